@@ -1,0 +1,52 @@
+import type { MessageRef, Platform } from './refs.ts';
+import type { FormValues } from './views.ts';
+
+/** Who did something, as the platform told us. */
+export interface Actor {
+  readonly platform: Platform;
+  readonly workspaceId: string;
+  readonly userId: string;
+  readonly displayName?: string;
+}
+
+/** Where it happened. `channelId` is absent for forms opened from a direct message. */
+export interface Place {
+  readonly channelId?: string;
+  readonly threadId?: string;
+  readonly isDirect: boolean;
+}
+
+interface EventBase {
+  /** The platform's id for this delivery, used to drop retries and re-deliveries. */
+  readonly eventId: string;
+  readonly actor: Actor;
+  readonly place: Place;
+}
+
+export type CommandOptionValue = string | number | boolean;
+
+export type ChatEvent =
+  | (EventBase & {
+      readonly kind: 'command';
+      /** The subcommand path under `/peer`, e.g. `['setup']` or `['admin', 'outbox']`. */
+      readonly path: readonly string[];
+      /** Raw option values by option name, before zod parsing by the router. */
+      readonly options: Readonly<Record<string, CommandOptionValue>>;
+    })
+  | (EventBase & {
+      readonly kind: 'action';
+      readonly actionId: string;
+      readonly value?: string;
+      /** The message the button or select sits on, when there is one. */
+      readonly message?: MessageRef;
+    })
+  | (EventBase & {
+      readonly kind: 'form';
+      readonly formId: string;
+      readonly context?: string;
+      readonly values: FormValues;
+    })
+  | (EventBase & { readonly kind: 'direct-message'; readonly text: string })
+  | (EventBase & { readonly kind: 'member-joined'; readonly channelId: string });
+
+export type ChatEventKind = ChatEvent['kind'];

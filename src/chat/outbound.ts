@@ -1,0 +1,50 @@
+import type { ChannelRef, MessageRef, Platform, UserRef } from './refs.ts';
+import type { Form, View } from './views.ts';
+
+export interface FileUpload {
+  readonly filename: string;
+  readonly content: string | Uint8Array;
+  readonly title?: string;
+  readonly mimeType?: string;
+}
+
+/**
+ * What the bot can say on a platform, outside of a reply to an event. The outbox delivers
+ * through this; adapters implement it. Failures throw DeliveryError so the outbox can decide.
+ */
+export interface ChatClient {
+  readonly platform: Platform;
+  sendDirect(user: UserRef, view: View): Promise<MessageRef>;
+  postToChannel(channel: ChannelRef, view: View, options?: { readonly threadId?: string }): Promise<MessageRef>;
+  /** Visible only to `user`, in `channel`. */
+  postPrivately(channel: ChannelRef, user: UserRef, view: View): Promise<void>;
+  updateMessage(message: MessageRef, view: View): Promise<void>;
+  uploadFile(target: ChannelRef | UserRef, file: FileUpload): Promise<void>;
+}
+
+/** How the person who caused an event is answered. Each adapter builds one per event. */
+export interface Reply {
+  /** Only the person who asked sees it (Slack ephemeral, Discord ephemeral, shell whisper). */
+  privately(view: View): Promise<void>;
+  /** Everyone in the place where the event happened sees it. */
+  publicly(view: View): Promise<MessageRef | undefined>;
+  /** Opens a form for the person; only valid while the platform's trigger is fresh. */
+  openForm(form: Form): Promise<void>;
+  /** Replaces the message the pressed button sits on. */
+  updateSource(view: View): Promise<void>;
+}
+
+export type DeliveryFailure = 'rate-limited' | 'transient' | 'permanent';
+
+/** Thrown by a ChatClient: `rate-limited` and `transient` are retried, `permanent` is not. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly failure: DeliveryFailure,
+    message: string,
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DeliveryError';
+  }
+}

@@ -1,0 +1,2 @@
+// Replaced by the database template set-up (migrate once, clone per file).
+export default function setup(): void {}
