@@ -21,6 +21,8 @@ env.PRISMA_HIDE_UPDATE_MESSAGE = '1';
 const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
 const result = spawnSync(process.execPath, [prismaCli, 'generate'], { cwd: root, env, stdio: 'inherit' });
 if (result.status !== 0) {
-  console.error('PeerBridge: `prisma generate` failed (see above). Run `npm run db:generate` again after fixing it.');
+  console.error(
+    'PeerBridge: `prisma generate` failed (see above). Run `npm run db:generate` again after fixing it.',
+  );
   process.exit(result.status ?? 1);
 }

@@ -15,7 +15,11 @@ export interface FileUpload {
 export interface ChatClient {
   readonly platform: Platform;
   sendDirect(user: UserRef, view: View): Promise<MessageRef>;
-  postToChannel(channel: ChannelRef, view: View, options?: { readonly threadId?: string }): Promise<MessageRef>;
+  postToChannel(
+    channel: ChannelRef,
+    view: View,
+    options?: { readonly threadId?: string },
+  ): Promise<MessageRef>;
   /** Visible only to `user`, in `channel`. */
   postPrivately(channel: ChannelRef, user: UserRef, view: View): Promise<void>;
   updateMessage(message: MessageRef, view: View): Promise<void>;

@@ -33,7 +33,10 @@ export interface Select {
 export type Block =
   | { readonly type: 'header'; readonly text: string }
   | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'fields'; readonly fields: readonly { readonly label: string; readonly value: string }[] }
+  | {
+      readonly type: 'fields';
+      readonly fields: readonly { readonly label: string; readonly value: string }[];
+    }
   | { readonly type: 'context'; readonly text: string }
   | { readonly type: 'divider' }
   | { readonly type: 'actions'; readonly elements: readonly (Button | Select)[] };

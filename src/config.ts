@@ -1,0 +1,223 @@
+// Every setting, parsed once with zod. Nothing else in the app reads process.env: the
+// composition root passes the parsed Config down. Documented in .env.example.
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const url = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value), {
+      message: `must be a full URL for ${what}, like http://127.0.0.1:3001/api`,
+    });
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || value.startsWith('memory://') || /^postgres(ql)?:\/\//.test(value), {
+    message:
+      'must be empty (embedded database in DATA_DIR), memory:// (in-memory, lost on exit), or postgres://user@host:5432/db',
+  })
+  .transform((value) => (value === '' ? undefined : value));
+
+const encryptionKey = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (value === '') return undefined;
+    const bytes = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+    if (bytes.length !== 32) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be 32 bytes as 64 hex characters or base64; make one with `openssl rand -base64 32`',
+      });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+const port = z.coerce
+  .number({ message: 'must be a port number like 3000' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
+      .default('development'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    LOG_FORMAT: z
+      .enum(['auto', 'json', 'pretty'], { message: 'must be auto, json or pretty' })
+      .default('auto'),
+    DATABASE_URL: databaseUrl.optional(),
+    DATA_DIR: z.string().trim().min(1, 'must be a folder path').default('./data'),
+    ENCRYPTION_KEY: encryptionKey.optional(),
+    PORT: port.default(3000),
+    INSTANCE_ID: optionalText,
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .trim()
+      .refine((zone) => isTimeZone(zone), {
+        message: 'must be an IANA time zone like Europe/Berlin or America/New_York',
+      })
+      .default('UTC'),
+    DEFAULT_CRISIS_REGION: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a region code like US, GB or US-TX')
+      .default('US'),
+    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+      message: 'must be a bot token starting with xoxb-',
+    }),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+      message: 'must be an app-level token starting with xapp- (Socket Mode)',
+    }),
+    SLACK_API_URL: url('the Slack Web API').optional(),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+      message: 'must be the numeric application id from the Discord developer portal',
+    }),
+    DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+      message: 'must be a numeric server (guild) id',
+    }),
+    DISCORD_API_URL: url('the Discord REST API').optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is needed with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is needed when other SLACK_ variables are set',
+      });
+    }
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APPLICATION_ID'],
+        message: 'is needed with DISCORD_TOKEN',
+      });
+    }
+  });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Env = z.input<typeof envSchema>;
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret?: string;
+  readonly appToken?: string;
+  readonly apiUrl?: string;
+}
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly guildId?: string;
+  readonly apiUrl?: string;
+}
+
+export type DatabaseTarget =
+  | { readonly kind: 'pglite-dir'; readonly dataDir: string }
+  | { readonly kind: 'pglite-memory' }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly log: { readonly level: string; readonly format: 'auto' | 'json' | 'pretty' };
+  readonly dataDir: string;
+  readonly database: DatabaseTarget;
+  /** Absent: the embedded default makes and keeps a key file in dataDir. */
+  readonly encryptionKey?: Buffer;
+  readonly port: number;
+  readonly instanceId?: string;
+  readonly defaults: { readonly timeZone: string; readonly crisisRegion: string };
+  readonly slack?: SlackConfig;
+  readonly discord?: DiscordConfig;
+}
+
+/** Thrown when the environment is wrong: one line per problem, each naming its variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `PeerBridge cannot start: the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix them in your environment or .env file (see .env.example).`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || 'environment';
+      const given = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
+      const shown = given === undefined || /TOKEN|SECRET|KEY/.test(name) ? '' : ` (got "${given}")`;
+      return `${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const database: DatabaseTarget =
+    e.DATABASE_URL === undefined
+      ? { kind: 'pglite-dir', dataDir: e.DATA_DIR }
+      : e.DATABASE_URL.startsWith('memory://')
+        ? { kind: 'pglite-memory' }
+        : { kind: 'postgres', url: e.DATABASE_URL };
+  return {
+    env: e.NODE_ENV,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    dataDir: e.DATA_DIR,
+    database,
+    ...(e.ENCRYPTION_KEY ? { encryptionKey: e.ENCRYPTION_KEY } : {}),
+    port: e.PORT,
+    ...(e.INSTANCE_ID ? { instanceId: e.INSTANCE_ID } : {}),
+    defaults: { timeZone: e.DEFAULT_TIME_ZONE, crisisRegion: e.DEFAULT_CRISIS_REGION },
+    ...(e.SLACK_BOT_TOKEN
+      ? {
+          slack: {
+            botToken: e.SLACK_BOT_TOKEN,
+            ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+            ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+            ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+          },
+        }
+      : {}),
+    ...(e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
+      ? {
+          discord: {
+            token: e.DISCORD_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID,
+            ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+            ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,85 @@
+// The database client factory: PGlite in a data folder (the embedded default), PGlite in
+// memory (tests, demos), or a PostgreSQL server. One schema and one set of migrations serve
+// all three; only the driver adapter differs.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { DatabaseTarget } from '../config.ts';
+import { PrismaClient } from './generated/client.ts';
+
+export type { PrismaClient };
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly target: DatabaseTarget;
+  /** The adapter factory, for the schema engine (migrations) to use the same connection. */
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** The PGlite instance when embedded (tests clone it), absent on a server. */
+  readonly pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export function pgliteDataPath(dataDir: string): string {
+  return join(resolve(dataDir), 'pglite');
+}
+
+/** Opens an embedded database on an existing PGlite (used by tests that clone a template). */
+export function databaseOnPglite(
+  pglite: PGlite,
+  target: DatabaseTarget = { kind: 'pglite-memory' },
+): Database {
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    target,
+    adapterFactory,
+    pglite,
+    async close() {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/**
+ * A `postgres://` URL may carry `?schema=name` (as Prisma URLs do): every connection then uses
+ * that schema, for the app and for migrations alike.
+ */
+export function postgresSettings(url: string): { connectionString: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  return { connectionString: parsed.toString(), ...(schema ? { schema } : {}) };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  switch (target.kind) {
+    case 'pglite-dir': {
+      const path = pgliteDataPath(target.dataDir);
+      mkdirSync(path, { recursive: true });
+      return databaseOnPglite(await PGlite.create(path), target);
+    }
+    case 'pglite-memory':
+      return databaseOnPglite(await PGlite.create(), target);
+    case 'postgres': {
+      const { connectionString, schema } = postgresSettings(target.url);
+      const adapterFactory = new PrismaPg(
+        { connectionString, ...(schema ? { options: `-c search_path="${schema}"` } : {}) },
+        schema ? { schema } : undefined,
+      );
+      const prisma = new PrismaClient({ adapter: adapterFactory });
+      return {
+        prisma,
+        target,
+        adapterFactory,
+        async close() {
+          await prisma.$disconnect();
+        },
+      };
+    }
+  }
+}

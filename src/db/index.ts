@@ -1,0 +1,25 @@
+export {
+  type Database,
+  databaseOnPglite,
+  openDatabase,
+  type PrismaClient,
+  pgliteDataPath,
+  postgresSettings,
+} from './connect.ts';
+export { KEY_FILE_NAME, type ResolvedKey, resolveEncryptionKey } from './encryption-key.ts';
+export {
+  createFieldCipher,
+  type FieldCipher,
+  keyFingerprint,
+  TamperedError,
+  WrongKeyError,
+} from './field-crypto.ts';
+export * as Db from './generated/client.ts';
+export {
+  DatabaseAheadError,
+  defaultMigrationsDir,
+  diffMigrationsToSchema,
+  migrate,
+  readMigrations,
+} from './migrations.ts';
+export { type EventDeduplicator, processedEvents } from './processed-events.ts';

@@ -1,0 +1,145 @@
+// Standard Prisma migration folders (prisma/migrations/<name>/migration.sql), applied offline
+// through the WASM schema engine. The engine records them in `_prisma_migrations` exactly as
+// `prisma migrate deploy` does, so a user with internet can still use the Prisma CLI.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { MigrationList } from '@prisma/schema-engine-wasm';
+import type { Database } from './connect.ts';
+import { openSchemaEngine } from './schema-engine.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const defaultMigrationsDir = join(projectRoot, 'prisma', 'migrations');
+export const defaultSchemaPath = join(projectRoot, 'prisma', 'schema.prisma');
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+/** The database holds migrations this code does not have: it was migrated by a newer version. */
+export class DatabaseAheadError extends Error {
+  constructor(readonly unknownMigrations: readonly string[]) {
+    super(
+      `The database has ${unknownMigrations.length} migration(s) this version of PeerBridge does not know: ${unknownMigrations.join(', ')}. ` +
+        'It was used by a newer version. Update this checkout (git pull, npm install), or point DATABASE_URL / DATA_DIR at another database. Nothing was changed.',
+    );
+    this.name = 'DatabaseAheadError';
+  }
+}
+
+export async function readMigrations(dir: string = defaultMigrationsDir): Promise<MigrationList> {
+  const names = existsSync(dir)
+    ? (await readdir(dir, { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  const lockPath = join(dir, 'migration_lock.toml');
+  return {
+    baseDir: dir,
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: existsSync(lockPath) ? await readFile(lockPath, 'utf8') : null,
+    },
+    shadowDbInitScript: '',
+    migrationDirectories: await Promise.all(
+      names.map(async (name) => {
+        const file = join(dir, name, 'migration.sql');
+        return {
+          path: name,
+          migrationFile: {
+            path: 'migration.sql',
+            content: existsSync(file)
+              ? { tag: 'ok' as const, value: await readFile(file, 'utf8') }
+              : { tag: 'error' as const, value: `${file} is missing` },
+          },
+        };
+      }),
+    ),
+  };
+}
+
+async function appliedMigrationNames(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const adapter = await factory.connect();
+  try {
+    const exists = await adapter.queryRaw({
+      sql: "SELECT to_regclass('_prisma_migrations')::text AS name",
+      args: [],
+      argTypes: [],
+    });
+    if (exists.rows[0]?.[0] === null || exists.rows[0]?.[0] === undefined) return [];
+    const result = await adapter.queryRaw({
+      sql: 'SELECT migration_name FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+      args: [],
+      argTypes: [],
+    });
+    return result.rows.map((row) => String(row[0]));
+  } finally {
+    await adapter.dispose();
+  }
+}
+
+async function ensureSchema(db: Database): Promise<void> {
+  if (db.target.kind !== 'postgres') return;
+  const schema = new URL(db.target.url).searchParams.get('schema');
+  if (!schema) return;
+  const adapter = await db.adapterFactory.connect();
+  try {
+    await adapter.executeScript(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', '""')}"`);
+  } finally {
+    await adapter.dispose();
+  }
+}
+
+/**
+ * Applies the migrations the database has not seen yet; returns their names (empty when up
+ * to date). Refuses, changing nothing, when the database is ahead of this code.
+ */
+export async function migrate(db: Database, dir: string = defaultMigrationsDir): Promise<string[]> {
+  await ensureSchema(db);
+  const migrationsList = await readMigrations(dir);
+  const known = new Set(migrationsList.migrationDirectories.map((m) => m.path));
+  const unknown = (await appliedMigrationNames(db.adapterFactory)).filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new DatabaseAheadError(unknown.sort());
+  const engine = await openSchemaEngine(db.adapterFactory);
+  try {
+    const { appliedMigrationNames: applied } = await engine.applyMigrations({
+      migrationsList,
+      filters: noFilters,
+    });
+    return applied;
+  } finally {
+    engine.free();
+  }
+}
+
+/**
+ * The SQL that takes the migrations folder to the schema: what the next migration must hold,
+ * or an empty string when they agree. Uses a throw-away in-memory PGlite as the shadow database.
+ */
+export async function diffMigrationsToSchema(
+  shadow: SqlMigrationAwareDriverAdapterFactory,
+  options: { migrationsDir?: string; schemaPath?: string } = {},
+): Promise<string> {
+  const schemaPath = options.schemaPath ?? defaultSchemaPath;
+  const content = await readFile(schemaPath, 'utf8');
+  const migrationsList = await readMigrations(options.migrationsDir ?? defaultMigrationsDir);
+  const engine = await openSchemaEngine(shadow, { path: schemaPath, content });
+  try {
+    const from =
+      migrationsList.migrationDirectories.length === 0
+        ? { tag: 'empty' as const }
+        : { tag: 'migrations' as const, ...migrationsList };
+    const result = await engine.diff({
+      from,
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content }] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    });
+    const sql = result.stdout ?? '';
+    return /^\s*(--\s*This is an empty migration\.?\s*)?$/.test(sql) ? '' : sql;
+  } finally {
+    engine.free();
+  }
+}

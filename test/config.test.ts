@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('defaults to the embedded database in ./data with no platform', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'pglite-dir', dataDir: './data' });
+    expect(config.port).toBe(3000);
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+    expect(config.defaults).toEqual({ timeZone: 'UTC', crisisRegion: 'US' });
+  });
+
+  it('reads memory:// and postgres:// database URLs', () => {
+    expect(loadConfig({ DATABASE_URL: 'memory://' }).database).toEqual({ kind: 'pglite-memory' });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', ENCRYPTION_KEY: 'a'.repeat(64) }).database,
+    ).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h:5432/db',
+    });
+  });
+
+  it('names every bad variable on its own line, in words a person can act on', () => {
+    const found = problems({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      ENCRYPTION_KEY: 'short',
+      DEFAULT_TIME_ZONE: 'Mars/Olympus',
+      LOG_LEVEL: 'loud',
+    });
+    expect(found).toHaveLength(5);
+    expect(found.find((p) => p.startsWith('PORT'))).toMatch(/port number/);
+    expect(found.find((p) => p.startsWith('DATABASE_URL'))).toMatch(/memory:\/\/.*postgres:\/\//);
+    expect(found.find((p) => p.startsWith('ENCRYPTION_KEY'))).toMatch(/32 bytes/);
+    expect(found.find((p) => p.startsWith('ENCRYPTION_KEY'))).not.toMatch(/short/); // secrets are never echoed
+    expect(found.find((p) => p.startsWith('DEFAULT_TIME_ZONE'))).toMatch(/IANA time zone/);
+    expect(found.find((p) => p.startsWith('LOG_LEVEL'))).toMatch(/"loud"/);
+  });
+
+  it('explains which platform variables go together', () => {
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is needed/),
+    ]);
+    expect(problems({ SLACK_BOT_TOKEN: 'nope', SLACK_SIGNING_SECRET: 's' })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN must be a bot token starting with xoxb-$/),
+    ]);
+    expect(problems({ DISCORD_TOKEN: 't' })).toEqual([
+      expect.stringMatching(/^DISCORD_APPLICATION_ID is needed/),
+    ]);
+  });
+
+  it('accepts a full Slack and Discord set-up', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api/',
+      DISCORD_TOKEN: 'abc',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+    });
+    expect(config.slack).toEqual({
+      botToken: 'xoxb-1',
+      appToken: 'xapp-1',
+      apiUrl: 'http://127.0.0.1:9999/api/',
+    });
+    expect(config.discord).toEqual({ token: 'abc', applicationId: '123456789012345678' });
+  });
+
+  it('formats the whole error for start-up with a hint to .env.example', () => {
+    expect(() => loadConfig({ PORT: '0' })).toThrow(/PORT must be between 1 and 65535[\s\S]*\.env\.example/);
+  });
+});

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createFieldCipher, TamperedError, WrongKeyError } from '../../src/db/index.ts';
+
+const cipher = createFieldCipher(randomBytes(32));
+
+describe('field encryption (AES-256-GCM)', () => {
+  it('round-trips text, including non-ASCII, and never stores it in the clear', () => {
+    const plain = 'Session with J. brought back my own relapse — need to talk 💬';
+    const envelope = cipher.encrypt(plain, 'TriggerFlag.note');
+    expect(envelope).not.toContain('relapse');
+    expect(envelope.startsWith(`v1:${cipher.keyId}:`)).toBe(true);
+    expect(cipher.decrypt(envelope, 'TriggerFlag.note')).toBe(plain);
+  });
+
+  it('gives a different envelope each time for the same text', () => {
+    expect(cipher.encrypt('same', 'x')).not.toBe(cipher.encrypt('same', 'x'));
+  });
+
+  it('detects tampering with the ciphertext', () => {
+    const envelope = cipher.encrypt('private words', 'WellnessPlan.triggers');
+    const [v, id, body] = envelope.split(':') as [string, string, string];
+    const bytes = Buffer.from(body, 'base64');
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x01;
+    expect(() => cipher.decrypt(`${v}:${id}:${bytes.toString('base64')}`, 'WellnessPlan.triggers')).toThrow(
+      TamperedError,
+    );
+  });
+
+  it('refuses an envelope moved to another field', () => {
+    const envelope = cipher.encrypt('private words', 'CheckinAnswer.privateNote');
+    expect(() => cipher.decrypt(envelope, 'TriggerFlag.note')).toThrow(TamperedError);
+  });
+
+  it('names a wrong key as a wrong key, not as garbage', () => {
+    const envelope = cipher.encrypt('private words', 'TriggerFlag.note');
+    const other = createFieldCipher(randomBytes(32));
+    expect(() => other.decrypt(envelope, 'TriggerFlag.note')).toThrow(WrongKeyError);
+    expect(() => other.decrypt(envelope, 'TriggerFlag.note')).toThrow(/ENCRYPTION_KEY/);
+  });
+
+  it('rejects text that is not an envelope', () => {
+    expect(() => cipher.decrypt('hello', 'x')).toThrow(TamperedError);
+  });
+});

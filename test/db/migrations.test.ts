@@ -1,0 +1,133 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  DatabaseAheadError,
+  databaseOnPglite,
+  defaultMigrationsDir,
+  diffMigrationsToSchema,
+  migrate,
+  readMigrations,
+} from '../../src/db/index.ts';
+import { freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
+
+const tableNames = async (query: (sql: string) => Promise<string[]>) =>
+  query(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
+  );
+
+describe('migrations on an empty PGlite', () => {
+  it('applies every migration folder once, and a second apply changes nothing', async () => {
+    const db = databaseOnPglite(await PGlite.create());
+    try {
+      const { migrationDirectories } = await readMigrations();
+      const first = await migrate(db);
+      expect(first).toEqual(migrationDirectories.map((m) => m.path));
+      expect(await migrate(db)).toEqual([]);
+      const tables = await tableNames(async (sql) =>
+        (await db.pglite!.query<{ table_name: string }>(sql)).rows.map((r) => r.table_name),
+      );
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          'Workspace',
+          'Team',
+          'Member',
+          'OutboxMessage',
+          'OccurrenceClaim',
+          'AuditLog',
+          '_prisma_migrations',
+        ]),
+      );
+      // The schema is usable through the generated client.
+      const workspace = await db.prisma.workspace.create({
+        data: { platform: 'shell', externalId: 'local' },
+      });
+      expect(workspace.id).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses, changing nothing, a database that is ahead of the code', async () => {
+    const db = databaseOnPglite(await PGlite.create());
+    const dir = await mkdtemp(join(tmpdir(), 'pb-migrations-'));
+    try {
+      await cp(defaultMigrationsDir, dir, { recursive: true });
+      await mkdir(join(dir, '29990101000000_from_the_future'));
+      await writeFile(
+        join(dir, '29990101000000_from_the_future', 'migration.sql'),
+        'CREATE TABLE "Future" (id int);',
+      );
+      expect(await migrate(db, dir)).toContain('29990101000000_from_the_future');
+      await expect(migrate(db)).rejects.toThrow(DatabaseAheadError);
+      await expect(migrate(db)).rejects.toThrow(/29990101000000_from_the_future.*newer version/);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('drift between schema.prisma and the migration folders', () => {
+  it('finds no difference: every schema change has its migration (run `npm run db:diff -- <name>`)', async () => {
+    const shadow = await PGlite.create();
+    try {
+      const sql = await diffMigrationsToSchema(new PrismaPGlite(shadow));
+      expect(sql, `schema.prisma has changes with no migration:\n${sql}`).toBe('');
+    } finally {
+      await shadow.close();
+    }
+  });
+
+  it('reports a difference when the schema gains a model the migrations lack', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pb-schema-'));
+    const shadow = await PGlite.create();
+    try {
+      const { readFile } = await import('node:fs/promises');
+      const schema = await readFile(join(defaultMigrationsDir, '..', 'schema.prisma'), 'utf8');
+      const schemaPath = join(dir, 'schema.prisma');
+      await writeFile(schemaPath, `${schema}\nmodel DriftProbe {\n  id Int @id\n}\n`);
+      const sql = await diffMigrationsToSchema(new PrismaPGlite(shadow), { schemaPath });
+      expect(sql).toMatch(/CREATE TABLE "DriftProbe"/);
+    } finally {
+      await shadow.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const pgOk = await postgresAvailable();
+
+describe.runIf(pgOk)('migrations on PostgreSQL (127.0.0.1:5432)', () => {
+  const fresh = freshPostgresSchema();
+  afterAll(() => fresh.drop());
+
+  it('applies to a fresh schema, a second apply changes nothing, and the client works there', async () => {
+    const db = await openPostgres(fresh.url);
+    try {
+      const first = await migrate(db);
+      expect(first.length).toBeGreaterThan(0);
+      expect(await migrate(db)).toEqual([]);
+      await db.prisma.workspace.create({ data: { platform: 'slack', externalId: 'T123' } });
+      expect(await db.prisma.workspace.count()).toBe(1);
+      const pgClient = new (await import('pg')).default.Client({
+        connectionString: 'postgresql://postgres@127.0.0.1:5432/test',
+      });
+      await pgClient.connect();
+      try {
+        const rows = await pgClient.query(
+          'SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2',
+          [fresh.schema, 'Workspace'],
+        );
+        expect(rows.rows[0].n).toBe(1);
+      } finally {
+        await pgClient.end();
+      }
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -1,0 +1,81 @@
+// Databases for tests: a clone of the migrated PGlite template (fast, isolated per call), and
+// a fresh schema on the PostgreSQL server on 127.0.0.1:5432 when there is one. With CI=true a
+// missing server is an error, not a skip: CI must exercise PostgreSQL.
+
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Socket } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, databaseOnPglite, openDatabase } from '../../src/db/index.ts';
+
+let templateBytes: Promise<Buffer> | undefined;
+
+/** A migrated, empty embedded database of its own. Close it in afterAll/afterEach. */
+export async function clonedDatabase(): Promise<Database> {
+  templateBytes ??= readFile(inject('pgliteTemplatePath'));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([await templateBytes]) });
+  return databaseOnPglite(pglite);
+}
+
+export const POSTGRES_TEST_URL = 'postgresql://postgres@127.0.0.1:5432/test';
+
+function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(port, host, () => done(true));
+  });
+}
+
+/**
+ * Whether the PostgreSQL suites run. On CI (CI=true) the server must be there: a missing one
+ * throws, loudly, instead of letting the suites skip.
+ */
+export async function postgresAvailable(): Promise<boolean> {
+  const ok = await reachable('127.0.0.1', 5432);
+  if (!ok && process.env.CI === 'true') {
+    throw new Error(
+      'CI=true but no PostgreSQL server answers on 127.0.0.1:5432: the PostgreSQL suites must run on CI. Start it (pg_ctlcluster 15 main start).',
+    );
+  }
+  if (!ok)
+    console.warn(
+      '[peerbridge tests] No PostgreSQL on 127.0.0.1:5432: skipping the PostgreSQL suites (they run on CI).',
+    );
+  return ok;
+}
+
+export interface PostgresSchema {
+  readonly url: string;
+  readonly schema: string;
+  drop(): Promise<void>;
+}
+
+/** A schema of its own on the test server (`?schema=`), dropped by `drop()`. */
+export function freshPostgresSchema(prefix = 'pb_test'): PostgresSchema {
+  const schema = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  return {
+    url: `${POSTGRES_TEST_URL}?schema=${schema}`,
+    schema,
+    async drop() {
+      const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export async function openPostgres(url: string): Promise<Database> {
+  return openDatabase({ kind: 'postgres', url });
+}
