@@ -12,14 +12,25 @@ export interface FileUpload {
  * What the bot can say on a platform, outside of a reply to an event. The outbox delivers
  * through this; adapters implement it. Failures throw DeliveryError so the outbox can decide.
  */
+export interface SendOptions {
+  /**
+   * One key per recipient and message. Adapters attach it where the platform can carry it
+   * (Slack message metadata, Discord `nonce` + `enforce_nonce`), so a resend after a crash
+   * can be recognised instead of delivered twice.
+   */
+  readonly idempotencyKey?: string;
+  readonly threadId?: string;
+}
+
 export interface ChatClient {
   readonly platform: Platform;
-  sendDirect(user: UserRef, view: View): Promise<MessageRef>;
-  postToChannel(
-    channel: ChannelRef,
-    view: View,
-    options?: { readonly threadId?: string },
-  ): Promise<MessageRef>;
+  sendDirect(user: UserRef, view: View, options?: SendOptions): Promise<MessageRef>;
+  postToChannel(channel: ChannelRef, view: View, options?: SendOptions): Promise<MessageRef>;
+  /**
+   * For a send whose outcome is unknown (the process died between send and record): the
+   * message already delivered with this key, if the platform can tell. Absent: cannot tell.
+   */
+  findDelivered?(target: ChannelRef | UserRef, idempotencyKey: string): Promise<MessageRef | undefined>;
   /** Visible only to `user`, in `channel`. */
   postPrivately(channel: ChannelRef, user: UserRef, view: View): Promise<void>;
   updateMessage(message: MessageRef, view: View): Promise<void>;
