@@ -1,0 +1,22 @@
+// The teams feature as the router sees it: its commands, its member-joined welcome, and the
+// roles `/peer help` needs.
+
+import type { Actor } from '../../chat/events.ts';
+import type { MemberJoinedHandler } from '../../chat/handler-types.ts';
+import { type TeamsDeps, teamCommands, teamGroup } from './commands.ts';
+import { memberJoined, rolesAnywhere } from './service.ts';
+import { welcomeView } from './views.ts';
+
+export function createTeamsFeature(deps: TeamsDeps) {
+  const onMemberJoined: MemberJoinedHandler = async ({ actor, channelId, reply }) => {
+    const joined = await memberJoined(deps.prisma, actor, channelId);
+    // For a member-joined event, `privately` is a direct message to the person who joined.
+    if (joined?.welcome) await reply.privately(welcomeView(joined.team.name));
+  };
+  return {
+    groups: [teamGroup],
+    commands: teamCommands(deps),
+    memberJoined: onMemberJoined,
+    rolesOf: (actor: Actor) => rolesAnywhere(deps.prisma, actor),
+  };
+}

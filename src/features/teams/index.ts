@@ -1,0 +1,3 @@
+export type { TeamsDeps } from './commands.ts';
+export { createTeamsFeature } from './feature.ts';
+export { ensureMember, findTeamByChannel, parseMention, rolesIn } from './members.ts';

@@ -1,0 +1,149 @@
+// What team set-up says. Plain, warm words; nothing here is private, so nothing here is
+// sensitive, but still nothing names who has not done something.
+import type { Block, View } from '../../chat/views.ts';
+import type { PrivacySummary, TeamOverview } from './service.ts';
+
+const roleNames = { member: 'member', supervisor: 'supervisor', admin: 'admin' } as const;
+
+export const refusalView = (reason: string): View => ({
+  text: reason,
+  blocks: [{ type: 'text', text: reason }],
+});
+
+export function teamSetUpView(
+  team: { name: string; timeZone: string; crisisRegion: string },
+  created: boolean,
+): View {
+  const title = created ? `This channel is now the team "${team.name}"` : `Team "${team.name}" is updated`;
+  return {
+    text: title,
+    blocks: [
+      { type: 'header', text: title },
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Time zone', value: team.timeZone },
+          { label: 'Crisis lines shown first for', value: team.crisisRegion },
+        ],
+      },
+      {
+        type: 'text',
+        text: created
+          ? 'You are its first admin. Next steps, whenever you are ready: give supervisors their role with `/peer team role`, and pair each member with a primary and backup supervisor with `/peer team supervisor`.'
+          : 'Nothing else changed.',
+      },
+      { type: 'context', text: 'Everyone can see what I store about them with `/peer privacy`.' },
+    ],
+  };
+}
+
+export function roleChangedView(
+  displayName: string,
+  role: keyof typeof roleNames,
+  removed: boolean,
+  changed: boolean,
+): View {
+  const text = !changed
+    ? `${displayName} ${removed ? 'did not have' : 'already has'} the ${roleNames[role]} role. Nothing changed.`
+    : removed
+      ? `${displayName} is no longer a ${roleNames[role]} in this team.`
+      : `${displayName} is now a ${roleNames[role]} in this team.`;
+  return refusalView(text);
+}
+
+export function supervisorAssignedView(
+  supervisee: string,
+  supervisor: string,
+  kind: 'primary' | 'backup',
+): View {
+  const text = `${supervisor} is now the ${kind} supervisor for ${supervisee}. Private flags from ${supervisee} will reach ${supervisor}${kind === 'backup' ? ' when the primary supervisor has not answered in time' : ''}.`;
+  return refusalView(text);
+}
+
+export function teamOverviewView(overview: TeamOverview): View {
+  const blocks: Block[] = [
+    { type: 'header', text: `Team "${overview.team.name}"` },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Time zone', value: overview.team.timeZone },
+        { label: 'Crisis region', value: overview.team.crisisRegion },
+        { label: 'People', value: String(overview.people.length) },
+      ],
+    },
+  ];
+  const lines = overview.people.map((p) => {
+    const supervisors = [
+      p.primary ? `primary: ${p.primary.displayName}` : '',
+      p.backup ? `backup: ${p.backup.displayName}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return `• ${p.member.displayName} (${p.roles.join(', ')})${supervisors ? ` — ${supervisors}` : ''}`;
+  });
+  if (lines.length > 0) blocks.push({ type: 'text', text: lines.join('\n') });
+  return { text: `Team "${overview.team.name}"`, blocks };
+}
+
+export const timeZoneSetView = (zone: string): View =>
+  refusalView(`Got it: I will use ${zone} for your reminders and quiet hours.`);
+
+export const quietHoursSetView = (described: string | null): View =>
+  refusalView(
+    described
+      ? `Your quiet hours are ${described}, in your own time zone. I will hold anything that is not urgent until they end.`
+      : 'Quiet hours are off. You can set them again any time with `/peer quiet-hours 21:00-07:00`.',
+  );
+
+export function privacyView(summary: PrivacySummary, quiet: string | null): View {
+  const m = summary.member;
+  const teams = summary.teams.map((t) => `${t.name} (${t.roles.join(', ')})`).join('; ') || 'none yet';
+  return {
+    text: 'What PeerBridge stores about you',
+    blocks: [
+      { type: 'header', text: 'What I store about you, and who can see it' },
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Your name here', value: m.displayName },
+          { label: 'Time zone', value: m.timeZone ?? 'the team’s' },
+          { label: 'Quiet hours', value: quiet ?? 'none' },
+          { label: 'Teams', value: teams },
+        ],
+      },
+      {
+        type: 'text',
+        text: [
+          `**Check-in answers:** ${summary.answers}. Shared answers go into your team’s digest; private notes are encrypted and only you can read them.`,
+          `**Private flags:** ${summary.flags}. Only you and your assigned supervisors can see them; they are encrypted, and every time someone other than you reads one, it is written to an audit log.`,
+          `**Wellness plan:** ${summary.hasWellnessPlan ? 'saved, encrypted, readable only by you' : 'none saved'}.`,
+          `**Self-care nudges you chose:** ${summary.nudges}.`,
+          `**Reads of your private text by others:** ${summary.readsByOthers}.`,
+        ].join('\n'),
+      },
+      {
+        type: 'context',
+        text: 'Nothing private is ever posted to a channel. You can turn off any prompt, and skipping never shows up in a report.',
+      },
+    ],
+  };
+}
+
+export function welcomeView(teamName: string): View {
+  return {
+    text: `Welcome to ${teamName}`,
+    blocks: [
+      { type: 'header', text: `Welcome to ${teamName}` },
+      {
+        type: 'text',
+        text:
+          'I am PeerBridge, a helper for this peer team. I post gentle check-ins, pass private flags to your supervisor when a session weighs on you, help schedule supervision, and keep crisis lines and resources close by.\n' +
+          'Everything is optional: you can skip, snooze or turn off any prompt.',
+      },
+      {
+        type: 'context',
+        text: '`/peer help` shows what you can do · `/peer privacy` shows what I keep about you',
+      },
+    ],
+  };
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/index.ts';
+import { createTeamsFeature } from '../../../src/features/teams/index.ts';
+import { chatHarness } from '../../support/chat-harness.ts';
+import { clonedDatabase } from '../../support/database.ts';
+
+let db: Database;
+let chat: ReturnType<typeof chatHarness>;
+
+beforeAll(async () => {
+  db = await clonedDatabase();
+  const teams = createTeamsFeature({ prisma: db.prisma, defaults: { timeZone: 'UTC', crisisRegion: 'US' } });
+  chat = chatHarness(db.prisma, {
+    commands: teams.commands,
+    groups: teams.groups,
+    memberJoined: teams.memberJoined,
+    rolesOf: teams.rolesOf,
+  });
+});
+afterAll(() => db.close());
+
+describe('team set-up', () => {
+  it('makes the channel a team, its caller the admin, and tells the channel', async () => {
+    const reply = await chat.command('alex', ['setup'], {
+      timezone: 'America/New_York',
+      region: 'US',
+      name: 'Harbor peers',
+    });
+    expect(reply.seen[0]?.how).toBe('publicly');
+    expect(reply.text()).toContain('This channel is now the team "Harbor peers"');
+    expect(reply.text()).toContain('America/New_York');
+    const team = await db.prisma.team.findFirstOrThrow({
+      where: { channelId: 'C-team' },
+      include: { roles: { include: { member: true } } },
+    });
+    expect(team.roles.map((r) => `${r.member.platformUserId}:${r.role}`).sort()).toEqual([
+      'alex:admin',
+      'alex:member',
+    ]);
+    expect(await db.prisma.auditLog.count({ where: { action: 'team.created', subjectId: team.id } })).toBe(1);
+  });
+
+  it('refuses, privately, a non-admin who tries to change the set-up', async () => {
+    const reply = await chat.command('blake', ['setup'], { timezone: 'Europe/Berlin' });
+    expect(reply.seen).toHaveLength(1);
+    expect(reply.seen[0]?.how).toBe('privately');
+    expect(reply.text()).toMatch(/Only this team's admins/);
+    expect((await db.prisma.team.findFirstOrThrow({ where: { channelId: 'C-team' } })).timeZone).toBe(
+      'America/New_York',
+    );
+  });
+
+  it('names a bad time zone in plain words and changes nothing', async () => {
+    const reply = await chat.command('alex', ['setup'], { timezone: 'Europe/Berln' });
+    expect(reply.seen[0]?.how).toBe('privately');
+    expect(reply.text()).toMatch(/Europe\/Berln/);
+    expect(reply.text()).toMatch(/Europe\/Berlin/);
+    expect((await db.prisma.team.findFirstOrThrow({ where: { channelId: 'C-team' } })).timeZone).toBe(
+      'America/New_York',
+    );
+  });
+
+  it('lets the admin give roles and pair supervisors; others are refused', async () => {
+    expect(
+      (await chat.command('blake', ['team', 'role'], { user: '@casey', role: 'supervisor' })).text(),
+    ).toMatch(/Only this team's admins/);
+    expect(
+      (await chat.command('alex', ['team', 'supervisor'], { member: '@blake', supervisor: '@casey' })).text(),
+    ).toMatch(/not a supervisor in this team yet/);
+    expect(
+      (await chat.command('alex', ['team', 'role'], { user: '<@casey>', role: 'supervisor' })).text(),
+    ).toContain('casey is now a supervisor');
+    expect(
+      (
+        await chat.command('alex', ['team', 'supervisor'], {
+          member: '@blake',
+          supervisor: '@casey',
+          kind: 'primary',
+        })
+      ).text(),
+    ).toContain('casey is now the primary supervisor for blake');
+    const overview = await chat.command('blake', ['team', 'show']);
+    expect(overview.text()).toMatch(/blake \(member\) — primary: casey/);
+    expect(
+      await db.prisma.auditLog.count({ where: { action: { in: ['role.added', 'supervisor.assigned'] } } }),
+    ).toBe(2);
+  });
+
+  it('keeps a team from losing its last admin', async () => {
+    const reply = await chat.command('alex', ['team', 'role'], {
+      user: '@alex',
+      role: 'admin',
+      remove: true,
+    });
+    expect(reply.text()).toMatch(/only admin/);
+  });
+
+  it('shows admin commands in help only to admins', async () => {
+    const forAdmin = await chat.command('alex', ['help']);
+    const forMember = await chat.command('blake', ['help']);
+    expect(forAdmin.text()).toContain('/peer team role');
+    expect(forMember.text()).not.toContain('/peer team role');
+    expect(forMember.text()).toContain('/peer privacy');
+  });
+});
+
+describe('personal settings', () => {
+  it('sets a time zone and quiet hours, and privacy shows them', async () => {
+    expect((await chat.command('blake', ['timezone'], { zone: 'Asia/Tokyo' })).text()).toContain(
+      'Asia/Tokyo',
+    );
+    expect((await chat.command('blake', ['quiet-hours'], { hours: '21:00-07:00' })).text()).toMatch(
+      /21:00.*07:00/,
+    );
+    const privacy = await chat.command('blake', ['privacy']);
+    expect(privacy.seen[0]?.how).toBe('privately');
+    expect(privacy.text()).toContain('Asia/Tokyo');
+    expect(privacy.text()).toMatch(/Private flags:\*\* 0/);
+    const member = await db.prisma.member.findFirstOrThrow({ where: { platformUserId: 'blake' } });
+    expect([member.quietStart, member.quietEnd]).toEqual([21 * 60, 7 * 60]);
+    expect((await chat.command('blake', ['quiet-hours'], { hours: 'off' })).text()).toMatch(
+      /Quiet hours are off/,
+    );
+    expect((await chat.command('blake', ['quiet-hours'], { hours: 'late' })).seen[0]?.how).toBe('privately');
+  });
+});
+
+describe('joining the team channel', () => {
+  it('makes the newcomer a member and welcomes them by direct message', async () => {
+    const reply = await chat.joined('dana');
+    expect(reply.seen[0]?.how).toBe('privately');
+    expect(reply.text()).toContain('Welcome to Harbor peers');
+    const dana = await db.prisma.member.findFirstOrThrow({
+      where: { platformUserId: 'dana' },
+      include: { roles: true },
+    });
+    expect(dana.roles.map((r) => r.role)).toEqual(['member']);
+  });
+
+  it('stays silent for a channel that is not a team', async () => {
+    expect((await chat.joined('erin', 'C-random')).seen).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+// Drives a feature through the real router with no platform: events in, recorded replies out.
+import { createCommandTable } from '../../src/chat/command-table.ts';
+import type { ChatEvent, CommandOptionValue } from '../../src/chat/events.ts';
+import type { Reply } from '../../src/chat/outbound.ts';
+import { createRouter, type RouterDeps } from '../../src/chat/router.ts';
+import type { Form, View } from '../../src/chat/views.ts';
+import { type PrismaClient, processedEvents } from '../../src/db/index.ts';
+import { silentLogger } from '../../src/logger.ts';
+
+export interface Recorded {
+  readonly how: 'privately' | 'publicly' | 'form' | 'update';
+  readonly view?: View;
+  readonly form?: Form;
+}
+
+export function recordingReply(): Reply & { readonly seen: Recorded[]; text(): string } {
+  const seen: Recorded[] = [];
+  const flatten = (view: View) =>
+    [
+      view.text,
+      ...view.blocks.map((b) =>
+        'text' in b
+          ? b.text
+          : b.type === 'fields'
+            ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n')
+            : '',
+      ),
+    ].join('\n');
+  return {
+    seen,
+    text: () => seen.map((r) => (r.view ? flatten(r.view) : (r.form?.title ?? ''))).join('\n---\n'),
+    async privately(view) {
+      seen.push({ how: 'privately', view });
+    },
+    async publicly(view) {
+      seen.push({ how: 'publicly', view });
+      return undefined;
+    },
+    async openForm(form) {
+      seen.push({ how: 'form', form });
+    },
+    async updateSource(view) {
+      seen.push({ how: 'update', view });
+    },
+  };
+}
+
+let counter = 0;
+
+export function chatHarness(
+  prisma: PrismaClient,
+  parts: Omit<RouterDeps, 'table' | 'dedupe' | 'logger'> &
+    Pick<Parameters<typeof createCommandTable>[0], 'commands' | 'groups'>,
+) {
+  const table = createCommandTable({
+    commands: parts.commands,
+    ...(parts.groups ? { groups: parts.groups } : {}),
+  });
+  const { commands: _c, groups: _g, ...handlers } = parts;
+  const sink = createRouter({ ...handlers, table, dedupe: processedEvents(prisma), logger: silentLogger });
+  const actor = (userId: string) => ({
+    platform: 'shell' as const,
+    workspaceId: 'local',
+    userId,
+    displayName: userId,
+  });
+  return {
+    table,
+    async command(
+      userId: string,
+      path: string[],
+      options: Record<string, CommandOptionValue> = {},
+      channelId = 'C-team',
+    ) {
+      const reply = recordingReply();
+      const event: ChatEvent = {
+        kind: 'command',
+        eventId: `ev-${++counter}`,
+        actor: actor(userId),
+        place: { channelId, isDirect: false },
+        path,
+        options,
+      };
+      await sink(event, reply);
+      return reply;
+    },
+    async joined(userId: string, channelId = 'C-team') {
+      const reply = recordingReply();
+      await sink(
+        {
+          kind: 'member-joined',
+          eventId: `ev-${++counter}`,
+          actor: actor(userId),
+          place: { channelId, isDirect: false },
+          channelId,
+        },
+        reply,
+      );
+      return reply;
+    },
+  };
+}
