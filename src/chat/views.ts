@@ -1,6 +1,6 @@
 // Views are data. Features build these neutral shapes; each adapter renders them within its
 // platform's limits (src/adapters/*/render-*.ts). Text uses a small neutral markup:
-// **bold**, _italic_ and [label](https://url); adapters translate it.
+// **bold**, _italic_, `code` and [label](https://url); adapters translate it.
 
 export type ButtonStyle = 'primary' | 'danger' | 'default';
 

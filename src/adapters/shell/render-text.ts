@@ -1,0 +1,191 @@
+// Neutral views and forms -> plain terminal text for the shell playground. Buttons and
+// select choices are numbered, and `controls` maps each number back to its action, so the
+// shell can turn "2" into the same action event a platform click would make.
+
+import type { ParsedFormValues } from '../../chat/form-submission.ts';
+import { parseMarkup, toPlainText } from '../../chat/markup.ts';
+import { matchChoice, matchChoices } from '../../chat/match-choice.ts';
+import type { Block, Choice, Form, FormInput, FormValues, View } from '../../chat/views.ts';
+
+export interface ShellControl {
+  readonly n: number;
+  readonly actionId: string;
+  readonly value?: string;
+}
+
+export interface ShellRender {
+  readonly text: string;
+  readonly controls: readonly ShellControl[];
+}
+
+/** Bold and italic lose their markers; a link shows its address, since a terminal can't hide it. */
+export function toShellText(text: string): string {
+  return parseMarkup(text)
+    .map((piece) => (piece.kind === 'link' ? `${piece.label} (${piece.url})` : piece.text))
+    .join('');
+}
+
+const rule = '─'.repeat(32);
+
+export function renderShellText(view: View, options: { readonly firstNumber?: number } = {}): ShellRender {
+  const controls: ShellControl[] = [];
+  let next = options.firstNumber ?? 1;
+  const control = (actionId: string, value: string | undefined): number => {
+    const n = next++;
+    controls.push(value === undefined ? { n, actionId } : { n, actionId, value });
+    return n;
+  };
+  const render = (block: Block): string => {
+    switch (block.type) {
+      case 'header': {
+        const title = toPlainText(block.text);
+        return `${title}\n${'═'.repeat(Math.min(title.length, 60))}`;
+      }
+      case 'text':
+        return toShellText(block.text);
+      case 'fields':
+        return block.fields.map((f) => `${toPlainText(f.label)}: ${toShellText(f.value)}`).join('\n');
+      case 'context':
+        return toShellText(block.text)
+          .split('\n')
+          .map((line) => `  ${line}`)
+          .join('\n');
+      case 'divider':
+        return rule;
+      case 'actions': {
+        const lines: string[] = [];
+        let buttons: string[] = [];
+        for (const element of block.elements) {
+          if (element.type === 'button') {
+            const label = toPlainText(element.label);
+            buttons.push(
+              element.url
+                ? `[${label}: ${element.url}]`
+                : `[${control(element.actionId, element.value)}] ${label}`,
+            );
+            continue;
+          }
+          if (buttons.length > 0) lines.push(buttons.join('  '));
+          buttons = [];
+          lines.push(`${toPlainText(element.placeholder)}:`);
+          lines.push(
+            ...element.choices.map(
+              (c) =>
+                `  [${control(element.actionId, c.value)}] ${toPlainText(c.label)}${c.value === element.initial ? ' (current)' : ''}`,
+            ),
+          );
+        }
+        if (buttons.length > 0) lines.push(buttons.join('  '));
+        return lines.join('\n');
+      }
+    }
+  };
+  const text = view.blocks
+    .map(render)
+    .filter((part) => part.length > 0)
+    .join('\n');
+  return { text: text || toShellText(view.text), controls };
+}
+
+export interface ShellPrompt {
+  readonly inputId: string;
+  /** The question as shown, with numbered choices and whether it can be skipped. */
+  readonly text: string;
+  readonly input: FormInput;
+}
+
+export interface ShellForm {
+  readonly title: string;
+  readonly intro?: string;
+  readonly prompts: readonly ShellPrompt[];
+}
+
+function choiceLines(choices: readonly Choice[]): string {
+  return choices.map((c, i) => `  [${i + 1}] ${toPlainText(c.label)}`).join('\n');
+}
+
+function shellPrompt(input: FormInput): ShellPrompt {
+  const skip = input.optional ? ' (optional: press Enter to skip)' : '';
+  const hint = input.hint ? `\n  ${toShellText(input.hint)}` : '';
+  const head = `${toPlainText(input.label)}${skip}${hint}`;
+  switch (input.type) {
+    case 'text':
+      return {
+        inputId: input.id,
+        input,
+        text: `${head}${input.placeholder ? `\n  e.g. ${input.placeholder}` : ''}`,
+      };
+    case 'select':
+      return {
+        inputId: input.id,
+        input,
+        text: `${head}\n${choiceLines(input.choices)}\nType a number or a name.`,
+      };
+    case 'checkboxes':
+      return {
+        inputId: input.id,
+        input,
+        text: `${head}\n${choiceLines(input.choices)}\nType numbers or names, separated by commas.`,
+      };
+  }
+}
+
+/** A form as a sequence of prompts, asked one after another. */
+export function renderShellForm(form: Form): ShellForm {
+  return {
+    title: toPlainText(form.title),
+    ...(form.intro ? { intro: toShellText(form.intro) } : {}),
+    prompts: form.inputs.map(shellPrompt),
+  };
+}
+
+export type ShellAnswer =
+  | { readonly ok: true; readonly value: FormValues[string] }
+  | { readonly ok: false; readonly reason: string };
+
+/** One typed answer -> the input's value, or a gentle reason to ask again. */
+export function parseShellAnswer(prompt: ShellPrompt, answer: string): ShellAnswer {
+  const { input } = prompt;
+  const typed = answer.trim();
+  if (!typed) {
+    if (input.optional) return { ok: true, value: input.type === 'checkboxes' ? [] : undefined };
+    return { ok: false, reason: 'This one needs an answer. A few words are plenty.' };
+  }
+  switch (input.type) {
+    case 'text':
+      if (input.maxLength !== undefined && typed.length > input.maxLength) {
+        return {
+          ok: false,
+          reason: `That's ${typed.length} characters, and this takes up to ${input.maxLength}. A shorter version works fine.`,
+        };
+      }
+      return { ok: true, value: typed };
+    case 'select': {
+      const choice = matchChoice(input.choices, typed);
+      return choice
+        ? { ok: true, value: choice.value }
+        : { ok: false, reason: "I couldn't match that to a choice. Try a number from the list." };
+    }
+    case 'checkboxes': {
+      const { matched, unmatched } = matchChoices(input.choices, typed);
+      return unmatched.length === 0
+        ? { ok: true, value: matched.map((c) => c.value) }
+        : {
+            ok: false,
+            reason: `I couldn't match ${unmatched.map((u) => `'${u}'`).join(', ')}. Try numbers from the list.`,
+          };
+    }
+  }
+}
+
+/** All answers at once (tests, scripted shell sessions). */
+export function parseShellAnswers(form: Form, answers: readonly string[]): ParsedFormValues {
+  const { prompts } = renderShellForm(form);
+  const values: Record<string, FormValues[string]> = {};
+  for (const [index, prompt] of prompts.entries()) {
+    const result = parseShellAnswer(prompt, answers[index] ?? '');
+    if (!result.ok) return { ok: false, reason: `${toPlainText(prompt.input.label)}: ${result.reason}` };
+    values[prompt.inputId] = result.value;
+  }
+  return { ok: true, values };
+}

@@ -1,0 +1,186 @@
+// Slack (and the shell) hand us `/peer` plus one line of text. This turns the line into a
+// subcommand path and raw option values; the router then validates them with zod.
+//
+// Rules: subcommand words first (a group and its subcommand before a single word), then
+// `name:value` or `name=value` pairs (values may be "double quoted") and bare words, which
+// fill the options not given by name in declared order. A string option declared `rest`
+// swallows the rest of the bare words when its turn comes (so `/peer topic add a hard week`
+// needs no quotes); without one, the last option does, when it is a string.
+
+import { closestName } from './closest-name.ts';
+import type { Command, CommandTable } from './command-table.ts';
+
+export type ParsedCommandText =
+  | {
+      readonly ok: true;
+      readonly path: readonly string[];
+      readonly options: Readonly<Record<string, string>>;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+interface Token {
+  /** Set when written as `name:value` or `name=value` before any quote. */
+  readonly name?: string;
+  readonly value: string;
+  /** As typed, for when a `name:` turns out not to be an option after all. */
+  readonly raw: string;
+}
+
+const whitespace = /\s/;
+const namePrefix = /^[a-z][a-z0-9_-]*$/i;
+
+// Slack on macOS and iOS turns straight quotes into curly ones as people type.
+const normalizeQuotes = (text: string): string => text.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
+
+export function tokenize(input: string): Token[] {
+  const text = normalizeQuotes(input);
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && whitespace.test(text[i]!)) i++;
+    if (i >= text.length) break;
+    const start = i;
+    let value = '';
+    let name: string | undefined;
+    let quoted = false;
+    while (i < text.length && !whitespace.test(text[i]!)) {
+      const char = text[i]!;
+      if (char === '"') {
+        quoted = true;
+        const close = text.indexOf('"', i + 1);
+        const end = close === -1 ? text.length : close;
+        value += text.slice(i + 1, end);
+        i = end + 1;
+      } else if ((char === ':' || char === '=') && name === undefined && !quoted && namePrefix.test(value)) {
+        name = value.toLowerCase();
+        value = '';
+        i++;
+      } else {
+        value += char;
+        i++;
+      }
+    }
+    const raw = text.slice(start, Math.min(i, text.length));
+    // `https://…` is a link, not an option called https.
+    if (name !== undefined && value.startsWith('//')) tokens.push({ value: raw, raw });
+    else tokens.push(name === undefined ? { value, raw } : { name, value, raw });
+  }
+  return tokens;
+}
+
+export function parseCommandText(table: CommandTable, text: string): ParsedCommandText {
+  const tokens = tokenize(text);
+  const found = findCommand(table, tokens);
+  if (!found.ok) return found;
+  const assigned = assignOptions(table, found.command, tokens.slice(found.command.path.length));
+  if (!assigned.ok) return assigned;
+  return { ok: true, path: found.command.path, options: assigned.options };
+}
+
+type Found =
+  | { readonly ok: true; readonly command: Command }
+  | { readonly ok: false; readonly reason: string };
+
+function findCommand(table: CommandTable, tokens: readonly Token[]): Found {
+  const root = `/${table.root.name}`;
+  const first = tokens[0];
+  if (!first) return { ok: true, command: table.find(['help'])! };
+  const word = first.raw.toLowerCase();
+  const group = table.group(word);
+  if (group) {
+    const members = table.commands.filter((c) => c.group === group.name);
+    const second = tokens[1];
+    const names = members.map((c) => c.name).join(', ');
+    if (!second) {
+      return {
+        ok: false,
+        reason: `\`${root} ${group.name}\` needs one more word: ${names}. \`${root} help ${group.name}\` says more.`,
+      };
+    }
+    const command = table.find([group.name, second.raw.toLowerCase()]);
+    if (command) return { ok: true, command };
+    const guess = closestName(
+      second.raw,
+      members.map((c) => c.name),
+    );
+    return {
+      ok: false,
+      reason: unknownReason(root, `${group.name} ${second.raw}`, guess && `${group.name} ${guess}`),
+    };
+  }
+  const command = table.find([word]);
+  if (command) return { ok: true, command };
+  const nested = table.commands.find((c) => c.group !== undefined && c.name === word);
+  const topNames = table.entries.map((e) => (e.kind === 'command' ? e.command.name : e.group.name));
+  const guess = nested ? nested.path.join(' ') : closestName(word, topNames);
+  return { ok: false, reason: unknownReason(root, first.raw, guess) };
+}
+
+function unknownReason(root: string, typed: string, guess: string | undefined): string {
+  const shown = typed.length > 40 ? `${typed.slice(0, 40)}…` : typed;
+  return guess
+    ? `I don't know \`${root} ${shown}\`. Did you mean \`${root} ${guess}\`? \`${root} help\` shows everything I can do.`
+    : `I don't know \`${root} ${shown}\` yet. Try \`${root} help\` to see everything I can do.`;
+}
+
+type Assigned =
+  | { readonly ok: true; readonly options: Record<string, string> }
+  | { readonly ok: false; readonly reason: string };
+
+function assignOptions(table: CommandTable, command: Command, tokens: readonly Token[]): Assigned {
+  const usage = `\`/${table.root.name} ${command.path.join(' ')}\``;
+  const declared = Object.keys(command.options);
+  const takes = declared.length
+    ? `${usage} takes: ${declared.map((n) => `\`${n}\``).join(', ')}.`
+    : `${usage} doesn't take anything after it.`;
+  const options: Record<string, string> = {};
+  const bare: Token[] = [];
+  const named = tokens.filter((t) => t.name !== undefined && Object.hasOwn(command.options, t.name));
+  const positional = declared.filter((name) => !named.some((t) => t.name === name));
+  const last = positional.at(-1);
+  const greedy =
+    positional.find((name) => {
+      const decl = command.options[name];
+      return decl?.type === 'string' && decl.rest === true;
+    }) ?? (last !== undefined && command.options[last]?.type === 'string' ? last : undefined);
+
+  for (const token of tokens) {
+    if (token.name === undefined) {
+      bare.push(token);
+    } else if (Object.hasOwn(command.options, token.name)) {
+      if (Object.hasOwn(options, token.name)) {
+        return {
+          ok: false,
+          reason: `\`${token.name}\` was given twice, so I wasn't sure which one you meant.`,
+        };
+      }
+      options[token.name] = token.value;
+    } else if (greedy !== undefined) {
+      // Free text such as "re:work" is more likely part of a sentence than a mistyped option.
+      bare.push({ value: token.raw, raw: token.raw });
+    } else {
+      return { ok: false, reason: `I don't know an option called \`${token.name}\` here. ${takes}` };
+    }
+  }
+
+  const targets = [...positional];
+  for (let i = 0; i < bare.length; i++) {
+    const target = targets.shift();
+    if (target === undefined) {
+      const extra = bare[i]!.raw;
+      return {
+        ok: false,
+        reason: `I wasn't sure what '${extra.length > 40 ? `${extra.slice(0, 40)}…` : extra}' was for. ${takes}`,
+      };
+    }
+    if (target === greedy) {
+      options[target] = bare
+        .slice(i)
+        .map((t) => t.value)
+        .join(' ');
+      break;
+    }
+    options[target] = bare[i]!.value;
+  }
+  return { ok: true, options };
+}

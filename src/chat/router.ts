@@ -1,0 +1,217 @@
+// From an incoming ChatEvent to the feature that handles it.
+//
+// Routing rule: commands by their path in the command table; actions and forms by the
+// feature prefix of their id (`checkins:answer` goes to the `checkins` action handler,
+// which receives `name: 'answer'`; `actionsByName` builds one from handlers by name).
+// One handler per feature keeps the composition root short and lets a feature rename its
+// buttons without touching main.ts.
+//
+// Every delivery is checked against the de-duplication port first: Slack retries a slow
+// acknowledgement and Discord can re-deliver after a reconnect, and either must run once.
+// The router never throws: failures are logged (ids and names only, never what a person
+// wrote) and the person gets a private, warm answer.
+
+import type { EventSink } from './adapter.ts';
+import { type CommandTable, helpCommand } from './command-table.ts';
+import type { Actor, ChatEvent } from './events.ts';
+import {
+  apologyView,
+  noChatView,
+  optionProblemsView,
+  staleActionView,
+  staleFormView,
+  unknownCommandView,
+  wrongPlaceView,
+} from './gentle-replies.ts';
+import {
+  type ActionHandler,
+  type DirectMessageHandler,
+  type FormHandler,
+  type MemberJoinedHandler,
+  UnknownRouteError,
+} from './handler-types.ts';
+import { buildHelpView, noRoles, type Roles } from './help.ts';
+import type { Reply } from './outbound.ts';
+import type { Platform } from './refs.ts';
+
+/** Remembers which deliveries were seen. The database-backed one lives with the db code. */
+export interface EventDedupe {
+  /** True the first time this (platform, eventId) is seen, false for every repeat. */
+  firstTime(platform: Platform, eventId: string): Promise<boolean>;
+}
+
+/** The part of pino the router uses. */
+export interface Logger {
+  info(fields: Readonly<Record<string, unknown>>, message: string): void;
+  warn(fields: Readonly<Record<string, unknown>>, message: string): void;
+  error(fields: Readonly<Record<string, unknown>>, message: string): void;
+}
+
+export interface RouterDeps {
+  readonly table: CommandTable;
+  /** By feature prefix: `{ checkins: handler }` receives every `checkins:*` action. */
+  readonly actions?: Readonly<Record<string, ActionHandler>>;
+  /** By feature prefix, like actions. */
+  readonly forms?: Readonly<Record<string, FormHandler>>;
+  readonly directMessage?: DirectMessageHandler;
+  readonly memberJoined?: MemberJoinedHandler;
+  readonly dedupe: EventDedupe;
+  readonly logger: Logger;
+  /** For `/peer help`, which lists only what the person may run; without it, everyone's commands. */
+  readonly rolesOf?: (actor: Actor) => Promise<Roles>;
+}
+
+type Fields = Record<string, unknown>;
+
+/** Ids, kinds and names only: nothing a person typed ever reaches a log line. */
+function logFields(event: ChatEvent): Fields {
+  const base: Fields = {
+    platform: event.actor.platform,
+    workspaceId: event.actor.workspaceId,
+    userId: event.actor.userId,
+    eventId: event.eventId,
+    kind: event.kind,
+    ...(event.place.channelId === undefined ? {} : { channelId: event.place.channelId }),
+  };
+  switch (event.kind) {
+    case 'command':
+      return { ...base, command: event.path.join(' '), optionNames: Object.keys(event.options) };
+    case 'action':
+      return { ...base, actionId: event.actionId };
+    case 'form':
+      return { ...base, formId: event.formId, inputIds: Object.keys(event.values) };
+    case 'member-joined':
+      return { ...base, channelId: event.channelId };
+    case 'direct-message':
+      return base;
+  }
+}
+
+function describeError(error: unknown): Fields {
+  if (error instanceof Error) return { type: error.name, message: error.message, stack: error.stack };
+  return { type: typeof error };
+}
+
+function splitId(id: string): { feature: string; name: string } | undefined {
+  const colon = id.indexOf(':');
+  if (colon <= 0 || colon === id.length - 1) return undefined;
+  return { feature: id.slice(0, colon), name: id.slice(colon + 1) };
+}
+
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+export function createRouter(deps: RouterDeps): EventSink {
+  const { table, logger } = deps;
+  const root = `/${table.root.name}`;
+
+  async function dispatch(event: ChatEvent, reply: Reply, fields: Fields): Promise<'handled' | 'refused'> {
+    const base = { actor: event.actor, place: event.place, reply };
+    switch (event.kind) {
+      case 'command': {
+        const command = table.find(event.path);
+        const usage = `\`${root} ${event.path.join(' ')}\``;
+        if (!command) {
+          logger.warn({ ...fields, event: 'chat.command.unknown' }, 'unknown command');
+          await reply.privately(unknownCommandView(root, event.path.join(' ')));
+          return 'refused';
+        }
+        if (command.where === 'direct' && !event.place.isDirect) {
+          await reply.privately(wrongPlaceView(usage, 'direct'));
+          return 'refused';
+        }
+        if (command.where === 'channel' && event.place.isDirect) {
+          await reply.privately(wrongPlaceView(usage, 'channel'));
+          return 'refused';
+        }
+        const prepared = command.prepare(event.options);
+        if (!prepared.ok) {
+          logger.info(
+            { ...fields, event: 'chat.command.invalid-options', problemCount: prepared.problems.length },
+            'command options refused',
+          );
+          await reply.privately(optionProblemsView(usage, prepared.problems));
+          return 'refused';
+        }
+        if (command === helpCommand) {
+          const parsed = helpCommand.schema.parse(event.options);
+          const roles = deps.rolesOf ? await deps.rolesOf(event.actor) : noRoles;
+          await reply.privately(buildHelpView(table, roles, parsed.command));
+          return 'handled';
+        }
+        await prepared.run({ ...base, event });
+        return 'handled';
+      }
+      case 'action': {
+        const id = splitId(event.actionId);
+        const handler = id && own(deps.actions, id.feature);
+        if (!id || !handler) throw new UnknownRouteError(event.actionId);
+        await handler({
+          ...base,
+          event,
+          actionId: event.actionId,
+          name: id.name,
+          ...(event.value === undefined ? {} : { value: event.value }),
+        });
+        return 'handled';
+      }
+      case 'form': {
+        const id = splitId(event.formId);
+        const handler = id && own(deps.forms, id.feature);
+        if (!id || !handler) throw new UnknownRouteError(event.formId);
+        await handler({
+          ...base,
+          event,
+          formId: event.formId,
+          name: id.name,
+          values: event.values,
+          ...(event.context === undefined ? {} : { context: event.context }),
+        });
+        return 'handled';
+      }
+      case 'direct-message': {
+        if (!deps.directMessage) {
+          await reply.privately(noChatView(root));
+          return 'refused';
+        }
+        await deps.directMessage({ ...base, event, text: event.text });
+        return 'handled';
+      }
+      case 'member-joined': {
+        if (deps.memberJoined) await deps.memberJoined({ ...base, event, channelId: event.channelId });
+        return 'handled';
+      }
+    }
+  }
+
+  async function answer(reply: Reply, fields: Fields, send: (reply: Reply) => Promise<void>): Promise<void> {
+    try {
+      await send(reply);
+    } catch (error) {
+      logger.warn({ ...fields, event: 'chat.reply.failed', err: describeError(error) }, 'could not answer');
+    }
+  }
+
+  return async (event, reply) => {
+    const fields = logFields(event);
+    try {
+      if (!(await deps.dedupe.firstTime(event.actor.platform, event.eventId))) {
+        logger.info({ ...fields, event: 'chat.event.duplicate' }, 'repeat delivery dropped');
+        return;
+      }
+      const outcome = await dispatch(event, reply, fields);
+      logger.info({ ...fields, event: `chat.event.${outcome}` }, `event ${outcome}`);
+    } catch (error) {
+      if (error instanceof UnknownRouteError) {
+        logger.warn({ ...fields, event: 'chat.route.unknown' }, 'no handler for this id');
+        const stale = event.kind === 'form' ? staleFormView(root) : staleActionView(root);
+        await answer(reply, fields, (r) => r.privately(stale));
+        return;
+      }
+      logger.error({ ...fields, event: 'chat.handler.failed', err: describeError(error) }, 'handler failed');
+      // A member joining did nothing themselves; an apology out of nowhere would confuse them.
+      if (event.kind !== 'member-joined') await answer(reply, fields, (r) => r.privately(apologyView(root)));
+    }
+  };
+}
