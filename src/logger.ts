@@ -7,18 +7,20 @@ import type { Config } from './config.ts';
 export type { Logger };
 
 export function createLogger(log: Config['log'], stream: NodeJS.WritableStream = process.stdout): Logger {
-  const pretty = log.format === 'pretty' || (log.format === 'auto' && process.stdout.isTTY === true);
+  const isTty = (stream as NodeJS.WriteStream).isTTY === true;
+  const pretty = log.format === 'pretty' || (log.format === 'auto' && isTty);
+  const fd = stream === process.stdout ? 1 : stream === process.stderr ? 2 : undefined;
   const redact = {
     paths: ['*.text', '*.note', '*.privateNote', '*.payload', 'token', '*.token'],
     censor: '[private]',
   };
-  if (pretty && stream === process.stdout) {
+  if (pretty && fd !== undefined) {
     return pino({
       level: log.level,
       redact,
       transport: {
         target: 'pino-pretty',
-        options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' },
+        options: { colorize: isTty, ignore: 'pid,hostname', translateTime: 'HH:MM:ss', destination: fd },
       },
     });
   }

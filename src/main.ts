@@ -1,7 +1,8 @@
-// Composition root: config -> logger -> database -> features -> adapters -> scheduler.
+// Entry point: reads the config, starts the app, and stops it cleanly on a signal or when the
+// shell playground closes.
+import { startApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { openStorage, type Storage } from './open-storage.ts';
 
 function readConfig(): Config {
   try {
@@ -15,26 +16,28 @@ function readConfig(): Config {
   }
 }
 
-async function main(): Promise<void> {
-  const config = readConfig();
-  const logger = createLogger(config.log);
-  let storage: Storage;
-  try {
-    storage = await openStorage(config, logger);
-  } catch (error) {
-    logger.fatal(
-      { event: 'startup.failed', err: error },
-      error instanceof Error ? error.message : 'Start-up failed',
-    );
-    process.exit(1);
-  }
-  logger.info(
-    { event: 'startup.no_platform' },
-    'No platform is configured (SLACK_BOT_TOKEN or DISCORD_TOKEN). The database is ready; see README.md to connect Slack or Discord.',
-  );
-  await storage.db.close();
-  // The WASM schema engine leaves a timer behind after migrating; nothing else is pending.
-  process.exit(0);
-}
+const config = readConfig();
+const shellMode = process.argv.includes('--shell') || (!config.slack && !config.discord);
+// In the playground the terminal belongs to the person: logs go to stderr, warnings only,
+// unless LOG_LEVEL asks for more.
+const logger = createLogger(
+  shellMode && process.env.LOG_LEVEL === undefined ? { ...config.log, level: 'warn' } : config.log,
+  shellMode ? process.stderr : process.stdout,
+);
 
-await main();
+try {
+  const app = await startApp({ config, logger, mode: shellMode ? 'shell' : 'auto' });
+  const stop = async (reason: string) => {
+    logger.info({ event: 'app.stopping', reason }, 'Stopping');
+    await app.stop();
+    // The WASM schema engine leaves a timer behind after migrating; nothing else is pending.
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.finished;
+  await stop('shell closed');
+} catch (error) {
+  logger.fatal({ event: 'startup.failed', err: error }, error instanceof Error ? error.message : 'Start-up failed');
+  process.exit(1);
+}

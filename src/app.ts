@@ -1,0 +1,139 @@
+// Composition: storage -> features -> command table -> router -> adapters -> outbox worker ->
+// scheduler. main.ts reads config and calls startApp; tests call it with their own config.
+import { hostname } from 'node:os';
+import { createDiscordAdapter } from './adapters/discord/index.ts';
+import { createShellAdapter } from './adapters/shell/index.ts';
+import { createSlackAdapter } from './adapters/slack/index.ts';
+import { type ChatAdapter, createCommandTable, createRouter, type Platform } from './chat/index.ts';
+import type { Config } from './config.ts';
+import { processedEvents } from './db/index.ts';
+import { createAdminFeature } from './features/admin/index.ts';
+import { createTeamsFeature, homeView } from './features/teams/index.ts';
+import type { Logger } from './logger.ts';
+import { openStorage, type Storage } from './open-storage.ts';
+import { type Clock, createOutboxWorker, createScheduler, systemClock } from './scheduling/index.ts';
+
+export interface StartOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** `shell`: the terminal playground even when platforms are configured. */
+  readonly mode?: 'auto' | 'shell';
+  readonly stdio?: { readonly input: NodeJS.ReadableStream; readonly output: NodeJS.WritableStream };
+  readonly clock?: Clock;
+  /** An already opened and migrated database (tests pass a clone); default: openStorage(config). */
+  readonly storage?: Storage;
+}
+
+export interface RunningApp {
+  readonly storage: Storage;
+  readonly adapters: readonly ChatAdapter[];
+  /** Resolves when the shell playground closes (never, when there is no shell). */
+  readonly finished: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function buildFeatures(storage: Storage, config: Config, clock: Clock, notifyOutbox: () => void) {
+  const prisma = storage.db.prisma;
+  const teams = createTeamsFeature({ prisma, defaults: config.defaults });
+  const admin = createAdminFeature({ prisma, clock, notifyOutbox });
+  const table = createCommandTable({
+    groups: [...teams.groups, ...admin.groups],
+    commands: [...teams.commands, ...admin.commands],
+  });
+  return { teams, admin, table };
+}
+
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const instanceId = config.instanceId ?? `${hostname()}-${process.pid}`;
+  const storage = options.storage ?? (await openStorage(config, logger));
+  const prisma = storage.db.prisma;
+
+  const adapters = new Map<Platform, ChatAdapter>();
+  const worker = createOutboxWorker({
+    prisma,
+    cipher: storage.cipher,
+    clientFor: (platform) => adapters.get(platform)?.client,
+    instanceId,
+    clock,
+    logger: logger.child({ component: 'outbox' }),
+  });
+  const { teams, admin, table } = buildFeatures(storage, config, clock, () => worker.notify());
+  const sink = createRouter({
+    table,
+    actions: { ...admin.actions },
+    memberJoined: teams.memberJoined,
+    rolesOf: teams.rolesOf,
+    dedupe: processedEvents(prisma),
+    logger: logger.child({ component: 'router' }),
+  });
+
+  let finished: Promise<void> = new Promise(() => {});
+  const wantShell = options.mode === 'shell' || (!config.slack && !config.discord);
+  if (wantShell) {
+    const shell = createShellAdapter({
+      input: options.stdio?.input ?? process.stdin,
+      output: options.stdio?.output ?? process.stdout,
+      table,
+      sink,
+      logger: logger.child({ component: 'shell' }),
+    });
+    adapters.set('shell', shell);
+    finished = shell.closed;
+  } else {
+    if (config.slack) {
+      adapters.set(
+        'slack',
+        createSlackAdapter({
+          config: config.slack,
+          port: config.port,
+          table,
+          sink,
+          logger: logger.child({ component: 'slack' }),
+          homeView: (actor) => homeView(prisma, actor),
+        }),
+      );
+    }
+    if (config.discord) {
+      adapters.set(
+        'discord',
+        createDiscordAdapter({ config: config.discord, table, sink, logger: logger.child({ component: 'discord' }) }),
+      );
+    }
+  }
+
+  const scheduler = createScheduler({ prisma, instanceId, handlers: {}, clock, logger: logger.child({ component: 'scheduler' }) });
+  const started: ChatAdapter[] = [];
+  try {
+    for (const adapter of adapters.values()) {
+      await adapter.start();
+      started.push(adapter);
+      logger.info({ event: 'adapter.started', platform: adapter.platform }, `${adapter.platform} is connected`);
+    }
+    worker.start();
+    await scheduler.start();
+  } catch (error) {
+    await Promise.allSettled(started.map((adapter) => adapter.stop()));
+    await worker.stop();
+    await storage.db.close();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    storage,
+    adapters: [...adapters.values()],
+    finished,
+    stop() {
+      stopping ??= (async () => {
+        await scheduler.stop();
+        await worker.stop();
+        await Promise.allSettled(started.map((adapter) => adapter.stop()));
+        await storage.db.close();
+        logger.info({ event: 'app.stopped' }, 'PeerBridge stopped');
+      })();
+      return stopping;
+    },
+  };
+}

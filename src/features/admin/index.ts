@@ -1,0 +1,1 @@
+export { type AdminDeps, createAdminFeature } from './commands.ts';

@@ -1,0 +1,39 @@
+import type { Block, View } from '../../chat/index.ts';
+import type { OutboxOverview, OutboxRowSummary, RetryResult } from '../../scheduling/index.ts';
+
+const MAX_DEAD_WITH_BUTTONS = 5;
+
+function line(row: OutboxRowSummary): string {
+  const to = row.target === 'dm' ? `direct message to ${row.recipientId}` : `channel ${row.recipientId}`;
+  const flags = [row.urgent ? 'urgent' : '', row.isPrivate ? 'private' : ''].filter(Boolean).join(', ');
+  return `• ${to}${flags ? ` (${flags})` : ''}, ${row.attempts} tr${row.attempts === 1 ? 'y' : 'ies'}, due ${row.notBefore.toISOString()}`;
+}
+
+export function outboxView(overview: OutboxOverview): View {
+  const { counts } = overview;
+  const blocks: Block[] = [
+    { type: 'header', text: 'Deliveries' },
+    { type: 'fields', fields: [
+      { label: 'Waiting', value: String(counts.pending) },
+      { label: 'Failed', value: String(counts.dead) },
+      { label: 'Delivered', value: String(counts.sent) },
+    ] },
+  ];
+  if (overview.pending.length > 0) {
+    blocks.push({ type: 'text', text: `**Waiting** (oldest first)\n${overview.pending.map(line).join('\n')}` });
+  }
+  overview.dead.forEach((row, index) => {
+    blocks.push({ type: 'text', text: `**Failed:** ${line(row).slice(2)}\nLast error: ${row.lastError ?? 'unknown'}` });
+    if (index < MAX_DEAD_WITH_BUTTONS) {
+      blocks.push({ type: 'actions', elements: [{ type: 'button', actionId: 'outbox:retry', label: 'Retry', value: row.id, style: 'primary' }] });
+    }
+  });
+  if (counts.pending === 0 && counts.dead === 0) blocks.push({ type: 'text', text: 'Nothing is waiting and nothing has failed. All clear.' });
+  blocks.push({ type: 'context', text: 'Message text is never shown here: some messages are private.' });
+  return { text: `Deliveries: ${counts.pending} waiting, ${counts.dead} failed`, blocks };
+}
+
+export function retriedView(result: RetryResult): View {
+  const text = result.ok ? 'Queued again. I will try to deliver it now.' : result.reason;
+  return { text, blocks: [{ type: 'text', text }] };
+}

@@ -1,0 +1,24 @@
+// Starts the whole app (features, router, adapters, outbox worker, scheduler) on a cloned
+// test database, with a config built from the given environment, e.g. SLACK_* pointing at
+// the fake Slack. Stop it in afterAll/afterEach.
+import { randomBytes } from 'node:crypto';
+import { type RunningApp, type StartOptions, startApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createFieldCipher } from '../../src/db/index.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { clonedDatabase } from './database.ts';
+
+export async function startTestApp(
+  env: Record<string, string>,
+  options: Omit<StartOptions, 'config' | 'logger' | 'storage'> & { logger?: StartOptions['logger'] } = {},
+): Promise<RunningApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const db = await clonedDatabase();
+  const storage = { db, cipher: createFieldCipher(randomBytes(32)) };
+  try {
+    return await startApp({ ...options, config, logger: options.logger ?? silentLogger, storage });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
