@@ -12,5 +12,3 @@ try {
   console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
   process.exitCode = 1;
 }
-// The WASM schema engine leaves a timer behind after migrating; do not wait for it.
-process.exit();

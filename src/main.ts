@@ -30,7 +30,7 @@ try {
   const stop = async (reason: string) => {
     logger.info({ event: 'app.stopping', reason }, 'Stopping');
     await app.stop();
-    // The WASM schema engine leaves a timer behind after migrating; nothing else is pending.
+    // Everything is stopped; exit now rather than wait on a library handle left open.
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

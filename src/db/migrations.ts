@@ -101,7 +101,7 @@ export async function migrate(db: Database, dir: string = defaultMigrationsDir):
   const known = new Set(migrationsList.migrationDirectories.map((m) => m.path));
   const unknown = (await appliedMigrationNames(db.adapterFactory)).filter((name) => !known.has(name));
   if (unknown.length > 0) throw new DatabaseAheadError(unknown.sort());
-  const engine = await openSchemaEngine(db.adapterFactory);
+  const { engine, close } = await openSchemaEngine(db.adapterFactory);
   try {
     const { appliedMigrationNames: applied } = await engine.applyMigrations({
       migrationsList,
@@ -109,7 +109,7 @@ export async function migrate(db: Database, dir: string = defaultMigrationsDir):
     });
     return applied;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -124,7 +124,7 @@ export async function diffMigrationsToSchema(
   const schemaPath = options.schemaPath ?? defaultSchemaPath;
   const content = await readFile(schemaPath, 'utf8');
   const migrationsList = await readMigrations(options.migrationsDir ?? defaultMigrationsDir);
-  const engine = await openSchemaEngine(shadow, { path: schemaPath, content });
+  const { engine, close } = await openSchemaEngine(shadow, { path: schemaPath, content });
   try {
     const from =
       migrationsList.migrationDirectories.length === 0
@@ -140,6 +140,6 @@ export async function diffMigrationsToSchema(
     const sql = result.stdout ?? '';
     return /^\s*(--\s*This is an empty migration\.?\s*)?$/.test(sql) ? '' : sql;
   } finally {
-    engine.free();
+    await close();
   }
 }
