@@ -1,0 +1,179 @@
+// The ChatClient the outbox delivers through: plain Discord REST calls, no gateway needed.
+//
+// Discord quirks that shape it:
+// - Each part of a message carries a `nonce` (at most 25 characters, so the idempotency key
+//   is hashed) with `enforce_nonce: true`: Discord then answers a resend with the message it
+//   already created instead of posting it twice (for a few minutes after the first send).
+// - A sent message's nonce is not returned when messages are fetched later, so there is no
+//   reliable way to look one up after a crash: `findDelivered` is left out ("cannot tell"),
+//   and enforce_nonce covers the common case of a quick resend.
+// - Discord has no ephemeral messages outside an interaction, so `postPrivately` is a
+//   direct message to the person.
+// - A direct message needs the DM channel first (POST /users/@me/channels); its id is stable,
+//   so it is remembered.
+
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
+import { z } from 'zod';
+import {
+  type ChannelRef,
+  type ChatClient,
+  DeliveryError,
+  type FileUpload,
+  type MessageRef,
+  type UserRef,
+  type View,
+  ViewLimitError,
+} from '../../chat/index.ts';
+import { type DiscordMessage, renderDiscordMessage, renderDiscordMessages } from './render-components.ts';
+
+const createdMessage = z.object({ id: z.string(), channel_id: z.string() });
+const createdChannel = z.object({ id: z.string() });
+
+/** Discord's nonce holds at most 25 characters; a hash keeps keys of any length distinct. */
+export function discordNonce(idempotencyKey: string, part = 0): string {
+  return createHash('sha256').update(`${idempotencyKey}#${part}`).digest('hex').slice(0, 25);
+}
+
+/** An edit must say what goes away too: without empty content and rows, old ones stay. */
+export function editBody(message: DiscordMessage): Required<DiscordMessage> {
+  return { ...message, content: message.content ?? '', components: message.components ?? [] };
+}
+
+/** Sends a view to a channel over as many messages as it needs; returns the first. */
+export async function sendView(
+  rest: REST,
+  channelId: string,
+  view: View,
+  idempotencyKey?: string,
+): Promise<{ messageId: string; channelId: string }> {
+  const parts = renderDiscordMessages(view);
+  let first: { messageId: string; channelId: string } | undefined;
+  for (const [index, part] of parts.entries()) {
+    const body =
+      idempotencyKey === undefined
+        ? part
+        : { ...part, nonce: discordNonce(idempotencyKey, index), enforce_nonce: true };
+    const sent = createdMessage.parse(await rest.post(Routes.channelMessages(channelId), { body }));
+    first ??= { messageId: sent.id, channelId: sent.channel_id };
+  }
+  if (!first) throw new Error('A Discord view rendered to no messages');
+  return first;
+}
+
+/** Maps a discord.js REST failure to what the outbox needs to decide: retry, wait, or give up. */
+export function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  if (error instanceof RateLimitError) {
+    return new DeliveryError('rate-limited', `Discord rate limit on ${error.route}`, error.retryAfter, {
+      cause: error,
+    });
+  }
+  if (error instanceof DiscordAPIError) {
+    const what = `Discord answered ${error.status} (code ${error.code}) to ${error.method.toUpperCase()}`;
+    if (error.status === 429) {
+      const retry = z.object({ retry_after: z.number() }).safeParse(error.rawError);
+      return new DeliveryError(
+        'rate-limited',
+        what,
+        retry.success ? retry.data.retry_after * 1000 : undefined,
+        { cause: error },
+      );
+    }
+    // 408 is a timeout on Discord's side; every other 4xx (403/50007: the person does not
+    // accept direct messages, 404: the channel or message is gone) will not pass by retrying.
+    return new DeliveryError(error.status === 408 ? 'transient' : 'permanent', what, undefined, {
+      cause: error,
+    });
+  }
+  if (error instanceof HTTPError) {
+    return new DeliveryError('transient', `Discord answered ${error.status}`, undefined, { cause: error });
+  }
+  // A view over a platform limit is a bug: sending it again cannot help.
+  if (error instanceof ViewLimitError)
+    return new DeliveryError('permanent', error.message, undefined, { cause: error });
+  // Network failures (reset, refused, the request timing out) may well pass.
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown failure';
+  return new DeliveryError('transient', message, undefined, { cause: error });
+}
+
+async function delivering<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw toDeliveryError(error);
+  }
+}
+
+export interface DiscordChatClient extends ChatClient {
+  /** The bot's DM channel with a person (created once, then remembered). */
+  directChannel(userId: string): Promise<string>;
+}
+
+/**
+ * `rest` should be built with `rejectOnRateLimit` so a 429 reaches the outbox (which waits it
+ * out on its own clock and limiter) instead of being queued silently inside discord.js.
+ */
+export function createDiscordChatClient(rest: REST): DiscordChatClient {
+  const dmChannels = new Map<string, string>();
+
+  async function directChannel(userId: string): Promise<string> {
+    const known = dmChannels.get(userId);
+    if (known) return known;
+    const channel = createdChannel.parse(
+      await rest.post(Routes.userChannels(), { body: { recipient_id: userId } }),
+    );
+    dmChannels.set(userId, channel.id);
+    return channel.id;
+  }
+
+  async function sendDirect(user: UserRef, view: View, options?: { idempotencyKey?: string }) {
+    return delivering(async (): Promise<MessageRef> => {
+      const sent = await sendView(rest, await directChannel(user.userId), view, options?.idempotencyKey);
+      return { platform: 'discord', workspaceId: user.workspaceId, ...sent };
+    });
+  }
+
+  return {
+    platform: 'discord',
+    directChannel,
+    sendDirect,
+    postToChannel(channel, view, options) {
+      return delivering(async (): Promise<MessageRef> => {
+        // A Discord thread is a channel of its own.
+        const target = options?.threadId ?? channel.channelId;
+        const sent = await sendView(rest, target, view, options?.idempotencyKey);
+        return {
+          platform: 'discord',
+          workspaceId: channel.workspaceId,
+          channelId: channel.channelId,
+          messageId: sent.messageId,
+          ...(options?.threadId ? { threadId: options.threadId } : {}),
+        };
+      });
+    },
+    async postPrivately(_channel, user, view) {
+      await sendDirect(user, view);
+    },
+    async updateMessage(message, view) {
+      await delivering(() =>
+        rest.patch(Routes.channelMessage(message.threadId ?? message.channelId, message.messageId), {
+          body: editBody(renderDiscordMessage(view)),
+        }),
+      );
+    },
+    async uploadFile(target: ChannelRef | UserRef, file: FileUpload) {
+      await delivering(async () => {
+        const channelId = 'channelId' in target ? target.channelId : await directChannel(target.userId);
+        const data = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
+        await rest.post(Routes.channelMessages(channelId), {
+          body: {
+            ...(file.title ? { content: file.title.slice(0, 2_000) } : {}),
+            allowed_mentions: { parse: [] },
+          },
+          files: [{ name: file.filename, data, ...(file.mimeType ? { contentType: file.mimeType } : {}) }],
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// The Discord adapter on its own (no database): the real discord.js against the fake
+// Discord, with a small command table and router the test controls.
+
+import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.ts';
+import type { Command } from '../../../src/chat/command-table.ts';
+import {
+  type ActionHandler,
+  createCommandTable,
+  createRouter,
+  type DirectMessageHandler,
+  defineCommand,
+  type EventDedupe,
+  type FormHandler,
+  type Reply,
+} from '../../../src/chat/index.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import { FakeDiscord } from '../../fakes/discord/index.ts';
+
+export const fakeToken = 'fake-token';
+
+export function memoryDedupe(): EventDedupe {
+  const seen = new Set<string>();
+  return {
+    firstTime: async (platform, eventId) => {
+      const key = `${platform}:${eventId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    },
+  };
+}
+
+/** A promise the test resolves when it wants a handler to go on. */
+export function gate(): { wait: Promise<void>; open: () => void } {
+  let open = () => {};
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { wait, open };
+}
+
+/** A command whose handler the test writes inline. */
+export function testCommand(name: string, handler: (reply: Reply) => Promise<void>): Command {
+  return defineCommand({
+    name,
+    description: `Test command ${name}`,
+    help: 'For tests.',
+    who: 'everyone',
+    where: 'anywhere',
+    handler: ({ reply }) => handler(reply),
+  });
+}
+
+export interface AdapterUnderTest {
+  readonly fake: FakeDiscord;
+  readonly adapter: DiscordAdapter;
+  close(): Promise<void>;
+}
+
+export async function startDiscordAdapter(options: {
+  commands: readonly Command[];
+  forms?: Readonly<Record<string, FormHandler>>;
+  actions?: Readonly<Record<string, ActionHandler>>;
+  directMessage?: DirectMessageHandler;
+  deferAfterMs?: number;
+}): Promise<AdapterUnderTest> {
+  const fake = await FakeDiscord.start({ token: fakeToken });
+  const table = createCommandTable({ commands: options.commands });
+  const sink = createRouter({
+    table,
+    ...(options.forms ? { forms: options.forms } : {}),
+    ...(options.actions ? { actions: options.actions } : {}),
+    ...(options.directMessage ? { directMessage: options.directMessage } : {}),
+    dedupe: memoryDedupe(),
+    logger: silentLogger,
+  });
+  const adapter = createDiscordAdapter({
+    config: {
+      token: fakeToken,
+      applicationId: fake.world.applicationId,
+      guildId: fake.world.guild().id,
+      apiUrl: fake.apiUrl,
+    },
+    table,
+    sink,
+    logger: silentLogger,
+    deferAfterMs: options.deferAfterMs ?? 800,
+  });
+  try {
+    await adapter.start();
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+  return {
+    fake,
+    adapter,
+    async close() {
+      await adapter.stop();
+      await fake.close();
+    },
+  };
+}
