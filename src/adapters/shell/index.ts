@@ -1,0 +1,31 @@
+// The shell adapter: the terminal playground, a ChatAdapter like Slack's and Discord's, whose
+// platform is a pretend workspace of named people and channels. `closed` resolves when the
+// person leaves (or the input ends), so main.ts can stop the app and exit.
+
+import type { ChatAdapter, CommandTable, EventSink, Logger } from '../../chat/index.ts';
+import { createShellRepl } from './shell-repl.ts';
+
+export interface ShellAdapterDeps {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  readonly table: CommandTable;
+  readonly sink: EventSink;
+  readonly logger: Logger;
+  /** Prefix of event and message ids; tests fix it, otherwise it is unique per session. */
+  readonly sessionId?: string;
+}
+
+export type ShellAdapter = ChatAdapter & { readonly closed: Promise<void> };
+
+export function createShellAdapter(deps: ShellAdapterDeps): ShellAdapter {
+  const repl = createShellRepl(deps);
+  return {
+    platform: 'shell',
+    client: repl.client,
+    closed: repl.closed,
+    async start() {
+      repl.start();
+    },
+    stop: () => repl.stop(),
+  };
+}

@@ -1,0 +1,71 @@
+// The playground's ChatClient, used by the outbox: sends are printed, not delivered anywhere.
+// Idempotency keys are remembered for the session, so a resend with the same key shows once
+// and findDelivered can answer, as Slack metadata and Discord nonces let the real adapters do.
+
+import {
+  type ChannelRef,
+  type ChatClient,
+  DeliveryError,
+  type MessageRef,
+  type UserRef,
+  type WorkspaceRef,
+} from '../../chat/index.ts';
+import type { ShellDeliveries } from './shell-deliveries.ts';
+import { shellWorkspaceId } from './shell-world.ts';
+
+const targetKey = (target: ChannelRef | UserRef, idempotencyKey: string): string =>
+  'channelId' in target
+    ? `channel:${target.channelId}:${idempotencyKey}`
+    : `user:${target.userId}:${idempotencyKey}`;
+
+// A ref from another platform or workspace reaching the shell is a wiring bug; retrying it
+// would never help, so it is refused as permanent.
+function ensureShell(ref: WorkspaceRef): void {
+  if (ref.platform !== 'shell' || ref.workspaceId !== shellWorkspaceId) {
+    throw new DeliveryError(
+      'permanent',
+      `The shell playground cannot deliver to ${ref.platform} workspace ${ref.workspaceId}`,
+    );
+  }
+}
+
+export function createShellClient(deliveries: ShellDeliveries): ChatClient {
+  const delivered = new Map<string, MessageRef>();
+
+  function once(target: ChannelRef | UserRef, key: string | undefined, send: () => MessageRef): MessageRef {
+    ensureShell(target);
+    const seen = key === undefined ? undefined : delivered.get(targetKey(target, key));
+    if (seen) return seen;
+    const message = send();
+    if (key !== undefined) delivered.set(targetKey(target, key), message);
+    return message;
+  }
+
+  return {
+    platform: 'shell',
+    async sendDirect(user, view, options) {
+      return once(user, options?.idempotencyKey, () => deliveries.direct(user.userId, view));
+    },
+    async postToChannel(channel, view, options) {
+      return once(channel, options?.idempotencyKey, () =>
+        deliveries.post(channel.channelId, view, options?.threadId),
+      );
+    },
+    async findDelivered(target, idempotencyKey) {
+      ensureShell(target);
+      return delivered.get(targetKey(target, idempotencyKey));
+    },
+    async postPrivately(channel, user, view) {
+      ensureShell(channel);
+      deliveries.whisper(channel.channelId, user.userId, view);
+    },
+    async updateMessage(message, view) {
+      ensureShell(message);
+      deliveries.update(message, view);
+    },
+    async uploadFile(target, file) {
+      ensureShell(target);
+      deliveries.file(target, file);
+    },
+  };
+}

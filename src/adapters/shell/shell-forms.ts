@@ -1,0 +1,78 @@
+// A form as a conversation: one question at a time, answers by number or name, a kind
+// reason and the same question again when an answer doesn't fit. Pure state, no I/O; the
+// REPL prints what each step returns.
+
+import type { Actor, Form, FormValues, Place } from '../../chat/index.ts';
+import { parseShellAnswer, parseShellAnswers, renderShellForm, type ShellForm } from './render-text.ts';
+import { indent } from './shell-output.ts';
+
+export type FormStep =
+  | { readonly kind: 'ask'; readonly text: string }
+  | { readonly kind: 'retry'; readonly text: string }
+  | { readonly kind: 'done'; readonly values: FormValues }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+export interface FormSession {
+  readonly form: Form;
+  /** Who the form is for and where it was opened: the submission comes from them, there. */
+  readonly actor: Actor;
+  readonly place: Place;
+  /** The title, intro, how to answer, and the first question. */
+  opening(): string;
+  answer(typed: string): FormStep;
+}
+
+export const cancelledFormNote =
+  'Okay, I set that form aside. Nothing was sent or saved, and you can open it again whenever you like.';
+
+export const unfinishedFormNote =
+  'The input ended before the form was finished, so nothing from it was sent or saved.';
+
+function question(shell: ShellForm, index: number): string {
+  const prompt = shell.prompts[index];
+  if (!prompt) return '';
+  const counter = shell.prompts.length > 1 ? `(${index + 1} of ${shell.prompts.length}) ` : '';
+  return indent(`${counter}${prompt.text}`);
+}
+
+export function startFormSession(
+  form: Form,
+  owner: { readonly actor: Actor; readonly place: Place },
+): FormSession {
+  const shell = renderShellForm(form);
+  const answers: string[] = [];
+
+  const finish = (): FormStep => {
+    const parsed = parseShellAnswers(form, answers);
+    return parsed.ok ? { kind: 'done', values: parsed.values } : { kind: 'failed', reason: parsed.reason };
+  };
+
+  return {
+    form,
+    actor: owner.actor,
+    place: owner.place,
+    opening() {
+      const lines = [`\n[form for ${owner.actor.displayName ?? owner.actor.userId}] ${shell.title}`];
+      if (shell.intro) lines.push(indent(shell.intro));
+      lines.push(
+        shell.prompts.length === 0
+          ? '  (Nothing to fill in here: press Enter to send it, or /cancel to set it aside.)'
+          : '  (Answer one question at a time. /cancel sets the form aside and sends nothing.)',
+      );
+      if (shell.prompts.length > 0) lines.push(question(shell, 0));
+      return lines.join('\n');
+    },
+    answer(typed) {
+      const prompt = shell.prompts[answers.length];
+      if (!prompt) return finish();
+      const result = parseShellAnswer(prompt, typed);
+      if (!result.ok) {
+        return { kind: 'retry', text: `  ${result.reason}\n${question(shell, answers.length)}` };
+      }
+      answers.push(typed);
+      return answers.length < shell.prompts.length
+        ? { kind: 'ask', text: question(shell, answers.length) }
+        : finish();
+    },
+  };
+}

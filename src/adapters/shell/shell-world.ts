@@ -1,0 +1,206 @@
+// The playground's pretend workspace: who is here, which channels they have been in, what
+// each person received privately, what each channel shows, and which buttons each person
+// can press. Plain state, no I/O, so the REPL and the client share one picture of it.
+
+import type { Actor, MessageRef, Place } from '../../chat/index.ts';
+import type { ShellControl } from './render-text.ts';
+
+export const shellWorkspaceId = 'local';
+
+/** Where the current person is typing: a channel, or their direct message with the bot. */
+export type ShellPlace = { readonly kind: 'channel'; readonly channelId: string } | { readonly kind: 'dm' };
+
+/** One message as it was shown, kept for `/inbox` and `/log`. */
+export interface Received {
+  /** A channel post, a direct message, or a reply only this person sees in a channel. */
+  readonly via: 'channel' | 'direct' | 'whisper';
+  readonly label: string;
+  readonly body: string;
+}
+
+/** The buttons and select choices of the latest message a person saw that had any. */
+export interface Pressable {
+  readonly message: MessageRef;
+  readonly controls: readonly ShellControl[];
+}
+
+interface Person {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly channels: Set<string>;
+  readonly inbox: Received[];
+  pressable?: Pressable;
+}
+
+interface Channel {
+  readonly channelId: string;
+  readonly members: Set<string>;
+  readonly log: Received[];
+}
+
+// Enough history for `/inbox` and `/log` to be useful without growing for ever in a long session.
+const keepAtMost = 50;
+
+// A direct message is a place of its own on Slack and Discord (it has a channel id); the
+// shell names it after the person so a reply or a button press can find its way back.
+const dmPrefix = 'dm-';
+export const dmChannelId = (userId: string): string => `${dmPrefix}${userId}`;
+export const dmOwner = (channelId: string): string | undefined =>
+  channelId.startsWith(dmPrefix) ? channelId.slice(dmPrefix.length) : undefined;
+
+const personName = /^@?([A-Za-z][A-Za-z0-9._-]{0,31})$/;
+const channelName = /^#?([A-Za-z0-9][A-Za-z0-9_-]{0,39})$/;
+
+/** A typed name -> its user id and how it is shown, or undefined when it cannot be a name. */
+export function readPersonName(typed: string): { userId: string; displayName: string } | undefined {
+  const match = personName.exec(typed.trim());
+  return match?.[1] ? { userId: match[1].toLowerCase(), displayName: match[1] } : undefined;
+}
+
+/** `#night-shift` or `night-shift` -> `night-shift`. */
+export function readChannelName(typed: string): string | undefined {
+  return channelName.exec(typed.trim())?.[1]?.toLowerCase();
+}
+
+function remember(list: Received[], item: Received): void {
+  list.push(item);
+  if (list.length > keepAtMost) list.splice(0, list.length - keepAtMost);
+}
+
+export class ShellWorld {
+  readonly #people = new Map<string, Person>();
+  readonly #channels = new Map<string, Channel>();
+  #me: string;
+  #place: ShellPlace;
+
+  constructor(start: { readonly person: string; readonly channelId: string }) {
+    const who = readPersonName(start.person);
+    if (!who) throw new Error(`'${start.person}' cannot be a playground name`);
+    this.#me = this.#meet(who.userId, who.displayName).userId;
+    this.#place = { kind: 'channel', channelId: start.channelId };
+  }
+
+  get me(): string {
+    return this.#me;
+  }
+
+  get place(): ShellPlace {
+    return this.#place;
+  }
+
+  /** The person as the platform would describe them in an event. */
+  actor(userId = this.#me): Actor {
+    return {
+      platform: 'shell',
+      workspaceId: shellWorkspaceId,
+      userId,
+      displayName: this.displayName(userId),
+    };
+  }
+
+  /** The current place as an event's `place`. */
+  eventPlace(): Place {
+    return this.#place.kind === 'dm'
+      ? { channelId: dmChannelId(this.#me), isDirect: true }
+      : { channelId: this.#place.channelId, isDirect: false };
+  }
+
+  displayName(userId: string): string {
+    return this.#people.get(userId)?.displayName ?? userId;
+  }
+
+  /** Becomes someone else; says whether they are new to the playground. */
+  actAs(typed: { userId: string; displayName: string }): { readonly isNew: boolean } {
+    const isNew = !this.#people.has(typed.userId);
+    this.#me = this.#meet(typed.userId, typed.displayName).userId;
+    return { isNew };
+  }
+
+  goToChannel(channelId: string): void {
+    this.#place = { kind: 'channel', channelId };
+  }
+
+  goToDm(): void {
+    this.#place = { kind: 'dm' };
+  }
+
+  /** Puts a person in a channel; true the first time, which is when a platform says "joined". */
+  join(userId: string, channelId: string): boolean {
+    const person = this.#meet(userId);
+    const channel = this.#channel(channelId);
+    if (channel.members.has(userId)) return false;
+    channel.members.add(userId);
+    person.channels.add(channelId);
+    return true;
+  }
+
+  membersOf(channelId: string): readonly string[] {
+    return [...(this.#channels.get(channelId)?.members ?? [])];
+  }
+
+  receivePrivately(userId: string, item: Received): void {
+    remember(this.#meet(userId).inbox, item);
+  }
+
+  showInChannel(channelId: string, item: Received): void {
+    remember(this.#channel(channelId).log, item);
+  }
+
+  inbox(userId = this.#me): readonly Received[] {
+    return this.#people.get(userId)?.inbox ?? [];
+  }
+
+  channelLog(channelId: string): readonly Received[] {
+    return this.#channels.get(channelId)?.log ?? [];
+  }
+
+  setPressable(userIds: readonly string[], pressable: Pressable): void {
+    for (const userId of userIds) this.#meet(userId).pressable = pressable;
+  }
+
+  /** An edited message keeps its place as "latest" for whoever had it, with its new buttons. */
+  replaceControls(message: MessageRef, controls: readonly ShellControl[]): void {
+    for (const person of this.#people.values()) {
+      if (person.pressable?.message.messageId !== message.messageId) continue;
+      person.pressable = controls.length > 0 ? { message: person.pressable.message, controls } : undefined;
+    }
+  }
+
+  pressable(userId = this.#me): Pressable | undefined {
+    return this.#people.get(userId)?.pressable;
+  }
+
+  people(): readonly {
+    readonly userId: string;
+    readonly displayName: string;
+    readonly channels: readonly string[];
+  }[] {
+    return [...this.#people.values()].map((p) => ({
+      userId: p.userId,
+      displayName: p.displayName,
+      channels: [...p.channels],
+    }));
+  }
+
+  channels(): readonly { readonly channelId: string; readonly members: readonly string[] }[] {
+    return [...this.#channels.values()].map((c) => ({ channelId: c.channelId, members: [...c.members] }));
+  }
+
+  #meet(userId: string, displayName?: string): Person {
+    let person = this.#people.get(userId);
+    if (!person) {
+      person = { userId, displayName: displayName ?? userId, channels: new Set(), inbox: [] };
+      this.#people.set(userId, person);
+    }
+    return person;
+  }
+
+  #channel(channelId: string): Channel {
+    let channel = this.#channels.get(channelId);
+    if (!channel) {
+      channel = { channelId, members: new Set(), log: [] };
+      this.#channels.set(channelId, channel);
+    }
+    return channel;
+  }
+}
