@@ -4,6 +4,9 @@
 // Decisions: no `chat:write.public`, so the bot only posts in channels a team invited it to
 // (a support space opts in; it is never written into uninvited). `should_escape` is on, so
 // mentions arrive as stable ids (`<@U123|name>`) rather than display names that can change.
+// `channels:history`/`groups:history` (besides `im:history`) let the outbox look for a message
+// it may already have delivered before a crash (its idempotency key rides in message metadata);
+// the bot subscribes to no channel message events, so it never reads conversations as they happen.
 
 import { z } from 'zod';
 import type { CommandTable } from '../../chat/command-table.ts';
@@ -15,6 +18,8 @@ export const slackBotScopes = [
   'chat:write',
   'im:write',
   'im:history',
+  'channels:history',
+  'groups:history',
   'users:read',
   'channels:read',
   'groups:read',

@@ -25,6 +25,8 @@ describe('Slack manifest', () => {
       'chat:write',
       'im:write',
       'im:history',
+      'channels:history',
+      'groups:history',
       'users:read',
       'channels:read',
       'groups:read',

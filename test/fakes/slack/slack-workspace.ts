@@ -12,6 +12,8 @@ export interface StoredSlackMessage {
   blocks: unknown[];
   threadTs: string | undefined;
   updatedTimes: number;
+  /** Message metadata (`{ event_type, event_payload }`) as posted; listed by conversations.history with include_all_metadata. */
+  metadata?: unknown;
 }
 
 export interface SlackUserSeed {
@@ -119,6 +121,8 @@ export class SlackWorkspace {
         };
       case 'conversations.open':
         return this.#openConversation(args);
+      case 'conversations.history':
+        return this.#history(args);
       case 'conversations.info':
         return { ok: true, channel: this.#channelObject(String(args.channel ?? '')) };
       case 'users.info':
@@ -159,9 +163,30 @@ export class SlackWorkspace {
       blocks: Array.isArray(args.blocks) ? args.blocks : [],
       threadTs: asString(args.thread_ts),
       updatedTimes: 0,
+      ...(args.metadata === undefined ? {} : { metadata: args.metadata }),
     };
     this.messages.set(`${channel}:${ts}`, stored);
     return { ok: true, channel, ts, message: this.#messageObject(stored) };
+  }
+
+  /**
+   * Like Slack: newest first, top-level messages only (thread replies need conversations.replies),
+   * metadata only with include_all_metadata, at most `limit` (default 100).
+   */
+  #history(args: Record<string, unknown>): SlackAnswer {
+    const channel = asString(args.channel);
+    if (!channel) return ERR('channel_not_found');
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    const limit = Number(args.limit ?? 100) || 100;
+    const messages = [...this.messages.values()]
+      .filter((message) => message.channel === channel && message.threadTs === undefined)
+      .sort((a, b) => (a.ts < b.ts ? 1 : a.ts > b.ts ? -1 : 0))
+      .slice(0, limit)
+      .map((message) => ({
+        ...this.#messageObject(message),
+        ...(withMetadata && message.metadata !== undefined ? { metadata: message.metadata } : {}),
+      }));
+    return { ok: true, messages, has_more: false };
   }
 
   #update(args: Record<string, unknown>): SlackAnswer {

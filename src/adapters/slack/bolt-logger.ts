@@ -1,0 +1,36 @@
+// Bolt and its web client log through this, into our structured logger.
+//
+// Bolt's debug lines print whole request bodies (what people typed, form answers), so they
+// are dropped, never forwarded. Other lines keep only their string parts, cut short.
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger } from '../../chat/index.ts';
+
+const MAX_LENGTH = 300;
+
+function describe(parts: readonly unknown[]): string {
+  return parts
+    .map((part) =>
+      typeof part === 'string' ? part : part instanceof Error ? `${part.name}: ${part.message}` : '',
+    )
+    .filter((part) => part !== '')
+    .join(' ')
+    .slice(0, MAX_LENGTH);
+}
+
+export function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  let name = 'bolt';
+  return {
+    debug: () => {},
+    info: (...parts: unknown[]) => logger.info({ event: 'slack.bolt', source: name }, describe(parts)),
+    warn: (...parts: unknown[]) => logger.warn({ event: 'slack.bolt', source: name }, describe(parts)),
+    error: (...parts: unknown[]) => logger.error({ event: 'slack.bolt', source: name }, describe(parts)),
+    setLevel: (next: LogLevel) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: (next: string) => {
+      name = next;
+    },
+  };
+}

@@ -1,0 +1,203 @@
+// Bolt wiring: one App, in HTTP mode (signed requests to /slack/events on `port`) or Socket
+// Mode (when an app-level token is configured), with one listener per kind of payload.
+//
+// Every listener acknowledges first: Slack shows the person an error when a command, button
+// or form is not acknowledged within 3 seconds, and it re-sends events it thinks we missed.
+// The work happens after the ack; the router de-duplicates the re-sends by event id.
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { CommandTable, EventSink, Logger } from '../../chat/index.ts';
+import { refusalView } from '../../chat/index.ts';
+import type { SlackConfig } from '../../config.ts';
+import { type HomeViewSource, publishHome } from './app-home.ts';
+import { boltLogger } from './bolt-logger.ts';
+import {
+  actionFromSlack,
+  commandFromSlack,
+  directMessageFromSlack,
+  formFromSlack,
+  homeOpenerFromSlack,
+  type Ignored,
+  type Incoming,
+  type Malformed,
+  memberJoinedFromSlack,
+} from './slack-events.ts';
+import type { DirectChannels } from './slack-posting.ts';
+import { createSlackReply, type SlackReplyDeps } from './slack-reply.ts';
+
+/** Where Slack sends events, commands and interactions in HTTP mode (Bolt's default path). */
+export const slackEventsPath = '/slack/events';
+
+export interface SlackAppOptions {
+  readonly config: SlackConfig;
+  /** HTTP mode only; 0 picks a free port (see `httpPort()`). */
+  readonly port: number;
+  readonly table: CommandTable;
+  readonly sink: EventSink;
+  readonly logger: Logger;
+  readonly homeView: HomeViewSource;
+  readonly directChannels: DirectChannels;
+}
+
+export interface SlackApp {
+  readonly mode: 'http' | 'socket';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The port the HTTP receiver listens on, once started. */
+  httpPort(): number | undefined;
+}
+
+type Respond = SlackReplyDeps['respond'];
+
+function errorFields(error: unknown): Record<string, unknown> {
+  return error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error };
+}
+
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config, table, sink, logger, homeView, directChannels } = options;
+  const bolt = boltLogger(logger);
+  const apiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
+
+  let receiver: Receiver;
+  let socket: SocketModeReceiver | undefined;
+  let http: HTTPReceiver | undefined;
+  if (config.appToken !== undefined) {
+    socket = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger: bolt,
+      installerOptions: { clientOptions: apiUrl },
+    });
+    receiver = socket;
+  } else {
+    if (config.signingSecret === undefined) {
+      throw new Error(
+        'Slack in HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).',
+      );
+    }
+    http = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: slackEventsPath,
+      port: options.port,
+      signatureVerification: true,
+      processBeforeResponse: false,
+      logger: bolt,
+    });
+    receiver = http;
+  }
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: bolt,
+    // init() in start() checks the token with auth.test and fails start() when it is wrong,
+    // instead of an unhandled rejection from the constructor.
+    deferInitialization: true,
+    convoStore: false,
+    // Replies are answers a person is waiting for: a couple of quick retries, never Bolt's
+    // default of ten over half an hour.
+    clientOptions: { ...apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 } },
+  });
+
+  async function deliver(
+    kind: string,
+    incoming: Incoming | Ignored | Malformed,
+    client: webApi.WebClient,
+    respond: Respond,
+  ): Promise<void> {
+    if (incoming.ok === 'ignored') return;
+    if (incoming.ok === 'malformed') {
+      logger.warn(
+        { event: 'slack.payload.malformed', kind, problem: incoming.why.slice(0, 300) },
+        'unexpected payload',
+      );
+      return;
+    }
+    const reply = createSlackReply({
+      client,
+      directChannels,
+      origin: incoming.origin,
+      ...(respond === undefined ? {} : { respond }),
+    });
+    try {
+      if (incoming.ok) await sink(incoming.event, reply);
+      else await reply.privately(refusalView(incoming.reason));
+    } catch (error) {
+      // The router never throws; this is a refusal that could not be delivered.
+      logger.warn({ event: 'slack.reply.failed', kind, err: errorFields(error) }, 'could not answer');
+    }
+  }
+
+  app.command(`/${table.root.name}`, async ({ ack, body, client, respond }) => {
+    await ack();
+    await deliver('command', commandFromSlack(table, body), client, respond);
+  });
+
+  app.action({ type: 'block_actions' }, async ({ ack, body, client, respond }) => {
+    await ack();
+    await deliver('action', actionFromSlack(body), client, respond);
+  });
+
+  app.view({ type: 'view_submission' }, async ({ ack, body, client }) => {
+    // An empty ack closes the modal; the answer arrives as a message.
+    await ack();
+    await deliver('form', formFromSlack(body), client, undefined);
+  });
+
+  app.event('member_joined_channel', async ({ body, event, client, context }) => {
+    await deliver('member-joined', memberJoinedFromSlack(body, event, context.botUserId), client, undefined);
+  });
+
+  app.event('message', async ({ body, event, client, context }) => {
+    await deliver(
+      'direct-message',
+      directMessageFromSlack(body, event, context.botUserId),
+      client,
+      undefined,
+    );
+  });
+
+  app.event('app_home_opened', async ({ body, event, client }) => {
+    const opener = homeOpenerFromSlack(body, event);
+    if ('ok' in opener) {
+      if (opener.ok === 'malformed') {
+        logger.warn(
+          { event: 'slack.payload.malformed', kind: 'app-home', problem: opener.why.slice(0, 300) },
+          'unexpected payload',
+        );
+      }
+      return;
+    }
+    await publishHome(client, homeView, opener, logger);
+  });
+
+  app.error(async (error) => {
+    logger.error({ event: 'slack.bolt.error', err: errorFields(error) }, 'Bolt could not process a request');
+  });
+
+  let running = false;
+  let port: number | undefined;
+
+  return {
+    mode: socket ? 'socket' : 'http',
+    async start() {
+      await app.init();
+      if (http) {
+        const server = await http.start(options.port);
+        port = (server.address() as AddressInfo).port;
+      } else {
+        await app.start();
+      }
+      running = true;
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      // SocketModeReceiver.stop() resolves before the WebSocket has closed; waiting for the
+      // client's own disconnect leaves no socket behind.
+      if (socket) await socket.client.disconnect();
+      else await http?.stop();
+      port = undefined;
+    },
+    httpPort: () => port,
+  };
+}

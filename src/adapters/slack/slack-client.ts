@@ -1,0 +1,151 @@
+// The outbox's way to Slack: a ChatClient over a WebClient that never waits or retries on its
+// own. The outbox worker owns retries, Retry-After waits and per-channel pacing; a client that
+// also slept through 429s would hold a send slot for the whole wait and hide the rate limit
+// from the worker. Every failure leaves here as a DeliveryError.
+import { webApi } from '@slack/bolt';
+import { z } from 'zod';
+import type { ChatClient, FileUpload, SendOptions } from '../../chat/outbound.ts';
+import type { ChannelRef, MessageRef, UserRef } from '../../chat/refs.ts';
+import type { View } from '../../chat/views.ts';
+import { toDeliveryError } from './slack-errors.ts';
+import {
+  type DirectChannels,
+  outboxMetadataType,
+  postEphemeralView,
+  postView,
+  updateView,
+} from './slack-posting.ts';
+
+type WebClient = webApi.WebClient;
+
+export interface SlackClientOptions {
+  readonly botToken: string;
+  readonly apiUrl?: string;
+  readonly logger: webApi.Logger;
+  readonly directChannels: DirectChannels;
+}
+
+/** A WebClient that hands every 429 and failure straight back to the caller. */
+export function createNonRetryingWebClient(options: Omit<SlackClientOptions, 'directChannels'>): WebClient {
+  return new webApi.WebClient(options.botToken, {
+    ...(options.apiUrl === undefined ? {} : { slackApiUrl: options.apiUrl }),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logger: options.logger,
+  });
+}
+
+// How far back a resend after a crash looks for its key. A crashed send is found again once
+// the claim's lock expires (a minute by default), so the message is among the newest.
+const HISTORY_LIMIT = 200;
+
+const historySchema = z.object({
+  messages: z
+    .array(
+      z.object({
+        ts: z.string(),
+        thread_ts: z.string().optional(),
+        metadata: z
+          .object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() })
+          .optional(),
+      }),
+    )
+    .default([]),
+});
+
+const isUser = (target: ChannelRef | UserRef): target is UserRef => 'userId' in target;
+
+export function createSlackClient(client: WebClient, directChannels: DirectChannels): ChatClient {
+  const dm = (user: UserRef) => directChannels.open(client, user.workspaceId, user.userId);
+  const channelOf = (target: ChannelRef | UserRef) => (isUser(target) ? dm(target) : target.channelId);
+
+  async function send(
+    what: string,
+    workspaceId: string,
+    channelId: () => Promise<string> | string,
+    view: View,
+    options: SendOptions | undefined,
+  ): Promise<MessageRef> {
+    try {
+      const posted = await postView(client, await channelId(), view, {
+        ...(options?.threadId === undefined ? {} : { threadTs: options.threadId }),
+        ...(options?.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
+      });
+      return {
+        platform: 'slack',
+        workspaceId,
+        channelId: posted.channelId,
+        messageId: posted.ts,
+        ...(options?.threadId === undefined ? {} : { threadId: options.threadId }),
+      };
+    } catch (error) {
+      throw toDeliveryError(error, what);
+    }
+  }
+
+  return {
+    platform: 'slack',
+
+    sendDirect: (user, view, options) =>
+      send('slack.sendDirect', user.workspaceId, () => dm(user), view, options),
+
+    postToChannel: (channel, view, options) =>
+      send('slack.postToChannel', channel.workspaceId, () => channel.channelId, view, options),
+
+    // Slack quirk: conversations.history lists only top-level messages (thread replies need
+    // conversations.replies with the parent's ts, which this signature does not carry), so a
+    // threaded send cannot be found again here and is reported as "cannot tell".
+    async findDelivered(target, idempotencyKey) {
+      try {
+        const channelId = await channelOf(target);
+        const history = historySchema.parse(
+          await client.conversations.history({
+            channel: channelId,
+            include_all_metadata: true,
+            limit: HISTORY_LIMIT,
+          }),
+        );
+        // Newest first: the last match is the first part of a message that needed several.
+        const found = history.messages.findLast(
+          (m) =>
+            m.metadata?.event_type === outboxMetadataType && m.metadata.event_payload?.key === idempotencyKey,
+        );
+        if (!found) return undefined;
+        return { platform: 'slack', workspaceId: target.workspaceId, channelId, messageId: found.ts };
+      } catch (error) {
+        throw toDeliveryError(error, 'slack.findDelivered');
+      }
+    },
+
+    async postPrivately(channel, user, view) {
+      try {
+        await postEphemeralView(client, channel.channelId, user.userId, view);
+      } catch (error) {
+        throw toDeliveryError(error, 'slack.postPrivately');
+      }
+    },
+
+    async updateMessage(message, view) {
+      try {
+        await updateView(client, message.channelId, message.messageId, view);
+      } catch (error) {
+        throw toDeliveryError(error, 'slack.updateMessage');
+      }
+    },
+
+    async uploadFile(target, file: FileUpload) {
+      try {
+        const channelId = await channelOf(target);
+        await client.filesUploadV2({
+          channel_id: channelId,
+          filename: file.filename,
+          file:
+            typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content),
+          ...(file.title === undefined ? {} : { title: file.title }),
+        });
+      } catch (error) {
+        throw toDeliveryError(error, 'slack.uploadFile');
+      }
+    },
+  };
+}

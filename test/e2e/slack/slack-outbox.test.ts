@@ -1,0 +1,179 @@
+// The outbox delivering through the Slack adapter's ChatClient to the fake Slack, on the real
+// clock: every tenth chat.postMessage answers 429 with Retry-After: 1. All messages arrive,
+// none twice, the waits are honoured, and a worker killed mid-burst leaves nothing lost or
+// doubled for the next one (which finds the unrecorded sends by their metadata key).
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
+import { createCommandTable, type EventSink, view } from '../../../src/chat/index.ts';
+import { createFieldCipher, type Database } from '../../../src/db/index.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import {
+  createOutboxWorker,
+  enqueueOutboxMany,
+  type OutboxMessageInput,
+  type OutboxWorker,
+} from '../../../src/scheduling/index.ts';
+import { FakeSlackApi, type SlackCall } from '../../fakes/slack/index.ts';
+import { clonedDatabase } from '../../support/database.ts';
+import { BOT_TOKEN, outboxKey, SIGNING_SECRET, waitForCalls } from './support.ts';
+
+const BURST = 200;
+const cipher = createFieldCipher(randomBytes(32));
+const table = createCommandTable({ commands: [] });
+const noEvents: EventSink = async () => {};
+
+let fake: FakeSlackApi;
+let db: Database;
+const workers: OutboxWorker[] = [];
+
+/** A fresh Slack client, as a new process would have (nothing cached). */
+function slackClient() {
+  return createSlackAdapter({
+    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    port: 0,
+    table,
+    sink: noEvents,
+    logger: silentLogger,
+    homeView: async () => view('Home'),
+  }).client;
+}
+
+function worker(instanceId: string, lockMs?: number): OutboxWorker {
+  const client = slackClient();
+  const made = createOutboxWorker({
+    prisma: db.prisma,
+    cipher,
+    clientFor: (platform) => (platform === 'slack' ? client : undefined),
+    instanceId,
+    logger: silentLogger,
+    pollMs: 100,
+    ...(lockMs === undefined ? {} : { lockMs }),
+  });
+  workers.push(made);
+  return made;
+}
+
+/** One DM each to `BURST` people: the fan-out of a check-in round. */
+function burst(round: string): OutboxMessageInput[] {
+  return Array.from({ length: BURST }, (_, i) => ({
+    idempotencyKey: `checkin-prompt:${round}:member-${i}`,
+    platform: 'slack' as const,
+    workspaceExternalId: fake.identity.teamId,
+    target: { kind: 'dm' as const, userId: `U${round.toUpperCase()}${String(i).padStart(4, '0')}` },
+    view: view(`How are you today? (${round})`, { type: 'text', text: 'Answer whenever you like, or skip.' }),
+    isPrivate: i % 2 === 0,
+  }));
+}
+
+const ofRound = (round: string) => (call: SlackCall) =>
+  outboxKey(call)?.startsWith(`checkin-prompt:${round}:`) === true;
+
+function deliveredOnce(calls: readonly SlackCall[]): void {
+  const byKey = new Map<string, number>();
+  const byChannel = new Map<string, number>();
+  for (const call of calls) {
+    const key = outboxKey(call)!;
+    byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    const channel = String(call.args.channel);
+    byChannel.set(channel, (byChannel.get(channel) ?? 0) + 1);
+  }
+  expect(byKey.size).toBe(BURST);
+  expect([...byKey.values()].filter((n) => n !== 1)).toEqual([]);
+  expect(byChannel.size).toBe(BURST);
+  expect([...byChannel.values()].filter((n) => n !== 1)).toEqual([]);
+}
+
+async function statusesOf(round: string): Promise<Record<string, number>> {
+  const groups = await db.prisma.outboxMessage.groupBy({
+    by: ['status'],
+    where: { idempotencyKey: { startsWith: `checkin-prompt:${round}:` } },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+}
+
+beforeAll(async () => {
+  fake = await FakeSlackApi.start();
+  db = await clonedDatabase();
+  let posts = 0;
+  fake.setFailurePolicy((_index, method) =>
+    method === 'chat.postMessage' && ++posts % 10 === 0 ? { status: 429, retryAfterSec: 1 } : undefined,
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.kill()));
+  await db?.close();
+  await fake?.close();
+});
+
+describe('outbox delivery through the Slack adapter', () => {
+  it('delivers a burst of 200 DMs exactly once when every tenth send answers 429 Retry-After 1 s', async () => {
+    await enqueueOutboxMany(db.prisma, cipher, burst('a'));
+    const w = worker('replica-a');
+    w.start();
+
+    const delivered = await waitForCalls(fake, 'chat.postMessage', BURST, ofRound('a'), 20_000);
+    deliveredOnce(delivered);
+
+    const refused = fake
+      .calls('chat.postMessage')
+      .filter((call) => call.failure?.status === 429 && ofRound('a')(call));
+    expect(refused.length).toBeGreaterThanOrEqual(BURST / 10);
+    for (const call of refused) {
+      const next = fake
+        .calls('chat.postMessage')
+        .find((later) => later.index > call.index && outboxKey(later) === outboxKey(call));
+      expect(next, `a retry of ${outboxKey(call)}`).toBeDefined();
+      // Retry-After: 1 was honoured (a little slack for timer rounding).
+      expect(next!.at - call.at).toBeGreaterThanOrEqual(990);
+    }
+    // The web client did not wait or retry on its own: the worker saw every 429.
+    await w.stop();
+    expect(w.counts.rateLimited).toBe(refused.length);
+    expect(await statusesOf('a')).toEqual({ sent: BURST });
+    // Private prompts went out too; only their stored copy is encrypted.
+    expect(delivered.some((call) => String(call.args.text).includes('How are you today? (a)'))).toBe(true);
+  });
+
+  it('survives a worker killed mid-burst: a new one delivers the rest, none twice', async () => {
+    await enqueueOutboxMany(db.prisma, cipher, burst('b'));
+    // A short lock, so the killed worker's rows come back quickly.
+    const first = worker('replica-b1', 1500);
+    first.start();
+
+    // Kill the moment a send has reached Slack but before its answer is back: delivered, never recorded.
+    const inFlight = await fake.waitForCall(
+      'chat.postMessage',
+      (call) => ofRound('b')(call) && fake.calls('chat.postMessage').filter(ofRound('b')).length >= 60,
+      20_000,
+    );
+    await first.kill();
+    const beforeRestart = fake
+      .calls('chat.postMessage')
+      .filter((call) => call.failure === undefined && ofRound('b')(call));
+    expect(beforeRestart.length).toBeLessThan(BURST);
+    const unrecorded = await db.prisma.outboxMessage.findFirst({
+      where: { idempotencyKey: outboxKey(inFlight)!, status: 'pending' },
+    });
+    expect(unrecorded, 'the send in flight at the kill was never recorded').not.toBeNull();
+
+    const second = worker('replica-b2');
+    second.start();
+    const delivered = await waitForCalls(fake, 'chat.postMessage', BURST, ofRound('b'), 20_000);
+    deliveredOnce(delivered);
+    await second.stop();
+    expect(second.counts.recovered).toBeGreaterThanOrEqual(1);
+    expect(second.counts.sent + second.counts.recovered).toBe(BURST - first.counts.sent);
+    expect(await statusesOf('b')).toEqual({ sent: BURST });
+    const recovered = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { idempotencyKey: outboxKey(inFlight)! },
+    });
+    // Recorded as the very message that went out before the kill, found by its metadata key.
+    expect(recovered).toMatchObject({
+      status: 'sent',
+      platformMessageId: (inFlight.response as { ts: string }).ts,
+    });
+  });
+});
