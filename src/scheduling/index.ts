@@ -1,0 +1,90 @@
+// The public face of scheduling: what features, adapters and main.ts may use. Everything else
+// in this folder (the outbox SQL, payload codec, rate-limit internals) is private to it.
+export { type BackoffOptions, backoffDelay } from './backoff.ts';
+export { type Clock, ManualClock, systemClock, type TimerHandle } from './clock.ts';
+export {
+  type ClaimInput,
+  claimOccurrence,
+  finishClaim,
+  occurrenceKey,
+  recordMissed,
+} from './occurrence-claims.ts';
+export {
+  createOutbox,
+  type DbClient,
+  enqueueOutbox,
+  enqueueOutboxMany,
+  type Outbox,
+  type OutboxMessageInput,
+  type OutboxTarget,
+} from './outbox.ts';
+export {
+  type OutboxOverview,
+  type OutboxRowSummary,
+  type OutboxScope,
+  outboxOverview,
+  type RetryResult,
+  retryDead,
+} from './outbox-admin.ts';
+export {
+  createOutboxWorker,
+  type DeliveryCounts,
+  type LogPort,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+  rateKeys,
+} from './outbox-worker.ts';
+export {
+  deliverableAt,
+  formatQuietHours,
+  isQuiet,
+  NO_QUIET_HOURS,
+  parseQuietHours,
+  type QuietHours,
+  QuietHoursSchema,
+  quietEndsAt,
+} from './quiet-hours.ts';
+export {
+  type BucketRule,
+  createRateLimiter,
+  platformRateRule,
+  platformRateRules,
+  type RateLimiter,
+} from './rate-limiter.ts';
+export {
+  describeSchedule,
+  formatTimeOfDay,
+  instantAtLocalTime,
+  isValidTimeZone,
+  type LocalTime,
+  localTimeInZone,
+  nextOccurrences,
+  occurrencesBetween,
+  type Parsed,
+  parseSchedule,
+  parseScheduleText,
+  parseTimeOfDay,
+  type RRuleSchedule,
+  RRuleScheduleSchema,
+  type Schedule as ScheduleSpec,
+  ScheduleSchema,
+  TimeOfDaySchema,
+  TimeZoneSchema,
+  timeZoneProblem,
+  WEEKDAY_CODES,
+  type WeekdayCode,
+  type WeeklySchedule,
+  WeeklyScheduleSchema,
+} from './recurrence.ts';
+export { decodeScheduleRule, encodeScheduleRule } from './schedule-rule.ts';
+export {
+  createScheduler,
+  type Occurrence,
+  type OccurrenceContext,
+  type OccurrenceHandler,
+  type PeriodicJob,
+  type ScheduleKind,
+  type Scheduler,
+  type SchedulerOptions,
+  type TickReport,
+} from './scheduler.ts';

@@ -1,0 +1,128 @@
+// The data behind `/peer admin outbox`: what is waiting, what was given up on, and a retry for
+// the latter. Admins of a workspace see its rows only, and never a message's text: rows hold
+// private payloads, and an admin is not the author. Ids, times, counts and errors only.
+import type { Platform } from '../chat/refs.ts';
+import type { Db } from '../db/index.ts';
+import type { DbClient } from './outbox.ts';
+
+export interface OutboxScope {
+  readonly platform: Platform;
+  readonly workspaceExternalId: string;
+}
+
+export interface OutboxRowSummary {
+  readonly id: string;
+  readonly status: 'pending' | 'dead';
+  readonly target: 'dm' | 'channel';
+  /** A platform user id (dm) or channel id: admins may see who a message is for, not what it says. */
+  readonly recipientId: string;
+  readonly teamId: string | null;
+  readonly isPrivate: boolean;
+  readonly urgent: boolean;
+  readonly attempts: number;
+  readonly notBefore: Date;
+  readonly createdAt: Date;
+  readonly lastError: string | null;
+  /** Claimed by a worker right now (`lockedBy` while the lock holds). */
+  readonly lockedBy: string | null;
+}
+
+export interface OutboxOverview {
+  readonly counts: { readonly pending: number; readonly dead: number; readonly sent: number };
+  /** Oldest first, at most `limit`. */
+  readonly pending: readonly OutboxRowSummary[];
+  /** Most recent first, at most `limit`. */
+  readonly dead: readonly OutboxRowSummary[];
+}
+
+const summaryFields = {
+  id: true,
+  status: true,
+  target: true,
+  recipientId: true,
+  teamId: true,
+  isPrivate: true,
+  urgent: true,
+  attempts: true,
+  notBefore: true,
+  createdAt: true,
+  lastError: true,
+  lockedBy: true,
+  lockedUntil: true,
+} as const;
+
+type SummaryRow = Pick<Db.OutboxMessage, keyof typeof summaryFields>;
+
+function summarize(row: SummaryRow, now: Date): OutboxRowSummary {
+  const { lockedUntil, lockedBy, status, ...rest } = row;
+  return {
+    ...rest,
+    status: status === 'dead' ? 'dead' : 'pending',
+    lockedBy: lockedUntil && lockedUntil > now ? lockedBy : null,
+  };
+}
+
+export async function outboxOverview(
+  db: DbClient,
+  scope: OutboxScope,
+  options: { readonly now: Date; readonly limit?: number },
+): Promise<OutboxOverview> {
+  const limit = options.limit ?? 20;
+  const where = { platform: scope.platform, workspaceExternalId: scope.workspaceExternalId };
+  const [grouped, pending, dead] = await Promise.all([
+    db.outboxMessage.groupBy({ by: ['status'], where, _count: { _all: true } }),
+    db.outboxMessage.findMany({
+      where: { ...where, status: 'pending' },
+      orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
+      take: limit,
+      select: summaryFields,
+    }),
+    db.outboxMessage.findMany({
+      where: { ...where, status: 'dead' },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      select: summaryFields,
+    }),
+  ]);
+  const count = (status: Db.OutboxStatus) => grouped.find((g) => g.status === status)?._count._all ?? 0;
+  return {
+    counts: { pending: count('pending'), dead: count('dead'), sent: count('sent') },
+    pending: pending.map((row) => summarize(row, options.now)),
+    dead: dead.map((row) => summarize(row, options.now)),
+  };
+}
+
+export type RetryResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Puts a dead row back in the queue with a fresh set of tries, due at `now`. Its last error is
+ * kept: the worker then asks the platform whether an earlier try got through before sending.
+ */
+export async function retryDead(
+  db: DbClient,
+  scope: OutboxScope,
+  id: string,
+  now: Date,
+): Promise<RetryResult> {
+  const result = await db.outboxMessage.updateMany({
+    where: { id, status: 'dead', platform: scope.platform, workspaceExternalId: scope.workspaceExternalId },
+    data: { status: 'pending', attempts: 0, notBefore: now, lockedBy: null, lockedUntil: null },
+  });
+  if (result.count === 1) return { ok: true };
+  const row = await db.outboxMessage.findFirst({
+    where: { id, platform: scope.platform, workspaceExternalId: scope.workspaceExternalId },
+    select: { status: true },
+  });
+  if (!row)
+    return {
+      ok: false,
+      reason: 'That message is not in this workspace’s outbox (it may have been removed).',
+    };
+  return {
+    ok: false,
+    reason:
+      row.status === 'sent'
+        ? 'That message was delivered already; there is nothing to retry.'
+        : 'That message is still waiting to be sent; only messages that were given up on can be retried.',
+  };
+}

@@ -1,0 +1,218 @@
+// The delivery worker's reads and writes. Every write after the claim is a compare-and-set on
+// `lockedBy` (a token unique to one claim): if a lock expired and another replica took the row,
+// our write matches nothing and we back off, so two replicas never both act on one row.
+import type { Db, PrismaClient } from '../db/index.ts';
+
+export type OutboxRow = Db.OutboxMessage;
+
+export interface ClaimRequest {
+  readonly token: string;
+  readonly now: Date;
+  readonly lockMs: number;
+  readonly limit: number;
+  /** At most this many rows for one recipient per claim, so one busy channel cannot fill a batch. */
+  readonly perLane: number;
+}
+
+/**
+ * Locks due rows for this claim and returns them, oldest first.
+ *
+ * - `FOR UPDATE SKIP LOCKED` lets two replicas claim at the same moment without waiting for
+ *   or taking each other's rows; the outer UPDATE re-checks the lock columns, so a row another
+ *   replica locked between our read and our update is not taken twice.
+ * - A recipient (channel or DM) with a row still locked by anyone is skipped: its rows go
+ *   through one replica at a time, which keeps them in order and keeps the per-channel rate
+ *   limit (held in one process's memory) honest. Rows of a crashed replica free their
+ *   recipient when their lock expires.
+ * - ROW_NUMBER caps rows per recipient, so a channel with 500 queued messages cannot starve
+ *   the DMs behind it.
+ * Works the same on PostgreSQL and PGlite.
+ */
+export async function claimDue(prisma: PrismaClient, request: ClaimRequest): Promise<OutboxRow[]> {
+  const { token, now, lockMs, limit, perLane } = request;
+  const until = new Date(now.getTime() + lockMs);
+  const claimed = await prisma.$queryRaw<{ id: string }[]>`
+    WITH due AS (
+      SELECT m.id, m."notBefore",
+        ROW_NUMBER() OVER (
+          PARTITION BY m.platform, m."workspaceExternalId", m.target, m."recipientId"
+          ORDER BY m."notBefore", m.id) AS lane_position
+      FROM "OutboxMessage" m
+      WHERE m.status = 'pending' AND m."notBefore" <= ${now}::timestamptz
+        AND (m."lockedUntil" IS NULL OR m."lockedUntil" < ${now}::timestamptz)
+        AND NOT EXISTS (
+          SELECT 1 FROM "OutboxMessage" busy
+          WHERE busy.status = 'pending' AND busy."lockedUntil" >= ${now}::timestamptz
+            AND busy.platform = m.platform AND busy."workspaceExternalId" = m."workspaceExternalId"
+            AND busy.target = m.target AND busy."recipientId" = m."recipientId")
+    ),
+    picked AS (
+      SELECT o.id FROM "OutboxMessage" o
+      WHERE o.id IN (
+          SELECT due.id FROM due WHERE due.lane_position <= ${perLane}
+          ORDER BY due."notBefore", due.id LIMIT ${limit})
+        AND o.status = 'pending'
+        AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now}::timestamptz)
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "OutboxMessage" u SET "lockedBy" = ${token}, "lockedUntil" = ${until}::timestamptz
+    FROM picked WHERE u.id = picked.id
+    RETURNING u.id`;
+  if (claimed.length === 0) return [];
+  return prisma.outboxMessage.findMany({
+    where: { id: { in: claimed.map((row) => row.id) }, lockedBy: token },
+    orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
+  });
+}
+
+const mine = (row: OutboxRow, token: string) => ({ id: row.id, status: 'pending' as const, lockedBy: token });
+const unlocked = { lockedBy: null, lockedUntil: null };
+
+/**
+ * Counts the attempt and extends the lock, before the send: a row found later with
+ * `attempts > 0`, still pending and with an expired lock is one whose send may or may not have
+ * happened (a crash), and is checked with the platform before it is sent again.
+ * False: the row is no longer ours.
+ */
+export async function beginAttempt(
+  prisma: PrismaClient,
+  row: OutboxRow,
+  token: string,
+  lockedUntil: Date,
+): Promise<boolean> {
+  const result = await prisma.outboxMessage.updateMany({
+    where: mine(row, token),
+    data: { attempts: { increment: 1 }, lockedUntil },
+  });
+  return result.count === 1;
+}
+
+/** A 429 means "not delivered": the attempt does not count against the row. */
+export async function uncountAttempt(prisma: PrismaClient, row: OutboxRow, token: string): Promise<boolean> {
+  const result = await prisma.outboxMessage.updateMany({
+    where: mine(row, token),
+    data: { attempts: { decrement: 1 } },
+  });
+  return result.count === 1;
+}
+
+export interface SentRecord {
+  readonly id: string;
+  readonly token: string;
+  readonly platformMessageId: string;
+  readonly sentAt: Date;
+}
+
+/**
+ * Records many sends in one statement (a group commit: every send that finished while the
+ * previous write was out). Returns the ids that were still ours; the others were taken over.
+ */
+export async function markSentMany(
+  prisma: PrismaClient,
+  records: readonly SentRecord[],
+): Promise<Set<string>> {
+  if (records.length === 0) return new Set();
+  const ids = records.map((r) => r.id);
+  const tokens = records.map((r) => r.token);
+  const messageIds = records.map((r) => r.platformMessageId);
+  const times = records.map((r) => r.sentAt.toISOString());
+  const updated = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "OutboxMessage" o
+    SET status = 'sent', "sentAt" = v.sent_at::timestamptz, "platformMessageId" = v.message_id,
+      "lastError" = NULL, "lockedBy" = NULL, "lockedUntil" = NULL
+    FROM unnest(${ids}::text[], ${tokens}::text[], ${messageIds}::text[], ${times}::text[])
+      AS v(id, token, message_id, sent_at)
+    WHERE o.id = v.id AND o."lockedBy" = v.token AND o.status = 'pending'
+    RETURNING o.id`;
+  return new Set(updated.map((row) => row.id));
+}
+
+export interface Failure {
+  /** The tries so far, this one included (the lock holder knows the count). */
+  readonly attempts: number;
+  readonly lastError: string;
+}
+
+export async function markRetry(
+  prisma: PrismaClient,
+  row: OutboxRow,
+  token: string,
+  notBefore: Date,
+  failure: Failure,
+): Promise<boolean> {
+  const result = await prisma.outboxMessage.updateMany({
+    where: mine(row, token),
+    data: { notBefore, ...failure, ...unlocked },
+  });
+  return result.count === 1;
+}
+
+export async function markDead(
+  prisma: PrismaClient,
+  row: OutboxRow,
+  token: string,
+  failure: Failure,
+): Promise<boolean> {
+  const result = await prisma.outboxMessage.updateMany({
+    where: mine(row, token),
+    data: { status: 'dead', ...failure, ...unlocked },
+  });
+  return result.count === 1;
+}
+
+/** Gives rows back without an attempt: quiet hours (with their new `notBefore`) or a stop. */
+export async function release(
+  prisma: PrismaClient,
+  rows: readonly OutboxRow[],
+  token: string,
+  notBefore?: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await prisma.outboxMessage.updateMany({
+    where: { id: { in: rows.map((row) => row.id) }, status: 'pending', lockedBy: token },
+    data: { ...unlocked, ...(notBefore ? { notBefore } : {}) },
+  });
+  return result.count;
+}
+
+export interface RecipientContext {
+  readonly quiet: { start: number; end: number } | null;
+  readonly zone: string | null;
+}
+
+/**
+ * Quiet hours and zone of each row's recipient member; the member's own zone, else their
+ * team's. Only rows that respect quiet hours, are not urgent and name a member need one.
+ */
+export async function recipientContexts(
+  prisma: PrismaClient,
+  rows: readonly OutboxRow[],
+): Promise<Map<string, RecipientContext>> {
+  const needing = rows.filter((row) => row.respectQuietHours && !row.urgent && row.recipientMemberId);
+  const memberIds = [...new Set(needing.map((row) => row.recipientMemberId!))];
+  const teamIds = [...new Set(needing.flatMap((row) => (row.teamId ? [row.teamId] : [])))];
+  if (memberIds.length === 0) return new Map();
+  const [members, teams] = await Promise.all([
+    prisma.member.findMany({
+      where: { id: { in: memberIds } },
+      select: { id: true, timeZone: true, quietStart: true, quietEnd: true },
+    }),
+    teamIds.length > 0
+      ? prisma.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, timeZone: true } })
+      : Promise.resolve([]),
+  ]);
+  const memberById = new Map(members.map((member) => [member.id, member]));
+  const teamZone = new Map(teams.map((team) => [team.id, team.timeZone]));
+  const contexts = new Map<string, RecipientContext>();
+  for (const row of needing) {
+    const member = memberById.get(row.recipientMemberId!);
+    if (!member) continue;
+    const quiet =
+      member.quietStart !== null && member.quietEnd !== null
+        ? { start: member.quietStart, end: member.quietEnd }
+        : null;
+    const zone = member.timeZone ?? (row.teamId ? teamZone.get(row.teamId) : undefined) ?? null;
+    contexts.set(row.id, { quiet, zone });
+  }
+  return contexts;
+}

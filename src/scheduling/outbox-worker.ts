@@ -1,0 +1,574 @@
+// The delivery worker: claims due outbox rows, sends each through the platform's ChatClient
+// and records the outcome. It is safe to run on several replicas at once and to kill at any
+// moment: outbox-store.ts explains the claim (SKIP LOCKED, one replica per recipient, a lock
+// token per claim that every later write must match).
+//
+// Rows are grouped into lanes, one per recipient (channel or DM): a lane sends its rows one at
+// a time, in order; lanes run side by side, at most `maxConcurrentSends` sends out at once.
+// A failed row does not hold its lane: the rows behind it go on, it comes back after back-off.
+//
+// Per row, in order:
+//   quiet hours?  -> give it back with notBefore = when they end (no attempt counted)
+//   tried before? -> ask the platform whether a message with its idempotency key already
+//                    arrived (ChatClient.findDelivered); if so, record it as sent, send nothing
+//   rate limiter  -> wait (on the injected clock) for a token of its channel/route
+//   count attempt -> then send with the idempotency key
+//   429           -> pause that key for Retry-After, un-count the attempt, try again
+//   5xx/network   -> back off (exponential, jittered); dead after maxAttempts
+//   permanent     -> dead at once, with the platform's error
+import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import type { ChatClient } from '../chat/outbound.ts';
+import { DeliveryError, type DeliveryFailure } from '../chat/outbound.ts';
+import type { ChannelRef, MessageRef, Platform, UserRef } from '../chat/refs.ts';
+import type { View } from '../chat/views.ts';
+import type { FieldCipher, PrismaClient } from '../db/index.ts';
+import { backoffDelay } from './backoff.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { decodePayload } from './outbox-payload.ts';
+import {
+  beginAttempt,
+  claimDue,
+  markDead,
+  markRetry,
+  markSentMany,
+  type OutboxRow,
+  type RecipientContext,
+  recipientContexts,
+  release,
+  type SentRecord,
+  uncountAttempt,
+} from './outbox-store.ts';
+import { deliverableAt } from './quiet-hours.ts';
+import { createRateLimiter, platformRateRule, type RateLimiter } from './rate-limiter.ts';
+
+/** The part of a pino logger the worker uses: structured objects, never message text. */
+export interface LogPort {
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}
+
+export interface DeliveryCounts {
+  /** Delivered by this worker. */
+  sent: number;
+  /** Found already delivered after a crash (findDelivered), recorded without sending. */
+  recovered: number;
+  /** Failed transiently and scheduled for another try. */
+  retried: number;
+  /** Answered 429; waited out and tried again. */
+  rateLimited: number;
+  /** Given up on. */
+  dead: number;
+  /** Held back by the recipient's quiet hours. */
+  deferred: number;
+}
+
+export interface OutboxWorkerOptions {
+  readonly prisma: PrismaClient;
+  readonly cipher: FieldCipher;
+  /** The team's adapter per platform; undefined when this process has none (a transient failure). */
+  readonly clientFor: (platform: Platform) => ChatClient | undefined;
+  /** Names this replica in `lockedBy`. */
+  readonly instanceId: string;
+  readonly clock?: Clock;
+  readonly logger?: LogPort;
+  /** Default: the platforms' published limits (rate-limiter.ts) on `clock`. */
+  readonly limiter?: RateLimiter;
+  /** Tries (not counting 429s) before a row is dead. Default 8. */
+  readonly maxAttempts?: number;
+  /** How long a claim holds a row; a crashed replica's rows come back after this. Default 60 s. */
+  readonly lockMs?: number;
+  /** How often to look for due rows when nobody calls notify(). Default 500 ms. */
+  readonly pollMs?: number;
+  /** Rows claimed at most per claim. Default 500. */
+  readonly batchSize?: number;
+  /** Rows held (claimed, not yet finished) at most. Default 2,500. */
+  readonly maxInFlight?: number;
+  /** Rows of one recipient per claim. Default 10. */
+  readonly perLane?: number;
+  /** Sends awaiting the platform at once, across recipients. Default 16. */
+  readonly maxConcurrentSends?: number;
+  /** Wait after the n-th failed try. Default: backoff.ts. */
+  readonly backoff?: (attempts: number) => number;
+}
+
+export interface OutboxWorker {
+  /** Starts polling; idempotent. */
+  start(): void;
+  /** Something was enqueued: look now instead of at the next poll. */
+  notify(): void;
+  /** Finishes the sends in flight, gives unsent claimed rows back, and resolves. */
+  stop(): Promise<void>;
+  /**
+   * Stops like a crash: no further database writes, claimed rows stay locked until their
+   * lock expires. Resolves once every task has ended (so a test can close the database).
+   */
+  kill(): Promise<void>;
+  /**
+   * Resolves once the worker is waiting only on the clock (a poll, a rate-limit or back-off
+   * wait) with no database call or send in flight. Tests step a ManualClock with it.
+   */
+  settled(): Promise<void>;
+  /** Totals since this worker was made. */
+  readonly counts: Readonly<DeliveryCounts>;
+}
+
+const DEFAULT_RETRY_AFTER_MS = 1000;
+const MAX_ERROR_LENGTH = 500;
+
+type Target =
+  | { readonly kind: 'dm'; readonly ref: UserRef }
+  | { readonly kind: 'channel'; readonly ref: ChannelRef };
+
+/** Rate-limit keys of a row: its channel (a DM is a channel) and, on Discord, the global bucket. */
+export function rateKeys(row: Pick<OutboxRow, 'platform' | 'workspaceExternalId' | 'recipientId'>): string[] {
+  const lane = `${row.platform}:channel:${row.workspaceExternalId}:${row.recipientId}`;
+  return row.platform === 'discord' ? [lane, 'discord:global'] : [lane];
+}
+
+function laneKey(row: OutboxRow): string {
+  return `${row.platform}|${row.workspaceExternalId}|${row.target}|${row.recipientId}`;
+}
+
+function targetOf(row: OutboxRow): Target {
+  const workspace = { platform: row.platform, workspaceId: row.workspaceExternalId };
+  return row.target === 'dm'
+    ? { kind: 'dm', ref: { ...workspace, userId: row.recipientId } }
+    : { kind: 'channel', ref: { ...workspace, channelId: row.recipientId } };
+}
+
+function describeFailure(error: unknown): {
+  failure: DeliveryFailure;
+  message: string;
+  retryAfterMs?: number;
+} {
+  if (error instanceof DeliveryError) {
+    return {
+      failure: error.failure,
+      message: error.message.slice(0, MAX_ERROR_LENGTH),
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    };
+  }
+  // Anything else (a socket reset, a bug in an adapter) may pass on its own: transient.
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { failure: 'transient', message: message.slice(0, MAX_ERROR_LENGTH) };
+}
+
+/** A counting semaphore: at most `size` holders; the rest queue in order. */
+function semaphore(size: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let free = size;
+  const queue: (() => void)[] = [];
+  return async (task) => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => queue.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = queue.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+
+class Halted extends Error {}
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  return new Worker(options);
+}
+
+class Worker implements OutboxWorker {
+  readonly counts: DeliveryCounts = {
+    sent: 0,
+    recovered: 0,
+    retried: 0,
+    rateLimited: 0,
+    dead: 0,
+    deferred: 0,
+  };
+  readonly #o: OutboxWorkerOptions;
+  readonly #clock: Clock;
+  readonly #limiter: RateLimiter;
+  readonly #maxAttempts: number;
+  readonly #lockMs: number;
+  readonly #withSendSlot: <T>(task: () => Promise<T>) => Promise<T>;
+  readonly #nonce = randomBytes(4).toString('hex');
+  readonly #halt = new AbortController();
+  readonly #lanes = new Set<Promise<void>>();
+  #sentQueue: { record: SentRecord; done: (ours: boolean) => void; fail: (error: unknown) => void }[] = [];
+  #sentFlushing = false;
+  #mode: 'idle' | 'running' | 'stopping' | 'killed' = 'idle';
+  #loop: Promise<void> | undefined;
+  #claims = 0;
+  #inFlight = 0;
+  #wakeRequested = false;
+  #wake: (() => void) | undefined;
+  #busy = 0;
+  #idleWaiters: (() => void)[] = [];
+  #unlogged: DeliveryCounts = { sent: 0, recovered: 0, retried: 0, rateLimited: 0, dead: 0, deferred: 0 };
+
+  constructor(options: OutboxWorkerOptions) {
+    this.#o = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#limiter = options.limiter ?? createRateLimiter(this.#clock, platformRateRule);
+    this.#maxAttempts = options.maxAttempts ?? 8;
+    this.#lockMs = options.lockMs ?? 60_000;
+    this.#withSendSlot = semaphore(options.maxConcurrentSends ?? 16);
+    // Every lane waiting for a rate-limit token listens for a halt: hundreds at once is normal.
+    setMaxListeners(0, this.#halt.signal);
+  }
+
+  start(): void {
+    if (this.#mode !== 'idle') return;
+    this.#mode = 'running';
+    this.#loop = this.#run();
+  }
+
+  notify(): void {
+    this.#wakeRequested = true;
+    this.#wake?.();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#mode === 'running') this.#mode = 'stopping';
+    this.#halt.abort(new Halted('stopping'));
+    await this.#ended();
+    this.#flushLog();
+  }
+
+  async kill(): Promise<void> {
+    this.#mode = 'killed';
+    this.#halt.abort(new Halted('killed'));
+    await this.#ended();
+  }
+
+  async settled(): Promise<void> {
+    for (;;) {
+      // A finished database call's continuation runs as microtasks before the next macrotask;
+      // if it starts another call, #busy is back above zero by then.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.#busy === 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.#busy === 0) return;
+      }
+      await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+    }
+  }
+
+  async #ended(): Promise<void> {
+    await this.#loop;
+    while (this.#lanes.size > 0) await Promise.allSettled([...this.#lanes]);
+  }
+
+  /** A method, not a field read, so TypeScript does not narrow it across awaits. */
+  #killed(): boolean {
+    return this.#mode === 'killed';
+  }
+
+  get #halted(): boolean {
+    return this.#mode === 'stopping' || this.#killed();
+  }
+
+  /**
+   * Wraps every database call and send, so settled() knows what is in flight. After a kill,
+   * whatever the call returned is dropped on the floor (Halted), as a crash would: nothing
+   * after it runs, in particular no record of a send that went out.
+   */
+  async #io<T>(task: () => Promise<T>): Promise<T> {
+    this.#busy++;
+    try {
+      const result = await task();
+      if (this.#killed()) throw new Halted('killed');
+      return result;
+    } finally {
+      this.#busy--;
+      if (this.#busy === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#halted) {
+      this.#wakeRequested = false;
+      let full = false;
+      try {
+        full = await this.#claimAndDispatch();
+      } catch (error) {
+        if (this.#halted) break;
+        this.#o.logger?.error({ event: 'outbox.claim_failed', err: error }, 'Could not claim outbox rows');
+      }
+      this.#flushLog();
+      if (this.#halted) break;
+      if (!full && !this.#wakeRequested) await this.#waitForWake();
+    }
+  }
+
+  async #waitForWake(): Promise<void> {
+    const waiting = new AbortController();
+    const onHalt = () => waiting.abort();
+    this.#halt.signal.addEventListener('abort', onHalt, { once: true });
+    this.#wake = () => waiting.abort();
+    try {
+      await this.#clock.sleep(this.#o.pollMs ?? 500, waiting.signal);
+    } catch {
+      // Woken by notify() or halted: either way, go round the loop.
+    } finally {
+      this.#wake = undefined;
+      this.#halt.signal.removeEventListener('abort', onHalt);
+    }
+  }
+
+  /** True when the claim was full, so more rows may be due right away. */
+  async #claimAndDispatch(): Promise<boolean> {
+    const limit = Math.min(this.#o.batchSize ?? 500, (this.#o.maxInFlight ?? 2500) - this.#inFlight);
+    if (limit <= 0) return false;
+    const token = `${this.#o.instanceId}#${this.#nonce}.${++this.#claims}`;
+    const rows = await this.#io(() =>
+      claimDue(this.#o.prisma, {
+        token,
+        now: this.#clock.now(),
+        lockMs: this.#lockMs,
+        limit,
+        perLane: this.#o.perLane ?? 10,
+      }),
+    );
+    if (rows.length === 0 || this.#killed()) return false;
+    let contexts: Map<string, RecipientContext>;
+    try {
+      contexts = await this.#io(() => recipientContexts(this.#o.prisma, rows));
+    } catch (error) {
+      if (!this.#killed()) await this.#io(() => release(this.#o.prisma, rows, token));
+      throw error;
+    }
+    const lanes = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const key = laneKey(row);
+      lanes.set(key, [...(lanes.get(key) ?? []), row]);
+    }
+    for (const laneRows of lanes.values()) this.#spawnLane(laneRows, token, contexts);
+    return rows.length === limit;
+  }
+
+  #spawnLane(rows: OutboxRow[], token: string, contexts: Map<string, RecipientContext>): void {
+    this.#inFlight += rows.length;
+    const lane = this.#runLane(rows, token, contexts).finally(() => {
+      this.#inFlight -= rows.length;
+      this.#lanes.delete(lane);
+      // The recipient is free again: its next rows may be due.
+      if (!this.#halted) this.notify();
+    });
+    this.#lanes.add(lane);
+  }
+
+  /** One recipient's rows, in order, one at a time. */
+  async #runLane(rows: OutboxRow[], token: string, contexts: Map<string, RecipientContext>): Promise<void> {
+    const queue = [...rows];
+    try {
+      while (queue.length > 0 && !this.#halted) {
+        const row = queue[0]!;
+        await this.#deliver(row, token, contexts.get(row.id), queue);
+        queue.shift();
+      }
+    } catch (error) {
+      if (!(error instanceof Halted)) {
+        // A database outage: the rows stay locked and come back when the lock expires.
+        this.#o.logger?.error({ event: 'outbox.lane_failed', err: error }, 'Outbox delivery failed');
+        return;
+      }
+    }
+    // Halted (stop) while waiting for a token: the head row was not tried, so all of these
+    // go back now instead of when their lock expires.
+    if (this.#mode === 'stopping' && queue.length > 0) {
+      await this.#io(() => release(this.#o.prisma, queue, token));
+    }
+  }
+
+  async #deliver(row: OutboxRow, token: string, context: RecipientContext | undefined, lane: OutboxRow[]) {
+    const { prisma } = this.#o;
+    const now = this.#clock.now();
+    if (context?.quiet) {
+      const at = deliverableAt(now, context.quiet, context.zone, false);
+      if (at > now) {
+        await this.#io(() => release(prisma, [row], token, at));
+        this.#count('deferred');
+        return;
+      }
+    }
+    const client = this.#o.clientFor(row.platform);
+    if (!client) {
+      // Counted as a try, so rows for a platform this deployment no longer has end up dead, visibly.
+      return this.#failed(row, token, row.attempts + 1, 'transient', `no chat client for ${row.platform}`);
+    }
+    let view: View;
+    try {
+      view = decodePayload(this.#o.cipher, row.payload, row.isPrivate);
+    } catch (error) {
+      // Only the error's name: a JSON error message would quote the (decrypted) text.
+      const name = error instanceof Error ? error.name : 'Error';
+      return this.#failed(row, token, row.attempts, 'permanent', `payload could not be read (${name})`);
+    }
+    const target = targetOf(row);
+    let attempts = row.attempts;
+    // A try whose outcome we never learned (a crash, a timeout, a 5xx after posting) is looked
+    // up on the platform before anything is sent again.
+    let lookFirst = attempts > 0 || row.lastError !== null;
+    for (;;) {
+      if (lookFirst) {
+        const found = await this.#platform(() => this.#findDelivered(client, target, row.idempotencyKey));
+        if (found.ok && found.value) return this.#sent(row, token, found.value, 'recovered');
+        if (!found.ok && found.failure === 'rate-limited') {
+          // Lookups are not paced by the limiter; wait here so a 429 cannot spin.
+          await this.#clock.sleep(found.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, this.#halt.signal);
+          continue;
+        }
+        // A failed lookup counts as a try, so a platform that cannot answer ends in `dead`.
+        if (!found.ok) return this.#failed(row, token, attempts + 1, found.failure, found.message);
+      }
+      await this.#limiter.acquire(rateKeys(row), this.#halt.signal);
+      if (!(await this.#io(() => beginAttempt(prisma, row, token, this.#lockUntil()))))
+        return this.#lost(row);
+      attempts++;
+      // A kill while this send is out is the crash the outbox exists for: delivered, never
+      // recorded (#io throws Halted). The next worker finds it with findDelivered.
+      const sent = await this.#platform(() =>
+        this.#withSendSlot(() => {
+          if (this.#killed()) throw new Halted('killed');
+          return this.#send(client, target, view, row);
+        }),
+      );
+      if (sent.ok) return this.#sent(row, token, sent.value, 'sent');
+      if (sent.failure !== 'rate-limited')
+        return this.#failed(row, token, attempts, sent.failure, sent.message);
+      await this.#rateLimited(row, token, sent.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, lane);
+      // A 429 is a definite "not delivered": the try does not count, and needs no lookup.
+      if (!(await this.#io(() => uncountAttempt(prisma, row, token)))) return this.#lost(row);
+      attempts--;
+      lookFirst = false;
+    }
+  }
+
+  /**
+   * A call to the platform, its failure as a value. Only platform errors are caught: a halt
+   * and database errors propagate (the latter leave the row locked until its lock expires).
+   */
+  async #platform<T>(
+    call: () => Promise<T>,
+  ): Promise<
+    { ok: true; value: T } | { ok: false; failure: DeliveryFailure; message: string; retryAfterMs?: number }
+  > {
+    try {
+      return { ok: true, value: await this.#io(call) };
+    } catch (error) {
+      if (error instanceof Halted || this.#killed()) throw error;
+      return { ok: false, ...describeFailure(error) };
+    }
+  }
+
+  async #rateLimited(row: OutboxRow, token: string, waitMs: number, lane: OutboxRow[]): Promise<void> {
+    this.#limiter.pause(rateKeys(row)[0]!, waitMs);
+    this.#count('rateLimited');
+    // The lane's rows (this one included) must stay ours through a long wait.
+    if (waitMs > this.#lockMs / 2) {
+      const lockedUntil = new Date(this.#clock.now().getTime() + waitMs + this.#lockMs);
+      await this.#io(() =>
+        this.#o.prisma.outboxMessage.updateMany({
+          where: { id: { in: lane.map((r) => r.id) }, lockedBy: token, status: 'pending' },
+          data: { lockedUntil },
+        }),
+      );
+    }
+  }
+
+  #lockUntil(): Date {
+    return new Date(this.#clock.now().getTime() + this.#lockMs);
+  }
+
+  async #findDelivered(client: ChatClient, target: Target, key: string): Promise<MessageRef | undefined> {
+    return client.findDelivered ? client.findDelivered(target.ref, key) : undefined;
+  }
+
+  async #send(client: ChatClient, target: Target, view: View, row: OutboxRow): Promise<MessageRef> {
+    const options = {
+      idempotencyKey: row.idempotencyKey,
+      ...(row.threadId ? { threadId: row.threadId } : {}),
+    };
+    return target.kind === 'dm'
+      ? client.sendDirect(target.ref, view, options)
+      : client.postToChannel(target.ref, view, options);
+  }
+
+  async #sent(row: OutboxRow, token: string, ref: MessageRef, how: 'sent' | 'recovered'): Promise<void> {
+    const record = { id: row.id, token, platformMessageId: ref.messageId, sentAt: this.#clock.now() };
+    const ours = await this.#io(
+      () =>
+        new Promise<boolean>((done, fail) => {
+          this.#sentQueue.push({ record, done, fail });
+          if (!this.#sentFlushing) setImmediate(() => void this.#flushSent());
+          this.#sentFlushing = true;
+        }),
+    );
+    if (!ours) return this.#lost(row);
+    this.#count(how);
+  }
+
+  /**
+   * Group commit of sends: one UPDATE for every send that finished while the previous one was
+   * being written. Halves the database work per message at volume; a crash before the write
+   * only means the next worker finds those messages with findDelivered.
+   */
+  async #flushSent(): Promise<void> {
+    while (this.#sentQueue.length > 0) {
+      const batch = this.#sentQueue.splice(0);
+      if (this.#killed()) {
+        for (const entry of batch) entry.fail(new Halted('killed'));
+        continue;
+      }
+      try {
+        const ours = await markSentMany(
+          this.#o.prisma,
+          batch.map((entry) => entry.record),
+        );
+        for (const entry of batch) entry.done(ours.has(entry.record.id));
+      } catch (error) {
+        for (const entry of batch) entry.fail(error);
+      }
+    }
+    this.#sentFlushing = false;
+  }
+
+  async #failed(row: OutboxRow, token: string, attempts: number, failure: DeliveryFailure, message: string) {
+    const { prisma } = this.#o;
+    if (failure === 'permanent' || attempts >= this.#maxAttempts) {
+      const failed = { attempts, lastError: message };
+      if (!(await this.#io(() => markDead(prisma, row, token, failed)))) return this.#lost(row);
+      this.#count('dead');
+      this.#o.logger?.warn(
+        { event: 'outbox.dead', id: row.id, platform: row.platform, attempts, failure, error: message },
+        'Gave up on an outbox message',
+      );
+      return;
+    }
+    const delay = (this.#o.backoff ?? backoffDelay)(attempts);
+    const notBefore = new Date(this.#clock.now().getTime() + delay);
+    const failed = { attempts, lastError: message };
+    if (!(await this.#io(() => markRetry(prisma, row, token, notBefore, failed)))) return this.#lost(row);
+    this.#count('retried');
+  }
+
+  #lost(row: OutboxRow): void {
+    // Our lock expired and another replica took the row: it is theirs now.
+    this.#o.logger?.warn({ event: 'outbox.lock_lost', id: row.id }, 'Another worker took over an outbox row');
+  }
+
+  #count(what: keyof DeliveryCounts): void {
+    this.counts[what]++;
+    this.#unlogged[what]++;
+  }
+
+  #flushLog(): void {
+    const counts = this.#unlogged;
+    if (Object.values(counts).every((n) => n === 0)) return;
+    this.#unlogged = { sent: 0, recovered: 0, retried: 0, rateLimited: 0, dead: 0, deferred: 0 };
+    this.#o.logger?.info({ event: 'outbox.delivered', ...counts }, 'Outbox delivery');
+  }
+}

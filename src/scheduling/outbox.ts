@@ -1,0 +1,112 @@
+// Writing to the outbox. Features never call a platform directly for scheduled or fan-out
+// messages: they call enqueueOutbox with the transaction that makes the change causing the
+// message, so the change and its messages commit (or vanish) together. The delivery worker
+// (outbox-worker.ts) sends them later.
+import type { Platform } from '../chat/refs.ts';
+import type { View } from '../chat/views.ts';
+import type { Db, FieldCipher } from '../db/index.ts';
+import { encodePayload } from './outbox-payload.ts';
+
+/**
+ * A Prisma client or the client of an interactive transaction (`prisma.$transaction(async (tx)
+ * => ...)`): PrismaClient is assignable to it.
+ */
+export type DbClient = Db.Prisma.TransactionClient;
+
+export type OutboxTarget =
+  | { readonly kind: 'dm'; readonly userId: string }
+  | { readonly kind: 'channel'; readonly channelId: string; readonly threadId?: string };
+
+export interface OutboxMessageInput {
+  /**
+   * One per recipient and message, stable across retries of the cause, e.g.
+   * `checkin-prompt:<roundId>:<memberId>`. A second enqueue with the same key adds nothing.
+   */
+  readonly idempotencyKey: string;
+  readonly platform: Platform;
+  /** The Slack team id / Discord guild id the target lives in. */
+  readonly workspaceExternalId: string;
+  readonly teamId?: string;
+  readonly target: OutboxTarget;
+  /** The member the message is for: their quiet hours and zone apply. */
+  readonly recipientMemberId?: string;
+  readonly view: View;
+  /** Stored encrypted (the view may quote private text); never shown in admin lists or logs. */
+  readonly isPrivate?: boolean;
+  /** Ignores quiet hours (a flag for a supervisor, a crisis follow-up). */
+  readonly urgent?: boolean;
+  /** Default true: a non-urgent message for a member in their quiet hours waits until they end. */
+  readonly respectQuietHours?: boolean;
+  /**
+   * Not sent before this instant. Absent: the database's current time. A feature holding a
+   * Clock should pass `clock.now()`, so that tests with a ManualClock set in the past (before
+   * the database's real time) still see the row as due.
+   */
+  readonly notBefore?: Date;
+}
+
+function rowOf(cipher: FieldCipher, message: OutboxMessageInput) {
+  const isPrivate = message.isPrivate ?? false;
+  return {
+    idempotencyKey: message.idempotencyKey,
+    platform: message.platform,
+    workspaceExternalId: message.workspaceExternalId,
+    teamId: message.teamId ?? null,
+    target: message.target.kind,
+    recipientId: message.target.kind === 'dm' ? message.target.userId : message.target.channelId,
+    threadId: message.target.kind === 'channel' ? (message.target.threadId ?? null) : null,
+    recipientMemberId: message.recipientMemberId ?? null,
+    payload: encodePayload(cipher, message.view, isPrivate),
+    isPrivate,
+    urgent: message.urgent ?? false,
+    respectQuietHours: message.respectQuietHours ?? true,
+    ...(message.notBefore ? { notBefore: message.notBefore } : {}),
+  };
+}
+
+/**
+ * Adds the messages; ones whose idempotency key is already in the outbox are skipped. Uses
+ * `INSERT ... ON CONFLICT DO NOTHING` (createMany with skipDuplicates) rather than catching a
+ * unique violation: on PostgreSQL a failed statement aborts the caller's whole transaction.
+ * Returns how many rows were added.
+ */
+export async function enqueueOutboxMany(
+  tx: DbClient,
+  cipher: FieldCipher,
+  messages: readonly OutboxMessageInput[],
+): Promise<number> {
+  if (messages.length === 0) return 0;
+  const result = await tx.outboxMessage.createMany({
+    data: messages.map((message) => rowOf(cipher, message)),
+    skipDuplicates: true,
+  });
+  return result.count;
+}
+
+/** Adds one message; false when its idempotency key was already there. */
+export async function enqueueOutbox(
+  tx: DbClient,
+  cipher: FieldCipher,
+  message: OutboxMessageInput,
+): Promise<boolean> {
+  return (await enqueueOutboxMany(tx, cipher, [message])) === 1;
+}
+
+/**
+ * The outbox as a port for features: enqueue inside the transaction, then `notify()` after it
+ * commits so the worker looks at once instead of at its next poll (a notify before the commit
+ * would find nothing yet; a missed notify only costs one poll interval).
+ */
+export interface Outbox {
+  enqueue(tx: DbClient, message: OutboxMessageInput): Promise<boolean>;
+  enqueueMany(tx: DbClient, messages: readonly OutboxMessageInput[]): Promise<number>;
+  notify(): void;
+}
+
+export function createOutbox(cipher: FieldCipher, notify: () => void = () => undefined): Outbox {
+  return {
+    enqueue: (tx, message) => enqueueOutbox(tx, cipher, message),
+    enqueueMany: (tx, messages) => enqueueOutboxMany(tx, cipher, messages),
+    notify,
+  };
+}

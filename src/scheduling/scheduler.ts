@@ -1,0 +1,260 @@
+// Ticks (node-cron, every minute) that find due occurrences of active Schedules and run each
+// exactly once across replicas, through OccurrenceClaim (occurrence-claims.ts).
+//
+// Each tick looks back over every schedule's window plus `missedLookbackMs`, from the later of
+// that and the schedule's `startsAt`:
+//   - an occurrence due no longer ago than the schedule's `windowMinutes` is claimed and run;
+//   - an older one (the process was down) is recorded as `missed`, so it never runs late;
+//   - one that already has a claim (run, missed or failed, by anyone) is left alone.
+// The tick has no memory of its own: after a restart, or on a second replica, the claims are
+// the whole truth, so nothing fires twice and nothing inside its window is lost.
+import { schedule as cronSchedule, type ScheduledTask } from 'node-cron';
+import type { Db, PrismaClient } from '../db/index.ts';
+import { type Clock, systemClock, type TimerHandle } from './clock.ts';
+import { claimOccurrence, finishClaim, occurrenceKey, recordMissed } from './occurrence-claims.ts';
+import type { LogPort } from './outbox-worker.ts';
+import { occurrencesBetween } from './recurrence.ts';
+import { decodeScheduleRule } from './schedule-rule.ts';
+
+export type ScheduleKind = Db.ScheduleKind;
+
+export interface Occurrence {
+  /** `<scheduleId>@<due ISO instant>`: a handler may use it as an idempotency key. */
+  readonly key: string;
+  readonly scheduleId: string;
+  readonly kind: ScheduleKind;
+  readonly dueAt: Date;
+  readonly teamId: string | null;
+  readonly memberId: string | null;
+  readonly timeZone: string;
+  /** The Schedule's JSON payload, unparsed: the owning feature parses it with its own schema. */
+  readonly payload: unknown;
+}
+
+export interface OccurrenceContext {
+  readonly instanceId: string;
+  /** The tick's instant (the injected clock's). */
+  readonly now: Date;
+}
+
+export type OccurrenceHandler = (occurrence: Occurrence, context: OccurrenceContext) => Promise<void>;
+
+/**
+ * Work that runs on every tick on every replica (e.g. "escalate flags nobody acknowledged").
+ * It must make itself exactly-once, e.g. with claimOccurrence(`<what>@<instant>`).
+ */
+export interface PeriodicJob {
+  readonly name: string;
+  run(context: OccurrenceContext): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  readonly prisma: PrismaClient;
+  readonly instanceId: string;
+  /** Kinds without a handler here are neither claimed nor run (another replica may have one). */
+  readonly handlers: Partial<Record<ScheduleKind, OccurrenceHandler>>;
+  readonly clock?: Clock;
+  readonly logger?: LogPort;
+  readonly jobs?: readonly PeriodicJob[];
+  /**
+   * How start() ticks: node-cron every minute (true, the default), a cron expression of your
+   * own (six fields for seconds, e.g. every 15 s), or false for the injected clock every
+   * `intervalMs`. Tests call tick() themselves.
+   */
+  readonly cron?: boolean | string;
+  readonly intervalMs?: number;
+  /** How far past a schedule's window a tick still looks, to record missed occurrences. Default 24 h. */
+  readonly missedLookbackMs?: number;
+}
+
+export interface TickReport {
+  readonly ran: string[];
+  readonly failed: string[];
+  readonly missed: string[];
+}
+
+export interface Scheduler {
+  /** Evaluates every active schedule at `now` (default: the clock's). */
+  tick(now?: Date): Promise<TickReport>;
+  /** Ticks once at once (catching up after downtime), then on the cron. */
+  start(): Promise<void>;
+  /** Stops ticking and waits for a running tick to end. */
+  stop(): Promise<void>;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { prisma, instanceId, handlers, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const lookback = options.missedLookbackMs ?? DAY;
+  let running: Promise<TickReport> | undefined;
+  let task: ScheduledTask | undefined;
+  let timer: TimerHandle | undefined;
+  let stopped = false;
+
+  async function runOne(occurrence: Occurrence, now: Date, report: TickReport): Promise<void> {
+    const handler = handlers[occurrence.kind];
+    if (!handler) return;
+    const won = await claimOccurrence(prisma, {
+      key: occurrence.key,
+      scheduleId: occurrence.scheduleId,
+      dueAt: occurrence.dueAt,
+      instanceId,
+      at: now,
+    });
+    if (!won) return;
+    try {
+      await handler(occurrence, { instanceId, now });
+      await finishClaim(prisma, occurrence.key, 'done', { at: clock.now() });
+      report.ran.push(occurrence.key);
+    } catch (error) {
+      report.failed.push(occurrence.key);
+      logger?.error(
+        { event: 'scheduler.occurrence_failed', key: occurrence.key, kind: occurrence.kind, err: error },
+        'A scheduled occurrence failed',
+      );
+      await finishClaim(prisma, occurrence.key, 'failed', { error: errorText(error), at: clock.now() });
+    }
+  }
+
+  async function evaluate(now: Date): Promise<TickReport> {
+    const report: TickReport = { ran: [], failed: [], missed: [] };
+    const schedules = await prisma.schedule.findMany({
+      where: { active: true, startsAt: { lte: now } },
+      orderBy: { id: 'asc' },
+    });
+    if (schedules.length > 0) {
+      const widest = Math.max(...schedules.map((s) => s.windowMinutes)) * MINUTE;
+      const claimed = await prisma.occurrenceClaim.findMany({
+        where: {
+          scheduleId: { in: schedules.map((s) => s.id) },
+          dueAt: { gte: new Date(now.getTime() - widest - lookback), lte: now },
+        },
+        select: { key: true },
+      });
+      const known = new Set(claimed.map((claim) => claim.key));
+      for (const schedule of schedules) {
+        const spec = decodeScheduleRule(schedule);
+        if (!spec.ok) {
+          logger?.error(
+            { event: 'scheduler.bad_rule', scheduleId: schedule.id, reason: spec.reason },
+            'A schedule has a rule that cannot be read; it is skipped',
+          );
+          continue;
+        }
+        const window = schedule.windowMinutes * MINUTE;
+        const from = Math.max(schedule.startsAt.getTime(), now.getTime() - window - lookback);
+        // Half-open [from, to): one millisecond past now, so an occurrence due exactly now runs.
+        for (const dueAt of occurrencesBetween(spec.value, new Date(from), new Date(now.getTime() + 1))) {
+          const key = occurrenceKey(schedule.id, dueAt);
+          if (known.has(key)) continue;
+          const occurrence: Occurrence = {
+            key,
+            scheduleId: schedule.id,
+            kind: schedule.kind,
+            dueAt,
+            teamId: schedule.teamId,
+            memberId: schedule.memberId,
+            timeZone: schedule.timeZone,
+            payload: schedule.payload,
+          };
+          if (now.getTime() - dueAt.getTime() <= window) {
+            await runOne(occurrence, now, report);
+          } else if (
+            await recordMissed(prisma, { key, scheduleId: schedule.id, dueAt, instanceId, at: now })
+          ) {
+            report.missed.push(key);
+            logger?.warn(
+              {
+                event: 'scheduler.missed',
+                key,
+                kind: schedule.kind,
+                lateMinutes: Math.round((now.getTime() - dueAt.getTime()) / MINUTE),
+              },
+              'An occurrence came due while no replica was running; recorded as missed',
+            );
+          }
+        }
+      }
+    }
+    for (const job of options.jobs ?? []) {
+      try {
+        await job.run({ instanceId, now });
+      } catch (error) {
+        logger?.error({ event: 'scheduler.job_failed', job: job.name, err: error }, 'A periodic job failed');
+      }
+    }
+    if (report.ran.length + report.failed.length + report.missed.length > 0) {
+      logger?.info(
+        {
+          event: 'scheduler.tick',
+          ran: report.ran.length,
+          failed: report.failed.length,
+          missed: report.missed.length,
+        },
+        'Scheduler tick',
+      );
+    }
+    return report;
+  }
+
+  async function tick(now: Date = clock.now()): Promise<TickReport> {
+    // Ticks of one instance never overlap; a second call waits for the first, then runs.
+    while (running) await running.catch(() => undefined);
+    running = evaluate(now);
+    try {
+      return await running;
+    } finally {
+      running = undefined;
+    }
+  }
+
+  async function tickSafely(): Promise<void> {
+    try {
+      await tick();
+    } catch (error) {
+      logger?.error({ event: 'scheduler.tick_failed', err: error }, 'Scheduler tick failed');
+    }
+  }
+
+  function armClockTimer(): void {
+    timer = clock.setTimeout(() => {
+      if (stopped) return;
+      void tickSafely().then(() => {
+        if (!stopped) armClockTimer();
+      });
+    }, options.intervalMs ?? MINUTE);
+  }
+
+  return {
+    tick,
+    async start() {
+      stopped = false;
+      await tickSafely();
+      if (stopped) return;
+      if (options.cron === false) {
+        armClockTimer();
+        return;
+      }
+      const expression = typeof options.cron === 'string' ? options.cron : '* * * * *';
+      task = cronSchedule(expression, () => tickSafely(), {
+        name: `scheduler-${instanceId}`,
+        noOverlap: true,
+      });
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clock.clearTimeout(timer);
+      timer = undefined;
+      if (task) await task.destroy();
+      task = undefined;
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter, ManualClock, platformRateRule, rateKeys } from '../../src/scheduling/index.ts';
+
+/** Takes `count` tokens one after another, stepping the clock, and returns when each was granted. */
+async function grantTimes(clock: ManualClock, take: () => Promise<void>, count: number): Promise<number[]> {
+  const start = clock.now().getTime();
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const granted = take().then(() => times.push(clock.now().getTime() - start));
+    for (;;) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (times.length > i) break;
+      clock.advance(50);
+    }
+    await granted;
+  }
+  return times;
+}
+
+describe('rate limiter', () => {
+  it('lets a burst through, then one token per interval (Slack: 3, then one a second per channel)', async () => {
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const limiter = createRateLimiter(clock, platformRateRule);
+    const keys = rateKeys({ platform: 'slack', workspaceExternalId: 'T1', recipientId: 'C1' });
+    const times = await grantTimes(clock, () => limiter.acquire(keys), 6);
+    expect(times.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(times.slice(3)).toEqual([1000, 2000, 3000]);
+  });
+
+  it('keeps channels apart', async () => {
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const limiter = createRateLimiter(clock, platformRateRule);
+    for (let i = 0; i < 3; i++) await limiter.acquire(['slack:channel:T1:C1']);
+    let other = false;
+    await limiter.acquire(['slack:channel:T1:C2']).then(() => {
+      other = true;
+    });
+    expect(other).toBe(true);
+  });
+
+  it('waits out a pause (Retry-After), then grants one token at once', async () => {
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const limiter = createRateLimiter(clock, platformRateRule);
+    limiter.pause('slack:channel:T1:C1', 1500);
+    const times = await grantTimes(clock, () => limiter.acquire(['slack:channel:T1:C1']), 2);
+    expect(times).toEqual([1500, 2500]);
+  });
+
+  it('holds Discord to its global bucket as well as the channel route', async () => {
+    expect(rateKeys({ platform: 'discord', workspaceExternalId: 'G1', recipientId: '42' })).toEqual([
+      'discord:channel:G1:42',
+      'discord:global',
+    ]);
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const limiter = createRateLimiter(clock, platformRateRule);
+    // 60 different channels: the 5-per-route bucket never binds, the 50 a second global one does.
+    const times = await grantTimes(
+      clock,
+      () => limiter.acquire([`discord:channel:G1:${Math.random()}`, 'discord:global']),
+      60,
+    );
+    expect(times.filter((t) => t === 0)).toHaveLength(50);
+    expect(times.at(-1)).toBeGreaterThanOrEqual(200);
+  });
+
+  it('stops waiting when its signal aborts', async () => {
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const limiter = createRateLimiter(clock, platformRateRule);
+    limiter.pause('slack:channel:T1:C1', 60_000);
+    const controller = new AbortController();
+    const waiting = limiter.acquire(['slack:channel:T1:C1'], controller.signal);
+    controller.abort(new Error('stopping'));
+    await expect(waiting).rejects.toThrow('stopping');
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('does not limit keys without a rule (the shell)', async () => {
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const limiter = createRateLimiter(clock, platformRateRule);
+    for (let i = 0; i < 100; i++)
+      await limiter.acquire(
+        rateKeys({ platform: 'shell', workspaceExternalId: 'local', recipientId: 'you' }),
+      );
+    expect(clock.pendingTimers()).toBe(0);
+  });
+});

@@ -1,0 +1,123 @@
+// Exactly-once on a PostgreSQL server: two scheduler instances with their own connection pools
+// in this process, and two child processes, tick at the same moment; the occurrence runs once.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, migrate } from '../../src/db/index.ts';
+import { createScheduler, ManualClock } from '../../src/scheduling/index.ts';
+import {
+  freshPostgresSchema,
+  openPostgres,
+  type PostgresSchema,
+  postgresAvailable,
+} from '../support/database.ts';
+import { aSchedule, aTeam, daily } from './support/schedules.ts';
+
+const available = await postgresAvailable();
+let schema: PostgresSchema;
+let a: Database;
+let b: Database;
+
+beforeAll(async () => {
+  if (!available) return;
+  schema = freshPostgresSchema('pb_sched');
+  a = await openPostgres(schema.url);
+  // One migration per file: the WASM schema engine takes ~10 s on a server.
+  await migrate(a);
+  b = await openPostgres(schema.url);
+});
+
+afterAll(async () => {
+  if (!available) return;
+  await Promise.all([a?.close(), b?.close()]);
+  await schema.drop();
+});
+
+/** A replica in its own process; resolves once it is connected and waiting for "go". */
+async function replicaProcess(now: string, instanceId: string) {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/scheduling/support/tick-once.ts', schema.url, now, instanceId],
+    { cwd: process.cwd(), stdio: 'pipe' },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const lines = createInterface({ input: child.stdout });
+  const output: string[] = [];
+  let ready: () => void = () => undefined;
+  const readyLine = new Promise<void>((resolve) => {
+    ready = resolve;
+  });
+  lines.on('line', (line) => {
+    if (line === 'ready') ready();
+    else output.push(line);
+  });
+  const exited = once(child, 'exit');
+  await Promise.race([
+    readyLine,
+    exited.then(() => {
+      throw new Error(`replica ${instanceId} exited before it was ready: ${stderr}`);
+    }),
+  ]);
+  return {
+    go: () => child.stdin.write('go\n'),
+    async result(): Promise<{ instanceId: string; ran: string[] }> {
+      const [code] = await exited;
+      if (code !== 0) throw new Error(`replica ${instanceId} exited with ${String(code)}: ${stderr}`);
+      const last = output.at(-1);
+      if (!last) throw new Error(`replica ${instanceId} printed nothing: ${stderr}`);
+      return JSON.parse(last) as { instanceId: string; ran: string[] };
+    },
+    kill: () => child.kill(),
+  };
+}
+
+describe.skipIf(!available)('scheduler on PostgreSQL', () => {
+  it('runs a due occurrence once when two instances in one process tick together', async () => {
+    const teamId = await aTeam(a.prisma);
+    const id = await aSchedule(a.prisma, daily('09:00'), {
+      teamId,
+      startsAt: new Date('2026-03-02T00:00:00Z'),
+    });
+    const clock = new ManualClock('2026-03-02T08:00:30Z');
+    const ran: string[] = [];
+    const make = (db: Database, instanceId: string) =>
+      createScheduler({
+        prisma: db.prisma,
+        instanceId,
+        clock,
+        handlers: { checkin: async (o) => void ran.push(`${instanceId} ${o.key}`) },
+      });
+    await Promise.all([
+      make(a, 'replica-a').tick(),
+      make(b, 'replica-b').tick(),
+      make(b, 'replica-c').tick(),
+    ]);
+    expect(ran).toHaveLength(1);
+    expect(ran[0]).toContain(`${id}@2026-03-02T08:00:00.000Z`);
+  });
+
+  it('runs a due occurrence once when two processes tick together', async () => {
+    const teamId = await aTeam(a.prisma);
+    const id = await aSchedule(a.prisma, daily('10:00'), {
+      teamId,
+      startsAt: new Date('2026-03-03T00:00:00Z'),
+    });
+    const now = '2026-03-03T09:00:10.000Z';
+    const replicas = await Promise.all([replicaProcess(now, 'process-1'), replicaProcess(now, 'process-2')]);
+    try {
+      for (const replica of replicas) replica.go();
+      const results = await Promise.all(replicas.map((replica) => replica.result()));
+      const ran = results.flatMap((result) => result.ran.filter((key) => key.startsWith(id)));
+      expect(ran).toEqual([`${id}@2026-03-03T09:00:00.000Z`]);
+      const claim = await a.prisma.occurrenceClaim.findUniqueOrThrow({ where: { key: ran[0]! } });
+      expect(claim.status).toBe('done');
+      expect(results.find((r) => r.ran.length > 0)?.instanceId).toBe(claim.claimedBy);
+    } finally {
+      for (const replica of replicas) replica.kill();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,235 @@
+import { getTasks } from 'node-cron';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/index.ts';
+import {
+  createScheduler,
+  decodeScheduleRule,
+  ManualClock,
+  type Occurrence,
+  type Scheduler,
+  type SchedulerOptions,
+} from '../../src/scheduling/index.ts';
+import { clonedDatabase } from '../support/database.ts';
+import { emptyTables } from './support/reset.ts';
+import { aSchedule, aTeam, daily } from './support/schedules.ts';
+
+let db: Database;
+let clock: ManualClock;
+let ran: Occurrence[];
+const schedulers: Scheduler[] = [];
+
+function scheduler(instanceId: string, options: Partial<SchedulerOptions> = {}): Scheduler {
+  const made = createScheduler({
+    prisma: db.prisma,
+    instanceId,
+    clock,
+    handlers: {
+      checkin: async (occurrence) => {
+        ran.push(occurrence);
+      },
+    },
+    ...options,
+  });
+  schedulers.push(made);
+  return made;
+}
+
+async function claims() {
+  return db.prisma.occurrenceClaim.findMany({
+    orderBy: { dueAt: 'asc' },
+    select: { key: true, status: true },
+  });
+}
+
+beforeAll(async () => {
+  db = await clonedDatabase();
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+beforeEach(async () => {
+  await emptyTables(db.prisma);
+  // Monday 2 March 2026, 09:00:30 in Berlin.
+  clock = new ManualClock('2026-03-02T08:00:30Z');
+  ran = [];
+});
+
+afterEach(async () => {
+  await Promise.all(schedulers.splice(0).map((s) => s.stop()));
+});
+
+describe('scheduler', () => {
+  it('runs a due occurrence once when two instances tick at the same moment', async () => {
+    const teamId = await aTeam(db.prisma);
+    const id = await aSchedule(db.prisma, daily('09:00'), {
+      teamId,
+      startsAt: new Date('2026-03-02T00:00:00Z'),
+    });
+    const [a, b] = [scheduler('replica-a'), scheduler('replica-b')];
+
+    const reports = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+
+    expect(ran).toHaveLength(1);
+    expect(ran[0]).toMatchObject({
+      key: `${id}@2026-03-02T08:00:00.000Z`,
+      kind: 'checkin',
+      teamId,
+      timeZone: 'Europe/Berlin',
+      payload: { templateId: 'weekly-checkin' },
+    });
+    expect(reports.flatMap((r) => r.ran)).toEqual([ran[0]!.key]);
+    expect(await claims()).toEqual([{ key: ran[0]!.key, status: 'done' }]);
+  });
+
+  it('after downtime runs what is still inside its window, records older ones as missed, and never repeats', async () => {
+    await aSchedule(db.prisma, daily('09:00'), {
+      startsAt: new Date('2026-02-20T00:00:00Z'),
+      windowMinutes: 60,
+    });
+    await aSchedule(db.prisma, daily('08:00'), {
+      startsAt: new Date('2026-02-20T00:00:00Z'),
+      windowMinutes: 30,
+    });
+    // Back up at 09:40 Berlin: 09:00 is 40 minutes late (inside 60), 08:00 is 100 late (outside 30).
+    clock.advanceTo('2026-03-02T08:40:00Z');
+    const s = scheduler('replica-a');
+
+    const first = await s.tick();
+
+    expect(ran.map((o) => o.dueAt.toISOString())).toEqual(['2026-03-02T08:00:00.000Z']);
+    expect(first.ran).toHaveLength(1);
+    // Today's 08:00 and yesterday's 09:00 are recorded missed. The look-back reaches a day past
+    // each window, so yesterday's 08:00 (24 h 40 min ago, window 30 min) is not even looked at.
+    expect(first.missed.map((key) => key.split('@')[1]).sort()).toEqual([
+      '2026-03-01T08:00:00.000Z',
+      '2026-03-02T07:00:00.000Z',
+    ]);
+    const second = await s.tick();
+    expect(second).toEqual({ ran: [], failed: [], missed: [] });
+    expect(ran).toHaveLength(1);
+    expect((await claims()).map((c) => c.status)).toEqual(['missed', 'missed', 'done']);
+  });
+
+  it('runs an occurrence due exactly now, and the next one only when it comes due', async () => {
+    clock = new ManualClock('2026-03-02T08:00:00Z');
+    await aSchedule(db.prisma, daily('09:00'), { startsAt: new Date('2026-03-02T00:00:00Z') });
+    const s = scheduler('replica-a');
+    await s.tick();
+    clock.advanceTo('2026-03-03T07:59:59.999Z');
+    await s.tick();
+    expect(ran).toHaveLength(1);
+    clock.advanceTo('2026-03-03T08:00:00Z');
+    await s.tick();
+    expect(ran.map((o) => o.dueAt.toISOString())).toEqual([
+      '2026-03-02T08:00:00.000Z',
+      '2026-03-03T08:00:00.000Z',
+    ]);
+  });
+
+  it('records a failing handler as failed and does not run it again', async () => {
+    await aSchedule(db.prisma, daily('09:00'), { startsAt: new Date('2026-03-02T00:00:00Z') });
+    const errors: object[] = [];
+    const s = scheduler('replica-a', {
+      handlers: {
+        checkin: async () => {
+          throw new Error('template was deleted');
+        },
+      },
+      logger: { info: () => undefined, warn: () => undefined, error: (o) => errors.push(o) },
+    });
+    const report = await s.tick();
+    expect(report.failed).toHaveLength(1);
+    expect(await db.prisma.occurrenceClaim.findFirst()).toMatchObject({
+      status: 'failed',
+      error: 'Error: template was deleted',
+    });
+    expect((await s.tick()).failed).toHaveLength(0);
+    expect(errors).toContainEqual(expect.objectContaining({ event: 'scheduler.occurrence_failed' }));
+  });
+
+  it('skips a schedule whose rule cannot be read and still runs the others', async () => {
+    await db.prisma.schedule.create({
+      data: {
+        kind: 'checkin',
+        rule: 'every day at nine',
+        timeZone: 'Europe/Berlin',
+        startsAt: new Date('2026-03-01'),
+      },
+    });
+    await aSchedule(db.prisma, daily('09:00'), { startsAt: new Date('2026-03-02T00:00:00Z') });
+    const errors: object[] = [];
+    const s = scheduler('replica-a', {
+      logger: { info: () => undefined, warn: () => undefined, error: (o) => errors.push(o) },
+    });
+    await s.tick();
+    expect(ran).toHaveLength(1);
+    expect(errors).toContainEqual(expect.objectContaining({ event: 'scheduler.bad_rule' }));
+  });
+
+  it('leaves kinds it has no handler for to a replica that has one', async () => {
+    await aSchedule(db.prisma, daily('09:00'), {
+      startsAt: new Date('2026-03-02T00:00:00Z'),
+      kind: 'selfcare',
+    });
+    await scheduler('replica-a').tick();
+    expect(await claims()).toEqual([]);
+  });
+
+  it('reads a bare RRULE as well as the JSON form', () => {
+    expect(
+      decodeScheduleRule({ rule: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0', timeZone: 'UTC' }),
+    ).toMatchObject({
+      ok: true,
+      value: { kind: 'rrule', timeZone: 'UTC' },
+    });
+    expect(
+      decodeScheduleRule({ rule: '{"kind":"weekly","days":["MO"],"time":"09:30"}', timeZone: 'UTC' }),
+    ).toEqual({
+      ok: true,
+      value: { kind: 'weekly', days: ['MO'], time: '09:30', timeZone: 'UTC' },
+    });
+    expect(decodeScheduleRule({ rule: '{"kind":"weekly"', timeZone: 'UTC' }).ok).toBe(false);
+  });
+
+  it('ticks at start and then every interval on the injected clock', async () => {
+    // 09:01 Berlin: not yet due at the first tick (09:00:30), due at the next one.
+    await aSchedule(db.prisma, daily('09:01'), { startsAt: new Date('2026-03-02T00:00:00Z') });
+    const ticks: string[] = [];
+    let ticked: () => void = () => undefined;
+    const s = scheduler('replica-a', {
+      cron: false,
+      intervalMs: 60_000,
+      jobs: [
+        {
+          name: 'probe',
+          run: async ({ now }) => {
+            ticks.push(now.toISOString());
+            ticked();
+          },
+        },
+      ],
+    });
+    await s.start();
+    expect(ticks).toEqual(['2026-03-02T08:00:30.000Z']);
+    expect(ran).toHaveLength(0);
+
+    const next = new Promise<void>((resolve) => {
+      ticked = resolve;
+    });
+    clock.advance(60_000);
+    await next;
+    expect(ticks).toEqual(['2026-03-02T08:00:30.000Z', '2026-03-02T08:01:30.000Z']);
+    expect(ran.map((o) => o.dueAt.toISOString())).toEqual(['2026-03-02T08:01:00.000Z']);
+  });
+
+  it('starts and stops its node-cron task', async () => {
+    const s = scheduler('replica-cron');
+    const before = getTasks().size;
+    await s.start();
+    expect(getTasks().size).toBe(before + 1);
+    await s.stop();
+    expect(getTasks().size).toBe(before);
+  });
+});

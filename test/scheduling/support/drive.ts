@@ -1,0 +1,26 @@
+// Steps a ManualClock until a condition holds, letting the workers finish their database work
+// between steps: no real sleeping, and a bounded amount of virtual time.
+import type { ManualClock, OutboxWorker } from '../../../src/scheduling/index.ts';
+
+export async function settleAll(workers: readonly OutboxWorker[]): Promise<void> {
+  // Twice round: one worker's write can be what another was waiting to read.
+  for (let round = 0; round < 2; round++) for (const worker of workers) await worker.settled();
+}
+
+/** Returns the virtual milliseconds it took. Throws when `limitMs` of virtual time pass first. */
+export async function driveUntil(
+  clock: ManualClock,
+  workers: readonly OutboxWorker[],
+  done: () => boolean | Promise<boolean>,
+  { stepMs = 100, limitMs = 120_000 }: { stepMs?: number; limitMs?: number } = {},
+): Promise<number> {
+  const start = clock.now().getTime();
+  for (;;) {
+    await settleAll(workers);
+    if (await done()) return clock.now().getTime() - start;
+    if (clock.now().getTime() - start >= limitMs) {
+      throw new Error(`condition still false after ${limitMs} ms of virtual time`);
+    }
+    clock.advance(stepMs);
+  }
+}
