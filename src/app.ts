@@ -98,18 +98,32 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     if (config.discord) {
       adapters.set(
         'discord',
-        createDiscordAdapter({ config: config.discord, table, sink, logger: logger.child({ component: 'discord' }) }),
+        createDiscordAdapter({
+          config: config.discord,
+          table,
+          sink,
+          logger: logger.child({ component: 'discord' }),
+        }),
       );
     }
   }
 
-  const scheduler = createScheduler({ prisma, instanceId, handlers: {}, clock, logger: logger.child({ component: 'scheduler' }) });
+  const scheduler = createScheduler({
+    prisma,
+    instanceId,
+    handlers: {},
+    clock,
+    logger: logger.child({ component: 'scheduler' }),
+  });
   const started: ChatAdapter[] = [];
   try {
     for (const adapter of adapters.values()) {
       await adapter.start();
       started.push(adapter);
-      logger.info({ event: 'adapter.started', platform: adapter.platform }, `${adapter.platform} is connected`);
+      logger.info(
+        { event: 'adapter.started', platform: adapter.platform },
+        `${adapter.platform} is connected`,
+      );
     }
     worker.start();
     await scheduler.start();

@@ -38,6 +38,9 @@ try {
   await app.finished;
   await stop('shell closed');
 } catch (error) {
-  logger.fatal({ event: 'startup.failed', err: error }, error instanceof Error ? error.message : 'Start-up failed');
+  logger.fatal(
+    { event: 'startup.failed', err: error },
+    error instanceof Error ? error.message : 'Start-up failed',
+  );
   process.exit(1);
 }

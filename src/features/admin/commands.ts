@@ -1,12 +1,13 @@
 // `/peer admin outbox`: what is waiting to be delivered and what was given up on, with a retry
 // button for the latter. Admins see ids, recipients, times and errors, never a message's text.
-import { actionsByName, defineCommand, defineGroup } from '../../chat/index.ts';
+
 import type { Actor } from '../../chat/index.ts';
+import { actionsByName, defineCommand, defineGroup } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import { type Clock, outboxOverview, retryDead } from '../../scheduling/index.ts';
 import { rolesAnywhere } from '../teams/service.ts';
-import { outboxView, retriedView } from './views.ts';
 import { refusalView } from '../teams/views.ts';
+import { outboxView, retriedView } from './views.ts';
 
 export const adminGroup = defineGroup({
   name: 'admin',
@@ -21,7 +22,8 @@ export interface AdminDeps {
   readonly notifyOutbox: () => void;
 }
 
-const notAdmin = 'Only team admins can see delivery status. If a message seems lost, an admin can look here for you.';
+const notAdmin =
+  'Only team admins can see delivery status. If a message seems lost, an admin can look here for you.';
 
 export function createAdminFeature({ prisma, clock, notifyOutbox }: AdminDeps) {
   const scopeOf = (actor: Actor) => ({ platform: actor.platform, workspaceExternalId: actor.workspaceId });
@@ -42,7 +44,10 @@ export function createAdminFeature({ prisma, clock, notifyOutbox }: AdminDeps) {
   const actions = actionsByName({
     retry: async ({ actor, value, reply }) => {
       if (!(await rolesAnywhere(prisma, actor)).isAdmin) return reply.privately(refusalView(notAdmin));
-      if (!value) return reply.privately(refusalView('That button has lost its message id. Please open `/peer admin outbox` again.'));
+      if (!value)
+        return reply.privately(
+          refusalView('That button has lost its message id. Please open `/peer admin outbox` again.'),
+        );
       const result = await retryDead(prisma, scopeOf(actor), value, clock.now());
       if (result.ok) notifyOutbox();
       await reply.privately(retriedView(result));

@@ -13,22 +13,37 @@ export function outboxView(overview: OutboxOverview): View {
   const { counts } = overview;
   const blocks: Block[] = [
     { type: 'header', text: 'Deliveries' },
-    { type: 'fields', fields: [
-      { label: 'Waiting', value: String(counts.pending) },
-      { label: 'Failed', value: String(counts.dead) },
-      { label: 'Delivered', value: String(counts.sent) },
-    ] },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Waiting', value: String(counts.pending) },
+        { label: 'Failed', value: String(counts.dead) },
+        { label: 'Delivered', value: String(counts.sent) },
+      ],
+    },
   ];
   if (overview.pending.length > 0) {
-    blocks.push({ type: 'text', text: `**Waiting** (oldest first)\n${overview.pending.map(line).join('\n')}` });
+    blocks.push({
+      type: 'text',
+      text: `**Waiting** (oldest first)\n${overview.pending.map(line).join('\n')}`,
+    });
   }
   overview.dead.forEach((row, index) => {
-    blocks.push({ type: 'text', text: `**Failed:** ${line(row).slice(2)}\nLast error: ${row.lastError ?? 'unknown'}` });
+    blocks.push({
+      type: 'text',
+      text: `**Failed:** ${line(row).slice(2)}\nLast error: ${row.lastError ?? 'unknown'}`,
+    });
     if (index < MAX_DEAD_WITH_BUTTONS) {
-      blocks.push({ type: 'actions', elements: [{ type: 'button', actionId: 'outbox:retry', label: 'Retry', value: row.id, style: 'primary' }] });
+      blocks.push({
+        type: 'actions',
+        elements: [
+          { type: 'button', actionId: 'outbox:retry', label: 'Retry', value: row.id, style: 'primary' },
+        ],
+      });
     }
   });
-  if (counts.pending === 0 && counts.dead === 0) blocks.push({ type: 'text', text: 'Nothing is waiting and nothing has failed. All clear.' });
+  if (counts.pending === 0 && counts.dead === 0)
+    blocks.push({ type: 'text', text: 'Nothing is waiting and nothing has failed. All clear.' });
   blocks.push({ type: 'context', text: 'Message text is never shown here: some messages are private.' });
   return { text: `Deliveries: ${counts.pending} waiting, ${counts.dead} failed`, blocks };
 }

@@ -9,20 +9,37 @@ import { privacySummary } from './service.ts';
 export async function homeView(prisma: PrismaClient, actor: Actor): Promise<View> {
   const summary = await privacySummary(prisma, actor);
   const m = summary.member;
-  const quiet = m.quietStart !== null && m.quietEnd !== null ? formatQuietHours({ start: m.quietStart, end: m.quietEnd }) : 'none';
+  const quiet =
+    m.quietStart !== null && m.quietEnd !== null
+      ? formatQuietHours({ start: m.quietStart, end: m.quietEnd })
+      : 'none';
   const teams = summary.teams.map((t) => `• ${t.name} (${t.roles.join(', ')})`).join('\n');
   return {
     text: `Hi ${m.displayName}`,
     blocks: [
       { type: 'header', text: `Hi ${m.displayName}` },
-      { type: 'text', text: teams ? `**Your teams**\n${teams}` : 'You are not on a team yet. When your team channel is set up, you will see it here.' },
-      { type: 'fields', fields: [
-        { label: 'Your time zone', value: m.timeZone ?? 'your team’s' },
-        { label: 'Quiet hours', value: quiet },
-        { label: 'Self-care nudges', value: String(summary.nudges) },
-        { label: 'Wellness plan', value: summary.hasWellnessPlan ? 'saved (only you can read it)' : 'not yet' },
-      ] },
-      { type: 'context', text: '`/peer help` shows what you can do · `/peer privacy` shows what I keep about you' },
+      {
+        type: 'text',
+        text: teams
+          ? `**Your teams**\n${teams}`
+          : 'You are not on a team yet. When your team channel is set up, you will see it here.',
+      },
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Your time zone', value: m.timeZone ?? 'your team’s' },
+          { label: 'Quiet hours', value: quiet },
+          { label: 'Self-care nudges', value: String(summary.nudges) },
+          {
+            label: 'Wellness plan',
+            value: summary.hasWellnessPlan ? 'saved (only you can read it)' : 'not yet',
+          },
+        ],
+      },
+      {
+        type: 'context',
+        text: '`/peer help` shows what you can do · `/peer privacy` shows what I keep about you',
+      },
     ],
   };
 }

@@ -1,4 +1,4 @@
 export type { TeamsDeps } from './commands.ts';
 export { createTeamsFeature } from './feature.ts';
-export { ensureMember, findTeamByChannel, parseMention, rolesIn } from './members.ts';
 export { homeView } from './home.ts';
+export { ensureMember, findTeamByChannel, parseMention, rolesIn } from './members.ts';
