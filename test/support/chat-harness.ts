@@ -84,6 +84,21 @@ export function chatHarness(
       await sink(event, reply);
       return reply;
     },
+    async action(userId: string, actionId: string, value?: string, channelId = 'C-team') {
+      const reply = recordingReply();
+      await sink(
+        {
+          kind: 'action',
+          eventId: `ev-${++counter}`,
+          actor: actor(userId),
+          place: { channelId, isDirect: false },
+          actionId,
+          ...(value === undefined ? {} : { value }),
+        },
+        reply,
+      );
+      return reply;
+    },
     async joined(userId: string, channelId = 'C-team') {
       const reply = recordingReply();
       await sink(
