@@ -1,5 +1,7 @@
 // Every setting, parsed once with zod. Nothing else in the app reads process.env: the
 // composition root passes the parsed Config down. Documented in .env.example.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const optionalText = z
@@ -150,7 +152,12 @@ export type DatabaseTarget =
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
-  readonly log: { readonly level: string; readonly format: 'auto' | 'json' | 'pretty' };
+  readonly log: {
+    readonly level: string;
+    readonly format: 'auto' | 'json' | 'pretty';
+    /** LOG_LEVEL was given, rather than defaulted (the shell playground then keeps it). */
+    readonly levelGiven: boolean;
+  };
   readonly dataDir: string;
   readonly database: DatabaseTarget;
   /** Absent: the embedded default makes and keeps a key file in dataDir. */
@@ -192,7 +199,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         : { kind: 'postgres', url: e.DATABASE_URL };
   return {
     env: e.NODE_ENV,
-    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT, levelGiven: (env.LOG_LEVEL ?? '').trim() !== '' },
     dataDir: e.DATA_DIR,
     database,
     ...(e.ENCRYPTION_KEY ? { encryptionKey: e.ENCRYPTION_KEY } : {}),
@@ -220,4 +227,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         }
       : {}),
   };
+}
+
+/**
+ * The environment with a `.env` file under it: variables already set in the environment win,
+ * so a deployment can always override the file. A missing file is no error.
+ */
+export function withDotEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  path = '.env',
+): Readonly<Record<string, string | undefined>> {
+  if (!existsSync(path)) return env;
+  return { ...parseEnv(readFileSync(path, 'utf8')), ...env };
 }

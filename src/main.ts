@@ -1,12 +1,12 @@
 // Entry point: reads the config, starts the app, and stops it cleanly on a signal or when the
 // shell playground closes.
 import { startApp } from './app.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig, withDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 
 function readConfig(): Config {
   try {
-    return loadConfig(process.env);
+    return loadConfig(withDotEnv(process.env));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -21,7 +21,7 @@ const shellMode = process.argv.includes('--shell') || (!config.slack && !config.
 // In the playground the terminal belongs to the person: logs go to stderr, warnings only,
 // unless LOG_LEVEL asks for more.
 const logger = createLogger(
-  shellMode && process.env.LOG_LEVEL === undefined ? { ...config.log, level: 'warn' } : config.log,
+  shellMode && !config.log.levelGiven ? { ...config.log, level: 'warn' } : config.log,
   shellMode ? process.stderr : process.stdout,
 );
 

@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig, withDotEnv } from '../src/config.ts';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -78,5 +81,21 @@ describe('config', () => {
 
   it('formats the whole error for start-up with a hint to .env.example', () => {
     expect(() => loadConfig({ PORT: '0' })).toThrow(/PORT must be between 1 and 65535[\s\S]*\.env\.example/);
+  });
+});
+
+describe('.env file', () => {
+  it('fills in what the environment leaves unset; the environment wins', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pb-env-'));
+    try {
+      const path = join(dir, '.env');
+      await writeFile(path, '# comment\nPORT=4000\nDEFAULT_TIME_ZONE=Europe/Berlin\n');
+      const config = loadConfig(withDotEnv({ PORT: '5000' }, path));
+      expect(config.port).toBe(5000);
+      expect(config.defaults.timeZone).toBe('Europe/Berlin');
+      expect(withDotEnv({ A: '1' }, join(dir, 'missing.env'))).toEqual({ A: '1' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

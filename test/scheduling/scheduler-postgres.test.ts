@@ -23,7 +23,6 @@ beforeAll(async () => {
   if (!available) return;
   schema = freshPostgresSchema('pb_sched');
   a = await openPostgres(schema.url);
-  // One migration per file: the WASM schema engine takes ~10 s on a server.
   await migrate(a);
   b = await openPostgres(schema.url);
 });
