@@ -75,7 +75,7 @@ const yes = new Set(['yes', 'y', 'true', 'on', '1']);
 const no = new Set(['no', 'n', 'false', 'off', '0']);
 
 /** Quote a person's value back to them, shortened so a pasted essay doesn't flood the reply. */
-export const quoteValue = (value: unknown): string => {
+const quoteValue = (value: unknown): string => {
   const text = String(value);
   return `'${text.length > 60 ? `${text.slice(0, 57)}…` : text}'`;
 };

@@ -52,7 +52,7 @@ export function paginateForm(form: Form, options: PaginateOptions): FormPage[] {
   return pages;
 }
 
-export function pageTitle(
+function pageTitle(
   title: string,
   page: number,
   pageCount: number,

@@ -32,7 +32,7 @@ const namePrefix = /^[a-z][a-z0-9_-]*$/i;
 // Slack on macOS and iOS turns straight quotes into curly ones as people type.
 const normalizeQuotes = (text: string): string => text.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
 
-export function tokenize(input: string): Token[] {
+function tokenize(input: string): Token[] {
   const text = normalizeQuotes(input);
   const tokens: Token[] = [];
   let i = 0;

@@ -13,6 +13,7 @@
 
 import type { EventSink } from './adapter.ts';
 import { type CommandTable, helpCommand } from './command-table.ts';
+import { errorFields } from './error-fields.ts';
 import type { Actor, ChatEvent } from './events.ts';
 import {
   apologyView,
@@ -85,11 +86,6 @@ function logFields(event: ChatEvent): Fields {
     case 'direct-message':
       return base;
   }
-}
-
-function describeError(error: unknown): Fields {
-  if (error instanceof Error) return { type: error.name, message: error.message, stack: error.stack };
-  return { type: typeof error };
 }
 
 function splitId(id: string): { feature: string; name: string } | undefined {
@@ -189,7 +185,7 @@ export function createRouter(deps: RouterDeps): EventSink {
     try {
       await send(reply);
     } catch (error) {
-      logger.warn({ ...fields, event: 'chat.reply.failed', err: describeError(error) }, 'could not answer');
+      logger.warn({ ...fields, event: 'chat.reply.failed', err: errorFields(error) }, 'could not answer');
     }
   }
 
@@ -209,7 +205,10 @@ export function createRouter(deps: RouterDeps): EventSink {
         await answer(reply, fields, (r) => r.privately(stale));
         return;
       }
-      logger.error({ ...fields, event: 'chat.handler.failed', err: describeError(error) }, 'handler failed');
+      logger.error(
+        { ...fields, event: 'chat.handler.failed', err: errorFields(error, { stack: true }) },
+        'handler failed',
+      );
       // A member joining did nothing themselves; an apology out of nowhere would confuse them.
       if (event.kind !== 'member-joined') await answer(reply, fields, (r) => r.privately(apologyView(root)));
     }

@@ -6,28 +6,15 @@ import {
   type ChatEvent,
   createRouter,
   defineCommand,
-  type EventDedupe,
   type FormContext,
   type Logger,
   type RouterDeps,
 } from '../../src/chat/index.ts';
-import { recordingReply, sampleTable, setupCommand, viewText } from './sample-table.ts';
+import { memoryDedupe, recordingReply, sampleTable, setupCommand, viewText } from './sample-table.ts';
 
 const actor = { platform: 'slack', workspaceId: 'T1', userId: 'U1' } as const;
 const inChannel = { channelId: 'C1', isDirect: false } as const;
 const inDirect = { isDirect: true } as const;
-
-function memoryDedupe(): EventDedupe {
-  const seen = new Set<string>();
-  return {
-    firstTime: async (platform, eventId) => {
-      const key = `${platform}:${eventId}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    },
-  };
-}
 
 interface LogLine {
   readonly level: 'info' | 'warn' | 'error';
@@ -145,6 +132,31 @@ describe('router', () => {
       eventId: 'F1',
     });
     expect(errors[0]!.fields.err).toMatchObject({ type: 'Error', message: 'database is down' });
+    expect(JSON.stringify(logger.lines)).not.toContain('brother');
+  });
+
+  it('logs only the first line of an error that quotes what it failed on below it', async () => {
+    const secret = 'I was triggered by the story about my brother';
+    const logger = recordingLogger();
+    const sink = createRouter({
+      table: sampleTable(),
+      dedupe: memoryDedupe(),
+      logger,
+      // The shape of a Prisma validation error: the query and its arguments follow the first line.
+      directMessage: async ({ text }) => {
+        throw new Error(`\nInvalid \`prisma.note.create()\` invocation:\n\n{ data: { text: "${text}" } }`);
+      },
+    });
+    await sink(
+      { kind: 'direct-message', eventId: 'D9', actor, place: inDirect, text: secret },
+      recordingReply(),
+    );
+    const [failed] = logger.lines.filter((l) => l.fields.event === 'chat.handler.failed');
+    expect(failed?.fields.err).toMatchObject({
+      type: 'Error',
+      message: 'Invalid `prisma.note.create()` invocation:',
+      stack: expect.stringContaining('at '),
+    });
     expect(JSON.stringify(logger.lines)).not.toContain('brother');
   });
 

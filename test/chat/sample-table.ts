@@ -1,6 +1,7 @@
 // A small command table for tests: not the real features, just every shape they will use.
 
-import type { Reply } from '../../src/chat/index.ts';
+import type { Command } from '../../src/chat/command-table.ts';
+import type { EventDedupe, Reply } from '../../src/chat/index.ts';
 import { checks, createCommandTable, defineCommand, defineGroup, type View } from '../../src/chat/index.ts';
 import type { Block, Form } from '../../src/chat/views.ts';
 
@@ -21,6 +22,31 @@ export const setupCommand = defineCommand({
   },
   handler: async () => {},
 });
+
+/** A command for adapter tests, whose handler the test writes inline. */
+export function testCommand(name: string, handler: (reply: Reply) => Promise<void>): Command {
+  return defineCommand({
+    name,
+    description: `Test command ${name}`,
+    help: 'For tests.',
+    who: 'everyone',
+    where: 'anywhere',
+    handler: ({ reply }) => handler(reply),
+  });
+}
+
+/** The router's de-duplication without a database: each (platform, eventId) runs once. */
+export function memoryDedupe(): EventDedupe {
+  const seen = new Set<string>();
+  return {
+    firstTime: async (platform, eventId) => {
+      const key = `${platform}:${eventId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    },
+  };
+}
 
 export function sampleTable(overrides: { setup?: typeof setupCommand } = {}) {
   return createCommandTable({

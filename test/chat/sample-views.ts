@@ -92,3 +92,35 @@ export const checkinForm: Form = {
     { type: 'text', id: 'name', label: 'What should we call you', initial: 'Sam' },
   ],
 };
+
+/** A form that fits in one modal on every platform: free text, one pick, a few ticks. */
+export const shortForm: Form = {
+  formId: 'sample:answer',
+  title: 'Check-in',
+  submitLabel: 'Share',
+  context: 'round-7',
+  inputs: [
+    { type: 'text', id: 'note', label: 'Anything on your mind?', multiline: true, optional: true },
+    {
+      type: 'select',
+      id: 'mood',
+      label: 'How are you?',
+      choices: [
+        { label: 'Good', value: 'good' },
+        { label: 'Okay', value: 'okay' },
+        { label: 'Hard', value: 'hard' },
+      ],
+    },
+    {
+      type: 'checkboxes',
+      id: 'topics',
+      label: 'Would you like to talk about',
+      optional: true,
+      choices: [
+        { label: 'Sleep', value: 'sleep' },
+        { label: 'Work', value: 'work' },
+        { label: 'Family', value: 'family' },
+      ],
+    },
+  ],
+};

@@ -13,10 +13,9 @@ import {
   REST,
   Routes,
 } from 'discord.js';
-import type { CommandTable, Logger } from '../../chat/index.ts';
+import { type CommandTable, errorFields, type Logger } from '../../chat/index.ts';
 import type { DiscordConfig } from '../../config.ts';
 import { buildDiscordCommand } from './command-registration.ts';
-import { errorFields } from './discord-log.ts';
 
 /**
  * Guilds: interactions and the guild list. GuildMembers (privileged: switch on "Server

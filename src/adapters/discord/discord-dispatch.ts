@@ -12,7 +12,7 @@ import type {
   StringSelectMenuInteraction,
 } from 'discord.js';
 import { MessageFlags } from 'discord.js';
-import type { ChatEvent, EventSink, Logger } from '../../chat/index.ts';
+import { type ChatEvent, type EventSink, errorFields, type Logger } from '../../chat/index.ts';
 import {
   actionEvent,
   commandEvent,
@@ -29,7 +29,6 @@ import {
   type PendingForms,
   tryAgainView,
 } from './discord-forms.ts';
-import { errorFields } from './discord-log.ts';
 import { type AnswerableInteraction, DiscordChannelReply, DiscordInteractionReply } from './discord-reply.ts';
 import {
   discordModalToFormValues,

@@ -36,7 +36,7 @@ export function discordNonce(idempotencyKey: string, part = 0): string {
 }
 
 /** An edit must say what goes away too: without empty content and rows, old ones stay. */
-export function editBody(message: DiscordMessage): Required<DiscordMessage> {
+function editBody(message: DiscordMessage): Required<DiscordMessage> {
   return { ...message, content: message.content ?? '', components: message.components ?? [] };
 }
 

@@ -29,9 +29,8 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Form, Logger, MessageRef, Reply, View } from '../../chat/index.ts';
-import { view } from '../../chat/index.ts';
+import { errorFields, view } from '../../chat/index.ts';
 import { formButtonView, type PendingForms } from './discord-forms.ts';
-import { errorFields } from './discord-log.ts';
 import { sendView } from './discord-outbound.ts';
 import {
   type DiscordMessage,

@@ -5,7 +5,7 @@
 
 import type { Client } from 'discord.js';
 
-export const directOnlyWorkspace = '@me';
+const directOnlyWorkspace = '@me';
 
 /** Guilds asked one by one: a bot in many guilds answers from the cache or falls back. */
 const maxGuildLookups = 10;

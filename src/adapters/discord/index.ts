@@ -3,7 +3,13 @@
 // discord-forms.ts for how forms become modals.
 
 import { type ClientOptions, Events } from 'discord.js';
-import type { ChatAdapter, CommandTable, EventSink, Logger } from '../../chat/index.ts';
+import {
+  type ChatAdapter,
+  type CommandTable,
+  type EventSink,
+  errorFields,
+  type Logger,
+} from '../../chat/index.ts';
 import type { DiscordConfig } from '../../config.ts';
 import {
   connect,
@@ -19,7 +25,6 @@ import {
   dispatchMemberJoined,
 } from './discord-dispatch.ts';
 import { PendingForms } from './discord-forms.ts';
-import { errorFields } from './discord-log.ts';
 import { createDiscordChatClient, type DiscordChatClient } from './discord-outbound.ts';
 import { createWorkspaceResolver } from './discord-workspace.ts';
 

@@ -307,12 +307,7 @@ export function discordFormPages(form: Form): FormPage[] {
 }
 
 /** `<formId>|<page>/<pageCount>|<context>`, so the adapter knows which part came back. */
-export function encodeDiscordModalCustomId(
-  formId: string,
-  page: number,
-  pageCount: number,
-  context = '',
-): string {
+function encodeDiscordModalCustomId(formId: string, page: number, pageCount: number, context = ''): string {
   if (formId.includes('|')) throw new ViewLimitError(`Form id '${formId}' must not contain '|'.`);
   return assertWithin(
     'Discord modal custom_id (form id, part and context together)',

@@ -19,7 +19,7 @@ export interface ShellRender {
 }
 
 /** Bold and italic lose their markers; a link shows its address, since a terminal can't hide it. */
-export function toShellText(text: string): string {
+function toShellText(text: string): string {
   return parseMarkup(text)
     .map((piece) => (piece.kind === 'link' ? `${piece.label} (${piece.url})` : piece.text))
     .join('');

@@ -8,7 +8,7 @@ import { renderShellText } from './render-text.ts';
 import { indent, type ShellOutput } from './shell-output.ts';
 import { dmChannelId, dmOwner, type Received, type ShellWorld, shellWorkspaceId } from './shell-world.ts';
 
-export const botName = 'PeerBridge';
+const botName = 'PeerBridge';
 
 export interface ShellDeliveries {
   post(channelId: string, view: View, threadId?: string): MessageRef;

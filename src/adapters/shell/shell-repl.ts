@@ -9,6 +9,7 @@ import {
   type ChatEvent,
   type CommandTable,
   type EventSink,
+  errorFields,
   type Form,
   type Logger,
   type MessageRef,
@@ -53,10 +54,6 @@ const firstChannel = 'team';
 const isTty = (stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean =>
   (stream as { isTTY?: boolean }).isTTY === true;
 
-function describeError(error: unknown): Record<string, unknown> {
-  return error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error };
-}
-
 export function createShellRepl(deps: ShellReplDeps): ShellRepl {
   const { input, logger, table } = deps;
   const root = table.root.name;
@@ -92,7 +89,7 @@ export function createShellRepl(deps: ShellReplDeps): ShellRepl {
   /** Runs `step` after everything queued before it; a failure is logged and the queue goes on, so `closed` always comes. */
   function enqueue(step: () => void | Promise<void>): void {
     chain = chain.then(step).catch((error: unknown) => {
-      logger.error({ event: 'shell.step.failed', err: describeError(error) }, 'a playground step failed');
+      logger.error({ event: 'shell.step.failed', err: errorFields(error) }, 'a playground step failed');
     });
   }
 
@@ -126,7 +123,7 @@ export function createShellRepl(deps: ShellReplDeps): ShellRepl {
     } catch (error) {
       // The router answers its own failures; this is for a sink that throws anyway.
       logger.error(
-        { event: 'shell.event.failed', kind: event.kind, eventId: event.eventId, err: describeError(error) },
+        { event: 'shell.event.failed', kind: event.kind, eventId: event.eventId, err: errorFields(error) },
         'event failed',
       );
       note(
@@ -376,7 +373,7 @@ export function createShellRepl(deps: ShellReplDeps): ShellRepl {
       if (active) await answerForm(active, line);
       else await run(readShellLine(line, root));
     } catch (error) {
-      logger.error({ event: 'shell.line.failed', err: describeError(error) }, 'could not handle a line');
+      logger.error({ event: 'shell.line.failed', err: errorFields(error) }, 'could not handle a line');
       note('Sorry, the playground tripped over that line. Nothing was sent; please try again.');
     }
     showPrompt();
@@ -408,7 +405,7 @@ export function createShellRepl(deps: ShellReplDeps): ShellRepl {
 
   function onInputError(error: unknown): void {
     logger.warn(
-      { event: 'shell.input.failed', err: describeError(error) },
+      { event: 'shell.input.failed', err: errorFields(error) },
       'input failed; closing the playground',
     );
     quit();
@@ -418,7 +415,7 @@ export function createShellRepl(deps: ShellReplDeps): ShellRepl {
     // The terminal (or the pipe we print to) went away: nobody can read further output.
     out.markBroken();
     logger.warn(
-      { event: 'shell.output.failed', err: describeError(error) },
+      { event: 'shell.output.failed', err: errorFields(error) },
       'output failed; closing the playground',
     );
     quit();

@@ -3,7 +3,7 @@
 // Slack shows the Home tab only to the person who opened it, and views.publish replaces it
 // for that person alone, so the summary never reaches anyone else.
 import type { webApi } from '@slack/bolt';
-import type { Actor, Logger } from '../../chat/index.ts';
+import { type Actor, errorFields, type Logger } from '../../chat/index.ts';
 import type { View } from '../../chat/views.ts';
 import { renderSlackMessage } from './render-blocks.ts';
 
@@ -30,7 +30,7 @@ export async function publishHome(
         event: 'slack.home.failed',
         workspaceId: actor.workspaceId,
         userId: actor.userId,
-        err: error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error },
+        err: errorFields(error),
       },
       'could not publish the home tab',
     );

@@ -3,15 +3,18 @@
 // Bolt's debug lines print whole request bodies (what people typed, form answers), so they
 // are dropped, never forwarded. Other lines keep only their string parts, cut short.
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../chat/index.ts';
+import { errorFields, type Logger } from '../../chat/index.ts';
 
 const MAX_LENGTH = 300;
 
 function describe(parts: readonly unknown[]): string {
   return parts
-    .map((part) =>
-      typeof part === 'string' ? part : part instanceof Error ? `${part.name}: ${part.message}` : '',
-    )
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      if (!(part instanceof Error)) return '';
+      const { type, message } = errorFields(part);
+      return `${type}: ${message}`;
+    })
     .filter((part) => part !== '')
     .join(' ')
     .slice(0, MAX_LENGTH);

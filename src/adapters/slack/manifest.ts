@@ -13,7 +13,7 @@ import type { CommandTable } from '../../chat/command-table.ts';
 import { slackLimits } from '../../chat/limits.ts';
 import { truncateText } from '../../chat/split-text.ts';
 
-export const slackBotScopes = [
+const slackBotScopes = [
   'commands',
   'chat:write',
   'im:write',
@@ -26,7 +26,7 @@ export const slackBotScopes = [
   'files:write',
 ] as const;
 
-export const slackBotEvents = ['app_home_opened', 'member_joined_channel', 'message.im'] as const;
+const slackBotEvents = ['app_home_opened', 'member_joined_channel', 'message.im'] as const;
 
 export interface SlackManifestInput {
   readonly table: CommandTable;

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { CommandTable, EventSink, Logger } from '../../chat/index.ts';
-import { refusalView } from '../../chat/index.ts';
+import { errorFields, refusalView } from '../../chat/index.ts';
 import type { SlackConfig } from '../../config.ts';
 import { type HomeViewSource, publishHome } from './app-home.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -48,10 +48,6 @@ export interface SlackApp {
 }
 
 type Respond = SlackReplyDeps['respond'];
-
-function errorFields(error: unknown): Record<string, unknown> {
-  return error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error };
-}
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, table, sink, logger, homeView, directChannels } = options;

@@ -254,6 +254,19 @@ const eventEnvelopeSchema = z.object({
   team_id: z.string().min(1),
 });
 
+/** An Events API delivery: its envelope (event id, workspace) and the event in it. */
+function parseEventsApi<T>(
+  body: unknown,
+  event: unknown,
+  schema: z.ZodType<T>,
+): { readonly envelope: z.infer<typeof eventEnvelopeSchema>; readonly event: T } | Malformed {
+  const envelope = eventEnvelopeSchema.safeParse(body);
+  if (!envelope.success) return problem(envelope.error);
+  const parsed = schema.safeParse(event);
+  if (!parsed.success) return problem(parsed.error);
+  return { envelope: envelope.data, event: parsed.data };
+}
+
 const memberJoinedSchema = z.object({
   type: z.literal('member_joined_channel'),
   user: z.string().min(1),
@@ -265,15 +278,13 @@ export function memberJoinedFromSlack(
   event: unknown,
   botUserId?: string,
 ): Incoming | Ignored | Malformed {
-  const envelope = eventEnvelopeSchema.safeParse(body);
-  if (!envelope.success) return problem(envelope.error);
-  const parsed = memberJoinedSchema.safeParse(event);
-  if (!parsed.success) return problem(parsed.error);
-  const joined = parsed.data;
+  const parsed = parseEventsApi(body, event, memberJoinedSchema);
+  if ('ok' in parsed) return parsed;
+  const { envelope, event: joined } = parsed;
   // Bolt's ignoreSelf lets member_joined_channel through, so the bot's own invitation arrives too.
   if (botUserId !== undefined && joined.user === botUserId) return { ok: 'ignored', why: 'the bot joined' };
   // `event.team` is the person's home workspace (Slack Connect); teams live where the app is installed.
-  const workspaceId = envelope.data.team_id;
+  const workspaceId = envelope.team_id;
   return {
     ok: true,
     origin: {
@@ -285,7 +296,7 @@ export function memberJoinedFromSlack(
     },
     event: {
       kind: 'member-joined',
-      eventId: envelope.data.event_id,
+      eventId: envelope.event_id,
       actor: actor(workspaceId, joined.user),
       place: { channelId: joined.channel, isDirect: false },
       channelId: joined.channel,
@@ -309,18 +320,16 @@ export function directMessageFromSlack(
   event: unknown,
   botUserId?: string,
 ): Incoming | Ignored | Malformed {
-  const envelope = eventEnvelopeSchema.safeParse(body);
-  if (!envelope.success) return problem(envelope.error);
-  const parsed = directMessageSchema.safeParse(event);
-  if (!parsed.success) return problem(parsed.error);
-  const message = parsed.data;
+  const parsed = parseEventsApi(body, event, directMessageSchema);
+  if ('ok' in parsed) return parsed;
+  const { envelope, event: message } = parsed;
   if (message.channel_type !== 'im') return { ok: 'ignored', why: 'not a direct message' };
   // Edits, deletions, joins and other bots' posts arrive as message subtypes or with a bot_id.
   if (message.subtype !== undefined || message.bot_id !== undefined || message.user === undefined) {
     return { ok: 'ignored', why: 'not written by a person' };
   }
   if (message.user === botUserId) return { ok: 'ignored', why: 'the bot wrote it' };
-  const workspaceId = envelope.data.team_id;
+  const workspaceId = envelope.team_id;
   return {
     ok: true,
     origin: {
@@ -333,7 +342,7 @@ export function directMessageFromSlack(
     },
     event: {
       kind: 'direct-message',
-      eventId: envelope.data.event_id,
+      eventId: envelope.event_id,
       actor: actor(workspaceId, message.user),
       place: {
         channelId: message.channel,
@@ -353,11 +362,9 @@ const appHomeSchema = z.object({
 
 /** The member whose Home tab opened; undefined for the Messages tab, which shows the DM itself. */
 export function homeOpenerFromSlack(body: unknown, event: unknown): Actor | Ignored | Malformed {
-  const envelope = eventEnvelopeSchema.safeParse(body);
-  if (!envelope.success) return problem(envelope.error);
-  const parsed = appHomeSchema.safeParse(event);
-  if (!parsed.success) return problem(parsed.error);
-  if (parsed.data.tab !== undefined && parsed.data.tab !== 'home')
-    return { ok: 'ignored', why: 'messages tab' };
-  return actor(envelope.data.team_id, parsed.data.user);
+  const parsed = parseEventsApi(body, event, appHomeSchema);
+  if ('ok' in parsed) return parsed;
+  const { envelope, event: opened } = parsed;
+  if (opened.tab !== undefined && opened.tab !== 'home') return { ok: 'ignored', why: 'messages tab' };
+  return actor(envelope.team_id, opened.user);
 }

@@ -2,33 +2,15 @@ import type { ViewOutput } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { formFromSubmittedView, modalForForm } from '../../../src/adapters/slack/slack-modal.ts';
 import type { Form } from '../../../src/chat/index.ts';
+import { choices, shortForm } from '../../chat/sample-views.ts';
 import { type ViewAnswers, viewStateFor } from '../../fakes/slack/index.ts';
 
+// More than ten choices: Slack's checkboxes hold ten, so these become a multi-select.
 const form: Form = {
-  formId: 'flags:raise',
-  title: 'A hard session',
-  submitLabel: 'Send',
-  context: 'team-42',
-  intro: 'Only your supervisor sees this.',
-  inputs: [
-    { type: 'text', id: 'note', label: 'What happened, if you like', multiline: true, optional: true },
-    {
-      type: 'select',
-      id: 'level',
-      label: 'How heavy is it?',
-      choices: [
-        { label: 'I am okay', value: 'ok' },
-        { label: 'It is heavy', value: 'heavy' },
-      ],
-    },
-    {
-      type: 'checkboxes',
-      id: 'wants',
-      label: 'What would help',
-      optional: true,
-      choices: Array.from({ length: 12 }, (_, i) => ({ label: `Option ${i}`, value: `o${i}` })),
-    },
-  ],
+  ...shortForm,
+  inputs: shortForm.inputs.map((input) =>
+    input.type === 'checkboxes' ? { ...input, choices: choices(12) } : input,
+  ),
 };
 
 /** What Slack echoes in a view_submission for a modal we opened. */
@@ -60,37 +42,37 @@ describe('Slack modals', () => {
   it('reads a submission back as the form and values, with nothing remembered in between', () => {
     const modal = modalForForm(form, { channelId: 'C0TEAM00001', isDirect: false });
     const submitted = formFromSubmittedView(
-      submit(modal, { note: 'rough one', level: 'heavy', wants: ['o1', 'o11'] }),
+      submit(modal, { note: 'rough one', mood: 'hard', topics: ['c2', 'c12'] }),
     );
     expect(submitted).toMatchObject({
       ok: true,
       viewId: 'V0MODAL0001',
       hash: '1712345678.abc',
-      context: 'team-42',
+      context: 'round-7',
       origin: { channelId: 'C0TEAM00001', isDirect: false },
-      values: { note: 'rough one', level: 'heavy', wants: ['o1', 'o11'] },
+      values: { note: 'rough one', mood: 'hard', topics: ['c2', 'c12'] },
     });
     expect(submitted.ok && submitted.form.inputs.map((input) => `${input.id}:${input.type}`)).toEqual([
       'note:text',
-      'level:select',
-      'wants:checkboxes',
+      'mood:select',
+      'topics:checkboxes',
     ]);
   });
 
   it('leaves skipped inputs empty', () => {
     const modal = modalForForm({ ...form, context: undefined }, { isDirect: true });
-    const submitted = formFromSubmittedView(submit(modal, { level: 'ok' }));
+    const submitted = formFromSubmittedView(submit(modal, { mood: 'okay' }));
     expect(submitted).toMatchObject({
       ok: true,
       origin: { isDirect: true },
-      values: { note: undefined, level: 'ok', wants: [] },
+      values: { note: undefined, mood: 'okay', topics: [] },
     });
     expect(submitted.ok && submitted.context).toBeUndefined();
   });
 
   it('treats private_metadata it did not write as the whole context', () => {
     const modal = { ...modalForForm(form, { isDirect: false }), private_metadata: 'legacy-context' };
-    expect(formFromSubmittedView(submit(modal, { level: 'ok' }))).toMatchObject({
+    expect(formFromSubmittedView(submit(modal, { mood: 'okay' }))).toMatchObject({
       ok: true,
       context: 'legacy-context',
       origin: { isDirect: false },

@@ -8,27 +8,13 @@ import {
   createCommandTable,
   createRouter,
   type DirectMessageHandler,
-  defineCommand,
-  type EventDedupe,
   type FormHandler,
-  type Reply,
 } from '../../../src/chat/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
+import { memoryDedupe } from '../../chat/sample-table.ts';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 
 export const fakeToken = 'fake-token';
-
-export function memoryDedupe(): EventDedupe {
-  const seen = new Set<string>();
-  return {
-    firstTime: async (platform, eventId) => {
-      const key = `${platform}:${eventId}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    },
-  };
-}
 
 /** A promise the test resolves when it wants a handler to go on. */
 export function gate(): { wait: Promise<void>; open: () => void } {
@@ -37,18 +23,6 @@ export function gate(): { wait: Promise<void>; open: () => void } {
     open = resolve;
   });
   return { wait, open };
-}
-
-/** A command whose handler the test writes inline. */
-export function testCommand(name: string, handler: (reply: Reply) => Promise<void>): Command {
-  return defineCommand({
-    name,
-    description: `Test command ${name}`,
-    help: 'For tests.',
-    who: 'everyone',
-    where: 'anywhere',
-    handler: ({ reply }) => handler(reply),
-  });
 }
 
 export interface AdapterUnderTest {

@@ -3,30 +3,11 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderDiscordMessages } from '../../../src/adapters/discord/render-components.ts';
-import { discordLimits, type Form, type FormContext, view } from '../../../src/chat/index.ts';
-import { checkinForm, longView } from '../../chat/sample-views.ts';
+import { discordLimits, type FormContext, view } from '../../../src/chat/index.ts';
+import { testCommand } from '../../chat/sample-table.ts';
+import { checkinForm, longView, shortForm } from '../../chat/sample-views.ts';
 import type { DiscordRestCall } from '../../fakes/discord/index.ts';
-import { type AdapterUnderTest, gate, startDiscordAdapter, testCommand } from './adapter-harness.ts';
-
-const feedbackForm: Form = {
-  formId: 'test:feedback',
-  title: 'How was this week?',
-  submitLabel: 'Send',
-  context: 'week-7',
-  inputs: [
-    { type: 'text', id: 'note', label: 'A few words', multiline: true, optional: true },
-    {
-      type: 'select',
-      id: 'mood',
-      label: 'Mood',
-      choices: [
-        { label: 'Good', value: 'good' },
-        { label: 'Okay', value: 'okay' },
-        { label: 'Hard', value: 'hard' },
-      ],
-    },
-  ],
-};
+import { type AdapterUnderTest, gate, startDiscordAdapter } from './adapter-harness.ts';
 
 const received: FormContext[] = [];
 const slow = gate();
@@ -41,7 +22,7 @@ beforeAll(async () => {
     // Long enough that quick handlers answer first on a busy machine, short of Discord's 3 s.
     deferAfterMs: 800,
     commands: [
-      testCommand('feedback', (reply) => reply.openForm(feedbackForm)),
+      testCommand('form', (reply) => reply.openForm(shortForm)),
       testCommand('checkin', (reply) => reply.openForm(checkinForm)),
       testCommand('slow', async (reply) => {
         await slow.wait;
@@ -55,7 +36,7 @@ beforeAll(async () => {
       }),
       testCommand('slow-form', async (reply) => {
         await slowForm.wait;
-        await reply.openForm(feedbackForm);
+        await reply.openForm(shortForm);
       }),
       testCommand('long', async (reply) => {
         await reply.publicly(longView());
@@ -67,7 +48,7 @@ beforeAll(async () => {
       }),
     ],
     forms: {
-      test: async (context) => {
+      sample: async (context) => {
         received.push(context);
         await context.reply.privately(
           view('Got it', {
@@ -114,20 +95,20 @@ function firstButtonId(data: unknown): string {
 
 describe('forms as Discord modals', () => {
   it('opens a form as a modal and hands the submitted values to the form handler', async () => {
-    const modal = await peer('feedback').reply();
+    const modal = await peer('form').reply();
     expect(modal.type).toBe(9);
     expect(modal.data).toMatchObject({
-      custom_id: 'test:feedback|1/1|week-7',
-      title: 'How was this week?',
+      custom_id: 'sample:answer|1/1|round-7',
+      title: 'Check-in',
       components: [
         {
           type: 18,
-          label: 'A few words',
+          label: 'Anything on your mind?',
           component: { type: 4, custom_id: 'note', style: 2, required: false },
         },
         {
           type: 18,
-          label: 'Mood',
+          label: 'How are you?',
           component: {
             type: 3,
             custom_id: 'mood',
@@ -138,18 +119,26 @@ describe('forms as Discord modals', () => {
             ],
           },
         },
+        {
+          type: 18,
+          label: 'Would you like to talk about',
+          component: { type: 3, custom_id: 'topics', min_values: 0, max_values: 3, required: false },
+        },
       ],
     });
 
     const answer = await world.fake
-      .modalSubmit({ customId: 'test:feedback|1/1|week-7', fields: { note: 'a calm week', mood: ['okay'] } })
+      .modalSubmit({
+        customId: 'sample:answer|1/1|round-7',
+        fields: { note: 'a calm week', mood: ['okay'], topics: ['sleep', 'work'] },
+      })
       .reply();
 
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({
-      formId: 'test:feedback',
-      context: 'week-7',
-      values: { note: 'a calm week', mood: 'okay' },
+      formId: 'sample:answer',
+      context: 'round-7',
+      values: { note: 'a calm week', mood: 'okay', topics: ['sleep', 'work'] },
     });
     expect(answer.type).toBe(4);
     expect(answer.data).toMatchObject({ content: 'note=a calm week; mood=okay', flags: 64 });
@@ -192,7 +181,7 @@ describe('forms as Discord modals', () => {
 
   it('answers a submission of a form it no longer knows gently, without calling a handler', async () => {
     const answer = await world.fake
-      .modalSubmit({ customId: 'test:feedback|1/1|week-99', fields: { note: 'hello' } })
+      .modalSubmit({ customId: 'sample:answer|1/1|round-99', fields: { note: 'hello' } })
       .reply();
     expect(answer.data).toMatchObject({ flags: 64 });
     expect(String(answer.data?.content)).toContain('Nothing was saved');
@@ -249,7 +238,7 @@ describe('the three-second rule', () => {
 
     const modal = await world.fake.button({ customId: firstButtonId(edit.body) }).reply();
     expect(modal.type).toBe(9);
-    expect(modal.data).toMatchObject({ custom_id: 'test:feedback|1/1|week-7' });
+    expect(modal.data).toMatchObject({ custom_id: 'sample:answer|1/1|round-7' });
   });
 
   it('answers quick commands directly, without a defer', async () => {

@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
 import { createCommandTable, createRouter } from '../../../src/chat/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
+import { memoryDedupe } from '../../chat/sample-table.ts';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
-import { fakeToken, memoryDedupe } from './adapter-harness.ts';
+import { fakeToken } from './adapter-harness.ts';
 
 let fake: FakeDiscord | undefined;
 

@@ -9,16 +9,14 @@ import {
   type Block,
   createCommandTable,
   createRouter,
-  defineCommand,
-  type EventDedupe,
-  type Form,
   type FormContext,
   formsByName,
   type Place,
-  type Reply,
   view,
 } from '../../../src/chat/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
+import { memoryDedupe, testCommand } from '../../chat/sample-table.ts';
+import { shortForm } from '../../chat/sample-views.ts';
 import {
   blockActionsPayload,
   DEFAULT_ACTOR,
@@ -31,60 +29,6 @@ import {
 import { BOT_TOKEN, SIGNING_SECRET, shownText, waitForCalls } from './support.ts';
 
 const channel = 'C0GENERAL01';
-
-function memoryDedupe(): EventDedupe {
-  const seen = new Set<string>();
-  return {
-    firstTime: async (platform, eventId) => {
-      const key = `${platform}:${eventId}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    },
-  };
-}
-
-const checkinForm: Form = {
-  formId: 'sample:answer',
-  title: 'Check-in',
-  submitLabel: 'Share',
-  context: 'round-7',
-  intro: 'Every question can be skipped.',
-  inputs: [
-    { type: 'text', id: 'note', label: 'Anything on your mind?', multiline: true, optional: true },
-    {
-      type: 'select',
-      id: 'mood',
-      label: 'How are you?',
-      choices: [
-        { label: 'Good', value: 'good' },
-        { label: 'Okay', value: 'okay' },
-        { label: 'Hard', value: 'hard' },
-      ],
-    },
-    {
-      type: 'checkboxes',
-      id: 'topics',
-      label: 'Would you like to talk about',
-      optional: true,
-      choices: [
-        { label: 'Sleep', value: 'sleep' },
-        { label: 'Work', value: 'work' },
-        { label: 'Family', value: 'family' },
-      ],
-    },
-  ],
-};
-
-const command = (name: string, handler: (reply: Reply) => Promise<void>) =>
-  defineCommand({
-    name,
-    description: `Test command ${name}`,
-    help: 'For tests.',
-    who: 'everyone',
-    where: 'anywhere',
-    handler: ({ reply }) => handler(reply),
-  });
 
 interface Submitted {
   readonly actor: Actor;
@@ -99,8 +43,8 @@ const longText = Array.from({ length: 120 }, (_, i) => `Paragraph ${i + 1}: a st
 
 const table = createCommandTable({
   commands: [
-    command('checkin', (reply) => reply.openForm(checkinForm)),
-    command('buttons', async (reply) => {
+    testCommand('checkin', (reply) => reply.openForm(shortForm)),
+    testCommand('buttons', async (reply) => {
       await reply.publicly(
         view(
           'A flag is waiting',
@@ -121,7 +65,7 @@ const table = createCommandTable({
         ),
       );
     }),
-    command('long', async (reply) => {
+    testCommand('long', async (reply) => {
       const blocks: Block[] = longText.map((text) => ({ type: 'text', text }));
       await reply.publicly(view('A long list', { type: 'header', text: 'Everything' }, ...blocks));
     }),
