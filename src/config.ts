@@ -77,6 +77,7 @@ const envSchema = z
     DEFAULT_CRISIS_REGION: z
       .string()
       .trim()
+      .toUpperCase()
       .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a region code like US, GB or US-TX')
       .default('US'),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
@@ -109,6 +110,14 @@ const envSchema = z
         code: 'custom',
         path: ['SLACK_BOT_TOKEN'],
         message: 'is needed when other SLACK_ variables are set',
+      });
+    }
+    if (env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) && !env.ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEY'],
+        message:
+          'is needed with a PostgreSQL DATABASE_URL, so every replica reads private text with the same key; make one with `openssl rand -base64 32` and keep it safe',
       });
     }
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
@@ -179,8 +188,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** `NAME=` (as .env.example writes an unset variable) means "use the default", not "empty". */
+function withoutBlanks(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== ''),
+  );
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.') || 'environment';

@@ -10,8 +10,11 @@ export function createLogger(log: Config['log'], stream: NodeJS.WritableStream =
   const isTty = (stream as NodeJS.WriteStream).isTTY === true;
   const pretty = log.format === 'pretty' || (log.format === 'auto' && isTty);
   const fd = stream === process.stdout ? 1 : stream === process.stderr ? 2 : undefined;
+  // A safety net, not the rule (the rule is: never pass private text). pino's `*` matches one
+  // level, so each name is listed at the top level and one level down.
+  const privateNames = ['text', 'note', 'privateNote', 'payload', 'view', 'plan', 'token'];
   const redact = {
-    paths: ['*.text', '*.note', '*.privateNote', '*.payload', 'token', '*.token'],
+    paths: privateNames.flatMap((name) => [name, `*.${name}`]),
     censor: '[private]',
   };
   if (pretty && fd !== undefined) {

@@ -99,3 +99,23 @@ describe('.env file', () => {
     }
   });
 });
+
+describe('config edges', () => {
+  it('treats a variable left blank (NAME=) as unset, so its default applies', () => {
+    const config = loadConfig({ PORT: '', LOG_LEVEL: ' ', DATA_DIR: '', DEFAULT_TIME_ZONE: '' });
+    expect(config.port).toBe(3000);
+    expect(config.log).toMatchObject({ level: 'info', levelGiven: false });
+    expect(config.dataDir).toBe('./data');
+    expect(config.defaults.timeZone).toBe('UTC');
+  });
+
+  it('lists a missing ENCRYPTION_KEY for a PostgreSQL server with the other config problems', () => {
+    expect(problems({ DATABASE_URL: 'postgres://u@h:5432/db' })).toEqual([
+      expect.stringMatching(/^ENCRYPTION_KEY is needed with a PostgreSQL DATABASE_URL/),
+    ]);
+  });
+
+  it('accepts a crisis region in lower case', () => {
+    expect(loadConfig({ DEFAULT_CRISIS_REGION: 'gb' }).defaults.crisisRegion).toBe('GB');
+  });
+});

@@ -22,7 +22,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function pgliteDataPath(dataDir: string): string {
+function pgliteDataPath(dataDir: string): string {
   return join(resolve(dataDir), 'pglite');
 }
 
@@ -49,7 +49,7 @@ export function databaseOnPglite(
  * A `postgres://` URL may carry `?schema=name` (as Prisma URLs do): every connection then uses
  * that schema, for the app and for migrations alike.
  */
-export function postgresSettings(url: string): { connectionString: string; schema?: string } {
+function postgresSettings(url: string): { connectionString: string; schema?: string } {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? undefined;
   parsed.searchParams.delete('schema');

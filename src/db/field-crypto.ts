@@ -34,7 +34,7 @@ export interface FieldCipher {
   decrypt(envelope: string, context: string): string;
 }
 
-export function keyFingerprint(key: Buffer): string {
+function keyFingerprint(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 8);
 }
 

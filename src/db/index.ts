@@ -3,14 +3,11 @@ export {
   databaseOnPglite,
   openDatabase,
   type PrismaClient,
-  pgliteDataPath,
-  postgresSettings,
 } from './connect.ts';
 export { KEY_FILE_NAME, type ResolvedKey, resolveEncryptionKey } from './encryption-key.ts';
 export {
   createFieldCipher,
   type FieldCipher,
-  keyFingerprint,
   TamperedError,
   WrongKeyError,
 } from './field-crypto.ts';

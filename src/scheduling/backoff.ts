@@ -12,7 +12,7 @@ export interface BackoffOptions {
   readonly random?: () => number;
 }
 
-export const DEFAULT_BACKOFF = { baseMs: 10_000, maxMs: 30 * 60_000 } as const;
+const DEFAULT_BACKOFF = { baseMs: 10_000, maxMs: 30 * 60_000 } as const;
 
 /** The wait after `attempts` failed tries (1 = the first failure). */
 export function backoffDelay(attempts: number, options: BackoffOptions = {}): number {

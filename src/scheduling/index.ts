@@ -2,6 +2,8 @@
 // in this folder (the outbox SQL, payload codec, rate-limit internals) is private to it.
 export { type BackoffOptions, backoffDelay } from './backoff.ts';
 export { type Clock, ManualClock, systemClock, type TimerHandle } from './clock.ts';
+export type { DeliveryCounts } from './delivery-counts.ts';
+export type { LogPort } from './log-port.ts';
 export {
   type ClaimInput,
   claimOccurrence,
@@ -26,13 +28,11 @@ export {
   type RetryResult,
   retryDead,
 } from './outbox-admin.ts';
+export { rateKeys } from './outbox-routing.ts';
 export {
   createOutboxWorker,
-  type DeliveryCounts,
-  type LogPort,
   type OutboxWorker,
   type OutboxWorkerOptions,
-  rateKeys,
 } from './outbox-worker.ts';
 export {
   deliverableAt,

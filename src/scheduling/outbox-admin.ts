@@ -116,7 +116,8 @@ export async function retryDead(
   if (!row)
     return {
       ok: false,
-      reason: 'That message is not in this workspace’s outbox (it may have been removed).',
+      reason:
+        'That message is no longer in this workspace’s outbox. Open `/peer admin outbox` again to see the current list.',
     };
   return {
     ok: false,

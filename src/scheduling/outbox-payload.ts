@@ -6,7 +6,7 @@ import type { View } from '../chat/views.ts';
 import type { FieldCipher } from '../db/index.ts';
 
 /** The AAD of private payloads: an envelope cannot be moved into another column. */
-export const PAYLOAD_CONTEXT = 'OutboxMessage.payload';
+const PAYLOAD_CONTEXT = 'OutboxMessage.payload';
 
 const ButtonSchema = z.object({
   type: z.literal('button'),
@@ -46,7 +46,7 @@ const BlockSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const ViewSchema = z.object({ text: z.string(), blocks: z.array(BlockSchema) });
+const ViewSchema = z.object({ text: z.string(), blocks: z.array(BlockSchema) });
 
 export function encodePayload(cipher: FieldCipher, view: View, isPrivate: boolean): string {
   const json = JSON.stringify(view);

@@ -18,51 +18,32 @@
 //   permanent     -> dead at once, with the platform's error
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import type { ChatClient } from '../chat/outbound.ts';
-import { DeliveryError, type DeliveryFailure } from '../chat/outbound.ts';
-import type { ChannelRef, MessageRef, Platform, UserRef } from '../chat/refs.ts';
+import type { ChatClient, DeliveryFailure } from '../chat/outbound.ts';
+import type { MessageRef, Platform } from '../chat/refs.ts';
 import type { View } from '../chat/views.ts';
 import type { FieldCipher, PrismaClient } from '../db/index.ts';
 import { backoffDelay } from './backoff.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { type DeliveryCounts, DeliveryTally } from './delivery-counts.ts';
+import { type DescribedFailure, describeFailure } from './delivery-failure.ts';
+import type { LogPort } from './log-port.ts';
 import { decodePayload } from './outbox-payload.ts';
+import { laneKey, rateKeys, type Target, targetOf } from './outbox-routing.ts';
 import {
   beginAttempt,
   claimDue,
   markDead,
   markRetry,
-  markSentMany,
   type OutboxRow,
   type RecipientContext,
   recipientContexts,
   release,
-  type SentRecord,
   uncountAttempt,
 } from './outbox-store.ts';
 import { deliverableAt } from './quiet-hours.ts';
 import { createRateLimiter, platformRateRule, type RateLimiter } from './rate-limiter.ts';
-
-/** The part of a pino logger the worker uses: structured objects, never message text. */
-export interface LogPort {
-  info(fields: object, message?: string): void;
-  warn(fields: object, message?: string): void;
-  error(fields: object, message?: string): void;
-}
-
-export interface DeliveryCounts {
-  /** Delivered by this worker. */
-  sent: number;
-  /** Found already delivered after a crash (findDelivered), recorded without sending. */
-  recovered: number;
-  /** Failed transiently and scheduled for another try. */
-  retried: number;
-  /** Answered 429; waited out and tried again. */
-  rateLimited: number;
-  /** Given up on. */
-  dead: number;
-  /** Held back by the recipient's quiet hours. */
-  deferred: number;
-}
+import { semaphore } from './semaphore.ts';
+import { SentBatcher } from './sent-batcher.ts';
 
 export interface OutboxWorkerOptions {
   readonly prisma: PrismaClient;
@@ -115,62 +96,6 @@ export interface OutboxWorker {
 }
 
 const DEFAULT_RETRY_AFTER_MS = 1000;
-const MAX_ERROR_LENGTH = 500;
-
-type Target =
-  | { readonly kind: 'dm'; readonly ref: UserRef }
-  | { readonly kind: 'channel'; readonly ref: ChannelRef };
-
-/** Rate-limit keys of a row: its channel (a DM is a channel) and, on Discord, the global bucket. */
-export function rateKeys(row: Pick<OutboxRow, 'platform' | 'workspaceExternalId' | 'recipientId'>): string[] {
-  const lane = `${row.platform}:channel:${row.workspaceExternalId}:${row.recipientId}`;
-  return row.platform === 'discord' ? [lane, 'discord:global'] : [lane];
-}
-
-function laneKey(row: OutboxRow): string {
-  return `${row.platform}|${row.workspaceExternalId}|${row.target}|${row.recipientId}`;
-}
-
-function targetOf(row: OutboxRow): Target {
-  const workspace = { platform: row.platform, workspaceId: row.workspaceExternalId };
-  return row.target === 'dm'
-    ? { kind: 'dm', ref: { ...workspace, userId: row.recipientId } }
-    : { kind: 'channel', ref: { ...workspace, channelId: row.recipientId } };
-}
-
-function describeFailure(error: unknown): {
-  failure: DeliveryFailure;
-  message: string;
-  retryAfterMs?: number;
-} {
-  if (error instanceof DeliveryError) {
-    return {
-      failure: error.failure,
-      message: error.message.slice(0, MAX_ERROR_LENGTH),
-      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-    };
-  }
-  // Anything else (a socket reset, a bug in an adapter) may pass on its own: transient.
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { failure: 'transient', message: message.slice(0, MAX_ERROR_LENGTH) };
-}
-
-/** A counting semaphore: at most `size` holders; the rest queue in order. */
-function semaphore(size: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let free = size;
-  const queue: (() => void)[] = [];
-  return async (task) => {
-    if (free > 0) free--;
-    else await new Promise<void>((resolve) => queue.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = queue.shift();
-      if (next) next();
-      else free++;
-    }
-  };
-}
 
 class Halted extends Error {}
 
@@ -179,14 +104,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 }
 
 class Worker implements OutboxWorker {
-  readonly counts: DeliveryCounts = {
-    sent: 0,
-    recovered: 0,
-    retried: 0,
-    rateLimited: 0,
-    dead: 0,
-    deferred: 0,
-  };
+  readonly #tally = new DeliveryTally();
   readonly #o: OutboxWorkerOptions;
   readonly #clock: Clock;
   readonly #limiter: RateLimiter;
@@ -196,8 +114,7 @@ class Worker implements OutboxWorker {
   readonly #nonce = randomBytes(4).toString('hex');
   readonly #halt = new AbortController();
   readonly #lanes = new Set<Promise<void>>();
-  #sentQueue: { record: SentRecord; done: (ours: boolean) => void; fail: (error: unknown) => void }[] = [];
-  #sentFlushing = false;
+  readonly #sentBatcher: SentBatcher;
   #mode: 'idle' | 'running' | 'stopping' | 'killed' = 'idle';
   #loop: Promise<void> | undefined;
   #claims = 0;
@@ -206,7 +123,6 @@ class Worker implements OutboxWorker {
   #wake: (() => void) | undefined;
   #busy = 0;
   #idleWaiters: (() => void)[] = [];
-  #unlogged: DeliveryCounts = { sent: 0, recovered: 0, retried: 0, rateLimited: 0, dead: 0, deferred: 0 };
 
   constructor(options: OutboxWorkerOptions) {
     this.#o = options;
@@ -217,6 +133,15 @@ class Worker implements OutboxWorker {
     this.#withSendSlot = semaphore(options.maxConcurrentSends ?? 16);
     // Every lane waiting for a rate-limit token listens for a halt: hundreds at once is normal.
     setMaxListeners(0, this.#halt.signal);
+    this.#sentBatcher = new SentBatcher(
+      options.prisma,
+      () => this.#killed(),
+      () => new Halted('killed'),
+    );
+  }
+
+  get counts(): Readonly<DeliveryCounts> {
+    return this.#tally.totals;
   }
 
   start(): void {
@@ -377,9 +302,20 @@ class Worker implements OutboxWorker {
       }
     }
     // Halted (stop) while waiting for a token: the head row was not tried, so all of these
-    // go back now instead of when their lock expires.
+    // go back now instead of when their lock expires. Nothing may escape a lane: nobody awaits
+    // it until stop(), so a rejection here would be an unhandled one.
     if (this.#mode === 'stopping' && queue.length > 0) {
-      await this.#io(() => release(this.#o.prisma, queue, token));
+      try {
+        await this.#io(() => release(this.#o.prisma, queue, token));
+      } catch (error) {
+        if (!(error instanceof Halted)) {
+          // The rows stay locked and come back when the lock expires.
+          this.#o.logger?.error(
+            { event: 'outbox.release_failed', err: error },
+            'Could not give back outbox rows',
+          );
+        }
+      }
     }
   }
 
@@ -453,9 +389,7 @@ class Worker implements OutboxWorker {
    */
   async #platform<T>(
     call: () => Promise<T>,
-  ): Promise<
-    { ok: true; value: T } | { ok: false; failure: DeliveryFailure; message: string; retryAfterMs?: number }
-  > {
+  ): Promise<{ ok: true; value: T } | ({ ok: false } & DescribedFailure)> {
     try {
       return { ok: true, value: await this.#io(call) };
     } catch (error) {
@@ -499,41 +433,9 @@ class Worker implements OutboxWorker {
 
   async #sent(row: OutboxRow, token: string, ref: MessageRef, how: 'sent' | 'recovered'): Promise<void> {
     const record = { id: row.id, token, platformMessageId: ref.messageId, sentAt: this.#clock.now() };
-    const ours = await this.#io(
-      () =>
-        new Promise<boolean>((done, fail) => {
-          this.#sentQueue.push({ record, done, fail });
-          if (!this.#sentFlushing) setImmediate(() => void this.#flushSent());
-          this.#sentFlushing = true;
-        }),
-    );
+    const ours = await this.#io(() => this.#sentBatcher.record(record));
     if (!ours) return this.#lost(row);
     this.#count(how);
-  }
-
-  /**
-   * Group commit of sends: one UPDATE for every send that finished while the previous one was
-   * being written. Halves the database work per message at volume; a crash before the write
-   * only means the next worker finds those messages with findDelivered.
-   */
-  async #flushSent(): Promise<void> {
-    while (this.#sentQueue.length > 0) {
-      const batch = this.#sentQueue.splice(0);
-      if (this.#killed()) {
-        for (const entry of batch) entry.fail(new Halted('killed'));
-        continue;
-      }
-      try {
-        const ours = await markSentMany(
-          this.#o.prisma,
-          batch.map((entry) => entry.record),
-        );
-        for (const entry of batch) entry.done(ours.has(entry.record.id));
-      } catch (error) {
-        for (const entry of batch) entry.fail(error);
-      }
-    }
-    this.#sentFlushing = false;
   }
 
   async #failed(row: OutboxRow, token: string, attempts: number, failure: DeliveryFailure, message: string) {
@@ -561,14 +463,10 @@ class Worker implements OutboxWorker {
   }
 
   #count(what: keyof DeliveryCounts): void {
-    this.counts[what]++;
-    this.#unlogged[what]++;
+    this.#tally.count(what);
   }
 
   #flushLog(): void {
-    const counts = this.#unlogged;
-    if (Object.values(counts).every((n) => n === 0)) return;
-    this.#unlogged = { sent: 0, recovered: 0, retried: 0, rateLimited: 0, dead: 0, deferred: 0 };
-    this.#o.logger?.info({ event: 'outbox.delivered', ...counts }, 'Outbox delivery');
+    this.#tally.flush(this.#o.logger);
   }
 }

@@ -85,7 +85,7 @@ export function createRateLimiter(clock: Clock, rule: (key: string) => BucketRul
 }
 
 /**
- * Published limits, as rules by key prefix (keys come from `rateKeys` in outbox-worker.ts):
+ * Published limits, as rules by key prefix (keys come from `rateKeys` in outbox-routing.ts):
  * - Slack chat.postMessage: about one message a second per channel (a DM is a channel), short
  *   bursts allowed. Slack's workspace-wide ceiling ("several hundred a minute") is not a
  *   published number, so it is not modelled: its 429 + Retry-After is honoured instead.

@@ -11,8 +11,8 @@
 import { schedule as cronSchedule, type ScheduledTask } from 'node-cron';
 import type { Db, PrismaClient } from '../db/index.ts';
 import { type Clock, systemClock, type TimerHandle } from './clock.ts';
+import type { LogPort } from './log-port.ts';
 import { claimOccurrence, finishClaim, occurrenceKey, recordMissed } from './occurrence-claims.ts';
-import type { LogPort } from './outbox-worker.ts';
 import { occurrencesBetween } from './recurrence.ts';
 import { decodeScheduleRule } from './schedule-rule.ts';
 

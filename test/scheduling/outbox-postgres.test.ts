@@ -1,50 +1,28 @@
 // The outbox claim on a PostgreSQL server: two workers with their own connection pools share
 // a burst; FOR UPDATE SKIP LOCKED and the lock compare-and-set keep every message to one send.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFieldCipher, type Database, migrate } from '../../src/db/index.ts';
+import { describe, expect, it } from 'vitest';
+import { createFieldCipher } from '../../src/db/index.ts';
 import {
   createOutboxWorker,
   enqueueOutboxMany,
   ManualClock,
   type OutboxWorker,
 } from '../../src/scheduling/index.ts';
-import {
-  freshPostgresSchema,
-  openPostgres,
-  type PostgresSchema,
-  postgresAvailable,
-} from '../support/database.ts';
 import { driveUntil } from './support/drive.ts';
+import { postgresPair } from './support/postgres-pair.ts';
 import { RecordingChatClient, rateLimitedEvery } from './support/recording-chat-client.ts';
 
-const available = await postgresAvailable();
 const cipher = createFieldCipher(randomBytes(32));
-let schema: PostgresSchema;
-let a: Database;
-let b: Database;
+const pg = await postgresPair('pb_outbox');
 
-beforeAll(async () => {
-  if (!available) return;
-  schema = freshPostgresSchema('pb_outbox');
-  a = await openPostgres(schema.url);
-  await migrate(a);
-  b = await openPostgres(schema.url);
-});
-
-afterAll(async () => {
-  if (!available) return;
-  await Promise.all([a?.close(), b?.close()]);
-  await schema.drop();
-});
-
-describe.skipIf(!available)('outbox on PostgreSQL', () => {
+describe.skipIf(!pg.available)('outbox on PostgreSQL', () => {
   it('two workers on two connections deliver a burst of 200 DMs exactly once', async () => {
     const clock = new ManualClock('2026-03-02T14:00:00Z');
     const client = new RecordingChatClient(clock);
     client.script = rateLimitedEvery(10, 1000);
     await enqueueOutboxMany(
-      a.prisma,
+      pg.a.prisma,
       cipher,
       Array.from({ length: 200 }, (_, i) => ({
         idempotencyKey: `pg-burst:${i}`,
@@ -56,7 +34,7 @@ describe.skipIf(!available)('outbox on PostgreSQL', () => {
         notBefore: clock.now(),
       })),
     );
-    const workers: OutboxWorker[] = [a, b].map((db, i) =>
+    const workers: OutboxWorker[] = [pg.a, pg.b].map((db, i) =>
       createOutboxWorker({
         prisma: db.prisma,
         cipher,
@@ -70,7 +48,7 @@ describe.skipIf(!available)('outbox on PostgreSQL', () => {
       await driveUntil(clock, workers, () => client.deliveredKeys().size === 200);
       expect(client.deliveries).toHaveLength(200);
       expect(workers[0]!.counts.sent + workers[1]!.counts.sent).toBe(200);
-      expect(await a.prisma.outboxMessage.count({ where: { status: 'sent' } })).toBe(200);
+      expect(await pg.a.prisma.outboxMessage.count({ where: { status: 'sent' } })).toBe(200);
     } finally {
       await Promise.all(workers.map((worker) => worker.stop()));
     }

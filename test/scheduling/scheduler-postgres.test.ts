@@ -3,41 +3,19 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, migrate } from '../../src/db/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/index.ts';
 import { createScheduler, ManualClock } from '../../src/scheduling/index.ts';
-import {
-  freshPostgresSchema,
-  openPostgres,
-  type PostgresSchema,
-  postgresAvailable,
-} from '../support/database.ts';
+import { postgresPair } from './support/postgres-pair.ts';
 import { aSchedule, aTeam, daily } from './support/schedules.ts';
 
-const available = await postgresAvailable();
-let schema: PostgresSchema;
-let a: Database;
-let b: Database;
-
-beforeAll(async () => {
-  if (!available) return;
-  schema = freshPostgresSchema('pb_sched');
-  a = await openPostgres(schema.url);
-  await migrate(a);
-  b = await openPostgres(schema.url);
-});
-
-afterAll(async () => {
-  if (!available) return;
-  await Promise.all([a?.close(), b?.close()]);
-  await schema.drop();
-});
+const pg = await postgresPair('pb_sched');
 
 /** A replica in its own process; resolves once it is connected and waiting for "go". */
 async function replicaProcess(now: string, instanceId: string) {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/scheduling/support/tick-once.ts', schema.url, now, instanceId],
+    ['--import', 'tsx', 'test/scheduling/support/tick-once.ts', pg.url, now, instanceId],
     { cwd: process.cwd(), stdio: 'pipe' },
   );
   let stderr = '';
@@ -74,10 +52,10 @@ async function replicaProcess(now: string, instanceId: string) {
   };
 }
 
-describe.skipIf(!available)('scheduler on PostgreSQL', () => {
+describe.skipIf(!pg.available)('scheduler on PostgreSQL', () => {
   it('runs a due occurrence once when two instances in one process tick together', async () => {
-    const teamId = await aTeam(a.prisma);
-    const id = await aSchedule(a.prisma, daily('09:00'), {
+    const teamId = await aTeam(pg.a.prisma);
+    const id = await aSchedule(pg.a.prisma, daily('09:00'), {
       teamId,
       startsAt: new Date('2026-03-02T00:00:00Z'),
     });
@@ -91,17 +69,17 @@ describe.skipIf(!available)('scheduler on PostgreSQL', () => {
         handlers: { checkin: async (o) => void ran.push(`${instanceId} ${o.key}`) },
       });
     await Promise.all([
-      make(a, 'replica-a').tick(),
-      make(b, 'replica-b').tick(),
-      make(b, 'replica-c').tick(),
+      make(pg.a, 'replica-a').tick(),
+      make(pg.b, 'replica-b').tick(),
+      make(pg.b, 'replica-c').tick(),
     ]);
     expect(ran).toHaveLength(1);
     expect(ran[0]).toContain(`${id}@2026-03-02T08:00:00.000Z`);
   });
 
   it('runs a due occurrence once when two processes tick together', async () => {
-    const teamId = await aTeam(a.prisma);
-    const id = await aSchedule(a.prisma, daily('10:00'), {
+    const teamId = await aTeam(pg.a.prisma);
+    const id = await aSchedule(pg.a.prisma, daily('10:00'), {
       teamId,
       startsAt: new Date('2026-03-03T00:00:00Z'),
     });
@@ -112,7 +90,7 @@ describe.skipIf(!available)('scheduler on PostgreSQL', () => {
       const results = await Promise.all(replicas.map((replica) => replica.result()));
       const ran = results.flatMap((result) => result.ran.filter((key) => key.startsWith(id)));
       expect(ran).toEqual([`${id}@2026-03-03T09:00:00.000Z`]);
-      const claim = await a.prisma.occurrenceClaim.findUniqueOrThrow({ where: { key: ran[0]! } });
+      const claim = await pg.a.prisma.occurrenceClaim.findUniqueOrThrow({ where: { key: ran[0]! } });
       expect(claim.status).toBe('done');
       expect(results.find((r) => r.ran.length > 0)?.instanceId).toBe(claim.claimedBy);
     } finally {

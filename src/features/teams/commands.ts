@@ -32,7 +32,7 @@ const checkRegion = (value: string): string | undefined =>
     ? undefined
     : `'${value}' is not a region code. Use one like US, GB or US-TX.`;
 const checkMention = (value: string): string | undefined =>
-  parseMention(value) ? undefined : `'${value}' does not look like a person. Mention them, like @alex.`;
+  parseMention(value) ? undefined : `I couldn't tell who '${value}' is. Please mention them, like @alex.`;
 const checkQuiet = (value: string): string | undefined => {
   if (value.trim().toLowerCase() === 'off') return undefined;
   const parsed = parseQuietHours(value);
@@ -134,6 +134,7 @@ export function teamCommands({ prisma, defaults }: TeamsDeps) {
           options.role,
           options.remove ?? false,
           outcome.value.changed,
+          outcome.value.endedAssignments,
         ),
       );
     },

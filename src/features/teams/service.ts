@@ -23,8 +23,11 @@ export interface TeamDefaults {
   readonly crisisRegion: string;
 }
 
+const notATeam =
+  'This channel is not set up as a team yet. Anyone can start with `/peer setup` here, and becomes its first admin.';
+
 const notAdmin =
-  "Only this team's admins can change its set-up. If something here needs changing, an admin can do it; `/peer help` shows who can do what.";
+  "Only this team's admins can change its set-up. If something here needs changing, ask one of them; `/peer team show` lists who they are.";
 
 export async function setUpTeam(
   prisma: PrismaClient,
@@ -79,36 +82,54 @@ async function adminContext(
 ): Promise<Outcome<{ team: Team; admin: Member }>> {
   if (!channelId) return refuse('Please run this in the team channel, so I know which team you mean.');
   const team = await findTeamByChannel(prisma, { ...actor, channelId });
-  if (!team)
-    return refuse('This channel is not set up as a team yet. An admin can start with `/peer setup`.');
+  if (!team) return refuse(notATeam);
   const admin = await ensureMember(prisma, actor);
   if (!(await rolesIn(prisma, team.id, admin.id)).has('admin')) return refuse(notAdmin);
   return ok({ team, admin });
 }
+
+/**
+ * Changes to one team's roles and supervisors take turns: each locks the team's row first, so
+ * a check made inside the transaction (the last admin, a supervisor's role) still holds when
+ * it commits, even with two replicas and two admins acting at once.
+ */
+async function lockTeam(tx: Db.Prisma.TransactionClient, teamId: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM "Team" WHERE id = ${teamId} FOR UPDATE`;
+}
+
+const lastAdmin =
+  'You are the only admin of this team. Make someone else an admin first, so the team is never left without one.';
 
 export async function changeRole(
   prisma: PrismaClient,
   actor: Actor,
   channelId: string | undefined,
   input: { targetUserId: string; role: Db.TeamRoleKind; remove: boolean },
-): Promise<Outcome<{ team: Team; target: Member; changed: boolean }>> {
+): Promise<Outcome<{ team: Team; target: Member; changed: boolean; endedAssignments: number }>> {
   const context = await adminContext(prisma, actor, channelId);
   if (!context.ok) return context;
   const { team, admin } = context.value;
   const target = await ensureMember(prisma, { ...actor, userId: input.targetUserId, displayName: undefined });
-  if (input.remove && input.role === 'admin' && target.id === admin.id) {
-    const admins = await prisma.teamRole.count({ where: { teamId: team.id, role: 'admin' } });
-    if (admins <= 1)
-      return refuse(
-        'You are the only admin of this team. Make someone else an admin first, so the team is never left without one.',
-      );
-  }
   const key = { teamId_memberId_role: { teamId: team.id, memberId: target.id, role: input.role } };
-  const changed = await prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
+    await lockTeam(tx, team.id);
     const has = (await tx.teamRole.findUnique({ where: key })) !== null;
-    if (has !== input.remove) return false;
+    if (has !== input.remove) return { changed: false, endedAssignments: 0 };
+    let endedAssignments = 0;
     if (input.remove) {
+      if (
+        input.role === 'admin' &&
+        (await tx.teamRole.count({ where: { teamId: team.id, role: 'admin' } })) <= 1
+      )
+        return 'last-admin' as const;
       await tx.teamRole.delete({ where: key });
+      // Someone who is no longer a supervisor must not keep receiving their supervisees' private flags.
+      if (input.role === 'supervisor') {
+        const ended = await tx.supervisorAssignment.deleteMany({
+          where: { teamId: team.id, supervisorId: target.id },
+        });
+        endedAssignments = ended.count;
+      }
     } else {
       await tx.teamRole.create({ data: { teamId: team.id, memberId: target.id, role: input.role } });
       if (input.role !== 'member') {
@@ -125,12 +146,13 @@ export async function changeRole(
         action: input.remove ? 'role.removed' : 'role.added',
         subjectType: 'Member',
         subjectId: target.id,
-        detail: { teamId: team.id, role: input.role },
+        detail: { teamId: team.id, role: input.role, ...(endedAssignments > 0 ? { endedAssignments } : {}) },
       },
     });
-    return true;
+    return { changed: true, endedAssignments };
   });
-  return ok({ team, target, changed });
+  if (result === 'last-admin') return refuse(lastAdmin);
+  return ok({ team, target, ...result });
 }
 
 export async function assignSupervisor(
@@ -155,13 +177,26 @@ export async function assignSupervisor(
     userId: input.supervisorUserId,
     displayName: undefined,
   });
-  const supervisorRoles = await rolesIn(prisma, team.id, supervisor.id);
-  if (!supervisorRoles.has('supervisor')) {
-    return refuse(
-      `${supervisor.displayName} is not a supervisor in this team yet. Give them the role first: \`/peer team role user:<@${supervisor.platformUserId}> role:supervisor\`.`,
-    );
-  }
-  await prisma.$transaction(async (tx) => {
+  const refusal = await prisma.$transaction(async (tx) => {
+    await lockTeam(tx, team.id);
+    const isSupervisor = await tx.teamRole.findUnique({
+      where: { teamId_memberId_role: { teamId: team.id, memberId: supervisor.id, role: 'supervisor' } },
+    });
+    if (!isSupervisor) {
+      return `${supervisor.displayName} is not a supervisor in this team yet. Give them the role first: \`/peer team role user:<@${supervisor.platformUserId}> role:supervisor\`.`;
+    }
+    const other = await tx.supervisorAssignment.findUnique({
+      where: {
+        teamId_superviseeId_kind: {
+          teamId: team.id,
+          superviseeId: supervisee.id,
+          kind: input.kind === 'primary' ? 'backup' : 'primary',
+        },
+      },
+    });
+    if (other?.supervisorId === supervisor.id) {
+      return `${supervisor.displayName} is already ${supervisee.displayName}'s ${other.kind} supervisor. Please pick someone else as ${input.kind}, so a flag still reaches a person when one of them is away.`;
+    }
     await tx.teamRole.upsert({
       where: { teamId_memberId_role: { teamId: team.id, memberId: supervisee.id, role: 'member' } },
       create: { teamId: team.id, memberId: supervisee.id, role: 'member' },
@@ -181,7 +216,9 @@ export async function assignSupervisor(
         detail: { teamId: team.id, supervisorId: supervisor.id, kind: input.kind },
       },
     });
+    return undefined;
   });
+  if (refusal) return refuse(refusal);
   return ok({ supervisee, supervisor });
 }
 
@@ -219,8 +256,7 @@ export async function teamOverview(
 ): Promise<Outcome<TeamOverview>> {
   if (!channelId) return refuse('Please run this in the team channel, so I know which team you mean.');
   const team = await findTeamByChannel(prisma, { ...actor, channelId });
-  if (!team)
-    return refuse('This channel is not set up as a team yet. An admin can start with `/peer setup`.');
+  if (!team) return refuse(notATeam);
   const [roles, assignments] = await Promise.all([
     prisma.teamRole.findMany({
       where: { teamId: team.id },

@@ -42,13 +42,18 @@ export function roleChangedView(
   role: keyof typeof roleNames,
   removed: boolean,
   changed: boolean,
+  endedAssignments = 0,
 ): View {
   const text = !changed
     ? `${displayName} ${removed ? 'did not have' : 'already has'} the ${roleNames[role]} role. Nothing changed.`
     : removed
       ? `${displayName} is no longer a ${roleNames[role]} in this team.`
       : `${displayName} is now a ${roleNames[role]} in this team.`;
-  return refusalView(text);
+  const handOver =
+    endedAssignments > 0
+      ? ` ${endedAssignments === 1 ? 'One member they supervised needs' : `${endedAssignments} members they supervised need`} a new supervisor: \`/peer team show\` lists who, and \`/peer team supervisor\` pairs them.`
+      : '';
+  return refusalView(text + handOver);
 }
 
 export function supervisorAssignedView(

@@ -141,3 +141,54 @@ describe('joining the team channel', () => {
     expect((await chat.joined('erin', 'C-random')).seen).toEqual([]);
   });
 });
+
+describe('changes that must not half-happen', () => {
+  const channel = 'C-second';
+
+  it('never leaves a team without an admin, even when two admins step down at once', async () => {
+    await chat.command('fern', ['setup'], { name: 'Second team' }, channel);
+    await chat.command('fern', ['team', 'role'], { user: '@gus', role: 'admin' }, channel);
+    const [fern, gus] = await Promise.all([
+      chat.command('fern', ['team', 'role'], { user: '@fern', role: 'admin', remove: true }, channel),
+      chat.command('gus', ['team', 'role'], { user: '@gus', role: 'admin', remove: true }, channel),
+    ]);
+    expect([fern.text(), gus.text()].filter((text) => /only admin/.test(text))).toHaveLength(1);
+    const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: channel } });
+    expect(await db.prisma.teamRole.count({ where: { teamId: team.id, role: 'admin' } })).toBe(1);
+  });
+
+  it("ends a former supervisor's pairings with the role, so private flags stop reaching them", async () => {
+    const admin = (await chat.command('fern', ['team', 'show'], {}, channel)).text().includes('fern (admin')
+      ? 'fern'
+      : 'gus';
+    await chat.command(admin, ['team', 'role'], { user: '@hana', role: 'supervisor' }, channel);
+    await chat.command(admin, ['team', 'supervisor'], { member: '@ivy', supervisor: '@hana' }, channel);
+    const reply = await chat.command(
+      admin,
+      ['team', 'role'],
+      { user: '@hana', role: 'supervisor', remove: true },
+      channel,
+    );
+    expect(reply.text()).toContain('hana is no longer a supervisor in this team.');
+    expect(reply.text()).toContain('One member they supervised needs a new supervisor');
+    const hana = await db.prisma.member.findFirstOrThrow({ where: { platformUserId: 'hana' } });
+    expect(await db.prisma.supervisorAssignment.count({ where: { supervisorId: hana.id } })).toBe(0);
+  });
+
+  it('asks for a different person as backup than the primary supervisor', async () => {
+    const admin = (await chat.command('fern', ['team', 'show'], {}, channel)).text().includes('fern (admin')
+      ? 'fern'
+      : 'gus';
+    await chat.command(admin, ['team', 'role'], { user: '@hana', role: 'supervisor' }, channel);
+    await chat.command(admin, ['team', 'supervisor'], { member: '@ivy', supervisor: '@hana' }, channel);
+    const reply = await chat.command(
+      admin,
+      ['team', 'supervisor'],
+      { member: '@ivy', supervisor: '@hana', kind: 'backup' },
+      channel,
+    );
+    expect(reply.text()).toMatch(/hana is already ivy's primary supervisor\. Please pick someone else/);
+    const ivy = await db.prisma.member.findFirstOrThrow({ where: { platformUserId: 'ivy' } });
+    expect(await db.prisma.supervisorAssignment.count({ where: { superviseeId: ivy.id } })).toBe(1);
+  });
+});
