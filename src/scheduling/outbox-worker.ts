@@ -18,6 +18,7 @@
 //   permanent     -> dead at once, with the platform's error
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import { errorFields } from '../chat/error-fields.ts';
 import type { ChatClient, DeliveryFailure } from '../chat/outbound.ts';
 import type { MessageRef, Platform } from '../chat/refs.ts';
 import type { View } from '../chat/views.ts';
@@ -220,7 +221,10 @@ class Worker implements OutboxWorker {
         full = await this.#claimAndDispatch();
       } catch (error) {
         if (this.#halted) break;
-        this.#o.logger?.error({ event: 'outbox.claim_failed', err: error }, 'Could not claim outbox rows');
+        this.#o.logger?.error(
+          { event: 'outbox.claim_failed', err: errorFields(error, { stack: true }) },
+          'Could not claim outbox rows',
+        );
       }
       this.#flushLog();
       if (this.#halted) break;
@@ -297,7 +301,10 @@ class Worker implements OutboxWorker {
     } catch (error) {
       if (!(error instanceof Halted)) {
         // A database outage: the rows stay locked and come back when the lock expires.
-        this.#o.logger?.error({ event: 'outbox.lane_failed', err: error }, 'Outbox delivery failed');
+        this.#o.logger?.error(
+          { event: 'outbox.lane_failed', err: errorFields(error, { stack: true }) },
+          'Outbox delivery failed',
+        );
         return;
       }
     }
@@ -311,7 +318,7 @@ class Worker implements OutboxWorker {
         if (!(error instanceof Halted)) {
           // The rows stay locked and come back when the lock expires.
           this.#o.logger?.error(
-            { event: 'outbox.release_failed', err: error },
+            { event: 'outbox.release_failed', err: errorFields(error, { stack: true }) },
             'Could not give back outbox rows',
           );
         }

@@ -9,6 +9,7 @@
 // The tick has no memory of its own: after a restart, or on a second replica, the claims are
 // the whole truth, so nothing fires twice and nothing inside its window is lost.
 import { schedule as cronSchedule, type ScheduledTask } from 'node-cron';
+import { errorFields } from '../chat/index.ts';
 import type { Db, PrismaClient } from '../db/index.ts';
 import { type Clock, systemClock, type TimerHandle } from './clock.ts';
 import type { LogPort } from './log-port.ts';
@@ -85,8 +86,11 @@ export interface Scheduler {
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
+// Stored on the claim: the error's type and first line only. Lines below it (Prisma's query
+// and arguments) can quote private text.
 function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const fields = errorFields(error);
+  return fields.message === undefined ? fields.type : `${fields.type}: ${fields.message}`;
 }
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
@@ -116,7 +120,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     } catch (error) {
       report.failed.push(occurrence.key);
       logger?.error(
-        { event: 'scheduler.occurrence_failed', key: occurrence.key, kind: occurrence.kind, err: error },
+        {
+          event: 'scheduler.occurrence_failed',
+          key: occurrence.key,
+          kind: occurrence.kind,
+          err: errorFields(error, { stack: true }),
+        },
         'A scheduled occurrence failed',
       );
       await finishClaim(prisma, occurrence.key, 'failed', { error: errorText(error), at: clock.now() });
@@ -187,7 +196,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       try {
         await job.run({ instanceId, now });
       } catch (error) {
-        logger?.error({ event: 'scheduler.job_failed', job: job.name, err: error }, 'A periodic job failed');
+        logger?.error(
+          { event: 'scheduler.job_failed', job: job.name, err: errorFields(error, { stack: true }) },
+          'A periodic job failed',
+        );
       }
     }
     if (report.ran.length + report.failed.length + report.missed.length > 0) {
@@ -219,7 +231,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     try {
       await tick();
     } catch (error) {
-      logger?.error({ event: 'scheduler.tick_failed', err: error }, 'Scheduler tick failed');
+      logger?.error(
+        { event: 'scheduler.tick_failed', err: errorFields(error, { stack: true }) },
+        'Scheduler tick failed',
+      );
     }
   }
 
