@@ -12,7 +12,7 @@ import type {
   StringSelectMenuInteraction,
 } from 'discord.js';
 import { MessageFlags } from 'discord.js';
-import { type ChatEvent, type EventSink, errorFields, type Logger } from '../../chat/index.ts';
+import { apologyView, type ChatEvent, type EventSink, errorFields, type Logger } from '../../chat/index.ts';
 import {
   actionEvent,
   commandEvent,
@@ -44,6 +44,8 @@ export interface DispatchDeps {
   readonly forms: PendingForms;
   readonly logger: Logger;
   readonly deferAfterMs: number;
+  /** `/peer`, for the apology when something breaks before the router could answer. */
+  readonly root: string;
   /** The workspace of a DM (see discord-workspace.ts). */
   readonly workspaceOf: (userId: string) => Promise<string>;
 }
@@ -65,6 +67,18 @@ async function answer(interaction: AnswerableInteraction, deps: DispatchDeps, bu
   try {
     const event = await build(reply, originOf(interaction, await workspaceId));
     if (event) await deps.sink(event, reply);
+  } catch (error) {
+    // The router never throws, so this is the adapter failing to read the interaction: say
+    // sorry rather than let finish() thank the person for something that did not happen.
+    deps.logger.error(
+      {
+        event: 'discord.interaction.failed',
+        interactionId: interaction.id,
+        err: errorFields(error, { stack: true }),
+      },
+      'could not handle the interaction',
+    );
+    await reply.privately(apologyView(deps.root)).catch(() => undefined);
   } finally {
     await reply
       .finish()

@@ -62,6 +62,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     forms,
     logger,
     deferAfterMs: options.deferAfterMs ?? 2_000,
+    root: `/${options.table.root.name}`,
     workspaceOf: createWorkspaceResolver(discord, config.guildId),
   };
   const running = new Set<Promise<void>>();

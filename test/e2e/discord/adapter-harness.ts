@@ -8,6 +8,7 @@ import {
   createCommandTable,
   createRouter,
   type DirectMessageHandler,
+  type EventSink,
   type FormHandler,
 } from '../../../src/chat/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
@@ -37,10 +38,12 @@ export async function startDiscordAdapter(options: {
   actions?: Readonly<Record<string, ActionHandler>>;
   directMessage?: DirectMessageHandler;
   deferAfterMs?: number;
+  /** Stands between the adapter and the router, e.g. to make the sink fail. */
+  wrapSink?: (sink: EventSink) => EventSink;
 }): Promise<AdapterUnderTest> {
   const fake = await FakeDiscord.start({ token: fakeToken });
   const table = createCommandTable({ commands: options.commands });
-  const sink = createRouter({
+  const router = createRouter({
     table,
     ...(options.forms ? { forms: options.forms } : {}),
     ...(options.actions ? { actions: options.actions } : {}),
@@ -48,6 +51,7 @@ export async function startDiscordAdapter(options: {
     dedupe: memoryDedupe(),
     logger: silentLogger,
   });
+  const sink = options.wrapSink ? options.wrapSink(router) : router;
   const adapter = createDiscordAdapter({
     config: {
       token: fakeToken,
