@@ -40,13 +40,23 @@ export async function setUpTeam(
   if (existing) {
     const roles = await rolesIn(prisma, existing.id, member.id);
     if (!roles.has('admin')) return refuse(notAdmin);
-    const team = await prisma.team.update({
-      where: { id: existing.id },
-      data: {
-        ...(input.name ? { name: input.name } : {}),
-        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
-        ...(input.crisisRegion ? { crisisRegion: input.crisisRegion } : {}),
-      },
+    const changes = {
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+      ...(input.crisisRegion ? { crisisRegion: input.crisisRegion } : {}),
+    };
+    const team = await prisma.$transaction(async (tx) => {
+      const updated = await tx.team.update({ where: { id: existing.id }, data: changes });
+      await tx.auditLog.create({
+        data: {
+          actorMemberId: member.id,
+          action: 'team.updated',
+          subjectType: 'Team',
+          subjectId: existing.id,
+          detail: { changed: Object.keys(changes) },
+        },
+      });
+      return updated;
     });
     return ok({ team, created: false });
   }

@@ -60,6 +60,19 @@ describe('team set-up', () => {
     );
   });
 
+  it('lets an admin change the set-up later, privately, and audits who changed what', async () => {
+    const reply = await chat.command('alex', ['setup'], { region: 'us-tx' });
+    expect(reply.seen.map((r) => r.how)).toEqual(['privately']);
+    expect(reply.text()).toContain('is updated');
+    const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: 'C-team' } });
+    expect(team.crisisRegion).toBe('US-TX');
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'team.updated', subjectId: team.id },
+    });
+    expect(audit.detail).toEqual({ changed: ['crisisRegion'] });
+    await chat.command('alex', ['setup'], { region: 'US' });
+  });
+
   it('lets the admin give roles and pair supervisors; others are refused', async () => {
     expect(
       (await chat.command('blake', ['team', 'role'], { user: '@casey', role: 'supervisor' })).text(),
