@@ -94,6 +94,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions: { ...apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 } },
   });
 
+  const unreadableFormView = refusalView(
+    "I'm sorry, I couldn't read that form, so nothing was saved. You didn't do anything wrong; please try it again.",
+  );
+
   async function deliver(
     kind: string,
     incoming: Incoming | Ignored | Malformed,
@@ -136,7 +140,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.view({ type: 'view_submission' }, async ({ ack, body, client }) => {
     // An empty ack closes the modal; the answer arrives as a message.
     await ack();
-    await deliver('form', formFromSlack(body), client, undefined);
+    const incoming = formFromSlack(body);
+    if (incoming.ok === 'malformed' && body.user?.id && body.team?.id) {
+      // The modal is already closed: tell the person, by DM, that nothing was saved.
+      const origin = { workspaceId: body.team.id, userId: body.user.id, isDirect: false, privateAsDm: true };
+      await createSlackReply({ client, directChannels, origin })
+        .privately(unreadableFormView)
+        .catch((error: unknown) =>
+          logger.warn(
+            { event: 'slack.reply.failed', kind: 'form', err: errorFields(error) },
+            'could not answer',
+          ),
+        );
+    }
+    await deliver('form', incoming, client, undefined);
   });
 
   app.event('member_joined_channel', async ({ body, event, client, context }) => {

@@ -188,6 +188,27 @@ describe('Slack adapter: forms, buttons and long replies', () => {
     expect(submitted[0]?.values).toEqual({ note: undefined, mood: 'good', topics: [] });
   });
 
+  it('tells the person by direct message when a submitted form cannot be read', async () => {
+    await sender.slashCommand({ command: '/peer', text: 'checkin', channelId: channel });
+    await fake.waitForCall('views.open');
+    const payload = viewSubmissionPayload({
+      view: fake.openedView('sample:answer'),
+      answers: { mood: 'good' },
+    });
+    // A view with no state and no blocks is not what Slack documents: unreadable.
+    const { state: _state, blocks: _blocks, ...broken } = payload.view;
+    const before = submitted.length;
+    const response = await sender.interactive({ ...payload, view: broken });
+    expect(response.status).toBe(200);
+    const dm = await fake.waitForCall('chat.postMessage', (call) =>
+      shownText(call).includes("couldn't read that form"),
+    );
+    expect(shownText(dm)).toContain('nothing was saved');
+    const opened = fake.calls('conversations.open').at(-1);
+    expect(opened?.args.users).toBe(payload.user.id);
+    expect(submitted.length).toBe(before);
+  });
+
   it('apologises privately when Slack refuses to open the form (the trigger expired)', async () => {
     fake.failNext('views.open', { error: 'expired_trigger_id' });
     await sender.slashCommand({ command: '/peer', text: 'checkin', channelId: channel });
