@@ -44,6 +44,18 @@ function burst(count: number): OutboxMessageInput[] {
   }));
 }
 
+/** `count` messages for one channel, due a millisecond apart so their order is fixed. */
+function channelParts(prefix: string, count: number): OutboxMessageInput[] {
+  return Array.from({ length: count }, (_, i) => ({
+    idempotencyKey: `${prefix}:${i}`,
+    platform: 'slack' as const,
+    workspaceExternalId: 'T1',
+    target: { kind: 'channel' as const, channelId: 'C-team' },
+    view: { text: `part ${i}`, blocks: [] },
+    notBefore: new Date(clock.now().getTime() + i),
+  }));
+}
+
 async function statusCounts(): Promise<Record<string, number>> {
   const groups = await db.prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
   return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
@@ -138,14 +150,7 @@ describe('outbox burst against a rate-limiting platform', () => {
   });
 
   it('gives claimed, unsent rows back on a graceful stop, so another worker need not wait for the lock', async () => {
-    const messages: OutboxMessageInput[] = Array.from({ length: 6 }, (_, i) => ({
-      idempotencyKey: `announcement:${i}`,
-      platform: 'slack' as const,
-      workspaceExternalId: 'T1',
-      target: { kind: 'channel' as const, channelId: 'C-team' },
-      view: { text: `part ${i}`, blocks: [] },
-      notBefore: new Date(clock.now().getTime() + i),
-    }));
+    const messages = channelParts('announcement', 6);
     await enqueueOutboxMany(db.prisma, cipher, messages);
     clock.advance(10);
     const first = worker('replica-a');
@@ -163,14 +168,7 @@ describe('outbox burst against a rate-limiting platform', () => {
   });
 
   it('sends one channel its messages in order, no faster than its rate limit after a burst', async () => {
-    const messages: OutboxMessageInput[] = Array.from({ length: 8 }, (_, i) => ({
-      idempotencyKey: `digest:${i}`,
-      platform: 'slack' as const,
-      workspaceExternalId: 'T1',
-      target: { kind: 'channel' as const, channelId: 'C-team' },
-      view: { text: `part ${i}`, blocks: [] },
-      notBefore: new Date(clock.now().getTime() + i),
-    }));
+    const messages = channelParts('digest', 8);
     await enqueueOutboxMany(db.prisma, cipher, messages);
     clock.advance(10);
     const w = worker('replica-a');

@@ -170,12 +170,17 @@ describe('changes that must not half-happen', () => {
     expect(await db.prisma.teamRole.count({ where: { teamId: team.id, role: 'admin' } })).toBe(1);
   });
 
+  /** A team of its own with `admin`, supervisor hana, and ivy paired with hana as primary. */
+  async function teamWithPairing(teamChannel: string, admin: string): Promise<void> {
+    await chat.command(admin, ['setup'], { name: `Team ${teamChannel}` }, teamChannel);
+    await chat.command(admin, ['team', 'role'], { user: '@hana', role: 'supervisor' }, teamChannel);
+    await chat.command(admin, ['team', 'supervisor'], { member: '@ivy', supervisor: '@hana' }, teamChannel);
+  }
+
   it("ends a former supervisor's pairings with the role, so private flags stop reaching them", async () => {
-    const admin = (await chat.command('fern', ['team', 'show'], {}, channel)).text().includes('fern (admin')
-      ? 'fern'
-      : 'gus';
-    await chat.command(admin, ['team', 'role'], { user: '@hana', role: 'supervisor' }, channel);
-    await chat.command(admin, ['team', 'supervisor'], { member: '@ivy', supervisor: '@hana' }, channel);
+    const admin = 'jo';
+    const channel = 'C-third';
+    await teamWithPairing(channel, admin);
     const reply = await chat.command(
       admin,
       ['team', 'role'],
@@ -185,15 +190,16 @@ describe('changes that must not half-happen', () => {
     expect(reply.text()).toContain('hana is no longer a supervisor in this team.');
     expect(reply.text()).toContain('One member they supervised needs a new supervisor');
     const hana = await db.prisma.member.findFirstOrThrow({ where: { platformUserId: 'hana' } });
-    expect(await db.prisma.supervisorAssignment.count({ where: { supervisorId: hana.id } })).toBe(0);
+    const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: channel } });
+    expect(
+      await db.prisma.supervisorAssignment.count({ where: { teamId: team.id, supervisorId: hana.id } }),
+    ).toBe(0);
   });
 
   it('asks for a different person as backup than the primary supervisor', async () => {
-    const admin = (await chat.command('fern', ['team', 'show'], {}, channel)).text().includes('fern (admin')
-      ? 'fern'
-      : 'gus';
-    await chat.command(admin, ['team', 'role'], { user: '@hana', role: 'supervisor' }, channel);
-    await chat.command(admin, ['team', 'supervisor'], { member: '@ivy', supervisor: '@hana' }, channel);
+    const admin = 'kit';
+    const channel = 'C-fourth';
+    await teamWithPairing(channel, admin);
     const reply = await chat.command(
       admin,
       ['team', 'supervisor'],
@@ -202,6 +208,9 @@ describe('changes that must not half-happen', () => {
     );
     expect(reply.text()).toMatch(/hana is already ivy's primary supervisor\. Please pick someone else/);
     const ivy = await db.prisma.member.findFirstOrThrow({ where: { platformUserId: 'ivy' } });
-    expect(await db.prisma.supervisorAssignment.count({ where: { superviseeId: ivy.id } })).toBe(1);
+    const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: channel } });
+    expect(
+      await db.prisma.supervisorAssignment.count({ where: { teamId: team.id, superviseeId: ivy.id } }),
+    ).toBe(1);
   });
 });
