@@ -9,7 +9,7 @@ import { buildSlackManifest, type SlackManifest } from '../src/adapters/slack/in
 import { buildFeatures } from '../src/app.ts';
 import type { CommandTable } from '../src/chat/index.ts';
 import { loadConfig } from '../src/config.ts';
-import type { Storage } from '../src/open-storage.ts';
+import type { FeatureDeps } from '../src/features/feature.ts';
 import { systemClock } from '../src/scheduling/index.ts';
 
 const usage = `Usage:
@@ -28,8 +28,16 @@ export function commandTableWithoutDatabase(): CommandTable {
     );
   };
   const noDatabase = new Proxy({}, { get: refuse, apply: refuse });
-  const storage = { db: { prisma: noDatabase }, cipher: noDatabase } as unknown as Storage;
-  return buildFeatures(storage, loadConfig({}), systemClock, () => {}).table;
+  const silent = { info() {}, warn() {}, error() {} };
+  return buildFeatures({
+    prisma: noDatabase as unknown as FeatureDeps['prisma'],
+    cipher: noDatabase as unknown as FeatureDeps['cipher'],
+    clock: systemClock,
+    config: loadConfig({}),
+    logger: silent,
+    notifyOutbox: () => {},
+    clientFor: () => undefined,
+  }).table;
 }
 
 const explain = (error: unknown): string =>

@@ -8,6 +8,8 @@ import { type ChatAdapter, createCommandTable, createRouter, type Platform } fro
 import type { Config } from './config.ts';
 import { processedEvents } from './db/index.ts';
 import { createAdminFeature } from './features/admin/index.ts';
+import { composeFeatures } from './features/compose-features.ts';
+import type { Feature, FeatureDeps } from './features/feature.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
@@ -22,6 +24,8 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** An already opened and migrated database (tests pass a clone); default: openStorage(config). */
   readonly storage?: Storage;
+  /** The features to run; default: featureList. Tests pass their own list. */
+  readonly features?: (deps: FeatureDeps) => Feature[];
 }
 
 export interface RunningApp {
@@ -32,15 +36,22 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export function buildFeatures(storage: Storage, config: Config, clock: Clock, notifyOutbox: () => void) {
-  const prisma = storage.db.prisma;
-  const teams = createTeamsFeature({ prisma, defaults: config.defaults });
-  const admin = createAdminFeature({ prisma, clock, notifyOutbox });
-  const table = createCommandTable({
-    groups: [...teams.groups, ...admin.groups],
-    commands: [...teams.commands, ...admin.commands],
-  });
-  return { teams, admin, table };
+/**
+ * The features, in the order help and App Home list them. Adding a feature is one line here;
+ * features that need each other get a port (features/ports.ts) from an earlier line.
+ */
+export function featureList(deps: FeatureDeps): Feature[] {
+  const { prisma, config, clock, notifyOutbox } = deps;
+  return [
+    createTeamsFeature({ prisma, defaults: config.defaults }),
+    createAdminFeature({ prisma, clock, notifyOutbox }),
+  ];
+}
+
+export function buildFeatures(deps: FeatureDeps, list: (deps: FeatureDeps) => Feature[] = featureList) {
+  const composed = composeFeatures(list(deps), deps.logger);
+  const table = createCommandTable({ groups: [...composed.groups], commands: [...composed.commands] });
+  return { composed, table };
 }
 
 export async function startApp(options: StartOptions): Promise<RunningApp> {
@@ -59,12 +70,25 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     clock,
     logger: logger.child({ component: 'outbox' }),
   });
-  const { teams, admin, table } = buildFeatures(storage, config, clock, () => worker.notify());
+  const { composed, table } = buildFeatures(
+    {
+      prisma,
+      cipher: storage.cipher,
+      clock,
+      config,
+      logger: logger.child({ component: 'features' }),
+      notifyOutbox: () => worker.notify(),
+      clientFor: (platform) => adapters.get(platform)?.client,
+    },
+    options.features,
+  );
   const sink = createRouter({
     table,
-    actions: { ...admin.actions },
-    memberJoined: teams.memberJoined,
-    rolesOf: teams.rolesOf,
+    actions: composed.actions,
+    forms: composed.forms,
+    ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
+    ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
+    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
     dedupe: processedEvents(prisma),
     logger: logger.child({ component: 'router' }),
   });
@@ -91,7 +115,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
           table,
           sink,
           logger: logger.child({ component: 'slack' }),
-          homeView: (actor) => homeView(prisma, actor),
+          homeView: async (actor) => {
+            const base = await homeView(prisma, actor);
+            return { ...base, blocks: [...base.blocks, ...(await composed.home(actor))] };
+          },
         }),
       );
     }
@@ -111,7 +138,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const scheduler = createScheduler({
     prisma,
     instanceId,
-    handlers: {},
+    handlers: composed.occurrences,
+    jobs: composed.jobs,
     clock,
     logger: logger.child({ component: 'scheduler' }),
   });

@@ -57,6 +57,7 @@ export {
   DeliveryError,
   type DeliveryFailure,
   type FileUpload,
+  type PlatformPerson,
   type Reply,
 } from './outbound.ts';
 export { type FormPage, mergePageValues, type PaginateOptions, paginateForm } from './paginate-form.ts';

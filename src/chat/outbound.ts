@@ -22,6 +22,20 @@ export interface SendOptions {
   readonly threadId?: string;
 }
 
+/** A person as the platform describes them: the only source of identities (never typed names). */
+export interface PlatformPerson {
+  readonly userId: string;
+  readonly displayName: string;
+  /** Bots and apps never join a roster. */
+  readonly isBot: boolean;
+  /** Deactivated (Slack) or otherwise gone: never joins a roster. */
+  readonly deleted: boolean;
+  /** IANA zone when the platform knows it (Slack `tz`); Discord does not. */
+  readonly timeZone?: string;
+  /** Slack workspace admin/owner, Discord Manage Server: a workspace-wide admin. */
+  readonly isWorkspaceAdmin?: boolean;
+}
+
 export interface ChatClient {
   readonly platform: Platform;
   sendDirect(user: UserRef, view: View, options?: SendOptions): Promise<MessageRef>;
@@ -35,6 +49,17 @@ export interface ChatClient {
   postPrivately(channel: ChannelRef, user: UserRef, view: View): Promise<void>;
   updateMessage(message: MessageRef, view: View): Promise<void>;
   uploadFile(target: ChannelRef | UserRef, file: FileUpload): Promise<void>;
+  /**
+   * The person with this id as the platform confirms them (Slack `users.info`, Discord guild
+   * member fetch), or undefined when the platform does not know them in this workspace.
+   */
+  lookupUser?(user: UserRef): Promise<PlatformPerson | undefined>;
+  /**
+   * Everyone who can read this channel (Slack `conversations.members`, paged, plus
+   * `users.info`; Discord guild members who can view it), bots and deactivated users included
+   * with their flags set so the caller decides. Throws DeliveryError when the platform refuses.
+   */
+  listChannelMembers?(channel: ChannelRef): Promise<readonly PlatformPerson[]>;
 }
 
 /** How the person who caused an event is answered. Each adapter builds one per event. */

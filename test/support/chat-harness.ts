@@ -5,6 +5,8 @@ import type { Reply } from '../../src/chat/outbound.ts';
 import { createRouter, type RouterDeps } from '../../src/chat/router.ts';
 import type { Form, View } from '../../src/chat/views.ts';
 import { type PrismaClient, processedEvents } from '../../src/db/index.ts';
+import { composeFeatures } from '../../src/features/compose-features.ts';
+import type { Feature } from '../../src/features/feature.ts';
 import { silentLogger } from '../../src/logger.ts';
 
 export interface Recorded {
@@ -114,4 +116,18 @@ export function chatHarness(
       return reply;
     },
   };
+}
+
+/** The chat harness for a list of features, composed exactly as app.ts composes them. */
+export function featureHarness(prisma: PrismaClient, features: readonly Feature[]) {
+  const composed = composeFeatures(features, silentLogger);
+  return chatHarness(prisma, {
+    commands: composed.commands,
+    groups: composed.groups,
+    actions: composed.actions,
+    forms: composed.forms,
+    ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
+    ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
+    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+  });
 }

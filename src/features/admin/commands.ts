@@ -5,6 +5,7 @@ import type { Actor } from '../../chat/index.ts';
 import { actionsByName, defineCommand, defineGroup } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import { type Clock, outboxOverview, retryDead } from '../../scheduling/index.ts';
+import type { Feature } from '../feature.ts';
 import { rolesAnywhere } from '../teams/service.ts';
 import { refusalView } from '../teams/views.ts';
 import { outboxView, retriedView } from './views.ts';
@@ -25,7 +26,7 @@ export interface AdminDeps {
 const notAdmin =
   'Only team admins can see delivery status. If a message seems lost, an admin can look here for you.';
 
-export function createAdminFeature({ prisma, clock, notifyOutbox }: AdminDeps) {
+export function createAdminFeature({ prisma, clock, notifyOutbox }: AdminDeps): Feature {
   const scopeOf = (actor: Actor) => ({ platform: actor.platform, workspaceExternalId: actor.workspaceId });
 
   const outbox = defineCommand({
@@ -54,5 +55,5 @@ export function createAdminFeature({ prisma, clock, notifyOutbox }: AdminDeps) {
     },
   });
 
-  return { groups: [adminGroup], commands: [outbox], actions: { outbox: actions } };
+  return { name: 'admin', groups: [adminGroup], commands: [outbox], actions: { outbox: actions } };
 }

@@ -3,17 +3,19 @@
 
 import type { Actor } from '../../chat/events.ts';
 import type { MemberJoinedHandler } from '../../chat/handler-types.ts';
+import type { Feature } from '../feature.ts';
 import { type TeamsDeps, teamCommands, teamGroup } from './commands.ts';
 import { memberJoined, rolesAnywhere } from './service.ts';
 import { welcomeView } from './views.ts';
 
-export function createTeamsFeature(deps: TeamsDeps) {
+export function createTeamsFeature(deps: TeamsDeps): Feature {
   const onMemberJoined: MemberJoinedHandler = async ({ actor, channelId, reply }) => {
     const joined = await memberJoined(deps.prisma, actor, channelId);
     // For a member-joined event, `privately` is a direct message to the person who joined.
     if (joined?.welcome) await reply.privately(welcomeView(joined.team.name));
   };
   return {
+    name: 'teams',
     groups: [teamGroup],
     commands: teamCommands(deps),
     memberJoined: onMemberJoined,

@@ -4,11 +4,11 @@ import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { enqueueOutbox, ManualClock } from '../../../src/scheduling/index.ts';
-import { chatHarness } from '../../support/chat-harness.ts';
+import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 
 let db: Database;
-let chat: ReturnType<typeof chatHarness>;
+let chat: ReturnType<typeof featureHarness>;
 let notified = 0;
 const clock = new ManualClock('2026-11-23T10:00:00Z');
 const cipher = createFieldCipher(randomBytes(32));
@@ -17,11 +17,7 @@ beforeAll(async () => {
   db = await clonedDatabase();
   const teams = createTeamsFeature({ prisma: db.prisma, defaults: { timeZone: 'UTC', crisisRegion: 'US' } });
   const admin = createAdminFeature({ prisma: db.prisma, clock, notifyOutbox: () => notified++ });
-  chat = chatHarness(db.prisma, {
-    commands: [...teams.commands, ...admin.commands],
-    groups: [...teams.groups, ...admin.groups],
-    actions: admin.actions,
-  });
+  chat = featureHarness(db.prisma, [teams, admin]);
   await chat.command('alex', ['setup'], { name: 'Harbor' });
   await chat.command('blake', ['team', 'show']);
   for (const [i, status] of (['pending', 'dead'] as const).entries()) {

@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
-import { chatHarness } from '../../support/chat-harness.ts';
+import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 
 let db: Database;
-let chat: ReturnType<typeof chatHarness>;
+let chat: ReturnType<typeof featureHarness>;
 
 beforeAll(async () => {
   db = await clonedDatabase();
   const teams = createTeamsFeature({ prisma: db.prisma, defaults: { timeZone: 'UTC', crisisRegion: 'US' } });
-  chat = chatHarness(db.prisma, {
-    commands: teams.commands,
-    groups: teams.groups,
-    memberJoined: teams.memberJoined,
-    rolesOf: teams.rolesOf,
-  });
+  chat = featureHarness(db.prisma, [teams]);
 });
 afterAll(() => db.close());
 

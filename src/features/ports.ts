@@ -1,0 +1,41 @@
+// The small interfaces through which features meet, passed in by app.ts. A feature depends on
+// a port, never on the feature that implements it, so each can be tested with a fake.
+
+/** One way to reach a crisis line or service. */
+export interface ContactPoint {
+  readonly kind: 'phone' | 'text' | 'chat' | 'web' | 'email';
+  readonly value: string;
+  readonly note?: string;
+}
+
+export interface CrisisLine {
+  readonly id: string;
+  readonly title: string;
+  readonly summary?: string;
+  readonly contacts: readonly ContactPoint[];
+  readonly hours?: string;
+}
+
+/** The resources feature implements it; check-ins and flags show its lines to a member. */
+export interface CrisisLinesPort {
+  /**
+   * The crisis lines for a region code (ISO 3166-1 alpha-2, optionally `-` + subdivision,
+   * e.g. `US-TX`), most relevant first. Never throws for an unknown region: returns the
+   * international fall-backs, or nothing.
+   */
+  forRegion(region: string): Promise<readonly CrisisLine[]>;
+}
+
+/** The flags/plans feature implements it; check-ins asks it for a member's own steps. */
+export interface PlanStepsPort {
+  /**
+   * The member's own "my triggers and what helps" steps from their wellness plan, decrypted
+   * for that member only (the caller must show them to nobody else), or undefined when the
+   * member has no plan or that section is empty.
+   */
+  helpfulSteps(memberId: string): Promise<readonly string[] | undefined>;
+}
+
+/** Until a real implementation is wired: no lines. Used only in tests that need none. */
+export const noCrisisLines: CrisisLinesPort = { forRegion: async () => [] };
+export const noPlanSteps: PlanStepsPort = { helpfulSteps: async () => undefined };
