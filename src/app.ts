@@ -43,7 +43,7 @@ export interface RunningApp {
 export function featureList(deps: FeatureDeps): Feature[] {
   const { prisma, config, clock, notifyOutbox } = deps;
   return [
-    createTeamsFeature({ prisma, defaults: config.defaults }),
+    createTeamsFeature({ prisma, defaults: config.defaults, clientFor: deps.clientFor }),
     createAdminFeature({ prisma, clock, notifyOutbox }),
   ];
 }

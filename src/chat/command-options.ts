@@ -3,6 +3,7 @@
 // options a handler receives all come from it.
 
 import { z } from 'zod';
+import { controlCharacterSentence, hasControlCharacters } from './control-characters.ts';
 import type { CommandOptionValue } from './events.ts';
 
 interface OptionBase {
@@ -94,6 +95,7 @@ function parseOne(decl: OptionDecl, raw: CommandOptionValue, ctx: z.RefinementCt
   switch (decl.type) {
     case 'string': {
       const value = String(raw).trim();
+      if (hasControlCharacters(value)) return problem(ctx, raw, controlCharacterSentence);
       if (decl.minLength !== undefined && value.length < decl.minLength) {
         return problem(ctx, raw, `that's a little short; it needs at least ${decl.minLength} characters.`);
       }

@@ -11,6 +11,30 @@ export interface ErrorFields {
   readonly type: string;
   readonly message?: string;
   readonly stack?: string;
+  /** A library's error code (Prisma `P2002`, Node `ECONNRESET`): names the cause, quotes nothing. */
+  readonly code?: string;
+  /** The database's SQLSTATE (`23505` unique violation), when the error carries one. */
+  readonly sqlState?: string;
+}
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+
+/** Short codes only: a code field that is really a sentence would carry data. */
+const shortCode = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^[A-Za-z0-9_]{1,40}$/.test(value) ? value : undefined;
+
+/**
+ * SQLSTATE from wherever the driver put it: node-postgres sets `code` on its error, Prisma's
+ * driver adapters keep it in `meta.driverAdapterError.cause.originalCode`.
+ */
+function sqlStateOf(error: Error): string | undefined {
+  const candidates = [
+    record(record(record(record(error)?.meta)?.driverAdapterError)?.cause)?.originalCode,
+    record(record(error)?.cause)?.code,
+    record(record(record(error)?.cause)?.cause)?.originalCode,
+  ];
+  return candidates.map(shortCode).find((code) => code !== undefined && /^[0-9A-Z]{5}$/.test(code));
 }
 
 function firstLine(text: string): string {
@@ -27,9 +51,13 @@ function frames(stack: string | undefined): string | undefined {
 export function errorFields(error: unknown, options: { readonly stack?: boolean } = {}): ErrorFields {
   if (!(error instanceof Error)) return { type: typeof error };
   const stack = options.stack ? frames(error.stack) : undefined;
+  const code = shortCode(record(error)?.code);
+  const sqlState = sqlStateOf(error);
   return {
     type: error.name,
     message: firstLine(error.message),
+    ...(code === undefined ? {} : { code }),
+    ...(sqlState === undefined ? {} : { sqlState }),
     ...(stack === undefined ? {} : { stack }),
   };
 }

@@ -50,7 +50,15 @@ export {
 } from './handler-types.ts';
 export { buildHelpView, mayRun, noRoles, type Roles } from './help.ts';
 export { commandNamePattern, discordLimits, slackLimits, ViewLimitError } from './limits.ts';
-export { type MarkupPiece, parseMarkup, toPlainText } from './markup.ts';
+export {
+  type LiteralText,
+  literal,
+  type MarkupPiece,
+  type MarkupText,
+  markup,
+  parseMarkup,
+  toPlainText,
+} from './markup.ts';
 export { matchChoice, matchChoices } from './match-choice.ts';
 export {
   type ChatClient,

@@ -13,12 +13,14 @@
 
 import type { EventSink } from './adapter.ts';
 import { type CommandTable, helpCommand } from './command-table.ts';
+import { controlCharacterSentence, hasControlCharacters } from './control-characters.ts';
 import { errorFields } from './error-fields.ts';
 import type { Actor, ChatEvent } from './events.ts';
 import {
   apologyView,
   noChatView,
   optionProblemsView,
+  refusalView,
   staleActionView,
   staleFormView,
   unknownCommandView,
@@ -34,6 +36,7 @@ import {
 import { buildHelpView, noRoles, type Roles } from './help.ts';
 import type { Reply } from './outbound.ts';
 import type { Platform } from './refs.ts';
+import type { FormValues } from './views.ts';
 
 /** Remembers which deliveries were seen. The database-backed one lives with the db code. */
 export interface EventDedupe {
@@ -86,6 +89,15 @@ function logFields(event: ChatEvent): Fields {
     case 'direct-message':
       return base;
   }
+}
+
+/** The id of the first form field holding a control character (newlines and tabs are fine). */
+function formFieldWithControls(values: FormValues): string | undefined {
+  for (const [id, value] of Object.entries(values)) {
+    const texts = value === undefined ? [] : typeof value === 'string' ? [value] : value;
+    if (texts.some((text) => hasControlCharacters(text, { multiline: true }))) return id;
+  }
+  return undefined;
 }
 
 function splitId(id: string): { feature: string; name: string } | undefined {
@@ -156,6 +168,11 @@ export function createRouter(deps: RouterDeps): EventSink {
         const id = splitId(event.formId);
         const handler = id && own(deps.forms, id.feature);
         if (!id || !handler) throw new UnknownRouteError(event.formId);
+        const unreadable = formFieldWithControls(event.values);
+        if (unreadable !== undefined) {
+          await reply.privately(refusalView(`I couldn't save that form: the field \`${unreadable}\` ${controlCharacterSentence.replace(/^it /, '')}`));
+          return 'refused';
+        }
         await handler({
           ...base,
           event,

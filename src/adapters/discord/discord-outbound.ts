@@ -25,6 +25,7 @@ import {
   type View,
   ViewLimitError,
 } from '../../chat/index.ts';
+import { lookupDiscordUser } from './discord-people.ts';
 import { type DiscordMessage, renderDiscordMessage, renderDiscordMessages } from './render-components.ts';
 
 const createdMessage = z.object({ id: z.string(), channel_id: z.string() });
@@ -175,5 +176,6 @@ export function createDiscordChatClient(rest: REST): DiscordChatClient {
         });
       });
     },
+    lookupUser: (user) => lookupDiscordUser(rest, user),
   };
 }

@@ -7,6 +7,7 @@ import {
   type ChatClient,
   DeliveryError,
   type MessageRef,
+  type PlatformPerson,
   type UserRef,
   type WorkspaceRef,
 } from '../../chat/index.ts';
@@ -27,6 +28,16 @@ function ensureShell(ref: WorkspaceRef): void {
       `The shell playground cannot deliver to ${ref.platform} workspace ${ref.workspaceId}`,
     );
   }
+}
+
+/**
+ * The playground's people are names: whoever is named exists (that is how `/as alex` works),
+ * so the shell is the one place a plain name is a person. Nobody is a workspace admin here;
+ * team admins are made with `/peer setup` and `/peer team role`.
+ */
+export function shellPerson(user: UserRef): PlatformPerson | undefined {
+  if (user.platform !== 'shell' || user.workspaceId !== shellWorkspaceId) return undefined;
+  return { userId: user.userId, displayName: user.userId, isBot: false, deleted: false, isWorkspaceAdmin: false };
 }
 
 export function createShellClient(deliveries: ShellDeliveries): ChatClient {
@@ -67,5 +78,6 @@ export function createShellClient(deliveries: ShellDeliveries): ChatClient {
       ensureShell(target);
       deliveries.file(target, file);
     },
+    lookupUser: async (user) => shellPerson(user),
   };
 }

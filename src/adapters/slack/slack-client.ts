@@ -8,6 +8,7 @@ import type { ChatClient, FileUpload, SendOptions } from '../../chat/outbound.ts
 import type { ChannelRef, MessageRef, UserRef } from '../../chat/refs.ts';
 import type { View } from '../../chat/views.ts';
 import { toDeliveryError } from './slack-errors.ts';
+import { lookupSlackUser } from './slack-people.ts';
 import {
   type DirectChannels,
   outboxMetadataType,
@@ -147,5 +148,7 @@ export function createSlackClient(client: WebClient, directChannels: DirectChann
         throw toDeliveryError(error, 'slack.uploadFile');
       }
     },
+
+    lookupUser: (user) => lookupSlackUser(client, user),
   };
 }

@@ -1,4 +1,6 @@
 export type { TeamsDeps } from './commands.ts';
 export { createTeamsFeature } from './feature.ts';
 export { homeView } from './home.ts';
-export { ensureMember, findTeamByChannel, parseMention, rolesIn } from './members.ts';
+export { ensureMember, findTeamByChannel, rolesIn } from './members.ts';
+export { type MentionParse, parseMention } from './mentions.ts';
+export { type ClientFor, confirmMember, confirmPerson, personFromMention } from './people.ts';

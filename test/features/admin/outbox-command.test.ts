@@ -6,6 +6,7 @@ import { createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { enqueueOutbox, ManualClock } from '../../../src/scheduling/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
+import { clientsFor, shellPeople } from '../../support/people.ts';
 
 let db: Database;
 let chat: ReturnType<typeof featureHarness>;
@@ -15,7 +16,11 @@ const cipher = createFieldCipher(randomBytes(32));
 
 beforeAll(async () => {
   db = await clonedDatabase();
-  const teams = createTeamsFeature({ prisma: db.prisma, defaults: { timeZone: 'UTC', crisisRegion: 'US' } });
+  const teams = createTeamsFeature({
+    prisma: db.prisma,
+    defaults: { timeZone: 'UTC', crisisRegion: 'US' },
+    clientFor: clientsFor(shellPeople),
+  });
   const admin = createAdminFeature({ prisma: db.prisma, clock, notifyOutbox: () => notified++ });
   chat = featureHarness(db.prisma, [teams, admin]);
   await chat.command('alex', ['setup'], { name: 'Harbor' });

@@ -3,13 +3,18 @@ import type { Database } from '../../../src/db/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
+import { clientsFor, shellPeople } from '../../support/people.ts';
 
 let db: Database;
 let chat: ReturnType<typeof featureHarness>;
 
 beforeAll(async () => {
   db = await clonedDatabase();
-  const teams = createTeamsFeature({ prisma: db.prisma, defaults: { timeZone: 'UTC', crisisRegion: 'US' } });
+  const teams = createTeamsFeature({
+    prisma: db.prisma,
+    defaults: { timeZone: 'UTC', crisisRegion: 'US' },
+    clientFor: clientsFor(shellPeople),
+  });
   chat = featureHarness(db.prisma, [teams]);
 });
 afterAll(() => db.close());

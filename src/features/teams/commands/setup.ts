@@ -1,0 +1,48 @@
+// `/peer setup`: make this channel a team, or (admins) change its time zone, region or name.
+import { defineCommand } from '../../../chat/command-table.ts';
+import { checkRegion, checkZone } from '../checks.ts';
+import type { TeamsDeps } from '../deps.ts';
+import { setUpTeam } from '../team-setup.ts';
+import { refusalView, teamSetUpView } from '../views.ts';
+
+export function setupCommand({ prisma, defaults }: TeamsDeps) {
+  return defineCommand({
+    name: 'setup',
+    description: 'Make this channel a peer team (or change its time zone and region)',
+    help: 'Run it in the channel your team uses. The first person to run it becomes the team admin. Later, only admins can change the time zone, crisis region or name.',
+    who: 'everyone',
+    where: 'channel',
+    options: {
+      timezone: {
+        type: 'string',
+        description: 'The team time zone, like America/New_York',
+        check: checkZone,
+      },
+      region: {
+        type: 'string',
+        description: 'Where crisis lines should come from, like US or GB',
+        check: checkRegion,
+      },
+      name: { type: 'string', description: 'A name for the team', maxLength: 80, rest: true },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      if (!place.channelId)
+        return reply.privately(refusalView('Please run `/peer setup` in the channel your team uses.'));
+      const outcome = await setUpTeam(
+        prisma,
+        actor,
+        {
+          channelId: place.channelId,
+          ...(options.name ? { name: options.name } : {}),
+          ...(options.timezone ? { timeZone: options.timezone } : {}),
+          ...(options.region ? { crisisRegion: options.region.toUpperCase() } : {}),
+        },
+        defaults,
+      );
+      if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
+      const shown = teamSetUpView(outcome.value.team, outcome.value.created);
+      if (outcome.value.created) await reply.publicly(shown);
+      else await reply.privately(shown);
+    },
+  });
+}

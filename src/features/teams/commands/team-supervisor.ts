@@ -1,0 +1,46 @@
+// `/peer team supervisor`: an admin pairs a member with a primary or backup supervisor. Both
+// are platform mentions, confirmed by the platform before anything is written.
+import { defineCommand } from '../../../chat/command-table.ts';
+import { checkMention } from '../checks.ts';
+import type { TeamsDeps } from '../deps.ts';
+import { personFromMention } from '../people.ts';
+import { adminContext, assignSupervisor } from '../role-changes.ts';
+import { refusalView, supervisorAssignedView } from '../views.ts';
+
+export function teamSupervisorCommand({ prisma, clientFor }: TeamsDeps) {
+  return defineCommand({
+    name: 'supervisor',
+    group: 'team',
+    description: 'Pair a member with a primary or backup supervisor (admins)',
+    help: "Private flags from the member go to the primary supervisor first, and to the backup when nobody has answered in time. Only this team's admins can do this.",
+    who: 'admin',
+    where: 'channel',
+    options: {
+      member: { type: 'string', description: 'The member, as a mention', required: true, check: checkMention },
+      supervisor: {
+        type: 'string',
+        description: 'Their supervisor, as a mention',
+        required: true,
+        check: checkMention,
+      },
+      kind: { type: 'choice', description: 'Primary or backup', choices: ['primary', 'backup'] },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const kind = options.kind ?? 'primary';
+      const context = await adminContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const supervisee = await personFromMention(clientFor, actor, options.member);
+      if (!supervisee.ok) return reply.privately(refusalView(supervisee.reason));
+      const supervisor = await personFromMention(clientFor, actor, options.supervisor);
+      if (!supervisor.ok) return reply.privately(refusalView(supervisor.reason));
+      const outcome = await assignSupervisor(prisma, actor, place.channelId, {
+        supervisee: supervisee.value,
+        supervisor: supervisor.value,
+        kind,
+      });
+      if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
+      const { supervisee: member, supervisor: lead } = outcome.value;
+      await reply.privately(supervisorAssignedView(member.displayName, lead.displayName, kind));
+    },
+  });
+}

@@ -1,0 +1,11 @@
+import type { PrismaClient } from '../../db/index.ts';
+import type { ClientFor } from './people.ts';
+import type { TeamDefaults } from './team-setup.ts';
+
+/** What the teams feature is given by app.ts. */
+export interface TeamsDeps {
+  readonly prisma: PrismaClient;
+  readonly defaults: TeamDefaults;
+  /** The running platforms' clients: people named in commands are confirmed through them. */
+  readonly clientFor: ClientFor;
+}

@@ -1,0 +1,44 @@
+// A person named in a command option, read the way each platform writes them. Identities come
+// from the platform only: a plain word is a person only in the shell playground (which has no
+// other way to name someone); on Slack and Discord it is refused, so no "ghost" member is ever
+// made for a word nobody can act as.
+import type { Platform } from '../../chat/refs.ts';
+
+export type MentionParse =
+  | { readonly ok: true; readonly userId: string }
+  | { readonly ok: false; readonly reason: string };
+
+// Slack sends `<@U…>` or `<@U…|name>` (W… on Enterprise Grid); ids are upper case and case matters.
+const slackMention = /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$/;
+// Discord sends `<@123…>` (or `<@!123…>` for a nickname mention); ids are snowflakes.
+const discordMention = /^<@!?(\d{17,20})>$/;
+const discordId = /^\d{17,20}$/;
+const shellName = /^(?:@?([A-Za-z0-9._-]{1,64})|<@([A-Za-z0-9._-]{1,64})>)$/;
+
+const asMention: Record<Platform, string> = {
+  slack: 'Please mention them with @, so Slack fills in who they are (it shows up as a blue name).',
+  discord: 'Please mention them with @ and pick them from the list Discord shows, so it fills in who they are.',
+  shell: 'Please give their name, like alex or @alex.',
+};
+
+/** The platform user id in `text`, or a sentence saying how to name someone on this platform. */
+export function parseMention(text: string, platform: Platform): MentionParse {
+  const trimmed = text.trim();
+  const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
+  const refused = { ok: false, reason: `I couldn't tell who '${shown}' is. ${asMention[platform]}` } as const;
+  switch (platform) {
+    case 'slack': {
+      const id = slackMention.exec(trimmed)?.[1];
+      return id ? { ok: true, userId: id } : refused;
+    }
+    case 'discord': {
+      const id = discordMention.exec(trimmed)?.[1] ?? (discordId.test(trimmed) ? trimmed : undefined);
+      return id ? { ok: true, userId: id } : refused;
+    }
+    case 'shell': {
+      const match = shellName.exec(trimmed);
+      const name = match?.[1] ?? match?.[2];
+      return name ? { ok: true, userId: name } : refused;
+    }
+  }
+}

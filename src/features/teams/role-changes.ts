@@ -1,0 +1,180 @@
+// Who holds which role in a team, and who supervises whom. Every change reads, checks and
+// writes in one transaction that first locks the team's row: a check such as "never the last
+// admin" still holds when it commits (two admins, two replicas), and a refused change writes
+// nothing at all, not even a Member row for the person it named.
+import type { Actor } from '../../chat/events.ts';
+import type { PlatformPerson } from '../../chat/outbound.ts';
+import type { Db, PrismaClient } from '../../db/index.ts';
+import { type DbClient, findMember, findTeamByChannel, type Member, rolesIn, type Team } from './members.ts';
+import { type Outcome, ok, refuse } from './outcome.ts';
+import { memberForPerson } from './people.ts';
+import { notAdmin } from './team-setup.ts';
+
+export const notATeam =
+  'This channel is not set up as a team yet. Anyone can start with `/peer setup` here, and becomes its first admin.';
+
+export const notInTeamChannel = 'Please run this in the team channel, so I know which team you mean.';
+
+const lastAdmin =
+  'You are the only admin of this team. Make someone else an admin first, so the team is never left without one.';
+
+/** The team of this channel, when the actor is one of its admins. Reads only. */
+export async function adminContext(
+  db: DbClient,
+  actor: Actor,
+  channelId: string | undefined,
+): Promise<Outcome<{ team: Team; admin: Member }>> {
+  if (!channelId) return refuse(notInTeamChannel);
+  const team = await findTeamByChannel(db, { ...actor, channelId });
+  if (!team) return refuse(notATeam);
+  const admin = await findMember(db, actor);
+  if (!admin || !(await rolesIn(db, team.id, admin.id)).has('admin')) return refuse(notAdmin);
+  return ok({ team, admin });
+}
+
+async function lockTeam(tx: Db.Prisma.TransactionClient, teamId: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM "Team" WHERE id = ${teamId} FOR UPDATE`;
+}
+
+/** Locks the team, then checks again that the actor is still its admin (it may have changed). */
+async function lockedAsAdmin(tx: Db.Prisma.TransactionClient, actor: Actor, team: Team) {
+  await lockTeam(tx, team.id);
+  const admin = await findMember(tx, actor);
+  return admin && (await rolesIn(tx, team.id, admin.id)).has('admin') ? admin : undefined;
+}
+
+export interface RoleChange {
+  readonly target: PlatformPerson;
+  readonly role: Db.TeamRoleKind;
+  readonly remove: boolean;
+}
+
+export interface RoleChanged {
+  readonly team: Team;
+  readonly targetName: string;
+  readonly changed: boolean;
+  readonly endedAssignments: number;
+}
+
+async function removeRole(tx: Db.Prisma.TransactionClient, team: Team, target: Member, role: Db.TeamRoleKind) {
+  if (role === 'admin' && (await tx.teamRole.count({ where: { teamId: team.id, role: 'admin' } })) <= 1)
+    return 'last-admin' as const;
+  await tx.teamRole.delete({ where: { teamId_memberId_role: { teamId: team.id, memberId: target.id, role } } });
+  // Someone who is no longer a supervisor must not keep receiving their supervisees' private flags.
+  if (role !== 'supervisor') return 0;
+  const ended = await tx.supervisorAssignment.deleteMany({ where: { teamId: team.id, supervisorId: target.id } });
+  return ended.count;
+}
+
+async function addRole(tx: Db.Prisma.TransactionClient, team: Team, target: Member, role: Db.TeamRoleKind) {
+  const roles = role === 'member' ? ['member' as const] : [role, 'member' as const];
+  await tx.teamRole.createMany({
+    data: roles.map((r) => ({ teamId: team.id, memberId: target.id, role: r })),
+    skipDuplicates: true,
+  });
+}
+
+export async function changeRole(
+  prisma: PrismaClient,
+  actor: Actor,
+  channelId: string | undefined,
+  input: RoleChange,
+): Promise<Outcome<RoleChanged>> {
+  const context = await adminContext(prisma, actor, channelId);
+  if (!context.ok) return context;
+  const { team } = context.value;
+  const unchanged = ok({ team, targetName: input.target.displayName, changed: false, endedAssignments: 0 });
+  return prisma.$transaction(async (tx): Promise<Outcome<RoleChanged>> => {
+    const admin = await lockedAsAdmin(tx, actor, team);
+    if (!admin) return refuse(notAdmin);
+    const known = await findMember(tx, { ...actor, userId: input.target.userId });
+    const has = known !== null && (await rolesIn(tx, team.id, known.id)).has(input.role);
+    if (has !== input.remove) return unchanged;
+    // Made only now, after every check passed: adding a role is the first write.
+    const target = known ?? (await memberForPerson(tx, actor, input.target));
+    let endedAssignments = 0;
+    if (input.remove) {
+      const removed = await removeRole(tx, team, target, input.role);
+      if (removed === 'last-admin') return refuse(lastAdmin);
+      endedAssignments = removed;
+    } else {
+      await addRole(tx, team, target, input.role);
+    }
+    await tx.auditLog.create({
+      data: {
+        actorMemberId: admin.id,
+        action: input.remove ? 'role.removed' : 'role.added',
+        subjectType: 'Member',
+        subjectId: target.id,
+        detail: { teamId: team.id, role: input.role, ...(endedAssignments > 0 ? { endedAssignments } : {}) },
+      },
+    });
+    return ok({ team, targetName: target.displayName, changed: true, endedAssignments });
+  });
+}
+
+export interface Pairing {
+  readonly supervisee: PlatformPerson;
+  readonly supervisor: PlatformPerson;
+  readonly kind: Db.SupervisorKind;
+}
+
+/** Why this pairing cannot be made, or undefined when it can. Reads only. */
+async function pairingProblem(tx: DbClient, actor: Actor, team: Team, input: Pairing) {
+  const { supervisee, supervisor, kind } = input;
+  if (supervisee.userId === supervisor.userId)
+    return 'A person cannot be their own supervisor. Please pick someone else to support them.';
+  const supervising = await findMember(tx, { ...actor, userId: supervisor.userId });
+  if (!supervising || !(await rolesIn(tx, team.id, supervising.id)).has('supervisor'))
+    return `${supervisor.displayName} is not a supervisor in this team yet. Give them the role first: \`/peer team role user:<@${supervisor.userId}> role:supervisor\`.`;
+  const member = await findMember(tx, { ...actor, userId: supervisee.userId });
+  const other = member
+    ? await tx.supervisorAssignment.findUnique({
+        where: {
+          teamId_superviseeId_kind: {
+            teamId: team.id,
+            superviseeId: member.id,
+            kind: kind === 'primary' ? 'backup' : 'primary',
+          },
+        },
+      })
+    : null;
+  if (other?.supervisorId === supervising.id)
+    return `${supervisor.displayName} is already ${supervisee.displayName}'s ${other.kind} supervisor. Please pick someone else as ${kind}, so a flag still reaches a person when one of them is away.`;
+  return undefined;
+}
+
+export async function assignSupervisor(
+  prisma: PrismaClient,
+  actor: Actor,
+  channelId: string | undefined,
+  input: Pairing,
+): Promise<Outcome<{ supervisee: Member; supervisor: Member }>> {
+  const context = await adminContext(prisma, actor, channelId);
+  if (!context.ok) return context;
+  const { team } = context.value;
+  return prisma.$transaction(async (tx): Promise<Outcome<{ supervisee: Member; supervisor: Member }>> => {
+    const admin = await lockedAsAdmin(tx, actor, team);
+    if (!admin) return refuse(notAdmin);
+    const problem = await pairingProblem(tx, actor, team, input);
+    if (problem) return refuse(problem);
+    const supervisor = await memberForPerson(tx, actor, input.supervisor);
+    const supervisee = await memberForPerson(tx, actor, input.supervisee);
+    await addRole(tx, team, supervisee, 'member');
+    await tx.supervisorAssignment.upsert({
+      where: { teamId_superviseeId_kind: { teamId: team.id, superviseeId: supervisee.id, kind: input.kind } },
+      create: { teamId: team.id, superviseeId: supervisee.id, supervisorId: supervisor.id, kind: input.kind },
+      update: { supervisorId: supervisor.id },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorMemberId: admin.id,
+        action: 'supervisor.assigned',
+        subjectType: 'Member',
+        subjectId: supervisee.id,
+        detail: { teamId: team.id, supervisorId: supervisor.id, kind: input.kind },
+      },
+    });
+    return ok({ supervisee, supervisor });
+  });
+}

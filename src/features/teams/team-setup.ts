@@ -1,0 +1,113 @@
+// `/peer setup`: the first person to run it in a channel makes the team and becomes its admin;
+// later only that team's admins change it. One channel has one team, whichever workspace asks
+// (Slack Connect and Enterprise Grid share a channel between workspaces).
+import type { Actor } from '../../chat/events.ts';
+import type { PrismaClient } from '../../db/index.ts';
+import {
+  type DbClient,
+  ensureMember,
+  ensureWorkspace,
+  findMember,
+  findTeamOfChannelAnywhere,
+  rolesIn,
+  type Team,
+} from './members.ts';
+import { type Outcome, ok, refuse } from './outcome.ts';
+
+export interface TeamDefaults {
+  readonly timeZone: string;
+  readonly crisisRegion: string;
+}
+
+export interface SetupInput {
+  readonly channelId: string;
+  readonly name?: string;
+  readonly timeZone?: string;
+  readonly crisisRegion?: string;
+}
+
+export const notAdmin =
+  "Only this team's admins can change its set-up. If something here needs changing, ask one of them; `/peer team show` lists who they are.";
+
+const otherWorkspace =
+  'This channel already has a peer team, set up from another workspace that shares it. One channel has one team: please ask that team’s admins to add you, or set up your team in a channel of your own.';
+
+type ChannelTeam = NonNullable<Awaited<ReturnType<typeof findTeamOfChannelAnywhere>>>;
+
+async function updateTeam(
+  prisma: PrismaClient,
+  actor: Actor,
+  existing: ChannelTeam,
+  input: SetupInput,
+): Promise<Outcome<{ team: Team; created: boolean }>> {
+  if (existing.workspace.externalId !== actor.workspaceId) return refuse(otherWorkspace);
+  const member = await findMember(prisma, actor);
+  if (!member || !(await rolesIn(prisma, existing.id, member.id)).has('admin')) return refuse(notAdmin);
+  const changes = {
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+    ...(input.crisisRegion ? { crisisRegion: input.crisisRegion } : {}),
+  };
+  const team = await prisma.$transaction(async (tx) => {
+    const updated = await tx.team.update({ where: { id: existing.id }, data: changes });
+    await tx.auditLog.create({
+      data: {
+        actorMemberId: member.id,
+        action: 'team.updated',
+        subjectType: 'Team',
+        subjectId: existing.id,
+        detail: { changed: Object.keys(changes) },
+      },
+    });
+    return updated;
+  });
+  return ok({ team, created: false });
+}
+
+/**
+ * Two first `/peer setup`s in one channel (two replicas, two workspaces of a shared channel)
+ * take turns on an advisory lock named for the channel, so exactly one creates the team and
+ * the other finds it; no unique violation reaches anyone as an apology.
+ */
+async function lockChannel(tx: DbClient, platform: string, channelId: string): Promise<void> {
+  const key = `team-channel:${platform}:${channelId}`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+export async function setUpTeam(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: SetupInput,
+  defaults: TeamDefaults,
+): Promise<Outcome<{ team: Team; created: boolean }>> {
+  const existing = await findTeamOfChannelAnywhere(prisma, { ...actor, channelId: input.channelId });
+  if (existing) return updateTeam(prisma, actor, existing, input);
+  const made = await prisma.$transaction(async (tx) => {
+    await lockChannel(tx, actor.platform, input.channelId);
+    const raced = await findTeamOfChannelAnywhere(tx, { ...actor, channelId: input.channelId });
+    if (raced) return { kind: 'raced' as const, team: raced };
+    const workspace = await ensureWorkspace(tx, actor);
+    const member = await ensureMember(tx, actor);
+    const created = await tx.team.create({
+      data: {
+        workspaceId: workspace.id,
+        channelId: input.channelId,
+        name: input.name ?? 'Peer team',
+        timeZone: input.timeZone ?? defaults.timeZone,
+        crisisRegion: input.crisisRegion ?? defaults.crisisRegion,
+      },
+    });
+    await tx.teamRole.createMany({
+      data: [
+        { teamId: created.id, memberId: member.id, role: 'admin' },
+        { teamId: created.id, memberId: member.id, role: 'member' },
+      ],
+    });
+    await tx.auditLog.create({
+      data: { actorMemberId: member.id, action: 'team.created', subjectType: 'Team', subjectId: created.id },
+    });
+    return { kind: 'created' as const, team: created };
+  });
+  if (made.kind === 'raced') return updateTeam(prisma, actor, made.team, input);
+  return ok({ team: made.team, created: true });
+}
