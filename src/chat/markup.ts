@@ -37,7 +37,8 @@ export function parseMarkup(text: string): MarkupPiece[] {
     if (escaped !== undefined) pushText(escaped);
     else if (code !== undefined) pieces.push({ kind: 'code', text: code });
     else if (bold !== undefined) pieces.push({ kind: 'bold', text: unescape(bold) });
-    else if (label !== undefined && url !== undefined) pieces.push({ kind: 'link', label: unescape(label), url });
+    else if (label !== undefined && url !== undefined)
+      pieces.push({ kind: 'link', label: unescape(label), url });
     else if (italic !== undefined) pieces.push({ kind: 'italic', text: unescape(italic) });
     last = start + whole.length;
   }
@@ -74,5 +75,8 @@ export function markup(
   strings: TemplateStringsArray,
   ...values: readonly (LiteralText | MarkupText | number)[]
 ): MarkupText {
-  return strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '') as MarkupText;
+  return strings.reduce(
+    (out, part, i) => out + part + (i < values.length ? String(values[i]) : ''),
+    '',
+  ) as MarkupText;
 }

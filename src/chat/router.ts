@@ -170,7 +170,11 @@ export function createRouter(deps: RouterDeps): EventSink {
         if (!id || !handler) throw new UnknownRouteError(event.formId);
         const unreadable = formFieldWithControls(event.values);
         if (unreadable !== undefined) {
-          await reply.privately(refusalView(`I couldn't save that form: the field \`${unreadable}\` ${controlCharacterSentence.replace(/^it /, '')}`));
+          await reply.privately(
+            refusalView(
+              `I couldn't save that form: the field \`${unreadable}\` ${controlCharacterSentence.replace(/^it /, '')}`,
+            ),
+          );
           return 'refused';
         }
         await handler({

@@ -262,4 +262,58 @@ describe('router', () => {
     ).resolves.toBeUndefined();
     expect(logger.lines.map((l) => l.fields.event)).toEqual(['chat.handler.failed', 'chat.reply.failed']);
   });
+
+  it('refuses a form with a control character in a field before its handler runs; newlines are fine', async () => {
+    const seen: string[] = [];
+    const { sink } = harness({
+      forms: {
+        flags: async ({ values }) => {
+          seen.push(String(values.note));
+        },
+      },
+    });
+    const submit = async (eventId: string, note: string) => {
+      const reply = recordingReply();
+      await sink(
+        { kind: 'form', eventId, actor, place: inDirect, formId: 'flags:raise', values: { note } },
+        reply,
+      );
+      return reply;
+    };
+    const refused = await submit('F-nul', 'a hard\u0000 day');
+    expect(viewText(refused.privateViews[0]!)).toMatch(/the field `note` has an invisible control character/);
+    const bidi = await submit('F-bidi', 'fine \u202E');
+    expect(viewText(bidi.privateViews[0]!)).toMatch(/invisible control character/);
+    await submit('F-ok', 'line one\nline two\tend');
+    expect(seen).toEqual(['line one\nline two\tend']);
+  });
+
+  it('puts the database error code into the failure log, without the data', async () => {
+    const { sink, logger } = harness({
+      actions: {
+        teams: async () => {
+          throw Object.assign(
+            new Error('Unique constraint failed on the fields: (`externalId`) value secret-name'),
+            {
+              name: 'PrismaClientKnownRequestError',
+              code: 'P2002',
+              meta: {
+                driverAdapterError: { cause: { originalCode: '23505', kind: 'UniqueConstraintViolation' } },
+              },
+            },
+          );
+        },
+      },
+    });
+    await sink(
+      { kind: 'action', eventId: 'A-dup', actor, place: inChannel, actionId: 'teams:x' },
+      recordingReply(),
+    );
+    const failed = logger.lines.find((l) => l.fields.event === 'chat.handler.failed');
+    expect(failed?.fields.err).toMatchObject({
+      type: 'PrismaClientKnownRequestError',
+      code: 'P2002',
+      sqlState: '23505',
+    });
+  });
 });

@@ -2,8 +2,9 @@
 import { createCommandTable } from '../../src/chat/command-table.ts';
 import type { ChatEvent, CommandOptionValue } from '../../src/chat/events.ts';
 import type { Reply } from '../../src/chat/outbound.ts';
+import type { Platform } from '../../src/chat/refs.ts';
 import { createRouter, type RouterDeps } from '../../src/chat/router.ts';
-import type { Form, View } from '../../src/chat/views.ts';
+import type { Form, FormValues, View } from '../../src/chat/views.ts';
 import { type PrismaClient, processedEvents } from '../../src/db/index.ts';
 import { composeFeatures } from '../../src/features/compose-features.ts';
 import type { Feature } from '../../src/features/feature.ts';
@@ -49,10 +50,17 @@ export function recordingReply(): Reply & { readonly seen: Recorded[]; text(): s
 
 let counter = 0;
 
+/** Who the harness's people are: the shell playground by default, or a Slack/Discord workspace. */
+export interface HarnessWorkspace {
+  readonly platform: Platform;
+  readonly workspaceId: string;
+}
+
 export function chatHarness(
   prisma: PrismaClient,
   parts: Omit<RouterDeps, 'table' | 'dedupe' | 'logger'> &
     Pick<Parameters<typeof createCommandTable>[0], 'commands' | 'groups'>,
+  workspace: HarnessWorkspace = { platform: 'shell', workspaceId: 'local' },
 ) {
   const table = createCommandTable({
     commands: parts.commands,
@@ -60,12 +68,7 @@ export function chatHarness(
   });
   const { commands: _c, groups: _g, ...handlers } = parts;
   const sink = createRouter({ ...handlers, table, dedupe: processedEvents(prisma), logger: silentLogger });
-  const actor = (userId: string) => ({
-    platform: 'shell' as const,
-    workspaceId: 'local',
-    userId,
-    displayName: userId,
-  });
+  const actor = (userId: string) => ({ ...workspace, userId, displayName: userId });
   return {
     table,
     async command(
@@ -101,6 +104,21 @@ export function chatHarness(
       );
       return reply;
     },
+    async form(userId: string, formId: string, values: FormValues, channelId = 'C-team') {
+      const reply = recordingReply();
+      await sink(
+        {
+          kind: 'form',
+          eventId: `ev-${++counter}`,
+          actor: actor(userId),
+          place: { channelId, isDirect: false },
+          formId,
+          values,
+        },
+        reply,
+      );
+      return reply;
+    },
     async joined(userId: string, channelId = 'C-team') {
       const reply = recordingReply();
       await sink(
@@ -119,15 +137,23 @@ export function chatHarness(
 }
 
 /** The chat harness for a list of features, composed exactly as app.ts composes them. */
-export function featureHarness(prisma: PrismaClient, features: readonly Feature[]) {
+export function featureHarness(
+  prisma: PrismaClient,
+  features: readonly Feature[],
+  workspace?: HarnessWorkspace,
+) {
   const composed = composeFeatures(features, silentLogger);
-  return chatHarness(prisma, {
-    commands: composed.commands,
-    groups: composed.groups,
-    actions: composed.actions,
-    forms: composed.forms,
-    ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
-    ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
-    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
-  });
+  return chatHarness(
+    prisma,
+    {
+      commands: composed.commands,
+      groups: composed.groups,
+      actions: composed.actions,
+      forms: composed.forms,
+      ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
+      ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
+      ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+    },
+    workspace,
+  );
 }

@@ -37,7 +37,13 @@ function ensureShell(ref: WorkspaceRef): void {
  */
 export function shellPerson(user: UserRef): PlatformPerson | undefined {
   if (user.platform !== 'shell' || user.workspaceId !== shellWorkspaceId) return undefined;
-  return { userId: user.userId, displayName: user.userId, isBot: false, deleted: false, isWorkspaceAdmin: false };
+  return {
+    userId: user.userId,
+    displayName: user.userId,
+    isBot: false,
+    deleted: false,
+    isWorkspaceAdmin: false,
+  };
 }
 
 export function createShellClient(deliveries: ShellDeliveries): ChatClient {

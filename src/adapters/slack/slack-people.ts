@@ -24,7 +24,10 @@ const userInfoSchema = z.object({
 // Slack's answers for "there is no such person here": not a failure, just nobody.
 const unknownUserCodes = new Set(['user_not_found', 'user_not_visible', 'users_not_found']);
 
-export async function lookupSlackUser(client: webApi.WebClient, user: UserRef): Promise<PlatformPerson | undefined> {
+export async function lookupSlackUser(
+  client: webApi.WebClient,
+  user: UserRef,
+): Promise<PlatformPerson | undefined> {
   let answer: unknown;
   try {
     answer = await client.users.info({ user: user.userId });

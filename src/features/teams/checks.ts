@@ -26,5 +26,7 @@ export const checkQuiet = (value: string): string | undefined => {
  */
 export const checkMention = (value: string): string | undefined => {
   const readings = (['slack', 'discord', 'shell'] as const).map((platform) => parseMention(value, platform));
-  return readings.some((r) => r.ok) ? undefined : `I couldn't tell who '${value}' is. Please mention them, like @alex.`;
+  return readings.some((r) => r.ok)
+    ? undefined
+    : `I couldn't tell who '${value}' is. Please mention them, like @alex.`;
 };

@@ -17,7 +17,8 @@ const shellName = /^(?:@?([A-Za-z0-9._-]{1,64})|<@([A-Za-z0-9._-]{1,64})>)$/;
 
 const asMention: Record<Platform, string> = {
   slack: 'Please mention them with @, so Slack fills in who they are (it shows up as a blue name).',
-  discord: 'Please mention them with @ and pick them from the list Discord shows, so it fills in who they are.',
+  discord:
+    'Please mention them with @ and pick them from the list Discord shows, so it fills in who they are.',
   shell: 'Please give their name, like alex or @alex.',
 };
 

@@ -12,7 +12,11 @@ import { type Outcome, ok, refuse } from './outcome.ts';
 /** The outbound client of a running platform (FeatureDeps.clientFor). */
 export type ClientFor = (platform: Platform) => ChatClient | undefined;
 
-const platformNames: Record<Platform, string> = { slack: 'Slack', discord: 'Discord', shell: 'the playground' };
+const platformNames: Record<Platform, string> = {
+  slack: 'Slack',
+  discord: 'Discord',
+  shell: 'the playground',
+};
 
 /**
  * The person with this id as the platform confirms them in the actor's workspace. Refuses
@@ -27,16 +31,24 @@ export async function confirmPerson(
   const client = clientFor(where.platform);
   const platform = platformNames[where.platform];
   if (!client?.lookupUser) {
-    return refuse(`I can't check who that is on ${platform} right now, so I changed nothing. Please try again in a little while.`);
+    return refuse(
+      `I can't check who that is on ${platform} right now, so I changed nothing. Please try again in a little while.`,
+    );
   }
   let person: PlatformPerson | undefined;
   try {
     person = await client.lookupUser({ platform: where.platform, workspaceId: where.workspaceId, userId });
   } catch {
-    return refuse(`${platform} didn't answer when I asked who that is, so I changed nothing. Please try again in a little while.`);
+    return refuse(
+      `${platform} didn't answer when I asked who that is, so I changed nothing. Please try again in a little while.`,
+    );
   }
-  if (!person) return refuse(`I couldn't find that person on ${platform} here, so I changed nothing. Please mention someone in this workspace.`);
-  if (person.isBot) return refuse(`${person.displayName} is a bot or an app, not a person, so I changed nothing.`);
+  if (!person)
+    return refuse(
+      `I couldn't find that person on ${platform} here, so I changed nothing. Please mention someone in this workspace.`,
+    );
+  if (person.isBot)
+    return refuse(`${person.displayName} is a bot or an app, not a person, so I changed nothing.`);
   if (person.deleted) return refuse(`${person.displayName}'s account is deactivated, so I changed nothing.`);
   return ok(person);
 }

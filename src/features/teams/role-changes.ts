@@ -56,13 +56,22 @@ export interface RoleChanged {
   readonly endedAssignments: number;
 }
 
-async function removeRole(tx: Db.Prisma.TransactionClient, team: Team, target: Member, role: Db.TeamRoleKind) {
+async function removeRole(
+  tx: Db.Prisma.TransactionClient,
+  team: Team,
+  target: Member,
+  role: Db.TeamRoleKind,
+) {
   if (role === 'admin' && (await tx.teamRole.count({ where: { teamId: team.id, role: 'admin' } })) <= 1)
     return 'last-admin' as const;
-  await tx.teamRole.delete({ where: { teamId_memberId_role: { teamId: team.id, memberId: target.id, role } } });
+  await tx.teamRole.delete({
+    where: { teamId_memberId_role: { teamId: team.id, memberId: target.id, role } },
+  });
   // Someone who is no longer a supervisor must not keep receiving their supervisees' private flags.
   if (role !== 'supervisor') return 0;
-  const ended = await tx.supervisorAssignment.deleteMany({ where: { teamId: team.id, supervisorId: target.id } });
+  const ended = await tx.supervisorAssignment.deleteMany({
+    where: { teamId: team.id, supervisorId: target.id },
+  });
   return ended.count;
 }
 

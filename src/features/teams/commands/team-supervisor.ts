@@ -16,7 +16,12 @@ export function teamSupervisorCommand({ prisma, clientFor }: TeamsDeps) {
     who: 'admin',
     where: 'channel',
     options: {
-      member: { type: 'string', description: 'The member, as a mention', required: true, check: checkMention },
+      member: {
+        type: 'string',
+        description: 'The member, as a mention',
+        required: true,
+        check: checkMention,
+      },
       supervisor: {
         type: 'string',
         description: 'Their supervisor, as a mention',
