@@ -44,7 +44,13 @@ export function featureList(deps: FeatureDeps): Feature[] {
   const { prisma, config, clock, notifyOutbox } = deps;
   return [
     createTeamsFeature({ prisma, defaults: config.defaults, clientFor: deps.clientFor }),
-    createAdminFeature({ prisma, clock, notifyOutbox }),
+    createAdminFeature({
+      prisma,
+      clock,
+      notifyOutbox,
+      clientFor: deps.clientFor,
+      retention: config.retention,
+    }),
   ];
 }
 

@@ -49,6 +49,14 @@ const port = z.coerce
   .min(1, 'must be between 1 and 65535')
   .max(65535, 'must be between 1 and 65535');
 
+const retentionDays = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a number of days, like 30' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(3650, 'must be at most 3650 days')
+    .default(fallback);
+
 const envSchema = z
   .object({
     NODE_ENV: z
@@ -96,6 +104,8 @@ const envSchema = z
       message: 'must be a numeric server (guild) id',
     }),
     DISCORD_API_URL: url('the Discord REST API').optional(),
+    PROCESSED_EVENT_RETENTION_DAYS: retentionDays(7),
+    SENT_OUTBOX_RETENTION_DAYS: retentionDays(30),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
@@ -176,13 +186,28 @@ export interface Config {
   readonly defaults: { readonly timeZone: string; readonly crisisRegion: string };
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  /** How long delivery bookkeeping is kept before the daily prune (admin feature's job). */
+  readonly retention: {
+    /** De-duplication rows of platform deliveries (retries come within minutes). */
+    readonly processedEventDays: number;
+    /** Sent outbox rows keep their metadata; their payload (maybe private) is cleared after this. */
+    readonly sentOutboxDays: number;
+  };
+}
+
+/** `scheme://user:password@host` -> `scheme://user:***@host`: a config message never shows a password. */
+export function redactUrlPasswords(text: string): string {
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s"]*):[^@/?#\s"]*@/gi, '$1:***@');
 }
 
 /** Thrown when the environment is wrong: one line per problem, each naming its variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(
-      `PeerBridge cannot start: the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix them in your environment or .env file (see .env.example).`,
+      // Problems are redacted where they are made; this is the safety net for any added later.
+      redactUrlPasswords(
+        `PeerBridge cannot start: the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix them in your environment or .env file (see .env.example).`,
+      ),
     );
     this.name = 'ConfigError';
   }
@@ -202,7 +227,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       const name = issue.path.join('.') || 'environment';
       const given = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
       const shown = given === undefined || /TOKEN|SECRET|KEY/.test(name) ? '' : ` (got "${given}")`;
-      return `${name} ${issue.message}${shown}`;
+      return redactUrlPasswords(`${name} ${issue.message}${shown}`);
     });
     throw new ConfigError(problems);
   }
@@ -222,6 +247,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: e.PORT,
     ...(e.INSTANCE_ID ? { instanceId: e.INSTANCE_ID } : {}),
     defaults: { timeZone: e.DEFAULT_TIME_ZONE, crisisRegion: e.DEFAULT_CRISIS_REGION },
+    retention: {
+      processedEventDays: e.PROCESSED_EVENT_RETENTION_DAYS,
+      sentOutboxDays: e.SENT_OUTBOX_RETENTION_DAYS,
+    },
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

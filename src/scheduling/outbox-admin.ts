@@ -8,7 +8,15 @@ import type { DbClient } from './outbox.ts';
 export interface OutboxScope {
   readonly platform: Platform;
   readonly workspaceExternalId: string;
+  /** Only this team's rows (a team admin's view); absent: the whole workspace (a workspace admin's). */
+  readonly teamId?: string;
 }
+
+const whereOf = (scope: OutboxScope) => ({
+  platform: scope.platform,
+  workspaceExternalId: scope.workspaceExternalId,
+  ...(scope.teamId === undefined ? {} : { teamId: scope.teamId }),
+});
 
 export interface OutboxRowSummary {
   readonly id: string;
@@ -68,7 +76,7 @@ export async function outboxOverview(
   options: { readonly now: Date; readonly limit?: number },
 ): Promise<OutboxOverview> {
   const limit = options.limit ?? 20;
-  const where = { platform: scope.platform, workspaceExternalId: scope.workspaceExternalId };
+  const where = whereOf(scope);
   const [grouped, pending, dead] = await Promise.all([
     db.outboxMessage.groupBy({ by: ['status'], where, _count: { _all: true } }),
     db.outboxMessage.findMany({
@@ -105,19 +113,19 @@ export async function retryDead(
   now: Date,
 ): Promise<RetryResult> {
   const result = await db.outboxMessage.updateMany({
-    where: { id, status: 'dead', platform: scope.platform, workspaceExternalId: scope.workspaceExternalId },
+    where: { ...whereOf(scope), id, status: 'dead' },
     data: { status: 'pending', attempts: 0, notBefore: now, lockedBy: null, lockedUntil: null },
   });
   if (result.count === 1) return { ok: true };
   const row = await db.outboxMessage.findFirst({
-    where: { id, platform: scope.platform, workspaceExternalId: scope.workspaceExternalId },
+    where: { ...whereOf(scope), id },
     select: { status: true },
   });
   if (!row)
     return {
       ok: false,
       reason:
-        'That message is no longer in this workspace’s outbox. Open `/peer admin outbox` again to see the current list.',
+        'That message is not in the outbox you can see (this team’s, or this workspace’s). Open `/peer admin outbox` again to see the current list.',
     };
   return {
     ok: false,

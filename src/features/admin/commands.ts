@@ -1,13 +1,21 @@
 // `/peer admin outbox`: what is waiting to be delivered and what was given up on, with a retry
 // button for the latter. Admins see ids, recipients, times and errors, never a message's text.
+// Which rows: admin-scope.ts (a team admin sees their team's, a workspace admin everything).
 
-import type { Actor } from '../../chat/index.ts';
-import { actionsByName, defineCommand, defineGroup } from '../../chat/index.ts';
+import {
+  type Actor,
+  actionsByName,
+  type ChatClient,
+  defineCommand,
+  defineGroup,
+  type Platform,
+  refusalView,
+} from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
-import { type Clock, outboxOverview, retryDead } from '../../scheduling/index.ts';
+import { type Clock, type LogPort, outboxOverview, retryDead } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
-import { rolesAnywhere } from '../teams/service.ts';
-import { refusalView } from '../teams/views.ts';
+import { adminScope } from './admin-scope.ts';
+import { type RetentionSettings, retentionJob } from './retention.ts';
 import { outboxView, retriedView } from './views.ts';
 
 export const adminGroup = defineGroup({
@@ -21,39 +29,54 @@ export interface AdminDeps {
   readonly clock: Clock;
   /** Wakes the delivery worker after a retry, so it does not wait for its next poll. */
   readonly notifyOutbox: () => void;
+  /** The running platforms' clients: a workspace admin is whoever the platform says is one. */
+  readonly clientFor: (platform: Platform) => ChatClient | undefined;
+  /** How long delivery bookkeeping is kept (the daily prune job). */
+  readonly retention: RetentionSettings;
+  readonly logger?: LogPort;
 }
 
-const notAdmin =
-  'Only team admins can see delivery status. If a message seems lost, an admin can look here for you.';
-
-export function createAdminFeature({ prisma, clock, notifyOutbox }: AdminDeps): Feature {
-  const scopeOf = (actor: Actor) => ({ platform: actor.platform, workspaceExternalId: actor.workspaceId });
+export function createAdminFeature(deps: AdminDeps): Feature {
+  const { prisma, clock, notifyOutbox, clientFor } = deps;
+  const scopeFor = (actor: Actor, channelId: string | undefined) =>
+    adminScope(prisma, clientFor, actor, channelId);
 
   const outbox = defineCommand({
     name: 'outbox',
     group: 'admin',
     description: 'See messages waiting to be delivered, and retry ones that failed',
-    help: 'Lists pending and failed deliveries in this workspace (who they are for and why they failed, never what they say), with a retry button for each failed one.',
+    help: "Lists pending and failed deliveries (who they are for and why they failed, never what they say), with a retry button for each failed one. A team admin sees their own team's, run in the team channel; a workspace admin (Slack workspace admin or owner, Discord Manage Server) sees the whole workspace's, anywhere.",
     who: 'admin',
     where: 'anywhere',
-    handler: async ({ actor, reply }) => {
-      if (!(await rolesAnywhere(prisma, actor)).isAdmin) return reply.privately(refusalView(notAdmin));
-      await reply.privately(outboxView(await outboxOverview(prisma, scopeOf(actor), { now: clock.now() })));
+    handler: async ({ actor, place, reply }) => {
+      const scope = await scopeFor(actor, place.channelId);
+      if (!scope.ok) return reply.privately(refusalView(scope.reason));
+      const overview = await outboxOverview(prisma, scope.scope, { now: clock.now() });
+      await reply.privately(outboxView(overview, scope.label));
     },
   });
 
   const actions = actionsByName({
-    retry: async ({ actor, value, reply }) => {
-      if (!(await rolesAnywhere(prisma, actor)).isAdmin) return reply.privately(refusalView(notAdmin));
+    retry: async ({ actor, place, value, reply }) => {
+      const scope = await scopeFor(actor, place.channelId);
+      if (!scope.ok) return reply.privately(refusalView(scope.reason));
       if (!value)
         return reply.privately(
           refusalView('That button has lost its message id. Please open `/peer admin outbox` again.'),
         );
-      const result = await retryDead(prisma, scopeOf(actor), value, clock.now());
+      const result = await retryDead(prisma, scope.scope, value, clock.now());
       if (result.ok) notifyOutbox();
       await reply.privately(retriedView(result));
     },
   });
 
-  return { name: 'admin', groups: [adminGroup], commands: [outbox], actions: { outbox: actions } };
+  return {
+    name: 'admin',
+    groups: [adminGroup],
+    commands: [outbox],
+    actions: { outbox: actions },
+    jobs: [
+      retentionJob({ prisma, retention: deps.retention, ...(deps.logger ? { logger: deps.logger } : {}) }),
+    ],
+  };
 }

@@ -1,18 +1,20 @@
-import type { Block, View } from '../../chat/index.ts';
+import { type Block, literal, markup, type View } from '../../chat/index.ts';
 import type { OutboxOverview, OutboxRowSummary, RetryResult } from '../../scheduling/index.ts';
 
 const MAX_DEAD_WITH_BUTTONS = 5;
 
+// Ids and errors come from platforms and may hold anything: they are shown literally.
 function line(row: OutboxRowSummary): string {
-  const to = row.target === 'dm' ? `direct message to ${row.recipientId}` : `channel ${row.recipientId}`;
+  const recipient = literal(row.recipientId);
+  const to = row.target === 'dm' ? markup`direct message to ${recipient}` : markup`channel ${recipient}`;
   const flags = [row.urgent ? 'urgent' : '', row.isPrivate ? 'private' : ''].filter(Boolean).join(', ');
   return `• ${to}${flags ? ` (${flags})` : ''}, ${row.attempts} tr${row.attempts === 1 ? 'y' : 'ies'}, due ${row.notBefore.toISOString()}`;
 }
 
-export function outboxView(overview: OutboxOverview): View {
+export function outboxView(overview: OutboxOverview, scopeLabel = 'this workspace'): View {
   const { counts } = overview;
   const blocks: Block[] = [
-    { type: 'header', text: 'Deliveries' },
+    { type: 'header', text: `Deliveries for ${scopeLabel}` },
     {
       type: 'fields',
       fields: [
@@ -31,7 +33,7 @@ export function outboxView(overview: OutboxOverview): View {
   overview.dead.forEach((row, index) => {
     blocks.push({
       type: 'text',
-      text: `**Failed:** ${line(row).slice(2)}\nLast error: ${row.lastError ?? 'unknown'}`,
+      text: `**Failed:** ${line(row).slice(2)}\nLast error: ${literal(row.lastError ?? 'unknown')}`,
     });
     if (index < MAX_DEAD_WITH_BUTTONS) {
       blocks.push({

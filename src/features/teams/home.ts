@@ -1,7 +1,7 @@
 // The member's own summary (Slack App Home; other adapters may show it on request): their
 // teams and roles, their time zone and quiet hours, and where to go next. Only ever shown to
 // the member themself.
-import type { Actor, View } from '../../chat/index.ts';
+import { type Actor, literal, type View } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import { formatQuietHours } from '../../scheduling/index.ts';
 import { privacySummary } from './service.ts';
@@ -13,11 +13,12 @@ export async function homeView(prisma: PrismaClient, actor: Actor): Promise<View
     m.quietStart !== null && m.quietEnd !== null
       ? formatQuietHours({ start: m.quietStart, end: m.quietEnd })
       : 'none';
-  const teams = summary.teams.map((t) => `• ${t.name} (${t.roles.join(', ')})`).join('\n');
+  const teams = summary.teams.map((t) => `• ${literal(t.name)} (${t.roles.join(', ')})`).join('\n');
+  const name = literal(m.displayName);
   return {
-    text: `Hi ${m.displayName}`,
+    text: `Hi ${name}`,
     blocks: [
-      { type: 'header', text: `Hi ${m.displayName}` },
+      { type: 'header', text: `Hi ${name}` },
       {
         type: 'text',
         text: teams

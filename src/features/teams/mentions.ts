@@ -2,6 +2,7 @@
 // from the platform only: a plain word is a person only in the shell playground (which has no
 // other way to name someone); on Slack and Discord it is refused, so no "ghost" member is ever
 // made for a word nobody can act as.
+import { literal } from '../../chat/markup.ts';
 import type { Platform } from '../../chat/refs.ts';
 
 export type MentionParse =
@@ -26,7 +27,10 @@ const asMention: Record<Platform, string> = {
 export function parseMention(text: string, platform: Platform): MentionParse {
   const trimmed = text.trim();
   const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
-  const refused = { ok: false, reason: `I couldn't tell who '${shown}' is. ${asMention[platform]}` } as const;
+  const refused = {
+    ok: false,
+    reason: `I couldn't tell who '${literal(shown)}' is. ${asMention[platform]}`,
+  } as const;
   switch (platform) {
     case 'slack': {
       const id = slackMention.exec(trimmed)?.[1];

@@ -3,6 +3,7 @@
 // fetch, the shell's own world of names. Other features use the same path (index.ts exports
 // it), so "the supervisor" and "the roster" are always real, reachable people.
 import type { Actor } from '../../chat/events.ts';
+import { literal } from '../../chat/markup.ts';
 import type { ChatClient, PlatformPerson } from '../../chat/outbound.ts';
 import type { Platform } from '../../chat/refs.ts';
 import { type DbClient, ensureMember, type Member } from './members.ts';
@@ -47,9 +48,9 @@ export async function confirmPerson(
     return refuse(
       `I couldn't find that person on ${platform} here, so I changed nothing. Please mention someone in this workspace.`,
     );
-  if (person.isBot)
-    return refuse(`${person.displayName} is a bot or an app, not a person, so I changed nothing.`);
-  if (person.deleted) return refuse(`${person.displayName}'s account is deactivated, so I changed nothing.`);
+  const name = literal(person.displayName);
+  if (person.isBot) return refuse(`${name} is a bot or an app, not a person, so I changed nothing.`);
+  if (person.deleted) return refuse(`${name}'s account is deactivated, so I changed nothing.`);
   return ok(person);
 }
 

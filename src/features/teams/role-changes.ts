@@ -3,6 +3,7 @@
 // admin" still holds when it commits (two admins, two replicas), and a refused change writes
 // nothing at all, not even a Member row for the person it named.
 import type { Actor } from '../../chat/events.ts';
+import { literal } from '../../chat/markup.ts';
 import type { PlatformPerson } from '../../chat/outbound.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 import { type DbClient, findMember, findTeamByChannel, type Member, rolesIn, type Team } from './members.ts';
@@ -130,7 +131,9 @@ export interface Pairing {
 
 /** Why this pairing cannot be made, or undefined when it can. Reads only. */
 async function pairingProblem(tx: DbClient, actor: Actor, team: Team, input: Pairing) {
-  const { supervisee, supervisor, kind } = input;
+  const { kind } = input;
+  const supervisee = { ...input.supervisee, displayName: literal(input.supervisee.displayName) };
+  const supervisor = { ...input.supervisor, displayName: literal(input.supervisor.displayName) };
   if (supervisee.userId === supervisor.userId)
     return 'A person cannot be their own supervisor. Please pick someone else to support them.';
   const supervising = await findMember(tx, { ...actor, userId: supervisor.userId });

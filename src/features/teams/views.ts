@@ -1,5 +1,9 @@
 // What team set-up says. Plain, warm words; nothing here is private, so nothing here is
 // sensitive, but still nothing names who has not done something.
+//
+// Team names and display names are written by people: every one goes through `literal()` (or
+// a `markup` template), so `[click](https://evil.example)` as a team name stays text.
+import { literal } from '../../chat/markup.ts';
 import type { Block, View } from '../../chat/views.ts';
 import type { PrivacySummary, TeamOverview } from './service.ts';
 
@@ -14,7 +18,8 @@ export function teamSetUpView(
   team: { name: string; timeZone: string; crisisRegion: string },
   created: boolean,
 ): View {
-  const title = created ? `This channel is now the team "${team.name}"` : `Team "${team.name}" is updated`;
+  const name = literal(team.name);
+  const title = created ? `This channel is now the team "${name}"` : `Team "${name}" is updated`;
   return {
     text: title,
     blocks: [
@@ -38,12 +43,13 @@ export function teamSetUpView(
 }
 
 export function roleChangedView(
-  displayName: string,
+  personName: string,
   role: keyof typeof roleNames,
   removed: boolean,
   changed: boolean,
   endedAssignments = 0,
 ): View {
+  const displayName = literal(personName);
   const text = !changed
     ? `${displayName} ${removed ? 'did not have' : 'already has'} the ${roleNames[role]} role. Nothing changed.`
     : removed
@@ -57,17 +63,20 @@ export function roleChangedView(
 }
 
 export function supervisorAssignedView(
-  supervisee: string,
-  supervisor: string,
+  superviseeName: string,
+  supervisorName: string,
   kind: 'primary' | 'backup',
 ): View {
+  const supervisee = literal(superviseeName);
+  const supervisor = literal(supervisorName);
   const text = `${supervisor} is now the ${kind} supervisor for ${supervisee}. Private flags from ${supervisee} will reach ${supervisor}${kind === 'backup' ? ' when the primary supervisor has not answered in time' : ''}.`;
   return refusalView(text);
 }
 
 export function teamOverviewView(overview: TeamOverview): View {
+  const teamName = literal(overview.team.name);
   const blocks: Block[] = [
-    { type: 'header', text: `Team "${overview.team.name}"` },
+    { type: 'header', text: `Team "${teamName}"` },
     {
       type: 'fields',
       fields: [
@@ -79,15 +88,15 @@ export function teamOverviewView(overview: TeamOverview): View {
   ];
   const lines = overview.people.map((p) => {
     const supervisors = [
-      p.primary ? `primary: ${p.primary.displayName}` : '',
-      p.backup ? `backup: ${p.backup.displayName}` : '',
+      p.primary ? `primary: ${literal(p.primary.displayName)}` : '',
+      p.backup ? `backup: ${literal(p.backup.displayName)}` : '',
     ]
       .filter(Boolean)
       .join(', ');
-    return `• ${p.member.displayName} (${p.roles.join(', ')})${supervisors ? ` — ${supervisors}` : ''}`;
+    return `• ${literal(p.member.displayName)} (${p.roles.join(', ')})${supervisors ? ` — ${supervisors}` : ''}`;
   });
   if (lines.length > 0) blocks.push({ type: 'text', text: lines.join('\n') });
-  return { text: `Team "${overview.team.name}"`, blocks };
+  return { text: `Team "${teamName}"`, blocks };
 }
 
 export const timeZoneSetView = (zone: string): View =>
@@ -102,7 +111,8 @@ export const quietHoursSetView = (described: string | null): View =>
 
 export function privacyView(summary: PrivacySummary, quiet: string | null): View {
   const m = summary.member;
-  const teams = summary.teams.map((t) => `${t.name} (${t.roles.join(', ')})`).join('; ') || 'none yet';
+  const teams =
+    summary.teams.map((t) => `${literal(t.name)} (${t.roles.join(', ')})`).join('; ') || 'none yet';
   return {
     text: 'What PeerBridge stores about you',
     blocks: [
@@ -110,7 +120,7 @@ export function privacyView(summary: PrivacySummary, quiet: string | null): View
       {
         type: 'fields',
         fields: [
-          { label: 'Your name here', value: m.displayName },
+          { label: 'Your name here', value: literal(m.displayName) },
           { label: 'Time zone', value: m.timeZone ?? 'the team’s' },
           { label: 'Quiet hours', value: quiet ?? 'none' },
           { label: 'Teams', value: teams },
@@ -134,7 +144,8 @@ export function privacyView(summary: PrivacySummary, quiet: string | null): View
   };
 }
 
-export function welcomeView(teamName: string): View {
+export function welcomeView(name: string): View {
+  const teamName = literal(name);
   return {
     text: `Welcome to ${teamName}`,
     blocks: [
