@@ -20,7 +20,7 @@ const markupPattern =
 
 const escapable = /[\\*_`[\]()]/g;
 /** Escapes inside a run (bold, italic, code, link label) are read back, never shown. */
-const unescape = (text: string): string => text.replace(/\\([\\*_`[\]()])/g, '$1');
+const readEscapes = (text: string): string => text.replace(/\\([\\*_`[\]()])/g, '$1');
 
 export function parseMarkup(text: string): MarkupPiece[] {
   const pieces: MarkupPiece[] = [];
@@ -36,10 +36,10 @@ export function parseMarkup(text: string): MarkupPiece[] {
     const [whole, escaped, code, bold, label, url, italic] = match;
     if (escaped !== undefined) pushText(escaped);
     else if (code !== undefined) pieces.push({ kind: 'code', text: code });
-    else if (bold !== undefined) pieces.push({ kind: 'bold', text: unescape(bold) });
+    else if (bold !== undefined) pieces.push({ kind: 'bold', text: readEscapes(bold) });
     else if (label !== undefined && url !== undefined)
-      pieces.push({ kind: 'link', label: unescape(label), url });
-    else if (italic !== undefined) pieces.push({ kind: 'italic', text: unescape(italic) });
+      pieces.push({ kind: 'link', label: readEscapes(label), url });
+    else if (italic !== undefined) pieces.push({ kind: 'italic', text: readEscapes(italic) });
     last = start + whole.length;
   }
   if (last < text.length) pushText(text.slice(last));
