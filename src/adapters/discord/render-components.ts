@@ -201,7 +201,8 @@ function textPieces(markdown: string): Piece[] {
 function blockPieces(block: Block, customId: (actionId: string, value?: string) => string): Piece[] {
   switch (block.type) {
     case 'header':
-      return textPieces(`## ${toDiscordMarkdown(toPlainText(block.text).replace(/\s+/g, ' ').trim())}`);
+      // Plain text, escaped: parsing it as markup again would turn a literal `[x](url)` into a link.
+      return textPieces(`## ${escapeMarkdown(toPlainText(block.text).replace(/\s+/g, ' ').trim())}`);
     case 'text':
       return textPieces(toDiscordMarkdown(block.text));
     case 'fields':
