@@ -19,6 +19,7 @@ export {
   type Outbox,
   type OutboxMessageInput,
   type OutboxTarget,
+  PrivateToChannelError,
 } from './outbox.ts';
 export {
   type OutboxOverview,

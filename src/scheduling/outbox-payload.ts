@@ -48,13 +48,30 @@ const BlockSchema = z.discriminatedUnion('type', [
 
 const ViewSchema = z.object({ text: z.string(), blocks: z.array(BlockSchema) });
 
-export function encodePayload(cipher: FieldCipher, view: View, isPrivate: boolean): string {
+/** The fields of an outbox row that say whose message it is: a private payload is bound to them. */
+export interface PayloadRow {
+  readonly idempotencyKey: string;
+  readonly target: 'dm' | 'channel';
+  readonly recipientId: string;
+}
+
+/**
+ * The row binding in a private payload's associated data: its idempotency key and recipient,
+ * known before the row has an id. Copied into another row (another recipient or key), the
+ * envelope fails its check instead of reaching someone it was not written for.
+ */
+const rowBinding = (row: PayloadRow): string => `${row.idempotencyKey}\u0000${row.target}:${row.recipientId}`;
+
+export function encodePayload(cipher: FieldCipher, view: View, isPrivate: boolean, row: PayloadRow): string {
   const json = JSON.stringify(view);
-  return isPrivate ? cipher.encrypt(json, PAYLOAD_CONTEXT) : json;
+  return isPrivate ? cipher.encrypt(json, PAYLOAD_CONTEXT, rowBinding(row)) : json;
 }
 
 /** Throws (WrongKeyError, TamperedError, SyntaxError, ZodError) when the row cannot be read. */
-export function decodePayload(cipher: FieldCipher, payload: string, isPrivate: boolean): View {
-  const json = isPrivate ? cipher.decrypt(payload, PAYLOAD_CONTEXT) : payload;
+export function decodePayload(
+  cipher: FieldCipher,
+  row: PayloadRow & { readonly payload: string; readonly isPrivate: boolean },
+): View {
+  const json = row.isPrivate ? cipher.decrypt(row.payload, PAYLOAD_CONTEXT, rowBinding(row)) : row.payload;
   return ViewSchema.parse(JSON.parse(json));
 }

@@ -344,7 +344,7 @@ class Worker implements OutboxWorker {
     }
     let view: View;
     try {
-      view = decodePayload(this.#o.cipher, row.payload, row.isPrivate);
+      view = decodePayload(this.#o.cipher, row);
     } catch (error) {
       // Only the error's name: a JSON error message would quote the (decrypted) text.
       const name = error instanceof Error ? error.name : 'Error';

@@ -45,18 +45,33 @@ export interface OutboxMessageInput {
   readonly notBefore?: Date;
 }
 
+/**
+ * A private message has no code path to a channel: enqueueing one is a programming error,
+ * refused before anything is written (the whole batch, so nothing is half-enqueued).
+ */
+export class PrivateToChannelError extends Error {
+  constructor(idempotencyKey: string) {
+    super(
+      `Outbox message ${idempotencyKey} is private but targets a channel; private messages go to one person.`,
+    );
+    this.name = 'PrivateToChannelError';
+  }
+}
+
 function rowOf(cipher: FieldCipher, message: OutboxMessageInput) {
   const isPrivate = message.isPrivate ?? false;
+  const recipientId = message.target.kind === 'dm' ? message.target.userId : message.target.channelId;
+  const binding = { idempotencyKey: message.idempotencyKey, target: message.target.kind, recipientId };
   return {
     idempotencyKey: message.idempotencyKey,
     platform: message.platform,
     workspaceExternalId: message.workspaceExternalId,
     teamId: message.teamId ?? null,
     target: message.target.kind,
-    recipientId: message.target.kind === 'dm' ? message.target.userId : message.target.channelId,
+    recipientId,
     threadId: message.target.kind === 'channel' ? (message.target.threadId ?? null) : null,
     recipientMemberId: message.recipientMemberId ?? null,
-    payload: encodePayload(cipher, message.view, isPrivate),
+    payload: encodePayload(cipher, message.view, isPrivate, binding),
     isPrivate,
     urgent: message.urgent ?? false,
     respectQuietHours: message.respectQuietHours ?? true,
@@ -76,6 +91,8 @@ export async function enqueueOutboxMany(
   messages: readonly OutboxMessageInput[],
 ): Promise<number> {
   if (messages.length === 0) return 0;
+  const toChannel = messages.find((m) => (m.isPrivate ?? false) && m.target.kind === 'channel');
+  if (toChannel) throw new PrivateToChannelError(toChannel.idempotencyKey);
   const result = await tx.outboxMessage.createMany({
     data: messages.map((message) => rowOf(cipher, message)),
     skipDuplicates: true,
