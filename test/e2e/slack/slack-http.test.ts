@@ -176,4 +176,35 @@ describe('Slack over HTTP, the whole app', () => {
     expect(shown).toContain('Quiet hours');
     expect(fake.workspace.homeViews.get(DEFAULT_ACTOR.userId)?.type).toBe('home');
   });
+
+  it('answers a malformed body with 400 and never writes the body into the log', async () => {
+    const response = await sender.post('{"text": relapse}', 'application/json');
+    expect(response.status).toBe(400);
+    await waitForLog(lines, (line) => String(line.msg).startsWith('Malformed request body'), 'malformed');
+    expect(JSON.stringify(lines.all())).not.toContain('relapse');
+  });
+
+  it('names people only by Slack mention, confirmed with users.info, and refuses typed names', async () => {
+    const roles = 'C0ROLES0001';
+    await setUpTeam(roles, 'Roles');
+    fake.setUser('U0CASEY0001', { displayName: 'Casey R' });
+    await sender.slashCommand({
+      command: '/peer',
+      text: 'team role user:casey role:admin',
+      channelId: roles,
+    });
+    const refused = await fake.waitForCall('response_url', (call) =>
+      shownText(call).includes("couldn't tell who"),
+    );
+    expect(shownText(refused)).toContain('Please mention them with @');
+    await sender.slashCommand({
+      command: '/peer',
+      text: 'team role user:<@U0CASEY0001|casey> role:supervisor',
+      channelId: roles,
+    });
+    await fake.waitForCall('response_url', (call) => shownText(call).includes('Casey R is now a supervisor'));
+    expect(fake.calls('users.info').map((call) => call.args.user)).toContain('U0CASEY0001');
+    const members = await app.storage.db.prisma.member.findMany({ select: { platformUserId: true } });
+    expect(members.map((m) => m.platformUserId)).not.toContain('casey');
+  });
 });

@@ -1,6 +1,7 @@
 import type { ViewOutput } from '@slack/bolt';
 import { asRecord, asString } from '../shared/http.ts';
 import { nextTs, type SlackIdentity, slackId, triggerIdFor } from './slack-ids.ts';
+import { DEFAULT_ACTOR } from './slack-payloads.ts';
 
 /** What a Web API method answers: Slack always says 200 with `ok`, except for rate limits. */
 export type SlackAnswer = Record<string, unknown> & { ok: boolean };
@@ -24,6 +25,9 @@ export interface SlackUserSeed {
   email?: string;
   isBot?: boolean;
   deleted?: boolean;
+  /** Workspace admin / owner, as users.info reports them. */
+  isAdmin?: boolean;
+  isOwner?: boolean;
 }
 
 export interface WorkspaceUrls {
@@ -56,7 +60,12 @@ export class SlackWorkspace {
     readonly identity: SlackIdentity,
     private readonly urls: WorkspaceUrls,
     private readonly triggerTtlMs: number,
-  ) {}
+  ) {
+    // Like a real workspace, users.info knows its people and no one else: the default actor of
+    // the payload builders, the bot, and whoever a test adds with setUser.
+    this.#users.set(DEFAULT_ACTOR.userId, { name: DEFAULT_ACTOR.userName });
+    this.#users.set(identity.botUserId, { name: 'peerbridge', isBot: true });
+  }
 
   setUser(userId: string, seed: SlackUserSeed): void {
     this.#users.set(userId, seed);
@@ -260,8 +269,8 @@ export class SlackWorkspace {
 
   #userInfo(args: Record<string, unknown>): SlackAnswer {
     const id = asString(args.user);
-    if (!id) return ERR('user_not_found');
-    const seed = this.#users.get(id) ?? {};
+    const seed = id === undefined ? undefined : this.#users.get(id);
+    if (!id || !seed) return ERR('user_not_found');
     const name = seed.name ?? `user-${id.toLowerCase()}`;
     const realName = seed.realName ?? name;
     return {
@@ -276,8 +285,8 @@ export class SlackWorkspace {
         tz_label: 'Greenwich Mean Time',
         tz_offset: 0,
         is_bot: seed.isBot ?? false,
-        is_admin: false,
-        is_owner: false,
+        is_admin: seed.isAdmin ?? false,
+        is_owner: seed.isOwner ?? false,
         is_restricted: false,
         is_app_user: false,
         updated: Math.floor(Date.now() / 1000),
