@@ -249,7 +249,10 @@ class Worker implements OutboxWorker {
 
   /** True when the claim was full, so more rows may be due right away. */
   async #claimAndDispatch(): Promise<boolean> {
-    const limit = Math.min(this.#options.batchSize ?? 500, (this.#options.maxInFlight ?? 2500) - this.#inFlight);
+    const limit = Math.min(
+      this.#options.batchSize ?? 500,
+      (this.#options.maxInFlight ?? 2500) - this.#inFlight,
+    );
     if (limit <= 0) return false;
     const token = `${this.#options.instanceId}#${this.#nonce}.${++this.#claims}`;
     const rows = await this.#io(() =>
@@ -480,7 +483,10 @@ class Worker implements OutboxWorker {
 
   #lost(row: OutboxRow): void {
     // Our lock expired and another replica took the row: it is theirs now.
-    this.#options.logger?.warn({ event: 'outbox.lock_lost', id: row.id }, 'Another worker took over an outbox row');
+    this.#options.logger?.warn(
+      { event: 'outbox.lock_lost', id: row.id },
+      'Another worker took over an outbox row',
+    );
   }
 
   #count(what: keyof DeliveryCounts): void {

@@ -82,7 +82,12 @@ export function measureFunctions(fileName: string, text: string): FunctionSize[]
         // A one-line callback shares its line with the code around it: that line stays ours.
         if (nestedLines.size > 1) for (const line of nestedLines) own.delete(line);
       }
-      sizes.push({ name: nameOf(node), line: lineOf(node.getStart(source)) + 1, own: own.size, total: all.size });
+      sizes.push({
+        name: nameOf(node),
+        line: lineOf(node.getStart(source)) + 1,
+        own: own.size,
+        total: all.size,
+      });
     }
     ts.forEachChild(node, visit);
   }
