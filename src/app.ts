@@ -4,12 +4,13 @@ import { hostname } from 'node:os';
 import { createDiscordAdapter } from './adapters/discord/index.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import { createSlackAdapter } from './adapters/slack/index.ts';
-import { type ChatAdapter, createCommandTable, createRouter, type Platform } from './chat/index.ts';
+import { type ChatAdapter, createCommandTable, createRouter, noRoles, type Platform } from './chat/index.ts';
 import type { Config } from './config.ts';
 import { processedEvents } from './db/index.ts';
 import { createAdminFeature } from './features/admin/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
+import type { RolesPort } from './features/ports.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
@@ -42,10 +43,9 @@ export interface RunningApp {
  */
 export function featureList(deps: FeatureDeps): Feature[] {
   const { prisma, config, clock, notifyOutbox } = deps;
-  return [
-    createTeamsFeature({ prisma, defaults: config.defaults }),
-    createAdminFeature({ prisma, clock, notifyOutbox }),
-  ];
+  const teams = createTeamsFeature({ prisma, defaults: config.defaults });
+  const roles: RolesPort = { rolesOf: teams.rolesOf ?? (async () => noRoles) };
+  return [teams, createAdminFeature({ prisma, clock, notifyOutbox, roles })];
 }
 
 export function buildFeatures(deps: FeatureDeps, list: (deps: FeatureDeps) => Feature[] = featureList) {

@@ -2,12 +2,11 @@
 // button for the latter. Admins see ids, recipients, times and errors, never a message's text.
 
 import type { Actor } from '../../chat/index.ts';
-import { actionsByName, defineCommand, defineGroup } from '../../chat/index.ts';
+import { actionsByName, defineCommand, defineGroup, refusalView } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import { type Clock, outboxOverview, retryDead } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
-import { rolesAnywhere } from '../teams/service.ts';
-import { refusalView } from '../teams/views.ts';
+import type { RolesPort } from '../ports.ts';
 import { outboxView, retriedView } from './views.ts';
 
 export const adminGroup = defineGroup({
@@ -21,12 +20,14 @@ export interface AdminDeps {
   readonly clock: Clock;
   /** Wakes the delivery worker after a retry, so it does not wait for its next poll. */
   readonly notifyOutbox: () => void;
+  /** Who is an admin: the teams feature knows (through app.ts). */
+  readonly roles: RolesPort;
 }
 
 const notAdmin =
   'Only team admins can see delivery status. If a message seems lost, an admin can look here for you.';
 
-export function createAdminFeature({ prisma, clock, notifyOutbox }: AdminDeps): Feature {
+export function createAdminFeature({ prisma, clock, notifyOutbox, roles }: AdminDeps): Feature {
   const scopeOf = (actor: Actor) => ({ platform: actor.platform, workspaceExternalId: actor.workspaceId });
 
   const outbox = defineCommand({
@@ -37,14 +38,14 @@ export function createAdminFeature({ prisma, clock, notifyOutbox }: AdminDeps): 
     who: 'admin',
     where: 'anywhere',
     handler: async ({ actor, reply }) => {
-      if (!(await rolesAnywhere(prisma, actor)).isAdmin) return reply.privately(refusalView(notAdmin));
+      if (!(await roles.rolesOf(actor)).isAdmin) return reply.privately(refusalView(notAdmin));
       await reply.privately(outboxView(await outboxOverview(prisma, scopeOf(actor), { now: clock.now() })));
     },
   });
 
   const actions = actionsByName({
     retry: async ({ actor, value, reply }) => {
-      if (!(await rolesAnywhere(prisma, actor)).isAdmin) return reply.privately(refusalView(notAdmin));
+      if (!(await roles.rolesOf(actor)).isAdmin) return reply.privately(refusalView(notAdmin));
       if (!value)
         return reply.privately(
           refusalView('That button has lost its message id. Please open `/peer admin outbox` again.'),

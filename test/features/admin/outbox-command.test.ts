@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noRoles } from '../../../src/chat/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
@@ -16,7 +17,9 @@ const cipher = createFieldCipher(randomBytes(32));
 beforeAll(async () => {
   db = await clonedDatabase();
   const teams = createTeamsFeature({ prisma: db.prisma, defaults: { timeZone: 'UTC', crisisRegion: 'US' } });
-  const admin = createAdminFeature({ prisma: db.prisma, clock, notifyOutbox: () => notified++ });
+  // As app.ts wires it: the teams feature answers who is an admin.
+  const roles = { rolesOf: teams.rolesOf ?? (async () => noRoles) };
+  const admin = createAdminFeature({ prisma: db.prisma, clock, notifyOutbox: () => notified++, roles });
   chat = featureHarness(db.prisma, [teams, admin]);
   await chat.command('alex', ['setup'], { name: 'Harbor' });
   await chat.command('blake', ['team', 'show']);
