@@ -38,7 +38,7 @@ function nameOf(node: FunctionNode): string {
 /** The lines (0-based) that hold code: not blank, not only a comment. */
 function codeLines(source: ts.SourceFile): Set<number> {
   const lines = new Set<number>();
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, source.text);
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source.text);
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
     // Template literals and regular expressions need the parser's context to scan right; their
     // lines are few, and counting a line too many only makes the measure stricter.
