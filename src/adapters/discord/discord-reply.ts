@@ -107,6 +107,7 @@ export interface InteractionReplyDeps {
   readonly workspaceId: Promise<string>;
 }
 
+/** A `Reply` to an interaction (src/chat/outbound.ts says what each method promises). */
 export class DiscordInteractionReply implements Reply {
   #phase: Phase = 'fresh';
   #queue: Promise<unknown> = Promise.resolve();
@@ -241,6 +242,7 @@ export class DiscordInteractionReply implements Reply {
  * goes to the channel of the event (the DM itself, or the guild's system channel), and a form
  * arrives as a button that opens it.
  */
+/** A `Reply` to a direct message or a member joining (src/chat/outbound.ts says what it promises). */
 export class DiscordChannelReply implements Reply {
   constructor(
     private readonly client: Client,

@@ -55,6 +55,7 @@ export interface DiscordAdapter extends ChatAdapter {
   readonly client: DiscordChatClient;
 }
 
+/** A `ChatAdapter` (src/chat/adapter.ts says what start and stop promise). */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { config, logger } = options;
   const discord = createDiscordClient(config, options.clientOptions);

@@ -29,6 +29,7 @@ function ensureShell(ref: WorkspaceRef): void {
   }
 }
 
+/** A `ChatClient` (src/chat/outbound.ts says what each method promises). */
 export function createShellClient(deliveries: ShellDeliveries): ChatClient {
   const delivered = new Map<string, MessageRef>();
 

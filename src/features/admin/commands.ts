@@ -27,6 +27,7 @@ export interface AdminDeps {
 const notAdmin =
   'Only team admins can see delivery status. If a message seems lost, an admin can look here for you.';
 
+/** This feature as a `Feature` (src/features/feature.ts says what each part promises). */
 export function createAdminFeature({ prisma, clock, notifyOutbox, roles }: AdminDeps): Feature {
   const scopeOf = (actor: Actor) => ({ platform: actor.platform, workspaceExternalId: actor.workspaceId });
 
