@@ -1,6 +1,7 @@
 // The one command table: `/peer`, its subcommands and one level of groups. Features export
-// arrays of `defineCommand(...)`; main.ts assembles the table; Discord registration, the
-// Slack manifest, text parsing, help and the router all read it.
+// `defineCommand(...)`s in their `Feature` (src/features/feature.ts); app.ts folds the features
+// into the table (`buildFeatures`); Discord registration, the Slack manifest, text parsing,
+// help and the router all read it.
 
 import type { z } from 'zod';
 import {

@@ -1,4 +1,4 @@
-// The public face of src/chat: what features, adapters and main.ts may import.
+// The public face of src/chat: what features, adapters and app.ts may import.
 
 export type { ChatAdapter, EventSink } from './adapter.ts';
 export {

@@ -36,18 +36,44 @@ export interface PlatformPerson {
   readonly isWorkspaceAdmin?: boolean;
 }
 
+/**
+ * How the bot speaks on one platform outside a reply to an event: the outbox worker delivers
+ * through it, and features read rosters and people through it (via `FeatureDeps.clientFor`).
+ * Implementations: `adapters/slack/slack-client.ts`, `adapters/discord/discord-outbound.ts`,
+ * `adapters/shell/shell-client.ts`.
+ *
+ * Every method that talks to the platform rejects with a `DeliveryError` saying whether a
+ * retry can help (`rate-limited` with the platform's wait, `transient`, `permanent`); a client
+ * never retries or waits on a 429 itself, because the worker owns pacing and retries. Refs
+ * from another platform or workspace are a wiring bug and are refused as `permanent`.
+ */
 export interface ChatClient {
+  /** The platform every ref passed in must belong to. */
   readonly platform: Platform;
+  /**
+   * A direct message to the person (opening the DM first where the platform needs it).
+   * Resolves with the message's ref once the platform accepted it. With an idempotency key the
+   * platform is told how to recognise a resend (see `SendOptions`).
+   */
   sendDirect(user: UserRef, view: View, options?: SendOptions): Promise<MessageRef>;
+  /**
+   * A message everyone in the channel sees (in a thread with `threadId`). Resolves with its
+   * ref once accepted; long views may be split into several messages, and the ref is the first.
+   */
   postToChannel(channel: ChannelRef, view: View, options?: SendOptions): Promise<MessageRef>;
   /**
    * For a send whose outcome is unknown (the process died between send and record): the
    * message already delivered with this key, if the platform can tell. Absent: cannot tell.
    */
   findDelivered?(target: ChannelRef | UserRef, idempotencyKey: string): Promise<MessageRef | undefined>;
-  /** Visible only to `user`, in `channel`. */
+  /**
+   * Visible only to `user`, in `channel` (Slack ephemeral). Where the platform has no such
+   * thing outside an interaction (Discord), it is a direct message instead: never a channel post.
+   */
   postPrivately(channel: ChannelRef, user: UserRef, view: View): Promise<void>;
+  /** Replaces the text and buttons of a message the bot sent earlier (by its ref). */
   updateMessage(message: MessageRef, view: View): Promise<void>;
+  /** Shares a file (an `.ics` invitation, an export) in a channel or a direct message. */
   uploadFile(target: ChannelRef | UserRef, file: FileUpload): Promise<void>;
   /**
    * The person with this id as the platform confirms them (Slack `users.info`, Discord guild
@@ -62,15 +88,40 @@ export interface ChatClient {
   listChannelMembers?(channel: ChannelRef): Promise<readonly PlatformPerson[]>;
 }
 
-/** How the person who caused an event is answered. Each adapter builds one per event. */
+/**
+ * How the person who caused an event is answered. Each adapter builds one per event
+ * (`adapters/slack/slack-reply.ts`, `adapters/discord/discord-reply.ts`,
+ * `adapters/shell/shell-reply.ts`); a handler may call its methods several times and in any
+ * order, and each call resolves once the platform took the answer. The answers of one event
+ * arrive in the order they were made. Failures reject (the router logs them); nothing is
+ * retried, because a reply is not an outbox message.
+ */
 export interface Reply {
-  /** Only the person who asked sees it (Slack ephemeral, Discord ephemeral, shell whisper). */
+  /**
+   * Only the person who caused the event sees it: ephemeral in a Slack or Discord channel, a
+   * whisper in the shell; a direct message for member-joined and direct-message events. Private
+   * text may go here, never through `publicly`.
+   */
   privately(view: View): Promise<void>;
-  /** Everyone in the place where the event happened sees it. */
+  /**
+   * Everyone in the place where the event happened sees it (the DM itself, for an event in a
+   * DM). Resolves with the posted message's ref when the platform gives one.
+   */
   publicly(view: View): Promise<MessageRef | undefined>;
-  /** Opens a form for the person; only valid while the platform's trigger is fresh. */
+  /**
+   * Opens a form for the person: a modal (Slack, Discord) or a prompt sequence (shell). Only
+   * possible while the platform's trigger is fresh (Slack: ~3 s, Discord: before any other
+   * answer). Discord, past that, offers an "Open the form" button instead; Slack rejects for
+   * an event without a trigger (a member joining, a direct message). The submission arrives
+   * later as a `form` event, never as this promise's value.
+   */
   openForm(form: Form): Promise<void>;
-  /** Replaces the message the pressed button sits on. */
+  /**
+   * Replaces the message the pressed button sits on; meant for `action` events. Where there is
+   * no message to replace (a button on Slack's Home tab or in a modal, a private message
+   * Discord no longer lets the bot edit) it answers `privately` instead; Discord rejects for an
+   * event that has no message at all (a command).
+   */
   updateSource(view: View): Promise<void>;
 }
 

@@ -3,8 +3,8 @@
 // Routing rule: commands by their path in the command table; actions and forms by the
 // feature prefix of their id (`checkins:answer` goes to the `checkins` action handler,
 // which receives `name: 'answer'`; `actionsByName` builds one from handlers by name).
-// One handler per feature keeps the composition root short and lets a feature rename its
-// buttons without touching main.ts.
+// One handler per feature keeps the composition root (app.ts, through compose-features.ts)
+// short and lets a feature rename its buttons without touching it.
 //
 // Every delivery is checked against the de-duplication port first: Slack retries a slow
 // acknowledgement and Discord can re-deliver after a reconnect, and either must run once.

@@ -41,12 +41,22 @@ export interface PersonalData {
   erase(memberId: string, tx: PrismaClient): Promise<{ readonly rows: number }>;
 }
 
+/**
+ * One feature, as its folder's factory returns it (once, at start-up; app.ts keeps the list).
+ * Every part is optional: a feature declares only what it has. compose-features.ts folds the
+ * list and refuses, at start-up, two features claiming the same name, prefix or kind.
+ * Handlers are called by the router with options and form values already checked, and may
+ * throw: the router logs the failure and answers the person with a warm apology.
+ */
 export interface Feature {
   /** Lower-case, unique across features; used in logs and as the usual action/form prefix. */
   readonly name: string;
-  /** Command groups this feature owns (`/peer checkin ...`). */
+  /** Command groups this feature owns (`/peer checkin ...`); a group name is unique in the table. */
   readonly groups?: readonly CommandGroup[];
-  /** Commands, each in one of this feature's groups or at the top level. */
+  /**
+   * Commands, each in one of this feature's groups or at the top level. The command table
+   * refuses, at start-up, a path two features both declare.
+   */
   readonly commands?: readonly Command[];
   /**
    * Action handlers by id prefix: `{ checkins: handler }` receives every `checkins:*` button.
@@ -55,19 +65,36 @@ export interface Feature {
   readonly actions?: Readonly<Record<string, ActionHandler>>;
   /** Form handlers by id prefix, like actions. */
   readonly forms?: Readonly<Record<string, FormHandler>>;
-  /** Scheduled-occurrence handlers by schedule kind; a kind belongs to exactly one feature. */
+  /**
+   * Scheduled-occurrence handlers by schedule kind; a kind belongs to exactly one feature. A
+   * handler runs at most once per occurrence across replicas (the scheduler claims it first),
+   * so it must do all its writes, outbox rows included, in one transaction; if it throws, the
+   * claim is marked failed and the occurrence is not run again.
+   */
   readonly occurrences?: Partial<Record<ScheduleKind, OccurrenceHandler>>;
-  /** Work that runs on every scheduler tick; each job makes itself exactly-once (claims). */
+  /**
+   * Work that runs on every scheduler tick on every replica; each job makes itself
+   * exactly-once (`claimOccurrence`). One failing is logged and does not stop the others.
+   */
   readonly jobs?: readonly PeriodicJob[];
-  /** Called for every member-joined event, in list order; one failing does not stop the rest. */
+  /**
+   * Called for every member-joined event, in list order; one failing does not stop the rest
+   * (the first failure is still reported to the router). `reply.privately` is a direct message.
+   */
   readonly memberJoined?: MemberJoinedHandler;
   /** At most one feature answers direct messages. */
   readonly directMessage?: DirectMessageHandler;
   /** Roles for `/peer help`; at most one feature (teams) provides them. */
   readonly rolesOf?: (actor: Actor) => Promise<Roles>;
-  /** This feature's section of the member's own App Home; shown to that member only. */
+  /**
+   * This feature's section of the member's own App Home; shown to that member only, so it may
+   * hold their own private text, never anyone else's. Empty when there is nothing to show.
+   */
   readonly home?: (actor: Actor) => Promise<readonly Block[]>;
-  /** This feature's lines in `/peer privacy` for the member with this id. */
+  /**
+   * This feature's lines in `/peer privacy` for the member with this id: what it keeps about
+   * them, in plain words and counts (shown privately to that member).
+   */
   readonly privacy?: (memberId: string) => Promise<readonly PrivacyLine[]>;
   /** Export and erase of a member's data (the production issue fills it in). */
   readonly personalData?: PersonalData;

@@ -1,4 +1,4 @@
-// The public face of scheduling: what features, adapters and main.ts may use. Everything else
+// The public face of scheduling: what features, adapters and app.ts may use. Everything else
 // in this folder (the outbox SQL, payload codec, rate-limit internals) is private to it.
 export { type BackoffOptions, backoffDelay } from './backoff.ts';
 export { type Clock, ManualClock, systemClock, type TimerHandle } from './clock.ts';

@@ -106,7 +106,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
 class Worker implements OutboxWorker {
   readonly #tally = new DeliveryTally();
-  readonly #o: OutboxWorkerOptions;
+  readonly #options: OutboxWorkerOptions;
   readonly #clock: Clock;
   readonly #limiter: RateLimiter;
   readonly #maxAttempts: number;
@@ -126,7 +126,7 @@ class Worker implements OutboxWorker {
   #idleWaiters: (() => void)[] = [];
 
   constructor(options: OutboxWorkerOptions) {
-    this.#o = options;
+    this.#options = options;
     this.#clock = options.clock ?? systemClock;
     this.#limiter = options.limiter ?? createRateLimiter(this.#clock, platformRateRule);
     this.#maxAttempts = options.maxAttempts ?? 8;
@@ -221,7 +221,7 @@ class Worker implements OutboxWorker {
         full = await this.#claimAndDispatch();
       } catch (error) {
         if (this.#halted) break;
-        this.#o.logger?.error(
+        this.#options.logger?.error(
           { event: 'outbox.claim_failed', err: errorFields(error, { stack: true }) },
           'Could not claim outbox rows',
         );
@@ -238,7 +238,7 @@ class Worker implements OutboxWorker {
     this.#halt.signal.addEventListener('abort', onHalt, { once: true });
     this.#wake = () => waiting.abort();
     try {
-      await this.#clock.sleep(this.#o.pollMs ?? 500, waiting.signal);
+      await this.#clock.sleep(this.#options.pollMs ?? 500, waiting.signal);
     } catch {
       // Woken by notify() or halted: either way, go round the loop.
     } finally {
@@ -249,24 +249,27 @@ class Worker implements OutboxWorker {
 
   /** True when the claim was full, so more rows may be due right away. */
   async #claimAndDispatch(): Promise<boolean> {
-    const limit = Math.min(this.#o.batchSize ?? 500, (this.#o.maxInFlight ?? 2500) - this.#inFlight);
+    const limit = Math.min(
+      this.#options.batchSize ?? 500,
+      (this.#options.maxInFlight ?? 2500) - this.#inFlight,
+    );
     if (limit <= 0) return false;
-    const token = `${this.#o.instanceId}#${this.#nonce}.${++this.#claims}`;
+    const token = `${this.#options.instanceId}#${this.#nonce}.${++this.#claims}`;
     const rows = await this.#io(() =>
-      claimDue(this.#o.prisma, {
+      claimDue(this.#options.prisma, {
         token,
         now: this.#clock.now(),
         lockMs: this.#lockMs,
         limit,
-        perLane: this.#o.perLane ?? 10,
+        perLane: this.#options.perLane ?? 10,
       }),
     );
     if (rows.length === 0 || this.#killed()) return false;
     let contexts: Map<string, RecipientContext>;
     try {
-      contexts = await this.#io(() => recipientContexts(this.#o.prisma, rows));
+      contexts = await this.#io(() => recipientContexts(this.#options.prisma, rows));
     } catch (error) {
-      if (!this.#killed()) await this.#io(() => release(this.#o.prisma, rows, token));
+      if (!this.#killed()) await this.#io(() => release(this.#options.prisma, rows, token));
       throw error;
     }
     const lanes = new Map<string, OutboxRow[]>();
@@ -301,7 +304,7 @@ class Worker implements OutboxWorker {
     } catch (error) {
       if (!(error instanceof Halted)) {
         // A database outage: the rows stay locked and come back when the lock expires.
-        this.#o.logger?.error(
+        this.#options.logger?.error(
           { event: 'outbox.lane_failed', err: errorFields(error, { stack: true }) },
           'Outbox delivery failed',
         );
@@ -313,11 +316,11 @@ class Worker implements OutboxWorker {
     // it until stop(), so a rejection here would be an unhandled one.
     if (this.#mode === 'stopping' && queue.length > 0) {
       try {
-        await this.#io(() => release(this.#o.prisma, queue, token));
+        await this.#io(() => release(this.#options.prisma, queue, token));
       } catch (error) {
         if (!(error instanceof Halted)) {
           // The rows stay locked and come back when the lock expires.
-          this.#o.logger?.error(
+          this.#options.logger?.error(
             { event: 'outbox.release_failed', err: errorFields(error, { stack: true }) },
             'Could not give back outbox rows',
           );
@@ -327,7 +330,7 @@ class Worker implements OutboxWorker {
   }
 
   async #deliver(row: OutboxRow, token: string, context: RecipientContext | undefined, lane: OutboxRow[]) {
-    const { prisma } = this.#o;
+    const { prisma } = this.#options;
     const now = this.#clock.now();
     if (context?.quiet) {
       const at = deliverableAt(now, context.quiet, context.zone, false);
@@ -337,14 +340,14 @@ class Worker implements OutboxWorker {
         return;
       }
     }
-    const client = this.#o.clientFor(row.platform);
+    const client = this.#options.clientFor(row.platform);
     if (!client) {
       // Counted as a try, so rows for a platform this deployment no longer has end up dead, visibly.
       return this.#failed(row, token, row.attempts + 1, 'transient', `no chat client for ${row.platform}`);
     }
     let view: View;
     try {
-      view = decodePayload(this.#o.cipher, row);
+      view = decodePayload(this.#options.cipher, row);
     } catch (error) {
       // Only the error's name: a JSON error message would quote the (decrypted) text.
       const name = error instanceof Error ? error.name : 'Error';
@@ -354,19 +357,10 @@ class Worker implements OutboxWorker {
     let attempts = row.attempts;
     // A try whose outcome we never learned (a crash, a timeout, a 5xx after posting) is looked
     // up on the platform before anything is sent again.
-    let lookFirst = attempts > 0 || row.lastError !== null;
+    if (attempts > 0 || row.lastError !== null) {
+      if (await this.#recovered(client, target, row, token)) return;
+    }
     for (;;) {
-      if (lookFirst) {
-        const found = await this.#platform(() => this.#findDelivered(client, target, row.idempotencyKey));
-        if (found.ok && found.value) return this.#sent(row, token, found.value, 'recovered');
-        if (!found.ok && found.failure === 'rate-limited') {
-          // Lookups are not paced by the limiter; wait here so a 429 cannot spin.
-          await this.#clock.sleep(found.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, this.#halt.signal);
-          continue;
-        }
-        // A failed lookup counts as a try, so a platform that cannot answer ends in `dead`.
-        if (!found.ok) return this.#failed(row, token, attempts + 1, found.failure, found.message);
-      }
       await this.#limiter.acquire(rateKeys(row), this.#halt.signal);
       if (!(await this.#io(() => beginAttempt(prisma, row, token, this.#lockUntil()))))
         return this.#lost(row);
@@ -386,7 +380,30 @@ class Worker implements OutboxWorker {
       // A 429 is a definite "not delivered": the try does not count, and needs no lookup.
       if (!(await this.#io(() => uncountAttempt(prisma, row, token)))) return this.#lost(row);
       attempts--;
-      lookFirst = false;
+    }
+  }
+
+  /**
+   * The recovery step for a row tried before: asks the platform whether a message with its
+   * idempotency key already arrived. True when the row is finished (found and recorded as
+   * sent, or the lookup failed and was recorded as a try); false when it must be sent.
+   */
+  async #recovered(client: ChatClient, target: Target, row: OutboxRow, token: string): Promise<boolean> {
+    for (;;) {
+      const found = await this.#platform(() => this.#findDelivered(client, target, row.idempotencyKey));
+      if (found.ok) {
+        if (!found.value) return false;
+        await this.#sent(row, token, found.value, 'recovered');
+        return true;
+      }
+      if (found.failure === 'rate-limited') {
+        // Lookups are not paced by the limiter; wait here so a 429 cannot spin.
+        await this.#clock.sleep(found.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, this.#halt.signal);
+        continue;
+      }
+      // A failed lookup counts as a try, so a platform that cannot answer ends in `dead`.
+      await this.#failed(row, token, row.attempts + 1, found.failure, found.message);
+      return true;
     }
   }
 
@@ -412,7 +429,7 @@ class Worker implements OutboxWorker {
     if (waitMs > this.#lockMs / 2) {
       const lockedUntil = new Date(this.#clock.now().getTime() + waitMs + this.#lockMs);
       await this.#io(() =>
-        this.#o.prisma.outboxMessage.updateMany({
+        this.#options.prisma.outboxMessage.updateMany({
           where: { id: { in: lane.map((r) => r.id) }, lockedBy: token, status: 'pending' },
           data: { lockedUntil },
         }),
@@ -446,18 +463,18 @@ class Worker implements OutboxWorker {
   }
 
   async #failed(row: OutboxRow, token: string, attempts: number, failure: DeliveryFailure, message: string) {
-    const { prisma } = this.#o;
+    const { prisma } = this.#options;
     if (failure === 'permanent' || attempts >= this.#maxAttempts) {
       const failed = { attempts, lastError: message };
       if (!(await this.#io(() => markDead(prisma, row, token, failed)))) return this.#lost(row);
       this.#count('dead');
-      this.#o.logger?.warn(
+      this.#options.logger?.warn(
         { event: 'outbox.dead', id: row.id, platform: row.platform, attempts, failure, error: message },
         'Gave up on an outbox message',
       );
       return;
     }
-    const delay = (this.#o.backoff ?? backoffDelay)(attempts);
+    const delay = (this.#options.backoff ?? backoffDelay)(attempts);
     const notBefore = new Date(this.#clock.now().getTime() + delay);
     const failed = { attempts, lastError: message };
     if (!(await this.#io(() => markRetry(prisma, row, token, notBefore, failed)))) return this.#lost(row);
@@ -466,7 +483,10 @@ class Worker implements OutboxWorker {
 
   #lost(row: OutboxRow): void {
     // Our lock expired and another replica took the row: it is theirs now.
-    this.#o.logger?.warn({ event: 'outbox.lock_lost', id: row.id }, 'Another worker took over an outbox row');
+    this.#options.logger?.warn(
+      { event: 'outbox.lock_lost', id: row.id },
+      'Another worker took over an outbox row',
+    );
   }
 
   #count(what: keyof DeliveryCounts): void {
@@ -474,6 +494,6 @@ class Worker implements OutboxWorker {
   }
 
   #flushLog(): void {
-    this.#tally.flush(this.#o.logger);
+    this.#tally.flush(this.#options.logger);
   }
 }

@@ -4,13 +4,9 @@
  * [start, end); so on a DST day the window follows the clock, not a fixed number of hours.
  */
 import { z } from 'zod';
-import {
-  formatTimeOfDay,
-  instantAtLocalTime,
-  localTimeInZone,
-  type Parsed,
-  parseTimeOfDay,
-} from './recurrence.ts';
+import type { Parsed } from './parsed.ts';
+import { formatTimeOfDay, parseTimeOfDay } from './time-of-day.ts';
+import { instantAtLocalTime, localTimeInZone } from './wall-clock.ts';
 
 const MinuteOfDaySchema = z
   .number({ error: 'quiet hours are minutes after midnight' })

@@ -5,7 +5,8 @@
 //   - a bare RRULE, for hand-written rows: FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0
 // The zone is always the row's `timeZone` column (one source of truth, queryable), never the
 // rule. encodeScheduleRule writes the JSON form.
-import { type Parsed, parseSchedule, type Schedule as RecurrenceSpec } from './recurrence.ts';
+import type { Parsed } from './parsed.ts';
+import { parseSchedule, type Schedule as RecurrenceSpec } from './schedule-spec.ts';
 
 export function encodeScheduleRule(spec: RecurrenceSpec): { rule: string; timeZone: string } {
   const { timeZone, ...rest } = spec;

@@ -14,7 +14,7 @@ import type { Db, PrismaClient } from '../db/index.ts';
 import { type Clock, systemClock, type TimerHandle } from './clock.ts';
 import type { LogPort } from './log-port.ts';
 import { claimOccurrence, finishClaim, occurrenceKey, recordMissed } from './occurrence-claims.ts';
-import { occurrencesBetween } from './recurrence.ts';
+import { occurrencesBetween } from './occurrences.ts';
 import { decodeScheduleRule } from './schedule-rule.ts';
 
 export type ScheduleKind = Db.ScheduleKind;
@@ -132,66 +132,70 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
-  async function evaluate(now: Date): Promise<TickReport> {
-    const report: TickReport = { ran: [], failed: [], missed: [] };
-    const schedules = await prisma.schedule.findMany({
-      where: { active: true, startsAt: { lte: now } },
-      orderBy: { id: 'asc' },
+  type ScheduleRow = Awaited<ReturnType<typeof prisma.schedule.findMany>>[number];
+
+  /** The keys of occurrences already claimed (run, running or missed) in the schedules' windows. */
+  async function claimedKeys(schedules: readonly ScheduleRow[], now: Date): Promise<Set<string>> {
+    const widest = Math.max(...schedules.map((s) => s.windowMinutes)) * MINUTE;
+    const claimed = await prisma.occurrenceClaim.findMany({
+      where: {
+        scheduleId: { in: schedules.map((s) => s.id) },
+        dueAt: { gte: new Date(now.getTime() - widest - lookback), lte: now },
+      },
+      select: { key: true },
     });
-    if (schedules.length > 0) {
-      const widest = Math.max(...schedules.map((s) => s.windowMinutes)) * MINUTE;
-      const claimed = await prisma.occurrenceClaim.findMany({
-        where: {
-          scheduleId: { in: schedules.map((s) => s.id) },
-          dueAt: { gte: new Date(now.getTime() - widest - lookback), lte: now },
-        },
-        select: { key: true },
-      });
-      const known = new Set(claimed.map((claim) => claim.key));
-      for (const schedule of schedules) {
-        const spec = decodeScheduleRule(schedule);
-        if (!spec.ok) {
-          logger?.error(
-            { event: 'scheduler.bad_rule', scheduleId: schedule.id, reason: spec.reason },
-            'A schedule has a rule that cannot be read; it is skipped',
-          );
-          continue;
-        }
-        const window = schedule.windowMinutes * MINUTE;
-        const from = Math.max(schedule.startsAt.getTime(), now.getTime() - window - lookback);
-        // Half-open [from, to): one millisecond past now, so an occurrence due exactly now runs.
-        for (const dueAt of occurrencesBetween(spec.value, new Date(from), new Date(now.getTime() + 1))) {
-          const key = occurrenceKey(schedule.id, dueAt);
-          if (known.has(key)) continue;
-          const occurrence: Occurrence = {
+    return new Set(claimed.map((claim) => claim.key));
+  }
+
+  /** Runs the schedule's occurrences still in its window; records older unclaimed ones as missed. */
+  async function evaluateSchedule(
+    schedule: ScheduleRow,
+    known: ReadonlySet<string>,
+    now: Date,
+    report: TickReport,
+  ): Promise<void> {
+    const spec = decodeScheduleRule(schedule);
+    if (!spec.ok) {
+      logger?.error(
+        { event: 'scheduler.bad_rule', scheduleId: schedule.id, reason: spec.reason },
+        'A schedule has a rule that cannot be read; it is skipped',
+      );
+      return;
+    }
+    const window = schedule.windowMinutes * MINUTE;
+    const from = Math.max(schedule.startsAt.getTime(), now.getTime() - window - lookback);
+    // Half-open [from, to): one millisecond past now, so an occurrence due exactly now runs.
+    for (const dueAt of occurrencesBetween(spec.value, new Date(from), new Date(now.getTime() + 1))) {
+      const key = occurrenceKey(schedule.id, dueAt);
+      if (known.has(key)) continue;
+      const occurrence: Occurrence = {
+        key,
+        scheduleId: schedule.id,
+        kind: schedule.kind,
+        dueAt,
+        teamId: schedule.teamId,
+        memberId: schedule.memberId,
+        timeZone: schedule.timeZone,
+        payload: schedule.payload,
+      };
+      if (now.getTime() - dueAt.getTime() <= window) {
+        await runOne(occurrence, now, report);
+      } else if (await recordMissed(prisma, { key, scheduleId: schedule.id, dueAt, instanceId, at: now })) {
+        report.missed.push(key);
+        logger?.warn(
+          {
+            event: 'scheduler.missed',
             key,
-            scheduleId: schedule.id,
             kind: schedule.kind,
-            dueAt,
-            teamId: schedule.teamId,
-            memberId: schedule.memberId,
-            timeZone: schedule.timeZone,
-            payload: schedule.payload,
-          };
-          if (now.getTime() - dueAt.getTime() <= window) {
-            await runOne(occurrence, now, report);
-          } else if (
-            await recordMissed(prisma, { key, scheduleId: schedule.id, dueAt, instanceId, at: now })
-          ) {
-            report.missed.push(key);
-            logger?.warn(
-              {
-                event: 'scheduler.missed',
-                key,
-                kind: schedule.kind,
-                lateMinutes: Math.round((now.getTime() - dueAt.getTime()) / MINUTE),
-              },
-              'An occurrence came due while no replica was running; recorded as missed',
-            );
-          }
-        }
+            lateMinutes: Math.round((now.getTime() - dueAt.getTime()) / MINUTE),
+          },
+          'An occurrence came due while no replica was running; recorded as missed',
+        );
       }
     }
+  }
+
+  async function runJobs(now: Date): Promise<void> {
     for (const job of options.jobs ?? []) {
       try {
         await job.run({ instanceId, now });
@@ -202,6 +206,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         );
       }
     }
+  }
+
+  async function evaluate(now: Date): Promise<TickReport> {
+    const report: TickReport = { ran: [], failed: [], missed: [] };
+    const schedules = await prisma.schedule.findMany({
+      where: { active: true, startsAt: { lte: now } },
+      orderBy: { id: 'asc' },
+    });
+    if (schedules.length > 0) {
+      const known = await claimedKeys(schedules, now);
+      for (const schedule of schedules) await evaluateSchedule(schedule, known, now, report);
+    }
+    await runJobs(now);
     if (report.ran.length + report.failed.length + report.missed.length > 0) {
       logger?.info(
         {

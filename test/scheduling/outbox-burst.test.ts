@@ -9,7 +9,7 @@ import {
   type OutboxWorker,
 } from '../../src/scheduling/index.ts';
 import { clonedDatabase } from '../support/database.ts';
-import { driveUntil } from './support/drive.ts';
+import { driveFor, driveUntil } from './support/drive.ts';
 import { RecordingChatClient, rateLimitedEvery } from './support/recording-chat-client.ts';
 import { emptyTables } from './support/reset.ts';
 
@@ -87,7 +87,10 @@ describe('outbox burst against a rate-limiting platform', () => {
     w.start();
 
     await driveUntil(clock, [w], () => client.deliveredKeys().size === 200);
+    await driveFor(clock, [w]);
+    await w.stop();
 
+    // Read after the worker ran on past its locks and stopped: a late duplicate would show.
     expect(client.deliveries).toHaveLength(200);
     expect(client.deliveredKeys().size).toBe(200);
     const limited = client.calls.filter((c) => c.outcome === 'rate-limited');
@@ -123,6 +126,8 @@ describe('outbox burst against a rate-limiting platform', () => {
     const second = worker('replica-a');
     second.start();
     const took = await driveUntil(clock, [second], () => client.deliveredKeys().size === 200);
+    await driveFor(clock, [second]);
+    await second.stop();
 
     // Rows the dead worker held came back only when their lock expired.
     expect(took).toBeGreaterThanOrEqual(10_000 - 1000);
@@ -143,6 +148,8 @@ describe('outbox burst against a rate-limiting platform', () => {
     b.start();
 
     await driveUntil(clock, [a, b], () => client.deliveredKeys().size === 200);
+    await driveFor(clock, [a, b]);
+    await Promise.all([a.stop(), b.stop()]);
 
     expect(client.deliveries).toHaveLength(200);
     expect(a.counts.sent + b.counts.sent).toBe(200);

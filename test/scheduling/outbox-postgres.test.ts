@@ -9,7 +9,7 @@ import {
   ManualClock,
   type OutboxWorker,
 } from '../../src/scheduling/index.ts';
-import { driveUntil } from './support/drive.ts';
+import { driveFor, driveUntil } from './support/drive.ts';
 import { postgresPair } from './support/postgres-pair.ts';
 import { RecordingChatClient, rateLimitedEvery } from './support/recording-chat-client.ts';
 
@@ -46,6 +46,9 @@ describe.skipIf(!pg.available)('outbox on PostgreSQL', () => {
     try {
       for (const worker of workers) worker.start();
       await driveUntil(clock, workers, () => client.deliveredKeys().size === 200);
+      await driveFor(clock, workers);
+      await Promise.all(workers.map((worker) => worker.stop()));
+      // Read after the workers ran on past their locks and stopped: a late duplicate would show.
       expect(client.deliveries).toHaveLength(200);
       expect(workers[0]!.counts.sent + workers[1]!.counts.sent).toBe(200);
       expect(await pg.a.prisma.outboxMessage.count({ where: { status: 'sent' } })).toBe(200);

@@ -31,11 +31,19 @@ describe('rate limiter', () => {
     const clock = new ManualClock('2026-03-02T09:00:00Z');
     const limiter = createRateLimiter(clock, platformRateRule);
     for (let i = 0; i < 3; i++) await limiter.acquire(['slack:channel:T1:C1']);
-    let other = false;
-    await limiter.acquire(['slack:channel:T1:C2']).then(() => {
-      other = true;
+    let fourthGranted = false;
+    const fourth = limiter.acquire(['slack:channel:T1:C1']).then(() => {
+      fourthGranted = true;
     });
-    expect(other).toBe(true);
+    // C2's first token comes at once, without the clock moving (a shared bucket would hang here
+    // until the test times out) …
+    await limiter.acquire(['slack:channel:T1:C2']);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    // … while C1, whose burst is spent, still waits for its next token.
+    expect(fourthGranted).toBe(false);
+    await clock.advanceAsync(1000);
+    await fourth;
+    expect(fourthGranted).toBe(true);
   });
 
   it('waits out a pause (Retry-After), then grants one token at once', async () => {

@@ -6,17 +6,24 @@ import { type RunningApp, type StartOptions, startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createFieldCipher } from '../../src/db/index.ts';
 import { silentLogger } from '../../src/logger.ts';
+import type { Storage } from '../../src/open-storage.ts';
 import { clonedDatabase } from './database.ts';
 
 export async function startTestApp(
   env: Record<string, string>,
-  options: Omit<StartOptions, 'config' | 'logger' | 'storage'> & { logger?: StartOptions['logger'] } = {},
+  options: Omit<StartOptions, 'config' | 'logger' | 'storage'> & {
+    logger?: StartOptions['logger'];
+    /** Runs on the fresh database before the app starts, e.g. to store a schedule that is due. */
+    prepare?: (storage: Storage) => Promise<void>;
+  } = {},
 ): Promise<RunningApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const db = await clonedDatabase();
   const storage = { db, cipher: createFieldCipher(randomBytes(32)) };
+  const { prepare, ...start } = options;
   try {
-    return await startApp({ ...options, config, logger: options.logger ?? silentLogger, storage });
+    await prepare?.(storage);
+    return await startApp({ ...start, config, logger: options.logger ?? silentLogger, storage });
   } catch (error) {
     await db.close();
     throw error;

@@ -1,6 +1,7 @@
 // Databases for tests: a clone of the migrated PGlite template (fast, isolated per call), and
-// a fresh schema on the PostgreSQL server on 127.0.0.1:5432 when there is one. With CI=true a
-// missing server is an error, not a skip: CI must exercise PostgreSQL.
+// a fresh schema on the PostgreSQL server on 127.0.0.1:5432 when there is one. On CI (any
+// non-empty CI other than false/0) a missing server is an error, not a skip: CI must exercise
+// PostgreSQL.
 
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -35,14 +36,24 @@ function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolea
 }
 
 /**
- * Whether the PostgreSQL suites run. On CI (CI=true) the server must be there: a missing one
- * throws, loudly, instead of letting the suites skip.
+ * Whether `CI` says this is a CI run. Runners spell it differently (`true`, `1`, `yes`, a
+ * provider's name), so any non-empty value counts except `false` and `0`, which people write
+ * to say "not CI". Missing or blank: a laptop.
+ */
+export function isCi(ci: string | undefined): boolean {
+  const value = ci?.trim().toLowerCase() ?? '';
+  return value !== '' && value !== 'false' && value !== '0';
+}
+
+/**
+ * Whether the PostgreSQL suites run. On CI the server must be there: a missing one throws,
+ * loudly, instead of letting the suites skip and the run stay green.
  */
 export async function postgresAvailable(): Promise<boolean> {
   const ok = await reachable('127.0.0.1', 5432);
-  if (!ok && process.env.CI === 'true') {
+  if (!ok && isCi(process.env.CI)) {
     throw new Error(
-      'CI=true but no PostgreSQL server answers on 127.0.0.1:5432: the PostgreSQL suites must run on CI. Start it (pg_ctlcluster 15 main start).',
+      `CI=${process.env.CI} but no PostgreSQL server answers on 127.0.0.1:5432: the PostgreSQL suites must run on CI. Start it (pg_ctlcluster 15 main start).`,
     );
   }
   if (!ok)

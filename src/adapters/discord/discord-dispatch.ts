@@ -29,7 +29,12 @@ import {
   type PendingForms,
   tryAgainView,
 } from './discord-forms.ts';
-import { type AnswerableInteraction, DiscordChannelReply, DiscordInteractionReply } from './discord-reply.ts';
+import {
+  type AnswerableInteraction,
+  type DeferTrigger,
+  DiscordChannelReply,
+  DiscordInteractionReply,
+} from './discord-reply.ts';
 import {
   discordModalToFormValues,
   parseDiscordCustomId,
@@ -43,7 +48,7 @@ export interface DispatchDeps {
   readonly sink: EventSink;
   readonly forms: PendingForms;
   readonly logger: Logger;
-  readonly deferAfterMs: number;
+  readonly deferTrigger: DeferTrigger;
   /** `/peer`, for the apology when something breaks before the router could answer. */
   readonly root: string;
   /** The workspace of a DM (see discord-workspace.ts). */
@@ -58,7 +63,7 @@ async function answer(interaction: AnswerableInteraction, deps: DispatchDeps, bu
     ? Promise.resolve(interaction.guildId)
     : deps.workspaceOf(interaction.user.id);
   const reply = new DiscordInteractionReply(interaction, {
-    deferAfterMs: deps.deferAfterMs,
+    deferTrigger: deps.deferTrigger,
     forms: deps.forms,
     logger: deps.logger,
     workspaceId,

@@ -115,6 +115,7 @@ export interface DiscordChatClient extends ChatClient {
  * `rest` should be built with `rejectOnRateLimit` so a 429 reaches the outbox (which waits it
  * out on its own clock and limiter) instead of being queued silently inside discord.js.
  */
+/** A `ChatClient` (src/chat/outbound.ts says what each method promises). */
 export function createDiscordChatClient(rest: REST): DiscordChatClient {
   const dmChannels = new Map<string, string>();
 

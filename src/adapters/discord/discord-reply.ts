@@ -6,7 +6,8 @@
 // anything. The rule here:
 // - every answer to one interaction runs in order (a queue), so a late timer and a handler's
 //   first answer never race;
-// - `deferAfterMs` (2 s by default) after the interaction arrived, if nothing was answered
+// - when the defer trigger fires (`deferAfter(2 s)` by default; tests fire it by hand) and
+//   nothing was answered
 //   yet, the adapter defers: a press on a message (button, select, a modal sent from a
 //   message) with a silent "update later" (type 6); a command or a modal with a private
 //   "thinking…" (type 5, ephemeral), since most answers here are private;
@@ -83,18 +84,34 @@ type Phase =
   | 'deferred-update'
   | 'answered';
 
+/**
+ * Arms the defer of one unanswered interaction and returns what disarms it. Production arms a
+ * timer (`deferAfter`); tests pass a trigger they fire themselves, so "slow" and "quick" never
+ * depend on how busy the machine is.
+ */
+export type DeferTrigger = (defer: () => void) => () => void;
+
+/** Defers after `ms` of real time: Discord allows 3 s, 2 s leaves room for the network. */
+export function deferAfter(ms: number): DeferTrigger {
+  return (defer) => {
+    const timer = setTimeout(defer, ms);
+    return () => clearTimeout(timer);
+  };
+}
+
 export interface InteractionReplyDeps {
-  readonly deferAfterMs: number;
+  readonly deferTrigger: DeferTrigger;
   readonly forms: PendingForms;
   readonly logger: Logger;
   /** The workspace of MessageRefs this reply returns (resolved later for DMs). */
   readonly workspaceId: Promise<string>;
 }
 
+/** A `Reply` to an interaction (src/chat/outbound.ts says what each method promises). */
 export class DiscordInteractionReply implements Reply {
   #phase: Phase = 'fresh';
   #queue: Promise<unknown> = Promise.resolve();
-  #timer: NodeJS.Timeout | undefined;
+  #disarm: (() => void) | undefined;
 
   constructor(
     private readonly interaction: AnswerableInteraction,
@@ -103,7 +120,7 @@ export class DiscordInteractionReply implements Reply {
 
   /** Starts the three-second clock; call as soon as the interaction arrives. */
   start(): void {
-    this.#timer = setTimeout(() => {
+    this.#disarm = this.options.deferTrigger(() => {
       this.#run(() => this.#deferIfFresh()).catch((error: unknown) => {
         this.options.logger.warn(
           {
@@ -114,12 +131,12 @@ export class DiscordInteractionReply implements Reply {
           'could not defer the interaction',
         );
       });
-    }, this.options.deferAfterMs);
+    });
   }
 
   /** After the handler: make sure Discord got an answer, so it never shows "interaction failed". */
   async finish(): Promise<void> {
-    clearTimeout(this.#timer);
+    this.#disarm?.();
     await this.#run(async () => {
       if (this.#phase === 'fresh') {
         const source = sourceOf(this.interaction);
@@ -225,6 +242,7 @@ export class DiscordInteractionReply implements Reply {
  * goes to the channel of the event (the DM itself, or the guild's system channel), and a form
  * arrives as a button that opens it.
  */
+/** A `Reply` to a direct message or a member joining (src/chat/outbound.ts says what it promises). */
 export class DiscordChannelReply implements Reply {
   constructor(
     private readonly client: Client,

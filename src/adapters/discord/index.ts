@@ -26,6 +26,7 @@ import {
 } from './discord-dispatch.ts';
 import { PendingForms } from './discord-forms.ts';
 import { createDiscordChatClient, type DiscordChatClient } from './discord-outbound.ts';
+import { type DeferTrigger, deferAfter } from './discord-reply.ts';
 import { createWorkspaceResolver } from './discord-workspace.ts';
 
 export { discordIntents } from './discord-client.ts';
@@ -38,6 +39,8 @@ export interface DiscordAdapterOptions {
   readonly logger: Logger;
   /** When an unanswered interaction is deferred. Discord allows 3 s; 2 s leaves room for the network. */
   readonly deferAfterMs?: number;
+  /** What defers an unanswered interaction; wins over `deferAfterMs` (tests fire it by hand). */
+  readonly deferTrigger?: DeferTrigger;
   /** How long an opened form is remembered (default two hours). */
   readonly formTtlMs?: number;
   /** How long `start` waits for the gateway to be ready. */
@@ -52,6 +55,7 @@ export interface DiscordAdapter extends ChatAdapter {
   readonly client: DiscordChatClient;
 }
 
+/** A `ChatAdapter` (src/chat/adapter.ts says what start and stop promise). */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { config, logger } = options;
   const discord = createDiscordClient(config, options.clientOptions);
@@ -61,7 +65,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     sink: options.sink,
     forms,
     logger,
-    deferAfterMs: options.deferAfterMs ?? 2_000,
+    deferTrigger: options.deferTrigger ?? deferAfter(options.deferAfterMs ?? 2_000),
     root: `/${options.table.root.name}`,
     workspaceOf: createWorkspaceResolver(discord, config.guildId),
   };

@@ -17,6 +17,7 @@ export interface ShellAdapterDeps {
 
 export type ShellAdapter = ChatAdapter & { readonly closed: Promise<void> };
 
+/** A `ChatAdapter` (src/chat/adapter.ts says what start and stop promise). */
 export function createShellAdapter(deps: ShellAdapterDeps): ShellAdapter {
   const repl = createShellRepl(deps);
   return {

@@ -46,6 +46,7 @@ export function shellPerson(user: UserRef): PlatformPerson | undefined {
   };
 }
 
+/** A `ChatClient` (src/chat/outbound.ts says what each method promises). */
 export function createShellClient(deliveries: ShellDeliveries): ChatClient {
   const delivered = new Map<string, MessageRef>();
 

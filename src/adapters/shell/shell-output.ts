@@ -50,3 +50,28 @@ export function indent(text: string, by = '  '): string {
     .map((line) => (line.length > 0 ? `${by}${line}` : line))
     .join('\n');
 }
+
+/** The playground's own voice: indented, without a label, so it never looks like the bot. */
+export function writeNote(out: ShellOutput, text: string): void {
+  out.write(indent(text));
+}
+
+// Enough to catch up on without scrolling past the prompt.
+const shownAtMost = 10;
+
+/** A list of messages received (`/inbox`, `/log`): the latest few, each under its label. */
+export function writeReceived(
+  out: ShellOutput,
+  heading: string,
+  items: readonly { readonly label: string; readonly body: string }[],
+  empty: string,
+): void {
+  if (items.length === 0) {
+    writeNote(out, empty);
+    return;
+  }
+  const latest = items.slice(-shownAtMost);
+  const count = latest.length < items.length ? ` (the latest ${latest.length} of ${items.length})` : '';
+  writeNote(out, `${heading}${count}:`);
+  out.write(latest.map((item) => `\n${item.label}\n${indent(item.body)}`).join('\n'));
+}

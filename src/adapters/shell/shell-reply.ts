@@ -11,6 +11,7 @@ export interface ShellReplyDeps {
   readonly openForm: (event: ChatEvent, form: Form) => Promise<void>;
 }
 
+/** A `Reply` (src/chat/outbound.ts says what each method promises). */
 export function createShellReply(event: ChatEvent, deps: ShellReplyDeps): Reply {
   const { deliveries } = deps;
   const { actor, place } = event;

@@ -33,6 +33,7 @@ export interface SlackAdapter extends ChatAdapter {
   httpPort(): number | undefined;
 }
 
+/** A `ChatAdapter` (src/chat/adapter.ts says what start and stop promise). */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const directChannels = new DirectChannels();
   const app = createSlackApp({ ...options, directChannels });

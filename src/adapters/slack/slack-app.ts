@@ -104,8 +104,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     client: webApi.WebClient,
     respond: Respond,
   ): Promise<void> {
-    if (incoming.ok === 'ignored') return;
-    if (incoming.ok === 'malformed') {
+    if (incoming.kind === 'ignored') return;
+    if (incoming.kind === 'malformed') {
       logger.warn(
         { event: 'slack.payload.malformed', kind, problem: incoming.why.slice(0, 300) },
         'unexpected payload',
@@ -119,7 +119,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       ...(respond === undefined ? {} : { respond }),
     });
     try {
-      if (incoming.ok) await sink(incoming.event, reply);
+      if (incoming.kind === 'event') await sink(incoming.event, reply);
       else await reply.privately(refusalView(incoming.reason));
     } catch (error) {
       // The router never throws; this is a refusal that could not be delivered.
@@ -141,7 +141,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // An empty ack closes the modal; the answer arrives as a message.
     await ack();
     const incoming = formFromSlack(body);
-    if (incoming.ok === 'malformed' && body.user?.id && body.team?.id) {
+    if (incoming.kind === 'malformed' && body.user?.id && body.team?.id) {
       // The modal is already closed: tell the person, by DM, that nothing was saved.
       const origin = { workspaceId: body.team.id, userId: body.user.id, isDirect: false, privateAsDm: true };
       await createSlackReply({ client, directChannels, origin })
@@ -171,8 +171,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   app.event('app_home_opened', async ({ body, event, client }) => {
     const opener = homeOpenerFromSlack(body, event);
-    if ('ok' in opener) {
-      if (opener.ok === 'malformed') {
+    if ('kind' in opener) {
+      if (opener.kind === 'malformed') {
         logger.warn(
           { event: 'slack.payload.malformed', kind: 'app-home', problem: opener.why.slice(0, 300) },
           'unexpected payload',

@@ -56,6 +56,7 @@ const historySchema = z.object({
 
 const isUser = (target: ChannelRef | UserRef): target is UserRef => 'userId' in target;
 
+/** A `ChatClient` (src/chat/outbound.ts says what each method promises). */
 export function createSlackClient(client: WebClient, directChannels: DirectChannels): ChatClient {
   const dm = (user: UserRef) => directChannels.open(client, user.workspaceId, user.userId);
   const channelOf = (target: ChannelRef | UserRef) => (isUser(target) ? dm(target) : target.channelId);

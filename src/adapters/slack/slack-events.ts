@@ -32,17 +32,24 @@ export interface ReplyOrigin {
   readonly source?: { readonly channelId: string; readonly ts: string; readonly ephemeral: boolean };
 }
 
+/**
+ * What a Slack payload turned out to be, by `kind`:
+ * - `event`: a ChatEvent for the router, and where to answer it;
+ * - `refused`: a person's command the adapter already knows it cannot run (unreadable typed
+ *   options): answered privately with `reason`, the router never sees it.
+ * `Ignored` and `Malformed` below are the other two kinds.
+ */
 export type Incoming =
-  | { readonly ok: true; readonly event: ChatEvent; readonly origin: ReplyOrigin }
-  | { readonly ok: false; readonly reason: string; readonly origin: ReplyOrigin };
+  | { readonly kind: 'event'; readonly event: ChatEvent; readonly origin: ReplyOrigin }
+  | { readonly kind: 'refused'; readonly reason: string; readonly origin: ReplyOrigin };
 
 /** Ignored on purpose (a link button, the bot's own message): acknowledged and dropped. */
-export type Ignored = { readonly ok: 'ignored'; readonly why: string };
+export type Ignored = { readonly kind: 'ignored'; readonly why: string };
 
 /** A payload not in the shape Slack documents: logged (names only) and dropped. */
-export type Malformed = { readonly ok: 'malformed'; readonly why: string };
+export type Malformed = { readonly kind: 'malformed'; readonly why: string };
 
-const problem = (error: z.ZodError): Malformed => ({ ok: 'malformed', why: z.prettifyError(error) });
+const problem = (error: z.ZodError): Malformed => ({ kind: 'malformed', why: z.prettifyError(error) });
 
 function actor(workspaceId: string, userId: string, displayName?: string): Actor {
   return {
@@ -81,9 +88,9 @@ export function commandFromSlack(table: CommandTable, body: unknown): Incoming |
     triggerId: command.trigger_id,
   };
   const text = parseCommandText(table, command.text);
-  if (!text.ok) return { ok: false, reason: text.reason, origin };
+  if (!text.ok) return { kind: 'refused', reason: text.reason, origin };
   return {
-    ok: true,
+    kind: 'event',
     origin,
     event: {
       kind: 'command',
@@ -158,7 +165,7 @@ export function actionFromSlack(body: unknown): Incoming | Ignored | Malformed {
     action.url !== undefined ||
     isLinkButton(action.action_id, [payload.message?.blocks, payload.view?.blocks])
   ) {
-    return { ok: 'ignored', why: 'link button' };
+    return { kind: 'ignored', why: 'link button' };
   }
   const workspaceId = payload.team?.id ?? payload.user.team_id ?? '';
   const channelId = payload.container?.channel_id ?? payload.channel?.id;
@@ -177,7 +184,7 @@ export function actionFromSlack(body: unknown): Incoming | Ignored | Malformed {
   const value = action.selected_option?.value ?? action.value;
   const actionId = parseSlackActionId(action.action_id);
   return {
-    ok: true,
+    kind: 'event',
     origin: {
       workspaceId,
       userId: payload.user.id,
@@ -222,11 +229,11 @@ export function formFromSlack(body: unknown): Incoming | Malformed {
   if (!parsed.success) return problem(parsed.error);
   const payload = parsed.data;
   const submitted = formFromSubmittedView(payload.view);
-  if (!submitted.ok) return { ok: 'malformed', why: submitted.reason };
+  if (!submitted.ok) return { kind: 'malformed', why: submitted.reason };
   const workspaceId = payload.team?.id ?? payload.user.team_id ?? '';
   const { channelId, isDirect } = submitted.origin;
   return {
-    ok: true,
+    kind: 'event',
     origin: {
       workspaceId,
       userId: payload.user.id,
@@ -279,14 +286,14 @@ export function memberJoinedFromSlack(
   botUserId?: string,
 ): Incoming | Ignored | Malformed {
   const parsed = parseEventsApi(body, event, memberJoinedSchema);
-  if ('ok' in parsed) return parsed;
+  if ('kind' in parsed) return parsed;
   const { envelope, event: joined } = parsed;
   // Bolt's ignoreSelf lets member_joined_channel through, so the bot's own invitation arrives too.
-  if (botUserId !== undefined && joined.user === botUserId) return { ok: 'ignored', why: 'the bot joined' };
+  if (botUserId !== undefined && joined.user === botUserId) return { kind: 'ignored', why: 'the bot joined' };
   // `event.team` is the person's home workspace (Slack Connect); teams live where the app is installed.
   const workspaceId = envelope.team_id;
   return {
-    ok: true,
+    kind: 'event',
     origin: {
       workspaceId,
       userId: joined.user,
@@ -321,17 +328,17 @@ export function directMessageFromSlack(
   botUserId?: string,
 ): Incoming | Ignored | Malformed {
   const parsed = parseEventsApi(body, event, directMessageSchema);
-  if ('ok' in parsed) return parsed;
+  if ('kind' in parsed) return parsed;
   const { envelope, event: message } = parsed;
-  if (message.channel_type !== 'im') return { ok: 'ignored', why: 'not a direct message' };
+  if (message.channel_type !== 'im') return { kind: 'ignored', why: 'not a direct message' };
   // Edits, deletions, joins and other bots' posts arrive as message subtypes or with a bot_id.
   if (message.subtype !== undefined || message.bot_id !== undefined || message.user === undefined) {
-    return { ok: 'ignored', why: 'not written by a person' };
+    return { kind: 'ignored', why: 'not written by a person' };
   }
-  if (message.user === botUserId) return { ok: 'ignored', why: 'the bot wrote it' };
+  if (message.user === botUserId) return { kind: 'ignored', why: 'the bot wrote it' };
   const workspaceId = envelope.team_id;
   return {
-    ok: true,
+    kind: 'event',
     origin: {
       workspaceId,
       userId: message.user,
@@ -363,8 +370,8 @@ const appHomeSchema = z.object({
 /** The member whose Home tab opened; undefined for the Messages tab, which shows the DM itself. */
 export function homeOpenerFromSlack(body: unknown, event: unknown): Actor | Ignored | Malformed {
   const parsed = parseEventsApi(body, event, appHomeSchema);
-  if ('ok' in parsed) return parsed;
+  if ('kind' in parsed) return parsed;
   const { envelope, event: opened } = parsed;
-  if (opened.tab !== undefined && opened.tab !== 'home') return { ok: 'ignored', why: 'messages tab' };
+  if (opened.tab !== undefined && opened.tab !== 'home') return { kind: 'ignored', why: 'messages tab' };
   return actor(envelope.team_id, opened.user);
 }

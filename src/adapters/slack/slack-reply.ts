@@ -32,6 +32,7 @@ export interface SlackReplyDeps {
 // Where Slack says the bot cannot post: the answer goes another way instead.
 const cannotPostHere = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'restricted_action']);
 
+/** A `Reply` (src/chat/outbound.ts says what each method promises). */
 export function createSlackReply({ client, directChannels, origin, respond }: SlackReplyDeps): Reply {
   const thread = origin.threadTs === undefined ? {} : { threadTs: origin.threadTs };
 

@@ -29,7 +29,7 @@ describe('Slack slash commands -> command events', () => {
     });
     const incoming = commandFromSlack(table, payload);
     expect(incoming).toMatchObject({
-      ok: true,
+      kind: 'event',
       event: {
         kind: 'command',
         eventId: 'command:T.1.abc',
@@ -50,7 +50,7 @@ describe('Slack slash commands -> command events', () => {
       channelName: 'directmessage',
     });
     const incoming = commandFromSlack(table, payload);
-    expect(incoming.ok === true && incoming.event.place).toEqual({
+    expect(incoming.kind === 'event' && incoming.event.place).toEqual({
       channelId: 'D0ALICEDM01',
       isDirect: true,
     });
@@ -58,12 +58,12 @@ describe('Slack slash commands -> command events', () => {
 
   it('gives back the reason when the text cannot be understood, still knowing where to answer', () => {
     const incoming = commandFromSlack(table, slashCommandPayload({ command: '/peer', text: 'chekin' }));
-    expect(incoming).toMatchObject({ ok: false, reason: expect.stringContaining('/peer checkin') });
-    expect(incoming.ok === false && incoming.origin.userId).toBe('U0ALICE0001');
+    expect(incoming).toMatchObject({ kind: 'refused', reason: expect.stringContaining('/peer checkin') });
+    expect(incoming.kind === 'refused' && incoming.origin.userId).toBe('U0ALICE0001');
   });
 
   it('refuses a payload without the fields it depends on', () => {
-    expect(commandFromSlack(table, { text: 'help' })).toMatchObject({ ok: 'malformed' });
+    expect(commandFromSlack(table, { text: 'help' })).toMatchObject({ kind: 'malformed' });
   });
 });
 
@@ -76,7 +76,7 @@ describe('Slack block_actions -> action events', () => {
     });
     const incoming = actionFromSlack(payload);
     expect(incoming).toMatchObject({
-      ok: true,
+      kind: 'event',
       event: {
         kind: 'action',
         eventId: `action:${payload.trigger_id}:checkins:answer#2`,
@@ -99,7 +99,9 @@ describe('Slack block_actions -> action events', () => {
     const incoming = actionFromSlack(
       blockActionsPayload({ actionId: 'poll:vote', type: 'static_select', selectedValue: 'tue-10' }),
     );
-    expect(incoming.ok === true && incoming.event.kind === 'action' && incoming.event.value).toBe('tue-10');
+    expect(incoming.kind === 'event' && incoming.event.kind === 'action' && incoming.event.value).toBe(
+      'tue-10',
+    );
   });
 
   it('ignores the press of a link button, which Slack reports too', () => {
@@ -109,7 +111,7 @@ describe('Slack block_actions -> action events', () => {
     const incoming = actionFromSlack(
       blockActionsPayload({ actionId: 'help:guide', message: { ts: '1.000001', channelId: 'C1', blocks } }),
     );
-    expect(incoming).toEqual({ ok: 'ignored', why: 'link button' });
+    expect(incoming).toEqual({ kind: 'ignored', why: 'link button' });
   });
 });
 
@@ -118,7 +120,7 @@ describe('Slack Events API -> events', () => {
     const body = eventCallback(memberJoinedChannelEvent({ channelId: 'C0TEAM00001' }));
     const incoming = memberJoinedFromSlack(body, body.event, 'U0FAKEBOT01');
     expect(incoming).toMatchObject({
-      ok: true,
+      kind: 'event',
       event: { kind: 'member-joined', eventId: body.event_id, channelId: 'C0TEAM00001' },
       origin: { privateAsDm: true },
     });
@@ -128,13 +130,13 @@ describe('Slack Events API -> events', () => {
     const body = eventCallback(
       memberJoinedChannelEvent({ actor: { userId: 'U0FAKEBOT01', userName: 'peerbridge' }, channelId: 'C1' }),
     );
-    expect(memberJoinedFromSlack(body, body.event, 'U0FAKEBOT01')).toMatchObject({ ok: 'ignored' });
+    expect(memberJoinedFromSlack(body, body.event, 'U0FAKEBOT01')).toMatchObject({ kind: 'ignored' });
   });
 
   it('passes on what a person wrote in a DM, and ignores edits and bots', () => {
     const body = eventCallback(directMessageEvent({ text: 'hello there' }));
     expect(directMessageFromSlack(body, body.event, 'U0FAKEBOT01')).toMatchObject({
-      ok: true,
+      kind: 'event',
       event: {
         kind: 'direct-message',
         text: 'hello there',
@@ -143,11 +145,11 @@ describe('Slack Events API -> events', () => {
       origin: { inBotDm: true },
     });
     const edited = { ...body.event, subtype: 'message_changed' };
-    expect(directMessageFromSlack(body, edited, 'U0FAKEBOT01')).toMatchObject({ ok: 'ignored' });
+    expect(directMessageFromSlack(body, edited, 'U0FAKEBOT01')).toMatchObject({ kind: 'ignored' });
     const fromBot = { ...body.event, bot_id: 'B0OTHER0001' };
-    expect(directMessageFromSlack(body, fromBot, 'U0FAKEBOT01')).toMatchObject({ ok: 'ignored' });
+    expect(directMessageFromSlack(body, fromBot, 'U0FAKEBOT01')).toMatchObject({ kind: 'ignored' });
     const inChannel = { ...body.event, channel_type: 'channel' };
-    expect(directMessageFromSlack(body, inChannel, 'U0FAKEBOT01')).toMatchObject({ ok: 'ignored' });
+    expect(directMessageFromSlack(body, inChannel, 'U0FAKEBOT01')).toMatchObject({ kind: 'ignored' });
   });
 
   it('names who opened the Home tab, and ignores the Messages tab', () => {
@@ -157,6 +159,6 @@ describe('Slack Events API -> events', () => {
       workspaceId: team,
       userId: 'U0ALICE0001',
     });
-    expect(homeOpenerFromSlack(body, { ...body.event, tab: 'messages' })).toMatchObject({ ok: 'ignored' });
+    expect(homeOpenerFromSlack(body, { ...body.event, tab: 'messages' })).toMatchObject({ kind: 'ignored' });
   });
 });

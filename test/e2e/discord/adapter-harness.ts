@@ -1,6 +1,7 @@
 // The Discord adapter on its own (no database): the real discord.js against the fake
 // Discord, with a small command table and router the test controls.
 
+import { type DeferTrigger, deferAfter } from '../../../src/adapters/discord/discord-reply.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.ts';
 import type { Command } from '../../../src/chat/command-table.ts';
 import {
@@ -26,6 +27,35 @@ export function gate(): { wait: Promise<void>; open: () => void } {
   return { wait, open };
 }
 
+/**
+ * A defer trigger the test fires: an interaction is deferred when the test says so, never
+ * because a busy machine made a quick handler miss a timer. Interactions nobody asked to defer
+ * are answered whenever their handler answers.
+ */
+export function manualDeferTrigger(): {
+  readonly trigger: DeferTrigger;
+  /** Call before sending the interaction: it is deferred as soon as it arrives. */
+  deferNext(): Promise<void>;
+} {
+  let next: (() => void) | undefined;
+  return {
+    trigger(defer) {
+      const deferred = next;
+      if (deferred) {
+        next = undefined;
+        defer();
+        deferred();
+      }
+      return () => {};
+    },
+    deferNext() {
+      return new Promise<void>((resolve) => {
+        next = resolve;
+      });
+    },
+  };
+}
+
 export interface AdapterUnderTest {
   readonly fake: FakeDiscord;
   readonly adapter: DiscordAdapter;
@@ -37,7 +67,8 @@ export async function startDiscordAdapter(options: {
   forms?: Readonly<Record<string, FormHandler>>;
   actions?: Readonly<Record<string, ActionHandler>>;
   directMessage?: DirectMessageHandler;
-  deferAfterMs?: number;
+  /** What defers an unanswered interaction; default: a real 800 ms timer. */
+  deferTrigger?: DeferTrigger;
   /** Stands between the adapter and the router, e.g. to make the sink fail. */
   wrapSink?: (sink: EventSink) => EventSink;
 }): Promise<AdapterUnderTest> {
@@ -62,7 +93,7 @@ export async function startDiscordAdapter(options: {
     table,
     sink,
     logger: silentLogger,
-    deferAfterMs: options.deferAfterMs ?? 800,
+    deferTrigger: options.deferTrigger ?? deferAfter(800),
   });
   try {
     await adapter.start();

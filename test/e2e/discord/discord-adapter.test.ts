@@ -7,7 +7,7 @@ import { discordLimits, type FormContext, view } from '../../../src/chat/index.t
 import { testCommand } from '../../chat/sample-table.ts';
 import { checkinForm, longView, shortForm } from '../../chat/sample-views.ts';
 import type { DiscordRestCall } from '../../fakes/discord/index.ts';
-import { type AdapterUnderTest, gate, startDiscordAdapter } from './adapter-harness.ts';
+import { type AdapterUnderTest, gate, manualDeferTrigger, startDiscordAdapter } from './adapter-harness.ts';
 
 const received: FormContext[] = [];
 const slow = gate();
@@ -16,11 +16,13 @@ const slowPublic = gate();
 let longDone = gate();
 
 let world: AdapterUnderTest;
+const defers = manualDeferTrigger();
 
 beforeAll(async () => {
   world = await startDiscordAdapter({
-    // Long enough that quick handlers answer first on a busy machine, short of Discord's 3 s.
-    deferAfterMs: 800,
+    // Interactions are deferred when a test says so: a quick handler answers first however
+    // busy the machine is, and a slow one is deferred without waiting for a timer.
+    deferTrigger: defers.trigger,
     commands: [
       testCommand('form', (reply) => reply.openForm(shortForm)),
       testCommand('checkin', (reply) => reply.openForm(checkinForm)),
@@ -191,7 +193,9 @@ describe('forms as Discord modals', () => {
 
 describe('the three-second rule', () => {
   it('defers a slow command privately, then fills the placeholder with the answer', async () => {
+    const deferring = defers.deferNext();
     const sent = peer('slow');
+    await deferring;
     const deferred = await sent.reply();
     expect(deferred).toMatchObject({ type: 5, data: { flags: 64 } });
 
@@ -207,7 +211,9 @@ describe('the three-second rule', () => {
   });
 
   it('resolves the private placeholder before a slow public answer, so the answer stays public', async () => {
+    const deferring = defers.deferNext();
     const sent = peer('slow-public');
+    await deferring;
     expect(await sent.reply()).toMatchObject({ type: 5, data: { flags: 64 } });
 
     slowPublic.open();
@@ -225,7 +231,9 @@ describe('the three-second rule', () => {
   });
 
   it('offers a button for a form that comes after the defer, and the button opens it', async () => {
+    const deferring = defers.deferNext();
     const sent = peer('slow-form');
+    await deferring;
     expect((await sent.reply()).type).toBe(5);
 
     slowForm.open();

@@ -131,6 +131,10 @@ describe('outbox delivery through the Slack adapter', () => {
     }
     // The web client did not wait or retry on its own: the worker saw every 429.
     await w.stop();
+    // Again now that the worker has stopped: a duplicate sent after the last expected call fails here.
+    deliveredOnce(
+      fake.calls('chat.postMessage').filter((call) => call.failure === undefined && ofRound('a')(call)),
+    );
     expect(w.counts.rateLimited).toBe(refused.length);
     expect(await statusesOf('a')).toEqual({ sent: BURST });
     // Private prompts went out too; only their stored copy is encrypted.
@@ -167,6 +171,9 @@ describe('outbox delivery through the Slack adapter', () => {
     const delivered = await waitForCalls(fake, 'chat.postMessage', BURST, ofRound('b'), 20_000);
     deliveredOnce(delivered);
     await second.stop();
+    deliveredOnce(
+      fake.calls('chat.postMessage').filter((call) => call.failure === undefined && ofRound('b')(call)),
+    );
     expect(second.counts.recovered).toBeGreaterThanOrEqual(1);
     expect(second.counts.sent + second.counts.recovered).toBe(BURST - recordedByFirst);
     expect(await statusesOf('b')).toEqual({ sent: BURST });

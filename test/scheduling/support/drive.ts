@@ -24,3 +24,22 @@ export async function driveUntil(
     clock.advance(stepMs);
   }
 }
+
+/**
+ * Lets the workers run on for `ms` more of virtual time (by default past the default 60 s
+ * claim lock), so a row delivered but never recorded would come back and be sent again: an
+ * exactly-once check read after this, and after the workers stop, catches a late duplicate.
+ */
+export async function driveFor(
+  clock: ManualClock,
+  workers: readonly OutboxWorker[],
+  ms = 70_000,
+  stepMs = 5000,
+): Promise<void> {
+  const end = clock.now().getTime() + ms;
+  while (clock.now().getTime() < end) {
+    await settleAll(workers);
+    clock.advance(stepMs);
+  }
+  await settleAll(workers);
+}

@@ -1,0 +1,91 @@
+// Acting as people: being someone else (`/as sam`), going somewhere (`/in #night-shift`, `/dm`),
+// and who is where (`/who`). Turning up in a channel for the first time is what a platform
+// reports as "joined", so it emits a member-joined event, as Slack and Discord would.
+
+import type { ShellEmitter } from './shell-emitter.ts';
+import { type ShellOutput, writeNote } from './shell-output.ts';
+import { readChannelName, readPersonName, type ShellWorld } from './shell-world.ts';
+
+export interface ShellPeople {
+  /** `/as <name>`. */
+  actAs(name: string): Promise<void>;
+  /** `/in <#channel>`. */
+  goTo(typed: string): Promise<void>;
+  /** `/dm`: the direct message with the bot; `root` is the bot's command, e.g. `peer`. */
+  goToDm(root: string, homeChannel: string): void;
+  /** Puts the person in the channel; the first time, tells the bot they joined. */
+  joinIfNew(userId: string, channelId: string): Promise<void>;
+  /** `/who`. */
+  who(): void;
+  /** Where the current person is, in words. */
+  placeName(): string;
+}
+
+export function createShellPeople(deps: {
+  readonly world: ShellWorld;
+  readonly out: ShellOutput;
+  readonly emitter: ShellEmitter;
+}): ShellPeople {
+  const { world, emitter } = deps;
+  const note = (text: string) => writeNote(deps.out, text);
+
+  const placeName = (): string =>
+    world.place.kind === 'dm' ? 'a direct message with PeerBridge' : `#${world.place.channelId}`;
+
+  async function joinIfNew(userId: string, channelId: string): Promise<void> {
+    if (!world.join(userId, channelId)) return;
+    await emitter.emit({
+      kind: 'member-joined',
+      eventId: emitter.nextEventId(),
+      actor: world.actor(userId),
+      place: { channelId, isDirect: false },
+      channelId,
+    });
+  }
+
+  return {
+    placeName,
+    joinIfNew,
+    async actAs(name) {
+      const who = readPersonName(name);
+      if (!who) return note('Who would you like to be? A one-word name works, like /as sam.');
+      if (who.userId === world.me) return note(`You are already ${world.displayName(who.userId)}.`);
+      const { isNew } = world.actAs(who);
+      note(`You are now ${world.displayName(world.me)}${isNew ? ' (new here)' : ''}, in ${placeName()}.`);
+      if (world.place.kind === 'channel') await joinIfNew(world.me, world.place.channelId);
+    },
+    async goTo(typed) {
+      const channelId = readChannelName(typed);
+      if (!channelId) return note('Which channel? A one-word name works, like /in #night-shift.');
+      world.goToChannel(channelId);
+      note(`You are in #${channelId} now.`);
+      await joinIfNew(world.me, channelId);
+    },
+    goToDm(root, homeChannel) {
+      world.goToDm();
+      note(
+        `This is your direct message with PeerBridge. Anything you type goes to it, and /${root} commands work here too. /in #${homeChannel} takes you back.`,
+      );
+    },
+    who() {
+      const people = world
+        .people()
+        .map(
+          (p) =>
+            `${p.displayName}${p.channels.length ? ` (${p.channels.map((c) => `#${c}`).join(', ')})` : ''}`,
+        );
+      const channels = world
+        .channels()
+        .map(
+          (c) => `#${c.channelId}: ${c.members.map((m) => world.displayName(m)).join(', ') || 'nobody yet'}`,
+        );
+      note(
+        [
+          `You are ${world.displayName(world.me)}, in ${placeName()}.`,
+          `People: ${people.join(', ')}`,
+          `Channels: ${channels.join('; ')}`,
+        ].join('\n'),
+      );
+    },
+  };
+}

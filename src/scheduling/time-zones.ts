@@ -1,0 +1,38 @@
+// IANA time zones: is this one real, and when it is not, a sentence with the closest real one
+// ("did you mean") by the same edit distance that guesses mistyped commands.
+import { IANAZone } from 'luxon';
+import { editDistance } from '../chat/closest-name.ts';
+
+export const ZONE_EXAMPLE = 'for example Europe/Berlin or America/New_York';
+
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** A sentence for a person who typed a zone we do not know, with the closest real one if any. */
+export function timeZoneProblem(zone: string): string | null {
+  if (isValidTimeZone(zone)) return null;
+  const guess = closestZone(zone);
+  return guess
+    ? `time zone '${zone}' is not a known IANA zone, for example ${guess}`
+    : `time zone '${zone}' is not a known IANA zone, ${ZONE_EXAMPLE}`;
+}
+
+function closestZone(input: string): string | undefined {
+  const wanted = input.trim().toLowerCase().replaceAll(' ', '_');
+  if (wanted.length < 3) return undefined;
+  let best: { zone: string; distance: number } | undefined;
+  for (const zone of Intl.supportedValuesOf('timeZone')) {
+    const lower = zone.toLowerCase();
+    const city = lower.slice(lower.lastIndexOf('/') + 1);
+    const distance = Math.min(editDistance(wanted, lower), editDistance(wanted, city));
+    if (!best || distance < best.distance) best = { zone, distance };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(wanted.length / 4)) ? best.zone : undefined;
+}
+
+export function zoneOrThrow(zone: string): IANAZone {
+  const iana = IANAZone.create(zone);
+  if (!iana.isValid) throw new RangeError(timeZoneProblem(zone) ?? `time zone '${zone}' is not usable`);
+  return iana;
+}
