@@ -25,18 +25,16 @@ async function sourceFiles(): Promise<string[]> {
 
 describe('function sizes', () => {
   it('measures own lines without nested functions, comments or blank lines', () => {
-    const source = [
-      'export function outer() {',
-      '  // a comment',
-      '',
-      '  const a = 1;',
-      '  function inner() {',
-      '    return 2;',
-      '  }',
-      '  const b = [1].map((x) => x + 1);',
-      '  return a + inner() + b.length;',
-      '}',
-    ].join('\n');
+    const source = `export function outer() {
+  // a comment
+
+  const a = 1;
+  function inner() {
+    return 2;
+  }
+  const b = [1].map((x) => x + 1);
+  return a + inner() + b.length;
+}`;
     const sizes = measureFunctions('sample.ts', source);
     expect(sizes.find((s) => s.name === 'outer')).toMatchObject({ own: 5, total: 8 });
     expect(sizes.find((s) => s.name === 'inner')).toMatchObject({ own: 3, total: 3 });
