@@ -122,5 +122,6 @@ describe('the app, built from a list of features', () => {
         ).toEqual([{ idempotencyKey: `wave:${scheduleId}@2026-03-02T09:00:00.000Z`, status: 'sent' }]),
       { timeout: 10_000, interval: 50 },
     );
-  });
+    // The whole app starts and stops here, with two waits of up to 20 s on a busy machine.
+  }, 60_000);
 });
