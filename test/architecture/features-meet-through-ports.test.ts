@@ -3,50 +3,37 @@
 // features meet (feature.ts, ports.ts, compose-features.ts), and from another feature only
 // through that feature's public face, its index.ts. Anything deeper couples two features so
 // that neither can change or be tested alone.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder, importSpecifiers } from './source-files.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const featuresRoot = join(repoRoot, 'src', 'features');
 const sharedFiles = new Set(['feature.ts', 'ports.ts', 'compose-features.ts']);
-const sourceFile = /\.(c|m)?(t|j)sx?$/;
-
-const specifierPatterns = [
-  /\bfrom\s*['"]([^'"]+)['"]/g,
-  /\bimport\s*['"]([^'"]+)['"]/g,
-  /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-];
-
 /** The imports of a file under src/features that reach past what features may share. */
 function crossFeatureImports(file: string, source: string): string[] {
   const own = relative(featuresRoot, file).split(sep)[0];
   const offending = new Set<string>();
-  for (const pattern of specifierPatterns) {
-    for (const match of source.matchAll(pattern)) {
-      const specifier = match[1];
-      if (specifier === undefined || !specifier.startsWith('.')) continue;
-      const target = relative(featuresRoot, resolve(dirname(file), specifier));
-      if (target.startsWith('..')) continue; // outside src/features: chat, db, scheduling
-      const parts = target.split(sep);
-      if (parts.length === 1) {
-        if (!sharedFiles.has(parts[0] ?? '')) offending.add(specifier);
-        continue;
-      }
-      const [folder, ...rest] = parts;
-      if (folder === own) continue;
-      if (rest.join('/') !== 'index.ts') offending.add(specifier);
+  for (const specifier of importSpecifiers(source)) {
+    if (!specifier.startsWith('.')) continue;
+    const target = relative(featuresRoot, resolve(dirname(file), specifier));
+    if (target.startsWith('..')) continue; // outside src/features: chat, db, scheduling
+    const parts = target.split(sep);
+    if (parts.length === 1) {
+      if (!sharedFiles.has(parts[0] ?? '')) offending.add(specifier);
+      continue;
     }
+    const [folder, ...rest] = parts;
+    if (folder === own) continue;
+    if (rest.join('/') !== 'index.ts') offending.add(specifier);
   }
   return [...offending];
 }
 
 async function featureFiles(): Promise<string[]> {
-  const entries = await readdir(featuresRoot, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && sourceFile.test(entry.name) && entry.parentPath !== featuresRoot)
-    .map((entry) => join(entry.parentPath, entry.name));
+  // Only files inside a feature's folder: the shared files at the top are what features meet through.
+  return (await filesUnder(featuresRoot)).filter((file) => dirname(file) !== featuresRoot);
 }
 
 describe('features meet through ports', () => {

@@ -1,10 +1,11 @@
 // The house rule on size: no function in src/ with more than ~80 lines of its own code (nested
 // functions counted apart), and no closure over ~250 lines in all. Past that, a function holds
 // several jobs and a reader must keep them all in mind at once. Generated code is exempt.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureFunctions } from './function-sizes.ts';
+import { filesUnder } from './source-files.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const maxOwnLines = 80;
@@ -17,27 +18,23 @@ const maxTotalLines = 250;
 const notYet = new Set(['src/app.ts', 'src/features/teams/commands.ts']);
 
 async function sourceFiles(): Promise<string[]> {
-  const entries = await readdir(join(repoRoot, 'src'), { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.ts$/.test(entry.name))
-    .map((entry) => relative(repoRoot, join(entry.parentPath, entry.name)))
-    .filter((file) => !file.startsWith('src/db/generated/'));
+  return (await filesUnder(join(repoRoot, 'src')))
+    .map((file) => relative(repoRoot, file))
+    .filter((file) => file.endsWith('.ts') && !file.startsWith('src/db/generated/'));
 }
 
 describe('function sizes', () => {
   it('measures own lines without nested functions, comments or blank lines', () => {
-    const source = [
-      'export function outer() {',
-      '  // a comment',
-      '',
-      '  const a = 1;',
-      '  function inner() {',
-      '    return 2;',
-      '  }',
-      '  const b = [1].map((x) => x + 1);',
-      '  return a + inner() + b.length;',
-      '}',
-    ].join('\n');
+    const source = `export function outer() {
+  // a comment
+
+  const a = 1;
+  function inner() {
+    return 2;
+  }
+  const b = [1].map((x) => x + 1);
+  return a + inner() + b.length;
+}`;
     const sizes = measureFunctions('sample.ts', source);
     expect(sizes.find((s) => s.name === 'outer')).toMatchObject({ own: 5, total: 8 });
     expect(sizes.find((s) => s.name === 'inner')).toMatchObject({ own: 3, total: 3 });

@@ -1,40 +1,18 @@
 // Arrows point one way: adapters -> chat <- features -> db. Only src/adapters/ may know a
 // platform SDK; if a feature, the chat layer, scheduling or the database code imported one,
 // adding a platform would mean touching them, and their tests would need the SDK's network.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder, importSpecifiers } from './source-files.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const guarded = ['src/features', 'src/chat', 'src/scheduling', 'src/db'];
-const sourceFile = /\.(c|m)?(t|j)sx?$/;
 const platformSdk = /^(@slack\/|discord\.js$|discord\.js\/|@discordjs\/)/;
 
-// Static imports and re-exports (`from '…'`), bare `import '…'`, dynamic `import('…')` and
-// `require('…')`. Generated code is included: it must not pull an SDK in either.
-const specifierPatterns = [
-  /\bfrom\s*['"]([^'"]+)['"]/g,
-  /\bimport\s*['"]([^'"]+)['"]/g,
-  /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-];
-
+// Generated code is included: it must not pull an SDK in either.
 function platformImports(source: string): string[] {
-  const found = new Set<string>();
-  for (const pattern of specifierPatterns) {
-    for (const match of source.matchAll(pattern)) {
-      const specifier = match[1];
-      if (specifier !== undefined && platformSdk.test(specifier)) found.add(specifier);
-    }
-  }
-  return [...found];
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && sourceFile.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
+  return importSpecifiers(source).filter((specifier) => platformSdk.test(specifier));
 }
 
 describe('no platform SDK outside the adapters', () => {

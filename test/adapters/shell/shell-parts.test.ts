@@ -45,12 +45,14 @@ function recordingEmitter(): ShellEmitter & { readonly events: ChatEvent[] } {
   };
 }
 
+const alex = new ShellWorld({ person: 'alex', channelId: 'team' });
+/** The command that opened the forms: from alex, in #team. */
 const opener: ChatEvent = {
   kind: 'command',
   eventId: 'x',
-  actor: { platform: 'shell', workspaceId: 'local', userId: 'alex', displayName: 'alex' },
-  place: { channelId: 'team', isDirect: false },
-  path: ['checkin'],
+  actor: alex.actor(),
+  place: alex.eventPlace(),
+  path: [],
   options: {},
 };
 
