@@ -119,3 +119,28 @@ describe('config edges', () => {
     expect(loadConfig({ DEFAULT_CRISIS_REGION: 'gb' }).defaults.crisisRegion).toBe('GB');
   });
 });
+
+describe('config messages never show a database password', () => {
+  it('redacts the password of a DATABASE_URL it refuses, in the problems and the message', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://peerbridge:hunter2-secret@db.example.org:3306/pb' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    expect(error.problems.join('\n')).toContain('mysql://peerbridge:***@db.example.org:3306/pb');
+    expect(`${error.message}\n${error.problems.join('\n')}`).not.toContain('hunter2');
+  });
+
+  it('reads the retention settings, with 7 and 30 days by default', () => {
+    expect(loadConfig({}).retention).toEqual({ processedEventDays: 7, sentOutboxDays: 30 });
+    expect(
+      loadConfig({ PROCESSED_EVENT_RETENTION_DAYS: '2', SENT_OUTBOX_RETENTION_DAYS: '90' }).retention,
+    ).toEqual({ processedEventDays: 2, sentOutboxDays: 90 });
+    expect(problems({ SENT_OUTBOX_RETENTION_DAYS: '0' })).toEqual([
+      'SENT_OUTBOX_RETENTION_DAYS must be at least 1 day (got "0")',
+    ]);
+  });
+});

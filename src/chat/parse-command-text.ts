@@ -5,7 +5,8 @@
 // `name:value` or `name=value` pairs (values may be "double quoted") and bare words, which
 // fill the options not given by name in declared order. A string option declared `rest`
 // swallows the rest of the bare words when its turn comes (so `/peer topic add a hard week`
-// needs no quotes); without one, the last option does, when it is a string.
+// needs no quotes); without one, the last option does, when it is a string. Given by name,
+// a `rest` option takes the bare words that follow it (`setup name:Night shift crew`).
 
 import { closestName } from './closest-name.ts';
 import type { Command, CommandTable } from './command-table.ts';
@@ -144,8 +145,13 @@ function assignOptions(table: CommandTable, command: Command, tokens: readonly T
       return decl?.type === 'string' && decl.rest === true;
     }) ?? (last !== undefined && command.options[last]?.type === 'string' ? last : undefined);
 
+  // A named option that takes the rest of the line (`name:Night shift crew`) takes the bare
+  // words after it, up to the next named option: people type it as a sentence.
+  let namedRest: string | undefined;
   for (const token of tokens) {
-    if (token.name === undefined) {
+    if (token.name === undefined && namedRest !== undefined) {
+      options[namedRest] = `${options[namedRest]} ${token.value}`;
+    } else if (token.name === undefined) {
       bare.push(token);
     } else if (Object.hasOwn(command.options, token.name)) {
       if (Object.hasOwn(options, token.name)) {
@@ -155,6 +161,10 @@ function assignOptions(table: CommandTable, command: Command, tokens: readonly T
         };
       }
       options[token.name] = token.value;
+      const decl = command.options[token.name];
+      namedRest = decl?.type === 'string' && decl.rest === true ? token.name : undefined;
+    } else if (namedRest !== undefined) {
+      options[namedRest] = `${options[namedRest]} ${token.raw}`;
     } else if (greedy !== undefined) {
       // Free text such as "re:work" is more likely part of a sentence than a mistyped option.
       bare.push({ value: token.raw, raw: token.raw });
@@ -163,15 +173,44 @@ function assignOptions(table: CommandTable, command: Command, tokens: readonly T
     }
   }
 
+  return fillPositional(command, bare, positional, greedy, takes, options);
+}
+
+const shorten = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/** Why `word` does not fit the option `name` (its check or choices), or undefined when it does. */
+function misfit(command: Command, name: string, word: string): string | undefined {
+  const decl = command.options[name];
+  if (decl?.type === 'string') return decl.check?.(word);
+  if (decl?.type === 'choice' && !decl.choices.some((c) => c.toLowerCase() === word.toLowerCase()))
+    return `it isn't one of: ${decl.choices.join(', ')}.`;
+  return undefined;
+}
+
+/**
+ * Bare words fill the options not given by name, in declared order, but only where they fit:
+ * a word that an option's check refuses skips that option when a rest-of-line option is still
+ * to come (`/peer setup Night shift crew` is a name, not a zone). Otherwise the refusal says
+ * which reading was tried.
+ */
+function fillPositional(
+  command: Command,
+  bare: readonly Token[],
+  positional: readonly string[],
+  greedy: string | undefined,
+  takes: string,
+  options: Record<string, string>,
+): Assigned {
   const targets = [...positional];
   for (let i = 0; i < bare.length; i++) {
-    const target = targets.shift();
+    let target = targets.shift();
+    const word = bare[i]!.value;
+    while (target !== undefined && target !== greedy && greedy !== undefined && targets.includes(greedy)) {
+      if (misfit(command, target, word) === undefined) break;
+      target = targets.shift();
+    }
     if (target === undefined) {
-      const extra = bare[i]!.raw;
-      return {
-        ok: false,
-        reason: `I wasn't sure what '${extra.length > 40 ? `${extra.slice(0, 40)}…` : extra}' was for. ${takes}`,
-      };
+      return { ok: false, reason: `I wasn't sure what '${shorten(bare[i]!.raw)}' was for. ${takes}` };
     }
     if (target === greedy) {
       options[target] = bare
@@ -180,7 +219,11 @@ function assignOptions(table: CommandTable, command: Command, tokens: readonly T
         .join(' ');
       break;
     }
-    options[target] = bare[i]!.value;
+    const problem = misfit(command, target, word);
+    if (problem !== undefined) {
+      return { ok: false, reason: `I read '${shorten(word)}' as \`${target}\`, and ${problem} ${takes}` };
+    }
+    options[target] = word;
   }
   return { ok: true, options };
 }

@@ -1,0 +1,55 @@
+// Issue 7, point 9: the teams commands read as people type them on Slack and in the shell
+// (both hand their line to parseCommandText, tested here against the real teams table).
+import { describe, expect, it } from 'vitest';
+import { createCommandTable, parseCommandText } from '../../../src/chat/index.ts';
+import type { PrismaClient } from '../../../src/db/index.ts';
+import { teamCommands, teamGroup } from '../../../src/features/teams/commands.ts';
+import { clientsFor } from '../../support/people.ts';
+
+// Parsing never reaches a handler, so the database is never touched.
+const table = createCommandTable({
+  groups: [teamGroup],
+  commands: teamCommands({
+    prisma: {} as PrismaClient,
+    defaults: { timeZone: 'UTC', crisisRegion: 'US' },
+    clientFor: clientsFor(),
+  }),
+});
+const parse = (text: string) => parseCommandText(table, text);
+
+describe('typed /peer setup', () => {
+  it('gives a named rest-of-line option the words after it', () => {
+    expect(parse('setup name:Night shift crew')).toEqual({
+      ok: true,
+      path: ['setup'],
+      options: { name: 'Night shift crew' },
+    });
+    expect(parse('setup name:Night shift crew timezone:Europe/Berlin')).toEqual({
+      ok: true,
+      path: ['setup'],
+      options: { name: 'Night shift crew', timezone: 'Europe/Berlin' },
+    });
+  });
+
+  it('fills positional options only where the words fit', () => {
+    expect(parse('setup Night shift crew')).toEqual({
+      ok: true,
+      path: ['setup'],
+      options: { name: 'Night shift crew' },
+    });
+    expect(parse('setup Europe/Berlin DE Night shift')).toEqual({
+      ok: true,
+      path: ['setup'],
+      options: { timezone: 'Europe/Berlin', region: 'DE', name: 'Night shift' },
+    });
+  });
+
+  it('says which reading it tried when a word fits nowhere', () => {
+    const parsed = parse('team role @casey boss');
+    expect(parsed).toEqual({
+      ok: false,
+      reason:
+        "I read 'boss' as `role`, and it isn't one of: member, supervisor, admin. `/peer team role` takes: `user`, `role`, `remove`.",
+    });
+  });
+});
