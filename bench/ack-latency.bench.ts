@@ -94,7 +94,13 @@ async function offer(rate: number, durationMs: number, p: Platforms): Promise<Sa
       }),
     );
   }
-  await Promise.all(inFlight);
+  // Bounded: on a starved machine a backlog could take minutes to drain. Events still open
+  // after a minute count as failed (and keep running into the next rate: noted in the docs).
+  const drained = await Promise.race([
+    Promise.all(inFlight).then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000).unref()),
+  ]);
+  if (!drained) samples.failures += total - [...samples.ack.values()].flat().length;
   return samples;
 }
 

@@ -7,6 +7,7 @@ import { startApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { enqueueOutboxMany, type OutboxMessageInput } from '../src/scheduling/index.ts';
+import { useBaselineWasmCompiler } from '../src/wasm-compiler.ts';
 
 export type ToChild =
   | { type: 'memory' }
@@ -18,6 +19,7 @@ export type FromChild =
   | { type: 'enqueued'; ms: number }
   | { type: 'failed'; message: string };
 
+useBaselineWasmCompiler();
 const send = (message: FromChild) => process.send?.(message);
 const started = performance.now();
 const config = loadConfig(process.env);

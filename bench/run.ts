@@ -8,13 +8,16 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useBaselineWasmCompiler } from '../src/wasm-compiler.ts';
 import { benchmarks as ackLatency } from './ack-latency.bench.ts';
 import { benchmarks as coldStart } from './cold-start.bench.ts';
 import { benchmarks as fanOut } from './fan-out.bench.ts';
-import { benchmarks as outbox } from './outbox.bench.ts';
 import { benchmarks as schedulerPrecision } from './scheduler.bench.ts';
 import { type BenchDatabase, embeddedCopy, freshPostgres, postgresReachable } from './support/databases.ts';
 import { embeddedTemplate } from './support/template.ts';
+
+// The scheduler benchmark runs in this process: the same WASM compiler as production.
+useBaselineWasmCompiler();
 
 /** One line of the table: a figure, its target (when issue 13 sets one) and whether it was met. */
 export interface Figure {
@@ -54,13 +57,7 @@ export interface Benchmark {
 // ── Registration: one line per bench file, in the order the table lists them. ──────────────
 // Resource search (p95 at 10,000 entries) is written on the resources branch: add its
 // `benchmarks` here (`...resourceSearch`, imported from './resource-search.bench.ts').
-const registered: readonly Benchmark[] = [
-  ...coldStart,
-  ...ackLatency,
-  ...fanOut,
-  ...schedulerPrecision,
-  ...outbox,
-];
+const registered: readonly Benchmark[] = [...coldStart, ...ackLatency, ...fanOut, ...schedulerPrecision];
 
 /** Every target of issue 13, so a figure that was not measured shows as such. */
 const targets: readonly { figure: string; target: string; by: string }[] = [
@@ -184,7 +181,7 @@ async function main(): Promise<void> {
   const built = spawnSync(process.execPath, [join(here, '..', 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('building dist/ failed');
   const ctx = context(quick);
-  const load = [loadavg()];
+  const startLoad = loadavg();
   const figures: Figure[] = [];
   for (const benchmark of selected) {
     const started = performance.now();
@@ -194,23 +191,24 @@ async function main(): Promise<void> {
     for (const row of rows) console.log(`  ${row.figure}: ${row.value} ${verdict(row.met)}`);
     console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     figures.push(...rows);
+    // Written after each benchmark, so a long run that is stopped still leaves its figures.
+    if (!quick) await write(figures, selected, [startLoad, loadavg()], filter);
   }
-  load.push(loadavg());
-  if (quick) return;
+}
+
+async function write(
+  figures: readonly Figure[],
+  ran: readonly Benchmark[],
+  load: number[][],
+  filter?: string,
+) {
   const { readFile } = await import('node:fs/promises');
   const notes = await readFile(join(here, '..', 'docs', 'benchmarks-notes.md'), 'utf8').catch(() => '');
   const command = `npm run bench${filter ? ` -- ${filter}` : ''}`;
+  const names = ran.map((b) => b.name);
   const out = join(here, '..', 'docs', 'benchmarks.md');
-  await writeFile(
-    out,
-    `${document(
-      figures,
-      selected.map((b) => b.name),
-      load,
-      command,
-    )}\n${notes}`,
-  );
-  console.log(`wrote ${out}`);
+  await writeFile(out, `${document(figures, names, load, command)}\n${notes}`);
+  console.log(`  wrote ${out}`);
 }
 
 await main();

@@ -62,8 +62,12 @@ export async function startAppProcess(env: Record<string, string>, limitMs = 180
   built ??= buildChild();
   await built;
   const spawnedAt = performance.now();
+  // BENCH_CPU_PROF=<folder>: the app writes a V8 CPU profile there when it stops
+  // (summarise it with `npx tsx bench/profile-summary.ts <file>`).
+  const profileDir = process.env.BENCH_CPU_PROF;
   const child = fork(childBundle, [], {
     cwd: root,
+    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
