@@ -22,6 +22,7 @@ import { pcts, percentile } from './support/stats.ts';
 type Kind = 'slack command' | 'slack button' | 'discord command' | 'discord button';
 const KINDS: readonly Kind[] = ['slack command', 'slack button', 'discord command', 'discord button'];
 const APPLICATION_ID = '1187654321098765432';
+const DISCORD_USERS = ['alice', 'bob', 'carol'] as const;
 
 interface Samples {
   readonly ack: Map<Kind, number[]>;
@@ -62,7 +63,8 @@ async function sendOne(kind: Kind, i: number, p: Platforms, samples: Samples): P
     samples.answer.push(answered.at - wallAt);
     return;
   }
-  const place = { user: `person${i % 50}`, channel: 'general' };
+  // The fake Discord knows its seeded members only.
+  const place = { user: DISCORD_USERS[i % DISCORD_USERS.length] as string, channel: 'general' };
   const sent =
     kind === 'discord command'
       ? p.discord.slashCommand({ name: 'peer', subcommand: 'help', ...place })
