@@ -1,10 +1,16 @@
 // Composition: storage -> features -> command table -> router -> adapters -> outbox worker ->
 // scheduler. main.ts reads config and calls startApp; tests call it with their own config.
 import { hostname } from 'node:os';
-import { createDiscordAdapter } from './adapters/discord/index.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
-import { createSlackAdapter } from './adapters/slack/index.ts';
-import { type ChatAdapter, createCommandTable, createRouter, type Platform } from './chat/index.ts';
+import {
+  type ChatAdapter,
+  type ChatClient,
+  type CommandTable,
+  createCommandTable,
+  createRouter,
+  type EventSink,
+  type Platform,
+} from './chat/index.ts';
 import type { Config } from './config.ts';
 import { processedEvents } from './db/index.ts';
 import { createAdminFeature } from './features/admin/index.ts';
@@ -13,7 +19,14 @@ import type { Feature, FeatureDeps } from './features/feature.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
-import { type Clock, createOutboxWorker, createScheduler, systemClock } from './scheduling/index.ts';
+import {
+  type Clock,
+  createOutboxWorker,
+  createScheduler,
+  type OutboxWorker,
+  type Scheduler,
+  systemClock,
+} from './scheduling/index.ts';
 
 export interface StartOptions {
   readonly config: Config;
@@ -60,18 +73,28 @@ export function buildFeatures(deps: FeatureDeps, list: (deps: FeatureDeps) => Fe
   return { composed, table };
 }
 
-export async function startApp(options: StartOptions): Promise<RunningApp> {
-  const { config, logger } = options;
-  const clock = options.clock ?? systemClock;
-  const instanceId = config.instanceId ?? `${hostname()}-${process.pid}`;
-  const storage = options.storage ?? (await openStorage(config, logger));
-  const prisma = storage.db.prisma;
+/** What every adapter and the outbox share: built once, before any adapter exists. */
+interface Core {
+  readonly composed: ReturnType<typeof buildFeatures>['composed'];
+  readonly table: CommandTable;
+  readonly sink: EventSink;
+  readonly worker: OutboxWorker;
+  readonly scheduler: Scheduler;
+}
 
-  const adapters = new Map<Platform, ChatAdapter>();
+function createCore(
+  options: StartOptions,
+  storage: Storage,
+  clock: Clock,
+  clientFor: (platform: Platform) => ChatClient | undefined,
+): Core {
+  const { config, logger } = options;
+  const instanceId = config.instanceId ?? `${hostname()}-${process.pid}`;
+  const prisma = storage.db.prisma;
   const worker = createOutboxWorker({
     prisma,
     cipher: storage.cipher,
-    clientFor: (platform) => adapters.get(platform)?.client,
+    clientFor,
     instanceId,
     clock,
     logger: logger.child({ component: 'outbox' }),
@@ -84,7 +107,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       config,
       logger: logger.child({ component: 'features' }),
       notifyOutbox: () => worker.notify(),
-      clientFor: (platform) => adapters.get(platform)?.client,
+      clientFor,
     },
     options.features,
   );
@@ -98,49 +121,6 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     dedupe: processedEvents(prisma),
     logger: logger.child({ component: 'router' }),
   });
-
-  let finished: Promise<void> = new Promise(() => {});
-  const wantShell = options.mode === 'shell' || (!config.slack && !config.discord);
-  if (wantShell) {
-    const shell = createShellAdapter({
-      input: options.stdio?.input ?? process.stdin,
-      output: options.stdio?.output ?? process.stdout,
-      table,
-      sink,
-      logger: logger.child({ component: 'shell' }),
-    });
-    adapters.set('shell', shell);
-    finished = shell.closed;
-  } else {
-    if (config.slack) {
-      adapters.set(
-        'slack',
-        createSlackAdapter({
-          config: config.slack,
-          port: config.port,
-          table,
-          sink,
-          logger: logger.child({ component: 'slack' }),
-          homeView: async (actor) => {
-            const base = await homeView(prisma, actor);
-            return { ...base, blocks: [...base.blocks, ...(await composed.home(actor))] };
-          },
-        }),
-      );
-    }
-    if (config.discord) {
-      adapters.set(
-        'discord',
-        createDiscordAdapter({
-          config: config.discord,
-          table,
-          sink,
-          logger: logger.child({ component: 'discord' }),
-        }),
-      );
-    }
-  }
-
   const scheduler = createScheduler({
     prisma,
     instanceId,
@@ -149,9 +129,82 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     clock,
     logger: logger.child({ component: 'scheduler' }),
   });
+  return { composed, table, sink, worker, scheduler };
+}
+
+/**
+ * The platform adapters this config asks for. Each SDK is imported only here, only when its
+ * platform is configured: @slack/bolt and discord.js together cost about 60 MB and half a
+ * second of start-up that the shell playground would never use.
+ */
+async function createPlatformAdapters(options: StartOptions, core: Core, storage: Storage) {
+  const { config, logger } = options;
+  const { table, sink, composed } = core;
+  const created: ChatAdapter[] = [];
+  if (config.slack) {
+    const { createSlackAdapter } = await import('./adapters/slack/index.ts');
+    created.push(
+      createSlackAdapter({
+        config: config.slack,
+        port: config.port,
+        table,
+        sink,
+        logger: logger.child({ component: 'slack' }),
+        homeView: async (actor) => {
+          const base = await homeView(storage.db.prisma, actor);
+          return { ...base, blocks: [...base.blocks, ...(await composed.home(actor))] };
+        },
+      }),
+    );
+  }
+  if (config.discord) {
+    const { createDiscordAdapter } = await import('./adapters/discord/index.ts');
+    created.push(
+      createDiscordAdapter({
+        config: config.discord,
+        table,
+        sink,
+        logger: logger.child({ component: 'discord' }),
+      }),
+    );
+  }
+  return created;
+}
+
+/** The shell playground, or the configured platforms; `finished` resolves when the shell closes. */
+async function createAdapters(
+  options: StartOptions,
+  core: Core,
+  storage: Storage,
+): Promise<{ adapters: ChatAdapter[]; finished: Promise<void> }> {
+  const { config, logger } = options;
+  const wantShell = options.mode === 'shell' || (!config.slack && !config.discord);
+  if (!wantShell) {
+    return {
+      adapters: await createPlatformAdapters(options, core, storage),
+      finished: new Promise(() => {}),
+    };
+  }
+  const shell = createShellAdapter({
+    input: options.stdio?.input ?? process.stdin,
+    output: options.stdio?.output ?? process.stdout,
+    table: core.table,
+    sink: core.sink,
+    logger: logger.child({ component: 'shell' }),
+  });
+  return { adapters: [shell], finished: shell.closed };
+}
+
+/** Starts adapters, then the worker and the scheduler; on a failure stops what had started. */
+async function startAll(
+  adapters: readonly ChatAdapter[],
+  core: Core,
+  storage: Storage,
+  logger: Logger,
+): Promise<ChatAdapter[]> {
   const started: ChatAdapter[] = [];
   try {
-    for (const adapter of adapters.values()) {
+    for (const adapter of adapters) {
       await adapter.start();
       started.push(adapter);
       logger.info(
@@ -159,29 +212,40 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         `${adapter.platform} is connected`,
       );
     }
-    worker.start();
-    await scheduler.start();
+    core.worker.start();
+    await core.scheduler.start();
+    return started;
   } catch (error) {
     await Promise.allSettled(started.map((adapter) => adapter.stop()));
-    await worker.stop();
+    await core.worker.stop();
     await storage.db.close();
     throw error;
   }
+}
 
+/** Stops in the reverse order of starting; safe to call more than once. */
+function stopper(core: Core, started: readonly ChatAdapter[], storage: Storage, logger: Logger) {
   let stopping: Promise<void> | undefined;
-  return {
-    storage,
-    adapters: [...adapters.values()],
-    finished,
-    stop() {
-      stopping ??= (async () => {
-        await scheduler.stop();
-        await worker.stop();
-        await Promise.allSettled(started.map((adapter) => adapter.stop()));
-        await storage.db.close();
-        logger.info({ event: 'app.stopped' }, 'PeerBridge stopped');
-      })();
-      return stopping;
-    },
+  return () => {
+    stopping ??= (async () => {
+      await core.scheduler.stop();
+      await core.worker.stop();
+      await Promise.allSettled(started.map((adapter) => adapter.stop()));
+      await storage.db.close();
+      logger.info({ event: 'app.stopped' }, 'PeerBridge stopped');
+    })();
+    return stopping;
   };
+}
+
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const storage = options.storage ?? (await openStorage(config, logger));
+  const byPlatform = new Map<Platform, ChatAdapter>();
+  const core = createCore(options, storage, clock, (platform) => byPlatform.get(platform)?.client);
+  const { adapters, finished } = await createAdapters(options, core, storage);
+  for (const adapter of adapters) byPlatform.set(adapter.platform, adapter);
+  const started = await startAll(adapters, core, storage, logger);
+  return { storage, adapters, finished, stop: stopper(core, started, storage, logger) };
 }

@@ -3,6 +3,9 @@
 import { startApp } from './app.ts';
 import { type Config, ConfigError, loadConfig, withDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
+import { useBaselineWasmCompiler } from './wasm-compiler.ts';
+
+useBaselineWasmCompiler();
 
 function readConfig(): Config {
   try {

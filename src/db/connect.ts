@@ -4,7 +4,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from '../config.ts';
@@ -21,6 +20,15 @@ export interface Database {
   readonly pglite?: PGlite;
   close(): Promise<void>;
 }
+
+/**
+ * PGlite's settings, chosen by measurement (docs/benchmarks.md, "PGlite memory"). PostgreSQL's
+ * default shared_buffers (128 MB) is allocated and touched at start inside the WASM heap, so it
+ * is resident from the first second: 285 MB after opening an existing database, against
+ * 159 MB with 16 MB (and 151 MB with 8 MB). A team's working set is a few MB, so 16 MB keeps
+ * it cached with room to spare. `initialMemory` cannot go below the build's 128 MB minimum.
+ */
+export const pgliteSettings = ['shared_buffers=16MB'] as const;
 
 function pgliteDataPath(dataDir: string): string {
   return join(resolve(dataDir), 'pglite');
@@ -46,6 +54,14 @@ export function databaseOnPglite(
 }
 
 /**
+ * Passed as start parameters, not `postgresqlconf`: that option overwrites the data folder's
+ * postgresql.conf (time zone, date style and all) with only the lines given.
+ */
+function pgliteOptions() {
+  return { startParams: [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((s) => ['-c', s])] };
+}
+
+/**
  * A `postgres://` URL may carry `?schema=name` (as Prisma URLs do): every connection then uses
  * that schema, for the app and for migrations alike.
  */
@@ -61,12 +77,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     case 'pglite-dir': {
       const path = pgliteDataPath(target.dataDir);
       mkdirSync(path, { recursive: true });
-      return databaseOnPglite(await PGlite.create(path), target);
+      return databaseOnPglite(await PGlite.create({ dataDir: path, ...pgliteOptions() }), target);
     }
     case 'pglite-memory':
-      return databaseOnPglite(await PGlite.create(), target);
+      return databaseOnPglite(await PGlite.create(pgliteOptions()), target);
     case 'postgres': {
       const { connectionString, schema } = postgresSettings(target.url);
+      // Loaded here only: the embedded default never needs pg and its adapter.
+      const { PrismaPg } = await import('@prisma/adapter-pg');
       const adapterFactory = new PrismaPg(
         { connectionString, ...(schema ? { options: `-c search_path="${schema}"` } : {}) },
         schema ? { schema } : undefined,

@@ -13,6 +13,7 @@ import { DEFAULT_WAIT_MS, Recorder } from '../shared/recorder.ts';
 import { FakeSocketMode } from './fake-socket-mode.ts';
 import { DEFAULT_SLACK_IDENTITY, type SlackIdentity } from './slack-ids.ts';
 import type { SlackUrlSource } from './slack-payloads.ts';
+import { SlackRateLimiter, type SlackRateLimits } from './slack-rate-limits.ts';
 import { type SlackAnswer, type SlackUserSeed, SlackWorkspace } from './slack-workspace.ts';
 
 /**
@@ -52,6 +53,8 @@ export interface FakeSlackApiOptions {
   /** How long a trigger_id from issueTriggerId() stays valid for views.open (Slack: 3 s). */
   triggerTtlMs?: number;
   users?: Record<string, SlackUserSeed>;
+  /** Enforce Slack's chat.postMessage limits with 429s (benchmarks); off by default. */
+  rateLimits?: SlackRateLimits;
 }
 
 const TOKEN_PATTERN = /^(xox[abpe]|xapp)-/;
@@ -100,6 +103,7 @@ export class FakeSlackApi implements SlackUrlSource {
       `${call.method}${call.failure ? ` [failed: ${JSON.stringify(call.failure)}]` : ''} ${JSON.stringify(call.args).slice(0, 200)}`,
   );
   readonly #failures = new FailureInjector<string, SlackFailure>();
+  readonly #rateLimiter: SlackRateLimiter | undefined;
   #responseCounter = 0;
   #ticketCounter = 0;
 
@@ -122,6 +126,7 @@ export class FakeSlackApi implements SlackUrlSource {
       options.triggerTtlMs ?? 3_000,
     );
     for (const [id, seed] of Object.entries(options.users ?? {})) this.workspace.setUser(id, seed);
+    this.#rateLimiter = options.rateLimits ? new SlackRateLimiter(options.rateLimits) : undefined;
   }
 
   static async start(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
@@ -256,7 +261,7 @@ export class FakeSlackApi implements SlackUrlSource {
     const method = url.pathname.slice('/api/'.length);
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
 
-    const failure = this.#failures.take(this.#recorder.size, method);
+    const failure = this.#failures.take(this.#recorder.size, method) ?? this.#rateLimited(method, args);
     if (failure) {
       this.#answerFailure(res, method, args, token, failure);
       return;
@@ -264,6 +269,12 @@ export class FakeSlackApi implements SlackUrlSource {
     const answer = this.#authorize(method, token) ?? this.workspace.handle(method, args);
     this.#record(method, args, token, undefined, answer);
     sendJson(res, 200, answer);
+  }
+
+  #rateLimited(method: string, args: Record<string, unknown>): SlackFailure | undefined {
+    if (!this.#rateLimiter || method !== 'chat.postMessage') return undefined;
+    const retryAfterSec = this.#rateLimiter.check(String(args.channel ?? ''));
+    return retryAfterSec === undefined ? undefined : { status: 429, retryAfterSec };
   }
 
   #authorize(method: string, token: string | undefined): SlackAnswer | undefined {

@@ -1,0 +1,147 @@
+// Scheduler precision: 1,000 schedules due at the same minute; the delay from the due instant
+// to each occurrence's first send, p50 / p99. The real scheduler (node-cron ticking at second
+// 0 of every minute, occurrence claims) and the real outbox worker on a real database; each
+// occurrence's handler does what a check-in round's does, one DM through the outbox in one
+// transaction. The "platform" records when each DM arrives (no rate limit: distinct members).
+// --quick: 50 schedules, and a clock shifted so that the due minute is 3 s away, ticked once
+// by hand at that instant instead of waiting up to a minute for cron.
+import type { ChatClient, MessageRef, UserRef } from '../src/chat/index.ts';
+import { createFieldCipher, type Database, migrate, openDatabase } from '../src/db/index.ts';
+import {
+  type Clock,
+  createOutboxWorker,
+  createScheduler,
+  enqueueOutbox,
+  type OccurrenceHandler,
+  systemClock,
+} from '../src/scheduling/index.ts';
+import type { BenchContext, Benchmark, Figure } from './run.ts';
+import { BENCH_ENCRYPTION_KEY, type BenchDatabase } from './support/databases.ts';
+import { pcts, percentile, seconds } from './support/stats.ts';
+
+class RecordingClient implements ChatClient {
+  readonly platform = 'slack' as const;
+  readonly firstSend = new Map<string, number>();
+  constructor(private readonly clock: Clock) {}
+  async sendDirect(
+    user: UserRef,
+    _view: unknown,
+    options?: { idempotencyKey?: string },
+  ): Promise<MessageRef> {
+    const key = options?.idempotencyKey ?? '';
+    if (!this.firstSend.has(key)) this.firstSend.set(key, this.clock.now().getTime());
+    return { ...user, channelId: `D${user.userId}`, messageId: key };
+  }
+  async findDelivered(): Promise<MessageRef | undefined> {
+    return undefined;
+  }
+  async postToChannel(): Promise<MessageRef> {
+    throw new Error('the scheduler benchmark only sends DMs');
+  }
+  async postPrivately(): Promise<void> {}
+  async updateMessage(): Promise<void> {}
+  async uploadFile(): Promise<void> {}
+}
+
+async function open(db: BenchDatabase): Promise<Database> {
+  const database = db.env.DATABASE_URL
+    ? await openDatabase({ kind: 'postgres', url: db.env.DATABASE_URL })
+    : await openDatabase({ kind: 'pglite-dir', dataDir: db.env.DATA_DIR ?? '' });
+  await migrate(database);
+  return database;
+}
+
+/** Next minute boundary at least `leadMs` from the clock's now. */
+function nextMinute(clock: Clock, leadMs: number): Date {
+  const at = clock.now().getTime() + leadMs;
+  return new Date(Math.ceil(at / 60_000) * 60_000);
+}
+
+async function run(db: BenchDatabase, count: number, ctx: BenchContext): Promise<Figure> {
+  // In --quick the clock runs ahead so that the next minute is 3 s away.
+  const base = systemClock.now().getTime();
+  const offset = ctx.quick ? Math.ceil(base / 60_000) * 60_000 - 3000 - base : 0;
+  const clock: Clock =
+    offset === 0 ? systemClock : { ...systemClock, now: () => new Date(Date.now() + offset) };
+  const database = await open(db);
+  const cipher = createFieldCipher(Buffer.from(BENCH_ENCRYPTION_KEY, 'hex'));
+  const client = new RecordingClient(clock);
+  const worker = createOutboxWorker({
+    prisma: database.prisma,
+    cipher,
+    clientFor: () => client,
+    instanceId: 'bench',
+    clock,
+  });
+  const handler: OccurrenceHandler = async (occurrence) => {
+    await database.prisma.$transaction((tx) =>
+      enqueueOutbox(tx, cipher, {
+        idempotencyKey: occurrence.key,
+        platform: 'slack',
+        workspaceExternalId: 'T1',
+        target: { kind: 'dm', userId: `U${occurrence.scheduleId}` },
+        view: { text: 'Time for your check-in. You can skip it.', blocks: [] },
+      }),
+    );
+    worker.notify();
+  };
+  const scheduler = createScheduler({
+    prisma: database.prisma,
+    instanceId: 'bench',
+    handlers: { reminder: handler },
+    clock,
+    ...(ctx.quick ? { cron: false, intervalMs: 3_600_000 } : {}),
+  });
+  try {
+    const due = nextMinute(clock, ctx.quick ? 2000 : 15_000);
+    const rule = `FREQ=DAILY;BYHOUR=${due.getUTCHours()};BYMINUTE=${due.getUTCMinutes()}`;
+    await database.prisma.schedule.createMany({
+      data: Array.from({ length: count }, () => ({
+        kind: 'reminder' as const,
+        rule,
+        timeZone: 'UTC',
+        startsAt: clock.now(),
+      })),
+    });
+    worker.start();
+    await scheduler.start();
+    ctx.log(`  ${count} schedules due at ${due.toISOString()} on ${db.label}…`);
+    if (ctx.quick) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() - clock.now().getTime())));
+      await scheduler.tick();
+    }
+    const deadline = due.getTime() + 180_000;
+    while (client.firstSend.size < count && clock.now().getTime() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const delays = [...client.firstSend.values()].map((at) => at - due.getTime());
+    const p99 = percentile(delays, 99);
+    return {
+      figure: `scheduler, ${count.toLocaleString('en')} due at once, ${db.label}: delay to first send p50 / p95 / p99`,
+      value: pcts(delays),
+      ...(ctx.quick ? {} : { target: 'p99 < 1 s', met: p99 < 1000 && delays.length === count }),
+      notes: `${delays.length} of ${count} sent; last at ${seconds(Math.max(...delays, 0))}`,
+    };
+  } finally {
+    await scheduler.stop();
+    await worker.stop();
+    await database.close();
+  }
+}
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'scheduler',
+    async run(ctx) {
+      const out: Figure[] = [];
+      for (const db of await ctx.databases('sched')) {
+        try {
+          out.push(await run(db, ctx.quick ? 50 : 1000, ctx));
+        } finally {
+          await db.drop();
+        }
+      }
+      return out;
+    },
+  },
+];
