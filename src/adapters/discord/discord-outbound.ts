@@ -25,6 +25,7 @@ import {
   type View,
   ViewLimitError,
 } from '../../chat/index.ts';
+import { discordChannelMembers } from './discord-roster.ts';
 import { type DiscordMessage, renderDiscordMessage, renderDiscordMessages } from './render-components.ts';
 
 const createdMessage = z.object({ id: z.string(), channel_id: z.string() });
@@ -152,6 +153,8 @@ export function createDiscordChatClient(rest: REST): DiscordChatClient {
         };
       });
     },
+    listChannelMembers: (channel) =>
+      delivering(() => discordChannelMembers(rest, channel.workspaceId, channel.channelId)),
     async postPrivately(_channel, user, view) {
       await sendDirect(user, view);
     },

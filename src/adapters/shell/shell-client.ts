@@ -29,7 +29,13 @@ function ensureShell(ref: WorkspaceRef): void {
   }
 }
 
-export function createShellClient(deliveries: ShellDeliveries): ChatClient {
+/** The playground's people, for the check-in roster. */
+export interface ShellPeople {
+  membersOf(channelId: string): readonly string[];
+  displayName(userId: string): string;
+}
+
+export function createShellClient(deliveries: ShellDeliveries, people?: ShellPeople): ChatClient {
   const delivered = new Map<string, MessageRef>();
 
   function once(target: ChannelRef | UserRef, key: string | undefined, send: () => MessageRef): MessageRef {
@@ -66,6 +72,16 @@ export function createShellClient(deliveries: ShellDeliveries): ChatClient {
     async uploadFile(target, file) {
       ensureShell(target);
       deliveries.file(target, file);
+    },
+    // Everyone who has been in the channel this session; the playground has no bots.
+    async listChannelMembers(channel) {
+      ensureShell(channel);
+      return (people?.membersOf(channel.channelId) ?? []).map((userId) => ({
+        userId,
+        displayName: people?.displayName(userId) ?? userId,
+        isBot: false,
+        deleted: false,
+      }));
     },
   };
 }

@@ -70,7 +70,7 @@ export function createShellRepl(deps: ShellReplDeps): ShellRepl {
     output: out,
     nextMessageId: () => `${session}-m${++messageCount}`,
   });
-  const client = createShellClient(deliveries);
+  const client = createShellClient(deliveries, world);
   // Usually one form at a time; a handler that opens a second waits its turn instead of
   // replacing the first half-way through.
   const forms: FormSession[] = [];

@@ -8,6 +8,7 @@ import type { ChatClient, FileUpload, SendOptions } from '../../chat/outbound.ts
 import type { ChannelRef, MessageRef, UserRef } from '../../chat/refs.ts';
 import type { View } from '../../chat/views.ts';
 import { toDeliveryError } from './slack-errors.ts';
+import { slackChannelMembers } from './slack-roster.ts';
 import {
   type DirectChannels,
   outboxMetadataType,
@@ -132,6 +133,8 @@ export function createSlackClient(client: WebClient, directChannels: DirectChann
         throw toDeliveryError(error, 'slack.updateMessage');
       }
     },
+
+    listChannelMembers: (channel) => slackChannelMembers(client, channel.channelId),
 
     async uploadFile(target, file: FileUpload) {
       try {
