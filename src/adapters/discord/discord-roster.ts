@@ -7,13 +7,21 @@ import { z } from 'zod';
 import type { PlatformPerson } from '../../chat/index.ts';
 
 const member = z.object({
-  user: z.object({ id: z.string(), username: z.string(), global_name: z.string().nullish(), bot: z.boolean().optional() }),
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    global_name: z.string().nullish(),
+    bot: z.boolean().optional(),
+  }),
   nick: z.string().nullish(),
   roles: z.array(z.string()),
 });
 const role = z.object({ id: z.string(), permissions: z.string() });
 const overwrite = z.object({ id: z.string(), type: z.number(), allow: z.string(), deny: z.string() });
-const channel = z.object({ guild_id: z.string().optional(), permission_overwrites: z.array(overwrite).default([]) });
+const channel = z.object({
+  guild_id: z.string().optional(),
+  permission_overwrites: z.array(overwrite).default([]),
+});
 const guild = z.object({ owner_id: z.string() });
 
 type Member = z.infer<typeof member>;
@@ -22,7 +30,13 @@ type Overwrite = z.infer<typeof overwrite>;
 const PAGE = 1000;
 const MAX_PAGES = 100;
 
-function canView(m: Member, guildId: string, ownerId: string, roles: Map<string, bigint>, overwrites: Overwrite[]): boolean {
+function canView(
+  m: Member,
+  guildId: string,
+  ownerId: string,
+  roles: Map<string, bigint>,
+  overwrites: Overwrite[],
+): boolean {
   if (m.user.id === ownerId) return true;
   let perms = roles.get(guildId) ?? 0n;
   for (const id of m.roles) perms |= roles.get(id) ?? 0n;
@@ -56,7 +70,11 @@ async function allMembers(rest: REST, guildId: string): Promise<Member[]> {
   return found;
 }
 
-export async function discordChannelMembers(rest: REST, guildId: string, channelId: string): Promise<PlatformPerson[]> {
+export async function discordChannelMembers(
+  rest: REST,
+  guildId: string,
+  channelId: string,
+): Promise<PlatformPerson[]> {
   const [members, roleList, place, owner] = await Promise.all([
     allMembers(rest, guildId),
     rest.get(Routes.guildRoles(guildId)).then((r) => z.array(role).parse(r)),

@@ -8,7 +8,6 @@ import type { ChatClient, FileUpload, SendOptions } from '../../chat/outbound.ts
 import type { ChannelRef, MessageRef, UserRef } from '../../chat/refs.ts';
 import type { View } from '../../chat/views.ts';
 import { toDeliveryError } from './slack-errors.ts';
-import { slackChannelMembers } from './slack-roster.ts';
 import {
   type DirectChannels,
   outboxMetadataType,
@@ -16,6 +15,7 @@ import {
   postView,
   updateView,
 } from './slack-posting.ts';
+import { slackChannelMembers } from './slack-roster.ts';
 
 type WebClient = webApi.WebClient;
 

@@ -31,13 +31,20 @@ const SLACKBOT = 'USLACKBOT';
 const PAGE = 200;
 const MAX_PAGES = 50;
 
-export async function slackChannelMembers(client: webApi.WebClient, channelId: string): Promise<PlatformPerson[]> {
+export async function slackChannelMembers(
+  client: webApi.WebClient,
+  channelId: string,
+): Promise<PlatformPerson[]> {
   try {
     const ids: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const answer = membersPage.parse(
-        await client.conversations.members({ channel: channelId, limit: PAGE, ...(cursor ? { cursor } : {}) }),
+        await client.conversations.members({
+          channel: channelId,
+          limit: PAGE,
+          ...(cursor ? { cursor } : {}),
+        }),
       );
       ids.push(...answer.members);
       cursor = answer.response_metadata?.next_cursor || undefined;
@@ -53,7 +60,8 @@ export async function slackChannelMembers(client: webApi.WebClient, channelId: s
 
 async function slackPerson(client: webApi.WebClient, userId: string): Promise<PlatformPerson> {
   const { user } = userInfo.parse(await client.users.info({ user: userId }));
-  const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || user.id;
+  const displayName =
+    user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || user.id;
   return {
     userId: user.id,
     displayName,

@@ -3,7 +3,10 @@
 import { asString } from '../shared/http.ts';
 import type { SlackAnswer } from './slack-workspace.ts';
 
-export function channelMembersPage(members: ReadonlyMap<string, readonly string[]>, args: Record<string, unknown>): SlackAnswer {
+export function channelMembersPage(
+  members: ReadonlyMap<string, readonly string[]>,
+  args: Record<string, unknown>,
+): SlackAnswer {
   const channel = asString(args.channel);
   const ids = channel ? members.get(channel) : undefined;
   if (!ids) return { ok: false, error: 'channel_not_found' };
