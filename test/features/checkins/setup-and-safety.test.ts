@@ -7,7 +7,10 @@ import type { CrisisLinesPort, PlanStepsPort } from '../../../src/features/ports
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 const crisisLines: CrisisLinesPort = {
-  forRegion: async (region) => (region === 'DE' ? [{ id: 'de-ts', title: 'Telefonseelsorge', contacts: [{ kind: 'phone', value: '0800 111 0 111' }] }] : []),
+  forRegion: async (region) =>
+    region === 'DE'
+      ? [{ id: 'de-ts', title: 'Telefonseelsorge', contacts: [{ kind: 'phone', value: '0800 111 0 111' }] }]
+      : [],
 };
 const plans = new Map<string, string[]>();
 const planSteps: PlanStepsPort = { helpfulSteps: async (memberId) => plans.get(memberId) };
@@ -29,7 +32,8 @@ afterAll(async () => {
 
 const good: FormValues = {
   name: 'Monday circle',
-  questions: 'scale: How are you arriving?\nOne thing that went well\nyes/no: Would you like a peer to reach out?',
+  questions:
+    'scale: How are you arriving?\nOne thing that went well\nyes/no: Would you like a peer to reach out?',
   when: 'mon 09:00',
   clock: 'team',
   hours: '24',
@@ -47,7 +51,11 @@ describe('check-in set-up', () => {
     ['no questions', { questions: '  \n ' }, 'at least one question'],
     ['a time like 25:00', { when: 'mon 25:00' }, "'25:00' is not a time of day"],
     ['an unknown time zone', { when: 'mon 09:00 Mars/Olympus' }, "'Mars/Olympus' is not a known IANA zone"],
-    ['a window longer than the interval', { when: 'daily 09:00', hours: '30' }, 'still be open when the next one starts'],
+    [
+      'a window longer than the interval',
+      { when: 'daily 09:00', hours: '30' },
+      'still be open when the next one starts',
+    ],
   ])('refuses %s with a clear message and stores nothing', async (_what, change, message) => {
     const reply = await submitSetup({ ...good, ...change });
     expect(reply.text()).toContain(message);
@@ -66,7 +74,12 @@ describe('check-in set-up', () => {
     const reply = await submitSetup(good);
     expect(reply.text()).toContain('Saved **Monday circle**');
     const schedule = await w.prisma.schedule.findFirstOrThrow();
-    expect(schedule).toMatchObject({ kind: 'checkin', timeZone: 'Europe/Berlin', windowMinutes: 1440, teamId });
+    expect(schedule).toMatchObject({
+      kind: 'checkin',
+      timeZone: 'Europe/Berlin',
+      windowMinutes: 1440,
+      teamId,
+    });
     const list = await w.command('sue', ['checkin', 'list']);
     expect(list.text()).toContain('Monday circle');
     expect(list.text()).toContain("Mon at 09:00 (the team's time)");
@@ -99,7 +112,9 @@ describe('the safety path', () => {
     await w.command('ben', ['quiet-hours'], { hours: '00:00-23:59' });
     w.clock.advance(60_000);
     await w.form('cal', 'checkins:answer', roundId, { q3: 'yes' });
-    const sent = (await w.outbox({ keyPrefix: 'checkin-reach:' })).filter((m) => m.idempotencyKey.includes(':supervisor') || m.recipientId === 'cal');
+    const sent = (await w.outbox({ keyPrefix: 'checkin-reach:' })).filter(
+      (m) => m.idempotencyKey.includes(':supervisor') || m.recipientId === 'cal',
+    );
     expect(sent.map((m) => m.recipientId).sort()).toEqual(['cal', 'sue']);
     expect(sent.find((m) => m.recipientId === 'sue')).toMatchObject({ urgent: true });
   });
@@ -122,10 +137,17 @@ describe('the safety path', () => {
   });
 
   it('refuses a 10,000-character answer and keeps the earlier one', async () => {
-    const before = await w.prisma.checkinAnswer.findFirstOrThrow({ where: { member: { platformUserId: 'dee' } } });
-    const reply = await w.form('dee', 'checkins:answer', roundId, { q2: 'x'.repeat(10_000), 'q2-who': 'team' });
+    const before = await w.prisma.checkinAnswer.findFirstOrThrow({
+      where: { member: { platformUserId: 'dee' } },
+    });
+    const reply = await w.form('dee', 'checkins:answer', roundId, {
+      q2: 'x'.repeat(10_000),
+      'q2-who': 'team',
+    });
     expect(reply.text()).toContain('is 10000 characters, and I can keep up to 1500');
-    const after = await w.prisma.checkinAnswer.findFirstOrThrow({ where: { member: { platformUserId: 'dee' } } });
+    const after = await w.prisma.checkinAnswer.findFirstOrThrow({
+      where: { member: { platformUserId: 'dee' } },
+    });
     expect(after).toEqual(before);
   });
 });
@@ -154,8 +176,12 @@ describe("a member's own controls", () => {
   });
 
   it('refuses a pause date that is not a date or has passed', async () => {
-    expect((await w.command('ana', ['checkin', 'pause'], { until: 'next week' })).text()).toContain("isn't a date I can read");
-    expect((await w.command('ana', ['checkin', 'pause'], { until: '2020-01-01' })).text()).toContain('already passed');
+    expect((await w.command('ana', ['checkin', 'pause'], { until: 'next week' })).text()).toContain(
+      "isn't a date I can read",
+    );
+    expect((await w.command('ana', ['checkin', 'pause'], { until: '2020-01-01' })).text()).toContain(
+      'already passed',
+    );
   });
 
   it('shows a member their own history with a mood sparkline, only to them', async () => {
@@ -179,7 +205,9 @@ describe("a member's own controls", () => {
     const data = w.checkins.personalData!;
     const sam = await w.memberId('sam');
     const exported = await data.export(sam);
-    expect(JSON.stringify(exported)).toContain('"question":"How are you arriving?","kind":"scale","value":"1"');
+    expect(JSON.stringify(exported)).toContain(
+      '"question":"How are you arriving?","kind":"scale","value":"1"',
+    );
     const erased = await w.prisma.$transaction((tx) => data.erase(sam, tx as never));
     expect(erased.rows).toBeGreaterThan(0);
     expect(await w.prisma.checkinAnswer.count({ where: { member: { platformUserId: 'sam' } } })).toBe(0);
