@@ -90,7 +90,8 @@ async function remind(tx: DbClient, deps: CheckinsDeps, roundId: string, now: Da
       target: { kind: 'dm' as const, userId: member.platformUserId },
       recipientMemberId: member.id,
       view: reminderView(round.id, round.template.name, round.closesAt, zoneOf(member, round.team)),
-      notBefore: now,
+      // The clock's now, not the tick's: a tick may be evaluated for a moment ahead of it.
+      notBefore: deps.clock.now(),
     })),
   );
   await tx.occurrenceClaim.update({
