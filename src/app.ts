@@ -14,8 +14,10 @@ import {
 import type { Config } from './config.ts';
 import { processedEvents } from './db/index.ts';
 import { createAdminFeature } from './features/admin/index.ts';
+import { createCheckinsFeature } from './features/checkins/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
+import { noCrisisLines, noPlanSteps } from './features/ports.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
@@ -64,6 +66,8 @@ export function featureList(deps: FeatureDeps): Feature[] {
       clientFor: deps.clientFor,
       retention: config.retention,
     }),
+    // TODO(merge): real ports
+    createCheckinsFeature({ ...deps, crisisLines: noCrisisLines, planSteps: noPlanSteps }),
   ];
 }
 

@@ -26,6 +26,7 @@ import {
   ViewLimitError,
 } from '../../chat/index.ts';
 import { lookupDiscordUser } from './discord-people.ts';
+import { discordChannelMembers } from './discord-roster.ts';
 import { type DiscordMessage, renderDiscordMessage, renderDiscordMessages } from './render-components.ts';
 
 const createdMessage = z.object({ id: z.string(), channel_id: z.string() });
@@ -154,6 +155,8 @@ export function createDiscordChatClient(rest: REST): DiscordChatClient {
         };
       });
     },
+    listChannelMembers: (channel) =>
+      delivering(() => discordChannelMembers(rest, channel.workspaceId, channel.channelId)),
     async postPrivately(_channel, user, view) {
       await sendDirect(user, view);
     },

@@ -46,8 +46,14 @@ export function shellPerson(user: UserRef): PlatformPerson | undefined {
   };
 }
 
+/** The playground's people, for the check-in roster. */
+export interface ShellPeople {
+  membersOf(channelId: string): readonly string[];
+  displayName(userId: string): string;
+}
+
 /** A `ChatClient` (src/chat/outbound.ts says what each method promises). */
-export function createShellClient(deliveries: ShellDeliveries): ChatClient {
+export function createShellClient(deliveries: ShellDeliveries, people?: ShellPeople): ChatClient {
   const delivered = new Map<string, MessageRef>();
 
   function once(target: ChannelRef | UserRef, key: string | undefined, send: () => MessageRef): MessageRef {
@@ -86,5 +92,15 @@ export function createShellClient(deliveries: ShellDeliveries): ChatClient {
       deliveries.file(target, file);
     },
     lookupUser: async (user) => shellPerson(user),
+    // Everyone who has been in the channel this session; the playground has no bots.
+    async listChannelMembers(channel) {
+      ensureShell(channel);
+      return (people?.membersOf(channel.channelId) ?? []).map((userId) => ({
+        userId,
+        displayName: people?.displayName(userId) ?? userId,
+        isBot: false,
+        deleted: false,
+      }));
+    },
   };
 }

@@ -95,7 +95,7 @@ function assemble(deps: ShellReplDeps, out: ShellOutput, quit: () => void) {
     homeChannel: firstChannel,
     quit,
   });
-  return { world, client: createShellClient(deliveries), forms, emitter, people, run };
+  return { world, client: createShellClient(deliveries, world), forms, emitter, people, run };
 }
 
 export function createShellRepl(deps: ShellReplDeps): ShellRepl {

@@ -16,6 +16,7 @@ import {
   postView,
   updateView,
 } from './slack-posting.ts';
+import { slackChannelMembers } from './slack-roster.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -134,6 +135,8 @@ export function createSlackClient(client: WebClient, directChannels: DirectChann
         throw toDeliveryError(error, 'slack.updateMessage');
       }
     },
+
+    listChannelMembers: (channel) => slackChannelMembers(client, channel.channelId),
 
     async uploadFile(target, file: FileUpload) {
       try {

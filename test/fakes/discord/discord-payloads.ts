@@ -121,7 +121,12 @@ export function apiChannel(world: DiscordWorld, channel: WorldChannel): APIChann
     guild_id: guildId,
     name: channel.name ?? 'channel',
     position,
-    permission_overwrites: [],
+    permission_overwrites: (channel.overwrites ?? []).map((o) => ({
+      id: o.id,
+      type: o.type,
+      allow: o.allow.toString(),
+      deny: o.deny.toString(),
+    })),
     parent_id: null,
     topic: null,
     nsfw: false,

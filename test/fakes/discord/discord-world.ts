@@ -36,6 +36,8 @@ export interface WorldChannel {
   /** DM channels only. */
   recipientId: string | null;
   lastMessageId: string | null;
+  /** Permission overwrites (type 0 role, 1 member), as GET /channels/{id} lists them. */
+  overwrites?: { id: string; type: 0 | 1; allow: bigint; deny: bigint }[];
 }
 
 export interface WorldGuild {

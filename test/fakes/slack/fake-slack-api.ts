@@ -173,6 +173,11 @@ export class FakeSlackApi implements SlackUrlSource {
     this.workspace.setUser(userId, seed);
   }
 
+  /** Who conversations.members lists for a channel (seed each with setUser for users.info). */
+  setChannelMembers(channelId: string, userIds: readonly string[]): void {
+    this.workspace.channelMembers.set(channelId, [...userIds]);
+  }
+
   /** The latest view opened/pushed via the API (optionally by callback_id): what Slack echoes on submit. */
   openedView(callbackId?: string): ViewOutput {
     const views = [...this.workspace.views.values()].filter(

@@ -1,5 +1,6 @@
 import type { ViewOutput } from '@slack/bolt';
 import { asRecord, asString } from '../shared/http.ts';
+import { channelMembersPage } from './slack-channel-members.ts';
 import { nextTs, type SlackIdentity, slackId, triggerIdFor } from './slack-ids.ts';
 import { DEFAULT_ACTOR } from './slack-payloads.ts';
 
@@ -53,6 +54,8 @@ export class SlackWorkspace {
   readonly homeViews = new Map<string, ViewOutput>();
   readonly #dmChannels = new Map<string, string>();
   readonly #users = new Map<string, SlackUserSeed>();
+  /** Member ids per channel, for conversations.members. */
+  readonly channelMembers = new Map<string, string[]>();
   readonly #triggers = new Map<string, { issuedAt: number; used: boolean }>();
   readonly #uploads = new Map<string, { filename: string; length: number; bytes: number | undefined }>();
 
@@ -136,6 +139,8 @@ export class SlackWorkspace {
         return { ok: true, channel: this.#channelObject(String(args.channel ?? '')) };
       case 'users.info':
         return this.#userInfo(args);
+      case 'conversations.members':
+        return channelMembersPage(this.channelMembers, args);
       case 'views.open':
       case 'views.push':
         return this.#openView(method, args);

@@ -1,0 +1,164 @@
+// Answers, skips and snoozes. An answer's items (each with its audience) are one encrypted
+// envelope; the clear columns hold only counts and, when the member shared it with the team,
+// their mood number. A second answer in a round replaces the first.
+import type { Actor, FormValues } from '../../chat/index.ts';
+import type { Db, FieldCipher } from '../../db/index.ts';
+import { type DbClient, enqueueOutbox } from '../../scheduling/index.ts';
+import {
+  type CheckinsDeps,
+  ensureMember,
+  HOUR,
+  type Outcome,
+  ok,
+  refuse,
+  type Team,
+  userRef,
+  zoneOf,
+} from './context.ts';
+import { questionsOf } from './definitions.ts';
+import { type AnswerItem, AnswerItemsSchema, parseAnswer } from './questions.ts';
+import { reminderView } from './views.ts';
+
+export const ITEMS_CONTEXT = 'CheckinAnswer.items';
+
+export function encryptItems(cipher: FieldCipher, items: readonly AnswerItem[]): string {
+  return cipher.encrypt(JSON.stringify(items), ITEMS_CONTEXT);
+}
+
+export function decryptItems(cipher: FieldCipher, envelope: string | null): AnswerItem[] {
+  if (!envelope) return [];
+  const parsed = AnswerItemsSchema.safeParse(JSON.parse(cipher.decrypt(envelope, ITEMS_CONTEXT)));
+  return parsed.success ? parsed.data : [];
+}
+
+const closedRound =
+  'This check-in round has closed, so I could not save that. Thank you for wanting to answer; the next round will come to you as usual.';
+const unknownRound = 'I could not find that check-in round any more. Nothing was saved.';
+
+type RoundWithTeam = Db.CheckinRound & { team: Team; template: Db.CheckinTemplate };
+
+export async function openRoundFor(
+  deps: CheckinsDeps,
+  roundId: string | undefined,
+): Promise<Outcome<RoundWithTeam>> {
+  if (!roundId) return refuse(unknownRound);
+  const round = await deps.prisma.checkinRound.findUnique({
+    where: { id: roundId },
+    include: { team: { include: { workspace: true } }, template: true },
+  });
+  if (!round) return refuse(unknownRound);
+  if (round.status !== 'open' || round.closesAt <= deps.clock.now()) return refuse(closedRound);
+  return ok(round);
+}
+
+export interface Recorded {
+  readonly round: RoundWithTeam;
+  readonly member: Db.Member;
+  readonly answer: Db.CheckinAnswer;
+  readonly items: AnswerItem[];
+  readonly replaced: boolean;
+  readonly mood?: number;
+  readonly wantsReachOut: boolean;
+}
+
+/** Runs inside the answer's transaction: outbox rows the answer causes commit with it. */
+export type AnswerFollowUp = (tx: DbClient, recorded: Recorded) => Promise<void>;
+
+export async function recordAnswer(
+  deps: CheckinsDeps,
+  actor: Actor,
+  roundId: string | undefined,
+  values: FormValues,
+  followUp: AnswerFollowUp = async () => {},
+): Promise<Outcome<Recorded>> {
+  const found = await openRoundFor(deps, roundId);
+  if (!found.ok) return found;
+  const round = found.value;
+  const parsed = parseAnswer(questionsOf(round.template), values);
+  if (!parsed.ok) return parsed;
+  const member = await ensureMember(deps.prisma, actor);
+  const count = (audience: string) => parsed.items.filter((i) => i.audience === audience).length;
+  const data = {
+    mood:
+      parsed.mood !== undefined && parsed.items.some((i) => i.kind === 'scale' && i.audience !== 'supervisor')
+        ? parsed.mood
+        : null,
+    wantsReachOut: parsed.wantsReachOut,
+    itemsEnc: encryptItems(deps.cipher, parsed.items),
+    sharedNamed: count('team'),
+    sharedAnon: count('anonymous'),
+    supervisorOnly: count('supervisor'),
+    skipped: false,
+    answeredAt: deps.clock.now(),
+  };
+  const recorded = await deps.prisma.$transaction(async (tx) => {
+    const where = { roundId_memberId: { roundId: round.id, memberId: member.id } };
+    const previous = await tx.checkinAnswer.findUnique({ where });
+    const answer = await tx.checkinAnswer.upsert({
+      where,
+      create: { ...data, roundId: round.id, memberId: member.id },
+      update: data,
+    });
+    const value: Recorded = {
+      round,
+      member,
+      answer,
+      items: parsed.items,
+      replaced: previous !== null && !previous.skipped,
+      ...(parsed.mood === undefined ? {} : { mood: parsed.mood }),
+      wantsReachOut: parsed.wantsReachOut,
+    };
+    await followUp(tx, value);
+    return value;
+  });
+  deps.notifyOutbox();
+  return ok(recorded);
+}
+
+export async function recordSkip(
+  deps: CheckinsDeps,
+  actor: Actor,
+  roundId: string | undefined,
+): Promise<Outcome<true>> {
+  const found = await openRoundFor(deps, roundId);
+  if (!found.ok) return found;
+  const member = await ensureMember(deps.prisma, actor);
+  const existing = await deps.prisma.checkinAnswer.findUnique({
+    where: { roundId_memberId: { roundId: found.value.id, memberId: member.id } },
+  });
+  if (existing && !existing.skipped)
+    return refuse('You already answered this round, so I kept your answer. Nothing else to do.');
+  await deps.prisma.checkinAnswer.upsert({
+    where: { roundId_memberId: { roundId: found.value.id, memberId: member.id } },
+    create: { roundId: found.value.id, memberId: member.id, skipped: true, answeredAt: deps.clock.now() },
+    update: {},
+  });
+  return ok(true);
+}
+
+/** "Remind me in an hour": one more prompt through the outbox, not before an hour from now. */
+export async function snooze(
+  deps: CheckinsDeps,
+  actor: Actor,
+  roundId: string | undefined,
+): Promise<Outcome<true>> {
+  const found = await openRoundFor(deps, roundId);
+  if (!found.ok) return found;
+  const round = found.value;
+  const member = await ensureMember(deps.prisma, actor);
+  const now = deps.clock.now();
+  await deps.prisma.$transaction((tx: DbClient) =>
+    enqueueOutbox(tx, deps.cipher, {
+      idempotencyKey: `checkin-snooze:${round.id}:${member.id}:${now.getTime()}`,
+      platform: round.team.workspace.platform,
+      workspaceExternalId: round.team.workspace.externalId,
+      teamId: round.team.id,
+      target: { kind: 'dm', userId: userRef(round.team, member).userId },
+      recipientMemberId: member.id,
+      view: reminderView(round.id, round.template.name, round.closesAt, zoneOf(member, round.team)),
+      notBefore: new Date(now.getTime() + HOUR),
+    }),
+  );
+  deps.notifyOutbox();
+  return ok(true);
+}

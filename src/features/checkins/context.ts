@@ -1,0 +1,57 @@
+// What every part of the check-ins feature is given, and the small look-ups they share.
+import type { Actor, ChatClient, Platform } from '../../chat/index.ts';
+import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Clock, LogPort } from '../../scheduling/index.ts';
+import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
+import { ensureMember, findTeamByChannel, rolesIn } from '../teams/index.ts';
+
+export interface CheckinsDeps {
+  readonly prisma: PrismaClient;
+  readonly cipher: FieldCipher;
+  readonly clock: Clock;
+  readonly logger: LogPort;
+  readonly notifyOutbox: () => void;
+  readonly clientFor: (platform: Platform) => ChatClient | undefined;
+  readonly crisisLines: CrisisLinesPort;
+  readonly planSteps: PlanStepsPort;
+}
+
+export type Team = Db.Team & { workspace: Db.Workspace };
+export type Member = Db.Member;
+
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string };
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const refuse = (reason: string): Outcome<never> => ({ ok: false, reason });
+
+export const notATeam =
+  'This channel is not set up as a team yet. Anyone can start with `/peer setup` here; check-ins come after that.';
+export const notLead =
+  'Only the team’s admins and supervisors can do that. Anyone can answer, skip or pause check-ins.';
+
+export async function teamOfChannel(prisma: PrismaClient, actor: Actor, channelId: string | undefined) {
+  if (!channelId) return undefined;
+  const team = await findTeamByChannel(prisma, { ...actor, channelId });
+  if (!team) return undefined;
+  return prisma.team.findUniqueOrThrow({ where: { id: team.id }, include: { workspace: true } });
+}
+
+export async function isLead(prisma: PrismaClient, teamId: string, memberId: string): Promise<boolean> {
+  const roles = await rolesIn(prisma, teamId, memberId);
+  return roles.has('admin') || roles.has('supervisor');
+}
+
+export { ensureMember };
+
+/** The member's zone, the team's when they have none of their own. */
+export const zoneOf = (member: Pick<Member, 'timeZone'>, team: Pick<Db.Team, 'timeZone'>): string =>
+  member.timeZone ?? team.timeZone;
+
+export const userRef = (team: Team, member: Pick<Member, 'platformUserId'>) => ({
+  platform: team.workspace.platform,
+  workspaceId: team.workspace.externalId,
+  userId: member.platformUserId,
+});
+
+export const HOUR = 3_600_000;

@@ -1,0 +1,29 @@
+// The check-ins feature as the router and scheduler see it.
+import type { Feature } from '../feature.ts';
+import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
+import { checkinCommands, checkinGroup } from './commands.ts';
+import type { CheckinsDeps } from './context.ts';
+import { checkinActions, checkinForms } from './handlers.ts';
+import { occurrenceHandler, roundJobs } from './jobs.ts';
+import { checkinsPersonalData, privacyLines } from './privacy.ts';
+
+export type { CheckinsDeps };
+
+export interface CheckinPorts {
+  readonly crisisLines: CrisisLinesPort;
+  readonly planSteps: PlanStepsPort;
+}
+
+export function createCheckinsFeature(deps: CheckinsDeps): Feature {
+  return {
+    name: 'checkins',
+    groups: [checkinGroup],
+    commands: checkinCommands(deps),
+    actions: { checkins: checkinActions(deps) },
+    forms: { checkins: checkinForms(deps) },
+    occurrences: { checkin: occurrenceHandler(deps) },
+    jobs: roundJobs(deps),
+    privacy: (memberId) => privacyLines(deps.prisma, memberId),
+    personalData: checkinsPersonalData(deps.prisma, deps.cipher),
+  };
+}

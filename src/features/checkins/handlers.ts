@@ -1,0 +1,209 @@
+// Buttons and forms: answer / skip / snooze on a prompt, a supervisor reading an answer shared
+// with them only (audited), edit / pause / delete on the list, and the two forms.
+import {
+  type ActionHandler,
+  actionsByName,
+  type FormHandler,
+  formsByName,
+  type Reply,
+} from '../../chat/index.ts';
+import type { DbClient } from '../../scheduling/index.ts';
+import { enqueueOutbox } from '../../scheduling/index.ts';
+import { decryptItems, openRoundFor, type Recorded, recordAnswer, recordSkip, snooze } from './answers.ts';
+import { type CheckinsDeps, ensureMember, isLead, notLead } from './context.ts';
+import { questionsOf, saveDefinition, syncSchedules } from './definitions.ts';
+import { postLiveAnswer } from './digest.ts';
+import { answerForm, HARD_PLACE } from './questions.ts';
+import { pairForReachOut } from './safety.ts';
+import { parseSetup, setupForm } from './setup-form.ts';
+import {
+  hardPlaceView,
+  privateAnswerView,
+  skippedView,
+  snoozedView,
+  supervisorNoticeView,
+  textView,
+  thanksView,
+} from './views.ts';
+
+const say = (reply: Reply, text: string) => reply.privately(textView(text));
+
+/** What an answer causes, in its transaction: live post, supervisor notice, reach-out pairing. */
+function followUps(deps: CheckinsDeps) {
+  return async (tx: DbClient, r: Recorded) => {
+    const now = deps.clock.now();
+    const team = r.round.team;
+    if (r.round.template.digestMode === 'live')
+      await postLiveAnswer(tx, deps.cipher, team, r.round, r.answer, r.items, r.member.displayName, now);
+    if (r.items.some((i) => i.audience === 'supervisor')) {
+      const primary = await tx.supervisorAssignment.findFirst({
+        where: { teamId: team.id, superviseeId: r.member.id, kind: 'primary' },
+        include: { supervisor: true },
+      });
+      if (primary)
+        await enqueueOutbox(tx, deps.cipher, {
+          idempotencyKey: `checkin-private:${r.answer.id}:${now.getTime()}`,
+          platform: team.workspace.platform,
+          workspaceExternalId: team.workspace.externalId,
+          teamId: team.id,
+          target: { kind: 'dm', userId: primary.supervisor.platformUserId },
+          recipientMemberId: primary.supervisor.id,
+          view: supervisorNoticeView(r.answer.id, r.member.displayName, r.round.template.name),
+          isPrivate: true,
+          notBefore: now,
+        });
+    }
+    if (r.wantsReachOut) await pairForReachOut(tx, deps, team, r.member, r.answer.id, now);
+  };
+}
+
+async function readPrivateAnswer(
+  deps: CheckinsDeps,
+  actor: Parameters<ActionHandler>[0]['actor'],
+  answerId: string | undefined,
+  reply: Reply,
+) {
+  const answer = answerId
+    ? await deps.prisma.checkinAnswer.findUnique({
+        where: { id: answerId },
+        include: { member: true, round: true },
+      })
+    : null;
+  if (!answer) return say(reply, 'I could not find that answer any more.');
+  const reader = await ensureMember(deps.prisma, actor);
+  const pairing = await deps.prisma.supervisorAssignment.findFirst({
+    where: { teamId: answer.round.teamId, superviseeId: answer.memberId, supervisorId: reader.id },
+  });
+  if (!pairing && reader.id !== answer.memberId)
+    return say(reply, 'Only their supervisor can read an answer shared with the supervisor only.');
+  const items = decryptItems(deps.cipher, answer.itemsEnc).filter((i) => i.audience === 'supervisor');
+  if (reader.id !== answer.memberId)
+    await deps.prisma.auditLog.create({
+      data: {
+        actorMemberId: reader.id,
+        action: 'read.checkin-answer',
+        subjectType: 'Member',
+        subjectId: answer.memberId,
+        detail: { answerId: answer.id },
+        at: deps.clock.now(),
+      },
+    });
+  await reply.privately(privateAnswerView(answer.member.displayName, items));
+}
+
+async function templateForLead(
+  deps: CheckinsDeps,
+  actor: Parameters<ActionHandler>[0]['actor'],
+  templateId: string | undefined,
+) {
+  const template = templateId
+    ? await deps.prisma.checkinTemplate.findUnique({
+        where: { id: templateId },
+        include: { team: { include: { workspace: true } } },
+      })
+    : null;
+  if (!template || template.deletedAt) return undefined;
+  const member = await ensureMember(deps.prisma, actor);
+  return (await isLead(deps.prisma, template.teamId, member.id)) ? template : null;
+}
+
+export function checkinActions(deps: CheckinsDeps): ActionHandler {
+  return actionsByName({
+    answer: async ({ value, reply }) => {
+      const round = await openRoundFor(deps, value);
+      if (!round.ok) return say(reply, round.reason);
+      await reply.openForm(
+        answerForm(round.value.id, round.value.template.name, questionsOf(round.value.template)),
+      );
+    },
+    skip: async ({ actor, value, reply }) => {
+      const done = await recordSkip(deps, actor, value);
+      await (done.ok ? reply.privately(skippedView()) : say(reply, done.reason));
+    },
+    snooze: async ({ actor, value, reply }) => {
+      const done = await snooze(deps, actor, value);
+      await (done.ok ? reply.privately(snoozedView()) : say(reply, done.reason));
+    },
+    read: ({ actor, value, reply }) => readPrivateAnswer(deps, actor, value, reply),
+    edit: async ({ actor, value, reply }) => {
+      const t = await templateForLead(deps, actor, value);
+      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
+      await reply.openForm({
+        ...setupForm(t.team.timeZone, { ...t, questions: questionsOf(t) }),
+        context: `edit:${t.teamId}:${t.id}`,
+      });
+    },
+    toggle: async ({ actor, value, reply }) => {
+      const t = await templateForLead(deps, actor, value);
+      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
+      await deps.prisma.$transaction(async (tx) => {
+        const updated = await tx.checkinTemplate.update({ where: { id: t.id }, data: { active: !t.active } });
+        await syncSchedules(tx, t.team, updated, deps.clock.now());
+      });
+      await say(
+        reply,
+        t.active
+          ? `${t.name} is paused. Resume it from \`/peer checkin list\`.`
+          : `${t.name} is running again.`,
+      );
+    },
+    delete: async ({ actor, value, reply }) => {
+      const t = await templateForLead(deps, actor, value);
+      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
+      await deps.prisma.$transaction(async (tx) => {
+        const updated = await tx.checkinTemplate.update({
+          where: { id: t.id },
+          data: { active: false, deletedAt: deps.clock.now() },
+        });
+        await syncSchedules(tx, t.team, updated, deps.clock.now());
+      });
+      await say(reply, `${t.name} is deleted. Answers already given stay with the people who gave them.`);
+    },
+  });
+}
+
+export function checkinForms(deps: CheckinsDeps): FormHandler {
+  return formsByName({
+    answer: async ({ actor, context, values, reply }) => {
+      const recorded = await recordAnswer(deps, actor, context, values, followUps(deps));
+      if (!recorded.ok) return say(reply, recorded.reason);
+      const r = recorded.value;
+      if (r.mood === HARD_PLACE) {
+        const [steps, lines] = await Promise.all([
+          deps.planSteps.helpfulSteps(r.member.id),
+          deps.crisisLines.forRegion(r.round.team.crisisRegion),
+        ]);
+        await reply.privately(hardPlaceView(steps, lines));
+      }
+      const shared = r.items.filter((i) => i.audience !== 'supervisor').length;
+      await reply.privately(thanksView(r.replaced, shared, r.round.template.name));
+    },
+    setup: async ({ actor, context, values, reply }) => {
+      const [mode, teamId, templateId] = (context ?? '').split(':');
+      const team = teamId
+        ? await deps.prisma.team.findUnique({ where: { id: teamId }, include: { workspace: true } })
+        : null;
+      if (!team || (mode !== 'new' && mode !== 'edit'))
+        return say(reply, 'I could not tell which team this form was for. Nothing was saved.');
+      const member = await ensureMember(deps.prisma, actor);
+      if (!(await isLead(deps.prisma, team.id, member.id))) return say(reply, notLead);
+      const parsed = parseSetup(values, team.timeZone);
+      if (!parsed.ok) return say(reply, `${parsed.reason} Nothing was saved.`);
+      const clash = await deps.prisma.checkinTemplate.findFirst({
+        where: { teamId: team.id, name: parsed.value.name, id: { not: templateId ?? '' } },
+      });
+      if (clash)
+        return say(
+          reply,
+          `This team already has a check-in called "${parsed.value.name}". Pick another name; nothing was saved.`,
+        );
+      await deps.prisma.$transaction((tx) =>
+        saveDefinition(tx, team, parsed.value, deps.clock.now(), mode === 'edit' ? templateId : undefined),
+      );
+      await say(
+        reply,
+        `Saved **${parsed.value.name}**. \`/peer checkin list\` shows it; \`/peer checkin now\` runs a round at once.`,
+      );
+    },
+  });
+}

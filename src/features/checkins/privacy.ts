@@ -1,0 +1,60 @@
+// What check-ins keep about a member, for `/peer privacy`, and export/erase of it.
+import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { PersonalData, PrivacyLine } from '../feature.ts';
+import { decryptItems } from './answers.ts';
+
+export async function privacyLines(prisma: PrismaClient, memberId: string): Promise<PrivacyLine[]> {
+  const [sums, skipped, prefs] = await Promise.all([
+    prisma.checkinAnswer.aggregate({
+      where: { memberId },
+      _sum: { sharedNamed: true, sharedAnon: true, supervisorOnly: true },
+    }),
+    prisma.checkinAnswer.count({ where: { memberId, skipped: true } }),
+    prisma.checkinPreference.findUnique({ where: { memberId } }),
+  ]);
+  const named = sums._sum.sharedNamed ?? 0;
+  const anon = sums._sum.sharedAnon ?? 0;
+  const supervisor = sums._sum.supervisorOnly ?? 0;
+  return [
+    {
+      label: 'Check-in answers by who sees them',
+      value: `the team: ${named} · the team without your name: ${anon} · only your supervisor: ${supervisor} (encrypted; each read by them is audited)`,
+    },
+    { label: 'Check-ins skipped', value: `${skipped} (never shown to anyone)` },
+    { label: 'Support buddy', value: prefs?.buddy ? 'yes' : 'no' },
+  ];
+}
+
+export function checkinsPersonalData(prisma: PrismaClient, cipher: FieldCipher): PersonalData {
+  return {
+    async export(memberId) {
+      const [answers, prefs, roster] = await Promise.all([
+        prisma.checkinAnswer.findMany({
+          where: { memberId },
+          include: { round: { include: { template: true } } },
+        }),
+        prisma.checkinPreference.findUnique({ where: { memberId } }),
+        prisma.checkinRosterEntry.findMany({ where: { memberId } }),
+      ]);
+      return {
+        answers: answers.map((a) => ({
+          checkin: a.round.template.name,
+          at: a.answeredAt.toISOString(),
+          skipped: a.skipped,
+          wantsReachOut: a.wantsReachOut,
+          items: decryptItems(cipher, a.itemsEnc),
+        })),
+        preferences: prefs
+          ? { pausedUntil: prefs.pausedUntil?.toISOString() ?? null, buddy: prefs.buddy }
+          : null,
+        teams: roster.map((r) => ({ teamId: r.teamId, active: r.active })),
+      };
+    },
+    async erase(memberId, tx) {
+      const answers = await tx.checkinAnswer.deleteMany({ where: { memberId } });
+      const prefs = await tx.checkinPreference.deleteMany({ where: { memberId } });
+      const roster = await tx.checkinRosterEntry.deleteMany({ where: { memberId } });
+      return { rows: answers.count + prefs.count + roster.count };
+    },
+  };
+}

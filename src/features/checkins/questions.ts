@@ -1,0 +1,226 @@
+// The questions of a check-in and the answer form built from them. A question is a worded
+// 5-point scale (how are you arriving), free text, or the yes/no "would you like a peer to
+// reach out?". Every answer except the reach-out request carries its own audience, chosen
+// by the member: the team, the team without their name, or only their supervisor.
+import { z } from 'zod';
+import type { Choice, Form, FormInput, FormValues } from '../../chat/index.ts';
+
+export const questionKinds = ['scale', 'text', 'reach-out'] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+
+export const QuestionSchema = z.object({
+  id: z.string().regex(/^q\d{1,2}$/),
+  kind: z.enum(questionKinds),
+  text: z.string().min(1).max(150),
+});
+export type Question = z.infer<typeof QuestionSchema>;
+export const QuestionsSchema = z.array(QuestionSchema).min(1).max(6);
+
+/** Worded, lowest first: 1 is "in a hard place", which starts the private safety reply. */
+export const scaleWords = ['in a hard place', 'struggling', 'getting by', 'doing well', 'thriving'] as const;
+export const HARD_PLACE = 1;
+
+export const audiences = ['team', 'anonymous', 'supervisor'] as const;
+export type Audience = (typeof audiences)[number];
+export const audienceLabels: Record<Audience, string> = {
+  team: 'The team',
+  anonymous: 'The team, without my name',
+  supervisor: 'Only my supervisor',
+};
+
+export const supportCircleName = 'Support circle';
+export const supportCircle: readonly Question[] = [
+  { id: 'q1', kind: 'scale', text: 'How are you arriving?' },
+  { id: 'q2', kind: 'text', text: 'One thing that went well' },
+  { id: 'q3', kind: 'text', text: 'What is weighing on you?' },
+  { id: 'q4', kind: 'reach-out', text: 'Would you like a peer to reach out?' },
+];
+
+/** Each free-text answer; long enough for a real answer, short enough for a digest. */
+export const MAX_ANSWER_LENGTH = 1500;
+
+export function parseStoredQuestions(json: unknown): Question[] {
+  const parsed = QuestionsSchema.safeParse(json);
+  return parsed.success ? parsed.data : [...supportCircle];
+}
+
+/** Setup form text, one question a line: `scale: …`, `yes/no: …` (the reach-out question) or plain text. */
+export function questionsToText(questions: readonly Question[]): string {
+  return questions
+    .map((q) =>
+      q.kind === 'scale' ? `scale: ${q.text}` : q.kind === 'reach-out' ? `yes/no: ${q.text}` : q.text,
+    )
+    .join('\n');
+}
+
+export function questionsFromText(
+  text: string,
+): { ok: true; value: Question[] } | { ok: false; reason: string } {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length === 0)
+    return {
+      ok: false,
+      reason: 'A check-in needs at least one question. The support circle questions are a good start.',
+    };
+  if (lines.length > 6)
+    return {
+      ok: false,
+      reason: `That is ${lines.length} questions; a check-in holds up to 6, so it stays light.`,
+    };
+  const questions: Question[] = [];
+  for (const [index, line] of lines.entries()) {
+    const match = /^(scale|yes\/no)\s*:\s*(.*)$/i.exec(line);
+    const kind: QuestionKind = !match ? 'text' : match[1]?.toLowerCase() === 'scale' ? 'scale' : 'reach-out';
+    const words = (match ? (match[2] ?? '') : line).trim();
+    if (words === '') return { ok: false, reason: `Question ${index + 1} has a kind but no words.` };
+    if (words.length > 150)
+      return {
+        ok: false,
+        reason: `Question ${index + 1} is ${words.length} characters; keep each under 150.`,
+      };
+    questions.push({ id: `q${index + 1}`, kind, text: words });
+  }
+  if (questions.filter((q) => q.kind === 'scale').length > 1)
+    return { ok: false, reason: 'Please keep one `scale:` question; the mood spread is read from it.' };
+  if (questions.filter((q) => q.kind === 'reach-out').length > 1)
+    return {
+      ok: false,
+      reason: 'Please keep one `yes/no:` question; it asks whether a peer should reach out.',
+    };
+  return { ok: true, value: questions };
+}
+
+const scaleChoices: Choice[] = scaleWords
+  .map((word, index) => ({ label: `${index + 1} · ${word}`, value: String(index + 1) }))
+  .reverse();
+const audienceChoices: Choice[] = audiences.map((a) => ({ label: audienceLabels[a], value: a }));
+const reachOutChoices: Choice[] = [
+  { label: 'Yes, please', value: 'yes' },
+  { label: 'Not this time', value: 'no' },
+];
+
+export const audienceInputId = (question: Question) => `${question.id}-who`;
+
+export function answerForm(roundId: string, name: string, questions: readonly Question[]): Form {
+  const inputs: FormInput[] = [];
+  for (const q of questions) {
+    if (q.kind === 'scale')
+      inputs.push({ id: q.id, type: 'select', label: q.text, choices: scaleChoices, optional: true });
+    if (q.kind === 'text')
+      inputs.push({
+        id: q.id,
+        type: 'text',
+        label: q.text,
+        multiline: true,
+        optional: true,
+        maxLength: MAX_ANSWER_LENGTH,
+      });
+    if (q.kind === 'reach-out') {
+      inputs.push({
+        id: q.id,
+        type: 'select',
+        label: q.text,
+        choices: reachOutChoices,
+        optional: true,
+        hint: 'Private: it only starts the pairing.',
+      });
+      continue;
+    }
+    inputs.push({
+      id: audienceInputId(q),
+      type: 'select',
+      label: 'Who sees this answer?',
+      choices: audienceChoices,
+      initial: 'anonymous',
+      optional: true,
+    });
+  }
+  return {
+    formId: 'checkins:answer',
+    title: name.slice(0, 24),
+    submitLabel: 'Share',
+    context: roundId,
+    intro: 'Answer what you like and leave the rest. Each answer has its own choice of who sees it.',
+    inputs,
+  };
+}
+
+export interface AnswerItem {
+  readonly questionId: string;
+  readonly question: string;
+  readonly kind: QuestionKind;
+  readonly value: string;
+  readonly audience: Audience;
+}
+
+export type ParsedAnswer =
+  | { ok: true; items: AnswerItem[]; mood?: number; wantsReachOut: boolean }
+  | { ok: false; reason: string };
+
+const single = (value: FormValues[string]): string | undefined => {
+  const one = Array.isArray(value) ? value[0] : value;
+  return typeof one === 'string' && one.trim() !== '' ? one.trim() : undefined;
+};
+
+/** Parses a submitted answer form against the round's questions; a refusal is a sentence. */
+export function parseAnswer(questions: readonly Question[], values: FormValues): ParsedAnswer {
+  const items: AnswerItem[] = [];
+  let mood: number | undefined;
+  let wantsReachOut = false;
+  for (const q of questions) {
+    const value = single(values[q.id]);
+    if (value === undefined) continue;
+    if (q.kind === 'reach-out') {
+      if (value !== 'yes' && value !== 'no')
+        return { ok: false, reason: `Please answer "${q.text}" with yes or not this time.` };
+      wantsReachOut = value === 'yes';
+      continue;
+    }
+    const audience = z.enum(audiences).safeParse(single(values[audienceInputId(q)]) ?? 'anonymous');
+    if (!audience.success)
+      return {
+        ok: false,
+        reason: `I didn't understand who should see "${q.text}". Pick the team, the team without your name, or only your supervisor.`,
+      };
+    if (q.kind === 'scale') {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 5)
+        return { ok: false, reason: `Please pick one of the five choices for "${q.text}".` };
+      mood = n;
+      items.push({
+        questionId: q.id,
+        question: q.text,
+        kind: q.kind,
+        value: String(n),
+        audience: audience.data,
+      });
+      continue;
+    }
+    if (value.length > MAX_ANSWER_LENGTH)
+      return {
+        ok: false,
+        reason: `Your answer to "${q.text}" is ${value.length} characters, and I can keep up to ${MAX_ANSWER_LENGTH}. A shorter version works fine; nothing was saved yet.`,
+      };
+    items.push({ questionId: q.id, question: q.text, kind: q.kind, value, audience: audience.data });
+  }
+  if (items.length === 0 && !wantsReachOut)
+    return {
+      ok: false,
+      reason:
+        'The form came back empty, so nothing was saved. That is fine too: you can use **Skip this one** instead.',
+    };
+  return { ok: true, items, ...(mood === undefined ? {} : { mood }), wantsReachOut };
+}
+
+export const AnswerItemsSchema = z.array(
+  z.object({
+    questionId: z.string(),
+    question: z.string(),
+    kind: z.enum(questionKinds),
+    value: z.string(),
+    audience: z.enum(audiences),
+  }),
+);

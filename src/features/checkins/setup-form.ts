@@ -1,0 +1,180 @@
+// The check-in set-up form (admins and supervisors): name, questions, days and time, whose
+// clock, how long a round stays open, and how the digest comes. Every value goes through
+// zod-backed parsing; a refusal names what to change and nothing is saved.
+import { z } from 'zod';
+import type { Form, FormValues } from '../../chat/index.ts';
+import { parseScheduleText, type WeekdayCode } from '../../scheduling/index.ts';
+import {
+  type Question,
+  questionsFromText,
+  questionsToText,
+  supportCircle,
+  supportCircleName,
+} from './questions.ts';
+
+export interface CheckinDefinition {
+  readonly name: string;
+  readonly questions: Question[];
+  /** Empty: only by `/peer checkin now`. */
+  readonly days: WeekdayCode[];
+  readonly time: string;
+  /** The zone of a team-time check-in (the team's, unless the text named one). */
+  readonly timeZone: string;
+  readonly timeMode: 'team' | 'member';
+  readonly openHours: number;
+  readonly digestMode: 'close' | 'live';
+}
+
+const DAY_NAMES: Record<WeekdayCode, string> = {
+  MO: 'mon',
+  TU: 'tue',
+  WE: 'wed',
+  TH: 'thu',
+  FR: 'fri',
+  SA: 'sat',
+  SU: 'sun',
+};
+const HOURS_IN = { daily: 24, weekly: 168 };
+
+export interface SetupDefaults {
+  readonly name?: string;
+  readonly questions?: readonly Question[];
+  readonly days?: readonly string[];
+  readonly time?: string;
+  readonly timeMode?: string;
+  readonly openHours?: number;
+  readonly digestMode?: string;
+}
+
+export function setupForm(teamZone: string, existing?: SetupDefaults & { id: string }): Form {
+  const days = existing?.days?.length
+    ? existing.days.map((d) => DAY_NAMES[d as WeekdayCode] ?? d).join(',')
+    : 'mon';
+  return {
+    formId: 'checkins:setup',
+    title: existing ? 'Edit check-in' : 'Set up a check-in',
+    submitLabel: 'Save',
+    ...(existing ? { context: existing.id } : {}),
+    intro: `Times are in ${teamZone} unless you add a zone, or choose "each member's own time".`,
+    inputs: [
+      {
+        id: 'name',
+        type: 'text',
+        label: 'Name',
+        initial: existing?.name ?? supportCircleName,
+        maxLength: 60,
+      },
+      {
+        id: 'questions',
+        type: 'text',
+        label: 'Questions, one a line',
+        multiline: true,
+        hint: 'Start a line with `scale:` for the 5-point mood scale or `yes/no:` for "would you like a peer to reach out?".',
+        initial: questionsToText(existing?.questions ?? supportCircle),
+        maxLength: 1000,
+      },
+      {
+        id: 'when',
+        type: 'text',
+        label: 'Days and time',
+        hint: 'Like `mon,thu 09:30`, `weekdays 17:00` or `none` for on demand only.',
+        initial: `${days} ${existing?.time ?? '09:00'}`,
+      },
+      {
+        id: 'clock',
+        type: 'select',
+        label: 'Whose clock?',
+        choices: [
+          { label: "The team's time", value: 'team' },
+          { label: "Each member's own time", value: 'member' },
+        ],
+        initial: existing?.timeMode ?? 'team',
+      },
+      {
+        id: 'hours',
+        type: 'text',
+        label: 'Hours a round stays open',
+        initial: String(existing?.openHours ?? 24),
+        maxLength: 4,
+      },
+      {
+        id: 'digest',
+        type: 'select',
+        label: 'Digest',
+        choices: [
+          { label: 'One digest when the round closes', value: 'close' },
+          { label: 'Shared answers as they come, and a summary', value: 'live' },
+        ],
+        initial: existing?.digestMode ?? 'close',
+      },
+    ],
+  };
+}
+
+const text = (values: FormValues, id: string): string => {
+  const value = values[id];
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).toString().trim();
+};
+
+/** The shortest gap between two occurrences of a weekly rule, in hours (a week for one day). */
+function shortestGapHours(days: readonly WeekdayCode[]): number {
+  const order = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+  const indexes = days.map((d) => order.indexOf(d)).sort((a, b) => a - b);
+  if (indexes.length <= 1) return HOURS_IN.weekly;
+  let shortest = 7;
+  for (const [i, day] of indexes.entries()) {
+    const next = indexes[(i + 1) % indexes.length] ?? day;
+    shortest = Math.min(shortest, (next - day + 7) % 7 || 7);
+  }
+  return shortest * HOURS_IN.daily;
+}
+
+export type SetupOutcome = { ok: true; value: CheckinDefinition } | { ok: false; reason: string };
+
+export function parseSetup(values: FormValues, teamZone: string): SetupOutcome {
+  const name = z.string().min(1).max(60).safeParse(text(values, 'name'));
+  if (!name.success) return { ok: false, reason: 'Please give the check-in a name of up to 60 characters.' };
+  const questions = questionsFromText(text(values, 'questions'));
+  if (!questions.ok) return questions;
+  const when = text(values, 'when');
+  let days: WeekdayCode[] = [];
+  let time = '09:00';
+  let timeZone = teamZone;
+  if (!/^(none|on demand)$/i.test(when)) {
+    const schedule = parseScheduleText(when, teamZone);
+    if (!schedule.ok) return { ok: false, reason: `Days and time: ${schedule.reason}.` };
+    days = schedule.value.days;
+    time = schedule.value.time;
+    timeZone = schedule.value.timeZone;
+  }
+  const clock = z.enum(['team', 'member']).safeParse(text(values, 'clock') || 'team');
+  if (!clock.success)
+    return { ok: false, reason: "Please choose the team's time or each member's own time." };
+  const hoursText = text(values, 'hours') || '24';
+  const hours = /^\d{1,4}$/.test(hoursText) ? Number(hoursText) : Number.NaN;
+  if (!Number.isInteger(hours) || hours < 1 || hours > 336)
+    return {
+      ok: false,
+      reason: `'${hoursText.slice(0, 20)}' isn't a number of hours I can use; pick a whole number from 1 to 336.`,
+    };
+  if (days.length > 0 && hours > shortestGapHours(days))
+    return {
+      ok: false,
+      reason: `A round open for ${hours} hours would still be open when the next one starts (${shortestGapHours(days)} hours later). Pick ${shortestGapHours(days)} hours or fewer.`,
+    };
+  const digest = z.enum(['close', 'live']).safeParse(text(values, 'digest') || 'close');
+  if (!digest.success) return { ok: false, reason: 'Please choose how the digest comes.' };
+  return {
+    ok: true,
+    value: {
+      name: name.data,
+      questions: questions.value,
+      days,
+      time,
+      timeZone,
+      timeMode: clock.data,
+      openHours: hours,
+      digestMode: digest.data,
+    },
+  };
+}

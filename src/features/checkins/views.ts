@@ -1,0 +1,208 @@
+// What check-ins say. Plain and warm; every prompt can be skipped or snoozed; nothing here
+// ever names who did not answer. Private views (answers, pairings) only go to one person.
+import type { Block, Button, View } from '../../chat/index.ts';
+import { view } from '../../chat/index.ts';
+import type { CrisisLine } from '../ports.ts';
+
+export const textView = (text: string): View => view(text, { type: 'text', text });
+
+const when = (instant: Date, zone: string): string =>
+  new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: zone,
+    timeZoneName: 'short',
+  }).format(instant);
+
+export function roundNoteView(name: string, closesAt: Date, zone: string): View {
+  return view(
+    `${name}: a check-in is open`,
+    { type: 'header', text: `${name} is open` },
+    {
+      type: 'text',
+      text: `I've sent each of you a private message. Answer when it suits you, until ${when(closesAt, zone)}, and choose who sees each answer. Skipping is always fine.`,
+    },
+  );
+}
+
+const promptButtons = (roundId: string): Block => ({
+  type: 'actions',
+  elements: [
+    { type: 'button', actionId: 'checkins:answer', label: 'Answer', value: roundId, style: 'primary' },
+    { type: 'button', actionId: 'checkins:skip', label: 'Skip this one', value: roundId },
+    { type: 'button', actionId: 'checkins:snooze', label: 'Remind me in an hour', value: roundId },
+  ],
+});
+
+export function promptView(
+  roundId: string,
+  name: string,
+  teamName: string,
+  closesAt: Date,
+  zone: string,
+): View {
+  return view(
+    `${name}: how are you arriving?`,
+    { type: 'text', text: `**${name}** for ${teamName} is open until ${when(closesAt, zone)}.` },
+    {
+      type: 'text',
+      text: 'Answer what you like, in private; each answer has its own choice of who sees it.',
+    },
+    promptButtons(roundId),
+    {
+      type: 'context',
+      text: 'Away for a while? `/peer checkin pause until:2026-12-24`. Prefer not to get these? `/peer checkin optout`.',
+    },
+  );
+}
+
+export function reminderView(roundId: string, name: string, closesAt: Date, zone: string): View {
+  return view(
+    `${name} is still open`,
+    {
+      type: 'text',
+      text: `A gentle nudge: **${name}** is open until ${when(closesAt, zone)}, if you'd like to answer. Skipping is fine too.`,
+    },
+    promptButtons(roundId),
+  );
+}
+
+export const snoozedView = (): View => textView('Okay, I will remind you in about an hour.');
+export const skippedView = (): View => textView('Skipped, no problem. Take care of yourself.');
+
+export function thanksView(replaced: boolean, sharedWithTeam: number, name: string): View {
+  const lines = [
+    replaced
+      ? 'Your new answer replaces the one you gave before in this round.'
+      : 'Thank you for checking in.',
+    sharedWithTeam > 0
+      ? `${sharedWithTeam === 1 ? 'One answer goes' : `${sharedWithTeam} answers go`} into the ${name} digest.`
+      : 'Nothing from this goes into the team digest.',
+  ];
+  return view(lines[0] ?? '', { type: 'text', text: lines.join(' ') });
+}
+
+export function hardPlaceView(steps: readonly string[] | undefined, lines: readonly CrisisLine[]): View {
+  const blocks: Block[] = [
+    { type: 'text', text: 'Thank you for saying you are in a hard place. You do not have to hold it alone.' },
+  ];
+  if (steps && steps.length > 0)
+    blocks.push({
+      type: 'text',
+      text: `**From your own wellness plan**\n${steps.map((s) => `• ${s}`).join('\n')}`,
+    });
+  if (lines.length > 0) {
+    const shown = lines.slice(0, 4).map((line) => {
+      const contacts = line.contacts.map((c) => `${c.kind} ${c.value}`).join(', ');
+      return `• **${line.title}**${contacts ? `: ${contacts}` : ''}${line.hours ? ` (${line.hours})` : ''}`;
+    });
+    blocks.push({ type: 'text', text: `**If you want to talk to someone now**\n${shown.join('\n')}` });
+  } else {
+    blocks.push({ type: 'text', text: 'If you are in danger, please call your local emergency number.' });
+  }
+  blocks.push({
+    type: 'context',
+    text: 'Only you see this. If you asked for a peer to reach out, I am finding one now.',
+  });
+  return { text: 'You do not have to hold it alone', blocks };
+}
+
+export const buddyForMemberView = (buddy: string): View =>
+  textView(
+    `${buddy} is your peer for this check-in and knows you'd like someone to reach out. You can also write to them first.`,
+  );
+export const buddyForBuddyView = (member: string, team: string): View =>
+  textView(
+    `${member} from ${team} asked in today's check-in for a peer to reach out. You offered to be a support buddy: could you send them a message when you can? Nothing else about their answers is shared with you.`,
+  );
+export const supervisorAskedView = (member: string, team: string): View =>
+  textView(
+    `${member} from ${team} asked in a check-in for a peer to reach out, and no support buddy is free right now. Could you reach out to them?`,
+  );
+export const noBuddyForMemberView = (): View =>
+  textView('No support buddy is free right now, so I have asked your supervisor to reach out to you.');
+export const nobodyFreeView = (): View =>
+  textView(
+    'No support buddy or supervisor is free right now. I am sorry. `/peer team show` lists your teammates, and crisis lines are always there if things get heavy.',
+  );
+
+export interface DigestAnswer {
+  readonly question: string;
+  readonly author?: string;
+  readonly value: string;
+}
+
+export interface DigestContent {
+  readonly name: string;
+  readonly took: number;
+  readonly invited: number;
+  readonly answers: readonly DigestAnswer[];
+  /** Counts per scale point, lowest first; absent when too few answered. */
+  readonly spread?: readonly number[];
+  readonly minGroup: number;
+  readonly scaleWords: readonly string[];
+}
+
+export function digestView(digest: DigestContent): View {
+  const blocks: Block[] = [{ type: 'header', text: `${digest.name}: the digest` }];
+  blocks.push({
+    type: 'text',
+    text: `${digest.took === 1 ? '1 person' : `${digest.took} people`} took part. Thank you for looking after each other.`,
+  });
+  const byQuestion = new Map<string, DigestAnswer[]>();
+  for (const answer of digest.answers)
+    byQuestion.set(answer.question, [...(byQuestion.get(answer.question) ?? []), answer]);
+  for (const [question, answers] of byQuestion) {
+    const lines = answers.map((a) => `• ${a.author ? `**${a.author}**: ` : ''}${a.value}`);
+    blocks.push({ type: 'text', text: `**${question}**\n${lines.join('\n')}` });
+  }
+  if (digest.spread) {
+    const spread = digest.scaleWords
+      .map((word, i) => `${word}: ${digest.spread?.[i] ?? 0}`)
+      .reverse()
+      .join(' · ');
+    blocks.push({ type: 'fields', fields: [{ label: 'How we are arriving', value: spread }] });
+  } else if (digest.took > 0) {
+    blocks.push({
+      type: 'context',
+      text: `The mood spread shows when at least ${digest.minGroup} people answer, so nobody can be picked out.`,
+    });
+  }
+  blocks.push({
+    type: 'context',
+    text: 'Answers shared without a name are shown without one. Private answers never appear here.',
+  });
+  return { text: `${digest.name}: the digest`, blocks };
+}
+
+export function liveAnswerView(name: string, answers: readonly DigestAnswer[]): View {
+  const lines = answers.map((a) => `• ${a.question}: ${a.author ? `**${a.author}**: ` : ''}${a.value}`);
+  return view(`${name}: a new answer`, { type: 'text', text: lines.join('\n') });
+}
+
+export function supervisorNoticeView(answerId: string, member: string, name: string): View {
+  const read: Button = { type: 'button', actionId: 'checkins:read', label: 'Read it', value: answerId };
+  return view(
+    `${member} shared something with you only`,
+    {
+      type: 'text',
+      text: `${member} shared an answer in **${name}** with you only. It is kept encrypted; reading it is noted in the audit log.`,
+    },
+    { type: 'actions', elements: [read] },
+  );
+}
+
+export function privateAnswerView(
+  member: string,
+  items: readonly { question: string; value: string }[],
+): View {
+  return view(
+    `${member}'s private answer`,
+    {
+      type: 'text',
+      text: `**Shared with you only by ${member}**\n${items.map((i) => `• ${i.question}: ${i.value}`).join('\n')}`,
+    },
+    { type: 'context', text: 'Please keep it between you. This read is in the audit log.' },
+  );
+}

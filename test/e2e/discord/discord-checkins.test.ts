@@ -1,0 +1,239 @@
+// A whole check-in on Discord: the real discord.js and the app against the fake Discord. The
+// roster is the guild's members who can view the team channel (a bot and a member the
+// channel hides are left out); answers by audience, a skip, a reminder only to the silent
+// one, and a digest with exactly what each chose to share.
+import { PermissionFlagsBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../../src/app.ts';
+import { featureList } from '../../../src/app.ts';
+import type { Feature } from '../../../src/features/feature.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import { createScheduler, type Scheduler } from '../../../src/scheduling/index.ts';
+import { type DiscordRestCall, FakeDiscord, type SentInteraction } from '../../fakes/discord/index.ts';
+import { startTestApp } from '../../support/app-harness.ts';
+
+let fake: FakeDiscord;
+let app: RunningApp;
+let scheduler: Scheduler;
+let checkins: Feature | undefined;
+let teamChannel: string;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start({
+    token: 'fake-token',
+    applicationId: '1187654321098765432',
+    // The adapter defers after 2 s; on a machine shared by many test runs a callback can still
+    // arrive after Discord's 3 s, which is about load, not about check-ins.
+    ackDeadlineMs: 30_000,
+    guilds: [
+      {
+        name: 'Harbor guild',
+        channels: [{ name: 'general' }, { name: 'peer-support' }],
+        members: [
+          { username: 'sam', globalName: 'Sam Supervisor' },
+          { username: 'ana', globalName: 'Ana Anonymous' },
+          { username: 'ben', globalName: 'Ben Private' },
+          { username: 'cal', globalName: 'Cal Skipper' },
+          { username: 'dan', globalName: 'Dan Elsewhere' },
+          { username: 'helperbot', bot: true },
+        ],
+      },
+    ],
+  });
+  const channel = fake.world.channel('peer-support');
+  teamChannel = channel.id;
+  channel.overwrites = [
+    { id: fake.world.user('dan').id, type: 1, allow: 0n, deny: PermissionFlagsBits.ViewChannel },
+  ];
+  app = await startTestApp(
+    {
+      DISCORD_TOKEN: 'fake-token',
+      DISCORD_APPLICATION_ID: '1187654321098765432',
+      DISCORD_GUILD_ID: fake.world.guild().id,
+      DISCORD_API_URL: fake.apiUrl,
+    },
+    {
+      features: (deps) =>
+        featureList(deps).map((f) => {
+          if (f.name !== 'checkins') return f;
+          checkins = f;
+          return { ...f, jobs: [] };
+        }),
+    },
+  );
+  scheduler = createScheduler({
+    prisma: app.storage.db.prisma,
+    instanceId: 'test',
+    handlers: checkins?.occurrences ?? {},
+    jobs: checkins?.jobs ?? [],
+    cron: false,
+    logger: silentLogger,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await fake?.close();
+});
+
+const peer = (
+  user: string,
+  group: string | undefined,
+  subcommand: string,
+  options: Record<string, string> = {},
+) =>
+  fake.slashCommand({
+    name: 'peer',
+    ...(group ? { group } : {}),
+    subcommand,
+    channel: 'peer-support',
+    user,
+    options,
+  });
+const WAIT = 30_000;
+
+/** The content a person sees in answer to an interaction, directly or after a defer. */
+async function answerSeen(
+  sent: SentInteraction,
+  _visibility: 'public' | 'private',
+): Promise<{ content: string }> {
+  const first = await sent.reply(WAIT);
+  if (first.type === 4)
+    return { content: String((first.data as { content?: string } | undefined)?.content ?? '') };
+  const later = await fake.rest.waitForCall(
+    (c) =>
+      (c.route === 'PATCH /webhooks/:appId/:token/messages/:messageId' ||
+        c.route === 'POST /webhooks/:appId/:token') &&
+      c.params.token === sent.token,
+    WAIT,
+  );
+  return { content: String((later.body as { content?: string } | undefined)?.content ?? '') };
+}
+
+const idOf = (name: string) => fake.world.user(name).id;
+const dmOf = (name: string) => fake.world.dmChannelFor(idOf(name)).id;
+const posts = () => fake.rest.calls((c) => c.route === 'POST /channels/:channelId/messages');
+const shown = (c: DiscordRestCall) => JSON.stringify(c.body);
+
+function customIdIn(call: DiscordRestCall, prefix: string): string {
+  const rows = (
+    (call.body as { components?: { components?: { custom_id?: string }[] }[] }).components ?? []
+  ).flatMap((r) => r.components ?? []);
+  const found = rows.find((c) => c.custom_id?.startsWith(prefix))?.custom_id;
+  if (!found) throw new Error(`no ${prefix} in ${shown(call)}`);
+  return found;
+}
+
+async function answer(
+  name: string,
+  prompt: DiscordRestCall,
+  part1: Record<string, string | string[]>,
+  part2: Record<string, string | string[]>,
+) {
+  const modal = await fake
+    .button({ customId: customIdIn(prompt, 'checkins:answer|'), user: name, dm: true })
+    .reply(WAIT);
+  expect(modal.type).toBe(9);
+  const modalId = String(modal.data?.custom_id);
+  const between = await fake
+    .modalSubmit({ customId: modalId, fields: part1, user: name, dm: true })
+    .reply(WAIT);
+  const next = (between.data as { components?: { components?: { custom_id?: string }[] }[] }).components?.[0]
+    ?.components?.[0]?.custom_id;
+  const second = await fake.button({ customId: String(next), user: name, dm: true }).reply(WAIT);
+  return fake
+    .modalSubmit({ customId: String(second.data?.custom_id), fields: part2, user: name, dm: true })
+    .reply(WAIT);
+}
+
+describe('a check-in on Discord, end to end', () => {
+  it('reads the roster: the four who can view the channel, the bots left out', async () => {
+    await answerSeen(peer('sam', undefined, 'setup', { name: 'Harbor' }), 'public');
+    await scheduler.tick();
+    const roster = await app.storage.db.prisma.checkinRosterEntry.findMany({ include: { member: true } });
+    expect(roster.map((r) => r.member.displayName).sort()).toEqual([
+      'Ana Anonymous',
+      'Ben Private',
+      'Cal Skipper',
+      'Sam Supervisor',
+    ]);
+  });
+
+  it('runs a round with answers by audience, a skip, one reminder and a digest', async () => {
+    await answerSeen(
+      peer('sam', 'team', 'role', { user: `<@${idOf('sam')}>`, role: 'supervisor' }),
+      'private',
+    );
+    await answerSeen(
+      peer('sam', 'team', 'supervisor', { member: `<@${idOf('ben')}>`, supervisor: `<@${idOf('sam')}>` }),
+      'private',
+    );
+    const now = await answerSeen(peer('sam', 'checkin', 'now'), 'private');
+    expect(now.content).toContain('4 private prompts');
+    const promptTo = (name: string) =>
+      fake.rest.waitForCall(
+        (c) =>
+          c.route === 'POST /channels/:channelId/messages' &&
+          c.params.channelId === dmOf(name) &&
+          shown(c).includes('Remind me in an hour'),
+        WAIT,
+      );
+    const [ana, ben, cal] = await Promise.all([
+      promptTo('ana'),
+      promptTo('ben'),
+      promptTo('cal'),
+      promptTo('sam'),
+    ]);
+
+    const thanks = await answer(
+      'ana',
+      ana,
+      { q1: ['4'], 'q1-who': ['anonymous'], q2: 'Tea with the night shift', 'q2-who': ['anonymous'] },
+      { q3: '', 'q3-who': [], q4: [] },
+    );
+    expect(JSON.stringify(thanks.data)).toContain('Thank you for checking in');
+    await answer(
+      'ben',
+      ben,
+      { q1: ['2'], 'q1-who': ['supervisor'], q2: '', 'q2-who': [] },
+      { q3: 'A hard court date on Friday', 'q3-who': ['supervisor'], q4: [] },
+    );
+    const skipped = await fake
+      .button({ customId: customIdIn(cal, 'checkins:skip|'), user: 'cal', dm: true })
+      .reply(WAIT);
+    expect(JSON.stringify(skipped.data)).toContain('Skipped');
+
+    await scheduler.tick(new Date(Date.now() + 20 * 3_600_000));
+    const reminder = await fake.rest.waitForCall(
+      (c) => c.route === 'POST /channels/:channelId/messages' && shown(c).includes('A gentle nudge'),
+      WAIT,
+    );
+    expect(reminder.params.channelId).toBe(dmOf('sam'));
+
+    await answerSeen(peer('sam', 'checkin', 'close'), 'private');
+    const digest = await fake.rest.waitForCall(
+      (c) =>
+        c.route === 'POST /channels/:channelId/messages' &&
+        c.params.channelId === teamChannel &&
+        shown(c).includes('the digest'),
+      WAIT,
+    );
+    expect(shown(digest)).toContain('2 people took part');
+    expect(shown(digest)).toContain('Tea with the night shift');
+    expect(shown(digest)).not.toContain('How we are arriving');
+
+    expect(posts().filter((c) => shown(c).includes('A gentle nudge'))).toHaveLength(1);
+    const inChannel = [
+      ...posts().filter((c) => c.params.channelId === teamChannel),
+      ...fake
+        .interactionReplies()
+        .filter((r) => ((r.data as { flags?: number } | undefined)?.flags ?? 0) === 0)
+        .map((r) => ({ body: r.data })),
+    ];
+    for (const call of inChannel) {
+      const text = JSON.stringify(call.body);
+      expect(text).not.toContain('court date');
+      expect(text).not.toContain('Ana Anonymous');
+    }
+  }, 300_000);
+});

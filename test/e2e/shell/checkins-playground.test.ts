@@ -1,0 +1,36 @@
+// The check-in flow in the shell playground, in process: the whole app, typed lines, prompts
+// delivered by the outbox to the playground's people, an answer by number, and the digest.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../../src/app.ts';
+import { terminal, within } from '../../adapters/shell/shell-terminal.ts';
+import { startTestApp } from '../../support/app-harness.ts';
+
+describe('check-ins in the shell playground', () => {
+  let app: RunningApp | undefined;
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  it('runs /peer checkin now, an answer by number, and /peer checkin close', async () => {
+    const term = terminal();
+    app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
+    term.type('/peer setup name:Harbor', '/as sam', '/as alex', '/peer checkin now');
+    await term.waitFor('[DM to sam] PeerBridge:\n  Support circle for Harbor is open', { timeoutMs: 60_000 });
+    const mark = term.mark();
+    term.type('/as sam', '1');
+    await term.waitFor('[form for sam]', { from: mark, timeoutMs: 30_000 });
+    // Mood: the choices are numbered from thriving (1) down; 2 is "doing well".
+    term.type('2', '2', 'Tea with the team', '1', '', '', '2');
+    await term.waitFor('Thank you for checking in', { from: mark, timeoutMs: 30_000 });
+    term.type('/as alex', '/peer checkin close');
+    await term.waitFor('took part', { from: mark, timeoutMs: 60_000 });
+    term.end();
+    await within(app.finished, 30_000, 'the playground finishing');
+    const text = term.text();
+    const digest = text.slice(text.lastIndexOf('Support circle: the digest'));
+    expect(digest).toContain('1 person took part');
+    expect(digest).toContain('Tea with the team');
+    expect(await app.storage.db.prisma.checkinAnswer.count()).toBe(1);
+  }, 240_000);
+});

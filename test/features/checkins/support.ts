@@ -1,0 +1,195 @@
+// A check-ins world for tests: the teams and check-ins features through the real router on a
+// cloned database, a ManualClock, the real scheduler, a roster client that lists whoever the
+// test says is in the channel, and a reader for what reached the outbox.
+import { randomBytes } from 'node:crypto';
+import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
+import { createCommandTable } from '../../../src/chat/command-table.ts';
+import type { ChatClient, ChatEvent, FormValues, PlatformPerson, View } from '../../../src/chat/index.ts';
+import { createRouter } from '../../../src/chat/index.ts';
+import { createFieldCipher, type Database, processedEvents } from '../../../src/db/index.ts';
+import { createCheckinsFeature } from '../../../src/features/checkins/index.ts';
+import { composeFeatures } from '../../../src/features/compose-features.ts';
+import {
+  type CrisisLinesPort,
+  noCrisisLines,
+  noPlanSteps,
+  type PlanStepsPort,
+} from '../../../src/features/ports.ts';
+import { createTeamsFeature } from '../../../src/features/teams/index.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import { createScheduler, ManualClock } from '../../../src/scheduling/index.ts';
+import { decodePayload } from '../../../src/scheduling/outbox-payload.ts';
+import { recordingReply } from '../../support/chat-harness.ts';
+import { clonedDatabase } from '../../support/database.ts';
+
+export const flatten = (view: View): string =>
+  [
+    view.text,
+    ...view.blocks.map((b) =>
+      'text' in b
+        ? b.text
+        : b.type === 'fields'
+          ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n')
+          : b.type === 'actions'
+            ? b.elements.map((e) => ('label' in e ? `[${e.label}]` : '')).join(' ')
+            : '',
+    ),
+  ].join('\n');
+
+export interface WorldOptions {
+  readonly start: string;
+  readonly crisisLines?: CrisisLinesPort;
+  readonly planSteps?: PlanStepsPort;
+  readonly teamZone?: string;
+}
+
+let counter = 0;
+
+export async function checkinWorld(options: WorldOptions, existing?: Database) {
+  const db = existing ?? (await clonedDatabase());
+  const prisma = db.prisma;
+  const cipher = createFieldCipher(randomBytes(32));
+  const clock = new ManualClock(options.start);
+  const channel: PlatformPerson[] = [];
+  const rosterClient: ChatClient = {
+    platform: 'shell',
+    sendDirect: async () => {
+      throw new Error('not in tests');
+    },
+    postToChannel: async () => {
+      throw new Error('not in tests');
+    },
+    postPrivately: async () => {},
+    updateMessage: async () => {},
+    uploadFile: async () => {},
+    listChannelMembers: async () => channel,
+    lookupUser: async (user) => shellPerson(user),
+  };
+  const checkins = createCheckinsFeature({
+    prisma,
+    cipher,
+    clock,
+    logger: silentLogger,
+    notifyOutbox: () => {},
+    clientFor: (platform) => (platform === 'shell' ? rosterClient : undefined),
+    crisisLines: options.crisisLines ?? noCrisisLines,
+    planSteps: options.planSteps ?? noPlanSteps,
+  });
+  const teams = createTeamsFeature({
+    prisma,
+    defaults: { timeZone: options.teamZone ?? 'Europe/Berlin', crisisRegion: 'DE' },
+    clientFor: (platform) => (platform === 'shell' ? rosterClient : undefined),
+  });
+  const composed = composeFeatures([teams, checkins], silentLogger);
+  const table = createCommandTable({ commands: [...composed.commands], groups: [...composed.groups] });
+  const sink = createRouter({
+    table,
+    actions: composed.actions,
+    forms: composed.forms,
+    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+    ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
+    dedupe: processedEvents(prisma),
+    logger: silentLogger,
+  });
+  const scheduler = createScheduler({
+    prisma,
+    instanceId: 'test',
+    handlers: composed.occurrences,
+    jobs: composed.jobs,
+    clock,
+    cron: false,
+  });
+  const actor = (userId: string) => ({
+    platform: 'shell' as const,
+    workspaceId: 'local',
+    userId,
+    displayName: userId,
+  });
+  const send = async (event: ChatEvent) => {
+    const reply = recordingReply();
+    await sink(event, reply);
+    return reply;
+  };
+  const base = (userId: string, channelId?: string) => ({
+    eventId: `e${++counter}-${Math.random().toString(36).slice(2)}`,
+    actor: actor(userId),
+    place: channelId ? { channelId, isDirect: false } : { channelId: `dm-${userId}`, isDirect: true },
+  });
+  return {
+    db,
+    prisma,
+    cipher,
+    clock,
+    checkins,
+    scheduler,
+    /** Who the platform lists in the team channel. */
+    setChannel(people: readonly (string | (Partial<PlatformPerson> & { userId: string }))[]) {
+      channel.splice(
+        0,
+        channel.length,
+        ...people.map((p) =>
+          typeof p === 'string'
+            ? { userId: p, displayName: p, isBot: false, deleted: false }
+            : { displayName: p.userId, isBot: false, deleted: false, ...p },
+        ),
+      );
+    },
+    command: (
+      userId: string,
+      path: string[],
+      options: Record<string, string | number | boolean> = {},
+      channelId = 'team',
+    ) => send({ kind: 'command', ...base(userId, channelId), path, options }),
+    action: (userId: string, actionId: string, value?: string) =>
+      send({ kind: 'action', ...base(userId), actionId, ...(value === undefined ? {} : { value }) }),
+    form: (userId: string, formId: string, context: string | undefined, values: FormValues) =>
+      send({ kind: 'form', ...base(userId), formId, ...(context === undefined ? {} : { context }), values }),
+    tick: (at?: Date) => scheduler.tick(at ?? clock.now()),
+    async outbox(filter: { keyPrefix?: string } = {}) {
+      const rows = await prisma.outboxMessage.findMany({
+        where: filter.keyPrefix ? { idempotencyKey: { startsWith: filter.keyPrefix } } : {},
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map((row) => {
+        const view = decodePayload(cipher, row);
+        return { ...row, view, shown: flatten(view) };
+      });
+    },
+    /** A team "team" set up by `admin` in #team, with a supervisor and members. */
+    async team(people: { admin: string; supervisors?: string[]; members?: string[] }) {
+      await send({
+        kind: 'command',
+        ...base(people.admin, 'team'),
+        path: ['setup'],
+        options: { name: 'Harbor' },
+      });
+      for (const s of people.supervisors ?? []) {
+        await send({ kind: 'member-joined', ...base(s, 'team'), channelId: 'team' });
+        await send({
+          kind: 'command',
+          ...base(people.admin, 'team'),
+          path: ['team', 'role'],
+          options: { user: s, role: 'supervisor' },
+        });
+      }
+      for (const m of people.members ?? [])
+        await send({ kind: 'member-joined', ...base(m, 'team'), channelId: 'team' });
+      return prisma.team.findFirstOrThrow({ where: { channelId: 'team' }, include: { workspace: true } });
+    },
+    async memberId(userId: string) {
+      return (await prisma.member.findFirstOrThrow({ where: { platformUserId: userId } })).id;
+    },
+  };
+}
+
+export type CheckinWorld = Awaited<ReturnType<typeof checkinWorld>>;
+
+/** The first button's value in a view (a round id on prompts). */
+export function buttonValue(view: View, label: string): string {
+  for (const block of view.blocks) {
+    if (block.type !== 'actions') continue;
+    for (const element of block.elements)
+      if (element.type === 'button' && element.label === label && element.value) return element.value;
+  }
+  throw new Error(`no button ${label} in ${flatten(view)}`);
+}
