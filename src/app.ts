@@ -10,6 +10,10 @@ import { processedEvents } from './db/index.ts';
 import { createAdminFeature } from './features/admin/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
+import { createFlagsFeature } from './features/flags/index.ts';
+import { createPlansFeature, planStepsPort } from './features/plans/index.ts';
+import { noCrisisLines } from './features/ports.ts';
+import { createSelfCareFeature } from './features/selfcare/index.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
@@ -41,10 +45,31 @@ export interface RunningApp {
  * features that need each other get a port (features/ports.ts) from an earlier line.
  */
 export function featureList(deps: FeatureDeps): Feature[] {
-  const { prisma, config, clock, notifyOutbox } = deps;
+  const { prisma, config, clock, notifyOutbox, cipher, logger, clientFor } = deps;
+  const planSteps = planStepsPort({ prisma, cipher });
+  // TODO(merge): real crisis lines
+  const crisisLines = noCrisisLines;
   return [
     createTeamsFeature({ prisma, defaults: config.defaults }),
     createAdminFeature({ prisma, clock, notifyOutbox }),
+    createFlagsFeature({
+      prisma,
+      cipher,
+      clock,
+      config,
+      logger,
+      notifyOutbox,
+      ports: { crisisLines, planSteps },
+    }),
+    createPlansFeature({ prisma, cipher, clock, notifyOutbox, clientFor }),
+    createSelfCareFeature({
+      prisma,
+      cipher,
+      clock,
+      notifyOutbox,
+      defaultTimeZone: config.defaults.timeZone,
+      planSteps,
+    }),
   ];
 }
 
