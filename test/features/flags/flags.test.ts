@@ -130,7 +130,6 @@ describe('who may read a flag', () => {
     }
     const refused = await w.prisma.auditLog.findMany({
       where: { subjectId: flag.id, action: 'refused.flag.read' },
-      include: {},
     });
     expect(refused).toHaveLength(5);
 

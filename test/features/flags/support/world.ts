@@ -113,7 +113,8 @@ export async function flagsWorld(options: WorldOptions = {}) {
     userId,
     displayName: userId,
   });
-  async function send(event: Omit<ChatEvent, 'eventId'>) {
+  type Unsent = ChatEvent extends infer E ? (E extends ChatEvent ? Omit<E, 'eventId'> : never) : never;
+  async function send(event: Unsent) {
     const reply = recordingReply();
     await sink({ ...event, eventId: `w-${++counter}` } as ChatEvent, reply);
     return reply;
