@@ -36,6 +36,7 @@ export interface SelfCareDeps {
 }
 
 const HOUR = 60 * 60_000;
+const gone = 'That prompt is not there any more. `/peer selfcare` lets you choose your prompts again.';
 const say = (text: string): View => refusalView(text);
 
 const choiceForm: Form = {
@@ -217,7 +218,8 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
     skip: async ({ reply }) => reply.updateSource(say('Skipped for today. Take care.')),
     stop: async ({ actor, value, reply }) => {
       const nudge = await mine(value, actor.userId, actor.workspaceId);
-      if (nudge) await prisma.$transaction((tx) => stopAll(tx, nudge.memberId));
+      if (!nudge) return reply.privately(say(gone));
+      await prisma.$transaction((tx) => stopAll(tx, nudge.memberId));
       await reply.updateSource(
         say('Stopped: no more self-care prompts. You can choose some again any time with `/peer selfcare`.'),
       );
