@@ -125,4 +125,24 @@ describe('flags on Slack', () => {
       expect(rows[0]?.n, table_name).toBe(0);
     }
   });
+
+  it('opens the flag form from the "Flag privately" global shortcut', async () => {
+    const mark = fake.calls().length;
+    const response = await sender.interactive({
+      type: 'shortcut',
+      callback_id: 'flags:start',
+      trigger_id: fake.issueTriggerId(),
+      action_ts: '1700000000.000100',
+      team: { id: fake.identity.teamId, domain: 'peers' },
+      user: { id: maya.userId, username: maya.userName, team_id: fake.identity.teamId },
+      token: 'verification',
+      is_enterprise_install: false,
+    });
+    expect(response.status).toBe(200);
+    const opened = await fake.waitForCall(
+      'views.open',
+      (call) => call.index >= mark && shownText(call).includes('flags:submit'),
+    );
+    expect(shownText(opened)).toContain('only sam');
+  });
 });
