@@ -31,6 +31,14 @@ async function tablesContaining(text: string): Promise<string[]> {
 }
 
 describe('raising a flag', () => {
+  it('offers "Flag privately" on the member\'s App Home, which opens the same form', async () => {
+    const home = await w.composed.home({ platform: 'shell', workspaceId: 'local', userId: 'maya' });
+    expect(said({ text: '', blocks: home })).toContain('flags:start');
+    expect(said({ text: '', blocks: home })).toContain('Flag privately');
+    const pressed = await w.action('maya', 'flags:start');
+    expect(pressed.seen[0]).toMatchObject({ how: 'form', form: { formId: 'flags:submit' } });
+  });
+
   it('shows who will see it before it is sent', async () => {
     const opened = await w.command('maya', ['flag']);
     const form = opened.seen[0]?.form;
