@@ -17,7 +17,10 @@ import { createAdminFeature } from './features/admin/index.ts';
 import { createCheckinsFeature } from './features/checkins/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
-import { noCrisisLines, noPlanSteps } from './features/ports.ts';
+import { createFlagsFeature } from './features/flags/index.ts';
+import { createPlansFeature, planStepsPort } from './features/plans/index.ts';
+import { noCrisisLines } from './features/ports.ts';
+import { createSelfCareFeature } from './features/selfcare/index.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
@@ -56,7 +59,10 @@ export interface RunningApp {
  * features that need each other get a port (features/ports.ts) from an earlier line.
  */
 export function featureList(deps: FeatureDeps): Feature[] {
-  const { prisma, config, clock, notifyOutbox } = deps;
+  const { prisma, config, clock, notifyOutbox, cipher, logger, clientFor } = deps;
+  const planSteps = planStepsPort({ prisma, cipher });
+  // TODO(merge): real crisis lines
+  const crisisLines = noCrisisLines;
   return [
     createTeamsFeature({ prisma, defaults: config.defaults, clientFor: deps.clientFor }),
     createAdminFeature({
@@ -66,8 +72,25 @@ export function featureList(deps: FeatureDeps): Feature[] {
       clientFor: deps.clientFor,
       retention: config.retention,
     }),
-    // TODO(merge): real ports
-    createCheckinsFeature({ ...deps, crisisLines: noCrisisLines, planSteps: noPlanSteps }),
+    createCheckinsFeature({ ...deps, crisisLines, planSteps }),
+    createFlagsFeature({
+      prisma,
+      cipher,
+      clock,
+      config,
+      logger,
+      notifyOutbox,
+      ports: { crisisLines, planSteps },
+    }),
+    createPlansFeature({ prisma, cipher, clock, notifyOutbox, clientFor }),
+    createSelfCareFeature({
+      prisma,
+      cipher,
+      clock,
+      notifyOutbox,
+      defaultTimeZone: config.defaults.timeZone,
+      planSteps,
+    }),
   ];
 }
 

@@ -88,6 +88,12 @@ const envSchema = z
       .toUpperCase()
       .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a region code like US, GB or US-TX')
       .default('US'),
+    FLAG_RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a number of days like 90' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(3650, 'must be at most 3650 days (ten years)')
+      .default(90),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
       message: 'must be a bot token starting with xoxb-',
     }),
@@ -184,6 +190,8 @@ export interface Config {
   readonly port: number;
   readonly instanceId?: string;
   readonly defaults: { readonly timeZone: string; readonly crisisRegion: string };
+  /** Days after which flag notes and follow-up notes are erased (levels and times stay). */
+  readonly flagRetentionDays: number;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
   /** How long delivery bookkeeping is kept before the daily prune (admin feature's job). */
@@ -251,6 +259,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       processedEventDays: e.PROCESSED_EVENT_RETENTION_DAYS,
       sentOutboxDays: e.SENT_OUTBOX_RETENTION_DAYS,
     },
+    flagRetentionDays: e.FLAG_RETENTION_DAYS,
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

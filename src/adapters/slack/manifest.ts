@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { CommandTable } from '../../chat/command-table.ts';
 import { slackLimits } from '../../chat/limits.ts';
 import { truncateText } from '../../chat/split-text.ts';
+import { slackGlobalShortcuts } from './slack-shortcuts.ts';
 
 const slackBotScopes = [
   'commands',
@@ -60,6 +61,12 @@ export interface SlackManifest {
       readonly usage_hint: string;
       readonly should_escape: boolean;
       readonly url?: string;
+    }[];
+    readonly shortcuts: readonly {
+      readonly name: string;
+      readonly type: 'global';
+      readonly callback_id: string;
+      readonly description: string;
     }[];
   };
   readonly oauth_config: { readonly scopes: { readonly bot: readonly string[] } };
@@ -120,6 +127,7 @@ export function buildSlackManifest(input: SlackManifestInput): SlackManifest {
           ...withUrl,
         },
       ],
+      shortcuts: slackGlobalShortcuts.map((shortcut) => ({ ...shortcut, type: 'global' as const })),
     },
     oauth_config: { scopes: { bot: [...slackBotScopes] } },
     settings: {

@@ -24,6 +24,7 @@ import {
 } from './slack-events.ts';
 import type { DirectChannels } from './slack-posting.ts';
 import { createSlackReply, type SlackReplyDeps } from './slack-reply.ts';
+import { shortcutFromSlack } from './slack-shortcuts.ts';
 
 /** Where Slack sends events, commands and interactions in HTTP mode (Bolt's default path). */
 export const slackEventsPath = '/slack/events';
@@ -135,6 +136,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.action({ type: 'block_actions' }, async ({ ack, body, client, respond }) => {
     await ack();
     await deliver('action', actionFromSlack(body), client, respond);
+  });
+
+  app.shortcut({ type: 'shortcut' }, async ({ ack, body, client }) => {
+    await ack();
+    await deliver('shortcut', shortcutFromSlack(body), client, undefined);
   });
 
   app.view({ type: 'view_submission' }, async ({ ack, body, client }) => {

@@ -1,0 +1,188 @@
+// A supervisor answers a flag: acknowledges it ("I'll reach out" / "Noted"), opens it to read
+// the note, or closes it with a private follow-up note. Every read by someone other than the
+// author is written to the audit log; so is every refused attempt.
+import type { Actor } from '../../chat/index.ts';
+import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import { type Clock, type DbClient, enqueueOutbox } from '../../scheduling/index.ts';
+import { FOLLOW_UP_CONTEXT, NOTE_CONTEXT } from './flag-create.ts';
+import { plainView } from './flag-views.ts';
+import { accessTo } from './routing.ts';
+import { clockTime } from './time-words.ts';
+
+export interface AnswerDeps {
+  readonly prisma: PrismaClient;
+  readonly cipher: FieldCipher;
+  readonly clock: Clock;
+}
+
+export type Answer<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const refusedText =
+  'This flag is private to the person who raised it and their supervisors, so I cannot show it to you. If you think you should be able to, please ask a team admin.';
+
+async function audit(
+  db: DbClient,
+  at: Date,
+  actorId: string,
+  action: string,
+  flagId: string,
+  detail: Record<string, string> = {},
+) {
+  await db.auditLog.create({
+    data: { at, actorMemberId: actorId, action, subjectType: 'TriggerFlag', subjectId: flagId, detail },
+  });
+}
+
+/** The flag if `viewer` may act on it as a supervisor; otherwise a refusal, audited. */
+export async function flagForSupervisor(
+  deps: AnswerDeps,
+  viewer: Db.Member,
+  flagId: string,
+): Promise<Answer<Db.TriggerFlag & { author: Db.Member; team: Db.Team }>> {
+  const flag = await deps.prisma.triggerFlag.findUnique({
+    where: { id: flagId },
+    include: { author: true, team: true },
+  });
+  if (!flag)
+    return {
+      ok: false,
+      reason: 'I could not find that flag any more. `/peer flags` lists the current ones.',
+    };
+  const access = await accessTo(deps.prisma, flag, viewer.id);
+  if (access !== 'supervisor') {
+    await audit(deps.prisma, deps.clock.now(), viewer.id, 'refused.flag.read', flag.id);
+    return {
+      ok: false,
+      reason:
+        access === 'author'
+          ? 'This is your own flag; `/peer flags` shows it and who has seen it.'
+          : refusedText,
+    };
+  }
+  return { ok: true, value: flag };
+}
+
+export async function readNote(deps: AnswerDeps, viewer: Db.Member, flagId: string) {
+  const found = await flagForSupervisor(deps, viewer, flagId);
+  if (!found.ok) return found;
+  const flag = found.value;
+  const note = flag.noteEnc ? deps.cipher.decrypt(flag.noteEnc, NOTE_CONTEXT) : undefined;
+  const followUp = flag.followUpEnc ? deps.cipher.decrypt(flag.followUpEnc, FOLLOW_UP_CONTEXT) : undefined;
+  await audit(deps.prisma, deps.clock.now(), viewer.id, 'read.flag.note', flag.id, {
+    authorId: flag.authorId,
+  });
+  return { ok: true as const, value: { flag, note, followUp } };
+}
+
+function memberZone(member: Db.Member, team: Db.Team): string {
+  return member.timeZone ?? team.timeZone;
+}
+
+export async function acknowledge(
+  deps: AnswerDeps,
+  actor: Actor,
+  viewer: Db.Member,
+  flagId: string,
+  kind: Db.FlagAckKind,
+): Promise<Answer<{ authorName: string; kind: Db.FlagAckKind }>> {
+  const found = await flagForSupervisor(deps, viewer, flagId);
+  if (!found.ok) return found;
+  const flag = found.value;
+  const now = deps.clock.now();
+  const done = await deps.prisma.$transaction(async (tx) => {
+    const claimed = await tx.triggerFlag.updateMany({
+      where: { id: flag.id, acknowledgedAt: null, closedAt: null },
+      data: { status: 'acknowledged', acknowledgedAt: now, escalateAt: null },
+    });
+    if (claimed.count === 0) return false;
+    await tx.flagAcknowledgement.create({
+      data: { flagId: flag.id, supervisorId: viewer.id, kind, acknowledgedAt: now },
+    });
+    const when = clockTime(now, memberZone(flag.author, flag.team));
+    await enqueueOutbox(tx, deps.cipher, {
+      idempotencyKey: `flag:${flag.id}:acknowledged`,
+      platform: actor.platform,
+      workspaceExternalId: actor.workspaceId,
+      teamId: flag.teamId,
+      target: { kind: 'dm', userId: flag.author.platformUserId },
+      recipientMemberId: flag.authorId,
+      view: plainView(
+        kind === 'reach_out'
+          ? `${viewer.displayName} has seen your flag (${when}) and will reach out to you.`
+          : `${viewer.displayName} has seen your flag (${when}) and noted it. You can always say more with \`/peer flag\`.`,
+      ),
+      isPrivate: true,
+      urgent: true,
+      notBefore: now,
+    });
+    return true;
+  });
+  if (!done) return { ok: false, reason: await alreadyAnswered(deps.prisma, flag) };
+  return { ok: true, value: { authorName: flag.author.displayName, kind } };
+}
+
+async function alreadyAnswered(
+  prisma: PrismaClient,
+  flag: Db.TriggerFlag & { team: Db.Team },
+): Promise<string> {
+  const ack = await prisma.flagAcknowledgement.findFirst({
+    where: { flagId: flag.id },
+    include: { supervisor: true },
+    orderBy: { acknowledgedAt: 'asc' },
+  });
+  const current = await prisma.triggerFlag.findUniqueOrThrow({ where: { id: flag.id } });
+  const by = ack
+    ? `${ack.supervisor.displayName} answered it (${clockTime(ack.acknowledgedAt, flag.team.timeZone)})`
+    : 'it was already answered';
+  return current.closedAt
+    ? `This flag is already closed, so nothing changed. Thank you for checking.`
+    : `No need: ${by}, so nothing changed. Thank you for checking.`;
+}
+
+export async function closeFlag(
+  deps: AnswerDeps,
+  actor: Actor,
+  viewer: Db.Member,
+  flagId: string,
+  followUp: string | undefined,
+): Promise<Answer<{ authorName: string }>> {
+  const found = await flagForSupervisor(deps, viewer, flagId);
+  if (!found.ok) return found;
+  const flag = found.value;
+  const now = deps.clock.now();
+  const done = await deps.prisma.$transaction(async (tx) => {
+    const closed = await tx.triggerFlag.updateMany({
+      where: { id: flag.id, closedAt: null },
+      data: {
+        status: 'closed',
+        closedAt: now,
+        escalateAt: null,
+        followUpEnc: followUp ? deps.cipher.encrypt(followUp, FOLLOW_UP_CONTEXT) : null,
+        ...(flag.acknowledgedAt ? {} : { acknowledgedAt: now }),
+      },
+    });
+    if (closed.count === 0) return false;
+    if (!flag.acknowledgedAt) {
+      await tx.flagAcknowledgement.create({
+        data: { flagId: flag.id, supervisorId: viewer.id, kind: 'noted', acknowledgedAt: now },
+      });
+    }
+    await enqueueOutbox(tx, deps.cipher, {
+      idempotencyKey: `flag:${flag.id}:closed`,
+      platform: actor.platform,
+      workspaceExternalId: actor.workspaceId,
+      teamId: flag.teamId,
+      target: { kind: 'dm', userId: flag.author.platformUserId },
+      recipientMemberId: flag.authorId,
+      view: plainView(
+        `${viewer.displayName} has followed up on your flag and closed it. If it comes back, you can always flag again.`,
+      ),
+      isPrivate: true,
+      notBefore: now,
+    });
+    return true;
+  });
+  if (!done)
+    return { ok: false, reason: 'This flag is already closed, so nothing changed. Thank you for checking.' };
+  return { ok: true, value: { authorName: flag.author.displayName } };
+}

@@ -1,0 +1,239 @@
+// `/peer flag` and `/peer flags`, the supervisor's buttons, and the escalation and retention
+// jobs. Flags never reach a channel: every reply here is private, every message a DM.
+import {
+  type Actor,
+  actionsByName,
+  defineCommand,
+  type Form,
+  formsByName,
+  type Reply,
+} from '../../chat/index.ts';
+import type { Config } from '../../config.ts';
+import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Clock, LogPort } from '../../scheduling/index.ts';
+import type { Feature } from '../feature.ts';
+import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
+import { ensureMember } from '../teams/index.ts';
+import { escalationJob } from './escalation.ts';
+import { acknowledge, closeFlag, flagForSupervisor, readNote } from './flag-answer.ts';
+import { createFlag } from './flag-create.ts';
+import { adminFigures, flagsView, ownFlags, supervisedFlags } from './flag-lists.ts';
+import { parseFlagForm, parseFollowUp } from './flag-schemas.ts';
+import { afterFlagView, flagForm, plainView } from './flag-views.ts';
+import { levelLabel, showsCrisisLines, wishLabel } from './levels.ts';
+import { noTeamHelp, teamOf } from './member-team.ts';
+import { flagPersonalData, flagPrivacy } from './personal-data.ts';
+import { retentionJob } from './retention.ts';
+import { chainFor } from './routing.ts';
+
+export interface FlagsDeps {
+  readonly prisma: PrismaClient;
+  readonly cipher: FieldCipher;
+  readonly clock: Clock;
+  readonly config: Pick<Config, 'flagRetentionDays'>;
+  readonly logger: LogPort;
+  readonly notifyOutbox: () => void;
+  readonly ports: { readonly crisisLines: CrisisLinesPort; readonly planSteps: PlanStepsPort };
+}
+
+const staleButton = 'That button has lost which flag it was for. `/peer flags` lists the current ones.';
+
+export function createFlagsFeature(deps: FlagsDeps): Feature {
+  const { prisma, cipher, clock } = deps;
+
+  async function openFlagForm(actor: Actor, channelId: string | undefined, reply: Reply): Promise<void> {
+    const member = await ensureMember(prisma, actor);
+    const team = await teamOf(prisma, actor, member.id, channelId ? { channelId } : {});
+    if (!team) return reply.privately(plainView(noTeamHelp));
+    await reply.openForm(flagForm(await chainFor(prisma, team.id, member.id), team.id));
+  }
+
+  async function submitFlag(
+    actor: Actor,
+    teamId: string | undefined,
+    values: Parameters<typeof parseFlagForm>[0],
+    reply: Reply,
+  ) {
+    const parsed = parseFlagForm(values);
+    if (!parsed.ok) return reply.privately(plainView(parsed.reason));
+    const member = await ensureMember(prisma, actor);
+    const team = await teamOf(prisma, actor, member.id, teamId ? { teamId } : {});
+    if (!team) return reply.privately(plainView(noTeamHelp));
+    const created = await createFlag(deps, actor, member, team, parsed.value);
+    deps.notifyOutbox();
+    deps.logger.info(
+      {
+        event: 'flags.raised',
+        flagId: created.flag.id,
+        severity: created.flag.severity,
+        routed: created.kind,
+      },
+      'A private flag was raised',
+    );
+    const [steps, crisis] = await Promise.all([
+      deps.ports.planSteps.helpfulSteps(member.id),
+      showsCrisisLines(parsed.value.severity)
+        ? deps.ports.crisisLines.forRegion(team.crisisRegion)
+        : Promise.resolve([]),
+    ]);
+    const admins = created.kind === 'no-supervisor' ? created.admins : [];
+    await reply.privately(
+      afterFlagView({
+        ...(created.kind === 'sent' ? { sentTo: created.to.displayName } : {}),
+        ...(steps ? { steps } : {}),
+        crisis,
+        ...(created.kind === 'no-supervisor'
+          ? {
+              noSupervisor: `Thank you for saying so. You do not have a supervisor yet, so I have kept this to yourself: nobody else can read it. ${admins.length > 0 ? `${admins.join(', ')} can pair you with one; I have asked them to (without mentioning this flag).` : 'A team admin can pair you with one in the team channel.'}`,
+            }
+          : {}),
+      }),
+    );
+  }
+
+  const flag = defineCommand({
+    name: 'flag',
+    description: 'Tell your supervisor privately that a session weighed on you',
+    help: 'Opens a private form: how strong it is, what would help, and an optional note. It goes only to your supervisor by direct message (the form says who), never to a channel.',
+    who: 'everyone',
+    where: 'anywhere',
+    handler: ({ actor, place, reply }) => openFlagForm(actor, place.channelId, reply),
+  });
+
+  const flags = defineCommand({
+    name: 'flags',
+    description: 'See open flags of the people you supervise, or your own',
+    help: 'Supervisors see the open flags of their own supervisees (open one to read its note; the read is logged). Everyone sees their own flags and who has seen each. Admins see anonymous team figures only.',
+    who: 'everyone',
+    where: 'anywhere',
+    handler: async ({ actor, reply }) => {
+      const member = await ensureMember(prisma, actor);
+      const [supervised, own, figures] = await Promise.all([
+        supervisedFlags(prisma, member),
+        ownFlags(prisma, member),
+        adminFigures(prisma, member),
+      ]);
+      await reply.privately(flagsView({ supervised, own, figures, now: clock.now() }));
+    },
+  });
+
+  const ack =
+    (kind: Db.FlagAckKind) =>
+    async ({ actor, value, reply }: { actor: Actor; value?: string; reply: Reply }) => {
+      if (!value) return reply.privately(plainView(staleButton));
+      const viewer = await ensureMember(prisma, actor);
+      const answered = await acknowledge(deps, actor, viewer, value, kind);
+      if (!answered.ok) return reply.privately(plainView(answered.reason));
+      deps.notifyOutbox();
+      await reply.privately(
+        plainView(
+          kind === 'reach_out'
+            ? `Thank you. I told ${answered.value.authorName} you have seen it and will reach out.`
+            : `Thank you. I told ${answered.value.authorName} you have seen it and noted it.`,
+        ),
+      );
+    };
+
+  const closeForm = (flagId: string): Form => ({
+    formId: 'flags:close',
+    title: 'Close this flag',
+    submitLabel: 'Close it',
+    context: flagId,
+    intro:
+      'Your follow-up note is private: only you and the member’s other supervisors can read it. The member is told the flag was closed, not what you wrote.',
+    inputs: [
+      {
+        id: 'followup',
+        type: 'text',
+        label: 'Private follow-up note (optional)',
+        multiline: true,
+        optional: true,
+        maxLength: 2000,
+      },
+    ],
+  });
+
+  const actions = actionsByName({
+    start: ({ actor, place, reply }) => openFlagForm(actor, place.channelId, reply),
+    'reach-out': ack('reach_out'),
+    noted: ack('noted'),
+    open: async ({ actor, value, reply }) => {
+      if (!value) return reply.privately(plainView(staleButton));
+      const read = await readNote(deps, await ensureMember(prisma, actor), value);
+      if (!read.ok) return reply.privately(plainView(read.reason));
+      const { flag, note, followUp } = read.value;
+      await reply.privately({
+        text: `A private flag from ${flag.author.displayName}`,
+        blocks: [
+          { type: 'header', text: `A private flag from ${flag.author.displayName}` },
+          {
+            type: 'fields',
+            fields: [
+              { label: 'How strong', value: levelLabel(flag.severity) },
+              { label: 'What would help', value: wishLabel(flag.wish) },
+            ],
+          },
+          {
+            type: 'text',
+            text: flag.notesErasedAt
+              ? '_The note was erased after the retention period._'
+              : note
+                ? `**Their note:**\n${note}`
+                : '_No note._',
+          },
+          ...(followUp ? [{ type: 'text' as const, text: `**Follow-up note:**\n${followUp}` }] : []),
+          {
+            type: 'context',
+            text: 'Only you see this. Opening it was written to the audit log, as every read of a private flag is.',
+          },
+        ],
+      });
+    },
+    close: async ({ actor, value, reply }) => {
+      if (!value) return reply.privately(plainView(staleButton));
+      const found = await flagForSupervisor(deps, await ensureMember(prisma, actor), value);
+      if (!found.ok) return reply.privately(plainView(found.reason));
+      await reply.openForm(closeForm(value));
+    },
+  });
+
+  const forms = formsByName({
+    submit: ({ actor, context, values, reply }) => submitFlag(actor, context, values, reply),
+    close: async ({ actor, context, values, reply }) => {
+      if (!context) return reply.privately(plainView(staleButton));
+      const parsed = parseFollowUp(values);
+      if (!parsed.ok) return reply.privately(plainView(parsed.reason));
+      const closed = await closeFlag(deps, actor, await ensureMember(prisma, actor), context, parsed.value);
+      if (!closed.ok) return reply.privately(plainView(closed.reason));
+      deps.notifyOutbox();
+      await reply.privately(
+        plainView(`Closed. I told ${closed.value.authorName} you followed up; your note stays private.`),
+      );
+    },
+  });
+
+  return {
+    name: 'flags',
+    commands: [flag, flags],
+    actions: { flags: actions },
+    forms: { flags: forms },
+    jobs: [
+      escalationJob(deps),
+      retentionJob({ prisma, retentionDays: deps.config.flagRetentionDays, logger: deps.logger }),
+    ],
+    async home() {
+      return [
+        {
+          type: 'text',
+          text: 'If a session weighs on you, you can tell your supervisor privately. Nobody else sees it.',
+        },
+        {
+          type: 'actions',
+          elements: [{ type: 'button', actionId: 'flags:start', label: 'Flag privately', style: 'primary' }],
+        },
+      ];
+    },
+    privacy: (memberId) => flagPrivacy(prisma, memberId, deps.config.flagRetentionDays),
+    personalData: flagPersonalData(prisma, cipher),
+  };
+}

@@ -1,0 +1,152 @@
+// What flags show. The note appears in exactly two places: the supervisor's direct message and
+// the private "open" view for someone allowed to read it. Nothing here is ever posted to a channel.
+import type { Block, Form, View } from '../../chat/index.ts';
+import type { Db } from '../../db/index.ts';
+import type { CrisisLine } from '../ports.ts';
+import {
+  ESCALATE_AFTER_MS,
+  ESCALATE_AFTER_NOW_MS,
+  levelChoices,
+  levelLabel,
+  wishChoices,
+  wishLabel,
+} from './levels.ts';
+import type { Chain } from './routing.ts';
+import { durationWords } from './time-words.ts';
+
+const text = (value: string): Block => ({ type: 'text', text: value });
+const context = (value: string): Block => ({ type: 'context', text: value });
+
+export function whoWillSee(chain: Chain): string {
+  const first = chain.primary ?? chain.backup;
+  if (!first) {
+    return 'You do not have a supervisor yet, so nobody will read this note. I will still show you some steps that may help, and let an admin know you would like to be paired (without telling them about this flag).';
+  }
+  const later: string[] = [];
+  if (chain.primary && chain.backup) later.push(`${chain.backup.displayName} (your backup supervisor)`);
+  if (chain.admins.length > 0)
+    later.push(
+      `your team's admins who are supervisors (${chain.admins.map((a) => a.displayName).join(', ')})`,
+    );
+  const then =
+    later.length > 0
+      ? ` If nobody has seen it within ${durationWords(ESCALATE_AFTER_MS)} (${durationWords(ESCALATE_AFTER_NOW_MS)} when you need to talk now), it goes to ${later.join(', then ')}.`
+      : '';
+  return `**Who will see it:** only ${first.displayName} (your ${chain.primary ? 'supervisor' : 'backup supervisor'}), by direct message.${then} It is never posted in any channel.`;
+}
+
+export function flagForm(chain: Chain, teamId: string): Form {
+  return {
+    formId: 'flags:submit',
+    title: 'Flag privately',
+    submitLabel: 'Send privately',
+    context: teamId,
+    intro: whoWillSee(chain),
+    inputs: [
+      {
+        id: 'level',
+        type: 'select',
+        label: 'How strong is it?',
+        choices: levelChoices.map(({ value, label }) => ({ value, label })),
+      },
+      {
+        id: 'wish',
+        type: 'select',
+        label: 'What would help?',
+        choices: wishChoices.map(({ value, label }) => ({ value, label })),
+      },
+      {
+        id: 'note',
+        type: 'text',
+        label: 'Anything you want them to know (optional)',
+        multiline: true,
+        optional: true,
+        maxLength: 2000,
+        hint: 'Up to 2,000 characters. Only the people above will read it.',
+      },
+    ],
+  };
+}
+
+export function supervisorDm(
+  flag: Db.TriggerFlag,
+  authorName: string,
+  note: string | undefined,
+  escalated?: string,
+): View {
+  const blocks: Block[] = [
+    { type: 'header', text: `A private flag from ${authorName}` },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'How strong', value: levelLabel(flag.severity) },
+        { label: 'What would help', value: wishLabel(flag.wish) },
+      ],
+    },
+  ];
+  if (escalated) blocks.push(context(escalated));
+  blocks.push(text(note ? `**Their note:**\n${note}` : '_No note._'));
+  blocks.push({
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        actionId: 'flags:reach-out',
+        label: "I'll reach out",
+        value: flag.id,
+        style: 'primary',
+      },
+      { type: 'button', actionId: 'flags:noted', label: 'Noted', value: flag.id },
+    ],
+  });
+  blocks.push(
+    context(
+      `Only you can see this. ${authorName} will be told when you answer. \`/peer flags\` lists your supervisees' open flags.`,
+    ),
+  );
+  return { text: `A private flag from ${authorName}`, blocks };
+}
+
+export function crisisBlocks(lines: readonly CrisisLine[]): Block[] {
+  if (lines.length === 0) return [];
+  const shown = lines.slice(0, 5).map((line) => {
+    const contacts = line.contacts.map((c) => `${c.kind}: ${c.value}`).join(' · ');
+    return `• **${line.title}**${contacts ? ` (${contacts})` : ''}${line.hours ? `, ${line.hours}` : ''}`;
+  });
+  return [text(`**If you need someone right now**, these lines are there for you:\n${shown.join('\n')}`)];
+}
+
+const grounding =
+  '**A minute for yourself, if you like:** notice 5 things you can see, 4 you can touch, 3 you can hear, 2 you can smell and 1 you can taste. Breathe out a little longer than you breathe in.';
+
+export function afterFlagView(input: {
+  readonly sentTo?: string;
+  readonly steps?: readonly string[];
+  readonly crisis: readonly CrisisLine[];
+  readonly noSupervisor?: string;
+}): View {
+  const blocks: Block[] = [];
+  if (input.sentTo) {
+    blocks.push(
+      text(
+        `Thank you for saying so. Your flag went privately to **${input.sentTo}**. I will tell you here when they have seen it.`,
+      ),
+    );
+  } else {
+    blocks.push(text(input.noSupervisor ?? 'Thank you for saying so.'));
+  }
+  if (input.steps && input.steps.length > 0) {
+    blocks.push(text(`**From your own plan, what helps:**\n${input.steps.map((s) => `• ${s}`).join('\n')}`));
+  }
+  blocks.push(text(grounding));
+  blocks.push(...crisisBlocks(input.crisis));
+  blocks.push(
+    context('Nobody else can see this flag. `/peer flags` shows your flags and who has seen each.'),
+  );
+  return {
+    text: input.sentTo ? `Your flag went privately to ${input.sentTo}` : 'Your flag is saved privately',
+    blocks,
+  };
+}
+
+export const plainView = (value: string): View => ({ text: value, blocks: [text(value)] });

@@ -1,0 +1,50 @@
+// The worded scale a member flags with, what would help, and what each means for routing:
+// how soon it escalates and whether it may wait for a supervisor's quiet hours.
+import type { Db } from '../../db/index.ts';
+
+export const levelChoices = [
+  { value: 'noting', label: 'Noting it', severity: 'low' },
+  { value: 'weighing', label: "It's weighing on me", severity: 'medium' },
+  { value: 'struggling', label: "I'm struggling", severity: 'high' },
+  { value: 'talk-now', label: 'I need to talk now', severity: 'crisis' },
+] as const satisfies readonly { value: string; label: string; severity: Db.FlagSeverity }[];
+
+export const wishChoices = [
+  { value: 'talk-now', label: 'Talk now', wish: 'talk_now' },
+  { value: 'talk-today', label: 'Talk today', wish: 'talk_today' },
+  { value: 'next-supervision', label: 'Talk at my next supervision', wish: 'next_supervision' },
+  { value: 'just-noting', label: 'Just noting it', wish: 'just_noting' },
+] as const satisfies readonly { value: string; label: string; wish: Db.FlagWish }[];
+
+export type LevelValue = (typeof levelChoices)[number]['value'];
+export type WishValue = (typeof wishChoices)[number]['value'];
+
+export const levelLabel = (severity: Db.FlagSeverity): string =>
+  levelChoices.find((c) => c.severity === severity)?.label ?? severity;
+export const wishLabel = (wish: Db.FlagWish): string =>
+  wishChoices.find((c) => c.wish === wish)?.label ?? wish;
+
+const MINUTE = 60_000;
+/** Until teams carry their own setting: 4 hours, 15 minutes when someone needs to talk now. */
+export const ESCALATE_AFTER_MS = 4 * 60 * MINUTE;
+export const ESCALATE_AFTER_NOW_MS = 15 * MINUTE;
+
+const needsNow = (severity: Db.FlagSeverity, wish: Db.FlagWish) =>
+  severity === 'crisis' || wish === 'talk_now';
+
+export function escalationDelay(severity: Db.FlagSeverity, wish: Db.FlagWish): number {
+  return needsNow(severity, wish) ? ESCALATE_AFTER_NOW_MS : ESCALATE_AFTER_MS;
+}
+
+/**
+ * Whether a flag may reach a supervisor during their quiet hours. Only a flag that asks for
+ * nothing soon ("just noting it", or "next supervision" at a low level) waits for morning.
+ */
+export function ignoresQuietHours(severity: Db.FlagSeverity, wish: Db.FlagWish): boolean {
+  if (needsNow(severity, wish) || wish === 'talk_today') return true;
+  return severity === 'high';
+}
+
+/** The two strongest levels get the region's crisis lines at once. */
+export const showsCrisisLines = (severity: Db.FlagSeverity): boolean =>
+  severity === 'high' || severity === 'crisis';

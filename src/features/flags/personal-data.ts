@@ -1,0 +1,56 @@
+// A member's flags in `/peer privacy`, and their export and erase.
+import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { PersonalData, PrivacyLine } from '../feature.ts';
+import { NOTE_CONTEXT } from './flag-create.ts';
+
+export async function flagPrivacy(
+  prisma: PrismaClient,
+  memberId: string,
+  retentionDays: number,
+): Promise<PrivacyLine[]> {
+  const count = await prisma.triggerFlag.count({ where: { authorId: memberId } });
+  return [
+    {
+      label: 'Private flags',
+      value: `${count}. Only you and the supervisors each flag was sent to can read them (every read by them is logged). Notes are encrypted and erased after ${retentionDays} days; team admins see only anonymous figures.`,
+    },
+  ];
+}
+
+export function flagPersonalData(prisma: PrismaClient, cipher: FieldCipher): PersonalData {
+  return {
+    async export(memberId) {
+      const flags = await prisma.triggerFlag.findMany({
+        where: { authorId: memberId },
+        include: { acknowledgements: { include: { supervisor: true } } },
+        orderBy: { createdAt: 'asc' },
+      });
+      return {
+        flags: flags.map((f) => ({
+          raisedAt: f.createdAt.toISOString(),
+          severity: f.severity,
+          wish: f.wish,
+          note: f.noteEnc ? cipher.decrypt(f.noteEnc, NOTE_CONTEXT) : null,
+          status: f.status,
+          seenBy: f.acknowledgements.map((a) => ({
+            name: a.supervisor.displayName,
+            at: a.acknowledgedAt.toISOString(),
+          })),
+        })),
+      };
+    },
+    async erase(memberId, tx) {
+      // Level and times stay for the anonymous figures; the note, the supervisor's follow-up
+      // about them and every DM that carried the note go.
+      const flags = await tx.triggerFlag.findMany({ where: { authorId: memberId }, select: { id: true } });
+      const erased = await tx.triggerFlag.updateMany({
+        where: { authorId: memberId },
+        data: { noteEnc: null, followUpEnc: null, notesErasedAt: new Date() },
+      });
+      await tx.outboxMessage.deleteMany({
+        where: { OR: flags.map((f) => ({ idempotencyKey: { startsWith: `flag:${f.id}:` } })) },
+      });
+      return { rows: erased.count };
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createSelfCareFeature, type SelfCareDeps } from './selfcare-feature.ts';

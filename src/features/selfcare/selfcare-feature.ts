@@ -1,0 +1,283 @@
+// `/peer selfcare`: a member opts into the prompts they choose, at their own days and time, in
+// their own zone, never during their quiet hours. Each prompt can be snoozed for an hour,
+// skipped for today or stopped. Nothing a member answers is stored or reported.
+import { z } from 'zod';
+import {
+  actionsByName,
+  defineCommand,
+  type Form,
+  type FormValues,
+  formsByName,
+  refusalView,
+  type View,
+} from '../../chat/index.ts';
+import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import {
+  type Clock,
+  enqueueOutbox,
+  formatTimeOfDay,
+  type OccurrenceHandler,
+  parseTimeOfDay,
+  type WeekdayCode,
+} from '../../scheduling/index.ts';
+import type { Feature } from '../feature.ts';
+import type { PlanStepsPort } from '../ports.ts';
+import { ensureMember } from '../teams/index.ts';
+import { type Choice, replaceNudges, stopAll } from './nudges.ts';
+import { dayLabels, promptView, type Topic, topicLabels, topics, weekdays } from './prompts.ts';
+
+export interface SelfCareDeps {
+  readonly prisma: PrismaClient;
+  readonly cipher: FieldCipher;
+  readonly clock: Clock;
+  readonly notifyOutbox: () => void;
+  readonly defaultTimeZone: string;
+  readonly planSteps: PlanStepsPort;
+}
+
+const HOUR = 60 * 60_000;
+const gone = 'That prompt is not there any more. `/peer selfcare` lets you choose your prompts again.';
+const say = (text: string): View => refusalView(text);
+
+const choiceForm: Form = {
+  formId: 'selfcare:choose',
+  title: 'Self-care prompts',
+  submitLabel: 'Save',
+  intro:
+    'Choose the prompts you would like, if any. They come by direct message in your own time zone, never in your quiet hours. Choose none to turn them all off.',
+  inputs: [
+    {
+      id: 'topics',
+      type: 'checkboxes',
+      label: 'Which prompts?',
+      optional: true,
+      choices: topics.map((t) => ({ value: t, label: topicLabels[t] })),
+    },
+    {
+      id: 'days',
+      type: 'checkboxes',
+      label: 'On which days (end of shift, plan line)?',
+      optional: true,
+      choices: weekdays.map((d) => ({ value: d, label: dayLabels[d] })),
+    },
+    {
+      id: 'weekly',
+      type: 'select',
+      label: 'Which day for the weekly one?',
+      optional: true,
+      initial: 'FR',
+      choices: weekdays.map((d) => ({ value: d, label: dayLabels[d] })),
+    },
+    {
+      id: 'time',
+      type: 'text',
+      label: 'At what time? (like 17:30)',
+      optional: true,
+      placeholder: '17:30',
+      maxLength: 10,
+    },
+  ],
+};
+
+const list = (v: FormValues[string]) => (v === undefined ? [] : Array.isArray(v) ? v : [v as string]);
+const one = (v: FormValues[string]) => (Array.isArray(v) ? v[0] : (v as string | undefined));
+
+function parseChoice(values: FormValues): { ok: true; value: Choice } | { ok: false; reason: string } {
+  const schema = z.object({
+    topics: z.array(z.enum(topics)),
+    days: z.array(z.enum(weekdays)),
+    weeklyDay: z.enum(weekdays),
+    time: z.string().optional(),
+  });
+  const parsed = schema.safeParse({
+    topics: list(values.topics),
+    days: list(values.days),
+    weeklyDay: one(values.weekly) ?? 'FR',
+    time: one(values.time)?.trim() || undefined,
+  });
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason:
+        'Some of those choices did not come through as I expected. Nothing was saved; please try `/peer selfcare` again.',
+    };
+  const { topics: chosen, days, weeklyDay } = parsed.data;
+  if (chosen.length === 0) return { ok: true, value: { topics: [], days: [], weeklyDay, time: '17:00' } };
+  const minutes = parsed.data.time === undefined ? null : parseTimeOfDay(parsed.data.time);
+  if (minutes === null)
+    return {
+      ok: false,
+      reason: 'Please give a time of day like 17:30, so I know when to send them. Nothing was saved.',
+    };
+  if (chosen.some((t) => t !== 'weekly') && days.length === 0) {
+    return {
+      ok: false,
+      reason: 'Please pick at least one day for the end-of-shift or plan-line prompt. Nothing was saved.',
+    };
+  }
+  return {
+    ok: true,
+    value: { topics: chosen, days: days as WeekdayCode[], weeklyDay, time: formatTimeOfDay(minutes) },
+  };
+}
+
+export function createSelfCareFeature(deps: SelfCareDeps): Feature {
+  const { prisma, cipher, clock } = deps;
+
+  async function zoneOf(memberId: string, own: string | null): Promise<string> {
+    if (own) return own;
+    const role = await prisma.teamRole.findFirst({
+      where: { memberId },
+      include: { team: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    return role?.team.timeZone ?? deps.defaultTimeZone;
+  }
+
+  async function deliver(nudgeId: string, key: string, notBefore: Date): Promise<boolean> {
+    const nudge = await prisma.selfCareNudge.findUnique({
+      where: { id: nudgeId },
+      include: { member: { include: { workspace: true } } },
+    });
+    if (!nudge?.active || nudge.member.optOuts.includes('selfcare')) return false;
+    const topic = (topics as readonly string[]).includes(nudge.topic) ? (nudge.topic as Topic) : undefined;
+    if (!topic) return false;
+    const steps = topic === 'plan-line' ? await deps.planSteps.helpfulSteps(nudge.memberId) : undefined;
+    const line = steps?.[Math.floor(notBefore.getTime() / (24 * HOUR)) % steps.length];
+    await enqueueOutbox(prisma, cipher, {
+      idempotencyKey: key,
+      platform: nudge.member.workspace.platform,
+      workspaceExternalId: nudge.member.workspace.externalId,
+      target: { kind: 'dm', userId: nudge.member.platformUserId },
+      recipientMemberId: nudge.memberId,
+      view: promptView(topic, nudge.id, line),
+      isPrivate: topic === 'plan-line',
+      respectQuietHours: true,
+      notBefore,
+    });
+    return true;
+  }
+
+  const onOccurrence: OccurrenceHandler = async (occurrence) => {
+    const nudge = await prisma.selfCareNudge.findUnique({ where: { scheduleId: occurrence.scheduleId } });
+    if (!nudge) return;
+    if (await deliver(nudge.id, `selfcare:${occurrence.key}`, occurrence.dueAt)) deps.notifyOutbox();
+  };
+
+  const selfcare = defineCommand({
+    name: 'selfcare',
+    description: 'Choose self-care prompts for yourself, or turn them off',
+    help: 'Opens a private form: an end-of-shift check with yourself, a weekly "something for yourself", or a line from your own plan, on the days and time you choose. Nobody sees your answers.',
+    who: 'everyone',
+    where: 'anywhere',
+    handler: async ({ reply }) => reply.openForm(choiceForm),
+  });
+
+  const forms = formsByName({
+    choose: async ({ actor, values, reply }) => {
+      const parsed = parseChoice(values);
+      if (!parsed.ok) return reply.privately(say(parsed.reason));
+      const member = await ensureMember(prisma, actor);
+      const zone = await zoneOf(member.id, member.timeZone);
+      const count = await replaceNudges(prisma, member, parsed.value, zone, clock.now());
+      await reply.privately(
+        say(
+          count === 0
+            ? 'Done: no self-care prompts. You can choose some again any time with `/peer selfcare`.'
+            : `Saved: ${parsed.value.topics.map((t) => topicLabels[t]).join('; ')}, at ${parsed.value.time} (${zone}). Never during your quiet hours; every prompt has Snooze, Skip and Stop.`,
+        ),
+      );
+    },
+  });
+
+  const mine = async (nudgeId: string | undefined, userId: string, workspaceId: string) => {
+    if (!nudgeId) return undefined;
+    const nudge = await prisma.selfCareNudge.findUnique({
+      where: { id: nudgeId },
+      include: { member: { include: { workspace: true } } },
+    });
+    return nudge &&
+      nudge.member.platformUserId === userId &&
+      nudge.member.workspace.externalId === workspaceId
+      ? nudge
+      : undefined;
+  };
+
+  const actions = actionsByName({
+    snooze: async ({ actor, value, reply }) => {
+      const nudge = await mine(value, actor.userId, actor.workspaceId);
+      if (!nudge)
+        return reply.privately(
+          say('That prompt is not there any more. `/peer selfcare` shows what you chose.'),
+        );
+      const at = new Date(clock.now().getTime() + HOUR);
+      await deliver(nudge.id, `selfcare-snooze:${nudge.id}:${at.toISOString()}`, at);
+      deps.notifyOutbox();
+      await reply.updateSource(say('Snoozed: I will ask again in an hour (or after your quiet hours).'));
+    },
+    skip: async ({ reply }) => reply.updateSource(say('Skipped for today. Take care.')),
+    stop: async ({ actor, value, reply }) => {
+      const nudge = await mine(value, actor.userId, actor.workspaceId);
+      if (!nudge) return reply.privately(say(gone));
+      await prisma.$transaction((tx) => stopAll(tx, nudge.memberId));
+      await reply.updateSource(
+        say('Stopped: no more self-care prompts. You can choose some again any time with `/peer selfcare`.'),
+      );
+    },
+    okay: async ({ reply }) => reply.updateSource(say('Glad to hear it. Rest well.')),
+    heavy: async ({ reply }) =>
+      reply.updateSource({
+        text: 'Thank you for noticing',
+        blocks: [
+          {
+            type: 'text',
+            text: 'Thank you for noticing. That answer stays with you. If you would like your supervisor to know, you can tell them privately.',
+          },
+          {
+            type: 'actions',
+            elements: [{ type: 'button', actionId: 'flags:start', label: 'Flag privately' }],
+          },
+        ],
+      }),
+  });
+
+  return {
+    name: 'selfcare',
+    commands: [selfcare],
+    actions: { selfcare: actions },
+    forms: { selfcare: forms },
+    occurrences: { selfcare: onOccurrence },
+    async privacy(memberId) {
+      const count = await prisma.selfCareNudge.count({ where: { memberId, active: true } });
+      return [
+        {
+          label: 'Self-care prompts',
+          value: `${count} chosen by you. Your answers are never stored or shared.`,
+        },
+      ];
+    },
+    personalData: {
+      async export(memberId) {
+        const nudges = await prisma.selfCareNudge.findMany({
+          where: { memberId },
+          include: { schedule: true },
+        });
+        return {
+          selfCarePrompts: nudges.map((n) => ({
+            topic: n.topic,
+            active: n.active,
+            rule: n.schedule.rule,
+            timeZone: n.schedule.timeZone,
+          })),
+        };
+      },
+      async erase(memberId, tx) {
+        const nudges = await tx.selfCareNudge.findMany({ where: { memberId }, select: { scheduleId: true } });
+        const deleted = await tx.schedule.deleteMany({
+          where: { id: { in: nudges.map((n) => n.scheduleId) } },
+        });
+        return { rows: deleted.count };
+      },
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// The must-show scenario on Slack, the whole app: a member flags "I need to talk now" with a
+// note through the real Bolt and the fake Slack; the primary supervisor's DM arrives with the
+// buttons; the note is in no channel call, no log line and no database column in clear text;
+// the supervisor presses "I'll reach out" and the member is told who and when.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../../src/app.ts';
+import {
+  blockActionsPayload,
+  DEFAULT_ACTOR,
+  FakeSlackApi,
+  SlackRequestSender,
+  viewSubmissionPayload,
+} from '../../fakes/slack/index.ts';
+import { startTestApp } from '../../support/app-harness.ts';
+import { BOT_TOKEN, capturingLogger, freePort, SIGNING_SECRET, shownText } from './support.ts';
+
+const channel = 'C0PEERS0001';
+const sam = { userId: 'U0SAM000001', userName: 'sam' };
+const maya = { userId: 'U0MAYA00001', userName: 'maya' };
+const secret = 'SLACK-NOTE-4e1b my own father came up today';
+
+let fake: FakeSlackApi;
+let app: RunningApp;
+let sender: SlackRequestSender;
+const { logger, lines } = capturingLogger();
+
+beforeAll(async () => {
+  fake = await FakeSlackApi.start();
+  const port = await freePort();
+  app = await startTestApp(
+    {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+    },
+    { logger },
+  );
+  sender = new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, fake);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await fake?.close();
+});
+
+async function peer(text: string, actor = DEFAULT_ACTOR, channelId = channel) {
+  const before = fake.calls().length;
+  await sender.slashCommand({ command: '/peer', text, channelId, actor });
+  await fake.waitForCall('response_url', (call) => call.index >= before).catch(() => undefined);
+}
+
+describe('flags on Slack', () => {
+  it('delivers a "talk now" flag to the supervisor only, and tells the member who has seen it', async () => {
+    await sender.slashCommand({ command: '/peer', text: 'setup name:Peers', channelId: channel });
+    await fake.waitForCall('chat.postMessage', (call) => call.args.channel === channel);
+    await peer(`team role user:<@${sam.userId}> role:supervisor`);
+    await peer(`team supervisor member:<@${maya.userId}> supervisor:<@${sam.userId}>`);
+    await peer('privacy', sam);
+    await peer('privacy', maya);
+
+    await sender.slashCommand({ command: '/peer', text: 'flag', channelId: channel, actor: maya });
+    await fake.waitForCall('views.open', (call) => shownText(call).includes('flags:submit'));
+    const form = fake.openedView('flags:submit');
+    expect(JSON.stringify(form.blocks)).toContain('only sam');
+    await sender.interactive(
+      viewSubmissionPayload({
+        view: form,
+        actor: maya,
+        answers: { level: 'talk-now', wish: 'talk-now', note: secret },
+        urls: fake,
+      }),
+    );
+
+    const samDm = fake.dmChannelFor(sam.userId);
+    const dm = await fake.waitForCall(
+      'chat.postMessage',
+      (call) => call.args.channel === samDm && shownText(call).includes('A private flag from maya'),
+    );
+    expect(shownText(dm)).toContain(secret);
+    expect(shownText(dm)).toContain("I'll reach out");
+    expect(shownText(dm)).toContain('Noted');
+
+    // The member's private answer: who it went to, never the note.
+    const answer = await fake.waitForCall('chat.postEphemeral', (call) =>
+      shownText(call).includes('went privately to'),
+    );
+    expect(shownText(answer)).not.toContain('SLACK-NOTE');
+
+    const flag = await app.storage.db.prisma.triggerFlag.findFirstOrThrow();
+    const blocks = JSON.stringify(dm.args.blocks);
+    const actionId = /"action_id":"(flags:reach-out[^"]*)"/.exec(blocks)?.[1];
+    expect(actionId).toBeDefined();
+    await sender.interactive(
+      blockActionsPayload({
+        actionId: actionId ?? '',
+        value: flag.id,
+        actor: sam,
+        message: { ts: String((dm.response as { ts: string }).ts), channelId: samDm },
+        urls: fake,
+      }),
+    );
+    const told = await fake.waitForCall(
+      'chat.postMessage',
+      (call) =>
+        call.args.channel === fake.dmChannelFor(maya.userId) &&
+        shownText(call).includes('has seen your flag'),
+    );
+    expect(shownText(told)).toMatch(/sam has seen your flag \(\w{3} \d{2}:\d{2}\) and will reach out to you/);
+
+    // The note is in exactly one call: the DM to sam. Never in a channel, a response_url or a modal.
+    const carrying = fake.calls().filter((call) => shownText(call).includes('SLACK-NOTE-4e1b'));
+    expect(carrying.map((call) => [call.method, call.args.channel])).toEqual([['chat.postMessage', samDm]]);
+    expect(lines.all().filter((line) => JSON.stringify(line).includes('SLACK-NOTE'))).toEqual([]);
+    expect(lines.all().some((line) => line.event === 'flags.raised')).toBe(true);
+
+    const prisma = app.storage.db.prisma;
+    const tables = await prisma.$queryRawUnsafe<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+    );
+    for (const { table_name } of tables) {
+      const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "${table_name}" t WHERE t::text LIKE '%SLACK-NOTE%' OR t::text LIKE '%father%'`,
+      );
+      expect(rows[0]?.n, table_name).toBe(0);
+    }
+  });
+
+  it('opens the flag form from the "Flag privately" global shortcut', async () => {
+    const mark = fake.calls().length;
+    const response = await sender.interactive({
+      type: 'shortcut',
+      callback_id: 'flags:start',
+      trigger_id: fake.issueTriggerId(),
+      action_ts: '1700000000.000100',
+      team: { id: fake.identity.teamId, domain: 'peers' },
+      user: { id: maya.userId, username: maya.userName, team_id: fake.identity.teamId },
+      token: 'verification',
+      is_enterprise_install: false,
+    });
+    expect(response.status).toBe(200);
+    const opened = await fake.waitForCall(
+      'views.open',
+      (call) => call.index >= mark && shownText(call).includes('flags:submit'),
+    );
+    expect(shownText(opened)).toContain('only sam');
+  });
+});

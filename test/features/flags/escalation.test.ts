@@ -1,0 +1,94 @@
+// Escalation on the injected clock: primary -> backup -> admins who are supervisors, stopped by
+// an acknowledgement; "talk now" ignores a supervisor's quiet hours, "just noting it" waits.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/scheduling/index.ts';
+import { flagsWorld, said, type World } from './support/world.ts';
+
+const MIN = 60_000;
+let w: World;
+
+beforeEach(async () => {
+  w = await flagsWorld({ clock: new ManualClock('2026-03-02T10:00:00Z') });
+  await w.standardTeam();
+});
+afterEach(async () => {
+  await w.db.close();
+});
+
+const flagOf = () => w.prisma.triggerFlag.findFirstOrThrow({ where: { author: { platformUserId: 'maya' } } });
+const texts = async (user: string) => (await w.inbox(user)).map(said).join('\n');
+
+describe('escalation', () => {
+  it('goes to the backup after 15 minutes for "I need to talk now", then to the admins, telling the member each time', async () => {
+    await w.flag('maya', { level: 'talk-now', wish: 'talk-now', note: 'escalate me' });
+    const scheduler = w.scheduler();
+
+    w.clock.advance(14 * MIN);
+    await scheduler.tick();
+    expect(await w.inbox('kim')).toHaveLength(0);
+
+    w.clock.advance(1 * MIN);
+    await scheduler.tick();
+    const toKim = await w.inbox('kim');
+    expect(toKim).toHaveLength(1);
+    expect(said(toKim[0])).toContain('escalate me');
+    expect(said(toKim[0])).toContain('sam has not seen this yet, so it now comes to you as well.');
+    expect(await texts('maya')).toContain(
+      'Your flag went to sam; they have not seen it yet, so it now goes to kim too.',
+    );
+    expect(await flagOf()).toMatchObject({ step: 1, status: 'escalated' });
+
+    await scheduler.tick();
+    expect(await w.inbox('kim')).toHaveLength(1);
+
+    w.clock.advance(15 * MIN);
+    await scheduler.tick();
+    expect(await texts('ola')).toContain('escalate me');
+    expect(await texts('alice')).not.toContain('escalate me');
+    expect(await texts('maya')).toContain('now goes to ola too');
+    expect(await flagOf()).toMatchObject({ step: 2, escalateAt: null });
+
+    w.clock.advance(5 * 60 * MIN);
+    await scheduler.tick();
+    expect(await w.prisma.outboxMessage.count({ where: { idempotencyKey: { startsWith: 'flag:' } } })).toBe(
+      5,
+    );
+    // Now kim (backup) and ola (admin supervisor, escalated to) may read it; the read is audited.
+    const flag = await flagOf();
+    const opened = await w.action('ola', 'flags:open', flag.id);
+    expect(said(opened.seen[0]?.view)).toContain('escalate me');
+  });
+
+  it('does not escalate once the supervisor has acknowledged', async () => {
+    await w.flag('maya', { level: 'weighing', wish: 'talk-today' });
+    const flag = await flagOf();
+    expect(flag.escalateAt?.toISOString()).toBe('2026-03-02T14:00:00.000Z');
+    w.clock.advance(3 * 60 * MIN);
+    await w.action('sam', 'flags:reach-out', flag.id);
+    w.clock.advance(5 * 60 * MIN);
+    await w.scheduler().tick();
+    expect(await w.inbox('kim')).toHaveLength(0);
+    expect(await texts('maya')).not.toContain('now goes to');
+  });
+
+  it('sends "talk now" at once during the supervisor\'s quiet hours, and holds "just noting it" until their morning', async () => {
+    await w.command('sam', ['quiet-hours'], { hours: '21:00-07:00' });
+    w.clock.advanceTo('2026-03-02T22:00:00Z'); // 23:00 in Berlin, the team's zone
+    await w.flag('maya', { level: 'talk-now', wish: 'talk-now', note: 'now please' });
+    const [urgent] = await w.inbox('sam');
+    expect(urgent).toMatchObject({ urgent: true, respectQuietHours: false });
+    expect((await flagOf()).escalateAt?.toISOString()).toBe('2026-03-02T22:15:00.000Z');
+
+    await w.flag('lee', { level: 'noting', wish: 'just-noting' });
+    await w.command('alice', ['team', 'supervisor'], { member: 'lee', supervisor: 'sam' }, 'C-team');
+    w.clock.advance(MIN);
+    await w.flag('lee', { level: 'noting', wish: 'just-noting', note: 'can wait' });
+    const held = (await w.inbox('sam')).find((v) => said(v).includes('can wait'));
+    expect(held).toMatchObject({ urgent: false, respectQuietHours: true });
+    const leeFlag = await w.prisma.triggerFlag.findFirstOrThrow({
+      where: { author: { platformUserId: 'lee' }, sentToIds: { isEmpty: false } },
+    });
+    // 07:00 Berlin is 06:00Z; four hours after sam can first see it.
+    expect(leeFlag.escalateAt?.toISOString()).toBe('2026-03-03T10:00:00.000Z');
+  });
+});

@@ -1,0 +1,230 @@
+// A team with a member, supervisors and an admin, driven through the real router with the real
+// teams, flags, plans and self-care features on a cloned database, a manual clock and a fake
+// crisis-lines port. Outbox rows are read back (decrypted) as what each person would receive.
+
+import { randomBytes } from 'node:crypto';
+import {
+  type ChatClient,
+  type ChatEvent,
+  type CommandOptionValue,
+  createCommandTable,
+  createRouter,
+  type FormValues,
+  type View,
+} from '../../../../src/chat/index.ts';
+import {
+  createFieldCipher,
+  type Database,
+  type FieldCipher,
+  processedEvents,
+} from '../../../../src/db/index.ts';
+import { composeFeatures } from '../../../../src/features/compose-features.ts';
+import type { Feature } from '../../../../src/features/feature.ts';
+import { createFlagsFeature } from '../../../../src/features/flags/index.ts';
+import { createPlansFeature, planStepsPort } from '../../../../src/features/plans/index.ts';
+import type { CrisisLinesPort } from '../../../../src/features/ports.ts';
+import { createSelfCareFeature } from '../../../../src/features/selfcare/index.ts';
+import { createTeamsFeature } from '../../../../src/features/teams/index.ts';
+import { silentLogger } from '../../../../src/logger.ts';
+import { createScheduler, ManualClock } from '../../../../src/scheduling/index.ts';
+import { recordingReply } from '../../../support/chat-harness.ts';
+import { clonedDatabase } from '../../../support/database.ts';
+import { clientsFor, shellPeople } from '../../../support/people.ts';
+
+export const fakeCrisisLines: CrisisLinesPort & { asked: string[] } = {
+  asked: [],
+  async forRegion(region) {
+    this.asked.push(region);
+    return [
+      {
+        id: 'line-988',
+        title: '988 Suicide & Crisis Lifeline',
+        contacts: [{ kind: 'phone', value: '988' }],
+        hours: '24/7',
+      },
+    ];
+  },
+};
+
+export interface WorldOptions {
+  readonly db?: Database;
+  readonly cipher?: FieldCipher;
+  readonly clock?: ManualClock;
+  readonly clientFor?: (platform: 'shell' | 'slack' | 'discord') => ChatClient | undefined;
+  readonly retentionDays?: number;
+}
+
+let counter = 0;
+
+export async function flagsWorld(options: WorldOptions = {}) {
+  const db = options.db ?? (await clonedDatabase());
+  const prisma = db.prisma;
+  const cipher = options.cipher ?? createFieldCipher(randomBytes(32));
+  const clock = options.clock ?? new ManualClock('2026-03-02T10:00:00Z');
+  const planSteps = planStepsPort({ prisma, cipher });
+  const features: Feature[] = [
+    createTeamsFeature({
+      prisma,
+      defaults: { timeZone: 'UTC', crisisRegion: 'US' },
+      clientFor: clientsFor(shellPeople),
+    }),
+    createFlagsFeature({
+      prisma,
+      cipher,
+      clock,
+      config: { flagRetentionDays: options.retentionDays ?? 90 },
+      logger: silentLogger,
+      notifyOutbox: () => undefined,
+      ports: { crisisLines: fakeCrisisLines, planSteps },
+    }),
+    createPlansFeature({
+      prisma,
+      cipher,
+      clock,
+      notifyOutbox: () => undefined,
+      clientFor: options.clientFor ?? (() => undefined),
+    }),
+    createSelfCareFeature({
+      prisma,
+      cipher,
+      clock,
+      notifyOutbox: () => undefined,
+      defaultTimeZone: 'UTC',
+      planSteps,
+    }),
+  ];
+  const composed = composeFeatures(features, silentLogger);
+  const table = createCommandTable({ commands: [...composed.commands], groups: [...composed.groups] });
+  const sink = createRouter({
+    table,
+    actions: composed.actions,
+    forms: composed.forms,
+    dedupe: processedEvents(prisma),
+    logger: silentLogger,
+    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+  });
+  const scheduler = (instanceId = 'test') =>
+    createScheduler({
+      prisma,
+      instanceId,
+      handlers: composed.occurrences,
+      jobs: composed.jobs,
+      clock,
+      logger: silentLogger,
+    });
+
+  const actor = (userId: string) => ({
+    platform: 'shell' as const,
+    workspaceId: 'local',
+    userId,
+    displayName: userId,
+  });
+  type Unsent = ChatEvent extends infer E ? (E extends ChatEvent ? Omit<E, 'eventId'> : never) : never;
+  async function send(event: Unsent) {
+    const reply = recordingReply();
+    await sink({ ...event, eventId: `w-${++counter}` } as ChatEvent, reply);
+    return reply;
+  }
+  const world = {
+    db,
+    prisma,
+    cipher,
+    clock,
+    composed,
+    table,
+    scheduler,
+    command: (
+      userId: string,
+      path: string[],
+      options: Record<string, CommandOptionValue> = {},
+      channelId?: string,
+    ) =>
+      send({
+        kind: 'command',
+        actor: actor(userId),
+        place: channelId ? { channelId, isDirect: false } : { isDirect: true },
+        path,
+        options,
+      }),
+    action: (userId: string, actionId: string, value?: string) =>
+      send({
+        kind: 'action',
+        actor: actor(userId),
+        place: { isDirect: true },
+        actionId,
+        ...(value === undefined ? {} : { value }),
+      }),
+    form: (userId: string, formId: string, values: FormValues, context?: string) =>
+      send({
+        kind: 'form',
+        actor: actor(userId),
+        place: { isDirect: true },
+        formId,
+        values,
+        ...(context === undefined ? {} : { context }),
+      }),
+    /** Views waiting in the outbox for this platform user, decrypted, oldest first. */
+    async inbox(
+      userId: string,
+    ): Promise<(View & { urgent: boolean; respectQuietHours: boolean; notBefore: Date; key: string })[]> {
+      const rows = await prisma.outboxMessage.findMany({
+        where: { recipientId: userId },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map((row) => ({
+        ...(JSON.parse(
+          row.isPrivate ? cipher.decrypt(row.payload, 'OutboxMessage.payload') : row.payload,
+        ) as View),
+        urgent: row.urgent,
+        respectQuietHours: row.respectQuietHours,
+        notBefore: row.notBefore,
+        key: row.idempotencyKey,
+      }));
+    },
+    /** Sets up team "Peers" in C-team: alice admin; sam primary and kim backup for maya; ola admin+supervisor. */
+    async standardTeam(channelId = 'C-team', prefix = '') {
+      const p = (name: string) => `${prefix}${name}`;
+      await world.command(
+        p('alice'),
+        ['setup'],
+        { name: `Peers${prefix}`, timezone: 'Europe/Berlin' },
+        channelId,
+      );
+      for (const [user, role] of [
+        [p('sam'), 'supervisor'],
+        [p('kim'), 'supervisor'],
+        [p('ola'), 'supervisor'],
+        [p('ola'), 'admin'],
+        [p('maya'), 'member'],
+        [p('lee'), 'member'],
+      ] as const) {
+        await world.command(p('alice'), ['team', 'role'], { user, role }, channelId);
+      }
+      await world.command(
+        p('alice'),
+        ['team', 'supervisor'],
+        { member: p('maya'), supervisor: p('sam'), kind: 'primary' },
+        channelId,
+      );
+      await world.command(
+        p('alice'),
+        ['team', 'supervisor'],
+        { member: p('maya'), supervisor: p('kim'), kind: 'backup' },
+        channelId,
+      );
+      return prisma.team.findFirstOrThrow({ where: { channelId } });
+    },
+    /** Opens the flag form as `userId` and submits it. */
+    async flag(userId: string, values: FormValues, channelId?: string) {
+      const opened = await world.command(userId, ['flag'], {}, channelId);
+      const form = opened.seen.find((s) => s.how === 'form')?.form;
+      return { opened, submitted: await world.form(userId, 'flags:submit', values, form?.context) };
+    },
+  };
+  return world;
+}
+
+export type World = Awaited<ReturnType<typeof flagsWorld>>;
+
+/** Everything a view says, for "does it mention …" checks. */
+export const said = (view: View | undefined): string => JSON.stringify(view ?? {});

@@ -1,0 +1,114 @@
+// The wellness plan: private view with an edit button per section, each section encrypted at
+// rest, a wrong key's clear error, the limit per section, sharing one section (audited) and a
+// Markdown copy in the member's DM.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatClient, FileUpload } from '../../../src/chat/index.ts';
+import { createFieldCipher, WrongKeyError } from '../../../src/db/index.ts';
+import { planStepsPort } from '../../../src/features/plans/index.ts';
+import { flagsWorld, said, type World } from '../flags/support/world.ts';
+
+const uploads: { userId: string; file: FileUpload }[] = [];
+const client = {
+  platform: 'shell',
+  async uploadFile(target: { userId?: string }, file: FileUpload) {
+    uploads.push({ userId: target.userId ?? '', file });
+  },
+} as unknown as ChatClient;
+
+let w: World;
+
+beforeAll(async () => {
+  w = await flagsWorld({ clientFor: () => client });
+  await w.standardTeam();
+});
+afterAll(async () => {
+  await w.db.close();
+});
+
+describe('wellness plan', () => {
+  it('shows the plan privately with an edit button for each of the seven sections', async () => {
+    const shown = await w.command('maya', ['plan']);
+    expect(shown.seen[0]?.how).toBe('privately');
+    const actions = shown.seen[0]?.view?.blocks.find((b) => b.type === 'actions');
+    const edits =
+      actions?.type === 'actions' ? actions.elements.filter((e) => e.actionId === 'plans:edit') : [];
+    expect(edits.map((e) => ('value' in e ? e.value : ''))).toEqual([
+      'daily',
+      'triggers',
+      'warning-signs',
+      'breaking-down',
+      'people',
+      'crisis',
+      'after-crisis',
+    ]);
+  });
+
+  it('edits a section in a form and stores it encrypted', async () => {
+    const edit = await w.action('maya', 'plans:edit', 'triggers');
+    expect(edit.seen[0]?.form).toMatchObject({ formId: 'plans:section', context: 'triggers' });
+    const saved = await w.form(
+      'maya',
+      'plans:section',
+      { text: '- call my sister\n- walk PLAN-91x' },
+      'triggers',
+    );
+    expect(said(saved.seen[0]?.view)).toContain('walk PLAN-91x');
+    const [row] = await w.prisma.$queryRawUnsafe<Record<string, string | null>[]>(
+      'SELECT "triggersEnc", "dailyMaintenanceEnc" FROM "WellnessPlan"',
+    );
+    expect(row?.triggersEnc).toMatch(/^v1:[0-9a-f]{8}:/);
+    expect(JSON.stringify(row)).not.toContain('PLAN-91x');
+    expect(row?.dailyMaintenanceEnc).toBeNull();
+    const maya = await w.prisma.member.findFirstOrThrow({ where: { platformUserId: 'maya' } });
+    expect(await planStepsPort(w).helpfulSteps(maya.id)).toEqual(['call my sister', 'walk PLAN-91x']);
+  });
+
+  it('gives the clear wrong-key error, never garbage', async () => {
+    const maya = await w.prisma.member.findFirstOrThrow({ where: { platformUserId: 'maya' } });
+    const otherKey = planStepsPort({ prisma: w.prisma, cipher: createFieldCipher(randomBytes(32)) });
+    await expect(otherKey.helpfulSteps(maya.id)).rejects.toThrow(WrongKeyError);
+    await expect(otherKey.helpfulSteps(maya.id)).rejects.toThrow(/Set ENCRYPTION_KEY/);
+  });
+
+  it('refuses a section over its limit and keeps the old text', async () => {
+    const refused = await w.form('maya', 'plans:section', { text: 'y'.repeat(1501) }, 'triggers');
+    expect(said(refused.seen[0]?.view)).toContain('can hold up to 1,500 characters, and this was 1,501');
+    expect(said(refused.seen[0]?.view)).toContain('Nothing was saved');
+    const maya = await w.prisma.member.findFirstOrThrow({ where: { platformUserId: 'maya' } });
+    expect(await planStepsPort(w).helpfulSteps(maya.id)).toEqual(['call my sister', 'walk PLAN-91x']);
+  });
+
+  it('shows the member their own steps right after they flag', async () => {
+    const { submitted } = await w.flag('maya', { level: 'weighing', wish: 'talk-today' });
+    expect(said(submitted.seen[0]?.view)).toContain('From your own plan, what helps');
+    expect(said(submitted.seen[0]?.view)).toContain('call my sister');
+  });
+
+  it('shares one section with the supervisor only when asked, and audits it', async () => {
+    expect((await w.inbox('sam')).map(said).join()).not.toContain('PLAN-91x');
+    const shared = await w.command('maya', ['plan'], { action: 'share', section: 'triggers' });
+    expect(shared.seen[0]?.view?.text).toContain('I sent your "My triggers and what helps" section to sam');
+    const dm = (await w.inbox('sam')).find((v) => said(v).includes('shared'));
+    expect(said(dm)).toContain('PLAN-91x');
+    const audit = await w.prisma.auditLog.findMany({ where: { action: 'plan.section.shared' } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.detail).toMatchObject({ section: 'triggers' });
+
+    const empty = await w.command('maya', ['plan'], { action: 'share', section: 'crisis' });
+    expect(said(empty.seen[0]?.view)).toContain('is empty');
+    await w.form('lee', 'plans:section', { text: 'tea at four' }, 'daily');
+    const unpaired = await w.command('lee', ['plan'], { action: 'share', section: 'daily' });
+    expect(said(unpaired.seen[0]?.view)).toContain('You do not have a supervisor yet');
+    expect(await w.prisma.auditLog.count({ where: { action: 'plan.section.shared' } })).toBe(1);
+  });
+
+  it('sends the whole plan as a Markdown file to the member', async () => {
+    const sent = await w.command('maya', ['plan'], { action: 'export' });
+    expect(said(sent.seen[0]?.view)).toContain('Markdown file');
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]?.userId).toBe('maya');
+    expect(uploads[0]?.file.filename).toMatch(/^wellness-plan-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(String(uploads[0]?.file.content)).toContain('## My triggers and what helps\n\n- call my sister');
+  });
+});
