@@ -11,6 +11,7 @@ import { createAdminFeature } from './features/admin/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
+import { createLifecycle, type Lifecycle } from './lifecycle/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
 import { type Clock, createOutboxWorker, createScheduler, systemClock } from './scheduling/index.ts';
@@ -31,6 +32,7 @@ export interface StartOptions {
 export interface RunningApp {
   readonly storage: Storage;
   readonly adapters: readonly ChatAdapter[];
+  readonly lifecycle: Lifecycle;
   /** Resolves when the shell playground closes (never, when there is no shell). */
   readonly finished: Promise<void>;
   stop(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const prisma = storage.db.prisma;
 
   const adapters = new Map<Platform, ChatAdapter>();
+  const lifecycle = createLifecycle({ config, logger, storage, adapters: () => adapters.values() });
   const worker = createOutboxWorker({
     prisma,
     cipher: storage.cipher,
@@ -82,16 +85,18 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     },
     options.features,
   );
-  const sink = createRouter({
-    table,
-    actions: composed.actions,
-    forms: composed.forms,
-    ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
-    ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
-    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
-    dedupe: processedEvents(prisma),
-    logger: logger.child({ component: 'router' }),
-  });
+  const sink = lifecycle.track(
+    createRouter({
+      table,
+      actions: composed.actions,
+      forms: composed.forms,
+      ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
+      ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
+      ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+      dedupe: processedEvents(prisma),
+      logger: logger.child({ component: 'router' }),
+    }),
+  );
 
   let finished: Promise<void> = new Promise(() => {});
   const wantShell = options.mode === 'shell' || (!config.slack && !config.discord);
@@ -114,6 +119,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
           port: config.port,
           table,
           sink,
+          httpRoutes: lifecycle.health.routes,
           logger: logger.child({ component: 'slack' }),
           homeView: async (actor) => {
             const base = await homeView(prisma, actor);
@@ -155,6 +161,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     }
     worker.start();
     await scheduler.start();
+    await lifecycle.started();
   } catch (error) {
     await Promise.allSettled(started.map((adapter) => adapter.stop()));
     await worker.stop();
@@ -166,13 +173,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   return {
     storage,
     adapters: [...adapters.values()],
+    lifecycle,
     finished,
     stop() {
       stopping ??= (async () => {
-        await scheduler.stop();
-        await worker.stop();
-        await Promise.allSettled(started.map((adapter) => adapter.stop()));
-        await storage.db.close();
+        await lifecycle.stop({ scheduler, worker, adapters: started });
         logger.info({ event: 'app.stopped' }, 'PeerBridge stopped');
       })();
       return stopping;

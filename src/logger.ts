@@ -3,6 +3,7 @@
 // log ids, counts and names only.
 import { type Logger, pino } from 'pino';
 import type { Config } from './config.ts';
+import { requestIdMixin } from './lifecycle/request-context.ts';
 
 export type { Logger };
 
@@ -21,13 +22,14 @@ export function createLogger(log: Config['log'], stream: NodeJS.WritableStream =
     return pino({
       level: log.level,
       redact,
+      mixin: requestIdMixin,
       transport: {
         target: 'pino-pretty',
         options: { colorize: isTty, ignore: 'pid,hostname', translateTime: 'HH:MM:ss', destination: fd },
       },
     });
   }
-  return pino({ level: log.level, redact }, stream);
+  return pino({ level: log.level, redact, mixin: requestIdMixin }, stream);
 }
 
 /** A logger that drops everything, for tests that do not assert on logs. */

@@ -11,4 +11,6 @@ export interface ChatAdapter {
   readonly client: ChatClient;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** For /readyz: the platform connection is up. Absent: up while started. */
+  connected?(): boolean;
 }
