@@ -10,6 +10,8 @@ import { processedEvents } from './db/index.ts';
 import { createAdminFeature } from './features/admin/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
+import { createPrivacyFeature } from './features/privacy/index.ts';
+import { privacyPorts } from './features/privacy/ports.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle/index.ts';
 import type { Logger } from './logger.ts';
@@ -44,10 +46,13 @@ export interface RunningApp {
  */
 export function featureList(deps: FeatureDeps): Feature[] {
   const { prisma, config, clock, notifyOutbox } = deps;
-  return [
+  // The privacy feature exports and erases every feature's data: it reads this very list.
+  const features: Feature[] = [
     createTeamsFeature({ prisma, defaults: config.defaults }),
     createAdminFeature({ prisma, clock, notifyOutbox }),
+    createPrivacyFeature({ ...privacyPorts(deps), features: () => features }),
   ];
+  return features;
 }
 
 export function buildFeatures(deps: FeatureDeps, list: (deps: FeatureDeps) => Feature[] = featureList) {

@@ -1,5 +1,5 @@
 // The team set-up commands: `/peer setup`, `/peer team ...`, `/peer timezone`,
-// `/peer quiet-hours`, `/peer privacy`.
+// `/peer quiet-hours`. (`/peer privacy` lives in features/privacy.)
 import { defineCommand, defineGroup } from '../../chat/command-table.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import { formatQuietHours, parseQuietHours } from '../../scheduling/quiet-hours.ts';
@@ -8,7 +8,6 @@ import { parseMention } from './members.ts';
 import {
   assignSupervisor,
   changeRole,
-  privacySummary,
   setQuietHours,
   setTimeZone,
   setUpTeam,
@@ -16,7 +15,6 @@ import {
   teamOverview,
 } from './service.ts';
 import {
-  privacyView,
   quietHoursSetView,
   refusalView,
   roleChangedView,
@@ -218,22 +216,5 @@ export function teamCommands({ prisma, defaults }: TeamsDeps) {
     },
   });
 
-  const privacy = defineCommand({
-    name: 'privacy',
-    description: 'See what I store about you and who can see it',
-    help: 'A plain summary of what PeerBridge keeps about you, who can read it, and how often someone else has.',
-    who: 'everyone',
-    where: 'anywhere',
-    handler: async ({ actor, reply }) => {
-      const summary = await privacySummary(prisma, actor);
-      const m = summary.member;
-      const quiet =
-        m.quietStart !== null && m.quietEnd !== null
-          ? formatQuietHours({ start: m.quietStart, end: m.quietEnd })
-          : null;
-      await reply.privately(privacyView(summary, quiet));
-    },
-  });
-
-  return [setup, show, role, supervisor, timezone, quietHours, privacy];
+  return [setup, show, role, supervisor, timezone, quietHours];
 }
