@@ -35,7 +35,7 @@ const nasty = [
   'name:value other=thing',
   '../../etc/passwd',
   '\'; DROP TABLE "Member"; --',
-  '%s%n{{7*7}}${process}',
+  `%s%n{{7*7}}\${process}`,
   'null',
   'undefined',
   '-1',

@@ -82,6 +82,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       signingSecret: config.signingSecret,
       endpoints: slackEventsPath,
       customRoutes: [...(options.httpRoutes ?? [])],
+      // Every listener acks first, so an error before the ack is Bolt failing to read the
+      // payload itself (a signed but malformed request): a 400, not a 500 Slack would retry.
+      processEventErrorHandler: async ({ error, response }) => {
+        if (response.headersSent) return false;
+        const unauthorised = error instanceof Error && error.name === 'AuthorizationError';
+        logger.warn(
+          { event: 'slack.payload.rejected', err: errorFields(error) },
+          'Bolt could not read a request',
+        );
+        response.writeHead(unauthorised ? 401 : 400);
+        response.end();
+        return unauthorised;
+      },
       port: options.port,
       signatureVerification: true,
       processBeforeResponse: false,
