@@ -76,6 +76,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     clientFor: (platform) => adapters.get(platform)?.client,
     instanceId,
     clock,
+    lockMs: config.outboxLockMs,
     logger: logger.child({ component: 'outbox' }),
   });
   const { composed, table } = buildFeatures(

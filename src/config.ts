@@ -128,6 +128,12 @@ const envSchema = z
       .max(600_000, 'must be at most 600000 (ten minutes)')
       .default(10_000),
     ENCRYPTION_KEYS_OLD: oldEncryptionKeys.optional(),
+    OUTBOX_LOCK_MS: z.coerce
+      .number({ message: 'must be a number of milliseconds like 60000' })
+      .int('must be a whole number of milliseconds')
+      .min(1_000, 'must be at least 1000')
+      .max(3_600_000, 'must be at most 3600000 (an hour)')
+      .default(60_000),
     AUDIT_RETENTION_DAYS: z.coerce
       .number({ message: 'must be a number of days like 2190' })
       .int('must be a whole number of days')
@@ -219,6 +225,8 @@ export interface Config {
   readonly healthPort?: number;
   /** How long SIGTERM waits for in-flight handlers and sends before closing anyway. */
   readonly shutdownGraceMs: number;
+  /** How long an outbox claim holds a row: a dead replica's rows return to the others after it. */
+  readonly outboxLockMs: number;
   /** Days an audit entry is kept; 0 keeps them forever. */
   readonly retention: { readonly auditDays: number };
   readonly instanceId?: string;
@@ -272,6 +280,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: e.PORT,
     ...(e.HEALTH_PORT === undefined ? {} : { healthPort: e.HEALTH_PORT }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    outboxLockMs: e.OUTBOX_LOCK_MS,
     retention: { auditDays: e.AUDIT_RETENTION_DAYS },
     ...(e.INSTANCE_ID ? { instanceId: e.INSTANCE_ID } : {}),
     defaults: { timeZone: e.DEFAULT_TIME_ZONE, crisisRegion: e.DEFAULT_CRISIS_REGION },
