@@ -20,8 +20,11 @@ import type { Feature, FeatureDeps } from './features/feature.ts';
 import { createFlagsFeature } from './features/flags/index.ts';
 import { createPlansFeature, planStepsPort } from './features/plans/index.ts';
 import { noCrisisLines } from './features/ports.ts';
+import { createPrivacyFeature } from './features/privacy/index.ts';
+import { privacyPorts } from './features/privacy/ports.ts';
 import { createSelfCareFeature } from './features/selfcare/index.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
+import { createLifecycle, type Lifecycle } from './lifecycle/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
 import {
@@ -49,6 +52,7 @@ export interface StartOptions {
 export interface RunningApp {
   readonly storage: Storage;
   readonly adapters: readonly ChatAdapter[];
+  readonly lifecycle: Lifecycle;
   /** Resolves when the shell playground closes (never, when there is no shell). */
   readonly finished: Promise<void>;
   stop(): Promise<void>;
@@ -63,7 +67,8 @@ export function featureList(deps: FeatureDeps): Feature[] {
   const planSteps = planStepsPort({ prisma, cipher });
   // TODO(merge): real crisis lines
   const crisisLines = noCrisisLines;
-  return [
+  // The privacy feature exports and erases every feature's data: it reads this very list.
+  const features: Feature[] = [
     createTeamsFeature({ prisma, defaults: config.defaults, clientFor: deps.clientFor }),
     createAdminFeature({
       prisma,
@@ -91,7 +96,9 @@ export function featureList(deps: FeatureDeps): Feature[] {
       defaultTimeZone: config.defaults.timeZone,
       planSteps,
     }),
+    createPrivacyFeature({ ...privacyPorts(deps), features: () => features }),
   ];
+  return features;
 }
 
 export function buildFeatures(deps: FeatureDeps, list: (deps: FeatureDeps) => Feature[] = featureList) {
@@ -107,6 +114,7 @@ interface Core {
   readonly sink: EventSink;
   readonly worker: OutboxWorker;
   readonly scheduler: Scheduler;
+  readonly lifecycle: Lifecycle;
 }
 
 function createCore(
@@ -114,6 +122,7 @@ function createCore(
   storage: Storage,
   clock: Clock,
   clientFor: (platform: Platform) => ChatClient | undefined,
+  lifecycle: Lifecycle,
 ): Core {
   const { config, logger } = options;
   const instanceId = config.instanceId ?? `${hostname()}-${process.pid}`;
@@ -124,6 +133,7 @@ function createCore(
     clientFor,
     instanceId,
     clock,
+    lockMs: config.outboxLockMs,
     logger: logger.child({ component: 'outbox' }),
   });
   const { composed, table } = buildFeatures(
@@ -138,16 +148,19 @@ function createCore(
     },
     options.features,
   );
-  const sink = createRouter({
-    table,
-    actions: composed.actions,
-    forms: composed.forms,
-    ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
-    ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
-    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
-    dedupe: processedEvents(prisma),
-    logger: logger.child({ component: 'router' }),
-  });
+  // lifecycle.track: SIGTERM waits for the events being handled (src/lifecycle/shutdown.ts).
+  const sink = lifecycle.track(
+    createRouter({
+      table,
+      actions: composed.actions,
+      forms: composed.forms,
+      ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
+      ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
+      ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+      dedupe: processedEvents(prisma),
+      logger: logger.child({ component: 'router' }),
+    }),
+  );
   const scheduler = createScheduler({
     prisma,
     instanceId,
@@ -156,7 +169,7 @@ function createCore(
     clock,
     logger: logger.child({ component: 'scheduler' }),
   });
-  return { composed, table, sink, worker, scheduler };
+  return { composed, table, sink, worker, scheduler, lifecycle };
 }
 
 /**
@@ -176,6 +189,7 @@ async function createPlatformAdapters(options: StartOptions, core: Core, storage
         port: config.port,
         table,
         sink,
+        httpRoutes: core.lifecycle.health.routes,
         logger: logger.child({ component: 'slack' }),
         homeView: async (actor) => {
           const base = await homeView(storage.db.prisma, actor);
@@ -241,6 +255,7 @@ async function startAll(
     }
     core.worker.start();
     await core.scheduler.start();
+    await core.lifecycle.started();
     return started;
   } catch (error) {
     await Promise.allSettled(started.map((adapter) => adapter.stop()));
@@ -255,10 +270,7 @@ function stopper(core: Core, started: readonly ChatAdapter[], storage: Storage, 
   let stopping: Promise<void> | undefined;
   return () => {
     stopping ??= (async () => {
-      await core.scheduler.stop();
-      await core.worker.stop();
-      await Promise.allSettled(started.map((adapter) => adapter.stop()));
-      await storage.db.close();
+      await core.lifecycle.stop({ scheduler: core.scheduler, worker: core.worker, adapters: started });
       logger.info({ event: 'app.stopped' }, 'PeerBridge stopped');
     })();
     return stopping;
@@ -270,9 +282,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const storage = options.storage ?? (await openStorage(config, logger));
   const byPlatform = new Map<Platform, ChatAdapter>();
-  const core = createCore(options, storage, clock, (platform) => byPlatform.get(platform)?.client);
+  const lifecycle = createLifecycle({ config, logger, storage, adapters: () => byPlatform.values() });
+  const core = createCore(options, storage, clock, (platform) => byPlatform.get(platform)?.client, lifecycle);
   const { adapters, finished } = await createAdapters(options, core, storage);
   for (const adapter of adapters) byPlatform.set(adapter.platform, adapter);
   const started = await startAll(adapters, core, storage, logger);
-  return { storage, adapters, finished, stop: stopper(core, started, storage, logger) };
+  return { storage, adapters, lifecycle, finished, stop: stopper(core, started, storage, logger) };
 }

@@ -43,6 +43,29 @@ const encryptionKey = z
     return bytes;
   });
 
+// Keys that only decrypt, during a key rotation (docs/operations.md): comma-separated.
+const oldEncryptionKeys = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const keys: Buffer[] = [];
+    for (const part of value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const bytes = /^[0-9a-fA-F]{64}$/.test(part) ? Buffer.from(part, 'hex') : Buffer.from(part, 'base64');
+      if (bytes.length !== 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a comma-separated list of 32-byte keys (64 hex characters or base64 each)',
+        });
+        return z.NEVER;
+      }
+      keys.push(bytes);
+    }
+    return keys;
+  });
+
 const port = z.coerce
   .number({ message: 'must be a port number like 3000' })
   .int('must be a whole number')
@@ -112,6 +135,30 @@ const envSchema = z
     DISCORD_API_URL: url('the Discord REST API').optional(),
     PROCESSED_EVENT_RETENTION_DAYS: retentionDays(7),
     SENT_OUTBOX_RETENTION_DAYS: retentionDays(30),
+    // Production operations (docs/operations.md).
+    HEALTH_PORT: port.optional(),
+    SHUTDOWN_GRACE_MS: z.coerce
+      .number({ message: 'must be a number of milliseconds like 10000' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 or more')
+      .max(600_000, 'must be at most 600000 (ten minutes)')
+      .default(10_000),
+    ENCRYPTION_KEYS_OLD: oldEncryptionKeys.optional(),
+    OUTBOX_LOCK_MS: z.coerce
+      .number({ message: 'must be a number of milliseconds like 60000' })
+      .int('must be a whole number of milliseconds')
+      .min(1_000, 'must be at least 1000')
+      .max(3_600_000, 'must be at most 3600000 (an hour)')
+      .default(60_000),
+    AUDIT_RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a number of days like 2190' })
+      .int('must be a whole number of days')
+      .min(0, 'must be 0 (keep forever) or more')
+      .max(36_500, 'must be at most 36500')
+      .refine((days) => days === 0 || days >= 30, {
+        message: 'must be 0 (keep forever) or at least 30 days, so recent reads stay answerable',
+      })
+      .default(2190),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
@@ -187,7 +234,15 @@ export interface Config {
   readonly database: DatabaseTarget;
   /** Absent: the embedded default makes and keeps a key file in dataDir. */
   readonly encryptionKey?: Buffer;
+  /** Earlier keys, kept only to decrypt until `npm run keys:rotate` has re-encrypted everything. */
+  readonly oldEncryptionKeys: readonly Buffer[];
   readonly port: number;
+  /** A port for /healthz and /readyz when no HTTP server of a platform serves them. */
+  readonly healthPort?: number;
+  /** How long SIGTERM waits for in-flight handlers and sends before closing anyway. */
+  readonly shutdownGraceMs: number;
+  /** How long an outbox claim holds a row: a dead replica's rows return to the others after it. */
+  readonly outboxLockMs: number;
   readonly instanceId?: string;
   readonly defaults: { readonly timeZone: string; readonly crisisRegion: string };
   /** Days after which flag notes and follow-up notes are erased (levels and times stay). */
@@ -200,6 +255,8 @@ export interface Config {
     readonly processedEventDays: number;
     /** Sent outbox rows keep their metadata; their payload (maybe private) is cleared after this. */
     readonly sentOutboxDays: number;
+    /** Days an audit entry is kept; 0 keeps them forever. */
+    readonly auditDays: number;
   };
 }
 
@@ -252,12 +309,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: e.DATA_DIR,
     database,
     ...(e.ENCRYPTION_KEY ? { encryptionKey: e.ENCRYPTION_KEY } : {}),
+    oldEncryptionKeys: e.ENCRYPTION_KEYS_OLD ?? [],
     port: e.PORT,
+    ...(e.HEALTH_PORT === undefined ? {} : { healthPort: e.HEALTH_PORT }),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    outboxLockMs: e.OUTBOX_LOCK_MS,
     ...(e.INSTANCE_ID ? { instanceId: e.INSTANCE_ID } : {}),
     defaults: { timeZone: e.DEFAULT_TIME_ZONE, crisisRegion: e.DEFAULT_CRISIS_REGION },
     retention: {
       processedEventDays: e.PROCESSED_EVENT_RETENTION_DAYS,
       sentOutboxDays: e.SENT_OUTBOX_RETENTION_DAYS,
+      auditDays: e.AUDIT_RETENTION_DAYS,
     },
     flagRetentionDays: e.FLAG_RETENTION_DAYS,
     ...(e.SLACK_BOT_TOKEN

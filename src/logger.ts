@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { type Logger, pino } from 'pino';
 import type { Config } from './config.ts';
+import { requestIdMixin } from './lifecycle/request-context.ts';
 
 export type { Logger };
 
@@ -24,7 +25,7 @@ export function createLogger(log: Config['log'], stream: NodeJS.WritableStream =
     // Required lazily: JSON logging (production) never loads pino-pretty.
     const prettyStream = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
     return pino(
-      { level: log.level, redact },
+      { level: log.level, redact, mixin: requestIdMixin },
       prettyStream({
         colorize: isTty,
         ignore: 'pid,hostname',
@@ -34,7 +35,7 @@ export function createLogger(log: Config['log'], stream: NodeJS.WritableStream =
       }),
     );
   }
-  return pino({ level: log.level, redact }, stream);
+  return pino({ level: log.level, redact, mixin: requestIdMixin }, stream);
 }
 
 /** A logger that drops everything, for tests that do not assert on logs. */

@@ -32,6 +32,8 @@ try {
   const app = await startApp({ config, logger, mode: shellMode ? 'shell' : 'auto' });
   const stop = async (reason: string) => {
     logger.info({ event: 'app.stopping', reason }, 'Stopping');
+    // The graceful stop has SHUTDOWN_GRACE_MS; past that and a margin, leave anyway.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
     await app.stop();
     // Everything is stopped; exit now rather than wait on a library handle left open.
     process.exit(0);

@@ -2,7 +2,7 @@
 // `npm start` and `npm run db:migrate` share.
 import type { Config } from './config.ts';
 import {
-  createFieldCipher,
+  createKeyRing,
   type Database,
   type FieldCipher,
   migrate,
@@ -37,5 +37,5 @@ export async function openStorage(config: Config, logger: Logger): Promise<Stora
     await db.close();
     throw error;
   }
-  return { db, cipher: createFieldCipher(key.key) };
+  return { db, cipher: createKeyRing(key.key, config.oldEncryptionKeys) };
 }

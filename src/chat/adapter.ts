@@ -38,4 +38,6 @@ export interface ChatAdapter {
    * after `start` resolved; app.ts never calls it for an adapter whose start failed.
    */
   stop(): Promise<void>;
+  /** For /readyz: the platform connection is up. Absent: up while started. */
+  connected?(): boolean;
 }

@@ -12,6 +12,8 @@ export {
   WrongKeyError,
 } from './field-crypto.ts';
 export * as Db from './generated/client.ts';
+export { createKeyRing, envelopeKeyId, type KeyRing } from './key-ring.ts';
+export { type ColumnCounts, type EncryptedColumn, encryptedColumns, rotateKeys } from './key-rotation.ts';
 export {
   DatabaseAheadError,
   defaultMigrationsDir,

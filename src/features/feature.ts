@@ -21,7 +21,7 @@ import type {
   Roles,
 } from '../chat/index.ts';
 import type { Config } from '../config.ts';
-import type { FieldCipher, PrismaClient } from '../db/index.ts';
+import type { Db, FieldCipher, PrismaClient } from '../db/index.ts';
 import type { Clock, LogPort, OccurrenceHandler, PeriodicJob, ScheduleKind } from '../scheduling/index.ts';
 
 /** One line of `/peer privacy`: what a feature keeps about the member, in plain words. */
@@ -38,7 +38,7 @@ export interface PrivacyLine {
  */
 export interface PersonalData {
   export(memberId: string): Promise<Readonly<Record<string, unknown>>>;
-  erase(memberId: string, tx: PrismaClient): Promise<{ readonly rows: number }>;
+  erase(memberId: string, tx: Db.Prisma.TransactionClient): Promise<{ readonly rows: number }>;
 }
 
 /**

@@ -132,5 +132,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       forms.clear();
       await discord.destroy();
     },
+    connected: () => accepting && discord.isReady(),
   };
 }

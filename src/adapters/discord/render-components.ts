@@ -32,6 +32,7 @@ import { z } from 'zod';
 import type { ParsedFormValues } from '../../chat/form-submission.ts';
 import { assertWithin, discordLimits, ViewLimitError } from '../../chat/limits.ts';
 import { type MarkupPiece, parseMarkup, toPlainText } from '../../chat/markup.ts';
+import { neutralizeMassMentions } from '../../chat/mass-mentions.ts';
 import { matchChoice, matchChoices, numberedChoices } from '../../chat/match-choice.ts';
 import { type FormPage, paginateForm } from '../../chat/paginate-form.ts';
 import { moreMarker, splitText, truncateText } from '../../chat/split-text.ts';
@@ -70,7 +71,9 @@ function escapeMarkdown(text: string): string {
 }
 
 const escapePlain = (text: string): string =>
-  text.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^(\s*)(#|>|-#)/gm, '$1\\$2');
+  neutralizeMassMentions(text)
+    .replace(/[\\*_~`|[\]]/g, '\\$&')
+    .replace(/^(\s*)(#|>|-#)/gm, '$1\\$2');
 
 function markdownPiece(piece: MarkupPiece): string {
   switch (piece.kind) {

@@ -4,7 +4,7 @@ import type { ChatAdapter, ChatClient, CommandTable, EventSink, Logger } from '.
 import type { SlackConfig } from '../../config.ts';
 import type { HomeViewSource } from './app-home.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { createSlackApp, slackEventsPath } from './slack-app.ts';
+import { createSlackApp, type SlackAppOptions, slackEventsPath } from './slack-app.ts';
 import { createNonRetryingWebClient, createSlackClient } from './slack-client.ts';
 import { DirectChannels } from './slack-posting.ts';
 
@@ -22,6 +22,8 @@ export interface SlackAdapterOptions {
   readonly port: number;
   readonly table: CommandTable;
   readonly sink: EventSink;
+  /** Extra GET routes on the HTTP receiver (/healthz, /readyz); ignored in Socket Mode. */
+  readonly httpRoutes?: SlackAppOptions['httpRoutes'];
   readonly logger: Logger;
   /** The member's own summary for the App Home tab. */
   readonly homeView: HomeViewSource;
@@ -51,6 +53,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     mode: app.mode,
     start: () => app.start(),
     stop: () => app.stop(),
+    connected: () => app.connected(),
     httpPort: () => app.httpPort(),
   };
 }

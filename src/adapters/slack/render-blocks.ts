@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { ParsedFormValues } from '../../chat/form-submission.ts';
 import { assertWithin, slackLimits, ViewLimitError } from '../../chat/limits.ts';
 import { type MarkupPiece, parseMarkup, toPlainText } from '../../chat/markup.ts';
+import { neutralizeMassMentions } from '../../chat/mass-mentions.ts';
 import { moreMarker, splitText, truncateText } from '../../chat/split-text.ts';
 import type { Block, Button, Choice, Form, FormInput, FormValues, Select, View } from '../../chat/views.ts';
 
@@ -23,7 +24,7 @@ export interface SlackMessage {
 }
 
 const escapeMrkdwn = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  neutralizeMassMentions(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** `**b**` -> `*b*`, `_i_` stays, `[label](url)` -> `<url|label>`; `&`, `<`, `>` escaped. */
 function mrkdwnPiece(piece: MarkupPiece): string {
@@ -58,7 +59,7 @@ function fitMrkdwn(text: string, max: number): string {
 
 const plain = (text: string, max: number): Slack.PlainTextElement => ({
   type: 'plain_text',
-  text: truncateText(toPlainText(text).replace(/\s+/g, ' ').trim() || ' ', max),
+  text: truncateText(neutralizeMassMentions(toPlainText(text)).replace(/\s+/g, ' ').trim() || ' ', max),
   emoji: true,
 });
 

@@ -4,6 +4,7 @@
 // Every listener acknowledges first: Slack shows the person an error when a command, button
 // or form is not acknowledged within 3 seconds, and it re-sends events it thinks we missed.
 // The work happens after the ack; the router de-duplicates the re-sends by event id.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { CommandTable, EventSink, Logger } from '../../chat/index.ts';
@@ -38,6 +39,12 @@ export interface SlackAppOptions {
   readonly logger: Logger;
   readonly homeView: HomeViewSource;
   readonly directChannels: DirectChannels;
+  /** Extra routes on the HTTP receiver, in Bolt's `customRoutes` shape (health endpoints). */
+  readonly httpRoutes?: readonly {
+    readonly path: string;
+    readonly method: string;
+    readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+  }[];
 }
 
 export interface SlackApp {
@@ -46,6 +53,7 @@ export interface SlackApp {
   stop(): Promise<void>;
   /** The port the HTTP receiver listens on, once started. */
   httpPort(): number | undefined;
+  connected(): boolean;
 }
 
 type Respond = SlackReplyDeps['respond'];
@@ -74,6 +82,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     http = new HTTPReceiver({
       signingSecret: config.signingSecret,
       endpoints: slackEventsPath,
+      customRoutes: [...(options.httpRoutes ?? [])],
+      // Every listener acks first, so an error before the ack is Bolt failing to read the
+      // payload itself (a signed but malformed request): a 400, not a 500 Slack would retry.
+      processEventErrorHandler: async ({ error, response }) => {
+        if (response.headersSent) return false;
+        const unauthorised = error instanceof Error && error.name === 'AuthorizationError';
+        logger.warn(
+          { event: 'slack.payload.rejected', err: errorFields(error) },
+          'Bolt could not read a request',
+        );
+        response.writeHead(unauthorised ? 401 : 400);
+        response.end();
+        return unauthorised;
+      },
       port: options.port,
       signatureVerification: true,
       processBeforeResponse: false,
@@ -218,5 +240,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       port = undefined;
     },
     httpPort: () => port,
+    connected: () => running,
   };
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../chat/events.ts';
 import type { MemberJoinedHandler } from '../../chat/handler-types.ts';
 import type { Feature } from '../feature.ts';
 import { type TeamsDeps, teamCommands, teamGroup } from './commands.ts';
+import { teamsPersonalData, teamsPrivacyLines } from './personal-data.ts';
 import { memberJoined, rolesAnywhere } from './service.ts';
 import { welcomeView } from './views.ts';
 
@@ -20,5 +21,7 @@ export function createTeamsFeature(deps: TeamsDeps): Feature {
     commands: teamCommands(deps),
     memberJoined: onMemberJoined,
     rolesOf: (actor: Actor) => rolesAnywhere(deps.prisma, actor),
+    privacy: teamsPrivacyLines(deps.prisma),
+    personalData: teamsPersonalData(deps.prisma),
   };
 }

@@ -1,0 +1,48 @@
+// `npm run keys:rotate [-- --batch-size 200]`: re-encrypts every private envelope with
+// ENCRYPTION_KEY, reading old ones with ENCRYPTION_KEYS_OLD. Safe to stop and run again.
+import { loadConfig, withDotEnv } from '../src/config.ts';
+import { type KeyRing, rotateKeys } from '../src/db/index.ts';
+import { createLogger } from '../src/logger.ts';
+import { openStorage } from '../src/open-storage.ts';
+
+const config = loadConfig(withDotEnv(process.env));
+const logger = createLogger({ ...config.log, level: 'warn' }, process.stderr);
+const sizeArg = process.argv.indexOf('--batch-size');
+const batchSize = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 200;
+if (!Number.isInteger(batchSize) || batchSize < 1) {
+  console.error('--batch-size must be a whole number of rows, like 200.');
+  process.exit(1);
+}
+if (config.oldEncryptionKeys.length === 0) {
+  console.warn(
+    'ENCRYPTION_KEYS_OLD is empty: only envelopes already readable with ENCRYPTION_KEY can be rotated.',
+  );
+}
+const storage = await openStorage(config, logger);
+try {
+  const ring = storage.cipher as KeyRing;
+  console.log(`Re-encrypting with key ${ring.keyId}, reading keys ${ring.keyIds.join(', ')}.`);
+  const result = await rotateKeys(storage.db.prisma, ring, {
+    batchSize,
+    onBatch: (column, counts) => console.log(`  ${column}: ${counts.rotated} re-encrypted so far`),
+  });
+  let failed = 0;
+  for (const [column, counts] of Object.entries(result.counts)) {
+    failed += counts.failed;
+    console.log(
+      `${column}: ${counts.rotated} re-encrypted, ${counts.changedMeanwhile} changed meanwhile (run again), ${counts.failed} unreadable`,
+    );
+  }
+  if (failed > 0) {
+    console.error(
+      `${failed} envelope(s) could not be read with any configured key; they are unchanged. Add the key they were made with to ENCRYPTION_KEYS_OLD and run again.`,
+    );
+    process.exitCode = 2;
+  } else {
+    console.log(
+      'Done. Once every replica runs with the new key, remove the old one from ENCRYPTION_KEYS_OLD.',
+    );
+  }
+} finally {
+  await storage.db.close();
+}

@@ -1,0 +1,48 @@
+// `npm run restore -- <file> [--force]`: puts a backup back into DATA_DIR, with the bot
+// stopped. An existing database is moved aside (renamed, never deleted) only with --force.
+// Afterwards the database is opened and migrated once, to prove it starts.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { loadConfig, withDotEnv } from '../src/config.ts';
+import { KEY_FILE_NAME } from '../src/db/index.ts';
+import { createLogger } from '../src/logger.ts';
+import { openStorage } from '../src/open-storage.ts';
+import { restore } from '../src/ops/backup.ts';
+
+const file = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+if (!file) {
+  console.error('Say which backup to restore: npm run restore -- ./backups/peerbridge-2026-12-01.tar.gz');
+  process.exit(1);
+}
+const config = loadConfig(withDotEnv(process.env));
+if (config.database.kind !== 'pglite-dir') {
+  console.error(
+    'npm run restore is for the embedded database in DATA_DIR. For a PostgreSQL server, use pg_restore (see docs/operations.md).',
+  );
+  process.exit(1);
+}
+if (!config.encryptionKey && !existsSync(join(config.dataDir, KEY_FILE_NAME))) {
+  console.error(
+    `Put the encryption key back first (${join(config.dataDir, KEY_FILE_NAME)} from where you keep it, or set ENCRYPTION_KEY): without it the private text in the backup cannot be read.`,
+  );
+  process.exit(1);
+}
+try {
+  const result = await restore(
+    config.dataDir,
+    file,
+    (folder, dump) => PGlite.create(folder, { loadDataDir: dump }),
+    {
+      force: process.argv.includes('--force'),
+    },
+  );
+  if (result.movedAside) console.log(`The database that was there is kept at ${result.movedAside}.`);
+  const storage = await openStorage(config, createLogger({ ...config.log, level: 'warn' }, process.stderr));
+  const members = await storage.db.prisma.member.count();
+  await storage.db.close();
+  console.log(`Restored ${file} into ${config.dataDir}: it opens, and holds ${members} member(s).`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}

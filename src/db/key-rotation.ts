@@ -1,0 +1,106 @@
+// `npm run keys:rotate`: re-encrypts every envelope that was not made with the current key,
+// in batches, each batch its own transaction. Resumable by construction: it looks for
+// envelopes whose key id is not the current one, so a run stopped half-way (a crash, a
+// deploy) continues where it was on the next run, and a finished run finds nothing to do.
+// Each row is written with a compare-and-set on its old envelope, so an app replica changing
+// the same row meanwhile wins and nothing is overwritten with stale text.
+import type { PrismaClient } from './connect.ts';
+import type { KeyRing } from './key-ring.ts';
+
+export interface EncryptedColumn {
+  readonly table: string;
+  readonly column: string;
+  /** The associated data the envelope was made with, for this row (a format may bind the row id). */
+  context(row: { readonly id: string }): string;
+  /** Extra SQL condition, when not every non-null value is an envelope. */
+  readonly where?: string;
+}
+
+/**
+ * Every encrypted column, in ONE place: add a row here with every new `...Enc` column (a
+ * feature's) and with every change of what its associated data binds.
+ */
+export const encryptedColumns: readonly EncryptedColumn[] = [
+  // outbox-payload.ts: private payloads only; the others are plain JSON.
+  {
+    table: 'OutboxMessage',
+    column: 'payload',
+    context: () => 'OutboxMessage.payload',
+    where: '"isPrivate" = true',
+  },
+  { table: 'CheckinAnswer', column: 'privateNoteEnc', context: () => 'CheckinAnswer.privateNote' },
+  { table: 'TriggerFlag', column: 'noteEnc', context: () => 'TriggerFlag.note' },
+  { table: 'WellnessPlan', column: 'dailyMaintenanceEnc', context: () => 'WellnessPlan.dailyMaintenance' },
+  { table: 'WellnessPlan', column: 'triggersEnc', context: () => 'WellnessPlan.triggers' },
+  { table: 'WellnessPlan', column: 'earlyWarningSignsEnc', context: () => 'WellnessPlan.earlyWarningSigns' },
+  { table: 'WellnessPlan', column: 'crisisPlanEnc', context: () => 'WellnessPlan.crisisPlan' },
+];
+
+export interface ColumnCounts {
+  rotated: number;
+  /** Changed by someone else between read and write; the next run looks again. */
+  changedMeanwhile: number;
+  /** Could not be decrypted with any configured key (wrong key, damaged): left as they are. */
+  failed: number;
+}
+
+export interface RotationOptions {
+  readonly batchSize?: number;
+  /** Stop after this many batches in total (tests use it to stop half-way). */
+  readonly maxBatches?: number;
+  readonly columns?: readonly EncryptedColumn[];
+  readonly onBatch?: (column: string, counts: Readonly<ColumnCounts>) => void;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export async function rotateKeys(
+  prisma: PrismaClient,
+  ring: KeyRing,
+  options: RotationOptions = {},
+): Promise<{ complete: boolean; counts: Record<string, ColumnCounts> }> {
+  const batchSize = options.batchSize ?? 200;
+  let batchesLeft = options.maxBatches ?? Number.POSITIVE_INFINITY;
+  const counts: Record<string, ColumnCounts> = {};
+  for (const spec of options.columns ?? encryptedColumns) {
+    const name = `${spec.table}.${spec.column}`;
+    const tally: ColumnCounts = { rotated: 0, changedMeanwhile: 0, failed: 0 };
+    counts[name] = tally;
+    const table = quote(spec.table);
+    const column = quote(spec.column);
+    const select = `SELECT id, ${column} AS value FROM ${table}
+      WHERE ${column} IS NOT NULL AND split_part(${column}, ':', 2) <> $1 AND id > $2
+      ${spec.where ? `AND ${spec.where}` : ''} ORDER BY id LIMIT $3`;
+    const update = `UPDATE ${table} SET ${column} = $1 WHERE id = $2 AND ${column} = $3`;
+    let after = '';
+    for (;;) {
+      if (batchesLeft <= 0) return { complete: false, counts };
+      const rows = await prisma.$queryRawUnsafe<{ id: string; value: string }[]>(
+        select,
+        ring.keyId,
+        after,
+        batchSize,
+      );
+      if (rows.length === 0) break;
+      batchesLeft--;
+      await prisma.$transaction(async (tx) => {
+        for (const row of rows) {
+          let fresh: string;
+          try {
+            const context = spec.context(row);
+            fresh = ring.encrypt(ring.decrypt(row.value, context), context);
+          } catch {
+            tally.failed++;
+            continue;
+          }
+          const written = await tx.$executeRawUnsafe(update, fresh, row.id, row.value);
+          if (written === 1) tally.rotated++;
+          else tally.changedMeanwhile++;
+        }
+      });
+      after = rows.at(-1)!.id;
+      options.onBatch?.(name, tally);
+    }
+  }
+  return { complete: true, counts };
+}

@@ -1,0 +1,137 @@
+// `/peer privacy` for everyone: see what PeerBridge keeps (every feature's lines), export it
+// as a JSON file by DM, or erase it after a confirmation. Admins may export or erase for a
+// member who has left every team; each act is audited. Also the audit log's retention job.
+//
+// Discord cannot hold a subcommand group named like a subcommand, so `export` and `erase` are
+// not subcommands: `privacy` takes an optional first word (`show`, `export`, `erase`), which
+// typed text fills positionally (`/peer privacy export`) and Discord offers as a choice.
+import type { Actor, FileUpload, UserRef } from '../../chat/index.ts';
+import { actionsByName, defineCommand, refusalView } from '../../chat/index.ts';
+import type { PrismaClient } from '../../db/index.ts';
+import type { Clock, LogPort } from '../../scheduling/index.ts';
+import type { Feature } from '../feature.ts';
+import { auditRetentionJob } from './audit-retention.ts';
+import { eraseData, exportData, type FeatureSource } from './personal-data.ts';
+import { resolveSubject, resolveSubjectById, type Subject } from './subject.ts';
+import { confirmEraseView, erasedView, exportSentView, keptView, summaryView, textView } from './views.ts';
+
+export interface PrivacyDeps {
+  readonly prisma: PrismaClient;
+  readonly clock: Clock;
+  /** Every feature in the app (this one included), bound by app.ts after composition. */
+  readonly features: FeatureSource;
+  /** Sends a file to a person's direct messages; false when their platform is not connected here. */
+  readonly sendFile: (to: UserRef, file: FileUpload) => Promise<boolean>;
+  readonly auditRetentionDays: number;
+  readonly logger?: LogPort;
+}
+
+const mentionPattern = /^<@!?([A-Za-z0-9]+)(\|[^>]*)?>$|^@?([A-Za-z0-9._-]{1,64})$/;
+const mentioned = (text: string): string | undefined => {
+  const match = mentionPattern.exec(text.trim());
+  return match ? (match[1] ?? match[3]) : undefined;
+};
+
+const checkMember = (value: string): string | undefined =>
+  mentioned(value) ? undefined : `I couldn't tell who '${value}' is. Please mention them, like @alex.`;
+
+async function readsByOthers(prisma: PrismaClient, memberId: string): Promise<number> {
+  return prisma.auditLog.count({
+    where: {
+      action: { startsWith: 'read.' },
+      actorMemberId: { not: memberId },
+      subjectType: 'Member',
+      subjectId: memberId,
+    },
+  });
+}
+
+export function createPrivacyFeature(deps: PrivacyDeps): Feature {
+  const { prisma } = deps;
+  const forOther = (subject: Subject) => (subject.byAdmin ? subject.displayName : undefined);
+
+  async function show(subject: Subject | undefined) {
+    if (!subject) return summaryView([], 0);
+    const lines = [];
+    for (const feature of deps.features())
+      if (feature.privacy) lines.push(...(await feature.privacy(subject.memberId)));
+    return summaryView(lines, await readsByOthers(prisma, subject.memberId));
+  }
+
+  async function sendExport(actor: Actor, subject: Subject) {
+    const document = await exportData(prisma, deps.features, subject, deps.clock.now());
+    const day = deps.clock.now().toISOString().slice(0, 10);
+    const sent = await deps.sendFile(
+      { platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId },
+      {
+        filename: `peerbridge-export-${day}.json`,
+        title: 'Your PeerBridge data',
+        mimeType: 'application/json',
+        content: `${JSON.stringify(document, null, 2)}\n`,
+      },
+    );
+    return sent
+      ? exportSentView(forOther(subject))
+      : textView(
+          'I couldn’t reach your direct messages just now, so nothing was sent. Please try again in a little while.',
+        );
+  }
+
+  const privacy = defineCommand({
+    name: 'privacy',
+    description: 'See what I store about you; export it or erase it',
+    help: 'A plain summary of what PeerBridge keeps about you and who can read it. `export` sends it all to you as a file; `erase` deletes it (you confirm first). Admins can add a departed member to do either for them.',
+    who: 'everyone',
+    where: 'anywhere',
+    options: {
+      action: {
+        type: 'choice',
+        description: 'show (the default), export or erase',
+        choices: ['show', 'export', 'erase'],
+      },
+      member: {
+        type: 'string',
+        description: 'Admins only: a member who has left every team, as a mention',
+        maxLength: 100,
+        check: checkMember,
+      },
+    },
+    handler: async ({ actor, reply, options }) => {
+      const target = options.member === undefined ? undefined : mentioned(options.member);
+      const outcome = await resolveSubject(prisma, actor, target);
+      if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
+      const subject = outcome.subject;
+      const action = options.action ?? 'show';
+      if (action === 'show') return reply.privately(await show(subject));
+      if (!subject)
+        return reply.privately(
+          textView('I don’t keep anything about you, so there is nothing to export or erase.'),
+        );
+      if (action === 'export') return reply.privately(await sendExport(actor, subject));
+      await reply.privately(confirmEraseView(subject.memberId, forOther(subject)));
+    },
+  });
+
+  const actions = actionsByName({
+    erase: async ({ actor, value, reply }) => {
+      if (!value)
+        return reply.privately(
+          refusalView('That button lost its details. Please run `/peer privacy erase` again.'),
+        );
+      const outcome = await resolveSubjectById(prisma, actor, value);
+      if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
+      if (!outcome.subject) return reply.privately(textView('There is nothing left to erase.'));
+      const result = await eraseData(prisma, deps.features, outcome.subject);
+      deps.logger?.info({ event: 'privacy.erased', byAdmin: outcome.subject.byAdmin, rows: result.rows });
+      await reply.updateSource(erasedView(forOther(outcome.subject)));
+    },
+    keep: async ({ reply }) => reply.updateSource(keptView),
+  });
+
+  return {
+    name: 'privacy',
+    commands: [privacy],
+    actions: { privacy: actions },
+    jobs: [auditRetentionJob(prisma, deps.auditRetentionDays, deps.logger)],
+  };
+}

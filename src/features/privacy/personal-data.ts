@@ -1,0 +1,101 @@
+// Export and erase across every feature: each feature's `personalData` holds its own rows;
+// this file gathers them, adds what no single feature owns (audit entries about the member,
+// messages still queued for them), and writes the audit entry for the act itself.
+import type { Db, PrismaClient } from '../../db/index.ts';
+import type { Feature } from '../feature.ts';
+import type { Subject } from './subject.ts';
+
+/** Every feature in the app, bound by app.ts after composition. */
+export type FeatureSource = () => readonly Feature[];
+
+export const EXPORT_FORMAT = 'peerbridge-export/1';
+
+async function auditAbout(prisma: PrismaClient, memberId: string) {
+  const rows = await prisma.auditLog.findMany({
+    where: { OR: [{ subjectType: 'Member', subjectId: memberId }, { actorMemberId: memberId }] },
+    orderBy: { at: 'asc' },
+  });
+  return rows.map((row) => ({
+    at: row.at.toISOString(),
+    action: row.action,
+    subject: row.subjectType,
+    by: row.actorMemberId === memberId ? 'you' : row.actorMemberId === null ? 'PeerBridge' : 'someone else',
+  }));
+}
+
+export async function exportData(
+  prisma: PrismaClient,
+  features: FeatureSource,
+  subject: Subject,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const sections: Record<string, unknown> = {};
+  for (const feature of features()) {
+    if (feature.personalData) sections[feature.name] = await feature.personalData.export(subject.memberId);
+  }
+  const document = {
+    format: EXPORT_FORMAT,
+    exportedAt: now.toISOString(),
+    memberId: subject.memberId,
+    features: sections,
+    audit: await auditAbout(prisma, subject.memberId),
+  };
+  await prisma.auditLog.create({
+    data: {
+      actorMemberId: subject.actorMemberId ?? null,
+      action: 'privacy.exported',
+      subjectType: 'Member',
+      subjectId: subject.memberId,
+      detail: { byAdmin: subject.byAdmin, sections: Object.keys(sections) },
+    },
+  });
+  return document;
+}
+
+/**
+ * Erases in one transaction: every feature's rows (in reverse list order, so teams, which owns
+ * the member row the others point at, goes last), then the member's queued messages, then the
+ * audit entry. Either all of it happens or none.
+ */
+export async function eraseData(
+  prisma: PrismaClient,
+  features: FeatureSource,
+  subject: Subject,
+): Promise<{ rows: number; byFeature: Record<string, number> }> {
+  return prisma.$transaction(
+    async (tx: Db.Prisma.TransactionClient) => {
+      const byFeature: Record<string, number> = {};
+      for (const feature of [...features()].reverse()) {
+        if (feature.personalData)
+          byFeature[feature.name] = (await feature.personalData.erase(subject.memberId, tx)).rows;
+      }
+      // Queued messages may hold private text meant for them; delivered ones hold their platform id.
+      const queued = await tx.outboxMessage.deleteMany({
+        where: {
+          OR: [
+            { recipientMemberId: subject.memberId },
+            {
+              target: 'dm',
+              recipientId: subject.platformUserId,
+              platform: subject.workspace.platform,
+              workspaceExternalId: subject.workspace.externalId,
+            },
+          ],
+        },
+      });
+      byFeature.outbox = queued.count;
+      const rows = Object.values(byFeature).reduce((sum, n) => sum + n, 0);
+      await tx.auditLog.create({
+        data: {
+          actorMemberId: subject.byAdmin ? (subject.actorMemberId ?? null) : null,
+          action: 'privacy.erased',
+          subjectType: 'Member',
+          subjectId: subject.memberId,
+          detail: { byAdmin: subject.byAdmin, rows },
+        },
+      });
+      return { rows, byFeature };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,117 @@
+// Rotation from key A to key B, stopped half-way (as a restart would) and run again: every
+// envelope then opens with B alone, none is lost, and plain rows are left alone.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createFieldCipher,
+  createKeyRing,
+  type Database,
+  encryptedColumns,
+  rotateKeys,
+  WrongKeyError,
+} from '../../src/db/index.ts';
+import { enqueueOutbox } from '../../src/scheduling/index.ts';
+import { clonedDatabase } from '../support/database.ts';
+
+let db: Database;
+const keyA = randomBytes(32);
+const keyB = randomBytes(32);
+const notes = Array.from({ length: 5 }, (_, i) => `flag note ${i}: a hard session`);
+
+beforeAll(async () => {
+  db = await clonedDatabase();
+  const a = createKeyRing(keyA);
+  const workspace = await db.prisma.workspace.create({ data: { platform: 'shell', externalId: 'local' } });
+  const team = await db.prisma.team.create({
+    data: { workspaceId: workspace.id, channelId: 'team', name: 'T', timeZone: 'UTC', crisisRegion: 'US' },
+  });
+  const member = await db.prisma.member.create({
+    data: { workspaceId: workspace.id, platformUserId: 'sam', displayName: 'sam' },
+  });
+  for (const note of notes) {
+    await db.prisma.triggerFlag.create({
+      data: {
+        teamId: team.id,
+        authorId: member.id,
+        severity: 'low',
+        noteEnc: a.encrypt(note, 'TriggerFlag.note'),
+      },
+    });
+  }
+  for (let i = 0; i < 4; i++) {
+    await enqueueOutbox(db.prisma, a, {
+      idempotencyKey: `private-${i}`,
+      platform: 'shell',
+      workspaceExternalId: 'local',
+      target: { kind: 'dm', userId: 'sam' },
+      isPrivate: i % 2 === 0,
+      view: { text: `message ${i}`, blocks: [] },
+    });
+  }
+});
+afterAll(() => db.close());
+
+describe('key rotation', () => {
+  it('lists the encrypted columns in one table', () => {
+    expect(encryptedColumns.map((c) => `${c.table}.${c.column}`)).toContain('TriggerFlag.noteEnc');
+  });
+
+  it('moves every envelope from A to B across a restart in the middle, losing none', async () => {
+    const plainBefore = await db.prisma.outboxMessage.findMany({
+      where: { isPrivate: false },
+      orderBy: { id: 'asc' },
+    });
+    // First run: stopped after one batch of two.
+    const first = await rotateKeys(db.prisma, createKeyRing(keyB, [keyA]), { batchSize: 2, maxBatches: 1 });
+    expect(first.complete).toBe(false);
+    const rotatedFirst = Object.values(first.counts).reduce((n, c) => n + c.rotated, 0);
+    expect(rotatedFirst).toBe(2);
+
+    // "Restart": a new ring, as a new process would build from the same configuration.
+    const second = await rotateKeys(db.prisma, createKeyRing(keyB, [keyA]), { batchSize: 2 });
+    expect(second.complete).toBe(true);
+    expect(
+      second.counts['TriggerFlag.noteEnc']!.rotated + second.counts['OutboxMessage.payload']!.rotated,
+    ).toBe(5 + 2 - rotatedFirst);
+    expect(Object.values(second.counts).every((c) => c.failed === 0)).toBe(true);
+
+    const onlyB = createFieldCipher(keyB);
+    const flags = await db.prisma.triggerFlag.findMany();
+    expect(flags.map((f) => onlyB.decrypt(f.noteEnc!, 'TriggerFlag.note')).sort()).toEqual([...notes].sort());
+    const privateRows = await db.prisma.outboxMessage.findMany({ where: { isPrivate: true } });
+    expect(privateRows).toHaveLength(2);
+    for (const row of privateRows)
+      expect(onlyB.decrypt(row.payload, 'OutboxMessage.payload')).toContain('message');
+    expect(() => createFieldCipher(keyA).decrypt(flags[0]!.noteEnc!, 'TriggerFlag.note')).toThrow(
+      WrongKeyError,
+    );
+    // Plain payloads are not envelopes and are untouched.
+    expect(
+      await db.prisma.outboxMessage.findMany({ where: { isPrivate: false }, orderBy: { id: 'asc' } }),
+    ).toEqual(plainBefore);
+
+    // A third run finds nothing left to do.
+    const third = await rotateKeys(db.prisma, createKeyRing(keyB, [keyA]));
+    expect(Object.values(third.counts).reduce((n, c) => n + c.rotated + c.failed, 0)).toBe(0);
+  });
+
+  it('counts, and leaves alone, envelopes no configured key can read', async () => {
+    const stranger = createKeyRing(randomBytes(32));
+    const flag = await db.prisma.triggerFlag.findFirstOrThrow();
+    await db.prisma.triggerFlag.update({
+      where: { id: flag.id },
+      data: { noteEnc: stranger.encrypt('x', 'TriggerFlag.note') },
+    });
+    const run = await rotateKeys(db.prisma, createKeyRing(keyB, [keyA]));
+    expect(run.counts['TriggerFlag.noteEnc']).toEqual({ rotated: 0, changedMeanwhile: 0, failed: 1 });
+  });
+
+  it('a ring decrypts old envelopes and always encrypts with the current key', () => {
+    const ring = createKeyRing(keyB, [keyA]);
+    const old = createFieldCipher(keyA).encrypt('hello', 'X.y');
+    expect(ring.decrypt(old, 'X.y')).toBe('hello');
+    expect(ring.isCurrent(old)).toBe(false);
+    expect(ring.isCurrent(ring.encrypt('hello', 'X.y'))).toBe(true);
+    expect(ring.keyIds).toEqual([createFieldCipher(keyB).keyId, createFieldCipher(keyA).keyId]);
+  });
+});
