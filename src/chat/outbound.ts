@@ -1,4 +1,4 @@
-import type { ChannelRef, MessageRef, Platform, UserRef } from './refs.ts';
+import type { ChannelRef, MessageRef, Platform, UserRef, WorkspaceRef } from './refs.ts';
 import type { Form, View } from './views.ts';
 
 export interface FileUpload {
@@ -36,6 +36,21 @@ export interface PlatformPerson {
   readonly isWorkspaceAdmin?: boolean;
 }
 
+/** A calendar event in a workspace (a Discord guild scheduled event). */
+export interface ScheduledEventInput {
+  readonly name: string;
+  readonly description?: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  /** Where it happens, shown on the event (e.g. "#peer-support"). */
+  readonly location: string;
+}
+
+/** Missing permission is an expected answer (the admin decides), not a failure to retry. */
+export type ScheduledEventResult =
+  | { readonly ok: true; readonly eventId: string }
+  | { readonly ok: false; readonly reason: 'missing-permission' | 'failed' };
+
 export interface ChatClient {
   readonly platform: Platform;
   sendDirect(user: UserRef, view: View, options?: SendOptions): Promise<MessageRef>;
@@ -60,6 +75,11 @@ export interface ChatClient {
    * with their flags set so the caller decides. Throws DeliveryError when the platform refuses.
    */
   listChannelMembers?(channel: ChannelRef): Promise<readonly PlatformPerson[]>;
+  /**
+   * Creates a calendar event in the workspace (Discord guild scheduled event, which needs the
+   * Manage Events permission). Absent where the platform has none.
+   */
+  createScheduledEvent?(workspace: WorkspaceRef, event: ScheduledEventInput): Promise<ScheduledEventResult>;
 }
 
 /** How the person who caused an event is answered. Each adapter builds one per event. */
