@@ -10,10 +10,17 @@ import { processedEvents } from './db/index.ts';
 import { createAdminFeature } from './features/admin/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
+import { createSupervisionFeature } from './features/supervision/index.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
-import { type Clock, createOutboxWorker, createScheduler, systemClock } from './scheduling/index.ts';
+import {
+  type Clock,
+  createOutbox,
+  createOutboxWorker,
+  createScheduler,
+  systemClock,
+} from './scheduling/index.ts';
 
 export interface StartOptions {
   readonly config: Config;
@@ -45,6 +52,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
   return [
     createTeamsFeature({ prisma, defaults: config.defaults }),
     createAdminFeature({ prisma, clock, notifyOutbox }),
+    createSupervisionFeature({ ...deps, outbox: createOutbox(deps.cipher, notifyOutbox) }),
   ];
 }
 

@@ -19,9 +19,17 @@ export async function addTopic(
   now: Date,
 ): Promise<Outcome<{ session: Db.SupervisionSession; topic: Db.AgendaTopic }>> {
   const session = await nextGroupSession(prisma, context.team.id, now);
-  if (!session) return refuse('There is no group session coming up yet, so there is no agenda to add to. A supervisor can start one with `/peer supervision new`.');
+  if (!session)
+    return refuse(
+      'There is no group session coming up yet, so there is no agenda to add to. A supervisor can start one with `/peer supervision new`.',
+    );
   const topic = await prisma.agendaTopic.create({
-    data: { sessionId: session.id, text, ...(anonymous ? {} : { authorId: context.member.id }), createdAt: now },
+    data: {
+      sessionId: session.id,
+      text,
+      ...(anonymous ? {} : { authorId: context.member.id }),
+      createdAt: now,
+    },
   });
   return ok({ session, topic });
 }
@@ -33,6 +41,10 @@ export interface AgendaLine {
 }
 
 export async function agendaOf(prisma: DbClient, sessionId: string): Promise<AgendaLine[]> {
-  const topics = await prisma.agendaTopic.findMany({ where: { sessionId }, include: { author: true }, orderBy: { createdAt: 'asc' } });
+  const topics = await prisma.agendaTopic.findMany({
+    where: { sessionId },
+    include: { author: true },
+    orderBy: { createdAt: 'asc' },
+  });
   return topics.map((t) => ({ text: t.text, ...(t.author ? { author: t.author.displayName } : {}) }));
 }

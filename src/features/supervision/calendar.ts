@@ -15,7 +15,8 @@ export const seriesUid = (id: string) => `series-${id}@peerbridge`;
 export const sessionUid = (id: string) => `session-${id}@peerbridge`;
 
 const inZone = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone });
-const icsUtc = (instant: Date) => DateTime.fromJSDate(instant, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmss'Z'");
+const icsUtc = (instant: Date) =>
+  DateTime.fromJSDate(instant, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmss'Z'");
 const icsLocal = (instant: Date, zone: string) => inZone(instant, zone).toFormat("yyyyLLdd'T'HHmmss");
 
 function calendar(zone: string, name: string) {
@@ -34,7 +35,8 @@ export function seriesCalendar(
   const first = DateTime.fromISO(series.firstStartLocal, { zone }).toJSDate();
   const cancelled = sessions.filter((s) => s.status === 'cancelled' && s.originalStartsAt);
   const moved = sessions.filter(
-    (s) => s.status !== 'cancelled' && s.originalStartsAt && s.originalStartsAt.getTime() !== s.startsAt.getTime(),
+    (s) =>
+      s.status !== 'cancelled' && s.originalStartsAt && s.originalStartsAt.getTime() !== s.startsAt.getTime(),
   );
   const exdates = cancelled.map((s) => icsLocal(s.originalStartsAt as Date, zone));
   const lines = [`RRULE:${series.rule};UNTIL=${icsUtc(series.lastStartsAt)}`];

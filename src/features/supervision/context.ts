@@ -4,7 +4,9 @@ import type { Db, PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { ensureMember, findTeamByChannel, rolesIn } from '../teams/index.ts';
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string };
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const refuse = (reason: string): Outcome<never> => ({ ok: false, reason });
 
@@ -68,6 +70,23 @@ export const refOf = (text: string): string => text.trim().replace(/^#/, '').toL
 
 /** Member ids of everyone in the team (any role), for fan-out messages. */
 export async function teamMemberIds(prisma: DbClient, teamId: string): Promise<string[]> {
-  const rows = await prisma.teamRole.findMany({ where: { teamId }, select: { memberId: true }, distinct: ['memberId'] });
+  const rows = await prisma.teamRole.findMany({
+    where: { teamId },
+    select: { memberId: true },
+    distinct: ['memberId'],
+  });
   return rows.map((row) => row.memberId);
+}
+
+/** The context for a row's own team (buttons and forms may come from a direct message). */
+export async function contextForTeam(
+  prisma: PrismaClient,
+  actor: Actor,
+  teamId: string,
+): Promise<Outcome<TeamContext>> {
+  const team = await prisma.team.findUnique({ where: { id: teamId } });
+  if (!team) return refuse('That team no longer exists.');
+  const member = await ensureMember(prisma, actor);
+  const roles = await rolesIn(prisma, team.id, member.id);
+  return ok({ team, member, roles, zone: member.timeZone ?? team.timeZone });
 }

@@ -24,10 +24,22 @@ export async function createGuildEvents(
   for (const session of sessions.slice(0, EVENTS_AHEAD)) {
     const result = await client.createScheduledEvent(
       { platform: 'discord', workspaceId: team.workspace.externalId },
-      { name: session.title, description: 'Group supervision, from PeerBridge.', startsAt: session.startsAt, endsAt: session.endsAt, location },
+      {
+        name: session.title,
+        description: 'Group supervision, from PeerBridge.',
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        location,
+      },
     );
-    if (!result.ok) return result.reason === 'missing-permission' ? { created, note: missingManageEventsNote } : { created };
-    await prisma.supervisionSession.update({ where: { id: session.id }, data: { discordEventId: result.eventId } });
+    if (!result.ok)
+      return result.reason === 'missing-permission'
+        ? { created, note: missingManageEventsNote }
+        : { created };
+    await prisma.supervisionSession.update({
+      where: { id: session.id },
+      data: { discordEventId: result.eventId },
+    });
     created += 1;
   }
   return { created };

@@ -34,7 +34,14 @@ interface JobDeps {
 type Session = Db.SupervisionSession;
 
 /** Claims `key` and runs `work` in one transaction; false when another replica had it. */
-async function once(deps: JobDeps, instanceId: string, key: string, dueAt: Date, now: Date, work: (tx: DbClient) => Promise<unknown>) {
+async function once(
+  deps: JobDeps,
+  instanceId: string,
+  key: string,
+  dueAt: Date,
+  now: Date,
+  work: (tx: DbClient) => Promise<unknown>,
+) {
   return deps.prisma.$transaction(async (tx) => {
     if (!(await claimOccurrence(tx, { key, dueAt, instanceId, at: now }))) return false;
     await work(tx);
@@ -50,7 +57,9 @@ async function recipientsOf(tx: DbClient, session: Session): Promise<Db.Member[]
   const ids =
     session.kind === 'one_on_one'
       ? [session.supervisorId, session.superviseeId].filter((id): id is string => id !== null)
-      : (await tx.rsvp.findMany({ where: { sessionId: session.id, response: { in: ['yes', 'maybe'] } } })).map((r) => r.memberId);
+      : (
+          await tx.rsvp.findMany({ where: { sessionId: session.id, response: { in: ['yes', 'maybe'] } } })
+        ).map((r) => r.memberId);
   const members = await tx.member.findMany({ where: { id: { in: ids } } });
   return members.filter((m) => !m.optOuts.includes('supervision_reminders'));
 }
@@ -65,10 +74,18 @@ async function remind(deps: JobDeps, id: string, session: Session, offsets: read
       const team = await teamWithWorkspace(tx, session.teamId);
       const people = await recipientsOf(tx, session);
       // The day-before one waits out quiet hours; a last-minute one would be useless later.
-      await dmMembers(tx, deps.outbox, team, people, key, (_m, zone) => reminderView(session, zone, minutes), {
-        respectQuietHours: minutes >= 60,
-        notBefore: now,
-      });
+      await dmMembers(
+        tx,
+        deps.outbox,
+        team,
+        people,
+        key,
+        (_m, zone) => reminderView(session, zone, minutes),
+        {
+          respectQuietHours: minutes >= 60,
+          notBefore: now,
+        },
+      );
     });
   }
 }
@@ -77,13 +94,27 @@ async function agendaWork(deps: JobDeps, id: string, session: Session, postAtSta
   if (session.kind !== 'group') return;
   const hourBefore = new Date(session.startsAt.getTime() - 60 * MINUTE);
   if (session.supervisorId && due(hourBefore, now)) {
-    await once(deps, id, `supervision-agenda:${session.id}@${session.startsAt.toISOString()}`, hourBefore, now, async (tx) => {
-      const team = await teamWithWorkspace(tx, session.teamId);
-      const facilitator = await tx.member.findMany({ where: { id: session.supervisorId ?? '' } });
-      const lines = await agendaOf(tx, session.id);
-      await dmMembers(tx, deps.outbox, team, facilitator, `supervision-agenda:${session.id}@${session.startsAt.toISOString()}`,
-        (_m, zone) => agendaView(session, zone, lines, false), { respectQuietHours: false, notBefore: now });
-    });
+    await once(
+      deps,
+      id,
+      `supervision-agenda:${session.id}@${session.startsAt.toISOString()}`,
+      hourBefore,
+      now,
+      async (tx) => {
+        const team = await teamWithWorkspace(tx, session.teamId);
+        const facilitator = await tx.member.findMany({ where: { id: session.supervisorId ?? '' } });
+        const lines = await agendaOf(tx, session.id);
+        await dmMembers(
+          tx,
+          deps.outbox,
+          team,
+          facilitator,
+          `supervision-agenda:${session.id}@${session.startsAt.toISOString()}`,
+          (_m, zone) => agendaView(session, zone, lines, false),
+          { respectQuietHours: false, notBefore: now },
+        );
+      },
+    );
   }
   if (postAtStart && session.channelId && due(session.startsAt, now)) {
     const key = `supervision-agenda-post:${session.id}@${session.startsAt.toISOString()}`;
@@ -91,7 +122,15 @@ async function agendaWork(deps: JobDeps, id: string, session: Session, postAtSta
       const lines = await agendaOf(tx, session.id);
       if (lines.length === 0) return;
       const team = await teamWithWorkspace(tx, session.teamId);
-      await postInChannel(tx, deps.outbox, team, session.channelId ?? team.channelId, key, agendaView(session, team.timeZone, lines, true), now);
+      await postInChannel(
+        tx,
+        deps.outbox,
+        team,
+        session.channelId ?? team.channelId,
+        key,
+        agendaView(session, team.timeZone, lines, true),
+        now,
+      );
     });
   }
 }
@@ -101,22 +140,47 @@ async function postAhead(deps: JobDeps, id: string, session: Session, now: Date)
   const postAt = new Date(Math.max(session.startsAt.getTime() - POST_AHEAD_MS, session.createdAt.getTime()));
   if (postAt > now) return;
   const key = `supervision-post:${session.id}@${session.startsAt.toISOString()}`;
-  const posted = await deps.prisma.outboxMessage.findUnique({ where: { idempotencyKey: key }, select: { id: true } });
+  const posted = await deps.prisma.outboxMessage.findUnique({
+    where: { idempotencyKey: key },
+    select: { id: true },
+  });
   if (posted) return;
   await once(deps, id, key, postAt, now, async (tx) => {
     const team = await teamWithWorkspace(tx, session.teamId);
     const counts = await rsvpCounts(tx, session.id);
-    await postInChannel(tx, deps.outbox, team, session.channelId ?? team.channelId, key, sessionPostView(session, counts), now);
+    await postInChannel(
+      tx,
+      deps.outbox,
+      team,
+      session.channelId ?? team.channelId,
+      key,
+      sessionPostView(session, counts),
+      now,
+    );
   });
 }
 
 async function attendancePrompt(deps: JobDeps, id: string, session: Session, now: Date) {
-  if (session.kind !== 'group' || !session.supervisorId || session.attendanceAt || !due(session.endsAt, now, 24 * 60 * MINUTE)) return;
+  if (
+    session.kind !== 'group' ||
+    !session.supervisorId ||
+    session.attendanceAt ||
+    !due(session.endsAt, now, 24 * 60 * MINUTE)
+  )
+    return;
   const key = `supervision-attendance:${session.id}@${session.endsAt.toISOString()}`;
   await once(deps, id, key, session.endsAt, now, async (tx) => {
     const team = await teamWithWorkspace(tx, session.teamId);
     const facilitator = await tx.member.findMany({ where: { id: session.supervisorId ?? '' } });
-    await dmMembers(tx, deps.outbox, team, facilitator, key, (_m, zone) => attendancePromptView(session, zone), { notBefore: now });
+    await dmMembers(
+      tx,
+      deps.outbox,
+      team,
+      facilitator,
+      key,
+      (_m, zone) => attendancePromptView(session, zone),
+      { notBefore: now },
+    );
   });
 }
 
@@ -133,7 +197,15 @@ async function pollWork(deps: JobDeps, id: string, now: Date) {
         const ids = (await teamMemberIds(tx, poll.teamId)).filter((m) => !voted.has(m));
         const team = await teamWithWorkspace(tx, poll.teamId);
         // Only a private nudge to each person; nobody is ever named in the channel.
-        await dmMembers(tx, deps.outbox, team, await tx.member.findMany({ where: { id: { in: ids } } }), key, (_m, zone) => pollReminderView(poll, zone), { notBefore: now });
+        await dmMembers(
+          tx,
+          deps.outbox,
+          team,
+          await tx.member.findMany({ where: { id: { in: ids } } }),
+          key,
+          (_m, zone) => pollReminderView(poll, zone),
+          { notBefore: now },
+        );
       });
     }
     if (poll.closesAt <= now) await closePoll(deps, id, poll, now);
@@ -143,11 +215,22 @@ async function pollWork(deps: JobDeps, id: string, now: Date) {
 async function closePoll(deps: JobDeps, id: string, poll: Db.Poll, now: Date) {
   const key = `supervision-poll-close:${poll.id}`;
   await once(deps, id, key, poll.closesAt, now, async (tx) => {
-    const closed = await tx.poll.updateMany({ where: { id: poll.id, status: 'open' }, data: { status: 'closed' } });
+    const closed = await tx.poll.updateMany({
+      where: { id: poll.id, status: 'open' },
+      data: { status: 'closed' },
+    });
     if (closed.count === 0) return;
     const team = await teamWithWorkspace(tx, poll.teamId);
     const organiser = await tx.member.findMany({ where: { id: poll.createdById } });
-    await dmMembers(tx, deps.outbox, team, organiser, key, () => pollClosedForOrganiserView({ ...poll, status: 'closed' }), { notBefore: now });
+    await dmMembers(
+      tx,
+      deps.outbox,
+      team,
+      organiser,
+      key,
+      () => pollClosedForOrganiserView({ ...poll, status: 'closed' }),
+      { notBefore: now },
+    );
   });
 }
 
@@ -160,12 +243,23 @@ export function supervisionJob(deps: JobDeps): PeriodicJob {
         where: {
           status: 'scheduled',
           OR: [
-            { startsAt: { gt: new Date(now.getTime() - WINDOW_MINUTES * MINUTE), lte: new Date(now.getTime() + POST_AHEAD_MS) } },
+            {
+              startsAt: {
+                gt: new Date(now.getTime() - WINDOW_MINUTES * MINUTE),
+                lte: new Date(now.getTime() + POST_AHEAD_MS),
+              },
+            },
             { endsAt: { gt: new Date(now.getTime() - 24 * 60 * MINUTE), lte: now }, attendanceAt: null },
           ],
         },
       });
-      const settings = new Map((await deps.prisma.supervisionSettings.findMany({ where: { teamId: { in: [...new Set(sessions.map((s) => s.teamId))] } } })).map((s) => [s.teamId, s]));
+      const settings = new Map(
+        (
+          await deps.prisma.supervisionSettings.findMany({
+            where: { teamId: { in: [...new Set(sessions.map((s) => s.teamId))] } },
+          })
+        ).map((s) => [s.teamId, s]),
+      );
       for (const session of sessions) {
         const team = settings.get(session.teamId);
         await postAhead(deps, instanceId, session, now);

@@ -3,7 +3,10 @@ import type { Db, PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { leads, type Outcome, ok, refuse, type TeamContext } from './context.ts';
 
-export const rsvpChoices = { going: 'yes', maybe: 'maybe', cant: 'no' } as const satisfies Record<string, Db.Availability>;
+export const rsvpChoices = { going: 'yes', maybe: 'maybe', cant: 'no' } as const satisfies Record<
+  string,
+  Db.Availability
+>;
 export type RsvpChoice = keyof typeof rsvpChoices;
 
 export interface RsvpCounts {
@@ -25,9 +28,13 @@ export async function answerRsvp(
   choice: RsvpChoice,
   now: Date,
 ): Promise<Outcome<{ session: Db.SupervisionSession; counts: RsvpCounts }>> {
-  const session = await prisma.supervisionSession.findFirst({ where: { id: sessionId, teamId: context.team.id } });
-  if (!session) return refuse('I can’t find that session any more. `/peer supervision list` shows what’s coming up.');
-  if (session.status === 'cancelled') return refuse('That session was cancelled, so there is nothing to answer. Thank you for checking.');
+  const session = await prisma.supervisionSession.findFirst({
+    where: { id: sessionId, teamId: context.team.id },
+  });
+  if (!session)
+    return refuse('I can’t find that session any more. `/peer supervision list` shows what’s coming up.');
+  if (session.status === 'cancelled')
+    return refuse('That session was cancelled, so there is nothing to answer. Thank you for checking.');
   if (session.endsAt <= now) return refuse('That session is already over.');
   const response = rsvpChoices[choice];
   await prisma.rsvp.upsert({
@@ -52,5 +59,8 @@ export async function rsvpNames(
   if (session.supervisorId !== context.member.id && !leads(context)) {
     return refuse('Only the facilitator sees who answered; everyone sees the counts.');
   }
-  return ok({ session, rows: session.rsvps.map((r) => ({ name: r.member.displayName, response: r.response })) });
+  return ok({
+    session,
+    rows: session.rsvps.map((r) => ({ name: r.member.displayName, response: r.response })),
+  });
 }

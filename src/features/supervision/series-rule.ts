@@ -4,7 +4,12 @@
 // from src/scheduling, which owns the DST rules (a wall time in a gap is shifted by the gap, a
 // repeated one is the earlier instant).
 import { DateTime } from 'luxon';
-import { nextOccurrences, occurrencesBetween, parseSchedule, type ScheduleSpec } from '../../scheduling/index.ts';
+import {
+  nextOccurrences,
+  occurrencesBetween,
+  parseSchedule,
+  type ScheduleSpec,
+} from '../../scheduling/index.ts';
 import { localToInstant } from './time.ts';
 
 export const repeatChoices = ['weekly', 'biweekly', 'monthly', 'rrule'] as const;
@@ -67,8 +72,15 @@ function readUntil(text: string, zone: string): Date | undefined {
 }
 
 /** The RRULE a person typed, split into the stored rule and its end. */
-function readCustomRule(text: string, zone: string): { ok: true; value: ReadRule } | { ok: false; reason: string } {
-  const parts = text.trim().replace(/^RRULE:/i, '').split(';').filter((p) => p.trim() !== '');
+function readCustomRule(
+  text: string,
+  zone: string,
+): { ok: true; value: ReadRule } | { ok: false; reason: string } {
+  const parts = text
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .split(';')
+    .filter((p) => p.trim() !== '');
   const kept: string[] = [];
   let count: number | undefined;
   let until: Date | undefined;
@@ -77,24 +89,42 @@ function readCustomRule(text: string, zone: string): { ok: true; value: ReadRule
     const key = (rawKey ?? '').trim().toUpperCase();
     if (key === 'COUNT') {
       count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-      if (!Number.isSafeInteger(count) || count < 1) return { ok: false, reason: 'COUNT in the RRULE must be a whole number of at least 1.' };
+      if (!Number.isSafeInteger(count) || count < 1)
+        return { ok: false, reason: 'COUNT in the RRULE must be a whole number of at least 1.' };
     } else if (key === 'UNTIL') {
       until = readUntil(value.trim(), zone);
-      if (!until) return { ok: false, reason: `UNTIL=${value} is not a date I can read; write it like 20261231.` };
+      if (!until)
+        return { ok: false, reason: `UNTIL=${value} is not a date I can read; write it like 20261231.` };
     } else if (['BYHOUR', 'BYMINUTE', 'BYSECOND', 'DTSTART'].includes(key)) {
-      return { ok: false, reason: `please leave ${key} out of the RRULE: the first date and time come from \`date\` and \`time\`.` };
+      return {
+        ok: false,
+        reason: `please leave ${key} out of the RRULE: the first date and time come from \`date\` and \`time\`.`,
+      };
     } else if (!ALLOWED_KEYS.has(key)) {
-      return { ok: false, reason: `I can't use ${key || 'an empty part'} in a supervision RRULE. I understand FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, COUNT and UNTIL.` };
+      return {
+        ok: false,
+        reason: `I can't use ${key || 'an empty part'} in a supervision RRULE. I understand FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, COUNT and UNTIL.`,
+      };
     } else kept.push(`${key}=${value.trim().toUpperCase()}`);
   }
   const freq = kept.find((p) => p.startsWith('FREQ='))?.slice(5);
   if (!freq || !ALLOWED_FREQ.has(freq)) {
-    return { ok: false, reason: 'the RRULE needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (supervision meets at most once a day).' };
+    return {
+      ok: false,
+      reason: 'the RRULE needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (supervision meets at most once a day).',
+    };
   }
   if (count === undefined && until === undefined) {
-    return { ok: false, reason: 'an RRULE without an end would run forever. Please add COUNT (like COUNT=10) or UNTIL (like UNTIL=20261231), or use `until`.' };
+    return {
+      ok: false,
+      reason:
+        'an RRULE without an end would run forever. Please add COUNT (like COUNT=10) or UNTIL (like UNTIL=20261231), or use `until`.',
+    };
   }
-  return { ok: true, value: { rule: kept.join(';'), ...(count === undefined ? {} : { count }), ...(until ? { until } : {}) } };
+  return {
+    ok: true,
+    value: { rule: kept.join(';'), ...(count === undefined ? {} : { count }), ...(until ? { until } : {}) },
+  };
 }
 
 export function scheduleSpec(rule: string, firstStartLocal: string, timeZone: string): ScheduleSpec {
@@ -115,21 +145,40 @@ export function planSeries(input: SeriesRuleInput): Planned {
   const firstStartLocal = `${input.firstDate}T${input.time.padStart(5, '0')}`;
   let read: ReadRule;
   if (input.repeat === 'rrule') {
-    if (!input.rrule) return { ok: false, reason: 'with `repeat:rrule`, please give the rule in `rrule`, like FREQ=WEEKLY;BYDAY=TU;COUNT=10.' };
+    if (!input.rrule)
+      return {
+        ok: false,
+        reason: 'with `repeat:rrule`, please give the rule in `rrule`, like FREQ=WEEKLY;BYDAY=TU;COUNT=10.',
+      };
     const custom = readCustomRule(input.rrule, input.timeZone);
     if (!custom.ok) return custom;
     read = custom.value;
   } else read = { rule: presetRule(input.repeat, input.firstDate) };
   if (input.count !== undefined) read = { ...read, count: input.count };
-  if (input.until !== undefined) read = { ...read, until: DateTime.fromISO(input.until, { zone: input.timeZone }).endOf('day').toJSDate() };
+  if (input.until !== undefined)
+    read = {
+      ...read,
+      until: DateTime.fromISO(input.until, { zone: input.timeZone }).endOf('day').toJSDate(),
+    };
 
-  const checked = parseSchedule({ kind: 'rrule', rrule: read.rule, dtstart: firstStartLocal, timeZone: input.timeZone });
+  const checked = parseSchedule({
+    kind: 'rrule',
+    rrule: read.rule,
+    dtstart: firstStartLocal,
+    timeZone: input.timeZone,
+  });
   if (!checked.ok) return { ok: false, reason: `that rule doesn't work: ${checked.reason}.` };
   const spec = scheduleSpec(read.rule, firstStartLocal, input.timeZone);
   const maxEnd = DateTime.fromJSDate(first).plus({ months: MAX_SPAN_MONTHS }).toJSDate();
-  if (read.until && read.until > maxEnd) return { ok: false, reason: `a series can run for up to ${MAX_SPAN_MONTHS} months; please pick an earlier end. You can always start a new series later.` };
-  if (read.until && read.until < first) return { ok: false, reason: 'the end date is before the first session.' };
-  if (read.count !== undefined && read.count > MAX_SESSIONS) return { ok: false, reason: `a series can have up to ${MAX_SESSIONS} sessions; please ask for fewer.` };
+  if (read.until && read.until > maxEnd)
+    return {
+      ok: false,
+      reason: `a series can run for up to ${MAX_SPAN_MONTHS} months; please pick an earlier end. You can always start a new series later.`,
+    };
+  if (read.until && read.until < first)
+    return { ok: false, reason: 'the end date is before the first session.' };
+  if (read.count !== undefined && read.count > MAX_SESSIONS)
+    return { ok: false, reason: `a series can have up to ${MAX_SESSIONS} sessions; please ask for fewer.` };
   const capped = read.count === undefined && read.until === undefined;
   const end = read.until ?? DateTime.fromJSDate(first).plus({ months: DEFAULT_SPAN_MONTHS }).toJSDate();
   const starts =
@@ -137,7 +186,11 @@ export function planSeries(input: SeriesRuleInput): Planned {
       ? nextOccurrences(spec, new Date(first.getTime() - 1), read.count)
       : occurrencesBetween(spec, first, new Date(end.getTime() + 1)).slice(0, MAX_SESSIONS);
   if (starts[0]?.getTime() !== first.getTime()) {
-    return { ok: false, reason: 'the first date is not one of the days the rule meets on. Please start the series on one of them.' };
+    return {
+      ok: false,
+      reason:
+        'the first date is not one of the days the rule meets on. Please start the series on one of them.',
+    };
   }
   return { ok: true, value: { rule: read.rule, firstStartLocal, timeZone: input.timeZone, starts, capped } };
 }

@@ -35,7 +35,8 @@ export async function createSeries(
   const planned = planSeries(input);
   if (!planned.ok) return refuse(planned.reason);
   const plan = planned.value;
-  if ((plan.starts[0] ?? now) <= now) return refuse('the first session would be in the past. Please pick a date and time still ahead.');
+  if ((plan.starts[0] ?? now) <= now)
+    return refuse('the first session would be in the past. Please pick a date and time still ahead.');
   const created = await prisma.$transaction(async (tx) => {
     const series = await tx.supervisionSeries.create({
       data: {
@@ -51,12 +52,22 @@ export async function createSeries(
       },
     });
     await tx.supervisionSession.createMany({ data: sessionRows(series, plan.starts, input.title) });
-    const sessions = await tx.supervisionSession.findMany({ where: { seriesId: series.id }, orderBy: { startsAt: 'asc' } });
+    const sessions = await tx.supervisionSession.findMany({
+      where: { seriesId: series.id },
+      orderBy: { startsAt: 'asc' },
+    });
     const team = await teamWithWorkspace(tx, context.team.id);
     const first = sessions[0];
     if (first) {
-      await postInChannel(tx, outbox, team, input.channelId, `supervision-post:${first.id}@${first.startsAt.toISOString()}`,
-        seriesAnnouncementView(series, first, plan.capped), now);
+      await postInChannel(
+        tx,
+        outbox,
+        team,
+        input.channelId,
+        `supervision-post:${first.id}@${first.startsAt.toISOString()}`,
+        seriesAnnouncementView(series, first, plan.capped),
+        now,
+      );
     }
     return { series, sessions, capped: plan.capped };
   });
@@ -87,7 +98,8 @@ export interface SeriesEdit {
   readonly facilitatorId?: string;
 }
 
-const localDate = (instant: Date, zone: string): string => DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
+const localDate = (instant: Date, zone: string): string =>
+  DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
 
 /**
  * Re-plans the series from its first date with the new time, length or end. Sessions already
@@ -128,7 +140,9 @@ async function reconcile(tx: DbClient, series: SeriesRow, plan: SeriesPlan, edit
       ...(edit.facilitatorId ? { facilitatorId: edit.facilitatorId } : {}),
     },
   });
-  const existing = await tx.supervisionSession.findMany({ where: { seriesId: series.id, startsAt: { gt: now } } });
+  const existing = await tx.supervisionSession.findMany({
+    where: { seriesId: series.id, startsAt: { gt: now } },
+  });
   const future = plan.starts.filter((start) => start > now);
   const byDate = new Map(future.map((start) => [localDate(start, series.timeZone), start]));
   const used = new Set<number>();
@@ -146,7 +160,13 @@ async function reconcile(tx: DbClient, series: SeriesRow, plan: SeriesPlan, edit
     } else if (target) {
       await tx.supervisionSession.update({
         where: { id: session.id },
-        data: { title, startsAt: target, originalStartsAt: target, endsAt: addMinutes(target, length), supervisorId: updated.facilitatorId },
+        data: {
+          title,
+          startsAt: target,
+          originalStartsAt: target,
+          endsAt: addMinutes(target, length),
+          supervisorId: updated.facilitatorId,
+        },
       });
     } else {
       await tx.supervisionSession.delete({ where: { id: session.id } });

@@ -30,11 +30,16 @@ export async function publishSlots(
   lengthMinutes: number,
   now: Date,
 ): Promise<Outcome<Db.SupervisionSlot[]>> {
-  if (!context.roles.has('supervisor')) return refuse('Only supervisors can offer one-to-one slots. An admin can give you the role with `/peer team role`.');
-  if (starts.some((s) => s <= now)) return refuse('one of the slots is in the past. Please offer times still ahead.');
+  if (!context.roles.has('supervisor'))
+    return refuse(
+      'Only supervisors can offer one-to-one slots. An admin can give you the role with `/peer team role`.',
+    );
+  if (starts.some((s) => s <= now))
+    return refuse('one of the slots is in the past. Please offer times still ahead.');
   const wanted = starts.map((startsAt) => ({ startsAt, endsAt: addMinutes(startsAt, lengthMinutes) }));
   for (const [i, a] of wanted.entries()) {
-    if (wanted.slice(i + 1).some((b) => overlaps(a, b))) return refuse('two of those slots overlap each other. Please offer times that don’t overlap.');
+    if (wanted.slice(i + 1).some((b) => overlaps(a, b)))
+      return refuse('two of those slots overlap each other. Please offer times that don’t overlap.');
   }
   return prisma.$transaction(async (tx) => {
     await lockMember(tx, context.member.id);
@@ -42,10 +47,17 @@ export async function publishSlots(
       where: { supervisorId: context.member.id, withdrawnAt: null, endsAt: { gt: now } },
     });
     const clash = wanted.find((w) => mine.some((m) => overlaps(w, m)));
-    if (clash) return refuse('one of those slots overlaps a slot you already offered. Please pick a time that doesn’t overlap.');
+    if (clash)
+      return refuse(
+        'one of those slots overlaps a slot you already offered. Please pick a time that doesn’t overlap.',
+      );
     const created: Db.SupervisionSlot[] = [];
     for (const w of wanted) {
-      created.push(await tx.supervisionSlot.create({ data: { teamId: context.team.id, supervisorId: context.member.id, ...w } }));
+      created.push(
+        await tx.supervisionSlot.create({
+          data: { teamId: context.team.id, supervisorId: context.member.id, ...w },
+        }),
+      );
     }
     return ok(created);
   });
@@ -67,12 +79,18 @@ export type BookingOutcome =
 const takenReason = 'Someone booked that slot a moment before you. I’m sorry; here are the slots still open.';
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error as { code: unknown }).code === 'P2002'
+  );
 }
 
 /** Books inside `tx`, which must already hold the supervisor's lock. */
 async function bookLocked(tx: DbClient, context: TeamContext, slot: SlotRow, now: Date) {
-  if (slot.withdrawnAt || slot.startsAt <= now) return { ok: false as const, reason: 'That slot is no longer on offer.' };
+  if (slot.withdrawnAt || slot.startsAt <= now)
+    return { ok: false as const, reason: 'That slot is no longer on offer.' };
   const booked = await tx.supervisionSession.findUnique({ where: { slotId: slot.id } });
   if (booked) return { ok: false as const, reason: takenReason };
   const clash = await tx.supervisionSession.findFirst({
@@ -84,7 +102,11 @@ async function bookLocked(tx: DbClient, context: TeamContext, slot: SlotRow, now
       endsAt: { gt: slot.startsAt },
     },
   });
-  if (clash) return { ok: false as const, reason: 'That time overlaps another booking with the same supervisor, so it can’t be booked.' };
+  if (clash)
+    return {
+      ok: false as const,
+      reason: 'That time overlaps another booking with the same supervisor, so it can’t be booked.',
+    };
   const session = await tx.supervisionSession.create({
     data: {
       teamId: slot.teamId,
@@ -108,10 +130,20 @@ export async function bookSlot(
   now: Date,
   replacing?: Db.SupervisionSession,
 ): Promise<BookingOutcome> {
-  const slot = await prisma.supervisionSlot.findFirst({ where: { teamId: context.team.id, id: { endsWith: slotRef } }, include: { supervisor: true } });
-  const alternatives = async () => (await openSlots(prisma, context.team.id, now)).filter((s) => s.id !== slot?.id);
-  if (!slot) return { ok: false, reason: 'I can’t find that slot. Here are the ones open now.', alternatives: await alternatives() };
-  if (slot.supervisorId === context.member.id) return { ok: false, reason: 'That is your own slot.', alternatives: [] };
+  const slot = await prisma.supervisionSlot.findFirst({
+    where: { teamId: context.team.id, id: { endsWith: slotRef } },
+    include: { supervisor: true },
+  });
+  const alternatives = async () =>
+    (await openSlots(prisma, context.team.id, now)).filter((s) => s.id !== slot?.id);
+  if (!slot)
+    return {
+      ok: false,
+      reason: 'I can’t find that slot. Here are the ones open now.',
+      alternatives: await alternatives(),
+    };
+  if (slot.supervisorId === context.member.id)
+    return { ok: false, reason: 'That is your own slot.', alternatives: [] };
   try {
     const result = await prisma.$transaction(async (tx) => {
       const locks = [slot.supervisorId, ...(replacing?.supervisorId ? [replacing.supervisorId] : [])];
@@ -122,7 +154,11 @@ export async function bookSlot(
           where: { id: replacing.id, status: 'scheduled', superviseeId: context.member.id },
           data: { status: 'cancelled', slotId: null },
         });
-        if (freed.count !== 1) return { ok: false as const, reason: 'Your earlier booking was already cancelled, so there is nothing to move.' };
+        if (freed.count !== 1)
+          return {
+            ok: false as const,
+            reason: 'Your earlier booking was already cancelled, so there is nothing to move.',
+          };
       }
       const booked = await bookLocked(tx, context, slot, now);
       // A refused rebooking must keep the old booking: throwing rolls the cancellation back.
@@ -132,8 +168,14 @@ export async function bookSlot(
     if (result.ok) return { ok: true, session: result.session, slot };
     return { ok: false, reason: result.reason, alternatives: await alternatives() };
   } catch (error) {
-    if (error instanceof RebookRefused) return { ok: false, reason: `${error.message} Your earlier booking stays as it was.`, alternatives: await alternatives() };
-    if (isUniqueViolation(error)) return { ok: false, reason: takenReason, alternatives: await alternatives() };
+    if (error instanceof RebookRefused)
+      return {
+        ok: false,
+        reason: `${error.message} Your earlier booking stays as it was.`,
+        alternatives: await alternatives(),
+      };
+    if (isUniqueViolation(error))
+      return { ok: false, reason: takenReason, alternatives: await alternatives() };
     throw error;
   }
 }
@@ -142,10 +184,17 @@ class RebookRefused extends Error {}
 
 export async function myBookings(prisma: PrismaClient, context: TeamContext, now: Date) {
   return prisma.supervisionSession.findMany({
-    where: { teamId: context.team.id, kind: 'one_on_one', status: 'scheduled', endsAt: { gt: now }, OR: [{ superviseeId: context.member.id }, { supervisorId: context.member.id }] },
+    where: {
+      teamId: context.team.id,
+      kind: 'one_on_one',
+      status: 'scheduled',
+      endsAt: { gt: now },
+      OR: [{ superviseeId: context.member.id }, { supervisorId: context.member.id }],
+    },
     include: { supervisor: true, supervisee: true },
     orderBy: { startsAt: 'asc' },
   });
 }
 
-export const mayWithdraw = (context: TeamContext, slot: Db.SupervisionSlot) => slot.supervisorId === context.member.id || leads(context);
+export const mayWithdraw = (context: TeamContext, slot: Db.SupervisionSlot) =>
+  slot.supervisorId === context.member.id || leads(context);

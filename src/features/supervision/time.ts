@@ -41,7 +41,9 @@ export function dateProblem(text: string): string | undefined {
 }
 
 export function timeProblem(text: string): string | undefined {
-  return TIME.test(text.trim()) ? undefined : `'${text}' is not a time I can read. Please write it like 18:30.`;
+  return TIME.test(text.trim())
+    ? undefined
+    : `'${text}' is not a time I can read. Please write it like 18:30.`;
 }
 
 export function zoneProblem(text: string): string | undefined {
