@@ -137,7 +137,7 @@ async function agendaWork(deps: JobDeps, id: string, session: Session, postAtSta
 
 async function postAhead(deps: JobDeps, id: string, session: Session, now: Date) {
   if (session.kind !== 'group' || !session.channelId) return;
-  const postAt = new Date(Math.max(session.startsAt.getTime() - POST_AHEAD_MS, session.createdAt.getTime()));
+  const postAt = new Date(session.startsAt.getTime() - POST_AHEAD_MS);
   if (postAt > now) return;
   const key = `supervision-post:${session.id}@${session.startsAt.toISOString()}`;
   const posted = await deps.prisma.outboxMessage.findUnique({

@@ -53,6 +53,7 @@ export async function createPoll(
       createdById: context.member.id,
       title: input.title,
       closesAt: input.closesAt,
+      createdAt: now,
       timeZone: input.timeZone,
       asSeries: input.asSeries,
       channelId: input.channelId,
