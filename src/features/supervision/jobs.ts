@@ -267,6 +267,8 @@ export function supervisionJob(deps: JobDeps): PeriodicJob {
         await agendaWork(deps, instanceId, session, team?.postAgendaAtStart ?? false, now);
         await attendancePrompt(deps, instanceId, session, now);
       }
+      // Whatever this tick queued goes out now rather than at the worker's next poll.
+      deps.outbox.notify();
     },
   };
 }
