@@ -43,7 +43,7 @@ afterAll(async () => {
 async function command(user: string, subcommand: string, options: Record<string, string | number | boolean>) {
   await fake
     .slashCommand({ name: 'peer', group: 'supervision', subcommand, channel: 'peer-support', user, options })
-    .reply();
+    .reply(60_000);
 }
 
 describe('supervision on Discord', { timeout: 300_000 }, () => {
@@ -57,7 +57,7 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
         user: 'alice',
         options: { timezone: 'Europe/Berlin', name: 'Harbor' },
       })
-      .reply();
+      .reply(60_000);
     await fake
       .slashCommand({
         name: 'peer',
@@ -67,7 +67,7 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
         user: 'alice',
         options: { user: `<@${alice.id}>`, role: 'supervisor' },
       })
-      .reply();
+      .reply(60_000);
     await command('alice', 'new', {
       title: 'Case review',
       date: '2026-03-03',
@@ -76,11 +76,12 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
       timezone: 'Europe/Berlin',
       count: 2,
     });
-    await fake.rest.waitForCall(said('Manage Events'));
+    await fake.rest.waitForCall(said('Manage Events'), 60_000);
     expect(fake.rest.calls('POST /guilds/:guildId/scheduled-events').map((c) => c.status)).toEqual([403]);
     expect(await app.storage.db.prisma.supervisionSession.count({ where: { title: 'Case review' } })).toBe(2);
     const announced = await fake.rest.waitForCall(
       (c) => c.route === 'POST /channels/:channelId/messages' && said('Case review')(c),
+      60_000,
     );
     expect(announced.params.channelId).toBe(fake.world.channel('peer-support').id);
   });
@@ -104,7 +105,7 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
         user: 'bob',
         options: { zone: 'America/New_York' },
       })
-      .reply();
+      .reply(60_000);
 
     await command('alice', 'new', {
       title: 'Group supervision',
@@ -114,7 +115,7 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
       timezone: 'Europe/Berlin',
       count: 4,
     });
-    await fake.rest.waitForCall(said('in the server'));
+    await fake.rest.waitForCall(said('in the server'), 60_000);
     const events = [...fake.rest.calls('POST /guilds/:guildId/scheduled-events')].filter(
       (c) => c.status === 200,
     );
@@ -132,11 +133,12 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
       where: { title: 'Group supervision' },
       orderBy: { startsAt: 'asc' },
     });
-    expect(session.discordEventId).toBe((events[0]?.response as { id: string }).id);
+    expect(session.discordEventId).toBe((events[0]?.response as { id?: string } | undefined)?.id);
 
     const post = await fake.rest.waitForCall(
       (c) =>
         c.route === 'POST /channels/:channelId/messages' && said(`supervision:rsvp|${session.id}:going`)(c),
+      60_000,
     );
     await fake
       .button({
@@ -145,8 +147,8 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
         user: 'bob',
         messageId: (post.response as { id: string }).id,
       })
-      .reply();
-    await fake.rest.waitForCall(said('Going 1'));
+      .reply(60_000);
+    await fake.rest.waitForCall(said('Going 1'), 60_000);
     const rsvp = await app.storage.db.prisma.rsvp.findFirstOrThrow({ where: { sessionId: session.id } });
     expect(rsvp.response).toBe('yes');
 
@@ -164,11 +166,12 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
     await runJobs();
     const dayBefore = await fake.rest.waitForCall(
       (c) => c.params.channelId === dm.id && said('gentle reminder')(c),
+      60_000,
     );
     expect(JSON.stringify(dayBefore.body)).toContain('Mon 2 Mar 2026, 12:00–13:30 (America/New_York)');
     clock.advanceTo('2026-03-02T16:45:00Z');
     await runJobs();
-    await fake.rest.waitForCall((c) => c.params.channelId === dm.id && said('in 15 minutes')(c));
+    await fake.rest.waitForCall((c) => c.params.channelId === dm.id && said('in 15 minutes')(c), 60_000);
     await runJobs();
     expect(reminders()).toHaveLength(2);
   });
