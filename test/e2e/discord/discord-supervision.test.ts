@@ -16,7 +16,13 @@ const runJobs = () => Promise.all(jobs.map((job) => job.run({ instanceId: 'e2e',
 const said = (text: string) => (call: { body: unknown }) => JSON.stringify(call.body ?? {}).includes(text);
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start({ token: 'fake-token', applicationId: '1187654321098765432' });
+  // The machine running the tests is shared and busy: Discord's 3 s answer deadline is widened so
+  // a slow first answer is not mistaken for a missing one (the adapter's defer is tested elsewhere).
+  fake = await FakeDiscord.start({
+    token: 'fake-token',
+    applicationId: '1187654321098765432',
+    ackDeadlineMs: 60_000,
+  });
   app = await startTestApp(
     {
       DISCORD_TOKEN: 'fake-token',
