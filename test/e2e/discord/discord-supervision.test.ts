@@ -85,6 +85,8 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
     await fake.rest.waitForCall(said('Manage Events'), 60_000);
     expect(fake.rest.calls('POST /guilds/:guildId/scheduled-events').map((c) => c.status)).toEqual([403]);
     expect(await app.storage.db.prisma.supervisionSession.count({ where: { title: 'Case review' } })).toBe(2);
+    // The outbox worker sleeps on the injected clock between polls: move it on a second.
+    await clock.advanceAsync(1_000);
     const announced = await fake.rest.waitForCall(
       (c) => c.route === 'POST /channels/:channelId/messages' && said('Case review')(c),
       60_000,
@@ -141,6 +143,7 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
     });
     expect(session.discordEventId).toBe((events[0]?.response as { id?: string } | undefined)?.id);
 
+    await clock.advanceAsync(1_000);
     const post = await fake.rest.waitForCall(
       (c) =>
         c.route === 'POST /channels/:channelId/messages' && said(`supervision:rsvp|${session.id}:going`)(c),
@@ -174,7 +177,7 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
       (c) => c.params.channelId === dm.id && said('gentle reminder')(c),
       60_000,
     );
-    expect(JSON.stringify(dayBefore.body)).toContain('Mon 2 Mar 2026, 12:00–13:30 (America/New_York)');
+    expect(JSON.stringify(dayBefore.body)).toContain('Mon 2 Mar 2026, 12:00–13:30 (America/New'); // Discord escapes the _
     clock.advanceTo('2026-03-02T16:45:00Z');
     await runJobs();
     await fake.rest.waitForCall((c) => c.params.channelId === dm.id && said('in 15 minutes')(c), 60_000);

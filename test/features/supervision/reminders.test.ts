@@ -102,6 +102,24 @@ describe('reminders, agenda and poll deadlines on the clock', { timeout: 400_000
     ).toContain('Attendance saved: 1');
     const hours = await world.chat.command('riley', ['supervision', 'hours']);
     expect(hours.text()).toContain('2026-03: group 1.5 h, one-to-one 0.0 h');
+    const report = await world.chat.command('sam', ['supervision', 'report'], {
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(report.text()).toContain('covers 2 sessions');
+    const csv = String(world.files.at(-1)?.content).trim().split('\n');
+    expect(csv[0]).toBe(
+      'session,kind,title,starts_at_utc,starts_local_Europe/Berlin,minutes,status,facilitator,attendee',
+    );
+    expect(csv[1]).toBe(
+      `${first.id.slice(-6)},group,Group supervision,2026-03-02T17:00:00.000Z,2026-03-02 18:00,90,done,sam,riley`,
+    );
+    expect(csv).toHaveLength(3);
+    expect(
+      (
+        await world.chat.command('riley', ['supervision', 'report'], { from: '2026-03-01', to: '2026-03-31' })
+      ).text(),
+    ).toMatch(/Only supervisors and admins/);
   });
 
   it('a moved session tells everyone who answered, and its reminders follow the new time', async () => {
