@@ -23,12 +23,14 @@ import { noCrisisLines } from './features/ports.ts';
 import { createPrivacyFeature } from './features/privacy/index.ts';
 import { privacyPorts } from './features/privacy/ports.ts';
 import { createSelfCareFeature } from './features/selfcare/index.ts';
+import { createSupervisionFeature } from './features/supervision/index.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
 import {
   type Clock,
+  createOutbox,
   createOutboxWorker,
   createScheduler,
   type OutboxWorker,
@@ -96,6 +98,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
       defaultTimeZone: config.defaults.timeZone,
       planSteps,
     }),
+    createSupervisionFeature({ ...deps, outbox: createOutbox(deps.cipher, notifyOutbox) }),
     createPrivacyFeature({ ...privacyPorts(deps), features: () => features }),
   ];
   return features;

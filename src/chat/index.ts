@@ -67,6 +67,8 @@ export {
   type FileUpload,
   type PlatformPerson,
   type Reply,
+  type ScheduledEventInput,
+  type ScheduledEventResult,
 } from './outbound.ts';
 export { type FormPage, mergePageValues, type PaginateOptions, paginateForm } from './paginate-form.ts';
 export { type ParsedCommandText, parseCommandText } from './parse-command-text.ts';

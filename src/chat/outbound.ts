@@ -1,4 +1,4 @@
-import type { ChannelRef, MessageRef, Platform, UserRef } from './refs.ts';
+import type { ChannelRef, MessageRef, Platform, UserRef, WorkspaceRef } from './refs.ts';
 import type { Form, View } from './views.ts';
 
 export interface FileUpload {
@@ -47,6 +47,21 @@ export interface PlatformPerson {
  * never retries or waits on a 429 itself, because the worker owns pacing and retries. Refs
  * from another platform or workspace are a wiring bug and are refused as `permanent`.
  */
+/** A calendar event in a workspace (a Discord guild scheduled event). */
+export interface ScheduledEventInput {
+  readonly name: string;
+  readonly description?: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  /** Where it happens, shown on the event (e.g. "#peer-support"). */
+  readonly location: string;
+}
+
+/** Missing permission is an expected answer (the admin decides), not a failure to retry. */
+export type ScheduledEventResult =
+  | { readonly ok: true; readonly eventId: string }
+  | { readonly ok: false; readonly reason: 'missing-permission' | 'failed' };
+
 export interface ChatClient {
   /** The platform every ref passed in must belong to. */
   readonly platform: Platform;
@@ -86,6 +101,11 @@ export interface ChatClient {
    * with their flags set so the caller decides. Throws DeliveryError when the platform refuses.
    */
   listChannelMembers?(channel: ChannelRef): Promise<readonly PlatformPerson[]>;
+  /**
+   * Creates a calendar event in the workspace (Discord guild scheduled event, which needs the
+   * Manage Events permission). Absent where the platform has none.
+   */
+  createScheduledEvent?(workspace: WorkspaceRef, event: ScheduledEventInput): Promise<ScheduledEventResult>;
 }
 
 /**

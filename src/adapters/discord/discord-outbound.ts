@@ -21,6 +21,8 @@ import {
   DeliveryError,
   type FileUpload,
   type MessageRef,
+  type ScheduledEventInput,
+  type ScheduledEventResult,
   type UserRef,
   type View,
   ViewLimitError,
@@ -107,6 +109,41 @@ async function delivering<T>(send: () => Promise<T>): Promise<T> {
   }
 }
 
+const missingPermissionCodes = new Set([50001, 50013]);
+
+/**
+ * A guild scheduled event of the "external" kind (entity type 3: a place as text, here the
+ * team's channel). Without Manage Events Discord answers 403 (50013 Missing Permissions):
+ * an answer for the admin, not a failure to retry.
+ */
+async function createGuildEvent(
+  rest: REST,
+  guildId: string,
+  event: ScheduledEventInput,
+): Promise<ScheduledEventResult> {
+  try {
+    const created = createdChannel.parse(
+      await rest.post(Routes.guildScheduledEvents(guildId), {
+        body: {
+          name: event.name.slice(0, 100),
+          ...(event.description ? { description: event.description.slice(0, 1000) } : {}),
+          scheduled_start_time: event.startsAt.toISOString(),
+          scheduled_end_time: event.endsAt.toISOString(),
+          privacy_level: 2,
+          entity_type: 3,
+          entity_metadata: { location: event.location.slice(0, 100) },
+        },
+      }),
+    );
+    return { ok: true, eventId: created.id };
+  } catch (error) {
+    if (error instanceof DiscordAPIError && missingPermissionCodes.has(Number(error.code))) {
+      return { ok: false, reason: 'missing-permission' };
+    }
+    return { ok: false, reason: 'failed' };
+  }
+}
+
 export interface DiscordChatClient extends ChatClient {
   /** The bot's DM channel with a person (created once, then remembered). */
   directChannel(userId: string): Promise<string>;
@@ -167,6 +204,7 @@ export function createDiscordChatClient(rest: REST): DiscordChatClient {
         }),
       );
     },
+    createScheduledEvent: (workspace, event) => createGuildEvent(rest, workspace.workspaceId, event),
     async uploadFile(target: ChannelRef | UserRef, file: FileUpload) {
       await delivering(async () => {
         const channelId = 'channelId' in target ? target.channelId : await directChannel(target.userId);

@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { asRecord, asString } from '../shared/http.ts';
 import { commandRoutes } from './discord-command-routes.ts';
 import { snowflake } from './discord-ids.ts';
@@ -120,6 +121,19 @@ export function buildRoutes(ctx: RouteContext): Route[] {
           .filter((c) => c !== undefined)
           .map((c) => apiChannel(world, c)),
       );
+    }),
+    route('POST', '/guilds/:guildId/scheduled-events', (request) => {
+      const guild = world.guilds.find((candidate) => candidate.id === request.params.guildId);
+      if (!guild) return discordError(404, 10004, 'Unknown Guild');
+      const bot = guild.members.get(world.botUser.id);
+      const allowed = bot ? world.memberPermissions(guild, bot) : 0n;
+      if ((allowed & (PermissionFlagsBits.ManageEvents | PermissionFlagsBits.Administrator)) === 0n) {
+        return discordError(403, 50013, 'Missing Permissions');
+      }
+      const body = asRecord(request.body);
+      const event = { id: snowflake(), guild_id: guild.id, status: 1, ...body };
+      store.scheduledEvents.set(event.id, event);
+      return ok(event);
     }),
     route('GET', '/guilds/:guildId/roles', (request) => {
       const guild = world.guilds.find((candidate) => candidate.id === request.params.guildId);

@@ -26,6 +26,8 @@ export interface InteractionReply {
 /** The fake's memory of what the app created through REST. */
 export class DiscordRestStore {
   readonly messages = new Map<string, APIMessage>();
+  /** Guild scheduled events the app created, by id (the request body plus id and guild). */
+  readonly scheduledEvents = new Map<string, Record<string, unknown> & { id: string }>();
   readonly interactions = new Map<string, TrackedInteraction>();
   readonly replies = new Recorder<InteractionReply>(
     (reply) =>

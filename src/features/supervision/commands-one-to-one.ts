@@ -1,0 +1,120 @@
+// `/peer supervision slots | book | rebook`: one-to-one supervision.
+import { defineCommand } from '../../chat/index.ts';
+import { memberContext, refOf } from './context.ts';
+import type { SupervisionDeps } from './deps.ts';
+import { checkRef, checkSlots, checkZone, splitSlots } from './options.ts';
+import { findSessionByRef } from './series-service.ts';
+import { bookSlot, openSlots, publishSlots } from './slots.ts';
+import { localToInstant, parseLocalSlot } from './time.ts';
+import { bookedView, refusalView, slotsView } from './views.ts';
+
+export function oneToOneCommands(deps: SupervisionDeps) {
+  const { prisma, clock } = deps;
+
+  const slots = defineCommand({
+    name: 'slots',
+    group: 'supervision',
+    description: 'See open one-to-one slots, or offer yours (supervisors)',
+    help: 'Without `times` it lists the open slots. Supervisors offer slots like `slots times:"2026-03-04 10:00, 2026-03-04 11:00" length:50`; slots of one supervisor never overlap.',
+    who: 'everyone',
+    where: 'anywhere',
+    options: {
+      times: {
+        type: 'string',
+        description: 'Slots to offer, like 2026-03-04 10:00, comma separated',
+        maxLength: 400,
+        check: checkSlots,
+      },
+      length: {
+        type: 'integer',
+        description: 'Length in minutes (10 to 240, default 60)',
+        min: 10,
+        max: 240,
+      },
+      timezone: { type: 'string', description: 'Time zone of the times (default yours)', check: checkZone },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const now = clock.now();
+      if (!options.times)
+        return reply.privately(
+          slotsView(await openSlots(prisma, context.value.team.id, now), context.value.zone),
+        );
+      const typed = splitSlots(options.times);
+      if (typed.length > 20) return reply.privately(refusalView('please offer up to 20 slots at a time.'));
+      const zone = options.timezone ?? context.value.zone;
+      const starts = typed.map((t) => {
+        const s = parseLocalSlot(t);
+        return s ? localToInstant(s.date, s.time, zone) : new Date(Number.NaN);
+      });
+      const published = await publishSlots(prisma, context.value, starts, options.length ?? 60, now);
+      if (!published.ok) return reply.privately(refusalView(published.reason));
+      await reply.privately(
+        slotsView(
+          await openSlots(prisma, context.value.team.id, now, 20),
+          context.value.zone,
+          `You offered ${published.value.length} slots.`,
+        ),
+      );
+    },
+  });
+
+  const book = defineCommand({
+    name: 'book',
+    group: 'supervision',
+    description: 'Book an open one-to-one slot',
+    help: 'Use the code from `/peer supervision slots`, like `book slot:#a1b2c3`. You and your supervisor both get reminders.',
+    who: 'everyone',
+    where: 'anywhere',
+    options: {
+      slot: { type: 'string', description: 'The slot code, like #a1b2c3', required: true, check: checkRef },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now());
+      if (!booked.ok)
+        return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
+      await reply.privately(
+        bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone),
+      );
+    },
+  });
+
+  const rebook = defineCommand({
+    name: 'rebook',
+    group: 'supervision',
+    description: 'Move your one-to-one booking to another open slot',
+    help: 'Both happen together: if the new slot is gone, your booking stays as it was.',
+    who: 'everyone',
+    where: 'anywhere',
+    options: {
+      booking: {
+        type: 'string',
+        description: 'Your booking’s code, like #a1b2c3',
+        required: true,
+        check: checkRef,
+      },
+      slot: { type: 'string', description: 'The new slot’s code', required: true, check: checkRef },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const current = await findSessionByRef(prisma, context.value.team.id, refOf(options.booking));
+      if (!current || current.superviseeId !== context.value.member.id || current.status !== 'scheduled') {
+        return reply.privately(
+          refusalView('I can’t find a booking of yours with that code. `/peer supervision list` shows them.'),
+        );
+      }
+      const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now(), current);
+      if (!booked.ok)
+        return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
+      await reply.privately(
+        bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone),
+      );
+    },
+  });
+
+  return [slots, book, rebook];
+}

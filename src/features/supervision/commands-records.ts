@@ -1,0 +1,221 @@
+// `/peer supervision topic | ics | report | hours | settings | reminders`.
+import { DateTime } from 'luxon';
+import { defineCommand } from '../../chat/index.ts';
+import { addTopic, nextGroupSession } from './agenda.ts';
+import { seriesCalendar, sessionCalendar } from './calendar.ts';
+import { leads, memberContext, notALead, refOf, teamContext } from './context.ts';
+import type { SupervisionDeps } from './deps.ts';
+import { sendFileTo } from './files.ts';
+import { checkDate, checkRef, checkReminders, parseReminderList } from './options.ts';
+import { hoursByMonth, reportCsv } from './records.ts';
+import { findSeriesByRef, findSessionByRef } from './series-service.ts';
+import { formatInZone } from './time.ts';
+import { doneView, hoursView, refusalView } from './views.ts';
+
+export function recordCommands(deps: SupervisionDeps) {
+  const { prisma, clock } = deps;
+
+  const topic = defineCommand({
+    name: 'topic',
+    group: 'supervision',
+    description: 'Add a topic to the next group session’s agenda, named or anonymous',
+    help: 'Add `anonymous:yes` and no name is stored with it at all. The facilitator gets the list an hour before.',
+    who: 'everyone',
+    where: 'anywhere',
+    options: {
+      text: { type: 'string', description: 'The topic', required: true, maxLength: 300, rest: true },
+      anonymous: { type: 'boolean', description: 'Store it without your name' },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const added = await addTopic(
+        prisma,
+        context.value,
+        options.text,
+        options.anonymous ?? false,
+        clock.now(),
+      );
+      if (!added.ok) return reply.privately(refusalView(added.reason));
+      const how = options.anonymous ? 'anonymously (no name is stored)' : 'with your name';
+      await reply.privately(
+        doneView(
+          `Added ${how} to "${added.value.session.title}" on ${formatInZone(added.value.session.startsAt, context.value.zone)}. Thank you.`,
+        ),
+      );
+    },
+  });
+
+  const ics = defineCommand({
+    name: 'ics',
+    group: 'supervision',
+    description: 'Get a calendar file for a session or a whole series',
+    help: 'Imports into any calendar app; importing it again after a change updates the entries instead of duplicating them.',
+    who: 'everyone',
+    where: 'anywhere',
+    options: {
+      session: { type: 'string', description: 'A session code (default: the next session)', check: checkRef },
+      series: { type: 'string', description: 'A series code: the whole series', check: checkRef },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const teamId = context.value.team.id;
+      const where = `#${context.value.team.name}`;
+      const series = options.series ? await findSeriesByRef(prisma, teamId, refOf(options.series)) : null;
+      const session = options.session
+        ? await findSessionByRef(prisma, teamId, refOf(options.session))
+        : series
+          ? null
+          : await nextGroupSession(prisma, teamId, clock.now());
+      const whole =
+        series ??
+        (session?.seriesId && !options.session
+          ? await prisma.supervisionSeries.findUnique({ where: { id: session.seriesId } })
+          : null);
+      if (whole) {
+        const sessions = await prisma.supervisionSession.findMany({ where: { seriesId: whole.id } });
+        return sendFileTo(
+          deps,
+          actor,
+          reply,
+          {
+            filename: 'supervision-series.ics',
+            mimeType: 'text/calendar',
+            content: seriesCalendar(whole, sessions, where),
+          },
+          `The calendar for "${whole.title}".`,
+        );
+      }
+      if (!session)
+        return reply.privately(
+          refusalView('I can’t find that session or series. `/peer supervision list` shows the codes.'),
+        );
+      await sendFileTo(
+        deps,
+        actor,
+        reply,
+        {
+          filename: 'supervision-session.ics',
+          mimeType: 'text/calendar',
+          content: sessionCalendar(session, where),
+        },
+        `The calendar for "${session.title}".`,
+      );
+    },
+  });
+
+  const report = defineCommand({
+    name: 'report',
+    group: 'supervision',
+    description: 'A CSV of sessions and attendance for a date range (supervisors, admins)',
+    help: 'Dates are in the team’s time zone; `to` is included. Example: `report from:2026-01-01 to:2026-03-31`.',
+    who: 'supervisor',
+    where: 'channel',
+    options: {
+      from: { type: 'string', description: 'First date, like 2026-01-01', required: true, check: checkDate },
+      to: { type: 'string', description: 'Last date, like 2026-03-31', required: true, check: checkDate },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await teamContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const zone = context.value.team.timeZone;
+      const from = DateTime.fromISO(options.from, { zone }).startOf('day').toJSDate();
+      const to = DateTime.fromISO(options.to, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
+      if (to <= from) return reply.privately(refusalView('`to` comes before `from`; please swap them.'));
+      const made = await reportCsv(prisma, context.value, from, to);
+      if (!made.ok) return reply.privately(refusalView(made.reason));
+      await sendFileTo(
+        deps,
+        actor,
+        reply,
+        {
+          filename: `supervision-${options.from}-to-${options.to}.csv`,
+          mimeType: 'text/csv',
+          content: made.value.csv,
+        },
+        `The report covers ${made.value.sessions} sessions.`,
+      );
+    },
+  });
+
+  const hours = defineCommand({
+    name: 'hours',
+    group: 'supervision',
+    description: 'Your own group and one-to-one supervision hours by month',
+    help: 'For your certification records. Only you see it.',
+    who: 'everyone',
+    where: 'anywhere',
+    handler: async ({ actor, place, reply }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      await reply.privately(
+        hoursView(await hoursByMonth(prisma, context.value.member, context.value.zone, clock.now())),
+      );
+    },
+  });
+
+  const settings = defineCommand({
+    name: 'settings',
+    group: 'supervision',
+    description: 'Team reminders and agenda posting (supervisors, admins)',
+    help: 'Reminders go by direct message to people going or maybe; the default is 24h,15m. `agenda:yes` posts the agenda in the channel when a session starts.',
+    who: 'supervisor',
+    where: 'channel',
+    options: {
+      reminders: { type: 'string', description: 'When to remind, like 24h,15m', check: checkReminders },
+      agenda: { type: 'boolean', description: 'Post the agenda in the channel at the start' },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await teamContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      if (!leads(context.value)) return reply.privately(refusalView(notALead));
+      const minutes = options.reminders ? parseReminderList(options.reminders) : undefined;
+      const data = {
+        ...(minutes ? { reminderMinutes: minutes } : {}),
+        ...(options.agenda === undefined ? {} : { postAgendaAtStart: options.agenda }),
+      };
+      const saved = await prisma.supervisionSettings.upsert({
+        where: { teamId: context.value.team.id },
+        create: { teamId: context.value.team.id, ...data },
+        update: data,
+      });
+      const when = saved.reminderMinutes
+        .map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`))
+        .join(' and ');
+      await reply.privately(
+        doneView(
+          `Reminders go ${when} before each session; the agenda is ${saved.postAgendaAtStart ? '' : 'not '}posted in the channel at the start.`,
+        ),
+      );
+    },
+  });
+
+  const reminders = defineCommand({
+    name: 'reminders',
+    group: 'supervision',
+    description: 'Turn your own supervision reminders on or off',
+    help: 'Off means no reminder messages for you; everything else stays the same.',
+    who: 'everyone',
+    where: 'anywhere',
+    options: { state: { type: 'choice', description: 'on or off', choices: ['on', 'off'], required: true } },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const current = context.value.member.optOuts.filter((o) => o !== 'supervision_reminders');
+      await prisma.member.update({
+        where: { id: context.value.member.id },
+        data: { optOuts: options.state === 'off' ? [...current, 'supervision_reminders'] : current },
+      });
+      await reply.privately(
+        doneView(
+          options.state === 'off'
+            ? 'Supervision reminders are off for you. Turn them on again any time.'
+            : 'Supervision reminders are on for you.',
+        ),
+      );
+    },
+  });
+
+  return [topic, ics, report, hours, settings, reminders];
+}

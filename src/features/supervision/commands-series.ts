@@ -1,0 +1,306 @@
+// `/peer supervision new | edit | list | move | cancel`.
+import { defineCommand, type Platform } from '../../chat/index.ts';
+import { confirmMember, parseMention } from '../teams/index.ts';
+import { leads, memberContext, notALead, refOf, teamContext } from './context.ts';
+import { teamWithWorkspace } from './delivery.ts';
+import type { SupervisionDeps } from './deps.ts';
+import { createGuildEvents } from './guild-events.ts';
+import {
+  checkChannel,
+  checkDate,
+  checkRef,
+  checkTime,
+  checkZone,
+  lengthOption,
+  parseChannel,
+} from './options.ts';
+import { repeatChoices } from './series-rule.ts';
+import {
+  createSeries,
+  editSeries,
+  findSeriesByRef,
+  findSessionByRef,
+  upcomingSessions,
+} from './series-service.ts';
+import { cancelSession, moveSession } from './session-changes.ts';
+import { formatRange, localToInstant } from './time.ts';
+import { doneView, listView, refusalView } from './views.ts';
+
+/**
+ * A facilitator named in a command: read as the actor's platform writes mentions and confirmed
+ * by the platform (never a typed name that nobody can act as), then given a Member row.
+ */
+async function facilitatorFrom(
+  deps: SupervisionDeps,
+  actor: { readonly platform: Platform; readonly workspaceId: string },
+  text: string,
+): Promise<{ ok: true; id: string } | { ok: false; reason: string }> {
+  const mention = parseMention(text, actor.platform);
+  if (!mention.ok) return mention;
+  const confirmed = await confirmMember(deps.prisma, deps.clientFor, actor, mention.userId);
+  return confirmed.ok ? { ok: true, id: confirmed.value.member.id } : confirmed;
+}
+
+export function seriesCommands(deps: SupervisionDeps) {
+  const { prisma, outbox, clock } = deps;
+
+  const create = defineCommand({
+    name: 'new',
+    group: 'supervision',
+    description: 'Start a recurring group supervision series (supervisors, admins)',
+    help: 'Give a title, the first date and time, the length in minutes and how it repeats: weekly, biweekly, monthly (same weekday) or an RRULE with COUNT or UNTIL. Without an end it runs for 12 months. Example: `new title:"Group supervision" date:2026-03-02 time:18:00 length:90 repeat:biweekly timezone:Europe/Berlin`.',
+    who: 'supervisor',
+    where: 'channel',
+    options: {
+      title: { type: 'string', description: 'What the sessions are called', required: true, maxLength: 80 },
+      date: {
+        type: 'string',
+        description: 'The first date, like 2026-03-02',
+        required: true,
+        check: checkDate,
+      },
+      time: { type: 'string', description: 'The start time, like 18:00', required: true, check: checkTime },
+      length: { ...lengthOption, required: true },
+      repeat: { type: 'choice', description: 'How it repeats (default weekly)', choices: repeatChoices },
+      timezone: {
+        type: 'string',
+        description: 'Time zone of date and time (default yours)',
+        check: checkZone,
+      },
+      rrule: {
+        type: 'string',
+        description: 'With repeat:rrule, like FREQ=WEEKLY;BYDAY=TU;COUNT=10',
+        maxLength: 200,
+      },
+      until: { type: 'string', description: 'The last date it may meet, like 2026-12-15', check: checkDate },
+      count: { type: 'integer', description: 'How many sessions (1 to 120)', min: 1, max: 120 },
+      facilitator: { type: 'string', description: 'Who leads it (default you)' },
+      channel: {
+        type: 'string',
+        description: 'Where sessions are posted (default here)',
+        check: checkChannel,
+      },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await teamContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      if (!leads(context.value)) return reply.privately(refusalView(notALead));
+      const zone = options.timezone ?? context.value.zone;
+      const facilitator = options.facilitator
+        ? await facilitatorFrom(deps, actor, options.facilitator)
+        : undefined;
+      if (facilitator && !facilitator.ok) return reply.privately(refusalView(facilitator.reason));
+      const facilitatorId = facilitator ? facilitator.id : context.value.member.id;
+      const channelId = options.channel
+        ? (parseChannel(options.channel) ?? place.channelId ?? '')
+        : (place.channelId ?? '');
+      const created = await createSeries(
+        prisma,
+        outbox,
+        context.value,
+        {
+          title: options.title,
+          firstDate: options.date,
+          time: options.time,
+          timeZone: zone,
+          lengthMinutes: options.length,
+          repeat: options.repeat ?? 'weekly',
+          facilitatorId,
+          channelId,
+          ...(options.rrule ? { rrule: options.rrule } : {}),
+          ...(options.until ? { until: options.until } : {}),
+          ...(options.count ? { count: options.count } : {}),
+        },
+        clock.now(),
+      );
+      if (!created.ok) return reply.privately(refusalView(created.reason));
+      const { series, sessions, capped } = created.value;
+      const first = sessions[0];
+      const team = await teamWithWorkspace(prisma, context.value.team.id);
+      const events = await createGuildEvents(
+        prisma,
+        deps.clientFor(actor.platform),
+        team,
+        sessions,
+        `#${team.name}`,
+      );
+      const lines = [
+        `"${series.title}" is planned: ${sessions.length} sessions, the first ${first ? formatRange(first.startsAt, first.endsAt, context.value.zone) : ''}. I posted it with RSVP buttons.`,
+        capped
+          ? 'You gave no end, so I planned 12 months; `/peer supervision edit` with `until` changes that.'
+          : '',
+        events.created > 0 ? `The next ${events.created} are in the server's Events too.` : '',
+        `Series code: #${series.id.slice(-6)}.`,
+      ].filter(Boolean);
+      await reply.privately(doneView(lines.join(' ')));
+      if (events.note) await reply.privately(doneView(events.note));
+    },
+  });
+
+  const edit = defineCommand({
+    name: 'edit',
+    group: 'supervision',
+    description: 'Change a series: title, time, length, end or facilitator',
+    help: 'Moved and cancelled sessions stay as they are; past ones too. People who answered keep their answers when the date stays the same.',
+    who: 'supervisor',
+    where: 'channel',
+    options: {
+      series: {
+        type: 'string',
+        description: 'The series code, like #a1b2c3',
+        required: true,
+        check: checkRef,
+      },
+      title: { type: 'string', description: 'A new title', maxLength: 80 },
+      time: { type: 'string', description: 'A new start time, like 18:30', check: checkTime },
+      length: lengthOption,
+      until: { type: 'string', description: 'A new last date, like 2026-12-15', check: checkDate },
+      facilitator: { type: 'string', description: 'A new facilitator' },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await teamContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      if (!leads(context.value)) return reply.privately(refusalView(notALead));
+      const series = await findSeriesByRef(prisma, context.value.team.id, refOf(options.series));
+      if (!series)
+        return reply.privately(
+          refusalView('I can’t find that series in this team. `/peer supervision list` shows the codes.'),
+        );
+      const facilitator = options.facilitator
+        ? await facilitatorFrom(deps, actor, options.facilitator)
+        : undefined;
+      if (facilitator && !facilitator.ok) return reply.privately(refusalView(facilitator.reason));
+      const facilitatorId = facilitator ? facilitator.id : undefined;
+      const edited = await editSeries(
+        prisma,
+        series,
+        {
+          ...(options.title ? { title: options.title } : {}),
+          ...(options.time ? { time: options.time } : {}),
+          ...(options.length ? { lengthMinutes: options.length } : {}),
+          ...(options.until ? { until: options.until } : {}),
+          ...(facilitatorId ? { facilitatorId } : {}),
+        },
+        clock.now(),
+      );
+      if (!edited.ok) return reply.privately(refusalView(edited.reason));
+      await reply.privately(
+        doneView(
+          `"${edited.value.series.title}" is updated (${edited.value.added} sessions planned anew, ${edited.value.removed} dropped). Moved and cancelled sessions kept their changes; calendar files will update.`,
+        ),
+      );
+    },
+  });
+
+  const list = defineCommand({
+    name: 'list',
+    group: 'supervision',
+    description: 'See the next supervision sessions in your own time zone',
+    help: 'Shows what is coming up, with RSVP buttons and each session’s code.',
+    who: 'everyone',
+    where: 'anywhere',
+    handler: async ({ actor, place, reply }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const sessions = await upcomingSessions(prisma, context.value.team.id, clock.now());
+      const visible = sessions.filter(
+        (s) =>
+          s.kind === 'group' ||
+          s.supervisorId === context.value.member.id ||
+          s.superviseeId === context.value.member.id,
+      );
+      await reply.privately(listView(visible, context.value.zone, context.value.member.id));
+    },
+  });
+
+  const move = defineCommand({
+    name: 'move',
+    group: 'supervision',
+    description: 'Move one session to another date or time',
+    help: 'The rest of the series stays as it is. Everyone who answered hears about it. The date and time are in the session’s time zone unless you give one.',
+    who: 'supervisor',
+    where: 'anywhere',
+    options: {
+      session: {
+        type: 'string',
+        description: 'The session code, like #a1b2c3',
+        required: true,
+        check: checkRef,
+      },
+      date: {
+        type: 'string',
+        description: 'The new date, like 2026-03-09',
+        required: true,
+        check: checkDate,
+      },
+      time: {
+        type: 'string',
+        description: 'The new start time, like 18:00',
+        required: true,
+        check: checkTime,
+      },
+      length: lengthOption,
+      timezone: { type: 'string', description: 'Time zone of the new date and time', check: checkZone },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const session = await findSessionByRef(prisma, context.value.team.id, refOf(options.session));
+      if (!session)
+        return reply.privately(
+          refusalView('I can’t find that session. `/peer supervision list` shows the codes.'),
+        );
+      const start = localToInstant(options.date, options.time, options.timezone ?? session.timeZone);
+      const moved = await moveSession(
+        prisma,
+        outbox,
+        context.value,
+        session,
+        start,
+        options.length,
+        clock.now(),
+      );
+      if (!moved.ok) return reply.privately(refusalView(moved.reason));
+      await reply.privately(
+        doneView(
+          `Moved to ${formatRange(moved.value.startsAt, moved.value.endsAt, context.value.zone)}. Everyone who answered will hear about it.`,
+        ),
+      );
+    },
+  });
+
+  const cancel = defineCommand({
+    name: 'cancel',
+    group: 'supervision',
+    description: 'Cancel one session, or your one-to-one booking',
+    help: 'The rest of a series stays. Everyone who answered (or the other person of a one-to-one) hears about it, and a cancelled one-to-one slot opens again.',
+    who: 'everyone',
+    where: 'anywhere',
+    options: {
+      session: {
+        type: 'string',
+        description: 'The session code, like #a1b2c3',
+        required: true,
+        check: checkRef,
+      },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const session = await findSessionByRef(prisma, context.value.team.id, refOf(options.session));
+      if (!session)
+        return reply.privately(
+          refusalView('I can’t find that session. `/peer supervision list` shows the codes.'),
+        );
+      const cancelled = await cancelSession(prisma, outbox, context.value, session, clock.now());
+      if (!cancelled.ok) return reply.privately(refusalView(cancelled.reason));
+      await reply.privately(
+        doneView(
+          `"${session.title}" on ${formatRange(session.startsAt, session.endsAt, context.value.zone)} is cancelled. Everyone who answered will hear about it.`,
+        ),
+      );
+    },
+  });
+
+  return [create, edit, list, move, cancel];
+}

@@ -1,0 +1,2 @@
+export type { SupervisionDeps } from './deps.ts';
+export { createSupervisionFeature } from './feature.ts';

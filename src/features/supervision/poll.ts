@@ -1,0 +1,242 @@
+// Finding a time: 2 to 10 proposed slots, yes / if need be / no per slot, a deadline, and the
+// organiser's pick, which turns the poll into a session (or a weekly series) and the votes
+// into RSVPs in one transaction.
+
+import { DateTime } from 'luxon';
+import type { Db, PrismaClient } from '../../db/index.ts';
+import type { DbClient, Outbox } from '../../scheduling/index.ts';
+import { leads, type Outcome, ok, refuse, type TeamContext } from './context.ts';
+import { postInChannel, teamWithWorkspace } from './delivery.ts';
+import { planSeries } from './series-rule.ts';
+import { addMinutes } from './time.ts';
+import { pollFinalisedView } from './views.ts';
+
+export const MIN_SLOTS = 2;
+export const MAX_SLOTS = 10;
+
+export type PollWithOptions = Db.Poll & {
+  readonly options: readonly (Db.PollOption & { votes: readonly Db.PollVote[] })[];
+};
+
+export interface NewPoll {
+  readonly title: string;
+  readonly starts: readonly Date[];
+  readonly lengthMinutes: number;
+  readonly closesAt: Date;
+  readonly asSeries: boolean;
+  readonly timeZone: string;
+  readonly channelId: string;
+}
+
+export async function createPoll(
+  prisma: PrismaClient,
+  context: TeamContext,
+  input: NewPoll,
+  now: Date,
+): Promise<Outcome<PollWithOptions>> {
+  if (input.starts.length < MIN_SLOTS || input.starts.length > MAX_SLOTS) {
+    return refuse(`a poll needs ${MIN_SLOTS} to ${MAX_SLOTS} slots; you gave ${input.starts.length}.`);
+  }
+  const distinct = new Set(input.starts.map((s) => s.getTime()));
+  if (distinct.size !== input.starts.length)
+    return refuse('two of the slots are the same time; each slot needs its own.');
+  if (input.starts.some((s) => s <= now))
+    return refuse('one of the slots is in the past. Please propose times still ahead.');
+  if (input.closesAt >= input.starts.reduce((a, b) => (a < b ? a : b))) {
+    return refuse(
+      'the poll would close after the first slot begins. Please pick a shorter deadline or later slots.',
+    );
+  }
+  const poll = await prisma.poll.create({
+    data: {
+      teamId: context.team.id,
+      createdById: context.member.id,
+      title: input.title,
+      closesAt: input.closesAt,
+      createdAt: now,
+      timeZone: input.timeZone,
+      asSeries: input.asSeries,
+      channelId: input.channelId,
+      options: {
+        create: [...input.starts]
+          .sort((a, b) => a.getTime() - b.getTime())
+          .map((startsAt) => ({ startsAt, endsAt: addMinutes(startsAt, input.lengthMinutes) })),
+      },
+    },
+    include: { options: { include: { votes: true }, orderBy: { startsAt: 'asc' } } },
+  });
+  return ok(poll);
+}
+
+export async function loadPoll(db: DbClient, pollId: string): Promise<PollWithOptions | null> {
+  return db.poll.findUnique({
+    where: { id: pollId },
+    include: { options: { include: { votes: true }, orderBy: { startsAt: 'asc' } } },
+  });
+}
+
+export interface Standing {
+  readonly option: Db.PollOption;
+  readonly yes: number;
+  readonly maybe: number;
+  readonly no: number;
+}
+
+/** Most yes first, then most if-need-be, then the earlier slot. */
+export function standings(poll: PollWithOptions): Standing[] {
+  return poll.options
+    .map((option) => ({
+      option,
+      yes: option.votes.filter((v) => v.availability === 'yes').length,
+      maybe: option.votes.filter((v) => v.availability === 'maybe').length,
+      no: option.votes.filter((v) => v.availability === 'no').length,
+    }))
+    .sort(
+      (a, b) =>
+        b.yes - a.yes || b.maybe - a.maybe || a.option.startsAt.getTime() - b.option.startsAt.getTime(),
+    );
+}
+
+export const pollClosed =
+  'This poll has closed, so votes can’t change any more. Thank you for wanting to help find a time.';
+
+export async function vote(
+  prisma: PrismaClient,
+  context: TeamContext,
+  pollId: string,
+  answers: ReadonlyMap<string, Db.Availability>,
+  now: Date,
+): Promise<Outcome<PollWithOptions>> {
+  const poll = await loadPoll(prisma, pollId);
+  if (!poll || poll.teamId !== context.team.id) return refuse('I can’t find that poll any more.');
+  if (poll.status !== 'open' || poll.closesAt <= now) return refuse(pollClosed);
+  const known = new Set(poll.options.map((o) => o.id));
+  if ([...answers.keys()].some((id) => !known.has(id)))
+    return refuse('That vote names a slot this poll doesn’t have. Please open the vote again.');
+  await prisma.$transaction(async (tx) => {
+    // The poll row is locked so a vote and the closing (or the pick) never cross.
+    const [row] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text FROM "Poll" WHERE id = ${pollId} FOR UPDATE`;
+    if (row?.status !== 'open') return;
+    for (const [optionId, availability] of answers) {
+      await tx.pollVote.upsert({
+        where: { optionId_memberId: { optionId, memberId: context.member.id } },
+        create: { optionId, memberId: context.member.id, availability, votedAt: now },
+        update: { availability, votedAt: now },
+      });
+    }
+  });
+  const after = await loadPoll(prisma, pollId);
+  if (after?.status !== 'open') return refuse(pollClosed);
+  return ok(after);
+}
+
+const toRsvp: Record<Db.Availability, Db.Availability> = { yes: 'yes', maybe: 'maybe', no: 'no' };
+
+/**
+ * The organiser picks a slot: one transaction creates the session (or a weekly series from it)
+ * and turns that slot's votes into RSVPs. The poll row's lock and its `sessionId` make a second
+ * pick (a double click, a second replica) a no-op.
+ */
+export async function finalisePoll(
+  prisma: PrismaClient,
+  outbox: Outbox,
+  context: TeamContext,
+  pollId: string,
+  optionId: string,
+  now: Date,
+): Promise<Outcome<{ poll: Db.Poll; session: Db.SupervisionSession; seriesId?: string }>> {
+  const result = await prisma.$transaction(
+    async (tx): Promise<Outcome<{ poll: Db.Poll; session: Db.SupervisionSession; seriesId?: string }>> => {
+      await tx.$executeRaw`SELECT 1 FROM "Poll" WHERE id = ${pollId} FOR UPDATE`;
+      const poll = await loadPoll(tx, pollId);
+      if (!poll || poll.teamId !== context.team.id) return refuse('I can’t find that poll any more.');
+      if (poll.createdById !== context.member.id && !leads(context))
+        return refuse('Only the person who started the poll (or a supervisor) can pick the time.');
+      if (poll.sessionId) return refuse('A time was already picked for this poll.');
+      const option = poll.options.find((o) => o.id === optionId);
+      if (!option) return refuse('That slot is not part of this poll.');
+      if (option.startsAt <= now) return refuse('That slot has already begun; please pick one still ahead.');
+      const made = await sessionFromOption(tx, poll, option);
+      await tx.rsvp.createMany({
+        data: option.votes.map((v) => ({
+          sessionId: made.session.id,
+          memberId: v.memberId,
+          response: toRsvp[v.availability],
+          respondedAt: now,
+        })),
+      });
+      const closed = await tx.poll.update({
+        where: { id: poll.id },
+        data: { status: 'closed', sessionId: made.session.id },
+      });
+      const team = await teamWithWorkspace(tx, poll.teamId);
+      await postInChannel(
+        tx,
+        outbox,
+        team,
+        poll.channelId,
+        `supervision-post:${made.session.id}@${made.session.startsAt.toISOString()}`,
+        pollFinalisedView(closed, made.session, option.votes.length),
+        now,
+      );
+      return ok({ poll: closed, ...made });
+    },
+  );
+  if (result.ok) outbox.notify();
+  return result;
+}
+
+async function sessionFromOption(tx: DbClient, poll: Db.Poll, option: Db.PollOption) {
+  const length = Math.round((option.endsAt.getTime() - option.startsAt.getTime()) / 60_000);
+  const base = {
+    teamId: poll.teamId,
+    kind: 'group' as const,
+    title: poll.title,
+    channelId: poll.channelId,
+    timeZone: poll.timeZone,
+    supervisorId: poll.createdById,
+  };
+  if (!poll.asSeries) {
+    const session = await tx.supervisionSession.create({
+      data: { ...base, startsAt: option.startsAt, endsAt: option.endsAt },
+    });
+    return { session };
+  }
+  const local = DateTime.fromJSDate(option.startsAt, { zone: poll.timeZone });
+  const plan = planSeries({
+    repeat: 'weekly',
+    firstDate: local.toISODate() ?? '',
+    time: local.toFormat('HH:mm'),
+    timeZone: poll.timeZone,
+  });
+  if (!plan.ok) throw new Error(`a weekly plan from a poll slot failed: ${plan.reason}`);
+  const series = await tx.supervisionSeries.create({
+    data: {
+      teamId: poll.teamId,
+      title: poll.title,
+      durationMinutes: length,
+      facilitatorId: poll.createdById,
+      channelId: poll.channelId,
+      rule: plan.value.rule,
+      firstStartLocal: plan.value.firstStartLocal,
+      timeZone: poll.timeZone,
+      lastStartsAt: plan.value.starts.at(-1) ?? option.startsAt,
+    },
+  });
+  await tx.supervisionSession.createMany({
+    data: plan.value.starts.map((startsAt) => ({
+      ...base,
+      seriesId: series.id,
+      startsAt,
+      originalStartsAt: startsAt,
+      endsAt: addMinutes(startsAt, length),
+    })),
+  });
+  const session = await tx.supervisionSession.findFirstOrThrow({
+    where: { seriesId: series.id },
+    orderBy: { startsAt: 'asc' },
+  });
+  return { session, seriesId: series.id };
+}

@@ -1,0 +1,112 @@
+// Moving and cancelling one session. A session of a series becomes an exception (the calendar
+// file gets a RECURRENCE-ID or an EXDATE) and the series' SEQUENCE grows; everyone who
+// answered the RSVP hears about it by direct message, in their own zone.
+import type { Db, PrismaClient } from '../../db/index.ts';
+import type { DbClient, Outbox } from '../../scheduling/index.ts';
+import { leads, type Outcome, ok, refuse, type TeamContext } from './context.ts';
+import { dmMembers, teamWithWorkspace } from './delivery.ts';
+import { addMinutes, minutesBetween } from './time.ts';
+import { sessionChangedView } from './views.ts';
+
+type SessionWithPeople = Db.SupervisionSession & {
+  readonly rsvps: readonly (Db.Rsvp & { member: Db.Member })[];
+};
+
+export function mayChange(context: TeamContext, session: Db.SupervisionSession): boolean {
+  if (session.kind === 'one_on_one')
+    return (
+      session.supervisorId === context.member.id ||
+      session.superviseeId === context.member.id ||
+      leads(context)
+    );
+  return leads(context) || session.supervisorId === context.member.id;
+}
+
+const cannotChange =
+  'Only the facilitator, the team’s supervisors and admins (or, for a one-to-one, the two people in it) can change this session.';
+
+async function bumpSequence(tx: DbClient, session: Db.SupervisionSession): Promise<void> {
+  if (session.seriesId)
+    await tx.supervisionSeries.update({
+      where: { id: session.seriesId },
+      data: { sequence: { increment: 1 } },
+    });
+  else
+    await tx.supervisionSession.update({ where: { id: session.id }, data: { sequence: { increment: 1 } } });
+}
+
+async function peopleToTell(
+  tx: DbClient,
+  session: SessionWithPeople,
+  exceptId: string,
+): Promise<Db.Member[]> {
+  const ids = new Set(session.rsvps.map((r) => r.memberId));
+  if (session.supervisorId) ids.add(session.supervisorId);
+  if (session.superviseeId) ids.add(session.superviseeId);
+  ids.delete(exceptId);
+  return tx.member.findMany({ where: { id: { in: [...ids] } } });
+}
+
+export async function moveSession(
+  prisma: PrismaClient,
+  outbox: Outbox,
+  context: TeamContext,
+  session: SessionWithPeople,
+  newStart: Date,
+  lengthMinutes: number | undefined,
+  now: Date,
+): Promise<Outcome<Db.SupervisionSession>> {
+  if (!mayChange(context, session)) return refuse(cannotChange);
+  if (session.status !== 'scheduled' || session.startsAt <= now)
+    return refuse('That session is already over or cancelled, so it can’t be moved.');
+  if (newStart <= now) return refuse('the new time is in the past. Please pick a time still ahead.');
+  const length = lengthMinutes ?? minutesBetween(session.startsAt, session.endsAt);
+  const moved = await prisma.$transaction(async (tx) => {
+    const updated = await tx.supervisionSession.update({
+      where: { id: session.id },
+      data: { startsAt: newStart, endsAt: addMinutes(newStart, length), attendanceAt: null },
+    });
+    await bumpSequence(tx, session);
+    const team = await teamWithWorkspace(tx, session.teamId);
+    const people = await peopleToTell(tx, session, context.member.id);
+    await dmMembers(
+      tx,
+      outbox,
+      team,
+      people,
+      `supervision-moved:${session.id}@${newStart.toISOString()}`,
+      (_m, zone) => sessionChangedView(updated, zone, 'moved', session.startsAt),
+    );
+    return updated;
+  });
+  outbox.notify();
+  return ok(moved);
+}
+
+export async function cancelSession(
+  prisma: PrismaClient,
+  outbox: Outbox,
+  context: TeamContext,
+  session: SessionWithPeople,
+  now: Date,
+): Promise<Outcome<Db.SupervisionSession>> {
+  if (!mayChange(context, session)) return refuse(cannotChange);
+  if (session.status !== 'scheduled' || session.endsAt <= now)
+    return refuse('That session is already over or cancelled.');
+  const cancelled = await prisma.$transaction(async (tx) => {
+    const updated = await tx.supervisionSession.update({
+      where: { id: session.id },
+      // Freeing the slot lets someone else book it; the booking stays as a cancelled session.
+      data: { status: 'cancelled', slotId: null },
+    });
+    await bumpSequence(tx, session);
+    const team = await teamWithWorkspace(tx, session.teamId);
+    const people = await peopleToTell(tx, session, context.member.id);
+    await dmMembers(tx, outbox, team, people, `supervision-cancelled:${session.id}`, (_m, zone) =>
+      sessionChangedView(updated, zone, 'cancelled'),
+    );
+    return updated;
+  });
+  outbox.notify();
+  return ok(cancelled);
+}

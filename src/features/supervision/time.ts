@@ -1,0 +1,73 @@
+// Times as people read and type them. Instants are stored in UTC; a person always sees them in
+// their own zone (their `/peer timezone`, else the team's), and types local dates and times in
+// a zone the command names.
+import { DateTime } from 'luxon';
+import { instantAtLocalTime, isValidTimeZone } from '../../scheduling/index.ts';
+
+const MINUTE = 60_000;
+
+/** "Mon 2 Mar, 18:00 (Europe/Berlin)". */
+export function formatInZone(instant: Date, zone: string, withZone = true): string {
+  const local = DateTime.fromJSDate(instant, { zone });
+  const text = local.toFormat('ccc d LLL yyyy, HH:mm');
+  return withZone ? `${text} (${zone})` : text;
+}
+
+/** "18:00–19:00" in the zone. */
+export function formatRange(startsAt: Date, endsAt: Date, zone: string): string {
+  const start = DateTime.fromJSDate(startsAt, { zone });
+  const end = DateTime.fromJSDate(endsAt, { zone });
+  const sameDay = start.hasSame(end, 'day');
+  return `${start.toFormat('ccc d LLL yyyy, HH:mm')}–${end.toFormat(sameDay ? 'HH:mm' : 'ccc d LLL, HH:mm')} (${zone})`;
+}
+
+export function minutesBetween(startsAt: Date, endsAt: Date): number {
+  return Math.round((endsAt.getTime() - startsAt.getTime()) / MINUTE);
+}
+
+export function addMinutes(instant: Date, minutes: number): Date {
+  return new Date(instant.getTime() + minutes * MINUTE);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** A sentence when the text is not a calendar date like 2026-03-02. */
+export function dateProblem(text: string): string | undefined {
+  const match = DATE.exec(text.trim());
+  if (!match) return `'${text}' is not a date I can read. Please write it like 2026-03-02.`;
+  const parsed = DateTime.fromISO(text.trim(), { zone: 'utc' });
+  return parsed.isValid ? undefined : `'${text}' is not a real date. Please check the day and month.`;
+}
+
+export function timeProblem(text: string): string | undefined {
+  return TIME.test(text.trim())
+    ? undefined
+    : `'${text}' is not a time I can read. Please write it like 18:30.`;
+}
+
+export function zoneProblem(text: string): string | undefined {
+  return isValidTimeZone(text.trim())
+    ? undefined
+    : `'${text}' is not a time zone I know. Try one like Europe/Berlin or America/New_York.`;
+}
+
+/** The instant of a local date and time in a zone (DST rules from src/scheduling). */
+export function localToInstant(date: string, time: string, zone: string): Date {
+  const [year, month, day] = date.trim().split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.trim().split(':').map(Number) as [number, number];
+  return instantAtLocalTime({ year, month, day, hour, minute }, zone);
+}
+
+/** "2026-03-02T18:00": a local wall time as stored on a series. */
+export function localStamp(date: string, time: string): string {
+  const [hour, minute] = time.trim().split(':');
+  return `${date.trim()}T${hour?.padStart(2, '0')}:${minute}`;
+}
+
+/** One slot as people type it: `2026-03-02 18:00`. */
+export function parseLocalSlot(text: string): { date: string; time: string } | undefined {
+  const [date, time, ...rest] = text.trim().split(/[\sT]+/);
+  if (!date || !time || rest.length > 0 || dateProblem(date) || timeProblem(time)) return undefined;
+  return { date, time };
+}

@@ -1,0 +1,189 @@
+// Supervision on Discord with the real discord.js against the fake Discord: a series with its
+// guild scheduled events (and the admin's note when the bot lacks Manage Events), an RSVP by
+// button, and reminders by DM at the right instants on an injected clock.
+import { PermissionFlagsBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { featureList, type RunningApp } from '../../../src/app.ts';
+import { ManualClock, type PeriodicJob } from '../../../src/scheduling/index.ts';
+import { FakeDiscord } from '../../fakes/discord/index.ts';
+import { startTestApp } from '../../support/app-harness.ts';
+
+let fake: FakeDiscord;
+let app: RunningApp;
+const clock = new ManualClock('2026-03-01T12:00:00Z');
+let jobs: PeriodicJob[] = [];
+const runJobs = () => Promise.all(jobs.map((job) => job.run({ instanceId: 'e2e', now: clock.now() })));
+const said = (text: string) => (call: { body: unknown }) => JSON.stringify(call.body ?? {}).includes(text);
+
+beforeAll(async () => {
+  // The machine running the tests is shared and busy: Discord's 3 s answer deadline is widened so
+  // a slow first answer is not mistaken for a missing one (the adapter's defer is tested elsewhere).
+  fake = await FakeDiscord.start({
+    token: 'fake-token',
+    applicationId: '1187654321098765432',
+    ackDeadlineMs: 60_000,
+  });
+  app = await startTestApp(
+    {
+      DISCORD_TOKEN: 'fake-token',
+      DISCORD_APPLICATION_ID: '1187654321098765432',
+      DISCORD_GUILD_ID: fake.world.guild().id,
+      DISCORD_API_URL: fake.apiUrl,
+    },
+    {
+      clock,
+      features: (deps) => {
+        const list = featureList(deps);
+        jobs = list.flatMap((feature) => feature.jobs ?? []);
+        return list;
+      },
+    },
+  );
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await fake?.close();
+});
+
+async function command(user: string, subcommand: string, options: Record<string, string | number | boolean>) {
+  await fake
+    .slashCommand({ name: 'peer', group: 'supervision', subcommand, channel: 'peer-support', user, options })
+    .reply(60_000);
+}
+
+describe('supervision on Discord', { timeout: 300_000 }, () => {
+  it('without Manage Events the admin gets a plain note and the series still works', async () => {
+    const alice = fake.world.user('alice');
+    await fake
+      .slashCommand({
+        name: 'peer',
+        subcommand: 'setup',
+        channel: 'peer-support',
+        user: 'alice',
+        options: { timezone: 'Europe/Berlin', name: 'Harbor' },
+      })
+      .reply(60_000);
+    await fake
+      .slashCommand({
+        name: 'peer',
+        group: 'team',
+        subcommand: 'role',
+        channel: 'peer-support',
+        user: 'alice',
+        options: { user: `<@${alice.id}>`, role: 'supervisor' },
+      })
+      .reply(60_000);
+    await command('alice', 'new', {
+      title: 'Case review',
+      date: '2026-03-03',
+      time: '10:00',
+      length: 60,
+      timezone: 'Europe/Berlin',
+      count: 2,
+    });
+    await fake.rest.waitForCall(said('Manage Events'), 60_000);
+    expect(fake.rest.calls('POST /guilds/:guildId/scheduled-events').map((c) => c.status)).toEqual([403]);
+    expect(await app.storage.db.prisma.supervisionSession.count({ where: { title: 'Case review' } })).toBe(2);
+    // The outbox worker sleeps on the injected clock between polls: move it on a second.
+    await clock.advanceAsync(1_000);
+    const announced = await fake.rest.waitForCall(
+      (c) => c.route === 'POST /channels/:channelId/messages' && said('Case review')(c),
+      60_000,
+    );
+    expect(announced.params.channelId).toBe(fake.world.channel('peer-support').id);
+  });
+
+  it('creates a series with guild scheduled events, takes an RSVP by button, and reminds by DM at the right instants', async () => {
+    const guild = fake.world.guild();
+    const role = {
+      id: '1290000000000000001',
+      name: 'Bot events',
+      permissions: PermissionFlagsBits.ManageEvents,
+      position: 9,
+    };
+    guild.roles.push(role);
+    guild.members.get(fake.world.botUser.id)?.roleIds.push(role.id);
+    const bob = fake.world.user('bob');
+    await fake
+      .slashCommand({
+        name: 'peer',
+        subcommand: 'timezone',
+        channel: 'peer-support',
+        user: 'bob',
+        options: { zone: 'America/New_York' },
+      })
+      .reply(60_000);
+
+    await command('alice', 'new', {
+      title: 'Group supervision',
+      date: '2026-03-02',
+      time: '18:00',
+      length: 90,
+      timezone: 'Europe/Berlin',
+      count: 4,
+    });
+    await fake.rest.waitForCall(said('in the server'), 60_000);
+    const events = [...fake.rest.calls('POST /guilds/:guildId/scheduled-events')].filter(
+      (c) => c.status === 200,
+    );
+    expect(events.map((c) => (c.body as { scheduled_start_time: string }).scheduled_start_time)).toEqual([
+      '2026-03-02T17:00:00.000Z',
+      '2026-03-09T17:00:00.000Z',
+      '2026-03-16T17:00:00.000Z',
+    ]);
+    expect(events[0]?.body).toMatchObject({
+      name: 'Group supervision',
+      entity_type: 3,
+      entity_metadata: { location: '#Harbor' },
+    });
+    const session = await app.storage.db.prisma.supervisionSession.findFirstOrThrow({
+      where: { title: 'Group supervision' },
+      orderBy: { startsAt: 'asc' },
+    });
+    expect(session.discordEventId).toBe((events[0]?.response as { id?: string } | undefined)?.id);
+
+    await clock.advanceAsync(1_000);
+    const post = await fake.rest.waitForCall(
+      (c) =>
+        c.route === 'POST /channels/:channelId/messages' && said(`supervision:rsvp|${session.id}:going`)(c),
+      60_000,
+    );
+    await fake
+      .button({
+        customId: `supervision:rsvp|${session.id}:going`,
+        channel: 'peer-support',
+        user: 'bob',
+        messageId: (post.response as { id: string }).id,
+      })
+      .reply(60_000);
+    await fake.rest.waitForCall(said('Going 1'), 60_000);
+    const rsvp = await app.storage.db.prisma.rsvp.findFirstOrThrow({ where: { sessionId: session.id } });
+    expect(rsvp.response).toBe('yes');
+
+    const dm = fake.world.dmChannelFor(bob.id);
+    const reminders = () =>
+      fake.rest.calls(
+        (c) =>
+          c.route === 'POST /channels/:channelId/messages' &&
+          c.params.channelId === dm.id &&
+          said('gentle reminder')(c),
+      );
+    clock.advanceTo('2026-03-01T16:59:00Z');
+    await runJobs();
+    clock.advanceTo('2026-03-01T17:00:00Z');
+    await runJobs();
+    const dayBefore = await fake.rest.waitForCall(
+      (c) => c.params.channelId === dm.id && said('gentle reminder')(c),
+      60_000,
+    );
+    expect(JSON.stringify(dayBefore.body)).toContain('Mon 2 Mar 2026, 12:00–13:30 (America/New'); // Discord escapes the _
+    clock.advanceTo('2026-03-02T16:45:00Z');
+    await runJobs();
+    await fake.rest.waitForCall((c) => c.params.channelId === dm.id && said('in 15 minutes')(c), 60_000);
+    await runJobs();
+    // A resend after a slow answer carries the same nonce, which Discord de-duplicates: count messages, not attempts.
+    const delivered = new Set(reminders().map((c) => (c.body as { nonce?: string }).nonce));
+    expect(delivered.size).toBe(2);
+  });
+});
