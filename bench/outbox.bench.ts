@@ -7,10 +7,9 @@
 // channels busy at once (≈ 270 sends a second) on an in-memory PGlite, which is where its own
 // cost shows. On two cores the whole run takes about two minutes.
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { type ChatClient, DeliveryError } from '../src/chat/outbound.ts';
 import type { ChannelRef, MessageRef, UserRef } from '../src/chat/refs.ts';
-import { createFieldCipher, databaseOnPglite, migrate } from '../src/db/index.ts';
+import { createFieldCipher, createPglite, databaseOnPglite, migrate } from '../src/db/index.ts';
 import { createOutboxWorker, enqueueOutboxMany, type OutboxMessageInput } from '../src/scheduling/index.ts';
 import type { Benchmark, BenchResult } from './run.ts';
 
@@ -84,7 +83,7 @@ function floorMs(perRecipient: number): number {
 
 async function throughSlack(rows: number): Promise<BenchResult> {
   const recipients = rows / PER_RECIPIENT;
-  const db = databaseOnPglite(await PGlite.create());
+  const db = databaseOnPglite(await createPglite());
   try {
     await migrate(db);
     const cipher = createFieldCipher(randomBytes(32));

@@ -10,6 +10,7 @@ import { processedEvents } from './db/index.ts';
 import { createAdminFeature } from './features/admin/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
+import { createResourcesFeature } from './features/resources/index.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
@@ -42,9 +43,12 @@ export interface RunningApp {
  */
 export function featureList(deps: FeatureDeps): Feature[] {
   const { prisma, config, clock, notifyOutbox } = deps;
+  // resources.crisisLines is the CrisisLinesPort for check-ins and flags.
+  const resources = createResourcesFeature(deps);
   return [
     createTeamsFeature({ prisma, defaults: config.defaults }),
     createAdminFeature({ prisma, clock, notifyOutbox }),
+    resources,
   ];
 }
 

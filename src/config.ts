@@ -80,6 +80,12 @@ const envSchema = z
       .toUpperCase()
       .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a region code like US, GB or US-TX')
       .default('US'),
+    RESOURCE_STALE_DAYS: z.coerce
+      .number({ message: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(3650, 'must be at most 3650 days')
+      .default(180),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
       message: 'must be a bot token starting with xoxb-',
     }),
@@ -174,6 +180,8 @@ export interface Config {
   readonly port: number;
   readonly instanceId?: string;
   readonly defaults: { readonly timeZone: string; readonly crisisRegion: string };
+  /** Resources not verified for `staleDays` are listed to admins once a month. */
+  readonly resources: { readonly staleDays: number };
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
 }
@@ -222,6 +230,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: e.PORT,
     ...(e.INSTANCE_ID ? { instanceId: e.INSTANCE_ID } : {}),
     defaults: { timeZone: e.DEFAULT_TIME_ZONE, crisisRegion: e.DEFAULT_CRISIS_REGION },
+    resources: { staleDays: e.RESOURCE_STALE_DAYS },
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {
