@@ -9,7 +9,7 @@ export const contactKinds = ['phone', 'text', 'chat', 'web', 'email'] as const;
 export type ContactKind = (typeof contactKinds)[number];
 
 // Digits with the separators people write (+1 800-662-4357, 13 11 14, 988), at least 3 digits.
-const phonePattern = /^\+?[0-9][0-9 ().-]{1,28}$/;
+const phonePattern = /^\+?[0-9(][0-9 ().-]{1,28}$/;
 const digitCount = (value: string) => value.replace(/\D/g, '').length;
 const isWebAddress = (value: string) => {
   try {
@@ -30,7 +30,9 @@ export const ContactSchema = z
     const { kind, value } = contact;
     const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['value'], message });
     if ((kind === 'phone' || kind === 'text') && (!phonePattern.test(value) || digitCount(value) < 3)) {
-      bad(`'${value}' is not a phone number I can use (digits, spaces, dashes and a leading + only)`);
+      bad(
+        `'${value}' is not a phone number I can use (digits, spaces, dashes, brackets and a leading + only)`,
+      );
     } else if ((kind === 'web' || kind === 'chat') && !isWebAddress(value)) {
       bad(`'${value}' is not a web address (it should start with https://)`);
     } else if (kind === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
