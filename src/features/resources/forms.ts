@@ -85,7 +85,7 @@ export function resourceForm(
     {
       type: 'text',
       id: 'source',
-      label: 'Where the details come from (web address)',
+      label: 'Where the details come from',
       optional: true,
       maxLength: 500,
       ...(initial?.source ? { initial: initial.source } : {}),

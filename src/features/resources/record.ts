@@ -95,10 +95,8 @@ export const ResourceRecordSchema = z.object({
   languages: z.array(z.string().trim().toLowerCase().min(2).max(35)).default([]),
   tags: z.array(z.string().trim().toLowerCase().min(1).max(60)).default([]),
   cost: optionalText(200),
-  source: optionalText(500).refine(
-    (v) => v === undefined || isWebAddress(v),
-    'the source must be a web address',
-  ),
+  /** Where the details come from: a web address or a citation. */
+  source: optionalText(500),
   verifiedOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'the verified date must look like 2026-11-23')

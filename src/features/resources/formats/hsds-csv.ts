@@ -32,6 +32,19 @@ function groupBy(rows: readonly CsvRow[], key: string): Map<string, Record<strin
 
 const serviceColumns = ['organization_id', 'program_id'];
 
+/**
+ * `x_peerbridge` holds what HSDS has no column for; its `extras` are top-level service fields
+ * that are not text (numbers, lists), which a CSV cell could not give back as they were.
+ */
+function extensionOf(cell: string | undefined): Record<string, unknown> {
+  if (!cell) return {};
+  const parsed: unknown = JSON.parse(cell);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  const { extras, ...extension } = parsed as Record<string, unknown>;
+  const kept = extras && typeof extras === 'object' && !Array.isArray(extras) ? extras : {};
+  return { ...kept, ...(Object.keys(extension).length > 0 ? { x_peerbridge: extension } : {}) };
+}
+
 export async function readDataPackage(dir: string): Promise<PackagedService[]> {
   if (!existsSync(join(dir, 'datapackage.json'))) {
     throw new Error(`${dir} has no datapackage.json: it is not an HSDS CSV data package.`);
@@ -70,13 +83,22 @@ export async function readDataPackage(dir: string): Promise<PackagedService[]> {
         ...a,
         ...(a.taxonomy_term_id ? { taxonomy_term: termById.get(a.taxonomy_term_id) } : {}),
       })),
-      ...(extension ? { x_peerbridge: JSON.parse(extension) as unknown } : {}),
+      ...extensionOf(extension),
     };
     return { key: `services.csv line ${row.line}`, service };
   });
 }
 
 type Row = Record<string, string>;
+type ExportedService = Record<string, unknown> & {
+  organization?: Record<string, unknown>;
+  x_peerbridge?: Record<string, unknown>;
+  phones: Row[];
+  schedules: Row[];
+  service_areas: Row[];
+  languages: Row[];
+  attributes: (Row & { taxonomy_term: Row })[];
+};
 const str = (value: unknown): string =>
   value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 
@@ -115,23 +137,44 @@ export async function writeDataPackage(dir: string, records: readonly ResourceRe
   };
   const seenOrgs = new Set<string>();
   const seenTerms = new Set<string>();
+  const serviceExtraColumns = new Set<string>();
+  const orgColumns = new Set<string>();
   for (const record of records) {
-    const s = recordToService(record) as Record<string, unknown> & {
-      organization?: Row;
-      phones: Row[];
-      schedules: Row[];
-      service_areas: Row[];
-      languages: Row[];
-      attributes: (Row & { taxonomy_term: Row })[];
-    };
+    const s = recordToService(record) as ExportedService;
     const id = record.id;
+    const base = new Set<string>([
+      ...columns.services,
+      'organization',
+      'phones',
+      'schedules',
+      'service_areas',
+      'languages',
+      'attributes',
+    ]);
+    const textExtras: Row = {};
+    const otherExtras: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(s)) {
+      if (base.has(key)) continue;
+      if (typeof value === 'string') {
+        textExtras[key] = value;
+        serviceExtraColumns.add(key);
+      } else otherExtras[key] = value;
+    }
+    const extension = {
+      ...(s.x_peerbridge && typeof s.x_peerbridge === 'object' ? s.x_peerbridge : {}),
+      ...(Object.keys(otherExtras).length > 0 ? { extras: otherExtras } : {}),
+    };
     out.services.push({
       ...Object.fromEntries(columns.services.map((c) => [c, str(s[c])])),
-      organization_id: s.organization?.id ?? '',
+      ...textExtras,
+      organization_id: str(s.organization?.id),
+      x_peerbridge: Object.keys(extension).length > 0 ? JSON.stringify(extension) : '',
     });
-    if (s.organization && !seenOrgs.has(s.organization.id ?? '')) {
-      seenOrgs.add(s.organization.id ?? '');
-      out.organizations.push({ id: str(s.organization.id), name: str(s.organization.name) });
+    const organization = s.organization;
+    if (organization && !seenOrgs.has(str(organization.id))) {
+      seenOrgs.add(str(organization.id));
+      for (const key of Object.keys(organization)) orgColumns.add(key);
+      out.organizations.push(Object.fromEntries(Object.entries(organization).map(([k, v]) => [k, str(v)])));
     }
     out.phones.push(...s.phones.map((p) => ({ ...p, service_id: id })));
     out.schedules.push(...s.schedules.map((p) => ({ ...p, service_id: id })));
@@ -145,9 +188,17 @@ export async function writeDataPackage(dir: string, records: readonly ResourceRe
       }
     }
   }
+  const headers: Record<keyof typeof columns, readonly string[]> = {
+    ...columns,
+    services: [...columns.services, ...[...serviceExtraColumns].sort()],
+    organizations: [
+      ...columns.organizations,
+      ...[...orgColumns].filter((c) => c !== 'id' && c !== 'name').sort(),
+    ],
+  };
   await mkdir(dir, { recursive: true });
   const resources = [];
-  for (const [name, header] of Object.entries(columns) as [keyof typeof columns, readonly string[]][]) {
+  for (const [name, header] of Object.entries(headers) as [keyof typeof columns, readonly string[]][]) {
     await writeFile(join(dir, `${name}.csv`), writeCsv(header, out[name]));
     resources.push({
       name,
