@@ -148,7 +148,10 @@ export async function shareInChannel(deps: FindDeps, context: ActionContext): Pr
   const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
   const shown = await pickedView(deps, asker, context.value);
   if (!shown) return context.reply.privately(gone);
-  await context.reply.publicly({ ...shown, text: `${asker.displayName} shared: ${shown.text}` });
+  await context.reply.publicly({
+    text: `${asker.displayName} shared: ${shown.text}`,
+    blocks: [...shown.blocks, { type: 'context', text: `Shared by ${asker.displayName}` }],
+  });
 }
 
 export async function moreResults(deps: FindDeps, context: ActionContext): Promise<void> {

@@ -80,6 +80,7 @@ describe('/peer find', () => {
     const shared = await h.action('bo', 'resources:share', send?.value);
     expect(shared.seen[0]?.how).toBe('publicly');
     expect(shared.text()).toContain('bo shared: Veterans Crisis Line');
+    expect(shared.text()).toContain('Shared by bo');
   });
 
   it('pages past the first results with More results', async () => {
