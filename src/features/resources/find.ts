@@ -67,7 +67,8 @@ export async function findView(deps: FindDeps, asker: Asker, request: FindReques
     offset: request.offset,
     exclude: crisis.map((row) => row.id),
     ...(request.category ? { category: request.category } : {}),
-    ...(request.region ? { region: request.region } : {}),
+    // For crisis words, other countries' lines below would only be noise: the region applies.
+    ...(request.region || crisis.length > 0 ? { region: crisisRegion } : {}),
   };
   const words = request.words.trim();
   const found =
