@@ -38,12 +38,15 @@ function entries() {
 async function load(db: Database) {
   const all = entries();
   for (let start = 0; start < all.length; start += 1000) {
-    await db.prisma.$transaction((tx) =>
-      writeRecords(tx, all.slice(start, start + 1000), {
-        scope: sharedScope,
-        origin: 'import',
-        keepEdited: false,
-      }),
+    await db.prisma.$transaction(
+      (tx) =>
+        writeRecords(tx, all.slice(start, start + 1000), {
+          scope: sharedScope,
+          origin: 'import',
+          keepEdited: false,
+        }),
+      // A loaded machine takes longer than Prisma's default 5 s for 1,000 rows with the trigger.
+      { timeout: 300_000, maxWait: 60_000 },
     );
   }
 }
