@@ -3,14 +3,13 @@
 // offline, using a throw-away in-memory PGlite as the shadow database.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { createPglite, pgliteAdapterFactory } from '../src/db/connect.ts';
 import { defaultMigrationsDir, diffMigrationsToSchema } from '../src/db/migrations.ts';
 
 const name = (process.argv[2] ?? 'change').toLowerCase().replace(/[^a-z0-9_]+/g, '_');
-const shadow = await PGlite.create();
+const shadow = await createPglite();
 try {
-  const sql = await diffMigrationsToSchema(new PrismaPGlite(shadow));
+  const sql = await diffMigrationsToSchema(pgliteAdapterFactory(shadow));
   if (sql === '') {
     console.log('prisma/schema.prisma and prisma/migrations agree: no new migration needed.');
   } else {

@@ -19,9 +19,9 @@ import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
 import { createFlagsFeature } from './features/flags/index.ts';
 import { createPlansFeature, planStepsPort } from './features/plans/index.ts';
-import { noCrisisLines } from './features/ports.ts';
 import { createPrivacyFeature } from './features/privacy/index.ts';
 import { privacyPorts } from './features/privacy/ports.ts';
+import { createResourcesFeature } from './features/resources/index.ts';
 import { createSelfCareFeature } from './features/selfcare/index.ts';
 import { createSupervisionFeature } from './features/supervision/index.ts';
 import { createTeamsFeature, homeView } from './features/teams/index.ts';
@@ -67,8 +67,9 @@ export interface RunningApp {
 export function featureList(deps: FeatureDeps): Feature[] {
   const { prisma, config, clock, notifyOutbox, cipher, logger, clientFor } = deps;
   const planSteps = planStepsPort({ prisma, cipher });
-  // TODO(merge): real crisis lines
-  const crisisLines = noCrisisLines;
+  // The resources feature's store answers "the crisis lines for a region" for check-ins and flags.
+  const resources = createResourcesFeature(deps);
+  const crisisLines = resources.crisisLines;
   // The privacy feature exports and erases every feature's data: it reads this very list.
   const features: Feature[] = [
     createTeamsFeature({ prisma, defaults: config.defaults, clientFor: deps.clientFor }),
@@ -79,6 +80,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
       clientFor: deps.clientFor,
       retention: config.retention,
     }),
+    resources,
     createCheckinsFeature({ ...deps, crisisLines, planSteps }),
     createFlagsFeature({
       prisma,

@@ -117,6 +117,12 @@ const envSchema = z
       .min(1, 'must be at least 1 day')
       .max(3650, 'must be at most 3650 days (ten years)')
       .default(90),
+    RESOURCE_STALE_DAYS: z.coerce
+      .number({ message: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(3650, 'must be at most 3650 days')
+      .default(180),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
       message: 'must be a bot token starting with xoxb-',
     }),
@@ -247,6 +253,8 @@ export interface Config {
   readonly defaults: { readonly timeZone: string; readonly crisisRegion: string };
   /** Days after which flag notes and follow-up notes are erased (levels and times stay). */
   readonly flagRetentionDays: number;
+  /** Resources not verified for `staleDays` are listed to admins once a month. */
+  readonly resources: { readonly staleDays: number };
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
   /** How long delivery bookkeeping is kept before the daily prune (admin feature's job). */
@@ -322,6 +330,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       auditDays: e.AUDIT_RETENTION_DAYS,
     },
     flagRetentionDays: e.FLAG_RETENTION_DAYS,
+    resources: { staleDays: e.RESOURCE_STALE_DAYS },
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

@@ -3,7 +3,9 @@
 // all three; only the driver adapter differs.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from '../config.ts';
@@ -30,6 +32,29 @@ export interface Database {
  */
 export const pgliteSettings = ['shared_buffers=16MB'] as const;
 
+/**
+ * The PostgreSQL extensions the migrations enable (resource search: trigram typo tolerance and
+ * accent folding). A server has them in contrib; PGlite must be handed them at creation, so
+ * every PGlite (app, test template and clones, shadow database, benchmarks) is made here.
+ */
+export const pgliteExtensions = { pg_trgm, unaccent };
+
+export async function createPglite(dataDir?: string, options: PGliteOptions = {}): Promise<PGlite> {
+  const withExtensions = { ...options, extensions: { ...pgliteExtensions, ...options.extensions } };
+  return dataDir === undefined ? PGlite.create(withExtensions) : PGlite.create(dataDir, withExtensions);
+}
+
+/**
+ * Prisma's PGlite adapter for `pglite`. The adapter's own shadow database (the schema engine's
+ * diff replays the migrations into it) is a bare PGlite, without the extensions the migrations
+ * enable, so it is replaced by one made here.
+ */
+export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPGlite(pglite);
+  factory.connectToShadowDb = async () => new PrismaPGlite(await createPglite()).connect();
+  return factory;
+}
+
 function pgliteDataPath(dataDir: string): string {
   return join(resolve(dataDir), 'pglite');
 }
@@ -39,7 +64,7 @@ export function databaseOnPglite(
   pglite: PGlite,
   target: DatabaseTarget = { kind: 'pglite-memory' },
 ): Database {
-  const adapterFactory = new PrismaPGlite(pglite);
+  const adapterFactory = pgliteAdapterFactory(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,
@@ -77,16 +102,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     case 'pglite-dir': {
       const path = pgliteDataPath(target.dataDir);
       mkdirSync(path, { recursive: true });
-      return databaseOnPglite(await PGlite.create({ dataDir: path, ...pgliteOptions() }), target);
+      return databaseOnPglite(await createPglite(path, pgliteOptions()), target);
     }
     case 'pglite-memory':
-      return databaseOnPglite(await PGlite.create(pgliteOptions()), target);
+      return databaseOnPglite(await createPglite(undefined, pgliteOptions()), target);
     case 'postgres': {
       const { connectionString, schema } = postgresSettings(target.url);
       // Loaded here only: the embedded default never needs pg and its adapter.
       const { PrismaPg } = await import('@prisma/adapter-pg');
       const adapterFactory = new PrismaPg(
-        { connectionString, ...(schema ? { options: `-c search_path="${schema}"` } : {}) },
+        // public stays on the path: the search extensions (pg_trgm, unaccent) live there.
+        { connectionString, ...(schema ? { options: `-c search_path="${schema}",public` } : {}) },
         schema ? { schema } : undefined,
       );
       const prisma = new PrismaClient({ adapter: adapterFactory });

@@ -1,8 +1,10 @@
 export {
+  createPglite,
   type Database,
   databaseOnPglite,
   openDatabase,
   type PrismaClient,
+  pgliteAdapterFactory,
 } from './connect.ts';
 export { KEY_FILE_NAME, type ResolvedKey, resolveEncryptionKey } from './encryption-key.ts';
 export {

@@ -1,15 +1,15 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  createPglite,
   DatabaseAheadError,
   databaseOnPglite,
   defaultMigrationsDir,
   diffMigrationsToSchema,
   migrate,
+  pgliteAdapterFactory,
   readMigrations,
 } from '../../src/db/index.ts';
 import { freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
@@ -21,7 +21,7 @@ const tableNames = async (query: (sql: string) => Promise<string[]>) =>
 
 describe('migrations on an empty PGlite', () => {
   it('applies every migration folder once, and a second apply changes nothing', async () => {
-    const db = databaseOnPglite(await PGlite.create());
+    const db = databaseOnPglite(await createPglite());
     try {
       const { migrationDirectories } = await readMigrations();
       const first = await migrate(db);
@@ -52,7 +52,7 @@ describe('migrations on an empty PGlite', () => {
   });
 
   it('refuses, changing nothing, a database that is ahead of the code', async () => {
-    const db = databaseOnPglite(await PGlite.create());
+    const db = databaseOnPglite(await createPglite());
     const dir = await mkdtemp(join(tmpdir(), 'pb-migrations-'));
     try {
       await cp(defaultMigrationsDir, dir, { recursive: true });
@@ -73,9 +73,9 @@ describe('migrations on an empty PGlite', () => {
 
 describe('drift between schema.prisma and the migration folders', () => {
   it('finds no difference: every schema change has its migration (run `npm run db:diff -- <name>`)', async () => {
-    const shadow = await PGlite.create();
+    const shadow = await createPglite();
     try {
-      const sql = await diffMigrationsToSchema(new PrismaPGlite(shadow));
+      const sql = await diffMigrationsToSchema(pgliteAdapterFactory(shadow));
       expect(sql, `schema.prisma has changes with no migration:\n${sql}`).toBe('');
     } finally {
       await shadow.close();
@@ -84,13 +84,13 @@ describe('drift between schema.prisma and the migration folders', () => {
 
   it('reports a difference when the schema gains a model the migrations lack', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pb-schema-'));
-    const shadow = await PGlite.create();
+    const shadow = await createPglite();
     try {
       const { readFile } = await import('node:fs/promises');
       const schema = await readFile(join(defaultMigrationsDir, '..', 'schema.prisma'), 'utf8');
       const schemaPath = join(dir, 'schema.prisma');
       await writeFile(schemaPath, `${schema}\nmodel DriftProbe {\n  id Int @id\n}\n`);
-      const sql = await diffMigrationsToSchema(new PrismaPGlite(shadow), { schemaPath });
+      const sql = await diffMigrationsToSchema(pgliteAdapterFactory(shadow), { schemaPath });
       expect(sql).toMatch(/CREATE TABLE "DriftProbe"/);
     } finally {
       await shadow.close();

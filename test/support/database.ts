@@ -6,17 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Socket } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, databaseOnPglite, openDatabase } from '../../src/db/index.ts';
+import { createPglite, type Database, databaseOnPglite, openDatabase } from '../../src/db/index.ts';
 
 let templateBytes: Promise<Buffer> | undefined;
 
 /** A migrated, empty embedded database of its own. Close it in afterAll/afterEach. */
 export async function clonedDatabase(): Promise<Database> {
   templateBytes ??= readFile(inject('pgliteTemplatePath'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([await templateBytes]) });
+  const pglite = await createPglite(undefined, { loadDataDir: new Blob([await templateBytes]) });
   return databaseOnPglite(pglite);
 }
 

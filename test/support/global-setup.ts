@@ -4,9 +4,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { databaseOnPglite, migrate } from '../../src/db/index.ts';
+import { createPglite, databaseOnPglite, migrate } from '../../src/db/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +15,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'peerbridge-test-'));
-  const db = databaseOnPglite(await PGlite.create());
+  const db = databaseOnPglite(await createPglite());
   await migrate(db);
   const dump = await db.pglite!.dumpDataDir('none');
   const path = join(dir, 'template.tar');

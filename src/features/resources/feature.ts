@@ -1,0 +1,168 @@
+// The resources feature as the router sees it: `/peer find`, `/peer resources add|suggest|review`,
+// the buttons on results and reviews, the forms, the monthly stale review, the starting set,
+// and the crisis-lines port other features use.
+import { actionsByName, defineCommand, defineGroup, formsByName } from '../../chat/index.ts';
+import type { Config } from '../../config.ts';
+import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Clock, LogPort, PeriodicJob } from '../../scheduling/index.ts';
+import type { Feature } from '../feature.ts';
+import type { CrisisLinesPort } from '../ports.ts';
+import { categories } from './categories.ts';
+import { crisisLinesPort } from './crisis-lines.ts';
+import { type FindDeps, moreResults, runFind, sendToMe, shareInChannel } from './find.ts';
+import {
+  decide,
+  type ManageDeps,
+  openAddForm,
+  openEditForm,
+  openSuggestForm,
+  retire,
+  stillRight,
+  submitAdd,
+  submitEdit,
+  submitSuggestion,
+} from './manage.ts';
+import { resourcesPersonalData, resourcesPrivacy } from './personal-data.ts';
+import { regionProblem } from './regions.ts';
+import { reviewView } from './review.ts';
+import { loadSeed } from './seed.ts';
+import { staleReviewJob } from './stale-review.ts';
+
+export interface ResourcesDeps {
+  readonly prisma: PrismaClient;
+  readonly cipher: FieldCipher;
+  readonly clock: Clock;
+  readonly config: Pick<Config, 'defaults' | 'resources'>;
+  readonly logger: LogPort;
+  readonly notifyOutbox: () => void;
+  /** The starting set's file; default the one shipped in seed/. Tests pass a small one. */
+  readonly seedPath?: string;
+}
+
+export interface ResourcesFeature extends Feature {
+  /** For check-ins and flags: the crisis lines of a region. */
+  readonly crisisLines: CrisisLinesPort;
+}
+
+export const resourcesGroup = defineGroup({
+  name: 'resources',
+  description: 'Add, suggest and review shared resources',
+  help: 'Members suggest resources; admins add, review, edit and retire them.',
+});
+
+/** Loads the starting set once per process, on the scheduler's first tick (at start-up). */
+function seedJob(deps: ResourcesDeps): PeriodicJob {
+  let loaded = false;
+  return {
+    name: 'resources-seed',
+    async run() {
+      if (loaded) return;
+      const counts = await loadSeed(deps.prisma, deps.seedPath);
+      loaded = true;
+      deps.logger.info({ event: 'resources.seed.loaded', ...counts });
+    },
+  };
+}
+
+export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
+  const base = {
+    prisma: deps.prisma,
+    cipher: deps.cipher,
+    clock: deps.clock,
+    notifyOutbox: deps.notifyOutbox,
+  };
+  const defaultRegion = deps.config.defaults.crisisRegion;
+  const findDeps: FindDeps = { ...base, defaultRegion };
+  const manageDeps: ManageDeps = { ...base, defaultRegion };
+  const staleDays = deps.config.resources.staleDays;
+
+  const find = defineCommand({
+    name: 'find',
+    description: 'Find crisis lines, referral services, trainings and self-care material',
+    help: 'Search the shared resources, like `/peer find text line` or `/peer find peer support training region:GB`. Crisis lines for your region come first when you search for crisis, suicide or self-harm.',
+    who: 'everyone',
+    where: 'anywhere',
+    options: {
+      words: { type: 'string', description: 'What you are looking for', maxLength: 60, rest: true },
+      category: { type: 'choice', description: 'Only this kind of resource', choices: categories },
+      region: {
+        type: 'string',
+        description: 'Only resources for this region, like US, GB or US-TX',
+        check: regionProblem,
+      },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      await runFind(
+        findDeps,
+        { actor, place, reply },
+        {
+          words: options.words ?? '',
+          offset: 0,
+          ...(options.category ? { category: options.category } : {}),
+          ...(options.region ? { region: options.region.toUpperCase() } : {}),
+        },
+      );
+    },
+  });
+
+  const add = defineCommand({
+    name: 'add',
+    group: 'resources',
+    description: 'Add a resource to the shared list (admins)',
+    help: 'Opens a form for a new entry: name, kind, what it is for, how to reach it, where and when.',
+    who: 'admin',
+    where: 'anywhere',
+    handler: (context) => openAddForm(manageDeps, context),
+  });
+
+  const suggest = defineCommand({
+    name: 'suggest',
+    group: 'resources',
+    description: 'Suggest a resource for the shared list',
+    help: 'Opens a form; an admin looks at your suggestion, and I tell you what they decide.',
+    who: 'everyone',
+    where: 'anywhere',
+    handler: (context) => openSuggestForm(context),
+  });
+
+  const review = defineCommand({
+    name: 'review',
+    group: 'resources',
+    description: 'Suggestions waiting and entries to check (admins)',
+    help: `Lists members' suggestions to approve or decline, then entries not checked for ${staleDays} days, with Still right / Edit / Retire.`,
+    who: 'admin',
+    where: 'anywhere',
+    handler: async ({ actor, place, reply }) => {
+      await reply.privately(await reviewView({ ...manageDeps, staleDays }, actor, place));
+    },
+  });
+
+  const actions = actionsByName({
+    send: (context) => sendToMe(findDeps, context),
+    share: (context) => shareInChannel(findDeps, context),
+    more: (context) => moreResults(findDeps, context),
+    edit: (context) => openEditForm(manageDeps, context),
+    retire: (context) => retire(manageDeps, context),
+    verify: (context) => stillRight(manageDeps, context),
+    approve: (context) => decide(manageDeps, context, true),
+    decline: (context) => decide(manageDeps, context, false),
+  });
+
+  const forms = formsByName({
+    'add-form': (context) => submitAdd(manageDeps, context),
+    'edit-form': (context) => submitEdit(manageDeps, context),
+    'suggest-form': (context) => submitSuggestion(manageDeps, context),
+  });
+
+  return {
+    name: 'resources',
+    groups: [resourcesGroup],
+    commands: [find, add, suggest, review],
+    actions: { resources: actions },
+    forms: { resources: forms },
+    jobs: [seedJob(deps), staleReviewJob({ ...base, staleDays })],
+    privacy: (memberId) => resourcesPrivacy(deps.prisma, memberId),
+    personalData: resourcesPersonalData(deps.prisma),
+    crisisLines: crisisLinesPort(deps.prisma),
+  };
+}

@@ -1,0 +1,163 @@
+// `/peer find <words>`: crisis lines for the region first when the words (or the category) say
+// crisis, then ranked results, a few at a time with a "More results" button. Each result can be
+// sent to the person's DMs (through the outbox) or shared in the channel.
+import type { ActionContext } from '../../chat/index.ts';
+import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import { type Clock, enqueueOutbox } from '../../scheduling/index.ts';
+import { type Category, categories, soundsLikeCrisis } from './categories.ts';
+import { crisisLinesFor } from './crisis-lines.ts';
+import { type Asker, askerOf } from './people.ts';
+import { normaliseRegion } from './regions.ts';
+import { browseCategory, searchResources } from './search.ts';
+import { type ResourceRow, visibleTo } from './store.ts';
+import { crisisCardView, findHelpView, resourceCardView, resultsView, text } from './views.ts';
+
+export interface FindDeps {
+  readonly prisma: PrismaClient;
+  readonly cipher: FieldCipher;
+  readonly clock: Clock;
+  readonly defaultRegion: string;
+  readonly notifyOutbox: () => void;
+}
+
+export interface FindRequest {
+  readonly words: string;
+  readonly category?: Category;
+  readonly region?: string;
+  readonly offset: number;
+}
+
+const PAGE = 4;
+const PAGE_UNDER_CRISIS = 3;
+
+/** "More results" carries the whole request in its value (buttons hold 100 characters). */
+export function encodeMore(request: FindRequest): string {
+  return [request.offset, request.category ?? '', request.region ?? '', request.words]
+    .join('|')
+    .slice(0, 100);
+}
+
+export function decodeMore(value: string | undefined): FindRequest | undefined {
+  const match = /^(\d{1,4})\|([a-z-]*)\|([A-Z0-9-]*)\|(.*)$/s.exec(value ?? '');
+  if (!match) return undefined;
+  const category = (categories as readonly string[]).includes(match[2] ?? '')
+    ? (match[2] as Category)
+    : undefined;
+  const region = match[3] ? normaliseRegion(match[3]) : undefined;
+  return {
+    offset: Number(match[1]),
+    words: match[4] ?? '',
+    ...(category ? { category } : {}),
+    ...(region ? { region } : {}),
+  };
+}
+
+export async function findView(deps: FindDeps, asker: Asker, request: FindRequest) {
+  const { prisma } = deps;
+  const crisisRegion = request.region ?? asker.region;
+  const crisis = soundsLikeCrisis(request.words, request.category)
+    ? await crisisLinesFor(prisma, asker.viewer, crisisRegion)
+    : [];
+  const firstPage = request.offset === 0;
+  const limit = crisis.length > 0 && firstPage ? PAGE_UNDER_CRISIS : PAGE;
+  const query = {
+    words: request.words,
+    viewer: asker.viewer,
+    limit,
+    offset: request.offset,
+    exclude: crisis.map((row) => row.id),
+    ...(request.category ? { category: request.category } : {}),
+    // For crisis words, other countries' lines below would only be noise: the region applies.
+    ...(request.region || crisis.length > 0 ? { region: crisisRegion } : {}),
+  };
+  const words = request.words.trim();
+  const found =
+    words.length < 2 && request.category
+      ? await browseCategory(prisma, query)
+      : await searchResources(prisma, query);
+  const next = { ...request, offset: request.offset + limit };
+  return resultsView({
+    ...(firstPage && crisis.length > 0 ? { crisis: { region: crisisRegion, rows: crisis } } : {}),
+    results: found.items,
+    ...(found.more ? { more: { value: encodeMore(next) } } : {}),
+    words: words || (request.category ?? ''),
+    page: Math.floor(request.offset / PAGE) + 1,
+    ...(found.correctedTo ? { correctedTo: found.correctedTo } : {}),
+    similarOnly: found.how === 'similar',
+    isAdmin: asker.isAdmin,
+  });
+}
+
+export async function runFind(
+  deps: FindDeps,
+  context: { actor: ActionContext['actor']; place: ActionContext['place']; reply: ActionContext['reply'] },
+  request: FindRequest,
+): Promise<void> {
+  const words = request.words.trim();
+  // One letter (or nothing) would list everything: help and the categories instead.
+  if (words.replace(/[^\p{L}\p{N}]/gu, '').length < 2 && !request.category) {
+    await context.reply.privately(findHelpView());
+    return;
+  }
+  const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+  await context.reply.privately(await findView(deps, asker, request));
+}
+
+/** What a Send/Share button names: one entry (`r:<id>`) or a region's crisis lines (`c:<region>`). */
+async function pickedView(deps: FindDeps, asker: Asker, value: string | undefined) {
+  if (value?.startsWith('c:')) {
+    const region = normaliseRegion(value.slice(2));
+    if (!region) return undefined;
+    return crisisCardView(await crisisLinesFor(deps.prisma, asker.viewer, region), region);
+  }
+  if (value?.startsWith('r:')) {
+    const row: ResourceRow | null = await deps.prisma.resource.findFirst({
+      where: { AND: [{ id: value.slice(2) }, visibleTo(asker.viewer)] },
+    });
+    return row ? resourceCardView(row) : undefined;
+  }
+  return undefined;
+}
+
+const gone = text(
+  'That entry is no longer in the list (it may have been retired). Search again with `/peer find`.',
+);
+
+export async function sendToMe(deps: FindDeps, context: ActionContext): Promise<void> {
+  const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+  const shown = await pickedView(deps, asker, context.value);
+  if (!shown) return context.reply.privately(gone);
+  // A DM is a message outside the reply: it goes through the outbox, so it is never lost.
+  await enqueueOutbox(deps.prisma, deps.cipher, {
+    idempotencyKey: `resources-send:${context.event.eventId}`,
+    platform: context.actor.platform,
+    workspaceExternalId: context.actor.workspaceId,
+    target: { kind: 'dm', userId: context.actor.userId },
+    recipientMemberId: asker.memberId,
+    view: shown,
+    respectQuietHours: false,
+    notBefore: deps.clock.now(),
+  });
+  deps.notifyOutbox();
+  await context.reply.privately(text('Sent to your direct messages.'));
+}
+
+export async function shareInChannel(deps: FindDeps, context: ActionContext): Promise<void> {
+  if (context.place.isDirect || !context.place.channelId) {
+    return context.reply.privately(text('Sharing works in a channel. Here it is already just for you.'));
+  }
+  const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+  const shown = await pickedView(deps, asker, context.value);
+  if (!shown) return context.reply.privately(gone);
+  await context.reply.publicly({
+    text: `${asker.displayName} shared: ${shown.text}`,
+    blocks: [...shown.blocks, { type: 'context', text: `Shared by ${asker.displayName}` }],
+  });
+}
+
+export async function moreResults(deps: FindDeps, context: ActionContext): Promise<void> {
+  const request = decodeMore(context.value);
+  if (!request)
+    return context.reply.privately(text('That button has lost its search. Please run `/peer find` again.'));
+  await runFind(deps, context, request);
+}

@@ -1,0 +1,86 @@
+// RFC 4180 CSV: quoted fields with commas, quotes ("") and line breaks inside. Each row keeps
+// the line it started on, so an import report can name it.
+
+export interface CsvRow {
+  /** 1-based line of the file where the row starts (the header is line 1). */
+  readonly line: number;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export interface CsvTable {
+  readonly header: readonly string[];
+  readonly rows: readonly CsvRow[];
+}
+
+function splitRecords(text: string): { line: number; fields: string[] }[] {
+  const records: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  let empty = true;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      quoted = true;
+      empty = false;
+    } else if (ch === ',') {
+      fields.push(field);
+      field = '';
+      empty = false;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      fields.push(field);
+      if (!(empty && fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+      fields = [];
+      field = '';
+      empty = true;
+      line++;
+      start = line;
+    } else {
+      field += ch;
+      empty = false;
+    }
+  }
+  fields.push(field);
+  if (!(empty && fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+  return records;
+}
+
+export function parseCsv(text: string): CsvTable {
+  const [head, ...rest] = splitRecords(text);
+  const header = (head?.fields ?? []).map((name) => name.trim());
+  return {
+    header,
+    rows: rest.map((record) => ({
+      line: record.line,
+      values: Object.fromEntries(header.map((name, i) => [name, record.fields[i] ?? ''])),
+    })),
+  };
+}
+
+const quote = (value: string): string =>
+  /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+
+export function writeCsv(
+  header: readonly string[],
+  rows: readonly Readonly<Record<string, string | undefined>>[],
+): string {
+  const lines = [header.map(quote).join(',')];
+  for (const row of rows) lines.push(header.map((name) => quote(row[name] ?? '')).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

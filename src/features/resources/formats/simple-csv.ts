@@ -1,0 +1,93 @@
+// The simple CSV for people who keep a spreadsheet. One row per resource; cells with several
+// values separate them with ";"; a contact may carry a note in brackets: `741741 (text HOME)`.
+import type { Contact, ContactKind, ResourceInput, ResourceRecord } from '../record.ts';
+import type { CsvRow } from './csv.ts';
+
+export const simpleColumns = [
+  'id',
+  'name',
+  'category',
+  'description',
+  'organization',
+  'regions',
+  'city',
+  'phone',
+  'text',
+  'chat',
+  'web',
+  'email',
+  'hours',
+  'languages',
+  'tags',
+  'cost',
+  'source',
+  'verified_on',
+  'verified_by',
+  'status',
+] as const;
+
+const contactColumns: readonly ContactKind[] = ['phone', 'text', 'chat', 'web', 'email'];
+
+const many = (cell: string | undefined): string[] =>
+  (cell ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+function contactOf(kind: ContactKind, cell: string): Contact {
+  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(cell);
+  return match?.[1] ? { kind, value: match[1], note: match[2] ?? '' } : { kind, value: cell };
+}
+
+export function rowToInput(row: CsvRow): ResourceInput {
+  const v = row.values;
+  const text = (name: string) => {
+    const value = v[name]?.trim();
+    return value ? value : undefined;
+  };
+  return {
+    id: v.id ?? '',
+    title: v.name ?? '',
+    category: v.category ?? '',
+    summary: v.description ?? '',
+    ...(text('organization') ? { organizationName: text('organization') } : {}),
+    regions: many(v.regions),
+    ...(text('city') ? { city: text('city') } : {}),
+    contacts: contactColumns.flatMap((kind) => many(v[kind]).map((cell) => contactOf(kind, cell))),
+    ...(text('hours') ? { hours: text('hours') } : {}),
+    languages: many(v.languages),
+    tags: many(v.tags),
+    ...(text('cost') ? { cost: text('cost') } : {}),
+    ...(text('source') ? { source: text('source') } : {}),
+    ...(text('verified_on') ? { verifiedOn: text('verified_on') } : {}),
+    ...(text('verified_by') ? { verifiedBy: text('verified_by') } : {}),
+    ...(text('status') ? { status: text('status') as ResourceInput['status'] } : {}),
+  };
+}
+
+const contactCell = (contacts: readonly Contact[], kind: ContactKind) =>
+  contacts
+    .filter((c) => c.kind === kind)
+    .map((c) => (c.note ? `${c.value} (${c.note})` : c.value))
+    .join('; ');
+
+export function recordToRow(record: ResourceRecord): Record<string, string> {
+  return {
+    id: record.id,
+    name: record.title,
+    category: record.category,
+    description: record.summary,
+    organization: record.organizationName ?? '',
+    regions: record.regions.join('; '),
+    city: record.city ?? '',
+    ...Object.fromEntries(contactColumns.map((kind) => [kind, contactCell(record.contacts, kind)])),
+    hours: record.hours ?? '',
+    languages: record.languages.join('; '),
+    tags: record.tags.join('; '),
+    cost: record.cost ?? '',
+    source: record.source ?? '',
+    verified_on: record.verifiedOn ?? '',
+    verified_by: record.verifiedBy ?? '',
+    status: record.status,
+  };
+}

@@ -1,0 +1,41 @@
+// What resources keep about a member: the suggestions they made (what and whether it was
+// added). Shared entries are not personal; the name of whoever last checked an entry is kept
+// as the entry's "verified by" and is not erased with the member.
+import type { PrismaClient } from '../../db/index.ts';
+import type { PersonalData, PrivacyLine } from '../feature.ts';
+
+export async function resourcesPrivacy(prisma: PrismaClient, memberId: string): Promise<PrivacyLine[]> {
+  const count = await prisma.resourceSuggestion.count({ where: { suggestedById: memberId } });
+  return [
+    {
+      label: 'Resource suggestions',
+      value:
+        count === 0
+          ? 'none'
+          : `${count} (what you suggested and whether it was added; admins of your workspace can see them)`,
+    },
+  ];
+}
+
+export function resourcesPersonalData(prisma: PrismaClient): PersonalData {
+  return {
+    async export(memberId) {
+      const rows = await prisma.resourceSuggestion.findMany({
+        where: { suggestedById: memberId },
+        orderBy: { createdAt: 'asc' },
+      });
+      return {
+        suggestions: rows.map((row) => ({
+          suggestedAt: row.createdAt.toISOString(),
+          status: row.status,
+          proposal: row.proposal,
+          ...(row.resourceId ? { resourceId: row.resourceId } : {}),
+        })),
+      };
+    },
+    async erase(memberId, tx) {
+      const { count } = await tx.resourceSuggestion.deleteMany({ where: { suggestedById: memberId } });
+      return { rows: count };
+    },
+  };
+}

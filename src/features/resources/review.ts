@@ -1,0 +1,65 @@
+// `/peer resources review`: members' suggestions waiting for a decision, then entries nobody has
+// checked for RESOURCE_STALE_DAYS, within one message's five button rows.
+import type { Actor, Block, Place, View } from '../../chat/index.ts';
+import type { ManageDeps } from './manage.ts';
+import { notAdmin } from './manage.ts';
+import { askerOf } from './people.ts';
+import { ResourceRecordSchema } from './record.ts';
+import { REVIEW_ROWS, reviewBlocks, staleEntries } from './stale-review.ts';
+import { recordLine } from './views.ts';
+
+export async function reviewView(
+  deps: ManageDeps & { readonly staleDays: number },
+  actor: Actor,
+  place: Place,
+): Promise<View> {
+  const who = await askerOf(deps.prisma, actor, place, deps.defaultRegion);
+  if (!who.isAdmin) return notAdmin;
+  const pending = await deps.prisma.resourceSuggestion.findMany({
+    where: { workspaceId: who.workspaceId, status: 'pending' },
+    orderBy: { createdAt: 'asc' },
+    take: 3,
+  });
+  const stale = await staleEntries(
+    deps.prisma,
+    who.workspaceId,
+    who.viewer.teamIds,
+    deps.clock.now(),
+    deps.staleDays,
+    REVIEW_ROWS - pending.length,
+  );
+  const blocks: Block[] = [];
+  if (pending.length > 0) blocks.push({ type: 'header', text: 'Suggestions waiting' });
+  for (const suggestion of pending) {
+    const parsed = ResourceRecordSchema.safeParse(suggestion.proposal);
+    blocks.push(
+      {
+        type: 'text',
+        text: parsed.success ? recordLine(parsed.data) : 'A suggestion that can no longer be read.',
+      },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            actionId: 'resources:approve',
+            label: 'Approve',
+            value: suggestion.id,
+            style: 'primary',
+          },
+          { type: 'button', actionId: 'resources:decline', label: 'Decline', value: suggestion.id },
+        ],
+      },
+    );
+  }
+  if (stale.rows.length > 0) {
+    blocks.push({ type: 'header', text: `Not checked for ${deps.staleDays} days (${stale.total})` });
+    blocks.push(...stale.rows.flatMap(reviewBlocks));
+  }
+  if (blocks.length === 0)
+    blocks.push({
+      type: 'text',
+      text: 'Nothing is waiting, and every entry was checked recently. Thank you.',
+    });
+  return { text: `${pending.length} suggestions, ${stale.total} entries to check`, blocks };
+}

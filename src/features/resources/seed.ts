@@ -1,0 +1,55 @@
+// The starting set (seed/resources-seed.yaml): national crisis lines of several countries and
+// peer-support references. Loaded on every start and idempotent: new entries are added,
+// changed ones updated, and an entry an admin edited in chat is never overwritten.
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { PrismaClient } from '../../db/index.ts';
+import { type ResourceRecord, ResourceRecordSchema, reasonsOf } from './record.ts';
+import { sharedScope, type WriteCounts, writeRecords } from './store.ts';
+
+export const defaultSeedPath = join(dirname(fileURLToPath(import.meta.url)), 'seed', 'resources-seed.yaml');
+
+const CoverageSchema = z
+  .object({
+    country: z.string().optional(),
+    subdivision: z.string().optional(),
+    also: z.array(z.string()).default([]),
+    international: z.boolean().optional(),
+  })
+  .default({ also: [] });
+
+const SeedEntrySchema = z
+  .looseObject({ id: z.unknown(), coverage: CoverageSchema, verifiedOn: z.unknown() })
+  .transform(({ coverage, verifiedOn, ...rest }) => {
+    const main = coverage.country
+      ? coverage.subdivision
+        ? `${coverage.country}-${coverage.subdivision}`
+        : coverage.country
+      : undefined;
+    // YAML reads 2026-11-23 as a date; the record wants the text.
+    const verified = verifiedOn instanceof Date ? verifiedOn.toISOString().slice(0, 10) : verifiedOn;
+    return { ...rest, regions: [...(main ? [main] : []), ...coverage.also], verifiedOn: verified };
+  });
+
+const SeedFileSchema = z.object({ resources: z.array(z.unknown()) });
+
+export function parseSeed(text: string): ResourceRecord[] {
+  const file = SeedFileSchema.parse(parse(text));
+  return file.resources.map((entry, index) => {
+    const shaped = SeedEntrySchema.safeParse(entry);
+    const parsed = ResourceRecordSchema.safeParse(shaped.success ? shaped.data : entry);
+    if (!parsed.success) throw new Error(`Seed entry ${index + 1} is not valid: ${reasonsOf(parsed.error)}`);
+    return parsed.data;
+  });
+}
+
+/** Loads the starting set into the install-wide store; safe to call on every start. */
+export async function loadSeed(prisma: PrismaClient, path: string = defaultSeedPath): Promise<WriteCounts> {
+  const records = parseSeed(await readFile(path, 'utf8'));
+  return prisma.$transaction((tx) =>
+    writeRecords(tx, records, { scope: sharedScope, origin: 'seed', keepEdited: true }),
+  );
+}

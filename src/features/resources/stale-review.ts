@@ -1,0 +1,136 @@
+// Once a month each workspace's admins get the entries nobody has verified for
+// RESOURCE_STALE_DAYS, never-verified ones first, each with Still right / Edit / Retire. Exactly
+// once across replicas: the month's claim and the outbox rows commit in one transaction.
+import type { Block, View } from '../../chat/index.ts';
+import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { DbClient } from '../../scheduling/index.ts';
+import {
+  claimOccurrence,
+  enqueueOutboxMany,
+  occurrenceKey,
+  type PeriodicJob,
+} from '../../scheduling/index.ts';
+import { adminsOf } from './people.ts';
+import { type ResourceRow, visibleTo } from './store.ts';
+import { resourceLine } from './views.ts';
+
+/** Rows a message can hold on every platform (Discord: five action rows). */
+export const REVIEW_ROWS = 5;
+
+export function staleWhere(workspaceId: string, teamIds: readonly string[], now: Date, staleDays: number) {
+  const cutoff = new Date(now.getTime() - staleDays * 86_400_000);
+  return {
+    AND: [
+      visibleTo({ workspaceId, teamIds }),
+      { OR: [{ verifiedOn: null }, { verifiedOn: { lt: cutoff } }] },
+    ],
+  };
+}
+
+export async function staleEntries(
+  db: DbClient | PrismaClient,
+  workspaceId: string,
+  teamIds: readonly string[],
+  now: Date,
+  staleDays: number,
+  take = REVIEW_ROWS,
+): Promise<{ rows: ResourceRow[]; total: number }> {
+  const where = staleWhere(workspaceId, teamIds, now, staleDays);
+  const [rows, total] = await Promise.all([
+    db.resource.findMany({
+      where,
+      orderBy: [{ verifiedOn: { sort: 'asc', nulls: 'first' } }, { title: 'asc' }],
+      take,
+    }),
+    db.resource.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export function reviewBlocks(row: ResourceRow): Block[] {
+  return [
+    { type: 'text', text: resourceLine(row) },
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          actionId: 'resources:verify',
+          label: 'Still right',
+          value: row.id,
+          style: 'primary',
+        },
+        { type: 'button', actionId: 'resources:edit', label: 'Edit', value: row.id },
+        { type: 'button', actionId: 'resources:retire', label: 'Retire', value: row.id, style: 'danger' },
+      ],
+    },
+  ];
+}
+
+export function staleReviewView(rows: readonly ResourceRow[], total: number, staleDays: number): View {
+  const rest = total - rows.length;
+  return {
+    text: `${total} resource${total === 1 ? '' : 's'} to check this month`,
+    blocks: [
+      { type: 'header', text: 'Resources to check this month' },
+      {
+        type: 'text',
+        text: `These have not been checked for ${staleDays} days or more (never-checked ones first). Numbers and hours change; a quick look keeps everyone safe.`,
+      },
+      ...rows.flatMap(reviewBlocks),
+      ...(rest > 0
+        ? [{ type: 'context' as const, text: `${rest} more wait in \`/peer resources review\`.` }]
+        : []),
+    ],
+  };
+}
+
+/** The first instant of the month `now` is in (UTC): the month's occurrence. */
+export const monthStart = (now: Date): Date => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+
+export interface StaleReviewDeps {
+  readonly prisma: PrismaClient;
+  readonly cipher: FieldCipher;
+  readonly staleDays: number;
+  readonly notifyOutbox: () => void;
+}
+
+export function staleReviewJob(deps: StaleReviewDeps): PeriodicJob {
+  return {
+    name: 'resources-stale-review',
+    async run({ now, instanceId }) {
+      const due = monthStart(now);
+      const workspaces = await deps.prisma.workspace.findMany({
+        where: { teams: { some: { roles: { some: { role: 'admin' } } } } },
+        select: { id: true, teams: { select: { id: true } } },
+      });
+      let queued = 0;
+      for (const workspace of workspaces) {
+        const key = occurrenceKey(`resources-stale-review:${workspace.id}`, due);
+        queued += await deps.prisma.$transaction(async (tx) => {
+          if (!(await claimOccurrence(tx, { key, dueAt: due, instanceId, at: now }))) return 0;
+          await tx.occurrenceClaim.update({ where: { key }, data: { status: 'done', finishedAt: now } });
+          const teamIds = workspace.teams.map((t) => t.id);
+          const { rows, total } = await staleEntries(tx, workspace.id, teamIds, now, deps.staleDays);
+          if (total === 0) return 0;
+          const admins = await adminsOf(tx, workspace.id);
+          const shown = staleReviewView(rows, total, deps.staleDays);
+          return enqueueOutboxMany(
+            tx,
+            deps.cipher,
+            admins.map((admin) => ({
+              idempotencyKey: `${key}:${admin.id}`,
+              platform: admin.workspace.platform,
+              workspaceExternalId: admin.workspace.externalId,
+              target: { kind: 'dm' as const, userId: admin.platformUserId },
+              recipientMemberId: admin.id,
+              view: shown,
+              notBefore: now,
+            })),
+          );
+        });
+      }
+      if (queued > 0) deps.notifyOutbox();
+    },
+  };
+}

@@ -1,0 +1,203 @@
+// What resources say. Compact lists (name, what it is for, how to reach it, hours), cards to
+// send or share, help, and the words around suggestions and reviews. Plain and warm; the bot
+// points to real help and never advises treatment.
+import type { Block, Button, View } from '../../chat/index.ts';
+import { type Category, categories, categoryLabels } from './categories.ts';
+import type { Contact, ResourceRecord } from './record.ts';
+import { type ResourceRow, rowToRecord } from './store.ts';
+
+export const text = (message: string): View => ({ text: message, blocks: [{ type: 'text', text: message }] });
+
+function shortLink(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname === '/' ? '' : parsed.pathname}`.slice(
+      0,
+      60,
+    );
+  } catch {
+    return url;
+  }
+}
+
+export function contactText(contact: Contact): string {
+  const note = contact.note ? ` (${contact.note})` : '';
+  switch (contact.kind) {
+    case 'phone':
+      return `Call ${contact.value}${note}`;
+    case 'text':
+      return `Text ${contact.value}${note}`;
+    case 'chat':
+      return `Chat: [${shortLink(contact.value)}](${contact.value})${note}`;
+    case 'web':
+      return `[${shortLink(contact.value)}](${contact.value})${note}`;
+    case 'email':
+      return `Email ${contact.value}${note}`;
+  }
+}
+
+const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+
+/** One entry in a list: name, what it is for, how to reach it, hours. */
+export const resourceLine = (row: ResourceRow): string => recordLine(rowToRecord(row));
+
+export function recordLine(record: ResourceRecord): string {
+  const reach = record.contacts.slice(0, 3).map(contactText).join(' · ');
+  const where = record.regions.length > 0 ? record.regions.join(', ') : 'International';
+  return [
+    `**${record.title}**${record.hours ? ` (${record.hours})` : ''}`,
+    record.summary ? clip(record.summary, 160) : undefined,
+    reach || undefined,
+    `_${categoryLabels[record.category]} · ${where}${record.verifiedOn ? ` · checked ${record.verifiedOn}` : ''}_`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The whole entry, as sent to someone's DMs or shared in a channel. */
+export function resourceCardView(row: ResourceRow): View {
+  const record = rowToRecord(row);
+  const fields = [
+    { label: 'What it is', value: categoryLabels[record.category] },
+    { label: 'Where', value: record.regions.length > 0 ? record.regions.join(', ') : 'International' },
+    ...(record.hours ? [{ label: 'Hours', value: record.hours }] : []),
+    ...(record.languages.length > 0 ? [{ label: 'Languages', value: record.languages.join(', ') }] : []),
+    ...(record.cost ? [{ label: 'Cost', value: record.cost }] : []),
+  ];
+  const blocks: Block[] = [
+    { type: 'header', text: record.title },
+    ...(record.summary ? [{ type: 'text' as const, text: record.summary }] : []),
+    ...(record.contacts.length > 0
+      ? [{ type: 'text' as const, text: record.contacts.map((c) => `• ${contactText(c)}`).join('\n') }]
+      : []),
+    { type: 'fields', fields },
+    {
+      type: 'context',
+      text: record.verifiedOn
+        ? `Details checked ${record.verifiedOn}${record.source ? ` against ${shortLink(record.source)}` : ''}.`
+        : 'Details not yet checked by an admin; the service’s own site has the latest.',
+    },
+  ];
+  return { text: `${record.title}: ${record.contacts.map(contactText).slice(0, 2).join(', ')}`, blocks };
+}
+
+export function crisisCardView(rows: readonly ResourceRow[], region: string): View {
+  return {
+    text: `Crisis lines for ${region}`,
+    blocks: [
+      { type: 'header', text: `Crisis lines for ${region}` },
+      {
+        type: 'text',
+        text: rows.map(resourceLine).join('\n\n') || 'I have no crisis lines for this region yet.',
+      },
+      {
+        type: 'context',
+        text: 'If you or someone else is in immediate danger, call your local emergency number.',
+      },
+    ],
+  };
+}
+
+export function resultButtons(id: string, isAdmin: boolean): Block {
+  const elements: Button[] = [
+    { type: 'button', actionId: 'resources:send', label: 'Send to me', value: `r:${id}`, style: 'primary' },
+    { type: 'button', actionId: 'resources:share', label: 'Share in channel', value: `r:${id}` },
+  ];
+  if (isAdmin) {
+    elements.push(
+      { type: 'button', actionId: 'resources:edit', label: 'Edit', value: id },
+      { type: 'button', actionId: 'resources:retire', label: 'Retire', value: id, style: 'danger' },
+    );
+  }
+  return { type: 'actions', elements };
+}
+
+export interface ResultsInput {
+  readonly crisis?: { readonly region: string; readonly rows: readonly ResourceRow[] };
+  readonly results: readonly ResourceRow[];
+  readonly more?: { readonly value: string };
+  readonly words: string;
+  readonly page: number;
+  readonly correctedTo?: string;
+  readonly similarOnly: boolean;
+  readonly isAdmin: boolean;
+}
+
+export function resultsView(input: ResultsInput): View {
+  const blocks: Block[] = [];
+  const { crisis } = input;
+  if (crisis && crisis.rows.length > 0) {
+    blocks.push(
+      { type: 'header', text: `Crisis lines for ${crisis.region}` },
+      { type: 'text', text: crisis.rows.map(resourceLine).join('\n\n') },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            actionId: 'resources:send',
+            label: 'Send to me',
+            value: `c:${crisis.region}`,
+            style: 'primary',
+          },
+          {
+            type: 'button',
+            actionId: 'resources:share',
+            label: 'Share in channel',
+            value: `c:${crisis.region}`,
+          },
+        ],
+      },
+      { type: 'context', text: 'In immediate danger: call your local emergency number.' },
+    );
+  }
+  if (input.correctedTo)
+    blocks.push({ type: 'context', text: `Showing results for “${input.correctedTo}”.` });
+  if (input.similarOnly)
+    blocks.push({ type: 'context', text: 'Nothing matched every word; these come close.' });
+  if (input.results.length > 0) {
+    blocks.push({
+      type: 'header',
+      text:
+        input.page > 1 ? `More for “${input.words}” (page ${input.page})` : `Results for “${input.words}”`,
+    });
+    for (const row of input.results) {
+      blocks.push({ type: 'text', text: resourceLine(row) }, resultButtons(row.id, input.isAdmin));
+    }
+  } else if (!crisis || crisis.rows.length === 0) {
+    blocks.push({
+      type: 'text',
+      text: `I found nothing for “${input.words}”. Fewer or different words often help, or browse a category: ${categories.map((c) => `\`${c}\``).join(', ')}.`,
+    });
+  }
+  if (input.more) {
+    blocks.push({
+      type: 'actions',
+      elements: [
+        { type: 'button', actionId: 'resources:more', label: 'More results', value: input.more.value },
+      ],
+    });
+  }
+  const count = input.results.length + (crisis?.rows.length ?? 0);
+  return { text: `${count} resource${count === 1 ? '' : 's'} for “${input.words}”`, blocks };
+}
+
+export function findHelpView(): View {
+  const list = categories.map((c) => `• \`${c}\`: ${categoryLabels[c]}`).join('\n');
+  return {
+    text: 'What would you like to find?',
+    blocks: [
+      {
+        type: 'text',
+        text: 'Tell me a few words, like `/peer find text line` or `/peer find peer support training`. Add `category:` or `region:` to narrow it, like `/peer find crisis region:GB`.',
+      },
+      { type: 'text', text: `**Categories**\n${list}` },
+      {
+        type: 'context',
+        text: 'Crisis lines for your region always come first when you search for crisis, suicide or self-harm.',
+      },
+    ],
+  };
+}
+
+export const categoryChoices = categories.map((c: Category) => ({ label: categoryLabels[c], value: c }));

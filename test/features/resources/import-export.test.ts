@@ -1,0 +1,199 @@
+// Import and export: a bad CSV is refused whole with a report naming each bad row; with
+// --good-rows-only only the good rows land; HSDS JSON and the HSDS CSV data package round-trip
+// with no difference; a second import of the same file changes nothing. Driven through the
+// CLI entry (`npm run resources -- …`) in-process, on real databases.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/index.ts';
+import { runResourcesCli } from '../../../src/features/resources/cli.ts';
+import { importFile } from '../../../src/features/resources/formats/import.ts';
+import { clonedDatabase } from '../../support/database.ts';
+
+let dir: string;
+let first: Database;
+let second: Database;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pb-resources-'));
+  [first, second] = await Promise.all([clonedDatabase(), clonedDatabase()]);
+});
+afterAll(async () => {
+  await Promise.all([first?.close(), second?.close()]);
+  await rm(dir, { recursive: true, force: true });
+});
+
+function console_() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { log: (line: string) => out.push(line), error: (line: string) => err.push(line) } };
+}
+
+const header =
+  'id,name,category,description,organization,regions,city,phone,text,chat,web,email,hours,languages,tags,cost,source,verified_on,verified_by,status';
+const badCsv = [
+  header,
+  'tx-warmline,Texas Peer Warmline,peer-support-organisation,"A peer-run warmline, for talking things through",,US-TX,,(512) 555-0100,,,,,daily 4pm-10pm,en; es,warmline; peer support,free,,2026-11-01,Sam,active',
+  'no-name,,crisis-line,A line with no name,,US,,1-800-555-0101,,,,,24/7,,,,,,,',
+  'bad-phone,Helpful Line,crisis-line,Call us,,US,,call us anytime,,,,,24/7,,,,,,,',
+  'odd-category,Odd One,astrology,Not a category we keep,,US,,,,,https://odd.example.org,,,,,,,,,',
+  'gb-listening,Listening Line,crisis-line,"For anyone in the UK who is struggling",,GB,,0800 555 0102,,,https://listen.example.org,,24/7,en,listening,,https://listen.example.org,,,',
+  'tx-warmline,Texas Peer Warmline again,peer-support-organisation,Same id twice,,US-TX,,(512) 555-0103,,,,,,,,,,,,',
+].join('\n');
+
+describe('importing the simple CSV', () => {
+  it('refuses the whole file when rows are bad, names each bad row, and changes nothing', async () => {
+    const path = join(dir, 'bad.csv');
+    await writeFile(path, badCsv);
+    const before = await first.prisma.resource.count();
+    const { out, io } = console_();
+
+    const code = await runResourcesCli(first.prisma, ['import', path], io);
+
+    expect(code).toBe(1);
+    const report = out.join('\n');
+    expect(report).toContain('4 row(s) need a change');
+    expect(report).toMatch(/line 3 \(id no-name\): the name is missing/);
+    expect(report).toMatch(/line 4 \(id bad-phone\): 'call us anytime' is not a phone number/);
+    expect(report).toMatch(/line 5 \(id odd-category\): 'astrology' is not a category I know/);
+    expect(report).toMatch(/line 7 \(id tx-warmline\): the id 'tx-warmline' is already used by line 2/);
+    expect(report).toContain('Nothing was imported: the store is unchanged');
+    expect(await first.prisma.resource.count()).toBe(before);
+  });
+
+  it('with --good-rows-only imports only the good rows', async () => {
+    const path = join(dir, 'bad.csv');
+    const { out, io } = console_();
+
+    const code = await runResourcesCli(first.prisma, ['import', path, '--good-rows-only'], io);
+
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain('Imported: 2 added, 0 updated, 0 unchanged.');
+    const ids = (
+      await first.prisma.resource.findMany({ where: { origin: 'import' }, orderBy: { id: 'asc' } })
+    ).map((r) => r.id);
+    expect(ids).toEqual(['gb-listening', 'tx-warmline']);
+    const warmline = await first.prisma.resource.findUniqueOrThrow({ where: { id: 'tx-warmline' } });
+    expect(warmline).toMatchObject({
+      title: 'Texas Peer Warmline',
+      regions: ['US-TX'],
+      countries: ['US'],
+      languages: ['en', 'es'],
+      tags: ['warmline', 'peer support'],
+      hours: 'daily 4pm-10pm',
+      verifiedBy: 'Sam',
+    });
+    expect(warmline.contacts).toEqual([{ kind: 'phone', value: '(512) 555-0100' }]);
+  });
+
+  it('a second import of the same file changes nothing', async () => {
+    const path = join(dir, 'bad.csv');
+    const before = await first.prisma.resource.findUniqueOrThrow({ where: { id: 'tx-warmline' } });
+    const report = await importFile(first.prisma, path, { goodRowsOnly: true });
+    expect(report.written).toEqual({ added: 0, updated: 0, unchanged: 2, keptEdited: 0 });
+    const after = await first.prisma.resource.findUniqueOrThrow({ where: { id: 'tx-warmline' } });
+    expect(after.updatedAt).toEqual(before.updatedAt);
+  });
+
+  it('refuses unknown options and a missing file name with the usage', async () => {
+    const { err, io } = console_();
+    expect(await runResourcesCli(first.prisma, ['import', '--all-rows'], io)).toBe(2);
+    expect(err.join('\n')).toContain("I don't know the option --all-rows");
+    expect(err.join('\n')).toContain('Usage: npm run resources -- import <file>');
+  });
+});
+
+// A small HSDS 3 service in the shape of the specification's examples, with fields PeerBridge
+// does not model (alternate_name, eligibility, an organisation's website) that must survive.
+const foreignService = {
+  id: 'ac148810-d857-441c-9679-408f346de14b',
+  name: 'Community Counselling',
+  alternate_name: 'MyCity Counselling Services',
+  description: 'Counselling Services provided by trained professionals.',
+  url: 'http://example.com/counselling',
+  email: 'email@example.com',
+  status: 'active',
+  eligibility_description: 'For people aged 12 and over in the MyCity area',
+  organization: { id: 'd9d5e0f5', name: 'Example Organization Inc.', website: 'http://example.com' },
+  phones: [{ id: '1554f2e2', number: '+44 1234 234567', type: 'voice', description: 'Reception' }],
+  schedules: [{ id: '48102e86', description: 'Weekdays 10am to 6pm' }],
+  service_areas: [{ id: '381c64f1', name: 'GB', extent: 'GB', extent_type: 'text' }],
+  languages: [{ id: '2989d3ed', name: 'Urdu', code: 'ur' }],
+  assured_date: '2025-01-01',
+  attributes: [
+    {
+      id: 'a1',
+      taxonomy_term: {
+        id: 't1',
+        code: 'referral-service',
+        name: 'Referral service',
+        taxonomy: 'peerbridge-category',
+      },
+    },
+    {
+      id: 'a2',
+      taxonomy_term: { id: 't2', code: 'counselling', name: 'counselling', taxonomy: 'peerbridge-tag' },
+    },
+  ],
+};
+
+describe('HSDS round trips', () => {
+  it('HSDS JSON: export, import into an empty store, export again: the two exports are identical', async () => {
+    const foreign = join(dir, 'foreign.json');
+    await writeFile(foreign, JSON.stringify([foreignService]));
+    const { io } = console_();
+    expect(await runResourcesCli(first.prisma, ['import', foreign], io)).toBe(0);
+
+    const one = join(dir, 'one.json');
+    const two = join(dir, 'two.json');
+    expect(await runResourcesCli(first.prisma, ['export', one], io)).toBe(0);
+    expect(await runResourcesCli(second.prisma, ['import', one], io)).toBe(0);
+    expect(await runResourcesCli(second.prisma, ['export', two], io)).toBe(0);
+
+    const exported = await readFile(one, 'utf8');
+    expect(await readFile(two, 'utf8')).toBe(exported);
+    const services = JSON.parse(exported) as Record<string, unknown>[];
+    // The seed, the CSV rows and the foreign service are all there.
+    expect(services.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['us-988-lifeline', 'tx-warmline', foreignService.id]),
+    );
+    const kept = services.find((s) => s.id === foreignService.id);
+    expect(kept).toMatchObject({
+      alternate_name: 'MyCity Counselling Services',
+      eligibility_description: 'For people aged 12 and over in the MyCity area',
+      organization: { name: 'Example Organization Inc.', website: 'http://example.com' },
+      url: 'http://example.com/counselling',
+      email: 'email@example.com',
+      assured_date: '2025-01-01',
+    });
+  });
+
+  it('importing the export again changes nothing', async () => {
+    const report = await importFile(second.prisma, join(dir, 'one.json'));
+    expect(report.written.added + report.written.updated).toBe(0);
+    expect(report.written.unchanged).toBe(report.rows);
+  });
+
+  it('HSDS CSV data package: export to a folder and back gives the same HSDS JSON', async () => {
+    const { io } = console_();
+    const folder = join(dir, 'package');
+    expect(await runResourcesCli(second.prisma, ['export', folder, '--format', 'hsds-csv'], io)).toBe(0);
+    const datapackage = JSON.parse(await readFile(join(folder, 'datapackage.json'), 'utf8')) as {
+      resources: { path: string }[];
+    };
+    expect(datapackage.resources.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['services.csv', 'phones.csv', 'attributes.csv']),
+    );
+
+    const third = await clonedDatabase();
+    try {
+      expect(await runResourcesCli(third.prisma, ['import', folder], io)).toBe(0);
+      const again = join(dir, 'three.json');
+      expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
+      expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
+    } finally {
+      await third.close();
+    }
+  });
+});
