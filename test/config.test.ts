@@ -135,10 +135,10 @@ describe('config messages never show a database password', () => {
   });
 
   it('reads the retention settings, with 7 and 30 days by default', () => {
-    expect(loadConfig({}).retention).toEqual({ processedEventDays: 7, sentOutboxDays: 30 });
+    expect(loadConfig({}).retention).toEqual({ processedEventDays: 7, sentOutboxDays: 30, auditDays: 2190 });
     expect(
       loadConfig({ PROCESSED_EVENT_RETENTION_DAYS: '2', SENT_OUTBOX_RETENTION_DAYS: '90' }).retention,
-    ).toEqual({ processedEventDays: 2, sentOutboxDays: 90 });
+    ).toEqual({ processedEventDays: 2, sentOutboxDays: 90, auditDays: 2190 });
     expect(problems({ SENT_OUTBOX_RETENTION_DAYS: '0' })).toEqual([
       'SENT_OUTBOX_RETENTION_DAYS must be at least 1 day (got "0")',
     ]);

@@ -10,30 +10,53 @@ import type { KeyRing } from './key-ring.ts';
 export interface EncryptedColumn {
   readonly table: string;
   readonly column: string;
-  /** The associated data the envelope was made with, for this row (a format may bind the row id). */
-  context(row: { readonly id: string }): string;
+  /** Other columns the associated data needs (the outbox binds its row's key and recipient). */
+  readonly bindColumns?: readonly string[];
+  /**
+   * The associated data the envelope was made with, for this row: the field's context and, for
+   * envelopes bound to their row (v2 with a row binding), that binding.
+   */
+  bind(row: Readonly<Record<string, unknown>>): { readonly context: string; readonly row?: string };
   /** Extra SQL condition, when not every non-null value is an envelope. */
   readonly where?: string;
 }
 
+const fieldOnly = (table: string, column: string, context: string): EncryptedColumn => ({
+  table,
+  column,
+  bind: () => ({ context }),
+});
+
 /**
  * Every encrypted column, in ONE place: add a row here with every new `...Enc` column (a
- * feature's) and with every change of what its associated data binds.
+ * feature's) and with every change of what its associated data binds. A test fails when a
+ * column ending in `Enc` in the schema has no row here.
  */
 export const encryptedColumns: readonly EncryptedColumn[] = [
-  // outbox-payload.ts: private payloads only; the others are plain JSON.
+  // outbox-payload.ts: private payloads only (the others are plain JSON), bound to their row.
   {
     table: 'OutboxMessage',
     column: 'payload',
-    context: () => 'OutboxMessage.payload',
+    bindColumns: ['idempotencyKey', 'target', 'recipientId'],
+    bind: (row) => ({
+      context: 'OutboxMessage.payload',
+      row: `${String(row.idempotencyKey)}\u0000${String(row.target)}:${String(row.recipientId)}`,
+    }),
     where: '"isPrivate" = true',
   },
-  { table: 'CheckinAnswer', column: 'privateNoteEnc', context: () => 'CheckinAnswer.privateNote' },
-  { table: 'TriggerFlag', column: 'noteEnc', context: () => 'TriggerFlag.note' },
-  { table: 'WellnessPlan', column: 'dailyMaintenanceEnc', context: () => 'WellnessPlan.dailyMaintenance' },
-  { table: 'WellnessPlan', column: 'triggersEnc', context: () => 'WellnessPlan.triggers' },
-  { table: 'WellnessPlan', column: 'earlyWarningSignsEnc', context: () => 'WellnessPlan.earlyWarningSigns' },
-  { table: 'WellnessPlan', column: 'crisisPlanEnc', context: () => 'WellnessPlan.crisisPlan' },
+  fieldOnly('CheckinAnswer', 'privateNoteEnc', 'CheckinAnswer.privateNote'),
+  fieldOnly('CheckinAnswer', 'itemsEnc', 'CheckinAnswer.items'),
+  fieldOnly('TriggerFlag', 'noteEnc', 'TriggerFlag.note'),
+  fieldOnly('TriggerFlag', 'followUpEnc', 'TriggerFlag.followUp'),
+  ...[
+    'dailyMaintenanceEnc',
+    'triggersEnc',
+    'earlyWarningSignsEnc',
+    'breakingDownEnc',
+    'supportPeopleEnc',
+    'crisisPlanEnc',
+    'postCrisisEnc',
+  ].map((column) => fieldOnly('WellnessPlan', column, `WellnessPlan.${column}`)),
 ];
 
 export interface ColumnCounts {
@@ -68,14 +91,15 @@ export async function rotateKeys(
     counts[name] = tally;
     const table = quote(spec.table);
     const column = quote(spec.column);
-    const select = `SELECT id, ${column} AS value FROM ${table}
+    const extra = (spec.bindColumns ?? []).map((c) => `, ${quote(c)}`).join('');
+    const select = `SELECT id, ${column} AS value${extra} FROM ${table}
       WHERE ${column} IS NOT NULL AND split_part(${column}, ':', 2) <> $1 AND id > $2
       ${spec.where ? `AND ${spec.where}` : ''} ORDER BY id LIMIT $3`;
     const update = `UPDATE ${table} SET ${column} = $1 WHERE id = $2 AND ${column} = $3`;
     let after = '';
     for (;;) {
       if (batchesLeft <= 0) return { complete: false, counts };
-      const rows = await prisma.$queryRawUnsafe<{ id: string; value: string }[]>(
+      const rows = await prisma.$queryRawUnsafe<({ id: string; value: string } & Record<string, unknown>)[]>(
         select,
         ring.keyId,
         after,
@@ -87,8 +111,8 @@ export async function rotateKeys(
         for (const row of rows) {
           let fresh: string;
           try {
-            const context = spec.context(row);
-            fresh = ring.encrypt(ring.decrypt(row.value, context), context);
+            const { context, row: binding } = spec.bind(row);
+            fresh = ring.encrypt(ring.decrypt(row.value, context, binding), context, binding);
           } catch {
             tally.failed++;
             continue;

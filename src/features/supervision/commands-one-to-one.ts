@@ -8,6 +8,9 @@ import { bookSlot, openSlots, publishSlots } from './slots.ts';
 import { localToInstant, parseLocalSlot } from './time.ts';
 import { bookedView, refusalView, slotsView } from './views.ts';
 
+const notAMember =
+  'Only members of this team can book its one-to-one supervision. If you belong here, an admin can add you with `/peer team role`.';
+
 export function oneToOneCommands(deps: SupervisionDeps) {
   const { prisma, clock } = deps;
 
@@ -73,6 +76,9 @@ export function oneToOneCommands(deps: SupervisionDeps) {
     handler: async ({ actor, place, reply, options }) => {
       const context = await memberContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
+      // A supervisor's one-to-one time is for their own team: the channel alone does not say
+      // someone belongs to it.
+      if (context.value.roles.size === 0) return reply.privately(refusalView(notAMember));
       const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now());
       if (!booked.ok)
         return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));

@@ -27,7 +27,7 @@ describe('Slack global shortcuts', () => {
       user: { id: 'U1', username: 'maya', team_id: 'T1' },
     });
     expect(incoming).toEqual({
-      ok: true,
+      kind: 'event',
       origin: {
         workspaceId: 'T1',
         userId: 'U1',
@@ -49,7 +49,7 @@ describe('Slack global shortcuts', () => {
     expect(
       shortcutFromSlack({ type: 'shortcut', callback_id: 'flags:start', user: { id: 'U1' } }),
     ).toMatchObject({
-      ok: 'malformed',
+      kind: 'malformed',
     });
   });
 });

@@ -66,6 +66,6 @@ describe('shell playground: flags and plans', () => {
     expect(withNote.length).toBeGreaterThanOrEqual(1);
     for (const section of withNote) expect(section.slice(0, 400)).toMatch(/^\[(DM to sam|form for maya)\]/);
     const stored = await app.storage.db.prisma.wellnessPlan.findFirstOrThrow();
-    expect(stored.triggersEnc).toMatch(/^v1:/);
+    expect(stored.triggersEnc).toMatch(/^v2:/);
   }, 120_000);
 });

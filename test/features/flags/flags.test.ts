@@ -170,7 +170,7 @@ describe('who may read a flag', () => {
     expect(said(closed.seen[0]?.view)).toContain('Closed.');
     const stored = await w.prisma.triggerFlag.findUniqueOrThrow({ where: { id: flag.id } });
     expect(stored.status).toBe('closed');
-    expect(stored.followUpEnc).toMatch(/^v1:/);
+    expect(stored.followUpEnc).toMatch(/^v2:/);
     expect((await w.inbox('maya')).map(said).join()).not.toContain('77aa');
     const twice = await w.form('sam', 'flags:close', { followup: 'again' }, flag.id);
     expect(said(twice.seen[0]?.view)).toContain('already closed');

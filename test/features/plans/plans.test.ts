@@ -57,7 +57,7 @@ describe('wellness plan', () => {
     const [row] = await w.prisma.$queryRawUnsafe<Record<string, string | null>[]>(
       'SELECT "triggersEnc", "dailyMaintenanceEnc" FROM "WellnessPlan"',
     );
-    expect(row?.triggersEnc).toMatch(/^v1:[0-9a-f]{8}:/);
+    expect(row?.triggersEnc).toMatch(/^v2:[0-9a-f]{8}:/);
     expect(JSON.stringify(row)).not.toContain('PLAN-91x');
     expect(row?.dailyMaintenanceEnc).toBeNull();
     const maya = await w.prisma.member.findFirstOrThrow({ where: { platformUserId: 'maya' } });

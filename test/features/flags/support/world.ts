@@ -27,6 +27,7 @@ import { createSelfCareFeature } from '../../../../src/features/selfcare/index.t
 import { createTeamsFeature } from '../../../../src/features/teams/index.ts';
 import { silentLogger } from '../../../../src/logger.ts';
 import { createScheduler, ManualClock } from '../../../../src/scheduling/index.ts';
+import { decodePayload } from '../../../../src/scheduling/outbox-payload.ts';
 import { recordingReply } from '../../../support/chat-harness.ts';
 import { clonedDatabase } from '../../../support/database.ts';
 import { clientsFor, shellPeople } from '../../../support/people.ts';
@@ -172,9 +173,7 @@ export async function flagsWorld(options: WorldOptions = {}) {
         orderBy: { createdAt: 'asc' },
       });
       return rows.map((row) => ({
-        ...(JSON.parse(
-          row.isPrivate ? cipher.decrypt(row.payload, 'OutboxMessage.payload') : row.payload,
-        ) as View),
+        ...decodePayload(cipher, row),
         urgent: row.urgent,
         respectQuietHours: row.respectQuietHours,
         notBefore: row.notBefore,
