@@ -100,8 +100,11 @@ export function staleReviewJob(deps: StaleReviewDeps): PeriodicJob {
     name: 'resources-stale-review',
     async run({ now, instanceId }) {
       const due = monthStart(now);
+      // A team's first week is for settling in: its admins are not handed a list of entries to
+      // check the minute they set the channel up. The month's review reaches them after that.
+      const settled = new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000);
       const workspaces = await deps.prisma.workspace.findMany({
-        where: { teams: { some: { roles: { some: { role: 'admin' } } } } },
+        where: { teams: { some: { createdAt: { lte: settled }, roles: { some: { role: 'admin' } } } } },
         select: { id: true, teams: { select: { id: true } } },
       });
       let queued = 0;

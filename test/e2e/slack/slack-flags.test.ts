@@ -26,6 +26,9 @@ const { logger, lines } = capturingLogger();
 
 beforeAll(async () => {
   fake = await FakeSlackApi.start();
+  // users.info confirms the people the commands name (identities come from the platform).
+  fake.setUser(sam.userId, { name: sam.userName, displayName: sam.userName });
+  fake.setUser(maya.userId, { name: maya.userName, displayName: maya.userName });
   const port = await freePort();
   app = await startTestApp(
     {

@@ -20,6 +20,9 @@ const runJobs = () => Promise.all(jobs.map((job) => job.run({ instanceId: 'e2e',
 
 beforeAll(async () => {
   fake = await FakeSlackApi.start();
+  // users.info confirms the people the commands name (identities come from the platform).
+  fake.setUser(sam.userId, { name: sam.userName, displayName: sam.userName });
+  fake.setUser(riley.userId, { name: riley.userName, displayName: riley.userName });
   const port = await freePort();
   app = await startTestApp(
     {

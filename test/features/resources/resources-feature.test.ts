@@ -179,6 +179,14 @@ describe('keeping the list current', () => {
   });
 
   it('the monthly review reaches admins once, with Still right / Edit / Retire', async () => {
+    // Not in a team's first week: the review waits until the team has settled in.
+    await h.runJobs();
+    expect(
+      await db.prisma.outboxMessage.count({
+        where: { idempotencyKey: { startsWith: 'resources-stale-review:' } },
+      }),
+    ).toBe(0);
+    await db.prisma.team.updateMany({ data: { createdAt: new Date('2026-11-01T00:00:00Z') } });
     await h.runJobs();
     await h.runJobs();
     const rows = await db.prisma.outboxMessage.findMany({
