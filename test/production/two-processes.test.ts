@@ -66,7 +66,9 @@ describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_00
         SLACK_API_URL: fake.apiUrl,
         PORT: String(await freePort()),
         INSTANCE_ID: name,
-        OUTBOX_LOCK_MS: '3000',
+        // Long enough that a send in flight on a loaded 2-core CI machine keeps its claim: a
+        // claim that lapses mid-send lets the other replica send again (see docs/operations.md).
+        OUTBOX_LOCK_MS: '30000',
         SHUTDOWN_GRACE_MS: '5000',
       },
       await freePort(),
