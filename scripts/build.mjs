@@ -3,7 +3,7 @@
 // external (PGlite and Prisma find their .wasm/.data files next to their own modules). Code
 // splitting keeps each platform SDK behind its own chunk, so the shell playground never loads
 // @slack/bolt or discord.js. Run by `postinstall`, and by `npm start` when src/ is newer.
-import { readdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -47,6 +47,13 @@ export async function build() {
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
   });
+  // Data files that modules read beside themselves (`new URL('./seed/…', import.meta.url)`):
+  // bundled code runs from dist/ (or dist/chunks/), so the files go there too.
+  const seed = join(root, 'src', 'features', 'resources', 'seed', 'resources-seed.yaml');
+  for (const dir of [join(root, 'dist', 'seed'), join(root, 'dist', 'chunks', 'seed')]) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(seed, join(dir, 'resources-seed.yaml'));
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

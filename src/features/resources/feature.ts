@@ -50,21 +50,32 @@ export const resourcesGroup = defineGroup({
   help: 'Members suggest resources; admins add, review, edit and retire them.',
 });
 
-/** Loads the starting set once per process, on the scheduler's first tick (at start-up). */
-function seedJob(deps: ResourcesDeps): PeriodicJob {
-  let loaded = false;
-  return {
-    name: 'resources-seed',
-    async run() {
-      if (loaded) return;
-      const counts = await loadSeed(deps.prisma, deps.seedPath);
-      loaded = true;
-      deps.logger.info({ event: 'resources.seed.loaded', ...counts });
-    },
+/**
+ * Loads the starting set once per process. The scheduler's first tick starts it at start-up,
+ * and a search or a crisis-line look-up waits for it, so the very first `/peer find crisis` of
+ * a new install already sees the crisis lines. A failed load is tried again next time.
+ */
+function seedOnce(deps: ResourcesDeps): () => Promise<void> {
+  let loading: Promise<void> | undefined;
+  return () => {
+    loading ??= loadSeed(deps.prisma, deps.seedPath).then(
+      (counts) => deps.logger.info({ event: 'resources.seed.loaded', ...counts }),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
   };
 }
 
+function seedJob(ensureSeeded: () => Promise<void>): PeriodicJob {
+  return { name: 'resources-seed', run: () => ensureSeeded() };
+}
+
 export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
+  const ensureSeeded = seedOnce(deps);
+  const crisisLines = crisisLinesPort(deps.prisma);
   const base = {
     prisma: deps.prisma,
     cipher: deps.cipher,
@@ -92,6 +103,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
       },
     },
     handler: async ({ actor, place, reply, options }) => {
+      await ensureSeeded();
       await runFind(
         findDeps,
         { actor, place, reply },
@@ -160,9 +172,14 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     commands: [find, add, suggest, review],
     actions: { resources: actions },
     forms: { resources: forms },
-    jobs: [seedJob(deps), staleReviewJob({ ...base, staleDays })],
+    jobs: [seedJob(ensureSeeded), staleReviewJob({ ...base, staleDays })],
     privacy: (memberId) => resourcesPrivacy(deps.prisma, memberId),
     personalData: resourcesPersonalData(deps.prisma),
-    crisisLines: crisisLinesPort(deps.prisma),
+    crisisLines: {
+      async forRegion(region) {
+        await ensureSeeded();
+        return crisisLines.forRegion(region);
+      },
+    },
   };
 }
