@@ -21,6 +21,9 @@ const userInfoSchema = z.object({
   }),
 });
 
+/** Slackbot reports is_bot false; its id is fixed. */
+const SLACKBOT = 'USLACKBOT';
+
 // Slack's answers for "there is no such person here": not a failure, just nobody.
 const unknownUserCodes = new Set(['user_not_found', 'user_not_visible', 'users_not_found']);
 
@@ -41,7 +44,7 @@ export async function lookupSlackUser(
   return {
     userId: found.id,
     displayName,
-    isBot: (found.is_bot ?? false) || (found.is_app_user ?? false),
+    isBot: (found.is_bot ?? false) || (found.is_app_user ?? false) || found.id === SLACKBOT,
     deleted: found.deleted ?? false,
     ...(found.tz ? { timeZone: found.tz } : {}),
     isWorkspaceAdmin: (found.is_admin ?? false) || (found.is_owner ?? false),
