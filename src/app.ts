@@ -14,7 +14,7 @@ import {
 import type { Config } from './config.ts';
 import { processedEvents } from './db/index.ts';
 import { createAdminFeature } from './features/admin/index.ts';
-import { createCheckinsFeature } from './features/checkins/index.ts';
+import { createCheckinsFeature, rosterPort } from './features/checkins/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
 import { createFlagsFeature } from './features/flags/index.ts';
@@ -72,7 +72,12 @@ export function featureList(deps: FeatureDeps): Feature[] {
   const crisisLines = resources.crisisLines;
   // The privacy feature exports and erases every feature's data: it reads this very list.
   const features: Feature[] = [
-    createTeamsFeature({ prisma, defaults: config.defaults, clientFor: deps.clientFor }),
+    createTeamsFeature({
+      prisma,
+      defaults: config.defaults,
+      clientFor: deps.clientFor,
+      roster: rosterPort(prisma),
+    }),
     createAdminFeature({
       prisma,
       clock,

@@ -50,3 +50,19 @@ export interface PlanStepsPort {
 /** Until a real implementation is wired: no lines. Used only in tests that need none. */
 export const noCrisisLines: CrisisLinesPort = { forRegion: async () => [] };
 export const noPlanSteps: PlanStepsPort = { helpfulSteps: async () => undefined };
+
+/** One person on a team's roster, as the check-ins feature keeps it. */
+export interface RosterEntry {
+  readonly memberId: string;
+  /** Opted in as a check-in support buddy (`/peer checkin buddy on`). */
+  readonly buddy: boolean;
+}
+
+/** The check-ins feature implements it; `/peer team show` lists the roster through it. */
+export interface RosterPort {
+  /**
+   * Who is on the team now: the roster read from the platform, or undefined before the first
+   * read (the caller then falls back to the team's role holders).
+   */
+  rosterOf(teamId: string): Promise<readonly RosterEntry[] | undefined>;
+}

@@ -85,6 +85,7 @@ const commands: Record<string, Row> = {
   // The roster is visible to whoever can read the team's channel (the platform decides that).
   'team show': { refusal: /not set up|Please run/, allowed: everyone },
   'team role': { options: { user: '@zed', role: 'member' }, refusal: adminRefusal, allowed: adminsOnly },
+  'team escalation': { options: { after: '4h', urgent: '15m' }, refusal: adminRefusal, allowed: adminsOnly },
   'team supervisor': {
     options: { member: '@zed', supervisor: '@sup', kind: 'backup' },
     refusal: adminRefusal,

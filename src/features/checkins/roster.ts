@@ -3,8 +3,10 @@
 // leave the roster; their answers stay theirs. Without a platform client (or before the
 // first read) the team's role holders stand in.
 import type { ChatClient, PlatformPerson } from '../../chat/index.ts';
+import type { PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { isValidTimeZone } from '../../scheduling/index.ts';
+import type { RosterPort } from '../ports.ts';
 import type { CheckinsDeps, Member, Team } from './context.ts';
 
 export interface RosterPerson {
@@ -95,4 +97,19 @@ export async function rosterOf(db: DbClient, teamId: string): Promise<RosterPers
   for (const member of source) byMember.set(member.id, { member, roles: [] });
   for (const role of roles) byMember.get(role.memberId)?.roles.push(role.role);
   return [...byMember.values()].sort((a, b) => a.member.displayName.localeCompare(b.member.displayName));
+}
+
+/** The roster for other features (`/peer team show`), through the RosterPort. */
+export function rosterPort(prisma: PrismaClient): RosterPort {
+  return {
+    async rosterOf(teamId) {
+      const settings = await prisma.checkinTeamSettings.findUnique({ where: { teamId } });
+      if (!settings?.rosterReadAt) return undefined;
+      const entries = await prisma.checkinRosterEntry.findMany({
+        where: { teamId, active: true },
+        include: { member: { include: { checkinPrefs: true } } },
+      });
+      return entries.map((e) => ({ memberId: e.memberId, buddy: e.member.checkinPrefs?.buddy ?? false }));
+    },
+  };
 }

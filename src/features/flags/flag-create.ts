@@ -36,7 +36,7 @@ export function escalateAtFor(
       ? { start: recipient.quietStart, end: recipient.quietEnd }
       : null;
   const visible = deliverableAt(now, quiet, recipient?.timeZone ?? team.timeZone, urgent);
-  return new Date(visible.getTime() + escalationDelay(flag.severity, flag.wish));
+  return new Date(visible.getTime() + escalationDelay(flag.severity, flag.wish, team));
 }
 
 export function flagDmMessages(

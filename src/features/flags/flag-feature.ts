@@ -45,7 +45,7 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     const member = await ensureMember(prisma, actor);
     const team = await teamOf(prisma, actor, member.id, channelId ? { channelId } : {});
     if (!team) return reply.privately(plainView(noTeamHelp));
-    await reply.openForm(flagForm(await chainFor(prisma, team.id, member.id), team.id));
+    await reply.openForm(flagForm(await chainFor(prisma, team.id, member.id), team));
   }
 
   async function submitFlag(

@@ -3,21 +3,14 @@
 import type { Block, Form, View } from '../../chat/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { CrisisLine } from '../ports.ts';
-import {
-  ESCALATE_AFTER_MS,
-  ESCALATE_AFTER_NOW_MS,
-  levelChoices,
-  levelLabel,
-  wishChoices,
-  wishLabel,
-} from './levels.ts';
+import { type EscalationTimes, levelChoices, levelLabel, wishChoices, wishLabel } from './levels.ts';
 import type { Chain } from './routing.ts';
 import { durationWords } from './time-words.ts';
 
 const text = (value: string): Block => ({ type: 'text', text: value });
 const context = (value: string): Block => ({ type: 'context', text: value });
 
-export function whoWillSee(chain: Chain): string {
+export function whoWillSee(chain: Chain, times: EscalationTimes): string {
   const first = chain.primary ?? chain.backup;
   if (!first) {
     return 'You do not have a supervisor yet, so nobody will read this note. I will still show you some steps that may help, and let an admin know you would like to be paired (without telling them about this flag).';
@@ -30,18 +23,18 @@ export function whoWillSee(chain: Chain): string {
     );
   const then =
     later.length > 0
-      ? ` If nobody has seen it within ${durationWords(ESCALATE_AFTER_MS)} (${durationWords(ESCALATE_AFTER_NOW_MS)} when you need to talk now), it goes to ${later.join(', then ')}.`
+      ? ` If nobody has seen it within ${durationWords(times.escalateAfterMinutes * 60_000)} (${durationWords(times.escalateUrgentMinutes * 60_000)} when you need to talk now), it goes to ${later.join(', then ')}.`
       : '';
   return `**Who will see it:** only ${first.displayName} (your ${chain.primary ? 'supervisor' : 'backup supervisor'}), by direct message.${then} It is never posted in any channel.`;
 }
 
-export function flagForm(chain: Chain, teamId: string): Form {
+export function flagForm(chain: Chain, team: EscalationTimes & { readonly id: string }): Form {
   return {
     formId: 'flags:submit',
     title: 'Flag privately',
     submitLabel: 'Send privately',
-    context: teamId,
-    intro: whoWillSee(chain),
+    context: team.id,
+    intro: whoWillSee(chain, team),
     inputs: [
       {
         id: 'level',

@@ -25,15 +25,18 @@ export const wishLabel = (wish: Db.FlagWish): string =>
   wishChoices.find((c) => c.wish === wish)?.label ?? wish;
 
 const MINUTE = 60_000;
-/** Until teams carry their own setting: 4 hours, 15 minutes when someone needs to talk now. */
-export const ESCALATE_AFTER_MS = 4 * 60 * MINUTE;
-export const ESCALATE_AFTER_NOW_MS = 15 * MINUTE;
+/** A team's escalation times (its `escalateAfterMinutes` / `escalateUrgentMinutes` columns). */
+export interface EscalationTimes {
+  readonly escalateAfterMinutes: number;
+  readonly escalateUrgentMinutes: number;
+}
 
 const needsNow = (severity: Db.FlagSeverity, wish: Db.FlagWish) =>
   severity === 'crisis' || wish === 'talk_now';
 
-export function escalationDelay(severity: Db.FlagSeverity, wish: Db.FlagWish): number {
-  return needsNow(severity, wish) ? ESCALATE_AFTER_NOW_MS : ESCALATE_AFTER_MS;
+/** How long a flag waits for an acknowledgement before the next person, by the team's setting. */
+export function escalationDelay(severity: Db.FlagSeverity, wish: Db.FlagWish, team: EscalationTimes): number {
+  return (needsNow(severity, wish) ? team.escalateUrgentMinutes : team.escalateAfterMinutes) * MINUTE;
 }
 
 /**

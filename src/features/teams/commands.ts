@@ -3,6 +3,7 @@
 import { defineGroup } from '../../chat/command-table.ts';
 import { quietHoursCommand } from './commands/quiet-hours.ts';
 import { setupCommand } from './commands/setup.ts';
+import { teamEscalationCommand } from './commands/team-escalation.ts';
 import { teamRoleCommand } from './commands/team-role.ts';
 import { teamShowCommand } from './commands/team-show.ts';
 import { teamSupervisorCommand } from './commands/team-supervisor.ts';
@@ -23,6 +24,7 @@ export function teamCommands(deps: TeamsDeps) {
     teamShowCommand(deps),
     teamRoleCommand(deps),
     teamSupervisorCommand(deps),
+    teamEscalationCommand(deps),
     timezoneCommand(deps),
     quietHoursCommand(deps),
   ];

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../db/index.ts';
+import type { RosterPort } from '../ports.ts';
 import type { ClientFor } from './people.ts';
 import type { TeamDefaults } from './team-setup.ts';
 
@@ -8,4 +9,6 @@ export interface TeamsDeps {
   readonly defaults: TeamDefaults;
   /** The running platforms' clients: people named in commands are confirmed through them. */
   readonly clientFor: ClientFor;
+  /** The check-in roster (who is in the channel); without it `/peer team show` lists role holders. */
+  readonly roster?: RosterPort;
 }

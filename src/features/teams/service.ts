@@ -2,6 +2,7 @@
 // member-joined welcome. Set-up is team-setup.ts; role and supervisor changes role-changes.ts.
 import type { Actor } from '../../chat/events.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import type { RosterPort } from '../ports.ts';
 import { ensureMember, findTeamByChannel, type Member, type Team } from './members.ts';
 import { type Outcome, ok, refuse } from './outcome.ts';
 import { notATeam, notInTeamChannel } from './role-changes.ts';
@@ -26,49 +27,73 @@ export async function setQuietHours(
   });
 }
 
-export interface TeamOverview {
-  readonly team: Team;
-  readonly people: readonly {
-    readonly member: Member;
-    readonly roles: readonly Db.TeamRoleKind[];
-    readonly primary?: Member;
-    readonly backup?: Member;
-  }[];
+export interface OverviewPerson {
+  readonly member: Member;
+  readonly roles: readonly Db.TeamRoleKind[];
+  readonly primary?: Member;
+  readonly backup?: Member;
+  /** Opted in as a check-in support buddy (known once the roster is read). */
+  readonly buddy?: boolean;
+  /** Holds a role here but is not in the channel's roster any more. */
+  readonly offRoster?: boolean;
 }
 
+export interface TeamOverview {
+  readonly team: Team;
+  readonly people: readonly OverviewPerson[];
+}
+
+/** The team of this channel with everyone on it: the roster (when read) plus role holders. */
 export async function teamOverview(
   prisma: PrismaClient,
   actor: Actor,
   channelId: string | undefined,
+  roster?: RosterPort,
 ): Promise<Outcome<TeamOverview>> {
   if (!channelId) return refuse(notInTeamChannel);
   const team = await findTeamByChannel(prisma, { ...actor, channelId });
   if (!team) return refuse(notATeam);
-  const [roles, assignments] = await Promise.all([
-    prisma.teamRole.findMany({
-      where: { teamId: team.id },
-      include: { member: true },
-      orderBy: { createdAt: 'asc' },
-    }),
+  const [roles, assignments, entries] = await Promise.all([
+    prisma.teamRole.findMany({ where: { teamId: team.id }, include: { member: true } }),
     prisma.supervisorAssignment.findMany({ where: { teamId: team.id }, include: { supervisor: true } }),
+    roster?.rosterOf(team.id),
   ]);
+  const onRoster = entries ? new Map(entries.map((e) => [e.memberId, e])) : undefined;
   const byMember = new Map<string, { member: Member; roles: Db.TeamRoleKind[] }>();
   for (const row of roles) {
     const entry = byMember.get(row.memberId) ?? { member: row.member, roles: [] };
     entry.roles.push(row.role);
     byMember.set(row.memberId, entry);
   }
-  const people = [...byMember.values()].map((entry) => {
-    const primary = assignments.find(
-      (a) => a.superviseeId === entry.member.id && a.kind === 'primary',
-    )?.supervisor;
-    const backup = assignments.find(
-      (a) => a.superviseeId === entry.member.id && a.kind === 'backup',
-    )?.supervisor;
-    return { ...entry, ...(primary ? { primary } : {}), ...(backup ? { backup } : {}) };
-  });
+  const rosterOnly = [...(onRoster?.keys() ?? [])].filter((id) => !byMember.has(id));
+  for (const member of await prisma.member.findMany({ where: { id: { in: rosterOnly } } }))
+    byMember.set(member.id, { member, roles: [] });
+  const supervisorOf = (id: string, kind: Db.SupervisorKind) =>
+    assignments.find((a) => a.superviseeId === id && a.kind === kind)?.supervisor;
+  const people = [...byMember.values()]
+    // Someone whose only role is "member" and who left the channel is no longer on the team.
+    .filter((p) => !onRoster || onRoster.has(p.member.id) || p.roles.some((r) => r !== 'member'))
+    .map((entry): OverviewPerson => {
+      const primary = supervisorOf(entry.member.id, 'primary');
+      const backup = supervisorOf(entry.member.id, 'backup');
+      const rosterEntry = onRoster?.get(entry.member.id);
+      return {
+        ...entry,
+        roles: roleOrder.filter((r) => entry.roles.includes(r)),
+        ...(primary ? { primary } : {}),
+        ...(backup ? { backup } : {}),
+        ...(rosterEntry?.buddy ? { buddy: true } : {}),
+        ...(onRoster && !rosterEntry ? { offRoster: true } : {}),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.member.displayName.localeCompare(b.member.displayName) || a.member.id.localeCompare(b.member.id),
+    );
   return ok({ team, people });
 }
+
+const roleOrder: readonly Db.TeamRoleKind[] = ['admin', 'supervisor', 'member'];
 
 /** For help: which commands to show. Roles in any team of this workspace count. */
 export async function rolesAnywhere(

@@ -5,7 +5,8 @@
 // a `markup` template), so `[click](https://evil.example)` as a team name stays text.
 import { literal } from '../../chat/markup.ts';
 import type { Block, View } from '../../chat/views.ts';
-import type { PrivacySummary, TeamOverview } from './service.ts';
+import { minutesWords } from './escalation-times.ts';
+import type { OverviewPerson, PrivacySummary, TeamOverview } from './service.ts';
 
 const roleNames = { member: 'member', supervisor: 'supervisor', admin: 'admin' } as const;
 
@@ -73,30 +74,62 @@ export function supervisorAssignedView(
   return refusalView(text);
 }
 
-export function teamOverviewView(overview: TeamOverview): View {
+/** People per page of `/peer team show`: one page stays well inside every platform's message limits. */
+export const overviewPageSize = 25;
+
+function personLine(p: OverviewPerson): string {
+  const supervisors = [
+    p.primary ? `primary: ${literal(p.primary.displayName)}` : '',
+    p.backup ? `backup: ${literal(p.backup.displayName)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const roles = p.roles.length > 0 ? p.roles.join(', ') : 'member';
+  const notes = [p.buddy ? 'support buddy' : '', p.offRoster ? 'not in the channel now' : '']
+    .filter(Boolean)
+    .join(', ');
+  return `• ${literal(p.member.displayName)} (${roles})${supervisors ? ` — ${supervisors}` : ''}${notes ? ` · ${notes}` : ''}`;
+}
+
+/** One page of the team: the settings on the first, up to `overviewPageSize` people on each. */
+export function teamOverviewView(overview: TeamOverview, page = 1): View {
   const teamName = literal(overview.team.name);
-  const blocks: Block[] = [
-    { type: 'header', text: `Team "${teamName}"` },
-    {
+  const pages = Math.max(1, Math.ceil(overview.people.length / overviewPageSize));
+  const shown = Math.min(Math.max(1, page), pages);
+  const title = pages > 1 ? `Team "${teamName}" (page ${shown} of ${pages})` : `Team "${teamName}"`;
+  const blocks: Block[] = [{ type: 'header', text: title }];
+  if (shown === 1)
+    blocks.push({
       type: 'fields',
       fields: [
         { label: 'Time zone', value: overview.team.timeZone },
         { label: 'Crisis region', value: overview.team.crisisRegion },
         { label: 'People', value: String(overview.people.length) },
+        { label: 'Flags go to the next person after', value: escalationWords(overview.team) },
       ],
-    },
-  ];
-  const lines = overview.people.map((p) => {
-    const supervisors = [
-      p.primary ? `primary: ${literal(p.primary.displayName)}` : '',
-      p.backup ? `backup: ${literal(p.backup.displayName)}` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-    return `• ${literal(p.member.displayName)} (${p.roles.join(', ')})${supervisors ? ` — ${supervisors}` : ''}`;
-  });
-  if (lines.length > 0) blocks.push({ type: 'text', text: lines.join('\n') });
-  return { text: `Team "${teamName}"`, blocks };
+    });
+  const slice = overview.people.slice((shown - 1) * overviewPageSize, shown * overviewPageSize);
+  if (slice.length > 0) blocks.push({ type: 'text', text: slice.map(personLine).join('\n') });
+  if (shown < pages)
+    blocks.push({
+      type: 'context',
+      text: `\`/peer team show page:${shown + 1}\` shows the next ${overviewPageSize}.`,
+    });
+  return { text: title, blocks };
+}
+
+/** How long flags wait here, in words (team show and the escalation command). */
+export const escalationWords = (team: { escalateAfterMinutes: number; escalateUrgentMinutes: number }) =>
+  `${minutesWords(team.escalateAfterMinutes)} (${minutesWords(team.escalateUrgentMinutes)} for "talk now")`;
+
+export function escalationTimesView(
+  team: { escalateAfterMinutes: number; escalateUrgentMinutes: number },
+  changed: boolean,
+): View {
+  const lead = changed ? 'Saved. From now on, a' : 'A';
+  return refusalView(
+    `${lead} private flag nobody has seen goes to the next person after ${escalationWords(team)}. Flags already waiting keep the time they were given.`,
+  );
 }
 
 export const timeZoneSetView = (zone: string): View =>

@@ -7,7 +7,7 @@ import { createCommandTable } from '../../../src/chat/command-table.ts';
 import type { ChatClient, ChatEvent, FormValues, PlatformPerson, View } from '../../../src/chat/index.ts';
 import { createRouter } from '../../../src/chat/index.ts';
 import { createFieldCipher, type Database, processedEvents } from '../../../src/db/index.ts';
-import { createCheckinsFeature } from '../../../src/features/checkins/index.ts';
+import { createCheckinsFeature, rosterPort } from '../../../src/features/checkins/index.ts';
 import { composeFeatures } from '../../../src/features/compose-features.ts';
 import {
   type CrisisLinesPort,
@@ -79,6 +79,7 @@ export async function checkinWorld(options: WorldOptions, existing?: Database) {
     prisma,
     defaults: { timeZone: options.teamZone ?? 'Europe/Berlin', crisisRegion: 'DE' },
     clientFor: (platform) => (platform === 'shell' ? rosterClient : undefined),
+    roster: rosterPort(prisma),
   });
   const composed = composeFeatures([teams, checkins], silentLogger);
   const table = createCommandTable({ commands: [...composed.commands], groups: [...composed.groups] });

@@ -91,4 +91,30 @@ describe('escalation', () => {
     // 07:00 Berlin is 06:00Z; four hours after sam can first see it.
     expect(leeFlag.escalateAt?.toISOString()).toBe('2026-03-03T10:00:00.000Z');
   });
+
+  it("follows the team's own times: a team with a 1 h setting escalates at 1 h, and 5 min for talk now", async () => {
+    const set = await w.command('alice', ['team', 'escalation'], { after: '1h', urgent: '5m' }, 'C-team');
+    expect(said(set.seen[0]?.view)).toContain('Saved.');
+    // The form tells the member the team's times before they send.
+    const opened = await w.command('maya', ['flag'], {}, 'C-team');
+    expect(opened.seen[0]?.form?.intro).toContain('within 1 hour (5 minutes when you need to talk now)');
+
+    await w.flag('maya', { level: 'weighing', wish: 'talk-today', note: 'one hour team' });
+    expect((await flagOf()).escalateAt?.toISOString()).toBe('2026-03-02T11:00:00.000Z');
+    const scheduler = w.scheduler();
+    w.clock.advance(59 * MIN);
+    await scheduler.tick();
+    expect(await w.inbox('kim')).toHaveLength(0);
+    w.clock.advance(1 * MIN);
+    await scheduler.tick();
+    expect(said((await w.inbox('kim'))[0])).toContain('one hour team');
+    // The next step waits the team's hour again, counted from the escalation.
+    expect((await flagOf()).escalateAt?.toISOString()).toBe('2026-03-02T12:00:00.000Z');
+
+    await w.flag('maya', { level: 'talk-now', wish: 'talk-now', note: 'now' });
+    const [now] = await w.prisma.triggerFlag.findMany({
+      where: { author: { platformUserId: 'maya' }, severity: 'crisis' },
+    });
+    expect(now?.escalateAt?.toISOString()).toBe('2026-03-02T11:05:00.000Z');
+  });
 });

@@ -4,17 +4,20 @@ import type { TeamsDeps } from '../deps.ts';
 import { teamOverview } from '../service.ts';
 import { refusalView, teamOverviewView } from '../views.ts';
 
-export function teamShowCommand({ prisma }: TeamsDeps) {
+export function teamShowCommand({ prisma, roster }: TeamsDeps) {
   return defineCommand({
     name: 'show',
     group: 'team',
     description: 'See who is on this team and who supervises whom',
-    help: 'Lists the people on this team with their roles and supervisors. Only you see the answer.',
+    help: 'Lists the people on this team (the channel roster) with their roles, supervisors and support buddies, and how long private flags wait before they go to the next person. Long teams come in pages. Only you see the answer.',
     who: 'everyone',
     where: 'channel',
-    handler: async ({ actor, place, reply }) => {
-      const outcome = await teamOverview(prisma, actor, place.channelId);
-      await reply.privately(outcome.ok ? teamOverviewView(outcome.value) : refusalView(outcome.reason));
+    options: { page: { type: 'integer', description: 'Which page of a long team', min: 1 } },
+    handler: async ({ actor, place, reply, options }) => {
+      const outcome = await teamOverview(prisma, actor, place.channelId, roster);
+      await reply.privately(
+        outcome.ok ? teamOverviewView(outcome.value, options.page ?? 1) : refusalView(outcome.reason),
+      );
     },
   });
 }

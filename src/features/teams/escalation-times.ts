@@ -1,0 +1,91 @@
+// A team's escalation times: how long a private flag waits for its supervisor before it goes
+// to the next person. The flags feature reads them from the Team row; admins set them with
+// `/peer team escalation after:4h urgent:15m`. Durations are typed like 4h, 90m or 1h30m.
+import type { DbClient, Team } from './members.ts';
+import { type Outcome, ok, refuse } from './outcome.ts';
+
+/** Bounds in minutes: "talk now" 5 min to 2 h; everything else 30 min to 72 h. */
+export const escalationBounds = {
+  urgent: { min: 5, max: 120 },
+  after: { min: 30, max: 72 * 60 },
+} as const;
+
+const units: Readonly<Record<string, number>> = {
+  m: 1,
+  min: 1,
+  mins: 1,
+  minute: 1,
+  minutes: 1,
+  h: 60,
+  hr: 60,
+  hrs: 60,
+  hour: 60,
+  hours: 60,
+  d: 24 * 60,
+  day: 24 * 60,
+  days: 24 * 60,
+};
+
+/** Minutes in a duration like `4h`, `90m`, `1h30m` or `2 hours`; undefined when it is not one. */
+export function parseDuration(text: string): number | undefined {
+  const compact = text.trim().toLowerCase();
+  const parts = [...compact.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)\s*/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== compact) return undefined;
+  let minutes = 0;
+  for (const [, amount, unit] of parts) {
+    const factor = unit ? units[unit] : undefined;
+    if (factor === undefined) return undefined;
+    minutes += Number(amount) * factor;
+  }
+  return Number.isInteger(minutes) && minutes > 0 ? minutes : undefined;
+}
+
+/** `4 hours`, `15 minutes`, `1 h 30 min`: how a stored time reads back. */
+export function minutesWords(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} minute${rest === 1 ? '' : 's'}`;
+  if (rest === 0) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  return `${hours} h ${rest} min`;
+}
+
+function durationCheck(kind: keyof typeof escalationBounds) {
+  const { min, max } = escalationBounds[kind];
+  return (value: string): string | undefined => {
+    const minutes = parseDuration(value);
+    if (minutes === undefined)
+      return `'${value}' is not a length of time I can read. Use one like ${kind === 'urgent' ? '15m' : '4h'}, 90m or 1h30m.`;
+    if (minutes < min || minutes > max)
+      return `must be between ${minutesWords(min)} and ${minutesWords(max)}; '${value}' is ${minutesWords(minutes)}.`;
+    return undefined;
+  };
+}
+
+export const checkEscalateAfter = durationCheck('after');
+export const checkEscalateUrgent = durationCheck('urgent');
+
+export interface EscalationChange {
+  readonly after?: string;
+  readonly urgent?: string;
+}
+
+/** Writes the checked times; refuses (writing nothing) when "talk now" would wait longer than the rest. */
+export async function setEscalationTimes(
+  db: DbClient,
+  team: Team,
+  change: EscalationChange,
+): Promise<Outcome<Team>> {
+  const after = change.after === undefined ? team.escalateAfterMinutes : parseDuration(change.after);
+  const urgent = change.urgent === undefined ? team.escalateUrgentMinutes : parseDuration(change.urgent);
+  if (after === undefined || urgent === undefined)
+    return refuse('Please give lengths of time like `after:4h urgent:15m`.');
+  if (urgent > after)
+    return refuse(
+      `"Talk now" flags should not wait longer than the others: urgent is ${minutesWords(urgent)}, after is ${minutesWords(after)}. Nothing changed.`,
+    );
+  const updated = await db.team.update({
+    where: { id: team.id },
+    data: { escalateAfterMinutes: after, escalateUrgentMinutes: urgent },
+  });
+  return ok(updated);
+}
