@@ -190,6 +190,12 @@ export function welcomeView(name: string): View {
           'Everything is optional: you can skip, snooze or turn off any prompt.',
       },
       {
+        type: 'text',
+        text: 'If a session ever weighs on you, you can tell your supervisor privately, any time. Nobody else sees it.',
+      },
+      // The flags feature owns the form; its action id opens it, on every platform and the shell.
+      { type: 'actions', elements: [{ type: 'button', actionId: 'flags:start', label: 'Flag privately' }] },
+      {
         type: 'context',
         text: '`/peer help` shows what you can do · `/peer privacy` shows what I keep about you',
       },

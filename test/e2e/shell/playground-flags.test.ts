@@ -23,6 +23,9 @@ describe('shell playground: flags and plans', () => {
       '/peer setup name:Harbor',
       '/peer team role user:sam role:supervisor',
       '/peer team supervisor member:maya supervisor:sam',
+      // sam joins first: the welcome DM (with its own button) comes before the flag, so "1"
+      // later presses a button on the flag's DM, the latest message sam got.
+      '/as sam',
       '/as maya',
       '/peer flag',
     );
@@ -67,5 +70,43 @@ describe('shell playground: flags and plans', () => {
     for (const section of withNote) expect(section.slice(0, 400)).toMatch(/^\[(DM to sam|form for maya)\]/);
     const stored = await app.storage.db.prisma.wellnessPlan.findFirstOrThrow();
     expect(stored.triggersEnc).toMatch(/^v2:/);
+  }, 120_000);
+
+  it("opens the flag form from the welcome DM's Flag privately button, and team show says the team's escalation times", async () => {
+    const term = terminal();
+    app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
+    term.type(
+      '/peer setup name:Harbor',
+      '/peer team role user:sam role:supervisor',
+      '/peer team role user:alex role:supervisor',
+      '/peer team escalation after:2h urgent:10m',
+      '/peer team escalation after:soon',
+      '/peer team supervisor member:lee supervisor:sam',
+    );
+    await term.waitFor('primary supervisor for lee', WAIT);
+    let mark = term.mark();
+    term.type('/as lee');
+    await term.waitFor('[1] Flag privately', { ...WAIT, from: mark });
+    mark = term.mark();
+    term.type('1');
+    await term.waitFor('How strong is it?', { ...WAIT, from: mark });
+    expect(term.text().slice(mark)).toContain('within 2 hours (10 minutes when you need to talk now)');
+    term.type('1');
+    await term.waitFor('What would help?', WAIT);
+    term.type('4');
+    await term.waitFor('Anything you want them to know', WAIT);
+    mark = term.mark();
+    term.type('');
+    await term.waitFor('went privately to', { ...WAIT, from: mark });
+    mark = term.mark();
+    term.type('/peer team show');
+    await term.waitFor('Flags go to the next person after', { ...WAIT, from: mark });
+    term.end();
+    await within(app.finished, 20_000, 'the playground finishing');
+    const text = term.text();
+    expect(text).toContain("'soon' is not a length of time I can read");
+    expect(text.slice(mark)).toContain('2 hours (10 minutes for "talk now")');
+    expect(text.slice(mark)).toContain('• lee (member) — primary: sam');
+    expect(await app.storage.db.prisma.triggerFlag.count()).toBe(1);
   }, 120_000);
 });

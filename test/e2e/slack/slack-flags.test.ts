@@ -5,9 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import {
+  appHomeOpenedEvent,
   blockActionsPayload,
   DEFAULT_ACTOR,
+  eventCallback,
   FakeSlackApi,
+  memberJoinedChannelEvent,
   SlackRequestSender,
   viewSubmissionPayload,
 } from '../../fakes/slack/index.ts';
@@ -17,6 +20,7 @@ import { BOT_TOKEN, capturingLogger, freePort, SIGNING_SECRET, shownText } from 
 const channel = 'C0PEERS0001';
 const sam = { userId: 'U0SAM000001', userName: 'sam' };
 const maya = { userId: 'U0MAYA00001', userName: 'maya' };
+const lee = { userId: 'U0LEE000001', userName: 'lee' };
 const secret = 'SLACK-NOTE-4e1b my own father came up today';
 
 let fake: FakeSlackApi;
@@ -29,6 +33,8 @@ beforeAll(async () => {
   // users.info confirms the people the commands name (identities come from the platform).
   fake.setUser(sam.userId, { name: sam.userName, displayName: sam.userName });
   fake.setUser(maya.userId, { name: maya.userName, displayName: maya.userName });
+  fake.setUser(lee.userId, { name: lee.userName, displayName: lee.userName });
+  fake.setUser('U0HELPBOT01', { name: 'helper-bot', displayName: 'helper-bot', isBot: true });
   const port = await freePort();
   app = await startTestApp(
     {
@@ -147,5 +153,76 @@ describe('flags on Slack', () => {
       (call) => call.index >= mark && shownText(call).includes('flags:submit'),
     );
     expect(shownText(opened)).toContain('only sam');
+  });
+
+  it('opens the flag form from the "Flag privately" button on the welcome DM and on App Home', async () => {
+    await peer(`team supervisor member:<@${lee.userId}> supervisor:<@${sam.userId}>`);
+    await sender.event(
+      eventCallback(memberJoinedChannelEvent({ actor: lee, channelId: channel }), fake.identity),
+    );
+    const leeDm = fake.dmChannelFor(lee.userId);
+    const welcome = await fake.waitForCall(
+      'chat.postMessage',
+      (call) => call.args.channel === leeDm && shownText(call).includes('Welcome to Peers'),
+    );
+    const actionId = /"action_id":"(flags:start[^"]*)"/.exec(JSON.stringify(welcome.args.blocks))?.[1];
+    expect(actionId).toBeDefined();
+    let mark = fake.calls().length;
+    await sender.interactive(
+      blockActionsPayload({
+        actionId: actionId ?? '',
+        actor: lee,
+        message: { ts: String((welcome.response as { ts: string }).ts), channelId: leeDm },
+        urls: fake,
+      }),
+    );
+    const fromWelcome = await fake.waitForCall(
+      'views.open',
+      (call) => call.index >= mark && shownText(call).includes('flags:submit'),
+    );
+    expect(shownText(fromWelcome)).toContain('only sam');
+
+    await sender.event(eventCallback(appHomeOpenedEvent({ actor: lee, channelId: leeDm }), fake.identity));
+    const home = await fake.waitForCall('views.publish', (call) => call.args.user_id === lee.userId);
+    const homeAction = /"action_id":"(flags:start[^"]*)"/.exec(JSON.stringify(home.args.view))?.[1];
+    expect(homeAction).toBeDefined();
+    mark = fake.calls().length;
+    await sender.interactive(
+      blockActionsPayload({
+        actionId: homeAction ?? '',
+        actor: lee,
+        view: { ...(home.response as { view: Parameters<typeof blockActionsPayload>[0]['view'] }).view! },
+        urls: fake,
+      }),
+    );
+    await fake.waitForCall(
+      'views.open',
+      (call) => call.index >= mark && shownText(call).includes('flags:submit'),
+    );
+  });
+
+  it('shows the roster the platform lists, with roles, in /peer team show', async () => {
+    fake.setChannelMembers(channel, [
+      DEFAULT_ACTOR.userId,
+      sam.userId,
+      maya.userId,
+      lee.userId,
+      'U0HELPBOT01',
+    ]);
+    await peer('checkin roster');
+    await peer('team escalation after:3h urgent:20m');
+    const mark = fake.calls().length;
+    await sender.slashCommand({ command: '/peer', text: 'team show', channelId: channel, actor: maya });
+    const shown = await fake.waitForCall(
+      'response_url',
+      (call) => call.index >= mark && String(call.args.text).includes('Team "Peers"'),
+    );
+    const text = shownText(shown);
+    expect(text).toContain('maya (member) — primary: sam');
+    expect(text).toContain('sam (supervisor, member)');
+    expect(text).toContain('lee (member) — primary: sam');
+    expect(text).toMatch(/admin, member/);
+    expect(text).not.toContain('helper-bot');
+    expect(text).toContain('3 hours (20 minutes for');
   });
 });
