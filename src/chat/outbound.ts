@@ -106,6 +106,17 @@ export interface ChatClient {
    * Manage Events permission). Absent where the platform has none.
    */
   createScheduledEvent?(workspace: WorkspaceRef, event: ScheduledEventInput): Promise<ScheduledEventResult>;
+  /**
+   * Moves or renames an event `createScheduledEvent` made (same permission). Answers the same
+   * way; an event someone deleted by hand answers `failed`. Absent where the platform has none.
+   */
+  updateScheduledEvent?(
+    workspace: WorkspaceRef,
+    eventId: string,
+    event: ScheduledEventInput,
+  ): Promise<ScheduledEventResult>;
+  /** Marks an event `createScheduledEvent` made as cancelled (it stays listed as cancelled). */
+  cancelScheduledEvent?(workspace: WorkspaceRef, eventId: string): Promise<ScheduledEventResult>;
 }
 
 /**

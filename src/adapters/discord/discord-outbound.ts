@@ -111,37 +111,47 @@ async function delivering<T>(send: () => Promise<T>): Promise<T> {
 
 const missingPermissionCodes = new Set([50001, 50013]);
 
-/**
- * A guild scheduled event of the "external" kind (entity type 3: a place as text, here the
- * team's channel). Without Manage Events Discord answers 403 (50013 Missing Permissions):
- * an answer for the admin, not a failure to retry.
- */
-async function createGuildEvent(
-  rest: REST,
-  guildId: string,
-  event: ScheduledEventInput,
-): Promise<ScheduledEventResult> {
+/** The fields of an event as Discord takes them, cut to its limits. */
+function eventBody(event: ScheduledEventInput) {
+  return {
+    name: event.name.slice(0, 100),
+    ...(event.description ? { description: event.description.slice(0, 1000) } : {}),
+    scheduled_start_time: event.startsAt.toISOString(),
+    scheduled_end_time: event.endsAt.toISOString(),
+    entity_metadata: { location: event.location.slice(0, 100) },
+  };
+}
+
+/** A create or change of a guild event; a missing permission is an answer, anything else `failed`. */
+async function guildEventCall(call: () => Promise<unknown>): Promise<ScheduledEventResult> {
   try {
-    const created = createdChannel.parse(
-      await rest.post(Routes.guildScheduledEvents(guildId), {
-        body: {
-          name: event.name.slice(0, 100),
-          ...(event.description ? { description: event.description.slice(0, 1000) } : {}),
-          scheduled_start_time: event.startsAt.toISOString(),
-          scheduled_end_time: event.endsAt.toISOString(),
-          privacy_level: 2,
-          entity_type: 3,
-          entity_metadata: { location: event.location.slice(0, 100) },
-        },
-      }),
-    );
-    return { ok: true, eventId: created.id };
+    return { ok: true, eventId: createdChannel.parse(await call()).id };
   } catch (error) {
     if (error instanceof DiscordAPIError && missingPermissionCodes.has(Number(error.code))) {
       return { ok: false, reason: 'missing-permission' };
     }
     return { ok: false, reason: 'failed' };
   }
+}
+
+/**
+ * A guild scheduled event of the "external" kind (entity type 3: a place as text, here the
+ * team's channel). Without Manage Events Discord answers 403 (50013 Missing Permissions):
+ * an answer for the admin, not a failure to retry.
+ */
+function createGuildEvent(rest: REST, guildId: string, event: ScheduledEventInput) {
+  return guildEventCall(() =>
+    rest.post(Routes.guildScheduledEvents(guildId), {
+      body: { ...eventBody(event), privacy_level: 2, entity_type: 3 },
+    }),
+  );
+}
+
+/** Status 4 is CANCELED: the event stays in the server's list, marked cancelled. */
+const canceledStatus = 4;
+
+function changeGuildEvent(rest: REST, guildId: string, eventId: string, body: Record<string, unknown>) {
+  return guildEventCall(() => rest.patch(Routes.guildScheduledEvent(guildId, eventId), { body }));
 }
 
 export interface DiscordChatClient extends ChatClient {
@@ -205,6 +215,10 @@ export function createDiscordChatClient(rest: REST): DiscordChatClient {
       );
     },
     createScheduledEvent: (workspace, event) => createGuildEvent(rest, workspace.workspaceId, event),
+    updateScheduledEvent: (workspace, eventId, event) =>
+      changeGuildEvent(rest, workspace.workspaceId, eventId, eventBody(event)),
+    cancelScheduledEvent: (workspace, eventId) =>
+      changeGuildEvent(rest, workspace.workspaceId, eventId, { status: canceledStatus }),
     async uploadFile(target: ChannelRef | UserRef, file: FileUpload) {
       await delivering(async () => {
         const channelId = 'channelId' in target ? target.channelId : await directChannel(target.userId);

@@ -1,10 +1,11 @@
 // `/peer supervision new | edit | list | move | cancel`.
 import { defineCommand, type Platform } from '../../chat/index.ts';
+import type { Db } from '../../db/index.ts';
 import { confirmMember, parseMention } from '../teams/index.ts';
 import { leads, memberContext, notALead, refOf, teamContext } from './context.ts';
 import { teamWithWorkspace } from './delivery.ts';
 import type { SupervisionDeps } from './deps.ts';
-import { createGuildEvents } from './guild-events.ts';
+import { createGuildEvents, followGuildEvent } from './guild-events.ts';
 import {
   checkChannel,
   checkDate,
@@ -43,6 +44,11 @@ async function facilitatorFrom(
 
 export function seriesCommands(deps: SupervisionDeps) {
   const { prisma, outbox, clock } = deps;
+  /** A moved or cancelled session's Discord event follows it (where it has one). */
+  const followEvent = async (session: Db.SupervisionSession) => {
+    const team = await teamWithWorkspace(prisma, session.teamId);
+    return followGuildEvent(deps.clientFor(team.workspace.platform), team, session, `#${team.name}`);
+  };
 
   const create = defineCommand({
     name: 'new',
@@ -261,9 +267,10 @@ export function seriesCommands(deps: SupervisionDeps) {
         clock.now(),
       );
       if (!moved.ok) return reply.privately(refusalView(moved.reason));
+      const event = await followEvent(moved.value);
       await reply.privately(
         doneView(
-          `Moved to ${formatRange(moved.value.startsAt, moved.value.endsAt, context.value.zone)}. Everyone who answered will hear about it.`,
+          `Moved to ${formatRange(moved.value.startsAt, moved.value.endsAt, context.value.zone)}. Everyone who answered will hear about it.${event.note ? `\n${event.note}` : ''}`,
         ),
       );
     },
@@ -294,9 +301,10 @@ export function seriesCommands(deps: SupervisionDeps) {
         );
       const cancelled = await cancelSession(prisma, outbox, context.value, session, clock.now());
       if (!cancelled.ok) return reply.privately(refusalView(cancelled.reason));
+      const event = await followEvent(cancelled.value);
       await reply.privately(
         doneView(
-          `"${session.title}" on ${formatRange(session.startsAt, session.endsAt, context.value.zone)} is cancelled. Everyone who answered will hear about it.`,
+          `"${session.title}" on ${formatRange(session.startsAt, session.endsAt, context.value.zone)} is cancelled. Everyone who answered will hear about it.${event.note ? `\n${event.note}` : ''}`,
         ),
       );
     },

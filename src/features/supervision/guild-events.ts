@@ -44,3 +44,35 @@ export async function createGuildEvents(
   }
   return { created };
 }
+
+export const guildEventNotChanged = (why: 'missing-permission' | 'failed'): string =>
+  why === 'missing-permission'
+    ? 'I couldn’t change the server’s Event for this session, because I don’t have the **Manage Events** permission. Please change or cancel it in Events by hand.'
+    : 'I couldn’t change the server’s Event for this session just now. Please check it in Events.';
+
+/**
+ * After a session moved or was cancelled: its guild event (when it has one) moves or is
+ * marked cancelled too. Never throws; a note for the person when Discord would not.
+ */
+export async function followGuildEvent(
+  client: ChatClient | undefined,
+  team: Db.Team & { workspace: Db.Workspace },
+  session: Db.SupervisionSession,
+  location: string,
+): Promise<{ readonly note?: string }> {
+  const eventId = session.discordEventId;
+  if (!eventId || team.workspace.platform !== 'discord') return {};
+  const workspace = { platform: 'discord' as const, workspaceId: team.workspace.externalId };
+  const result =
+    session.status === 'cancelled'
+      ? await client?.cancelScheduledEvent?.(workspace, eventId)
+      : await client?.updateScheduledEvent?.(workspace, eventId, {
+          name: session.title,
+          description: 'Group supervision, from PeerBridge.',
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+          location,
+        });
+  if (!result || result.ok) return {};
+  return { note: guildEventNotChanged(result.reason) };
+}

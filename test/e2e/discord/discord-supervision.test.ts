@@ -186,4 +186,62 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
     const delivered = new Set(reminders().map((c) => (c.body as { nonce?: string }).nonce));
     expect(delivered.size).toBe(2);
   });
+
+  it("moves and cancels a session's guild scheduled event with the session, and says so when it may not", async () => {
+    const sessions = await app.storage.db.prisma.supervisionSession.findMany({
+      where: { title: 'Group supervision' },
+      orderBy: { startsAt: 'asc' },
+    });
+    const [, second, third, fourth] = sessions;
+    expect(second?.discordEventId).toBeTruthy();
+    expect(third?.discordEventId).toBeTruthy();
+    const events = fake.store.scheduledEvents;
+    const patches = () => fake.rest.calls('PATCH /guilds/:guildId/scheduled-events/:eventId');
+
+    await command('alice', 'move', {
+      session: `#${second?.id.slice(-6)}`,
+      date: '2026-03-10',
+      time: '19:30',
+      timezone: 'Europe/Berlin',
+    });
+    await fake.rest.waitForCall(said('Moved to'), 60_000);
+    expect(patches().map((c) => [c.params.eventId, c.status])).toEqual([[second?.discordEventId, 200]]);
+    expect(events.get(second?.discordEventId ?? '')).toMatchObject({
+      scheduled_start_time: '2026-03-10T18:30:00.000Z',
+      scheduled_end_time: '2026-03-10T20:00:00.000Z',
+      status: 1,
+    });
+
+    await command('alice', 'cancel', { session: `#${third?.id.slice(-6)}` });
+    await fake.rest.waitForCall(said('is cancelled'), 60_000);
+    expect(events.get(third?.discordEventId ?? '')).toMatchObject({
+      status: 4,
+      scheduled_start_time: '2026-03-16T17:00:00.000Z',
+    });
+    // The fourth session never got an event (only the next three do): cancelling it asks nothing of Discord.
+    expect(fourth?.discordEventId).toBeNull();
+    await command('alice', 'cancel', { session: `#${fourth?.id.slice(-6)}` });
+    await fake.rest.waitForCall((c) => said('is cancelled')(c) && said('23 Mar')(c), 60_000);
+    expect(patches()).toHaveLength(2);
+
+    // Manage Events taken away: the session still moves; the admin is told to fix the event by hand.
+    const guild = fake.world.guild();
+    const bot = guild.members.get(fake.world.botUser.id);
+    if (bot) bot.roleIds.splice(bot.roleIds.indexOf('1290000000000000001'), 1);
+    await command('alice', 'move', {
+      session: `#${second?.id.slice(-6)}`,
+      date: '2026-03-11',
+      time: '19:30',
+      timezone: 'Europe/Berlin',
+    });
+    await fake.rest.waitForCall(said('change or cancel it in Events by hand'), 60_000);
+    expect(patches().at(-1)?.status).toBe(403);
+    const moved = await app.storage.db.prisma.supervisionSession.findUniqueOrThrow({
+      where: { id: second?.id ?? '' },
+    });
+    expect(moved.startsAt.toISOString()).toBe('2026-03-11T18:30:00.000Z');
+    expect(events.get(second?.discordEventId ?? '')).toMatchObject({
+      scheduled_start_time: '2026-03-10T18:30:00.000Z',
+    });
+  });
 });

@@ -43,6 +43,11 @@ export function buildRoutes(ctx: RouteContext): Route[] {
   const { world, store } = ctx;
   const channelOr404 = (id: string | undefined): WorldChannel | undefined =>
     id ? world.channels.get(id) : undefined;
+  const mayManageEvents = (guild: (typeof world.guilds)[number]): boolean => {
+    const bot = guild.members.get(world.botUser.id);
+    const allowed = bot ? world.memberPermissions(guild, bot) : 0n;
+    return (allowed & (PermissionFlagsBits.ManageEvents | PermissionFlagsBits.Administrator)) !== 0n;
+  };
 
   return [
     route('GET', '/gateway/bot', () =>
@@ -125,15 +130,27 @@ export function buildRoutes(ctx: RouteContext): Route[] {
     route('POST', '/guilds/:guildId/scheduled-events', (request) => {
       const guild = world.guilds.find((candidate) => candidate.id === request.params.guildId);
       if (!guild) return discordError(404, 10004, 'Unknown Guild');
-      const bot = guild.members.get(world.botUser.id);
-      const allowed = bot ? world.memberPermissions(guild, bot) : 0n;
-      if ((allowed & (PermissionFlagsBits.ManageEvents | PermissionFlagsBits.Administrator)) === 0n) {
-        return discordError(403, 50013, 'Missing Permissions');
-      }
+      if (!mayManageEvents(guild)) return discordError(403, 50013, 'Missing Permissions');
       const body = asRecord(request.body);
       const event = { id: snowflake(), guild_id: guild.id, status: 1, ...body };
       store.scheduledEvents.set(event.id, event);
       return ok(event);
+    }),
+    // A change or a cancellation (status 4). Like Discord: only a scheduled event may change,
+    // and it may only go on to active (2) or cancelled (4).
+    route('PATCH', '/guilds/:guildId/scheduled-events/:eventId', (request) => {
+      const guild = world.guilds.find((candidate) => candidate.id === request.params.guildId);
+      if (!guild) return discordError(404, 10004, 'Unknown Guild');
+      const event = store.scheduledEvents.get(request.params.eventId ?? '');
+      if (!event || event.guild_id !== guild.id)
+        return discordError(404, 10070, 'Unknown Guild Scheduled Event');
+      if (!mayManageEvents(guild)) return discordError(403, 50013, 'Missing Permissions');
+      const body = asRecord(request.body);
+      if (event.status !== 1 || (body.status !== undefined && ![2, 4].includes(Number(body.status))))
+        return discordError(400, 180000, 'Cannot update event status');
+      const changed = { ...event, ...body };
+      store.scheduledEvents.set(event.id, changed);
+      return ok(changed);
     }),
     route('GET', '/guilds/:guildId/roles', (request) => {
       const guild = world.guilds.find((candidate) => candidate.id === request.params.guildId);
