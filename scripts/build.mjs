@@ -4,7 +4,7 @@
 // splitting keeps each platform SDK behind its own chunk, so the shell playground never loads
 // @slack/bolt or discord.js. Run by `postinstall`, and by `npm start` when src/ is newer.
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,11 +30,15 @@ export function isStale() {
   return sources.some((source) => newestMtime(source) > built);
 }
 
-export async function build() {
+/**
+ * Builds into `outDir` (default dist/). Another folder is for tests of the bundle; it must sit
+ * inside the project, as dist/ does, so packages and prisma/migrations are found from it.
+ */
+export async function build({ outDir = join(root, 'dist') } = {}) {
   const { build: esbuild } = await import('esbuild');
   await esbuild({
     entryPoints: [join(root, 'src', 'main.ts')],
-    outdir: join(root, 'dist'),
+    outdir: outDir,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -50,15 +54,26 @@ export async function build() {
   // Data files that modules read beside themselves (`new URL('./seed/…', import.meta.url)`):
   // bundled code runs from dist/ (or dist/chunks/), so the files go there too.
   const seed = join(root, 'src', 'features', 'resources', 'seed', 'resources-seed.yaml');
-  for (const dir of [join(root, 'dist', 'seed'), join(root, 'dist', 'chunks', 'seed')]) {
+  for (const dir of [join(outDir, 'seed'), join(outDir, 'chunks', 'seed')]) {
     mkdirSync(dir, { recursive: true });
     copyFileSync(seed, join(dir, 'resources-seed.yaml'));
   }
 }
 
+/** `--out-dir <folder>` (tests); without it, dist/. */
+function outDirArgument(args) {
+  const at = args.indexOf('--out-dir');
+  if (at === -1) return undefined;
+  const value = args[at + 1];
+  if (!value || value.startsWith('--'))
+    throw new Error('--out-dir needs a folder, like --out-dir tmp/bundle');
+  return resolve(value);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    await build();
+    const outDir = outDirArgument(process.argv.slice(2));
+    await build(outDir ? { outDir } : {});
   } catch (error) {
     console.error(
       'PeerBridge: building dist/ failed (see above).',
