@@ -5,7 +5,7 @@ import { confirmMember, parseMention } from '../teams/index.ts';
 import { leads, memberContext, notALead, refOf, teamContext } from './context.ts';
 import { teamWithWorkspace } from './delivery.ts';
 import type { SupervisionDeps } from './deps.ts';
-import { createGuildEvents, followGuildEvent } from './guild-events.ts';
+import { createGuildEvents, followGuildEvent, followSeriesEvents } from './guild-events.ts';
 import {
   checkChannel,
   checkDate,
@@ -177,6 +177,9 @@ export function seriesCommands(deps: SupervisionDeps) {
         : undefined;
       if (facilitator && !facilitator.ok) return reply.privately(refusalView(facilitator.reason));
       const facilitatorId = facilitator ? facilitator.id : undefined;
+      const withEvents = await prisma.supervisionSession.findMany({
+        where: { seriesId: series.id, discordEventId: { not: null } },
+      });
       const edited = await editSeries(
         prisma,
         series,
@@ -190,9 +193,17 @@ export function seriesCommands(deps: SupervisionDeps) {
         clock.now(),
       );
       if (!edited.ok) return reply.privately(refusalView(edited.reason));
+      const team = await teamWithWorkspace(prisma, series.teamId);
+      const events = await followSeriesEvents(
+        prisma,
+        deps.clientFor(team.workspace.platform),
+        team,
+        withEvents,
+        `#${team.name}`,
+      );
       await reply.privately(
         doneView(
-          `"${edited.value.series.title}" is updated (${edited.value.added} sessions planned anew, ${edited.value.removed} dropped). Moved and cancelled sessions kept their changes; calendar files will update.`,
+          `"${edited.value.series.title}" is updated (${edited.value.added} sessions planned anew, ${edited.value.removed} dropped). Moved and cancelled sessions kept their changes; calendar files will update.${events.note ? `\n${events.note}` : ''}`,
         ),
       );
     },

@@ -1,7 +1,7 @@
 // On Discord, sessions also become guild scheduled events (the next few, so a long series
 // doesn't crowd the server's event list). Without the Manage Events permission the admin gets
 // a plain note and nothing else is affected: the sessions, posts and reminders all stand.
-import type { ChatClient } from '../../chat/index.ts';
+import type { ChatClient, ScheduledEventInput } from '../../chat/index.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 
 /** How many upcoming sessions of one series get an event at once. */
@@ -9,6 +9,15 @@ export const EVENTS_AHEAD = 3;
 
 export const missingManageEventsNote =
   'One more thing for a server admin: I couldn’t add these sessions to the server’s Events, because I don’t have the **Manage Events** permission. Everything else works; to get Discord events too, give my role Manage Events and create the series again.';
+
+/** A session as a guild event: its title and times, the team channel as its place. */
+const eventOf = (session: Db.SupervisionSession, location: string): ScheduledEventInput => ({
+  name: session.title,
+  description: 'Group supervision, from PeerBridge.',
+  startsAt: session.startsAt,
+  endsAt: session.endsAt,
+  location,
+});
 
 export type GuildEventsResult = { readonly created: number; readonly note?: string };
 
@@ -24,13 +33,7 @@ export async function createGuildEvents(
   for (const session of sessions.slice(0, EVENTS_AHEAD)) {
     const result = await client.createScheduledEvent(
       { platform: 'discord', workspaceId: team.workspace.externalId },
-      {
-        name: session.title,
-        description: 'Group supervision, from PeerBridge.',
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-        location,
-      },
+      eventOf(session, location),
     );
     if (!result.ok)
       return result.reason === 'missing-permission'
@@ -66,13 +69,38 @@ export async function followGuildEvent(
   const result =
     session.status === 'cancelled'
       ? await client?.cancelScheduledEvent?.(workspace, eventId)
-      : await client?.updateScheduledEvent?.(workspace, eventId, {
-          name: session.title,
-          description: 'Group supervision, from PeerBridge.',
-          startsAt: session.startsAt,
-          endsAt: session.endsAt,
-          location,
-        });
+      : await client?.updateScheduledEvent?.(workspace, eventId, eventOf(session, location));
   if (!result || result.ok) return {};
   return { note: guildEventNotChanged(result.reason) };
+}
+
+const sameEvent = (a: Db.SupervisionSession, b: Db.SupervisionSession): boolean =>
+  a.title === b.title &&
+  a.status === b.status &&
+  a.startsAt.getTime() === b.startsAt.getTime() &&
+  a.endsAt.getTime() === b.endsAt.getTime();
+
+/**
+ * After a series edit: each session that had a live guild event follows its session (moved,
+ * renamed), and the event of a session the edit dropped is marked cancelled. `before` is the
+ * series' sessions with events, read before the edit. The first note, if Discord would not.
+ */
+export async function followSeriesEvents(
+  prisma: PrismaClient,
+  client: ChatClient | undefined,
+  team: Db.Team & { workspace: Db.Workspace },
+  before: readonly Db.SupervisionSession[],
+  location: string,
+): Promise<{ readonly note?: string }> {
+  const live = before.filter((s) => s.discordEventId && s.status === 'scheduled');
+  if (live.length === 0 || team.workspace.platform !== 'discord') return {};
+  const rows = await prisma.supervisionSession.findMany({ where: { id: { in: live.map((s) => s.id) } } });
+  const after = new Map(rows.map((s) => [s.id, s]));
+  let note: string | undefined;
+  for (const old of live) {
+    const now = after.get(old.id) ?? { ...old, status: 'cancelled' as const };
+    if (sameEvent(old, now)) continue;
+    note ??= (await followGuildEvent(client, team, now, location)).note;
+  }
+  return note ? { note } : {};
 }

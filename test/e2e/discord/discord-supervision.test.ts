@@ -224,6 +224,31 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
     await fake.rest.waitForCall((c) => said('is cancelled')(c) && said('23 Mar')(c), 60_000);
     expect(patches()).toHaveLength(2);
 
+    // A series edit: the first session's event moves and is renamed; the moved one keeps its
+    // time and takes the new title; the cancelled one is left alone.
+    const [first] = sessions;
+    await command('alice', 'edit', {
+      series: `#${first?.seriesId?.slice(-6)}`,
+      title: 'Peer supervision',
+      time: '18:30',
+    });
+    await fake.rest.waitForCall(said('is updated'), 60_000);
+    expect(
+      patches()
+        .slice(2)
+        .map((c) => c.params.eventId)
+        .sort(),
+    ).toEqual([first?.discordEventId, second?.discordEventId].sort());
+    expect(events.get(first?.discordEventId ?? '')).toMatchObject({
+      name: 'Peer supervision',
+      scheduled_start_time: '2026-03-02T17:30:00.000Z',
+    });
+    expect(events.get(second?.discordEventId ?? '')).toMatchObject({
+      name: 'Peer supervision',
+      scheduled_start_time: '2026-03-10T18:30:00.000Z',
+    });
+    expect(events.get(third?.discordEventId ?? '')).toMatchObject({ status: 4, name: 'Group supervision' });
+
     // Manage Events taken away: the session still moves; the admin is told to fix the event by hand.
     const guild = fake.world.guild();
     const bot = guild.members.get(fake.world.botUser.id);
