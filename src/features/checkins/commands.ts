@@ -1,6 +1,13 @@
 // `/peer checkin …`: set-up and rounds for admins and supervisors; a member's own controls
 // for everyone. Every refusal is private and names what to do instead.
-import { type Actor, defineCommand, defineGroup, type Reply } from '../../chat/index.ts';
+import {
+  type Actor,
+  type CommandContext,
+  type CommandHandler,
+  defineCommand,
+  defineGroup,
+  type Reply,
+} from '../../chat/index.ts';
 import {
   type CheckinsDeps,
   ensureMember,
@@ -37,6 +44,25 @@ async function where(deps: CheckinsDeps, actor: Actor, channelId: string | undef
   return { team, member, lead: await isLead(deps.prisma, team.id, member.id) };
 }
 
+type At = NonNullable<Awaited<ReturnType<typeof where>>>;
+
+/**
+ * A channel command's handler that first finds the team and the caller (refusing outside a
+ * team), and for `leadsOnly` refuses anyone but the team's admins and supervisors.
+ */
+function inTeam<Options>(
+  deps: CheckinsDeps,
+  who: 'leadsOnly' | 'anyone',
+  run: (at: At, context: CommandContext<Options>) => Promise<unknown>,
+): CommandHandler<Options> {
+  return async (context) => {
+    const at = await where(deps, context.actor, context.place.channelId, context.reply);
+    if (!at) return;
+    if (who === 'leadsOnly' && !at.lead) return context.reply.privately(textView(notLead));
+    await run(at, context);
+  };
+}
+
 function teamCommands(deps: CheckinsDeps) {
   const setup = defineCommand({
     name: 'setup',
@@ -45,14 +71,11 @@ function teamCommands(deps: CheckinsDeps) {
     help: 'Opens a form: name, questions, days and time, whose clock, how long a round stays open, and how the digest comes.',
     who: 'supervisor',
     where: 'channel',
-    handler: async ({ actor, place, reply }) => {
-      const at = await where(deps, actor, place.channelId, reply);
-      if (!at) return;
-      if (!at.lead) return reply.privately(textView(notLead));
+    handler: inTeam(deps, 'leadsOnly', async (at, { reply }) => {
       // The roster is read now too, so the first round knows who is on the team.
       await refreshRoster(deps, at.team).catch(() => false);
       await reply.openForm({ ...setupForm(at.team.timeZone), context: `new:${at.team.id}` });
-    },
+    }),
   });
   const now = defineCommand({
     name: 'now',
@@ -61,10 +84,7 @@ function teamCommands(deps: CheckinsDeps) {
     help: 'Opens a round of the first check-in (or the support circle if none is set up) and sends everyone a private prompt.',
     who: 'supervisor',
     where: 'channel',
-    handler: async ({ actor, place, reply, event }) => {
-      const at = await where(deps, actor, place.channelId, reply);
-      if (!at) return;
-      if (!at.lead) return reply.privately(textView(notLead));
+    handler: inTeam(deps, 'leadsOnly', async (at, { reply, event }) => {
       const settings = await deps.prisma.checkinTeamSettings.findUnique({ where: { teamId: at.team.id } });
       if (!settings?.rosterReadAt) await refreshRoster(deps, at.team).catch(() => false);
       const opensAt = deps.clock.now();
@@ -80,7 +100,7 @@ function teamCommands(deps: CheckinsDeps) {
           `A round is open. I am sending ${opened.invitedNow === 1 ? 'one private prompt' : `${opened.invitedNow} private prompts`}; \`/peer checkin close\` closes it early.`,
         ),
       );
-    },
+    }),
   });
   const close = defineCommand({
     name: 'close',
@@ -89,10 +109,7 @@ function teamCommands(deps: CheckinsDeps) {
     help: 'Closes every open round of this team now; each posts its digest in the channel.',
     who: 'supervisor',
     where: 'channel',
-    handler: async ({ actor, place, reply }) => {
-      const at = await where(deps, actor, place.channelId, reply);
-      if (!at) return;
-      if (!at.lead) return reply.privately(textView(notLead));
+    handler: inTeam(deps, 'leadsOnly', async (at, { reply }) => {
       const open = await deps.prisma.checkinRound.findMany({ where: { teamId: at.team.id, status: 'open' } });
       if (open.length === 0)
         return reply.privately(textView('There is no open round to close. `/peer checkin now` opens one.'));
@@ -108,7 +125,7 @@ function teamCommands(deps: CheckinsDeps) {
           `Closed ${closed === 1 ? 'the round' : `${closed} rounds`}; the digest is on its way to the channel.`,
         ),
       );
-    },
+    }),
   });
   return [setup, now, close];
 }
@@ -121,11 +138,9 @@ function viewCommands(deps: CheckinsDeps) {
     help: 'Lists the check-ins of this team with their days and times.',
     who: 'everyone',
     where: 'channel',
-    handler: async ({ actor, place, reply }) => {
-      const at = await where(deps, actor, place.channelId, reply);
-      if (!at) return;
+    handler: inTeam(deps, 'anyone', async (at, { reply }) => {
       await reply.privately(definitionsView(await listDefinitions(deps.prisma, at.team.id), at.lead));
-    },
+    }),
   });
   const roster = defineCommand({
     name: 'roster',
@@ -134,12 +149,10 @@ function viewCommands(deps: CheckinsDeps) {
     help: 'The people in this channel, as the platform lists them (bots left out), with their roles. Admins and supervisors read it again from the platform.',
     who: 'everyone',
     where: 'channel',
-    handler: async ({ actor, place, reply }) => {
-      const at = await where(deps, actor, place.channelId, reply);
-      if (!at) return;
+    handler: inTeam(deps, 'anyone', async (at, { reply }) => {
       if (at.lead) await refreshRoster(deps, at.team).catch(() => false);
       await reply.privately(rosterView(at.team.name, await rosterOf(deps.prisma, at.team.id)));
-    },
+    }),
   });
   const trend = defineCommand({
     name: 'trend',
@@ -148,12 +161,9 @@ function viewCommands(deps: CheckinsDeps) {
     help: 'Counts only, by week; the mood spread shows only when enough people shared one.',
     who: 'supervisor',
     where: 'channel',
-    handler: async ({ actor, place, reply }) => {
-      const at = await where(deps, actor, place.channelId, reply);
-      if (!at) return;
-      if (!at.lead) return reply.privately(textView(notLead));
+    handler: inTeam(deps, 'leadsOnly', async (at, { reply }) => {
       await reply.privately(await trendView(deps.prisma, at.team.id, at.team.name, deps.clock.now()));
-    },
+    }),
   });
   const minGroup = defineCommand({
     name: 'min-group',
@@ -165,10 +175,7 @@ function viewCommands(deps: CheckinsDeps) {
     options: {
       size: { type: 'integer', description: 'At least 3', required: true, min: MIN_GROUP_FLOOR, max: 50 },
     },
-    handler: async ({ actor, place, reply, options }) => {
-      const at = await where(deps, actor, place.channelId, reply);
-      if (!at) return;
-      if (!at.lead) return reply.privately(textView(notLead));
+    handler: inTeam(deps, 'leadsOnly', async (at, { reply, options }) => {
       await deps.prisma.checkinTeamSettings.upsert({
         where: { teamId: at.team.id },
         create: { teamId: at.team.id, minGroupSize: options.size },
@@ -177,7 +184,7 @@ function viewCommands(deps: CheckinsDeps) {
       await reply.privately(
         textView(`The mood spread now shows only when at least ${options.size} people answer.`),
       );
-    },
+    }),
   });
   return [list, roster, trend, minGroup];
 }
