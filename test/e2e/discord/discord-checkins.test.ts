@@ -5,17 +5,15 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
-import { featureList } from '../../../src/app.ts';
-import type { Feature } from '../../../src/features/feature.ts';
-import { silentLogger } from '../../../src/logger.ts';
-import { createScheduler, type Scheduler } from '../../../src/scheduling/index.ts';
+import type { Scheduler } from '../../../src/scheduling/index.ts';
 import { type DiscordRestCall, FakeDiscord, type SentInteraction } from '../../fakes/discord/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
+import { checkinJobsOnTestScheduler } from '../../support/checkin-jobs.ts';
 
 let fake: FakeDiscord;
 let app: RunningApp;
 let scheduler: Scheduler;
-let checkins: Feature | undefined;
+const checkinJobs = checkinJobsOnTestScheduler();
 let teamChannel: string;
 
 beforeAll(async () => {
@@ -53,22 +51,11 @@ beforeAll(async () => {
       DISCORD_API_URL: fake.apiUrl,
     },
     {
-      features: (deps) =>
-        featureList(deps).map((f) => {
-          if (f.name !== 'checkins') return f;
-          checkins = f;
-          return { ...f, jobs: [] };
-        }),
+      // The check-in jobs run on the test's own scheduler (test/support/checkin-jobs.ts).
+      features: checkinJobs.features,
     },
   );
-  scheduler = createScheduler({
-    prisma: app.storage.db.prisma,
-    instanceId: 'test',
-    handlers: checkins?.occurrences ?? {},
-    jobs: checkins?.jobs ?? [],
-    cron: false,
-    logger: silentLogger,
-  });
+  scheduler = checkinJobs.scheduler(app.storage.db.prisma);
 }, 120_000);
 
 afterAll(async () => {

@@ -4,10 +4,7 @@
 // reaches only the one who did nothing; the digest holds exactly what each chose to share.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
-import { featureList } from '../../../src/app.ts';
-import type { Feature } from '../../../src/features/feature.ts';
-import { silentLogger } from '../../../src/logger.ts';
-import { createScheduler, type Scheduler } from '../../../src/scheduling/index.ts';
+import type { Scheduler } from '../../../src/scheduling/index.ts';
 import {
   blockActionsPayload,
   FakeSlackApi,
@@ -17,6 +14,7 @@ import {
   viewSubmissionPayload,
 } from '../../fakes/slack/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
+import { checkinJobsOnTestScheduler } from '../../support/checkin-jobs.ts';
 import { BOT_TOKEN, freePort, SIGNING_SECRET, shownText, waitForCalls } from './support.ts';
 
 const TEAM = 'C0TEAM00001';
@@ -32,7 +30,7 @@ let fake: FakeSlackApi;
 let app: RunningApp;
 let sender: SlackRequestSender;
 let scheduler: Scheduler;
-let checkins: Feature | undefined;
+const checkinJobs = checkinJobsOnTestScheduler();
 
 beforeAll(async () => {
   fake = await FakeSlackApi.start();
@@ -49,24 +47,11 @@ beforeAll(async () => {
       PORT: String(port),
     },
     {
-      // The app's own scheduler ticks on the wall clock; the check-in jobs run on this test's
-      // scheduler instead, so the test decides when a reminder is due.
-      features: (deps) =>
-        featureList(deps).map((f) => {
-          if (f.name !== 'checkins') return f;
-          checkins = f;
-          return { ...f, jobs: [] };
-        }),
+      // The check-in jobs run on the test's own scheduler (test/support/checkin-jobs.ts).
+      features: checkinJobs.features,
     },
   );
-  scheduler = createScheduler({
-    prisma: app.storage.db.prisma,
-    instanceId: 'test',
-    handlers: checkins?.occurrences ?? {},
-    jobs: checkins?.jobs ?? [],
-    cron: false,
-    logger: silentLogger,
-  });
+  scheduler = checkinJobs.scheduler(app.storage.db.prisma);
   sender = new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, fake);
 }, 120_000);
 
