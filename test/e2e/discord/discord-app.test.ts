@@ -150,5 +150,20 @@ describe('PeerBridge on Discord', () => {
       (call) => call.route === 'POST /channels/:channelId/messages' && call.params.channelId === dm.id,
     );
     expect(String((welcome.body as { content?: string }).content)).toContain('Welcome to Days');
+
+    // The welcome's Flag privately button opens the flags feature's form, right from the DM.
+    const button = /"custom_id":"(flags:start[^"]*)"/.exec(JSON.stringify(welcome.body))?.[1];
+    expect(button).toBeDefined();
+    const pressed = await fake
+      .button({
+        customId: button ?? '',
+        user: 'dana',
+        dm: true,
+        messageId: (welcome.response as { id: string }).id,
+      })
+      .reply(60_000);
+    // A modal at once, or (on a machine too busy to answer in time) a follow-up to open it.
+    if (pressed.type === 9) expect(JSON.stringify(pressed.data)).toContain('flags:submit');
+    else await fake.rest.waitForCall((call) => JSON.stringify(call.body ?? {}).includes('Open the form'));
   });
 });
