@@ -1,7 +1,8 @@
 // A team's escalation times: how long a private flag waits for its supervisor before it goes
 // to the next person. The flags feature reads them from the Team row; admins set them with
 // `/peer team escalation after:4h urgent:15m`. Durations are typed like 4h, 90m or 1h30m.
-import type { DbClient, Team } from './members.ts';
+import type { PrismaClient } from '../../db/index.ts';
+import type { Member, Team } from './members.ts';
 import { type Outcome, ok, refuse } from './outcome.ts';
 
 /** Bounds in minutes: "talk now" 5 min to 2 h; everything else 30 min to 72 h. */
@@ -71,8 +72,9 @@ export interface EscalationChange {
 
 /** Writes the checked times; refuses (writing nothing) when "talk now" would wait longer than the rest. */
 export async function setEscalationTimes(
-  db: DbClient,
+  prisma: PrismaClient,
   team: Team,
+  admin: Member,
   change: EscalationChange,
 ): Promise<Outcome<Team>> {
   const after = change.after === undefined ? team.escalateAfterMinutes : parseDuration(change.after);
@@ -83,9 +85,22 @@ export async function setEscalationTimes(
     return refuse(
       `"Talk now" flags should not wait longer than the others: urgent is ${minutesWords(urgent)}, after is ${minutesWords(after)}. Nothing changed.`,
     );
-  const updated = await db.team.update({
-    where: { id: team.id },
-    data: { escalateAfterMinutes: after, escalateUrgentMinutes: urgent },
+  // Like every team setting: written with its audit row, in one transaction.
+  const updated = await prisma.$transaction(async (tx) => {
+    const row = await tx.team.update({
+      where: { id: team.id },
+      data: { escalateAfterMinutes: after, escalateUrgentMinutes: urgent },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorMemberId: admin.id,
+        action: 'team.updated',
+        subjectType: 'Team',
+        subjectId: team.id,
+        detail: { changed: ['escalateAfterMinutes', 'escalateUrgentMinutes'], after, urgent },
+      },
+    });
+    return row;
   });
   return ok(updated);
 }

@@ -102,6 +102,14 @@ describe('/peer team escalation', () => {
     expect((await w.command('maya', ['team', 'show'])).text()).toContain(
       'Flags go to the next person after: 2 hours (10 minutes for "talk now")',
     );
+    const audited = await w.prisma.auditLog.findMany({
+      where: { action: 'team.updated', actorMemberId: await w.memberId('alex') },
+      orderBy: { id: 'asc' },
+    });
+    expect(audited.map((row) => row.detail)).toEqual([
+      { changed: ['escalateAfterMinutes', 'escalateUrgentMinutes'], after: 90, urgent: 10 },
+      { changed: ['escalateAfterMinutes', 'escalateUrgentMinutes'], after: 120, urgent: 10 },
+    ]);
   });
 
   it.each([
@@ -119,6 +127,7 @@ describe('/peer team escalation', () => {
     expect(reply.text()).toContain(message);
     expect(reply.text()).not.toContain('Saved');
     expect(await times()).toEqual([240, 15]);
+    expect(await w.prisma.auditLog.count({ where: { action: 'team.updated' } })).toBe(0);
   });
 
   it('refuses members and supervisors, changing nothing', async () => {

@@ -28,7 +28,7 @@ export function teamEscalationCommand({ prisma }: TeamsDeps) {
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const changing = options.after !== undefined || options.urgent !== undefined;
       if (!changing) return reply.privately(escalationTimesView(context.value.team, false));
-      const outcome = await setEscalationTimes(prisma, context.value.team, {
+      const outcome = await setEscalationTimes(prisma, context.value.team, context.value.admin, {
         ...(options.after !== undefined ? { after: options.after } : {}),
         ...(options.urgent !== undefined ? { urgent: options.urgent } : {}),
       });
