@@ -160,6 +160,10 @@ describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_00
     const notes = posted(fake, 'checkin-note:').filter((c) => !before.has(outboxKey(c)!.split(':')[1]!));
     expect(notes).toHaveLength(1);
     expect(sentBy(survivor)).toBeGreaterThan(0);
+    // The sends the victim had started (tries counted, outcome unknown) were looked up by key
+    // before anything was sent again.
+    const lookups = fake.calls('conversations.history').filter((c) => c.token === `xoxb-${survivor.name}`);
+    expect(lookups.length).toBeGreaterThan(0);
 
     const toBackup = posted(fake, `flag:${flag.id}:to:`);
     expect(toBackup.map((c) => outboxKey(c))).toEqual([`flag:${flag.id}:to:${seeded.backup.id}`]);

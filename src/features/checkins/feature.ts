@@ -31,7 +31,7 @@ export function createCheckinsFeature(deps: CheckinsDeps): Feature {
         logger: deps.logger,
       }),
     ],
-    privacy: (memberId) => privacyLines(deps.prisma, memberId),
+    privacy: (memberId) => privacyLines(deps.prisma, memberId, deps.config?.retention.checkinAnswerDays ?? 0),
     personalData: checkinsPersonalData(deps.prisma, deps.cipher),
   };
 }

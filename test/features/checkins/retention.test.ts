@@ -73,7 +73,7 @@ describe('check-in answer retention', () => {
     w.clock.advance(4 * DAY);
     const fresh = await openAndAnswer();
     const ben = await w.memberId('ben');
-    const linesBefore = await privacyLines(w.prisma, ben);
+    const linesBefore = await privacyLines(w.prisma, ben, 365);
 
     const claims = () =>
       w.prisma.occurrenceClaim.count({ where: { key: { startsWith: 'checkin-retention' } } });
@@ -94,7 +94,8 @@ describe('check-in answer retention', () => {
       for (const field of counted) expect(answer[field], field).toBe(before[i]![field]);
     }
     expect(await w.outbox({ keyPrefix: `checkin-digest:${oldRound}` })).toHaveLength(0);
-    expect(await privacyLines(w.prisma, ben)).toEqual(linesBefore);
+    expect(await privacyLines(w.prisma, ben, 365)).toEqual(linesBefore);
+    expect(linesBefore.at(-1)?.value).toContain('365 days; then what you said is erased');
 
     // The round opened today keeps every word.
     const kept = await w.prisma.checkinAnswer.findMany({ where: { roundId: fresh } });
