@@ -10,6 +10,7 @@
 import type { APIInteraction } from 'discord.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interactionProblem } from '../../src/adapters/discord/interaction-guard.ts';
 import type { ChatEvent } from '../../src/chat/index.ts';
 import { setupCommand } from '../chat/sample-table.ts';
 import { type AdapterUnderTest, startDiscordAdapter } from '../e2e/discord/adapter-harness.ts';
@@ -130,5 +131,28 @@ describe('the Discord adapter behind the gateway', () => {
     const reply = await sent.reply(20_000);
     expect(reply).toBeDefined();
     expect(crashes).toEqual([]);
+  });
+});
+
+describe('what the guard lets through', () => {
+  it('accepts the interactions Discord sends: commands, buttons and selects, in a guild or a DM, and a ping', () => {
+    const { interactions } = under.fake;
+    for (const payload of [
+      interactions.slashCommand({ name: 'setup', options: { timezone: 'Europe/Berlin' } }),
+      interactions.slashCommand({ name: 'setup', options: { timezone: 'UTC' }, dm: true }),
+      interactions.button({ customId: 'checkins:answer|r1' }),
+      interactions.stringSelect({ customId: 'checkins:pick', values: ['a', 'b'] }),
+    ])
+      expect(interactionProblem(payload)).toBeUndefined();
+    expect(
+      interactionProblem({
+        type: 1,
+        id: '123456789012',
+        application_id: '123456789012',
+        token: 't',
+        user: { id: '123456789012' },
+      }),
+    ).toBeUndefined();
+    expect(interactionProblem({})).toBeDefined();
   });
 });

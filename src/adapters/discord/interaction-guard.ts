@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { errorFields, type Logger } from '../../chat/index.ts';
 
 const snowflake = z.string().regex(/^\d{5,25}$/);
-const user = z.object({ id: snowflake, username: z.string() });
+const user = z.object({ id: snowflake, username: z.string().optional() });
 const option: z.ZodType<unknown> = z.lazy(() =>
   z.object({
     name: z.string(),
@@ -53,10 +53,10 @@ const interactionSchema = z
     type: z.number().int(),
     guild_id: snowflake.optional(),
     channel_id: snowflake.optional(),
-    channel: z.object({ id: snowflake, type: z.number().int() }).optional(),
+    channel: z.object({ id: snowflake, type: z.number().int().optional() }).optional(),
     member: z.object({ user }).optional(),
     user: user.optional(),
-    data: z.unknown(),
+    data: z.unknown().optional(),
   })
   .refine((i) => i.member !== undefined || i.user !== undefined, 'neither member nor user')
   .refine((i) => i.member === undefined || i.guild_id !== undefined, 'a member outside a guild')
