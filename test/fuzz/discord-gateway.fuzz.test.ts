@@ -108,7 +108,9 @@ const breakage: fc.Arbitrary<(p: Json) => void> = fc.oneof(
 const kind = fc.constantFrom('slash' as const, 'button' as const, 'select' as const);
 
 describe('the Discord adapter behind the gateway', () => {
-  it('ignores or refuses malformed interactions, routes none without a person, and keeps serving', async () => {
+  it('ignores or refuses malformed interactions, routes none without a person, and keeps serving', {
+    timeout: 600_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(kind, fc.array(breakage, { minLength: 1, maxLength: 3 }), async (k, breaks) => {
         const payload = valid(k);
@@ -117,19 +119,17 @@ describe('the Discord adapter behind the gateway', () => {
       }),
       { numRuns: runs * 10, seed },
     );
-    // Let discord.js and the adapter work through what they got.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(crashes).toEqual([]);
+    // Gateway dispatches are handled in order: once a well-formed command after them is
+    // answered, discord.js and the guard have seen every one. Handlers they started may still
+    // fail late, so wait a little more before looking for crashes.
+    const sent = under.fake.slashCommand({ name: 'setup', options: { timezone: 'Europe/Berlin' } });
+    expect(await sent.reply(60_000)).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 500));
     for (const event of routed) {
       expect(typeof event.actor.userId).toBe('string');
       expect(event.actor.userId).toMatch(/^\d{5,25}$/);
       expect(typeof event.eventId).toBe('string');
     }
-
-    // Still serving: a well-formed command is answered.
-    const sent = under.fake.slashCommand({ name: 'setup', options: { timezone: 'Europe/Berlin' } });
-    const reply = await sent.reply(20_000);
-    expect(reply).toBeDefined();
     expect(crashes).toEqual([]);
   });
 });
