@@ -165,6 +165,19 @@ const envSchema = z
         message: 'must be 0 (keep forever) or at least 30 days, so recent reads stay answerable',
       })
       .default(2190),
+    // What people said in check-ins is wellbeing data: kept a year by default, long enough for
+    // a year's rhythm of rounds and any follow-up, not for ever. The figures (answered, skipped,
+    // how many items to whom) stay. 0 keeps answers until each member erases their own; never
+    // under 60 days, so the eight-week insights and recent digests stay whole.
+    CHECKIN_ANSWER_RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a number of days like 365' })
+      .int('must be a whole number of days')
+      .min(0, 'must be 0 (keep) or more')
+      .max(36_500, 'must be at most 36500')
+      .refine((days) => days === 0 || days >= 60, {
+        message: 'must be 0 (keep) or at least 60 days, so the eight-week insights stay whole',
+      })
+      .default(365),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
@@ -265,6 +278,8 @@ export interface Config {
     readonly sentOutboxDays: number;
     /** Days an audit entry is kept; 0 keeps them forever. */
     readonly auditDays: number;
+    /** Days until a check-in answer's text is erased (counts stay); 0 keeps it. */
+    readonly checkinAnswerDays: number;
   };
 }
 
@@ -328,6 +343,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       processedEventDays: e.PROCESSED_EVENT_RETENTION_DAYS,
       sentOutboxDays: e.SENT_OUTBOX_RETENTION_DAYS,
       auditDays: e.AUDIT_RETENTION_DAYS,
+      checkinAnswerDays: e.CHECKIN_ANSWER_RETENTION_DAYS,
     },
     flagRetentionDays: e.FLAG_RETENTION_DAYS,
     resources: { staleDays: e.RESOURCE_STALE_DAYS },

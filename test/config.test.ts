@@ -135,12 +135,22 @@ describe('config messages never show a database password', () => {
   });
 
   it('reads the retention settings, with 7 and 30 days by default', () => {
-    expect(loadConfig({}).retention).toEqual({ processedEventDays: 7, sentOutboxDays: 30, auditDays: 2190 });
+    const defaults = { processedEventDays: 7, sentOutboxDays: 30, auditDays: 2190, checkinAnswerDays: 365 };
+    expect(loadConfig({}).retention).toEqual(defaults);
     expect(
       loadConfig({ PROCESSED_EVENT_RETENTION_DAYS: '2', SENT_OUTBOX_RETENTION_DAYS: '90' }).retention,
-    ).toEqual({ processedEventDays: 2, sentOutboxDays: 90, auditDays: 2190 });
+    ).toEqual({ ...defaults, processedEventDays: 2, sentOutboxDays: 90 });
     expect(problems({ SENT_OUTBOX_RETENTION_DAYS: '0' })).toEqual([
       'SENT_OUTBOX_RETENTION_DAYS must be at least 1 day (got "0")',
     ]);
+  });
+
+  it('keeps check-in answers 365 days by default, 0 for ever, never under 60 days otherwise', () => {
+    expect(loadConfig({ CHECKIN_ANSWER_RETENTION_DAYS: '0' }).retention.checkinAnswerDays).toBe(0);
+    expect(loadConfig({ CHECKIN_ANSWER_RETENTION_DAYS: '90' }).retention.checkinAnswerDays).toBe(90);
+    expect(problems({ CHECKIN_ANSWER_RETENTION_DAYS: '30' })).toEqual([
+      'CHECKIN_ANSWER_RETENTION_DAYS must be 0 (keep) or at least 60 days, so the eight-week insights stay whole (got "30")',
+    ]);
+    expect(problems({ CHECKIN_ANSWER_RETENTION_DAYS: 'a year' })[0]).toContain('must be a number of days');
   });
 });

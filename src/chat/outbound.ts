@@ -79,8 +79,14 @@ export interface ChatClient {
   /**
    * For a send whose outcome is unknown (the process died between send and record): the
    * message already delivered with this key, if the platform can tell. Absent: cannot tell.
+   * `since`: it cannot be older than this (the outbox row's creation), so the search may stop
+   * there. A lookup that cannot tell must throw, never resolve undefined ("not delivered").
    */
-  findDelivered?(target: ChannelRef | UserRef, idempotencyKey: string): Promise<MessageRef | undefined>;
+  findDelivered?(
+    target: ChannelRef | UserRef,
+    idempotencyKey: string,
+    since?: Date,
+  ): Promise<MessageRef | undefined>;
   /**
    * Visible only to `user`, in `channel` (Slack ephemeral). Where the platform has no such
    * thing outside an interaction (Discord), it is a direct message instead: never a channel post.

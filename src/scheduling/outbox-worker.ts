@@ -12,7 +12,8 @@
 //   tried before? -> ask the platform whether a message with its idempotency key already
 //                    arrived (ChatClient.findDelivered); if so, record it as sent, send nothing
 //   rate limiter  -> wait (on the injected clock) for a token of its channel/route
-//   count attempt -> then send with the idempotency key
+//   count attempt -> extends the claim; then, in a send slot, send with the idempotency key
+//                    (unless under half the claim is left: then un-count, claim again)
 //   429           -> pause that key for Retry-After, un-count the attempt, try again
 //   5xx/network   -> back off (exponential, jittered); dead after maxAttempts
 //   permanent     -> dead at once, with the platform's error
@@ -99,6 +100,9 @@ export interface OutboxWorker {
 const DEFAULT_RETRY_AFTER_MS = 1000;
 
 class Halted extends Error {}
+
+/** A send slot came too late: too little of the claim was left to send in. Nothing was sent. */
+class ClaimLapsing extends Error {}
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   return new Worker(options);
@@ -362,17 +366,25 @@ class Worker implements OutboxWorker {
     }
     for (;;) {
       await this.#limiter.acquire(rateKeys(row), this.#halt.signal);
-      if (!(await this.#io(() => beginAttempt(prisma, row, token, this.#lockUntil()))))
-        return this.#lost(row);
+      const lockedUntil = this.#lockUntil();
+      if (!(await this.#io(() => beginAttempt(prisma, row, token, lockedUntil)))) return this.#lost(row);
       attempts++;
       // A kill while this send is out is the crash the outbox exists for: delivered, never
       // recorded (#io throws Halted). The next worker finds it with findDelivered.
       const sent = await this.#platform(() =>
         this.#withSendSlot(() => {
           if (this.#killed()) throw new Halted('killed');
+          // The wait for a send slot may have eaten the claim: see #claimTooShort.
+          if (this.#claimTooShort(lockedUntil)) throw new ClaimLapsing();
           return this.#send(client, target, view, row);
         }),
       );
+      if (!sent.ok && sent.lapsing) {
+        // Nothing was sent: take the try back and claim the row afresh (or find it taken).
+        if (!(await this.#io(() => uncountAttempt(prisma, row, token)))) return this.#lost(row);
+        attempts--;
+        continue;
+      }
       if (sent.ok) return this.#sent(row, token, sent.value, 'sent');
       if (sent.failure !== 'rate-limited')
         return this.#failed(row, token, attempts, sent.failure, sent.message);
@@ -390,7 +402,7 @@ class Worker implements OutboxWorker {
    */
   async #recovered(client: ChatClient, target: Target, row: OutboxRow, token: string): Promise<boolean> {
     for (;;) {
-      const found = await this.#platform(() => this.#findDelivered(client, target, row.idempotencyKey));
+      const found = await this.#platform(() => this.#findDelivered(client, target, row));
       if (found.ok) {
         if (!found.value) return false;
         await this.#sent(row, token, found.value, 'recovered');
@@ -413,13 +425,25 @@ class Worker implements OutboxWorker {
    */
   async #platform<T>(
     call: () => Promise<T>,
-  ): Promise<{ ok: true; value: T } | ({ ok: false } & DescribedFailure)> {
+  ): Promise<{ ok: true; value: T } | ({ ok: false; lapsing?: true } & DescribedFailure)> {
     try {
       return { ok: true, value: await this.#io(call) };
     } catch (error) {
       if (error instanceof Halted || this.#killed()) throw error;
+      if (error instanceof ClaimLapsing) return { ok: false, lapsing: true, ...describeFailure(error) };
       return { ok: false, ...describeFailure(error) };
     }
+  }
+
+  /**
+   * True when less than half of the claim is left to send in. Another replica may take the row
+   * the moment its lock lapses, look it up (not there yet) and send it: if our send were still
+   * on its way, the person would get it twice. So a send starts only while at least half of
+   * OUTBOX_LOCK_MS remains, which leaves the request that much time to reach the platform
+   * (the Slack client gives up on a request well before: slack-client.ts).
+   */
+  #claimTooShort(lockedUntil: Date): boolean {
+    return lockedUntil.getTime() - this.#clock.now().getTime() < this.#lockMs / 2;
   }
 
   async #rateLimited(row: OutboxRow, token: string, waitMs: number, lane: OutboxRow[]): Promise<void> {
@@ -441,8 +465,10 @@ class Worker implements OutboxWorker {
     return new Date(this.#clock.now().getTime() + this.#lockMs);
   }
 
-  async #findDelivered(client: ChatClient, target: Target, key: string): Promise<MessageRef | undefined> {
-    return client.findDelivered ? client.findDelivered(target.ref, key) : undefined;
+  async #findDelivered(client: ChatClient, target: Target, row: OutboxRow): Promise<MessageRef | undefined> {
+    return client.findDelivered
+      ? client.findDelivered(target.ref, row.idempotencyKey, row.createdAt)
+      : undefined;
   }
 
   async #send(client: ChatClient, target: Target, view: View, row: OutboxRow): Promise<MessageRef> {

@@ -151,4 +151,41 @@ describe('the real Bolt receiver', () => {
     await sender.slashCommand({ command: '/peer', text: 'help', channelId: 'C0FINE00001' });
     await expect.poll(() => routed.length).toBeGreaterThan(0);
   });
+
+  it('answers random signed payloads, forms and events, with a 2xx or 4xx and routes none without a person', {
+    timeout: 600_000,
+  }, async () => {
+    const before = routed.length;
+    const form = (fields: Record<string, unknown>) =>
+      new URLSearchParams(
+        Object.entries(fields).map(([k, v]): [string, string] => [
+          k,
+          typeof v === 'string' ? v : (JSON.stringify(v) ?? ''),
+        ]),
+      ).toString();
+    const bodies = fc.sample(fc.tuple(slackish, fc.constantFrom('payload', 'command', 'event')), {
+      numRuns: runs * 4,
+      seed,
+    });
+    const post = ([body, how]: (typeof bodies)[number]) =>
+      how === 'event'
+        ? sender.post(
+            JSON.stringify({ type: 'event_callback', event_id: 'EvFuzz', event: body }),
+            'application/json',
+          )
+        : sender.post(
+            how === 'payload' ? form({ payload: body }) : form(body),
+            'application/x-www-form-urlencoded',
+          );
+    // Fifty at a time: Bolt holds an unanswered request up to its 3 s ack timeout.
+    const statuses: number[] = [];
+    for (let i = 0; i < bodies.length; i += 50)
+      statuses.push(...(await Promise.all(bodies.slice(i, i + 50).map(post))).map((r) => r.status));
+    expect(statuses.filter((status) => status >= 300 && (status < 400 || status >= 500))).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const event of routed.slice(before)) {
+      expect(typeof event.actor.userId).toBe('string');
+      expect(event.actor.userId.length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -187,6 +187,46 @@ describe('unknown outcomes', () => {
   });
 });
 
+describe('claims that run short', () => {
+  it('does not send a row whose claim lapsed while it waited for a send slot: another replica has it', async () => {
+    // 'slow' holds the only send slot; 'late' waits behind it with its attempt counted.
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const send = client.sendDirect.bind(client);
+    client.sendDirect = async (user, view, options) => {
+      if (options?.idempotencyKey === 'slow') await gate;
+      return send(user, view, options);
+    };
+    await enqueueOutbox(db.prisma, cipher, dm('slow', 'First'));
+    await enqueueOutbox(db.prisma, cipher, dm('late', 'Second'));
+    const a = worker({ maxConcurrentSends: 1, lockMs: 10_000 });
+    const deadline = Date.now() + 20_000;
+    while ((await row('late')).attempts === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await row('late')).toMatchObject({ attempts: 1, status: 'pending' });
+
+    // 'late' lapses (the slow send keeps its own row: its request is still out). Another claim
+    // takes 'late' (A's own poll, then replica B once that lapses too), finds nothing
+    // delivered under its key, and sends it; the first try, still queued, must not.
+    clock.advance(11_000);
+    await db.prisma.outboxMessage.update({
+      where: { idempotencyKey: 'slow' },
+      data: { lockedUntil: new Date(clock.now().getTime() + 60_000) },
+    });
+    const b = worker({ instanceId: 'replica-b', lockMs: 10_000 });
+    await driveUntil(clock, [b], () => client.deliveredKeys().has('late'));
+
+    open();
+    await driveUntil(clock, [a, b], async () => (await row('slow')).status === 'sent');
+    await settleAll([a, b]);
+    expect(client.deliveries.filter((d) => d.key === 'late')).toHaveLength(1);
+    expect(client.deliveries.filter((d) => d.key === 'slow')).toHaveLength(1);
+    expect(await row('late')).toMatchObject({ status: 'sent', lockedBy: null });
+  });
+});
+
 describe('logs', () => {
   it('count sent, retried, rate-limited and dead messages, and never carry their text', async () => {
     const lines: object[] = [];

@@ -28,6 +28,7 @@ import { PendingForms } from './discord-forms.ts';
 import { createDiscordChatClient, type DiscordChatClient } from './discord-outbound.ts';
 import { type DeferTrigger, deferAfter } from './discord-reply.ts';
 import { createWorkspaceResolver } from './discord-workspace.ts';
+import { guardInteractions } from './interaction-guard.ts';
 
 export { discordIntents } from './discord-client.ts';
 export type { DiscordChatClient } from './discord-outbound.ts';
@@ -95,6 +96,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     track('member-joined', member.id, () => dispatchMemberJoined(member, deps)),
   );
   logConnection(discord, logger);
+  guardInteractions(discord, logger);
 
   const outboundRest = createOutboundRest(config);
 

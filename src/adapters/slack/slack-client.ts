@@ -27,21 +27,33 @@ export interface SlackClientOptions {
   readonly directChannels: DirectChannels;
 }
 
+const REQUEST_TIMEOUT_MS = 20_000;
+
 /** A WebClient that hands every 429 and failure straight back to the caller. */
 export function createNonRetryingWebClient(options: Omit<SlackClientOptions, 'directChannels'>): WebClient {
   return new webApi.WebClient(options.botToken, {
     ...(options.apiUrl === undefined ? {} : { slackApiUrl: options.apiUrl }),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    // A request still out when its outbox claim lapses could arrive after another replica
+    // looked it up and sent it again; the worker starts a send only while half the claim
+    // (OUTBOX_LOCK_MS, default 60 s) is left, and this gives up well inside that. A timed-out
+    // send is an unknown outcome: looked up by its key before it is tried again.
+    timeout: REQUEST_TIMEOUT_MS,
     logger: options.logger,
   });
 }
 
-// How far back a resend after a crash looks for its key. A crashed send is found again once
-// the claim's lock expires (a minute by default), so the message is among the newest.
-const HISTORY_LIMIT = 200;
+// A resend after an unknown outcome looks for its key in the channel's history since the
+// outbox row was made (a little before, for clock skew), page by page: usually the message is
+// among the newest, but after hours of back-off a busy channel may have moved on by hundreds.
+const HISTORY_PAGE = 200;
+const HISTORY_MAX_PAGES = 25;
+const CLOCK_SKEW_S = 300;
 
 const historySchema = z.object({
+  has_more: z.boolean().optional(),
+  response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
   messages: z
     .array(
       z.object({
@@ -54,6 +66,42 @@ const historySchema = z.object({
     )
     .default([]),
 });
+
+/**
+ * The ts of a message carrying `key` (postView gives every part of a long view the key),
+ * searching newest first back to `since`.
+ * Throws when the search ends before `since` without finding it: "cannot tell" must not read
+ * as "not delivered", or the worker would send it again.
+ */
+async function findByKey(
+  client: WebClient,
+  channel: string,
+  key: string,
+  since: Date | undefined,
+): Promise<string | undefined> {
+  const oldest = since === undefined ? undefined : (since.getTime() / 1000 - CLOCK_SKEW_S).toFixed(6);
+  let cursor: string | undefined;
+  let found: string | undefined;
+  for (let page = 0; page < HISTORY_MAX_PAGES; page++) {
+    const history = historySchema.parse(
+      await client.conversations.history({
+        channel,
+        include_all_metadata: true,
+        limit: HISTORY_PAGE,
+        ...(oldest === undefined ? {} : { oldest }),
+        ...(cursor === undefined ? {} : { cursor }),
+      }),
+    );
+    const match = history.messages.findLast(
+      (m) => m.metadata?.event_type === outboxMetadataType && m.metadata.event_payload?.key === key,
+    );
+    found = match?.ts ?? found;
+    cursor = history.response_metadata?.next_cursor || undefined;
+    // Any part found means delivered; the ref names the oldest part on that page.
+    if (found !== undefined || !history.has_more || cursor === undefined) return found;
+  }
+  throw new Error(`no message with this key in the newest ${HISTORY_PAGE * HISTORY_MAX_PAGES}`);
+}
 
 const isUser = (target: ChannelRef | UserRef): target is UserRef => 'userId' in target;
 
@@ -98,23 +146,12 @@ export function createSlackClient(client: WebClient, directChannels: DirectChann
     // Slack quirk: conversations.history lists only top-level messages (thread replies need
     // conversations.replies with the parent's ts, which this signature does not carry), so a
     // threaded send cannot be found again here and is reported as "cannot tell".
-    async findDelivered(target, idempotencyKey) {
+    async findDelivered(target, idempotencyKey, since) {
       try {
         const channelId = await channelOf(target);
-        const history = historySchema.parse(
-          await client.conversations.history({
-            channel: channelId,
-            include_all_metadata: true,
-            limit: HISTORY_LIMIT,
-          }),
-        );
-        // Newest first: the last match is the first part of a message that needed several.
-        const found = history.messages.findLast(
-          (m) =>
-            m.metadata?.event_type === outboxMetadataType && m.metadata.event_payload?.key === idempotencyKey,
-        );
+        const found = await findByKey(client, channelId, idempotencyKey, since);
         if (!found) return undefined;
-        return { platform: 'slack', workspaceId: target.workspaceId, channelId, messageId: found.ts };
+        return { platform: 'slack', workspaceId: target.workspaceId, channelId, messageId: found };
       } catch (error) {
         throw toDeliveryError(error, 'slack.findDelivered');
       }

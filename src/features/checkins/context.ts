@@ -14,6 +14,8 @@ export interface CheckinsDeps {
   readonly clientFor: (platform: Platform) => ChatClient | undefined;
   readonly crisisLines: CrisisLinesPort;
   readonly planSteps: PlanStepsPort;
+  /** `retention.checkinAnswerDays` (0 or absent: answers are kept). */
+  readonly config?: { readonly retention: { readonly checkinAnswerDays: number } };
 }
 
 export type Team = Db.Team & { workspace: Db.Workspace };

@@ -6,6 +6,7 @@ import type { CheckinsDeps } from './context.ts';
 import { checkinActions, checkinForms } from './handlers.ts';
 import { occurrenceHandler, roundJobs } from './jobs.ts';
 import { checkinsPersonalData, privacyLines } from './privacy.ts';
+import { answerRetentionJob } from './retention.ts';
 
 export type { CheckinsDeps };
 
@@ -22,8 +23,15 @@ export function createCheckinsFeature(deps: CheckinsDeps): Feature {
     actions: { checkins: checkinActions(deps) },
     forms: { checkins: checkinForms(deps) },
     occurrences: { checkin: occurrenceHandler(deps) },
-    jobs: roundJobs(deps),
-    privacy: (memberId) => privacyLines(deps.prisma, memberId),
+    jobs: [
+      ...roundJobs(deps),
+      answerRetentionJob({
+        prisma: deps.prisma,
+        retentionDays: deps.config?.retention.checkinAnswerDays ?? 0,
+        logger: deps.logger,
+      }),
+    ],
+    privacy: (memberId) => privacyLines(deps.prisma, memberId, deps.config?.retention.checkinAnswerDays ?? 0),
     personalData: checkinsPersonalData(deps.prisma, deps.cipher),
   };
 }

@@ -3,7 +3,12 @@ import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
 import { decryptItems } from './answers.ts';
 
-export async function privacyLines(prisma: PrismaClient, memberId: string): Promise<PrivacyLine[]> {
+/** `retentionDays`: CHECKIN_ANSWER_RETENTION_DAYS (0: kept until the member erases them). */
+export async function privacyLines(
+  prisma: PrismaClient,
+  memberId: string,
+  retentionDays = 0,
+): Promise<PrivacyLine[]> {
   const [sums, skipped, prefs] = await Promise.all([
     prisma.checkinAnswer.aggregate({
       where: { memberId },
@@ -22,6 +27,13 @@ export async function privacyLines(prisma: PrismaClient, memberId: string): Prom
     },
     { label: 'Check-ins skipped', value: `${skipped} (never shown to anyone)` },
     { label: 'Support buddy', value: prefs?.buddy ? 'yes' : 'no' },
+    {
+      label: 'How long answers are kept',
+      value:
+        retentionDays === 0
+          ? 'until you erase them (`/peer privacy erase`)'
+          : `${retentionDays} days; then what you said is erased and only the counts above stay`,
+    },
   ];
 }
 

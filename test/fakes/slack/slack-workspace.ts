@@ -185,22 +185,27 @@ export class SlackWorkspace {
 
   /**
    * Like Slack: newest first, top-level messages only (thread replies need conversations.replies),
-   * metadata only with include_all_metadata, at most `limit` (default 100).
+   * metadata only with include_all_metadata, only those after `oldest` (a ts), at most `limit`
+   * (default 100, at most 999) a page, further pages by `response_metadata.next_cursor`.
    */
   #history(args: Record<string, unknown>): SlackAnswer {
     const channel = asString(args.channel);
     if (!channel) return ERR('channel_not_found');
     const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
-    const limit = Number(args.limit ?? 100) || 100;
-    const messages = [...this.messages.values()]
-      .filter((message) => message.channel === channel && message.threadTs === undefined)
-      .sort((a, b) => (a.ts < b.ts ? 1 : a.ts > b.ts ? -1 : 0))
-      .slice(0, limit)
-      .map((message) => ({
-        ...this.#messageObject(message),
-        ...(withMetadata && message.metadata !== undefined ? { metadata: message.metadata } : {}),
-      }));
-    return { ok: true, messages, has_more: false };
+    const limit = Math.max(1, Math.min(999, Number(args.limit ?? 100) || 100));
+    const oldest = Number(asString(args.oldest) ?? 0) || 0;
+    const cursor = asString(args.cursor);
+    const start = cursor ? Number(Buffer.from(cursor, 'base64').toString('utf8').replace('offset:', '')) : 0;
+    const all = [...this.messages.values()]
+      .filter((m) => m.channel === channel && m.threadTs === undefined && Number(m.ts) > oldest)
+      .sort((a, b) => (a.ts < b.ts ? 1 : a.ts > b.ts ? -1 : 0));
+    const messages = all.slice(start, start + limit).map((message) => ({
+      ...this.#messageObject(message),
+      ...(withMetadata && message.metadata !== undefined ? { metadata: message.metadata } : {}),
+    }));
+    const more = start + limit < all.length;
+    const next = more ? Buffer.from(`offset:${start + limit}`).toString('base64') : '';
+    return { ok: true, messages, has_more: more, response_metadata: { next_cursor: next } };
   }
 
   #update(args: Record<string, unknown>): SlackAnswer {

@@ -41,6 +41,8 @@ export interface WorldOptions {
   readonly crisisLines?: CrisisLinesPort;
   readonly planSteps?: PlanStepsPort;
   readonly teamZone?: string;
+  /** CHECKIN_ANSWER_RETENTION_DAYS; absent: answers are kept. */
+  readonly answerRetentionDays?: number;
 }
 
 let counter = 0;
@@ -74,6 +76,9 @@ export async function checkinWorld(options: WorldOptions, existing?: Database) {
     clientFor: (platform) => (platform === 'shell' ? rosterClient : undefined),
     crisisLines: options.crisisLines ?? noCrisisLines,
     planSteps: options.planSteps ?? noPlanSteps,
+    ...(options.answerRetentionDays === undefined
+      ? {}
+      : { config: { retention: { checkinAnswerDays: options.answerRetentionDays } } }),
   });
   const teams = createTeamsFeature({
     prisma,

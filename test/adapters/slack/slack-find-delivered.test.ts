@@ -1,0 +1,65 @@
+// The outbox's look-up after an unknown outcome, against the fake Slack: a message is found by
+// the idempotency key in its metadata however far back it is since the row was made (history
+// is read page by page), and a search that runs out without reaching `since` throws ("cannot
+// tell") instead of answering "not delivered".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boltLogger } from '../../../src/adapters/slack/bolt-logger.ts';
+import { createNonRetryingWebClient, createSlackClient } from '../../../src/adapters/slack/slack-client.ts';
+import { DirectChannels } from '../../../src/adapters/slack/slack-posting.ts';
+import { DeliveryError } from '../../../src/chat/index.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import { FakeSlackApi } from '../../fakes/slack/index.ts';
+
+let fake: FakeSlackApi;
+
+beforeAll(async () => {
+  fake = await FakeSlackApi.start();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+function slack() {
+  const web = createNonRetryingWebClient({
+    botToken: 'xoxb-test',
+    apiUrl: fake.apiUrl,
+    logger: boltLogger(silentLogger),
+  });
+  return { web, client: createSlackClient(web, new DirectChannels()) };
+}
+
+const text = (t: string) => ({ text: t, blocks: [{ type: 'text' as const, text: t }] });
+
+describe('finding a delivered outbox message on Slack', () => {
+  it('finds a message 450 messages deep, following next_cursor back to `since`', async () => {
+    const { web, client } = slack();
+    const channel = {
+      platform: 'slack' as const,
+      workspaceId: fake.identity.teamId,
+      channelId: 'C0BUSY00001',
+    };
+    const since = new Date();
+    const sent = await client.postToChannel(channel, text('Check-in is open'), { idempotencyKey: 'note:r1' });
+    for (let i = 0; i < 450; i++)
+      await web.chat.postMessage({ channel: channel.channelId, text: `chat ${i}` });
+
+    const found = await client.findDelivered?.(channel, 'note:r1', since);
+    expect(found).toMatchObject({ channelId: channel.channelId, messageId: sent.messageId });
+    const pages = fake.calls('conversations.history');
+    expect(pages).toHaveLength(3);
+    expect(pages.every((call) => Number(call.args.oldest) < since.getTime() / 1000)).toBe(true);
+    expect(await client.findDelivered?.(channel, 'note:r2', since)).toBeUndefined();
+  });
+
+  it('says it cannot tell (throws) when the history runs past every page it reads', async () => {
+    const { web, client } = slack();
+    const channel = {
+      platform: 'slack' as const,
+      workspaceId: fake.identity.teamId,
+      channelId: 'C0HUGE00001',
+    };
+    for (let i = 0; i < 5_100; i++)
+      await web.chat.postMessage({ channel: channel.channelId, text: `chat ${i}` });
+    await expect(client.findDelivered?.(channel, 'note:gone')).rejects.toBeInstanceOf(DeliveryError);
+  });
+});
