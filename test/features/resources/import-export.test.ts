@@ -2,6 +2,7 @@
 // --good-rows-only only the good rows land; HSDS JSON and the HSDS CSV data package round-trip
 // with no difference; a second import of the same file changes nothing. Driven through the
 // CLI entry (`npm run resources -- …`) in-process, on real databases.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,6 +193,41 @@ describe('HSDS round trips', () => {
       const again = join(dir, 'three.json');
       expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
       expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('HSDS CSV data package as a zip: export to .zip and back gives the same HSDS JSON', async () => {
+    const { io, out } = console_();
+    const zipped = join(dir, 'package.zip');
+    expect(await runResourcesCli(second.prisma, ['export', zipped], io)).toBe(0);
+    const third = await clonedDatabase();
+    try {
+      expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
+      expect(out.at(-1)).toMatch(/Imported: \d+ added/);
+      const again = join(dir, 'four.json');
+      expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
+      expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('reads a zip made by another tool, with the package inside a folder', async () => {
+    const { io, err } = console_();
+    const folder = join(dir, 'package');
+    const zipped = join(dir, 'by-zip-tool.zip');
+    execFileSync('zip', ['-q', '-r', zipped, 'package'], { cwd: dir });
+    const third = await clonedDatabase();
+    try {
+      expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
+      const again = join(dir, 'five.json');
+      expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
+      expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
+      await writeFile(join(folder, 'not-a-zip.zip'), 'hello');
+      expect(await runResourcesCli(third.prisma, ['import', join(folder, 'not-a-zip.zip')], io)).toBe(1);
+      expect(err.join('\n')).toContain('this is not a zip file I can read');
     } finally {
       await third.close();
     }
