@@ -101,7 +101,7 @@ describe('importing the simple CSV', () => {
     const { err, io } = console_();
     expect(await runResourcesCli(first.prisma, ['import', '--all-rows'], io)).toBe(2);
     expect(err.join('\n')).toContain("I don't know the option --all-rows");
-    expect(err.join('\n')).toContain('Usage: npm run resources -- import <file>');
+    expect(err.join('\n')).toContain('Usage: npm run resources -- import <file|folder|package.zip>');
   });
 });
 
