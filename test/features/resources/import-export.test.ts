@@ -11,6 +11,7 @@ import type { Database } from '../../../src/db/index.ts';
 import { runResourcesCli } from '../../../src/features/resources/cli.ts';
 import { importFile } from '../../../src/features/resources/formats/import.ts';
 import { clonedDatabase } from '../../support/database.ts';
+import { badCsv, header } from './fixtures/bad-import.ts';
 
 let dir: string;
 let first: Database;
@@ -30,18 +31,6 @@ function console_() {
   const err: string[] = [];
   return { out, err, io: { log: (line: string) => out.push(line), error: (line: string) => err.push(line) } };
 }
-
-const header =
-  'id,name,category,description,organization,regions,city,phone,text,chat,web,email,hours,languages,tags,cost,source,verified_on,verified_by,status';
-const badCsv = [
-  header,
-  'tx-warmline,Texas Peer Warmline,peer-support-organisation,"A peer-run warmline, for talking things through",,US-TX,,(512) 555-0100,,,,,daily 4pm-10pm,en; es,warmline; peer support,free,,2026-11-01,Sam,active',
-  'no-name,,crisis-line,A line with no name,,US,,1-800-555-0101,,,,,24/7,,,,,,,',
-  'bad-phone,Helpful Line,crisis-line,Call us,,US,,call us anytime,,,,,24/7,,,,,,,',
-  'odd-category,Odd One,astrology,Not a category we keep,,US,,,,,https://odd.example.org,,,,,,,,,',
-  'gb-listening,Listening Line,crisis-line,"For anyone in the UK who is struggling",,GB,,0800 555 0102,,,https://listen.example.org,,24/7,en,listening,,https://listen.example.org,,,',
-  'tx-warmline,Texas Peer Warmline again,peer-support-organisation,Same id twice,,US-TX,,(512) 555-0103,,,,,,,,,,,,',
-].join('\n');
 
 describe('importing the simple CSV', () => {
   it('refuses the whole file when rows are bad, names each bad row, and changes nothing', async () => {

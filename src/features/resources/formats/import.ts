@@ -19,6 +19,11 @@ export interface ImportOptions {
   readonly goodRowsOnly?: boolean;
   readonly scope?: Scope;
   readonly format?: ImportFormat;
+  /**
+   * A workspace admin's import (from chat) may update install-wide entries, as their edit form
+   * may; new entries land in `scope`.
+   */
+  readonly mayUpdateInstallWide?: boolean;
   /** Called as rows are written: for a progress line on the console. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -114,6 +119,7 @@ export async function checkRows(
   prisma: PrismaClient,
   candidates: readonly Candidate[],
   scope: Scope,
+  mayUpdateInstallWide = false,
 ): Promise<{ good: ResourceRecord[]; bad: BadRow[] }> {
   const good: ResourceRecord[] = [];
   const bad: BadRow[] = [];
@@ -139,6 +145,7 @@ export async function checkRows(
     prisma,
     good.map((r) => r.id),
     scope,
+    mayUpdateInstallWide,
   );
   if (taken.size === 0) return { good, bad };
   for (const record of good.filter((r) => taken.has(r.id))) {
@@ -165,7 +172,7 @@ export async function importSource(
   const format = options.format ?? formatOfName(source.name);
   const scope = options.scope ?? sharedScope;
   const candidates = await candidatesOf(source, format);
-  const { good, bad } = await checkRows(prisma, candidates, scope);
+  const { good, bad } = await checkRows(prisma, candidates, scope, options.mayUpdateInstallWide);
   const written: WriteCounts = { added: 0, updated: 0, unchanged: 0, keptEdited: 0 };
   const base = { format, rows: candidates.length, bad };
   if (bad.length > 0 && !options.goodRowsOnly) return { ...base, imported: false, written };
