@@ -85,18 +85,12 @@ async function timeSearches(db: Database, rounds: number): Promise<{ wall: numbe
   return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
 }
 
-async function open(db: BenchDatabase): Promise<Database> {
-  const database = db.env.DATABASE_URL
-    ? await openDatabase({ kind: 'postgres', url: db.env.DATABASE_URL })
-    : await openDatabase({ kind: 'pglite-dir', dataDir: db.env.DATA_DIR ?? '' });
-  await migrate(database);
-  return database;
-}
-
 async function measure(db: BenchDatabase, quick: boolean): Promise<Figure> {
   const count = quick ? 500 : 10_000;
-  const database = await open(db);
+  const { DATABASE_URL: url, DATA_DIR: dataDir = '' } = db.env;
+  const database = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite-dir', dataDir });
   try {
+    await migrate(database);
     await load(database, count);
     const { wall: times, cpu } = await timeSearches(database, quick ? 2 : 8);
     const p50 = percentile(times, 0.5);
