@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { runResourcesCli } from '../../../src/features/resources/cli.ts';
 import { importFile } from '../../../src/features/resources/formats/import.ts';
+import { writeZip } from '../../../src/features/resources/formats/zip.ts';
 import { clonedDatabase } from '../../support/database.ts';
-import { badCsv, header } from './fixtures/bad-import.ts';
+import { badCsv } from './fixtures/bad-import.ts';
 
 let dir: string;
 let first: Database;
@@ -217,6 +218,55 @@ describe('HSDS round trips', () => {
       await writeFile(join(folder, 'not-a-zip.zip'), 'hello');
       expect(await runResourcesCli(third.prisma, ['import', join(folder, 'not-a-zip.zip')], io)).toBe(1);
       expect(err.join('\n')).toContain('this is not a zip file I can read');
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('reads a package shaped like Open Referral’s own example (zipped in a folder, tables PeerBridge does not use, a quoted phone)', async () => {
+    // The shape of examples/csv in github.com/openreferral/specification: the full services.csv
+    // header, a phone number written with quotes inside the value, no PeerBridge category, and
+    // tables (locations, contacts) PeerBridge leaves alone.
+    const services = [
+      'id,organization_id,program_id,name,alternate_name,description,url,email,status,interpretation_services,application_process,fees_description,wait_time,fees,accreditations,eligibility_description,minimum_age,maximum_age,assured_date,assurer_email,licenses,alert,last_modified',
+      'ac148810-d857-441c-9679-408f346de14b,d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,,Community Counselling,MyCity Counselling Services,"Counselling Services provided by trained professionals.",http://example.com/counselling,email@example.com,active,,,,,,,,,,2023-01-01,,,,2023-01-01T12:00:00Z',
+    ].join('\n');
+    const phones = [
+      'id,location_id,service_id,organization_id,contact_id,service_at_location_id,number,extension,type,description',
+      '1554f2e2-a373-45db-a3fa-9fc48a61c15e,,ac148810-d857-441c-9679-408f346de14b,,,,"""+44 1234 234567""",100,voice,Our main reception phone number.',
+    ].join('\n');
+    const zipped = join(dir, 'open-referral-shaped.zip');
+    await writeFile(
+      zipped,
+      writeZip(
+        new Map([
+          ['csv/datapackage.json', '{"name": "example", "resources": []}'],
+          ['csv/services.csv', services],
+          ['csv/phones.csv', phones],
+          [
+            'csv/organizations.csv',
+            'id,name\nd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,Example Organization Inc.',
+          ],
+          ['csv/locations.csv', 'id,name\n3a19ff88,Main office'],
+        ]),
+      ),
+    );
+    const { io, out } = console_();
+    const third = await clonedDatabase();
+    try {
+      expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
+      expect(out.join('\n')).toContain('Imported: 1 added');
+      const row = await third.prisma.resource.findUniqueOrThrow({
+        where: { id: 'ac148810-d857-441c-9679-408f346de14b' },
+      });
+      expect(row).toMatchObject({
+        title: 'Community Counselling',
+        organizationName: 'Example Organization Inc.',
+        category: 'referral-service',
+      });
+      expect(row.contacts).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'phone', value: '+44 1234 234567' })]),
+      );
     } finally {
       await third.close();
     }
