@@ -306,7 +306,7 @@ export class FakeSlackApi implements SlackUrlSource {
   #serveFile(url: URL, bearer: string | undefined, res: ServerResponse): void {
     const id = /^\/files-pri\/[^/-]+-([^/]+)\//.exec(url.pathname)?.[1] ?? '';
     const bytes = this.#hostedFiles.get(id);
-    const allowed = bearer !== undefined && bearer.startsWith('xoxb-');
+    const allowed = bearer?.startsWith('xoxb-') === true;
     this.#record('file_download', { file_id: id }, bearer, undefined, allowed && bytes ? 'OK' : 'refused');
     // Slack answers a request without the token with its sign-in page, not the file.
     if (!allowed || !bytes) {
