@@ -1,6 +1,7 @@
 // Import and export from chat in the shell playground: the admin sends a file in the direct
 // message with `/upload`, gets the report naming each bad row with nothing written, presses
-// "Import the 2 good rows", and exports the list back to their direct messages. A member who
+// "Import the 2 good rows" (or writes "good rows only" with the file), and exports the list
+// back to their direct messages. A member who
 // is not an admin is refused kindly, and nothing lands.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,13 @@ describe('resource import and export in the shell playground', () => {
     const landed = await prisma.resource.findMany({ where: { id: { in: ['tx-warmline', 'gb-listening'] } } });
     expect(landed.map((r) => r.title).sort()).toEqual(['Listening Line', 'Texas Peer Warmline']);
     expect(landed.every((r) => r.workspaceId !== null && r.teamId === null)).toBe(true);
+
+    // The words "good rows only" with the file import the good rows at once; the same rows
+    // again change nothing.
+    const again = term.mark();
+    term.type(`/upload ${file} good rows only`);
+    await term.waitFor('Imported: 0 added, 0 updated, 2 unchanged', { from: again, timeoutMs: 20_000 });
+    expect(term.text().slice(again)).not.toContain('Import the 2 good rows');
 
     const exported = term.mark();
     term.type('/peer resources export format:simple-csv');
