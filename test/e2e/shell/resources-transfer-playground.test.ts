@@ -58,6 +58,16 @@ describe('resource import and export in the shell playground', () => {
     await term.waitFor('Imported: 0 added, 0 updated, 2 unchanged', { from: again, timeoutMs: 20_000 });
     expect(term.text().slice(again)).not.toContain('Import the 2 good rows');
 
+    // A file that cannot be read is named with the reason, and nothing changes.
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '[{"id": "half-written"');
+    const unreadable = term.mark();
+    term.type(`/upload ${broken}`);
+    await term.waitFor('I could not read broken.json: it is not valid JSON. Nothing was imported.', {
+      from: unreadable,
+      timeoutMs: 20_000,
+    });
+
     const exported = term.mark();
     term.type('/peer resources export format:simple-csv');
     await term.waitFor('resources.csv', { from: exported, timeoutMs: 20_000 });
