@@ -25,6 +25,15 @@ interface EventBase {
 
 export type CommandOptionValue = string | number | boolean;
 
+/** A file someone sent with a direct message. The bytes are fetched only when asked for. */
+export interface Attachment {
+  readonly name: string;
+  /** In bytes, as the platform reported it (checked again on the bytes fetched). */
+  readonly size: number;
+  readonly mimeType?: string;
+  fetch(): Promise<Uint8Array>;
+}
+
 export type ChatEvent =
   | (EventBase & {
       readonly kind: 'command';
@@ -46,7 +55,12 @@ export type ChatEvent =
       readonly context?: string;
       readonly values: FormValues;
     })
-  | (EventBase & { readonly kind: 'direct-message'; readonly text: string })
+  | (EventBase & {
+      readonly kind: 'direct-message';
+      readonly text: string;
+      /** Files sent with the message (Slack `files`, Discord attachments, the shell's `/upload`). */
+      readonly attachments?: readonly Attachment[];
+    })
   | (EventBase & { readonly kind: 'member-joined'; readonly channelId: string });
 
 export type ChatEventKind = ChatEvent['kind'];

@@ -28,7 +28,7 @@ export {
   type Where,
 } from './command-table.ts';
 export { type ErrorFields, errorFields } from './error-fields.ts';
-export type { Actor, ChatEvent, ChatEventKind, CommandOptionValue, Place } from './events.ts';
+export type { Actor, Attachment, ChatEvent, ChatEventKind, CommandOptionValue, Place } from './events.ts';
 export type { ParsedFormValues } from './form-submission.ts';
 export { apologyView, optionProblemsView, refusalView } from './gentle-replies.ts';
 export {

@@ -102,6 +102,8 @@ const commands: Record<string, Row> = {
   'resources add': { refusal: resourcesAdminRefusal, allowed: adminsOnly },
   'resources suggest': { refusal: resourcesAdminRefusal, allowed: everyone },
   'resources review': { refusal: resourcesAdminRefusal, allowed: adminsOnly },
+  'resources import': { refusal: /Only team admins can import or export/, allowed: adminsOnly },
+  'resources export': { refusal: /Only team admins can import or export/, allowed: adminsOnly },
 
   // Check-ins: leads (supervisors and admins) run them; anyone answers, pauses or opts out.
   'checkin setup': { refusal: checkinLeadRefusal, allowed: leads },
@@ -217,6 +219,12 @@ const actions: Record<string, Row> = {
   'resources:approve': {
     options: { value: 'no-such-suggestion' },
     refusal: resourcesAdminRefusal,
+    allowed: adminsOnly,
+  },
+  // The pending file is looked up after the role check, so a bogus id is enough.
+  'resources:import-good': {
+    options: { value: 'no-such-upload' },
+    refusal: /Only team admins can import or export/,
     allowed: adminsOnly,
   },
   'checkins:edit': { value: () => made.templateId, refusal: checkinLeadRefusal, allowed: leads },

@@ -12,6 +12,7 @@ import {
   type Message,
 } from 'discord.js';
 import type { ChatEvent, CommandOptionValue, EventOfKind, FormValues, MessageRef } from '../../chat/index.ts';
+import { discordAttachments } from './discord-attachments.ts';
 import { parseDiscordCustomId } from './render-components.ts';
 
 /** Who and where, taken from Discord once so every event kind is built the same way. */
@@ -131,6 +132,7 @@ export function directMessageEvent(message: Message, workspaceId: string): ChatE
     }),
     kind: 'direct-message',
     text: message.content,
+    ...(message.attachments.size > 0 ? { attachments: discordAttachments(message) } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import type { ShellEmitter } from './shell-emitter.ts';
 import type { ShellLine } from './shell-lines.ts';
 import { type ShellOutput, writeNote, writeReceived } from './shell-output.ts';
 import type { ShellPeople } from './shell-people.ts';
+import { fileAttachment } from './shell-upload.ts';
 import { dmOwner, type ShellWorld } from './shell-world.ts';
 
 export interface ShellCommandDeps {
@@ -106,18 +107,21 @@ export function createShellCommands(deps: ShellCommandDeps): (line: ShellLine) =
     );
   }
 
-  async function text(typed: string): Promise<void> {
+  async function text(typed: string, upload?: string): Promise<void> {
     if (world.place.kind !== 'dm') {
       return note(
-        `In a channel, PeerBridge only listens for /${root} commands. /dm opens a direct message with it.`,
+        `In a channel, PeerBridge only listens for /${root} commands. /dm opens a direct message with it${upload === undefined ? '' : ', where /upload sends it a file'}.`,
       );
     }
+    const attachment = upload === undefined ? undefined : await fileAttachment(upload);
+    if (typeof attachment === 'string') return note(attachment);
     await emitter.emit({
       kind: 'direct-message',
       eventId: emitter.nextEventId(),
       actor: world.actor(),
       place: world.eventPlace(),
       text: typed,
+      ...(attachment ? { attachments: [attachment] } : {}),
     });
   }
 
@@ -153,6 +157,8 @@ export function createShellCommands(deps: ShellCommandDeps): (line: ShellLine) =
         );
       case 'text':
         return text(line.text);
+      case 'upload':
+        return text(line.text, line.path);
     }
   };
 }

@@ -8,6 +8,7 @@ export type ShellLine =
   | { readonly kind: 'as'; readonly name: string }
   | { readonly kind: 'in'; readonly channel: string }
   | { readonly kind: 'dm' }
+  | { readonly kind: 'upload'; readonly path: string; readonly text: string }
   | { readonly kind: 'inbox' }
   | { readonly kind: 'log' }
   | { readonly kind: 'who' }
@@ -23,6 +24,10 @@ export const playgroundCommands: readonly { readonly usage: string; readonly wha
   { usage: '/as <name>', what: 'be someone else, e.g. /as sam (new people join the channel you are in)' },
   { usage: '/in <#channel>', what: 'go to a channel, e.g. /in #night-shift' },
   { usage: '/dm', what: 'a direct message with PeerBridge; anything you type goes to it' },
+  {
+    usage: '/upload <file> [words]',
+    what: 'in the direct message: send PeerBridge a file, e.g. to import resources',
+  },
   { usage: '<n> or /press <n>', what: 'press button n on the latest message you got' },
   { usage: '/inbox', what: 'what you received privately' },
   { usage: '/log', what: 'what this channel shows (/channel works too)' },
@@ -52,6 +57,8 @@ export function readShellLine(line: string, root: string): ShellLine {
       return { kind: 'in', channel: argument };
     case '/dm':
       return { kind: 'dm' };
+    case '/upload':
+      return { kind: 'upload', path: rest[0] ?? '', text: rest.slice(1).join(' ') };
     case '/inbox':
       return { kind: 'inbox' };
     case '/log':

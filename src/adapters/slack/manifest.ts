@@ -25,6 +25,8 @@ const slackBotScopes = [
   'channels:read',
   'groups:read',
   'files:write',
+  // An admin's file sent in a DM (a resources import) is read from its url_private.
+  'files:read',
 ] as const;
 
 const slackBotEvents = ['app_home_opened', 'member_joined_channel', 'message.im'] as const;

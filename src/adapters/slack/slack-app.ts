@@ -23,6 +23,7 @@ import {
   type Malformed,
   memberJoinedFromSlack,
 } from './slack-events.ts';
+import { slackFileFetcher } from './slack-files.ts';
 import type { DirectChannels } from './slack-posting.ts';
 import { createSlackReply, type SlackReplyDeps } from './slack-reply.ts';
 import { shortcutFromSlack } from './slack-shortcuts.ts';
@@ -62,6 +63,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, table, sink, logger, homeView, directChannels } = options;
   const bolt = boltLogger(logger);
   const apiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
+  const fetchFile = slackFileFetcher(config.botToken, config.apiUrl);
 
   let receiver: Receiver;
   let socket: SocketModeReceiver | undefined;
@@ -191,7 +193,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.event('message', async ({ body, event, client, context }) => {
     await deliver(
       'direct-message',
-      directMessageFromSlack(body, event, context.botUserId),
+      directMessageFromSlack(body, event, context.botUserId, fetchFile),
       client,
       undefined,
     );

@@ -12,6 +12,7 @@ import type { Actor, ChatEvent, Place } from '../../chat/events.ts';
 import type { CommandTable } from '../../chat/index.ts';
 import { parseCommandText } from '../../chat/parse-command-text.ts';
 import { parseSlackActionId } from './render-blocks.ts';
+import { type SlackFileFetcher, slackAttachments, slackFilesSchema } from './slack-files.ts';
 import { formFromSubmittedView } from './slack-modal.ts';
 
 /** Where an answer to an event can go, as Slack allows for that kind of event. */
@@ -320,19 +321,23 @@ const directMessageSchema = z.object({
   subtype: z.string().optional(),
   text: z.string().default(''),
   thread_ts: z.string().optional(),
+  files: slackFilesSchema,
 });
 
 export function directMessageFromSlack(
   body: unknown,
   event: unknown,
   botUserId?: string,
+  fetchFile?: SlackFileFetcher,
 ): Incoming | Ignored | Malformed {
   const parsed = parseEventsApi(body, event, directMessageSchema);
   if ('kind' in parsed) return parsed;
   const { envelope, event: message } = parsed;
   if (message.channel_type !== 'im') return { kind: 'ignored', why: 'not a direct message' };
-  // Edits, deletions, joins and other bots' posts arrive as message subtypes or with a bot_id.
-  if (message.subtype !== undefined || message.bot_id !== undefined || message.user === undefined) {
+  // Edits, deletions, joins and other bots' posts arrive as message subtypes or with a bot_id;
+  // a file sent with the message is the one subtype a person's own message has.
+  const ownSubtype = message.subtype === undefined || message.subtype === 'file_share';
+  if (!ownSubtype || message.bot_id !== undefined || message.user === undefined) {
     return { kind: 'ignored', why: 'not written by a person' };
   }
   if (message.user === botUserId) return { kind: 'ignored', why: 'the bot wrote it' };
@@ -357,6 +362,7 @@ export function directMessageFromSlack(
         isDirect: true,
       },
       text: message.text,
+      ...(message.files?.length ? { attachments: slackAttachments(message.files, fetchFile) } : {}),
     },
   };
 }

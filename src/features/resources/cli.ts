@@ -1,5 +1,5 @@
-// `npm run resources -- import <file> [--good-rows-only] [--format hsds-json|hsds-csv|simple-csv]`
-// and `npm run resources -- export <file> [--format ...]`. Parsed with zod; the work is done on
+// `npm run resources -- import <file|folder|package.zip> [--good-rows-only] [--format hsds-json|hsds-csv|simple-csv]`
+// and `npm run resources -- export <file|folder|package.zip> [--format ...]`. Parsed with zod; the work is done on
 // the database it is given, so tests run it in-process. Returns the exit code.
 import { z } from 'zod';
 import type { PrismaClient } from '../../db/index.ts';
@@ -17,7 +17,7 @@ const ArgsSchema = z.object({
 });
 
 export const usage =
-  'Usage: npm run resources -- import <file> [--good-rows-only] [--format hsds-json|hsds-csv|simple-csv]\n       npm run resources -- export <file> [--format hsds-json|hsds-csv|simple-csv]';
+  'Usage: npm run resources -- import <file|folder|package.zip> [--good-rows-only] [--format hsds-json|hsds-csv|simple-csv]\n       npm run resources -- export <file|folder|package.zip> [--format hsds-json|hsds-csv|simple-csv]';
 
 export function parseArgs(argv: readonly string[]) {
   const positional = argv.filter((arg, i) => !arg.startsWith('--') && argv[i - 1] !== '--format');

@@ -1,7 +1,14 @@
 // The resources feature as the router sees it: `/peer find`, `/peer resources add|suggest|review`,
 // the buttons on results and reviews, the forms, the monthly stale review, the starting set,
 // and the crisis-lines port other features use.
-import { actionsByName, defineCommand, defineGroup, formsByName } from '../../chat/index.ts';
+import {
+  actionsByName,
+  type ChatClient,
+  defineCommand,
+  defineGroup,
+  formsByName,
+  type Platform,
+} from '../../chat/index.ts';
 import type { Config } from '../../config.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort, PeriodicJob } from '../../scheduling/index.ts';
@@ -27,6 +34,7 @@ import { regionProblem } from './regions.ts';
 import { reviewView } from './review.ts';
 import { loadSeed } from './seed.ts';
 import { staleReviewJob } from './stale-review.ts';
+import { transferCommands } from './transfer-commands.ts';
 
 export interface ResourcesDeps {
   readonly prisma: PrismaClient;
@@ -37,6 +45,8 @@ export interface ResourcesDeps {
   readonly notifyOutbox: () => void;
   /** The starting set's file; default the one shipped in seed/. Tests pass a small one. */
   readonly seedPath?: string;
+  /** A connected platform's client (for sending an export to an admin's DMs). */
+  readonly clientFor?: (platform: Platform) => ChatClient | undefined;
 }
 
 export interface ResourcesFeature extends Feature {
@@ -149,7 +159,10 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     },
   });
 
+  const transfer = transferCommands(deps, defaultRegion);
+
   const actions = actionsByName({
+    'import-good': (context) => transfer.importGood(context),
     send: (context) => sendToMe(findDeps, context),
     share: (context) => shareInChannel(findDeps, context),
     more: (context) => moreResults(findDeps, context),
@@ -169,7 +182,8 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
   return {
     name: 'resources',
     groups: [resourcesGroup],
-    commands: [find, add, suggest, review],
+    commands: [find, add, suggest, review, ...transfer.commands],
+    directMessage: transfer.receive,
     actions: { resources: actions },
     forms: { resources: forms },
     jobs: [seedJob(ensureSeeded), staleReviewJob({ ...base, staleDays })],

@@ -27,7 +27,7 @@ export interface SearchResult {
   readonly how: 'words' | 'similar' | 'none';
 }
 
-const { sql, join } = Db.Prisma;
+const { sql, join, raw } = Db.Prisma;
 
 // A word must be at least this similar to a known word to be corrected to it.
 const CORRECTION_SIMILARITY = 0.4;
@@ -56,44 +56,122 @@ export function filters(query: Pick<SearchQuery, 'category' | 'region' | 'viewer
   return join(parts, ' AND ');
 }
 
-/** Each word of the query, folded, and the word the store knows that it most likely meant. */
-async function correctWords(
-  prisma: PrismaClient,
-  words: string,
-): Promise<{ original: string[]; fixed: string[] }> {
-  const rows = await prisma.$queryRaw<{ w: string; fixed: string }[]>`
-    WITH q AS (
+/**
+ * The words of the query, folded, each with the word the store knows that it most likely meant
+ * (kept as typed when it is short, known, or like nothing), and the two websearch queries
+ * (all words, any word) for both spellings. A SQL fragment: the first CTEs of the search.
+ */
+function termsSql(words: string) {
+  return sql`q AS (
       SELECT w, i FROM regexp_split_to_table(lower(unaccent(${words})), '[^a-z0-9]+') WITH ORDINALITY AS t(w, i)
-      WHERE w <> '')
-    SELECT w, CASE
-      WHEN length(w) < 4 OR EXISTS (SELECT 1 FROM "ResourceWord" rw WHERE rw."word" = q.w) THEN w
-      ELSE COALESCE((
-        SELECT rw."word" FROM "ResourceWord" rw
-        WHERE rw."word" % q.w AND similarity(rw."word", q.w) >= ${CORRECTION_SIMILARITY}
-        ORDER BY similarity(rw."word", q.w) DESC, rw."word" LIMIT 1), w)
-      END AS fixed
-    FROM q ORDER BY i`;
-  return { original: rows.map((r) => r.w), fixed: rows.map((r) => r.fixed) };
+      WHERE w <> ''),
+    fixed AS (
+      SELECT i, w, CASE
+        WHEN length(w) < 4 OR EXISTS (SELECT 1 FROM "ResourceWord" rw WHERE rw."word" = q.w) THEN w
+        ELSE COALESCE((
+          SELECT rw."word" FROM "ResourceWord" rw
+          WHERE rw."word" % q.w AND similarity(rw."word", q.w) >= ${CORRECTION_SIMILARITY}
+          ORDER BY similarity(rw."word", q.w) DESC, rw."word" LIMIT 1), w)
+        END AS f
+      FROM q),
+    terms AS (
+      SELECT string_agg(f, ' ' ORDER BY i) AS fixed_all, string_agg(f, ' or ' ORDER BY i) AS fixed_any,
+        string_agg(w, ' ' ORDER BY i) AS typed_all, string_agg(w, ' or ' ORDER BY i) AS typed_any,
+        COALESCE(bool_or(f <> w), false) AS changed
+      FROM fixed)`;
 }
 
-async function fullText(prisma: PrismaClient, query: SearchQuery, words: readonly string[]) {
-  const all = words.join(' ');
-  const any = words.join(' or ');
-  return prisma.$queryRaw<{ id: string }[]>`
-    SELECT r."id" FROM "Resource" r,
-      websearch_to_tsquery('english', ${all}) AS allq,
-      websearch_to_tsquery('english', ${any}) AS anyq
-    WHERE ${filters(query)} AND r."searchDoc" @@ anyq
-    ORDER BY (r."searchDoc" @@ allq) DESC, ts_rank(r."searchDoc", anyq) DESC, r."title", r."id"
+/**
+ * Ranked full-text matches, as two CTEs: entries with every word (`<name>_all`), then, only
+ * when those do not fill the page, entries with any word. Entries with every word always rank
+ * first, so a common word ("peer") is not ranked across thousands of entries when the whole
+ * query is specific. The queries are scalar subqueries (InitPlans): PostgreSQL sees one value
+ * and scans the GIN index on `searchDoc` with it (joined in FROM, it tests every row instead).
+ */
+function fullTextSql(
+  name: string,
+  query: SearchQuery,
+  words: { all: string; any: string },
+  gate: Db.Prisma.Sql,
+) {
+  const reach = (query.offset ?? 0) + query.limit + 1;
+  const allq = sql`(SELECT websearch_to_tsquery('english', ${raw(words.all)}) FROM terms)`;
+  const anyq = sql`(SELECT websearch_to_tsquery('english', ${raw(words.any)}) FROM terms)`;
+  const rank = sql`ts_rank(r."searchDoc", ${anyq})::float8`;
+  return sql`${raw(name)}_all AS MATERIALIZED (
+      SELECT r."id", 1 AS k1, ${rank} AS k2 FROM "Resource" r
+      WHERE ${gate} AND ${filters(query)} AND r."searchDoc" @@ ${allq}
+      ORDER BY 3 DESC, r."title", r."id" LIMIT ${reach}),
+    ${raw(name)} AS MATERIALIZED (
+      SELECT "id", k1, k2 FROM ${raw(name)}_all
+      UNION ALL (
+        SELECT r."id", 0, ${rank} FROM "Resource" r
+        WHERE ${gate} AND (SELECT count(*) FROM ${raw(name)}_all) < ${reach}
+          AND ${filters(query)} AND r."searchDoc" @@ ${anyq} AND NOT (r."searchDoc" @@ ${allq})
+        ORDER BY 3 DESC, r."title", r."id" LIMIT ${reach}))`;
+}
+
+interface Found {
+  readonly row: Record<string, unknown>;
+  readonly how: 'fixed' | 'typed' | 'similar';
+  readonly correctedTo: string;
+}
+
+/**
+ * One statement, one round trip: correct the words, search with the corrected words, then
+ * (only when that found nothing and a word changed) with the words as typed, then (only when
+ * both found nothing) by trigram similarity over the whole text. Each later step is gated on
+ * the earlier ones being empty, which PostgreSQL evaluates once, before scanning.
+ */
+async function searchOnce(prisma: PrismaClient, query: SearchQuery): Promise<Found[]> {
+  return prisma.$queryRaw<Found[]>(searchSql(query));
+}
+
+/** The statement, for the benchmark's EXPLAIN too. */
+export function searchSql(query: SearchQuery) {
+  const reach = (query.offset ?? 0) + query.limit + 1;
+  const typed = sql`(SELECT typed_all FROM terms)`;
+  return sql`
+    WITH ${termsSql(query.words)},
+    ${fullTextSql('by_fixed', query, { all: 'fixed_all', any: 'fixed_any' }, sql`true`)},
+    ${fullTextSql(
+      'by_typed',
+      query,
+      { all: 'typed_all', any: 'typed_any' },
+      sql`(SELECT changed FROM terms) AND NOT EXISTS (SELECT 1 FROM by_fixed)`,
+    )},
+    by_similar AS MATERIALIZED (
+      SELECT r."id", 0 AS k1, word_similarity(${typed}, r."searchText")::float8 AS k2
+      FROM "Resource" r
+      WHERE NOT EXISTS (SELECT 1 FROM by_fixed) AND NOT EXISTS (SELECT 1 FROM by_typed)
+        AND ${filters(query)}
+        AND (${typed} <% r."searchText" OR r."searchText" % ${typed})
+      ORDER BY 3 DESC, r."title", r."id"
+      LIMIT ${reach}),
+    found AS (
+      SELECT "id", k1, k2, 'fixed' AS how FROM by_fixed
+      UNION ALL SELECT "id", k1, k2, 'typed' FROM by_typed
+      UNION ALL SELECT "id", k1, k2, 'similar' FROM by_similar)
+    SELECT to_jsonb(r) - 'searchDoc' - 'searchText' AS row, found.how,
+      CASE WHEN terms.changed THEN terms.fixed_all ELSE '' END AS "correctedTo"
+    FROM found JOIN "Resource" r ON r."id" = found."id" CROSS JOIN terms
+    ORDER BY found.k1 DESC, found.k2 DESC, r."title", r."id"
     LIMIT ${query.limit + 1} OFFSET ${query.offset ?? 0}`;
 }
 
-async function similarText(prisma: PrismaClient, query: SearchQuery, folded: string) {
-  return prisma.$queryRaw<{ id: string }[]>`
-    SELECT r."id" FROM "Resource" r
-    WHERE ${filters(query)} AND (${folded} <% r."searchText" OR r."searchText" % ${folded})
-    ORDER BY word_similarity(${folded}, r."searchText") DESC, r."title", r."id"
-    LIMIT ${query.limit + 1} OFFSET ${query.offset ?? 0}`;
+const dateOrNull = (value: unknown, dateOnly = false): Date | null =>
+  typeof value === 'string' ? new Date(dateOnly ? `${value}T00:00:00Z` : value) : null;
+
+/** A row as to_jsonb gives it, typed as Prisma would (dates as Date). */
+function rowOf(json: Record<string, unknown>): ResourceRow {
+  return {
+    ...(json as unknown as ResourceRow),
+    verifiedOn: dateOrNull(json.verifiedOn, true),
+    editedAt: dateOrNull(json.editedAt),
+    archivedAt: dateOrNull(json.archivedAt),
+    createdAt: dateOrNull(json.createdAt) ?? new Date(0),
+    updatedAt: dateOrNull(json.updatedAt) ?? new Date(0),
+  };
 }
 
 async function rowsInOrder(prisma: PrismaClient, ids: readonly string[]): Promise<ResourceRow[]> {
@@ -103,22 +181,15 @@ async function rowsInOrder(prisma: PrismaClient, ids: readonly string[]): Promis
 }
 
 export async function searchResources(prisma: PrismaClient, query: SearchQuery): Promise<SearchResult> {
-  const { original, fixed } = await correctWords(prisma, query.words);
-  if (fixed.length === 0) return { items: [], more: false, how: 'none' };
-  const changed = fixed.some((word, i) => word !== original[i]);
-  let ids = (await fullText(prisma, query, fixed)).map((r) => r.id);
-  let how: SearchResult['how'] = 'words';
-  if (ids.length === 0 && changed) ids = (await fullText(prisma, query, original)).map((r) => r.id);
-  if (ids.length === 0) {
-    ids = (await similarText(prisma, query, original.join(' '))).map((r) => r.id);
-    how = ids.length > 0 ? 'similar' : 'none';
-  }
-  const more = ids.length > query.limit;
+  const found = await searchOnce(prisma, query);
+  const first = found[0];
+  if (!first) return { items: [], more: false, how: 'none' };
   return {
-    items: await rowsInOrder(prisma, ids.slice(0, query.limit)),
-    more,
-    how,
-    ...(changed && how === 'words' ? { correctedTo: fixed.join(' ') } : {}),
+    items: found.slice(0, query.limit).map((f) => rowOf(f.row)),
+    more: found.length > query.limit,
+    how: first.how === 'similar' ? 'similar' : 'words',
+    // Said only when the corrected words are what found these.
+    ...(first.how === 'fixed' && first.correctedTo ? { correctedTo: first.correctedTo } : {}),
   };
 }
 

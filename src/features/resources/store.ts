@@ -188,12 +188,16 @@ export async function idsOwnedElsewhere(
   prisma: DbClient | PrismaClient,
   ids: readonly string[],
   scope: Scope,
+  installWideAllowed = false,
 ): Promise<Set<string>> {
   const rows = await prisma.resource.findMany({
     where: { id: { in: [...ids] } },
     select: { id: true, workspaceId: true, teamId: true },
   });
   return new Set(
-    rows.filter((r) => r.workspaceId !== scope.workspaceId || r.teamId !== scope.teamId).map((r) => r.id),
+    rows
+      .filter((r) => !(installWideAllowed && r.workspaceId === null && r.teamId === null))
+      .filter((r) => r.workspaceId !== scope.workspaceId || r.teamId !== scope.teamId)
+      .map((r) => r.id),
   );
 }

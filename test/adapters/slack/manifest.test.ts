@@ -31,6 +31,7 @@ describe('Slack manifest', () => {
       'channels:read',
       'groups:read',
       'files:write',
+      'files:read',
     ]);
     expect(manifest.oauth_config.scopes.bot).not.toContain('chat:write.public');
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([

@@ -1,9 +1,13 @@
 // Resources on Discord, the whole app: the real discord.js against the fake Discord.
 // `/peer find crisis` lists the team region's crisis lines first; Send to me arrives as a DM
-// (through the outbox); Share in channel posts it in the channel.
+// (through the outbox); Share in channel posts it in the channel. Import and export from chat:
+// a file attached to a DM (served by the fake as Discord's CDN would) is checked row by row with
+// nothing written, the "Import the 2 good rows" button imports them, and `/peer resources
+// export` uploads HSDS JSON to the admin's DM; a member's file is refused and never downloaded.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import { FakeDiscord, type SentInteraction } from '../../fakes/discord/index.ts';
+import { badCsv } from '../../features/resources/fixtures/bad-import.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 
 let fake: FakeDiscord;
@@ -120,5 +124,74 @@ describe('resources on Discord', () => {
     };
     expect((body.data?.flags ?? body.flags ?? 0) & 64).toBe(0);
     expect(body.data?.content ?? body.content).toContain('Veterans Crisis Line');
+  });
+});
+
+/** The next message the bot posts in this person's DM channel that mentions these words. */
+async function dmSaying(user: string, words: string): Promise<Seen> {
+  const dm = fake.world.dmChannelFor(fake.world.user(user).id);
+  const call = await fake.rest.waitForCall(
+    (c) =>
+      c.route === 'POST /channels/:channelId/messages' &&
+      c.params.channelId === dm.id &&
+      JSON.stringify(c.body).includes(words),
+  );
+  return seenOf(call.body);
+}
+
+/** Any private answer to an interaction (its reply, an edit after a defer, or a follow-up) saying these words. */
+function interactionSaying(words: string) {
+  return fake.rest.waitForCall(
+    (call) =>
+      [
+        'POST /interactions/:interactionId/:token/callback',
+        'PATCH /webhooks/:appId/:token/messages/:messageId',
+        'POST /webhooks/:appId/:token',
+        'POST /channels/:channelId/messages',
+      ].includes(call.route) && JSON.stringify(call.body).includes(words),
+  );
+}
+
+const imported = () =>
+  app.storage.db.prisma.resource.count({ where: { id: { in: ['tx-warmline', 'gb-listening'] } } });
+
+describe('resource import and export from chat on Discord', () => {
+  it('a member’s file is refused kindly and never downloaded', async () => {
+    fake.sendDirectMessage({ from: 'bob', content: '', files: [{ name: 'list.csv', content: badCsv }] });
+    await dmSaying('bob', 'Only team admins can import or export');
+    expect(fake.attachmentDownloads).toHaveLength(0);
+    expect(await imported()).toBe(0);
+  });
+
+  it('an admin’s file is reported row by row with nothing written; the button imports the good rows', async () => {
+    fake.sendDirectMessage({ from: 'alice', content: '', files: [{ name: 'list.csv', content: badCsv }] });
+    const report = await dmSaying('alice', 'need a change');
+    expect(fake.attachmentDownloads).toHaveLength(1);
+    for (const where of ['line 3', 'line 4', 'line 5', 'line 7']) expect(report.content).toContain(where);
+    expect(await imported()).toBe(0);
+    const button = report.customIds.find((id) => id.startsWith('resources:import-good|'));
+    expect(button).toBeDefined();
+
+    await fake.button({ customId: button ?? '', dm: true, user: 'alice' }).reply();
+    await interactionSaying('Imported: 2 added');
+    expect(await imported()).toBe(2);
+  });
+
+  it('/peer resources export sends HSDS JSON to the admin’s DM', async () => {
+    const where = { channel: 'peer-support', user: 'alice' };
+    const sent = fake.slashCommand({ name: 'peer', group: 'resources', subcommand: 'export', ...where });
+    expect((await privateAnswer(sent)).content).toContain('to your direct messages');
+    const dm = fake.world.dmChannelFor(fake.world.user('alice').id);
+    const upload = await fake.rest.waitForCall(
+      (call) =>
+        call.route === 'POST /channels/:channelId/messages' &&
+        call.params.channelId === dm.id &&
+        call.files.length > 0,
+    );
+    expect(upload.files[0]?.filename).toBe('resources-hsds.json');
+    const services = JSON.parse(Buffer.from(upload.files[0]?.bytes ?? []).toString('utf8')) as {
+      id: string;
+    }[];
+    expect(services.map((s) => s.id)).toEqual(expect.arrayContaining(['tx-warmline', 'gb-listening']));
   });
 });

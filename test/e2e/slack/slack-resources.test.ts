@@ -1,18 +1,28 @@
 // Resources on Slack, the whole app: the real Bolt receives signed requests and talks to the
 // fake Slack Web API. `/peer find crisis` lists the team region's crisis lines first; Send to me
 // arrives as a direct message (through the outbox); Share in channel posts it in the channel.
+// Import and export from chat: the fake serves a shared file at its url_private (only with the
+// bot token); the admin's upload is refused whole with a report naming each bad row, the
+// "Import the 2 good rows" button imports them, `/peer resources export` uploads a zipped HSDS
+// CSV data package to the admin's DM; a member and an oversized file are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
+import { readZip } from '../../../src/features/resources/formats/zip.ts';
 import {
   blockActionsPayload,
   DEFAULT_ACTOR,
+  directMessageEvent,
+  eventCallback,
   FakeSlackApi,
+  type SlackCall,
   SlackRequestSender,
 } from '../../fakes/slack/index.ts';
+import { badCsv } from '../../features/resources/fixtures/bad-import.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 import { BOT_TOKEN, freePort, SIGNING_SECRET, shownText } from './support.ts';
 
 const channel = 'C0PEERS0001';
+const sam = { userId: 'U0SAM000001', userName: 'sam' };
 
 let fake: FakeSlackApi;
 let app: RunningApp;
@@ -103,5 +113,79 @@ describe('resources on Slack', () => {
     );
     expect(shared.args.channel).toBe(channel);
     expect(shownText(shared)).toContain(DEFAULT_ACTOR.userName);
+  });
+});
+
+/** What reached the person privately: a DM post or a response_url answer. */
+function privateAnswer(words: string): Promise<SlackCall> {
+  return Promise.any([
+    fake.waitForCall('chat.postMessage', (call) => shownText(call).includes(words)),
+    fake.waitForCall('response_url', (call) => shownText(call).includes(words)),
+  ]);
+}
+
+const prisma = () => app.storage.db.prisma;
+const imported = () => prisma().resource.count({ where: { id: { in: ['tx-warmline', 'gb-listening'] } } });
+
+describe('resource import and export from chat on Slack', () => {
+  it('refuses a member’s file kindly and never downloads it', async () => {
+    const file = fake.hostFile('from-sam.csv', badCsv);
+    await sender.event(
+      eventCallback(directMessageEvent({ text: '', files: [file], actor: sam }), fake.identity),
+    );
+    await privateAnswer('Only team admins can import or export');
+    expect(fake.calls('file_download').filter((c) => c.args.file_id === file.id)).toHaveLength(0);
+    expect(await imported()).toBe(0);
+  });
+
+  it('refuses a file over the size limit with the limit in the message, without downloading it', async () => {
+    const file = { ...fake.hostFile('huge.json', '[]'), size: 25 * 1024 * 1024 };
+    await sender.event(eventCallback(directMessageEvent({ text: '', files: [file] }), fake.identity));
+    await privateAnswer('I can take files up to 20 MB');
+    expect(fake.calls('file_download').filter((c) => c.args.file_id === file.id)).toHaveLength(0);
+  });
+
+  it('an admin’s upload is reported row by row with nothing written; the button imports the good rows', async () => {
+    const file = fake.hostFile('team-list.csv', badCsv);
+    await sender.event(
+      eventCallback(directMessageEvent({ text: 'here you go', files: [file] }), fake.identity),
+    );
+    const report = await privateAnswer('row(s) need a change');
+    const download = await fake.waitForCall('file_download', (c) => c.args.file_id === file.id);
+    expect(download.token).toBe(BOT_TOKEN);
+    for (const where of ['line 3', 'line 4', 'line 5', 'line 7']) expect(shownText(report)).toContain(where);
+    expect(await imported()).toBe(0);
+
+    await sender.interactive(
+      blockActionsPayload({
+        actionId: 'resources:import-good',
+        value: buttonValue(report.args.blocks, 'resources:import-good', 'Import the 2 good rows'),
+        message: { ts: '2.000', channelId: fake.dmChannelFor(DEFAULT_ACTOR.userId) },
+        urls: fake,
+      }),
+    );
+    await privateAnswer('Imported: 2 added');
+    expect(await imported()).toBe(2);
+  });
+
+  it('/peer resources export format:hsds-csv uploads a zipped data package to the admin’s DM', async () => {
+    await sender.slashCommand({
+      command: '/peer',
+      text: 'resources export format:hsds-csv',
+      channelId: channel,
+    });
+    const done = await fake.waitForCall('files.completeUploadExternal');
+    expect(String(done.args.channel_id)).toMatch(/^D/);
+    const upload = await fake.waitForCall('file_upload');
+    // The web client posts the bytes as a multipart form with one file part.
+    const form = await new Response(new Uint8Array(upload.args.body as Buffer), {
+      headers: { 'content-type': String(upload.args.content_type) },
+    }).formData();
+    const part = [...form.values()].find((value) => typeof value !== 'string');
+    if (!part || typeof part === 'string') throw new Error('no file part in the upload');
+    const files = readZip(new Uint8Array(await part.arrayBuffer()));
+    expect([...files.keys()]).toEqual(expect.arrayContaining(['datapackage.json', 'services.csv']));
+    expect(files.get('services.csv')?.toString('utf8')).toContain('tx-warmline');
+    await privateAnswer('to your direct messages');
   });
 });

@@ -13,6 +13,8 @@ export interface UploadedFile {
   filename: string;
   size: number;
   contentType: string;
+  /** What was sent, for tests that read an uploaded file back. */
+  bytes?: Uint8Array;
 }
 
 export interface RestRequest {

@@ -95,6 +95,14 @@ export class FakeDiscord {
       void (async () => {
         try {
           const url = new URL(req.url ?? '/', fake.apiUrl);
+          const attachment = url.pathname.startsWith('/attachments/')
+            ? fake.serveAttachment(url.pathname)
+            : undefined;
+          if (url.pathname.startsWith('/attachments/')) {
+            res.writeHead(attachment ? 200 : 404, { 'content-type': 'application/octet-stream' });
+            res.end(attachment ?? 'Not Found');
+            return;
+          }
           const parsed = await parseBody(req.headers, await readBody(req));
           const result = await fake.rest.handle(req.method ?? 'GET', url, req.headers, parsed);
           if (result.body === undefined) sendEmpty(res, result.status, result.headers);
@@ -163,14 +171,42 @@ export class FakeDiscord {
 
   // ── other gateway events ──────────────────────────────────────────────────────────────────────
 
-  /** A user DMs the bot: MESSAGE_CREATE in their DM channel (the client needs Partials.Channel). */
-  sendDirectMessage(options: { from: string; content: string }): APIMessage {
+  /**
+   * A user DMs the bot: MESSAGE_CREATE in their DM channel (the client needs Partials.Channel).
+   * `files` become attachments whose `url` this fake serves (as Discord's CDN would); a
+   * `size` overrides the size Discord reports.
+   */
+  sendDirectMessage(options: {
+    from: string;
+    content: string;
+    files?: { name: string; content: string | Uint8Array; size?: number }[];
+  }): APIMessage {
     const author = this.world.user(options.from);
     const channel = this.world.dmChannelFor(author.id);
-    const message = apiMessage({ id: snowflake(), channel, author, content: options.content });
+    const attachments = (options.files ?? []).map((file) => this.#hostAttachment(channel.id, file));
+    const message = apiMessage({ id: snowflake(), channel, author, content: options.content, attachments });
     channel.lastMessageId = message.id;
     this.gateway.dispatch('MESSAGE_CREATE', { ...message, channel_type: channel.type });
     return message;
+  }
+
+  #hostAttachment(channelId: string, file: { name: string; content: string | Uint8Array; size?: number }) {
+    const id = snowflake();
+    const bytes = Buffer.from(file.content);
+    const path = `/attachments/${channelId}/${id}/${encodeURIComponent(file.name)}`;
+    this.#attachments.set(path, bytes);
+    const url = `http://127.0.0.1:${this.port}${path}`;
+    return { id, filename: file.name, size: file.size ?? bytes.length, url, proxy_url: url };
+  }
+
+  /** Files served for attachments, by path; every download is counted. */
+  readonly #attachments = new Map<string, Buffer>();
+  readonly attachmentDownloads: string[] = [];
+
+  serveAttachment(path: string): Buffer | undefined {
+    const bytes = this.#attachments.get(path);
+    if (bytes) this.attachmentDownloads.push(path);
+    return bytes;
   }
 
   /** A member writes in a guild channel (content is stripped without the MessageContent intent). */

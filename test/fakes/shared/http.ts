@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FormValue = string | { filename: string; size: number; contentType: string };
+export type FormValue = string | { filename: string; size: number; contentType: string; bytes: Uint8Array };
 
 /** A request body, decoded according to its content type. */
 export type ParsedBody =
@@ -36,7 +36,12 @@ export async function parseBody(headers: IncomingHttpHeaders, bytes: Buffer): Pr
       fields[key] =
         typeof value === 'string'
           ? value
-          : { filename: value.name, size: value.size, contentType: value.type || 'application/octet-stream' };
+          : {
+              filename: value.name,
+              size: value.size,
+              contentType: value.type || 'application/octet-stream',
+              bytes: new Uint8Array(await value.arrayBuffer()),
+            };
     }
     return { kind: 'multipart', fields };
   }

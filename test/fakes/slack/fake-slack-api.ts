@@ -12,7 +12,7 @@ import {
 import { DEFAULT_WAIT_MS, Recorder } from '../shared/recorder.ts';
 import { FakeSocketMode } from './fake-socket-mode.ts';
 import { DEFAULT_SLACK_IDENTITY, type SlackIdentity } from './slack-ids.ts';
-import type { SlackUrlSource } from './slack-payloads.ts';
+import type { SlackFileObject, SlackUrlSource } from './slack-payloads.ts';
 import { SlackRateLimiter, type SlackRateLimits } from './slack-rate-limits.ts';
 import { type SlackAnswer, type SlackUserSeed, SlackWorkspace } from './slack-workspace.ts';
 
@@ -106,6 +106,7 @@ export class FakeSlackApi implements SlackUrlSource {
   readonly #rateLimiter: SlackRateLimiter | undefined;
   #responseCounter = 0;
   #ticketCounter = 0;
+  readonly #hostedFiles = new Map<string, Buffer>();
 
   private constructor(
     private readonly server: Server,
@@ -163,6 +164,27 @@ export class FakeSlackApi implements SlackUrlSource {
   /** A trigger_id that views.open accepts once, within `triggerTtlMs`. */
   issueTriggerId(): string {
     return this.workspace.issueTriggerId();
+  }
+
+  /**
+   * A file a person shares (for `directMessageEvent({ files })`): served at its `url_private`
+   * to a request with a bot token, as Slack serves files.slack.com/files-pri/…; recorded as
+   * the pseudo-method 'file_download'.
+   */
+  hostFile(name: string, content: string | Uint8Array): SlackFileObject {
+    const id = `F${String(this.#hostedFiles.size + 1).padStart(8, '0')}`;
+    const bytes = Buffer.from(content);
+    this.#hostedFiles.set(id, bytes);
+    const url = `${this.baseUrl}/files-pri/${this.identity.teamId}-${id}/${encodeURIComponent(name)}`;
+    return {
+      id,
+      name,
+      title: name,
+      size: bytes.length,
+      mimetype: 'application/octet-stream',
+      url_private: url,
+      url_private_download: `${url}?download=1`,
+    };
   }
 
   dmChannelFor(userId: string): string {
@@ -234,12 +256,17 @@ export class FakeSlackApi implements SlackUrlSource {
     const authorization = req.headers.authorization;
     const bearer = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
 
+    if (url.pathname.startsWith('/files-pri/')) {
+      this.#serveFile(url, bearer, res);
+      return;
+    }
+
     if (url.pathname.startsWith('/upload/')) {
       const fileId = url.pathname.slice('/upload/'.length);
       const known = this.workspace.recordUpload(fileId, bytes.length);
       this.#record(
         'file_upload',
-        { file_id: fileId, bytes: bytes.length, content_type: req.headers['content-type'] },
+        { file_id: fileId, bytes: bytes.length, content_type: req.headers['content-type'], body: bytes },
         bearer,
         undefined,
         known ? 'OK' : 'unknown upload',
@@ -274,6 +301,24 @@ export class FakeSlackApi implements SlackUrlSource {
     const answer = this.#authorize(method, token) ?? this.workspace.handle(method, args);
     this.#record(method, args, token, undefined, answer);
     sendJson(res, 200, answer);
+  }
+
+  #serveFile(url: URL, bearer: string | undefined, res: ServerResponse): void {
+    const id = /^\/files-pri\/[^/-]+-([^/]+)\//.exec(url.pathname)?.[1] ?? '';
+    const bytes = this.#hostedFiles.get(id);
+    const allowed = bearer?.startsWith('xoxb-') === true;
+    this.#record('file_download', { file_id: id }, bearer, undefined, allowed && bytes ? 'OK' : 'refused');
+    // Slack answers a request without the token with its sign-in page, not the file.
+    if (!allowed || !bytes) {
+      res.writeHead(allowed ? 404 : 302, allowed ? {} : { location: 'https://slack.com/signin' });
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': String(bytes.length),
+    });
+    res.end(bytes);
   }
 
   #rateLimited(method: string, args: Record<string, unknown>): SlackFailure | undefined {

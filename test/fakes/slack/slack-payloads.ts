@@ -203,16 +203,30 @@ export function eventCallback(
 }
 
 /** A user's direct message to the bot (message.im). */
+/** A file as a message event lists it (FakeSlackApi.hostFile makes one it serves). */
+export interface SlackFileObject {
+  id: string;
+  name: string;
+  title: string;
+  size: number;
+  mimetype: string;
+  url_private: string;
+  url_private_download: string;
+}
+
 export function directMessageEvent(options: {
   text: string;
   actor?: SlackActor;
   channelId?: string;
   team?: string;
+  /** Files shared with the message: the event gets Slack's `file_share` subtype. */
+  files?: SlackFileObject[];
 }) {
   const actor = options.actor ?? DEFAULT_ACTOR;
   const ts = nextTs();
   return {
     type: 'message',
+    ...(options.files ? { subtype: 'file_share', files: options.files } : {}),
     channel: options.channelId ?? 'D0ALICEDM01',
     channel_type: 'im',
     user: actor.userId,

@@ -2,6 +2,7 @@
 // --good-rows-only only the good rows land; HSDS JSON and the HSDS CSV data package round-trip
 // with no difference; a second import of the same file changes nothing. Driven through the
 // CLI entry (`npm run resources -- …`) in-process, on real databases.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { runResourcesCli } from '../../../src/features/resources/cli.ts';
 import { importFile } from '../../../src/features/resources/formats/import.ts';
+import { writeZip } from '../../../src/features/resources/formats/zip.ts';
 import { clonedDatabase } from '../../support/database.ts';
+import { badCsv } from './fixtures/bad-import.ts';
 
 let dir: string;
 let first: Database;
@@ -29,18 +32,6 @@ function console_() {
   const err: string[] = [];
   return { out, err, io: { log: (line: string) => out.push(line), error: (line: string) => err.push(line) } };
 }
-
-const header =
-  'id,name,category,description,organization,regions,city,phone,text,chat,web,email,hours,languages,tags,cost,source,verified_on,verified_by,status';
-const badCsv = [
-  header,
-  'tx-warmline,Texas Peer Warmline,peer-support-organisation,"A peer-run warmline, for talking things through",,US-TX,,(512) 555-0100,,,,,daily 4pm-10pm,en; es,warmline; peer support,free,,2026-11-01,Sam,active',
-  'no-name,,crisis-line,A line with no name,,US,,1-800-555-0101,,,,,24/7,,,,,,,',
-  'bad-phone,Helpful Line,crisis-line,Call us,,US,,call us anytime,,,,,24/7,,,,,,,',
-  'odd-category,Odd One,astrology,Not a category we keep,,US,,,,,https://odd.example.org,,,,,,,,,',
-  'gb-listening,Listening Line,crisis-line,"For anyone in the UK who is struggling",,GB,,0800 555 0102,,,https://listen.example.org,,24/7,en,listening,,https://listen.example.org,,,',
-  'tx-warmline,Texas Peer Warmline again,peer-support-organisation,Same id twice,,US-TX,,(512) 555-0103,,,,,,,,,,,,',
-].join('\n');
 
 describe('importing the simple CSV', () => {
   it('refuses the whole file when rows are bad, names each bad row, and changes nothing', async () => {
@@ -100,7 +91,7 @@ describe('importing the simple CSV', () => {
     const { err, io } = console_();
     expect(await runResourcesCli(first.prisma, ['import', '--all-rows'], io)).toBe(2);
     expect(err.join('\n')).toContain("I don't know the option --all-rows");
-    expect(err.join('\n')).toContain('Usage: npm run resources -- import <file>');
+    expect(err.join('\n')).toContain('Usage: npm run resources -- import <file|folder|package.zip>');
   });
 });
 
@@ -192,6 +183,90 @@ describe('HSDS round trips', () => {
       const again = join(dir, 'three.json');
       expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
       expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('HSDS CSV data package as a zip: export to .zip and back gives the same HSDS JSON', async () => {
+    const { io, out } = console_();
+    const zipped = join(dir, 'package.zip');
+    expect(await runResourcesCli(second.prisma, ['export', zipped], io)).toBe(0);
+    const third = await clonedDatabase();
+    try {
+      expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
+      expect(out.at(-1)).toMatch(/Imported: \d+ added/);
+      const again = join(dir, 'four.json');
+      expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
+      expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('reads a zip made by another tool, with the package inside a folder', async () => {
+    const { io, err } = console_();
+    const folder = join(dir, 'package');
+    const zipped = join(dir, 'by-zip-tool.zip');
+    execFileSync('zip', ['-q', '-r', zipped, 'package'], { cwd: dir });
+    const third = await clonedDatabase();
+    try {
+      expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
+      const again = join(dir, 'five.json');
+      expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
+      expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
+      await writeFile(join(folder, 'not-a-zip.zip'), 'hello');
+      expect(await runResourcesCli(third.prisma, ['import', join(folder, 'not-a-zip.zip')], io)).toBe(1);
+      expect(err.join('\n')).toContain('this is not a zip file I can read');
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('reads a package shaped like Open Referral’s own example (zipped in a folder, tables PeerBridge does not use, a quoted phone)', async () => {
+    // The shape of examples/csv in github.com/openreferral/specification: the full services.csv
+    // header, a phone number written with quotes inside the value, no PeerBridge category, and
+    // tables (locations, contacts) PeerBridge leaves alone.
+    const services = [
+      'id,organization_id,program_id,name,alternate_name,description,url,email,status,interpretation_services,application_process,fees_description,wait_time,fees,accreditations,eligibility_description,minimum_age,maximum_age,assured_date,assurer_email,licenses,alert,last_modified',
+      'ac148810-d857-441c-9679-408f346de14b,d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,,Community Counselling,MyCity Counselling Services,"Counselling Services provided by trained professionals.",http://example.com/counselling,email@example.com,active,,,,,,,,,,2023-01-01,,,,2023-01-01T12:00:00Z',
+    ].join('\n');
+    const phones = [
+      'id,location_id,service_id,organization_id,contact_id,service_at_location_id,number,extension,type,description',
+      '1554f2e2-a373-45db-a3fa-9fc48a61c15e,,ac148810-d857-441c-9679-408f346de14b,,,,"""+44 1234 234567""",100,voice,Our main reception phone number.',
+    ].join('\n');
+    const zipped = join(dir, 'open-referral-shaped.zip');
+    await writeFile(
+      zipped,
+      writeZip(
+        new Map([
+          ['csv/datapackage.json', '{"name": "example", "resources": []}'],
+          ['csv/services.csv', services],
+          ['csv/phones.csv', phones],
+          [
+            'csv/organizations.csv',
+            'id,name\nd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,Example Organization Inc.',
+          ],
+          ['csv/locations.csv', 'id,name\n3a19ff88,Main office'],
+        ]),
+      ),
+    );
+    const { io, out } = console_();
+    const third = await clonedDatabase();
+    try {
+      expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
+      expect(out.join('\n')).toContain('Imported: 1 added');
+      const row = await third.prisma.resource.findUniqueOrThrow({
+        where: { id: 'ac148810-d857-441c-9679-408f346de14b' },
+      });
+      expect(row).toMatchObject({
+        title: 'Community Counselling',
+        organizationName: 'Example Organization Inc.',
+        category: 'referral-service',
+      });
+      expect(row.contacts).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'phone', value: '+44 1234 234567' })]),
+      );
     } finally {
       await third.close();
     }

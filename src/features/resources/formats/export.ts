@@ -1,12 +1,14 @@
 // Exporting the store: HSDS JSON (an array of dereferenced services), an HSDS CSV data package
-// (a folder), or the simple CSV. Ordered by id, so two exports of the same store are identical.
+// (a folder, or a zip for a .zip path and for chat), or the simple CSV. Ordered by id, so two exports of the same store are identical.
 import { writeFile } from 'node:fs/promises';
 import type { PrismaClient } from '../../../db/index.ts';
+import type { ResourceRecord } from '../record.ts';
 import { rowToRecord, type Scope, sharedScope } from '../store.ts';
 import { writeCsv } from './csv.ts';
 import { recordToService } from './hsds.ts';
-import { writeDataPackage } from './hsds-csv.ts';
+import { dataPackageFiles, writeDataPackage } from './hsds-csv.ts';
 import { recordToRow, simpleColumns } from './simple-csv.ts';
+import { writeZip } from './zip.ts';
 
 export type ExportFormat = 'hsds-json' | 'hsds-csv' | 'simple-csv';
 
@@ -31,6 +33,38 @@ export async function exportRecords(
     orderBy: { id: 'asc' },
   });
   return rows.map(rowToRecord);
+}
+
+/**
+ * What a workspace's admin exports from chat: the install-wide entries and their workspace's
+ * own (not a team's own entries), the same set an import from chat may write.
+ */
+export async function workspaceRecords(prisma: PrismaClient, workspaceId: string) {
+  const rows = await prisma.resource.findMany({
+    where: {
+      archivedAt: null,
+      teamId: null,
+      OR: [{ workspaceId: null }, { workspaceId }],
+    },
+    orderBy: { id: 'asc' },
+  });
+  return rows.map(rowToRecord);
+}
+
+const fileNames: Record<ExportFormat, string> = {
+  'hsds-json': 'resources-hsds.json',
+  'hsds-csv': 'resources-hsds-csv.zip',
+  'simple-csv': 'resources.csv',
+};
+
+/** The records as one file in memory (the CSV data package zipped), for sending in chat. */
+export function exportContent(records: readonly ResourceRecord[], format: ExportFormat) {
+  const filename = fileNames[format];
+  if (format === 'hsds-json')
+    return { filename, content: `${JSON.stringify(records.map(recordToService), null, 2)}\n` };
+  if (format === 'simple-csv')
+    return { filename, content: writeCsv(simpleColumns, records.map(recordToRow)) };
+  return { filename, content: new Uint8Array(writeZip(dataPackageFiles(records))) };
 }
 
 export async function exportFile(

@@ -1,21 +1,43 @@
-// The HSDS CSV data package: a folder with datapackage.json and one CSV per table (services,
-// organizations, phones, schedules, service_areas, languages, attributes, taxonomy_terms),
-// joined by ids. Read into the same service shape as HSDS JSON, so one mapping serves both.
+// The HSDS CSV data package: a folder or a zip with datapackage.json and one CSV per table
+// (services, organizations, phones, schedules, service_areas, languages, attributes,
+// taxonomy_terms), joined by ids. Read into the same service shape as HSDS JSON, so one
+// mapping serves both.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResourceRecord } from '../record.ts';
 import { type CsvRow, parseCsv, writeCsv } from './csv.ts';
 import { type HsdsService, recordToService } from './hsds.ts';
+import { readZip, writeZip } from './zip.ts';
 
 export interface PackagedService {
   readonly key: string;
   readonly service: HsdsService;
 }
 
-async function table(dir: string, file: string): Promise<readonly CsvRow[]> {
-  const path = join(dir, file);
-  return existsSync(path) ? parseCsv(await readFile(path, 'utf8')).rows : [];
+/** The package's files by name (`services.csv`); undefined for a file it does not have. */
+export type PackageFiles = (file: string) => Promise<string | undefined>;
+
+export function folderFiles(dir: string): PackageFiles {
+  return async (file) => {
+    const path = join(dir, file);
+    return existsSync(path) ? readFile(path, 'utf8') : undefined;
+  };
+}
+
+/** The files of a zipped package, found beside its datapackage.json (which may sit in a folder). */
+export function zipFiles(bytes: Uint8Array): PackageFiles {
+  const files = readZip(bytes);
+  const descriptor = [...files.keys()]
+    .filter((name) => name === 'datapackage.json' || name.endsWith('/datapackage.json'))
+    .sort((a, b) => a.length - b.length)[0];
+  const root = descriptor ? descriptor.slice(0, -'datapackage.json'.length) : '';
+  return async (file) => files.get(`${root}${file}`)?.toString('utf8');
+}
+
+async function table(files: PackageFiles, file: string): Promise<readonly CsvRow[]> {
+  const text = await files(file);
+  return text === undefined ? [] : parseCsv(text).rows;
 }
 
 const blankless = (values: Readonly<Record<string, string>>) =>
@@ -45,9 +67,9 @@ function extensionOf(cell: string | undefined): Record<string, unknown> {
   return { ...kept, ...(Object.keys(extension).length > 0 ? { x_peerbridge: extension } : {}) };
 }
 
-export async function readDataPackage(dir: string): Promise<PackagedService[]> {
-  if (!existsSync(join(dir, 'datapackage.json'))) {
-    throw new Error(`${dir} has no datapackage.json: it is not an HSDS CSV data package.`);
+export async function readDataPackage(files: PackageFiles, label: string): Promise<PackagedService[]> {
+  if ((await files('datapackage.json')) === undefined) {
+    throw new Error(`${label} has no datapackage.json: it is not an HSDS CSV data package.`);
   }
   const [services, organizations, phones, schedules, areas, languages, attributes, terms] = await Promise.all(
     [
@@ -59,7 +81,7 @@ export async function readDataPackage(dir: string): Promise<PackagedService[]> {
       'languages.csv',
       'attributes.csv',
       'taxonomy_terms.csv',
-    ].map((file) => table(dir, file)),
+    ].map((file) => table(files, file)),
   );
   const orgById = new Map((organizations ?? []).map((row) => [row.values.id ?? '', blankless(row.values)]));
   const termById = new Map((terms ?? []).map((row) => [row.values.id ?? '', blankless(row.values)]));
@@ -124,7 +146,8 @@ const columns = {
   taxonomy_terms: ['id', 'code', 'name', 'taxonomy'],
 } as const;
 
-export async function writeDataPackage(dir: string, records: readonly ResourceRecord[]): Promise<void> {
+/** The package's files, by name: one CSV per table and datapackage.json. */
+export function dataPackageFiles(records: readonly ResourceRecord[]): Map<string, string> {
   const out: Record<keyof typeof columns, Row[]> = {
     services: [],
     organizations: [],
@@ -196,10 +219,10 @@ export async function writeDataPackage(dir: string, records: readonly ResourceRe
       ...[...orgColumns].filter((c) => c !== 'id' && c !== 'name').sort(),
     ],
   };
-  await mkdir(dir, { recursive: true });
+  const files = new Map<string, string>();
   const resources = [];
   for (const [name, header] of Object.entries(headers) as [keyof typeof columns, readonly string[]][]) {
-    await writeFile(join(dir, `${name}.csv`), writeCsv(header, out[name]));
+    files.set(`${name}.csv`, writeCsv(header, out[name]));
     resources.push({
       name,
       path: `${name}.csv`,
@@ -208,5 +231,17 @@ export async function writeDataPackage(dir: string, records: readonly ResourceRe
     });
   }
   const datapackage = { name: 'peerbridge-resources', profile: 'tabular-data-package', resources };
-  await writeFile(join(dir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
+  files.set('datapackage.json', `${JSON.stringify(datapackage, null, 2)}\n`);
+  return files;
+}
+
+/** Writes the package as a folder, or as a zip when the path ends in .zip. */
+export async function writeDataPackage(path: string, records: readonly ResourceRecord[]): Promise<void> {
+  const files = dataPackageFiles(records);
+  if (path.toLowerCase().endsWith('.zip')) {
+    await writeFile(path, writeZip(files));
+    return;
+  }
+  await mkdir(path, { recursive: true });
+  for (const [name, text] of files) await writeFile(join(path, name), text);
 }

@@ -80,7 +80,8 @@ export function serviceToInput(raw: unknown): ResourceInput | { problem: string 
     ...(s.phones ?? []).map(
       (p): Contact => ({
         kind: p.type === 'text' ? 'text' : 'phone',
-        value: p.number,
+        // Open Referral's own examples quote the number inside the value ("\"+44 …\"").
+        value: p.number.replace(/^"+|"+$/g, '').trim(),
         ...(p.description ? { note: p.description } : {}),
       }),
     ),
@@ -95,7 +96,9 @@ export function serviceToInput(raw: unknown): ResourceInput | { problem: string 
   const input: ResourceInput = {
     id: s.id as string,
     title: s.name as string,
-    category: categoryTerm?.code ?? categoryTerm?.name ?? (undefined as unknown as string),
+    // A directory from another system has no PeerBridge category: its services are, by HSDS's
+    // definition, services to refer people to (an admin can change the kind with Edit).
+    category: categoryTerm?.code ?? categoryTerm?.name ?? 'referral-service',
     summary: s.description ?? '',
     ...(s.status ? { status: s.status as ResourceInput['status'] } : {}),
     ...(organization?.name ? { organizationName: organization.name } : {}),

@@ -1,5 +1,5 @@
-// Importing a file: HSDS JSON, an HSDS CSV data package (a folder with datapackage.json) or the
-// simple CSV. Every row is checked with zod first; the report names each bad row by its line
+// Importing a file: HSDS JSON, an HSDS CSV data package (a folder or a zip with
+// datapackage.json) or the simple CSV, from a path (the CLI) or from bytes (an upload in chat). Every row is checked with zod first; the report names each bad row by its line
 // (or its place in the JSON) and id, with the reason. Nothing is written when any row is bad,
 // unless goodRowsOnly. Writing is idempotent by id: the same file twice changes nothing.
 import { statSync } from 'node:fs';
@@ -9,8 +9,9 @@ import { type ResourceInput, type ResourceRecord, ResourceRecordSchema, reasonsO
 import { idsOwnedElsewhere, type Scope, sharedScope, type WriteCounts, writeRecords } from '../store.ts';
 import { parseCsv } from './csv.ts';
 import { servicesOf, serviceToInput } from './hsds.ts';
-import { readDataPackage } from './hsds-csv.ts';
+import { folderFiles, type PackageFiles, readDataPackage, zipFiles } from './hsds-csv.ts';
 import { rowToInput } from './simple-csv.ts';
+import { isZip } from './zip.ts';
 
 export type ImportFormat = 'hsds-json' | 'hsds-csv' | 'simple-csv';
 
@@ -18,6 +19,11 @@ export interface ImportOptions {
   readonly goodRowsOnly?: boolean;
   readonly scope?: Scope;
   readonly format?: ImportFormat;
+  /**
+   * A workspace admin's import (from chat) may update install-wide entries, as their edit form
+   * may; new entries land in `scope`.
+   */
+  readonly mayUpdateInstallWide?: boolean;
   /** Called as rows are written: for a progress line on the console. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -43,31 +49,62 @@ interface Candidate {
   readonly input: ResourceInput | { problem: string };
 }
 
-export function detectFormat(path: string): ImportFormat {
-  if (statSync(path).isDirectory()) return 'hsds-csv';
-  if (path.toLowerCase().endsWith('.json')) return 'hsds-json';
-  if (path.toLowerCase().endsWith('.csv')) return 'simple-csv';
+/** What a file is, by its name (and, for a zip, its first bytes). */
+export function formatOfName(name: string, bytes?: Uint8Array): ImportFormat {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.zip') || (bytes && isZip(bytes))) return 'hsds-csv';
+  if (lower.endsWith('.json')) return 'hsds-json';
+  if (lower.endsWith('.csv')) return 'simple-csv';
   throw new Error(
-    `I can read HSDS JSON (.json), the simple CSV (.csv) or an HSDS CSV data package (a folder with datapackage.json); ${path} is none of these.`,
+    `I can read HSDS JSON (.json), the simple CSV (.csv) or an HSDS CSV data package (a .zip or a folder with datapackage.json); ${name} is none of these.`,
   );
 }
 
-async function candidatesOf(path: string, format: ImportFormat): Promise<Candidate[]> {
+export function detectFormat(path: string): ImportFormat {
+  return statSync(path).isDirectory() ? 'hsds-csv' : formatOfName(path);
+}
+
+/** A file to import: its name (for the format and the report) and how to read it. */
+export interface ImportSource {
+  readonly name: string;
+  readonly text: () => Promise<string>;
+  /** The package's files (an HSDS CSV data package: a folder or a zip). */
+  readonly packageFiles: () => Promise<PackageFiles>;
+}
+
+export function pathSource(path: string): ImportSource {
+  return {
+    name: path,
+    text: () => readFile(path, 'utf8'),
+    packageFiles: async () =>
+      statSync(path).isDirectory() ? folderFiles(path) : zipFiles(await readFile(path)),
+  };
+}
+
+export function bytesSource(name: string, bytes: Uint8Array): ImportSource {
+  return {
+    name,
+    text: async () => Buffer.from(bytes).toString('utf8'),
+    packageFiles: async () => zipFiles(bytes),
+  };
+}
+
+async function candidatesOf(source: ImportSource, format: ImportFormat): Promise<Candidate[]> {
   switch (format) {
     case 'simple-csv':
-      return parseCsv(await readFile(path, 'utf8')).rows.map((row) => ({
+      return parseCsv(await source.text()).rows.map((row) => ({
         where: `line ${row.line}`,
         input: rowToInput(row),
       }));
     case 'hsds-json': {
-      const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+      const json: unknown = JSON.parse(await source.text());
       return servicesOf(json).map((service, i) => ({
         where: `item ${i + 1}`,
         input: serviceToInput(service),
       }));
     }
     case 'hsds-csv':
-      return (await readDataPackage(path)).map(({ key, service }) => ({
+      return (await readDataPackage(await source.packageFiles(), source.name)).map(({ key, service }) => ({
         where: key,
         input: serviceToInput(service),
       }));
@@ -82,6 +119,7 @@ export async function checkRows(
   prisma: PrismaClient,
   candidates: readonly Candidate[],
   scope: Scope,
+  mayUpdateInstallWide = false,
 ): Promise<{ good: ResourceRecord[]; bad: BadRow[] }> {
   const good: ResourceRecord[] = [];
   const bad: BadRow[] = [];
@@ -107,6 +145,7 @@ export async function checkRows(
     prisma,
     good.map((r) => r.id),
     scope,
+    mayUpdateInstallWide,
   );
   if (taken.size === 0) return { good, bad };
   for (const record of good.filter((r) => taken.has(r.id))) {
@@ -121,15 +160,19 @@ export async function checkRows(
 
 const CHUNK = 500;
 
-export async function importFile(
+export function importFile(prisma: PrismaClient, path: string, options: ImportOptions = {}) {
+  return importSource(prisma, pathSource(path), { ...options, format: options.format ?? detectFormat(path) });
+}
+
+export async function importSource(
   prisma: PrismaClient,
-  path: string,
+  source: ImportSource,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const format = options.format ?? detectFormat(path);
+  const format = options.format ?? formatOfName(source.name);
   const scope = options.scope ?? sharedScope;
-  const candidates = await candidatesOf(path, format);
-  const { good, bad } = await checkRows(prisma, candidates, scope);
+  const candidates = await candidatesOf(source, format);
+  const { good, bad } = await checkRows(prisma, candidates, scope, options.mayUpdateInstallWide);
   const written: WriteCounts = { added: 0, updated: 0, unchanged: 0, keptEdited: 0 };
   const base = { format, rows: candidates.length, bad };
   if (bad.length > 0 && !options.goodRowsOnly) return { ...base, imported: false, written };
