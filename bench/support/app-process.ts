@@ -5,7 +5,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FromChild, ToChild } from '../app-child.ts';
-import { processMemory } from './stats.ts';
+import { processCpuMs, processMemory } from './stats.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const childBundle = join(root, 'dist', 'bench', 'app-child.js');
@@ -31,6 +31,8 @@ export interface AppProcess {
   /** ms from spawn to `startApp` resolved, as seen from here. */
   readonly readyMs: number;
   memory(): Promise<{ rss: number; peak: number }>;
+  /** CPU time the app has used so far (ms): per-event cost that a loaded machine does not skew. */
+  cpuMs(): Promise<number>;
   /** Enqueues a round of one DM per member inside the app; resolves when written. */
   round(members: number, prefix: string): Promise<number>;
   stop(): Promise<void>;
@@ -88,6 +90,7 @@ export async function startAppProcess(env: Record<string, string>, limitMs = 180
     readyMs,
     stderr: () => stderr,
     memory: () => processMemory(child.pid ?? 0),
+    cpuMs: () => processCpuMs(child.pid ?? 0),
     async round(members, prefix) {
       const reply = nextMessage(child, 'enqueued', 300_000);
       ask({ type: 'round', members, prefix });
