@@ -2,6 +2,7 @@
 // external), in its own process: figures for memory and latency are then the production
 // build's, not tsx's, and the fakes in this process do not count against the app's memory.
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FromChild, ToChild } from '../app-child.ts';
@@ -13,6 +14,7 @@ let built: Promise<void> | undefined;
 
 async function buildChild(): Promise<void> {
   const { build } = await import('esbuild');
+  const { compilerWasmFromFile, copyDataFiles } = await import('../../scripts/build.mjs');
   await build({
     entryPoints: [join(root, 'bench', 'app-child.ts')],
     outdir: join(root, 'dist', 'bench'),
@@ -23,7 +25,22 @@ async function buildChild(): Promise<void> {
     target: 'node20',
     packages: 'external',
     logLevel: 'warning',
+    plugins: [compilerWasmFromFile],
   });
+  // The resources seed and the query compiler are read beside the bundle, as in dist/.
+  await copyDataFiles([join(root, 'dist', 'bench')]);
+}
+
+/**
+ * The V8 flags `npm start` gives node (package.json `scripts.start`, e.g. the young
+ * generation's size), so the app measured here runs as production does. BENCH_NODE_FLAGS
+ * replaces them, to compare settings.
+ */
+export function productionNodeFlags(): string[] {
+  const override = process.env.BENCH_NODE_FLAGS;
+  if (override !== undefined) return override.split(' ').filter(Boolean);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(' ').filter((word) => word.startsWith('--'));
 }
 
 export interface AppProcess {
@@ -69,7 +86,10 @@ export async function startAppProcess(env: Record<string, string>, limitMs = 180
   const profileDir = process.env.BENCH_CPU_PROF;
   const child = fork(childBundle, [], {
     cwd: root,
-    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    execArgv: [
+      ...productionNodeFlags(),
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ],
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
