@@ -87,6 +87,7 @@ function rowOf(cipher: FieldCipher, message: OutboxMessageInput) {
  * Inside the caller's transaction the chunks still commit together.
  */
 const ROWS_PER_STATEMENT = 200;
+const ANALYZE_AFTER_ROWS = 500;
 
 /**
  * Adds the messages; ones whose idempotency key is already in the outbox are skipped. Uses
@@ -111,6 +112,12 @@ export async function enqueueOutboxMany(
     });
     added += result.count;
   }
+  // Fresh planner statistics after a large write. Without them the delivery worker's claim
+  // (which skips recipients that have a locked row) is planned as if the outbox held one row:
+  // a nested loop that checks every pending row for each candidate, 250 ms a claim on PGlite
+  // with 1,000 pending against 11 ms once analysed. PGlite has no autovacuum to do this, and a
+  // server's comes only later. In this transaction, so the new rows are counted.
+  if (added >= ANALYZE_AFTER_ROWS) await tx.$executeRawUnsafe('ANALYZE "OutboxMessage"');
   return added;
 }
 

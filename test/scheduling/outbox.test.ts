@@ -94,12 +94,13 @@ describe('enqueueing', () => {
   });
 
   it('writes a round larger than one statement in the same transaction, counting only new rows', async () => {
-    const round = Array.from({ length: 450 }, (_, i) => dm(`round:m${i}`, 'How are you today?'));
+    // 600: more than one statement, and enough new rows that the outbox is analysed afterwards.
+    const round = Array.from({ length: 600 }, (_, i) => dm(`round:m${i}`, 'How are you today?'));
     // Ten already there, on both sides of a statement boundary (rows are written 200 at a time).
     await db.prisma.$transaction((tx) => createOutbox(cipher).enqueueMany(tx, round.slice(195, 205)));
-    expect(await db.prisma.$transaction((tx) => createOutbox(cipher).enqueueMany(tx, round))).toBe(440);
+    expect(await db.prisma.$transaction((tx) => createOutbox(cipher).enqueueMany(tx, round))).toBe(590);
     expect(await db.prisma.outboxMessage.count({ where: { idempotencyKey: { startsWith: 'round:' } } })).toBe(
-      450,
+      600,
     );
 
     const more = Array.from({ length: 300 }, (_, i) => dm(`later:m${i}`, 'How are you today?'));
