@@ -104,7 +104,8 @@ function context(quick: boolean): BenchContext {
       // BENCH_DB=pglite or BENCH_DB=postgres: one database only (profiling one of them).
       const only = process.env.BENCH_DB;
       const list: BenchDatabase[] = only === 'postgres' ? [] : [await embeddedCopy(await ctx.template())];
-      postgres ??= quick || only === 'pglite' ? Promise.resolve(false) : postgresReachable();
+      postgres ??=
+        (quick && only !== 'postgres') || only === 'pglite' ? Promise.resolve(false) : postgresReachable();
       if (await postgres) list.push(freshPostgres(`bench_${prefix}`));
       else if (!quick) console.log('  (no PostgreSQL on 127.0.0.1:5432: PGlite only)');
       return list;
