@@ -20,7 +20,11 @@ import { freePort, SIGNING_SECRET, slackEnv } from './support/slack.ts';
 import { pcts, percentile } from './support/stats.ts';
 
 type Kind = 'slack command' | 'slack button' | 'discord command' | 'discord button';
-const KINDS: readonly Kind[] = ['slack command', 'slack button', 'discord command', 'discord button'];
+const ALL_KINDS: readonly Kind[] = ['slack command', 'slack button', 'discord command', 'discord button'];
+/** BENCH_ACK_KINDS='slack command,discord button': only those kinds (profiling one path). */
+const KINDS: readonly Kind[] =
+  process.env.BENCH_ACK_KINDS?.split(',').filter((k): k is Kind => ALL_KINDS.includes(k as Kind)) ??
+  ALL_KINDS;
 const APPLICATION_ID = '1187654321098765432';
 const DISCORD_USERS = ['alice', 'bob', 'carol'] as const;
 
@@ -29,6 +33,10 @@ interface Samples {
   /** Slack only: until the answer reached the response_url. */
   readonly answer: number[];
   failures: number;
+  /** Why events failed: the first message of each distinct reason, with its count. */
+  readonly reasons: Map<string, number>;
+  /** The app's CPU time per event at this rate (ms): what a loaded machine does not distort. */
+  cpuPerEventMs: number;
   /** How late the sender itself fired, worst case (a loaded machine delays the timetable too). */
   senderLagMs: number;
 }
@@ -73,12 +81,23 @@ async function sendOne(kind: Kind, i: number, p: Platforms, samples: Samples): P
   record(reply.at - wallAt);
 }
 
+/** The first line of an error and of its cause (`fetch failed` says why only in its cause). */
+function why(error: unknown): string {
+  const line = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 100);
+  const cause = error instanceof Error && error.cause !== undefined ? ` (${line(error.cause)})` : '';
+  // Ids differ from event to event; without them, one reason counts all its events.
+  return `${line(error)}${cause}`.replace(/\d{6,}/g, '…');
+}
+
 /** `rate` events a second for `durationMs`, on a fixed timetable. */
-async function offer(rate: number, durationMs: number, p: Platforms): Promise<Samples> {
+async function offer(rate: number, durationMs: number, p: Platforms, app?: AppProcess): Promise<Samples> {
+  const cpuBefore = await app?.cpuMs();
   const samples: Samples = {
     ack: new Map(KINDS.map((k) => [k, []])),
     answer: [],
     failures: 0,
+    reasons: new Map(),
+    cpuPerEventMs: Number.NaN,
     senderLagMs: 0,
   };
   const total = Math.round((rate * durationMs) / 1000);
@@ -91,8 +110,10 @@ async function offer(rate: number, durationMs: number, p: Platforms): Promise<Sa
     samples.senderLagMs = Math.max(samples.senderLagMs, performance.now() - due);
     const kind = KINDS[i % KINDS.length] as Kind;
     inFlight.push(
-      sendOne(kind, i, p, samples).catch(() => {
+      sendOne(kind, i, p, samples).catch((error: unknown) => {
         samples.failures++;
+        const reason = `${kind}: ${why(error)}`;
+        samples.reasons.set(reason, (samples.reasons.get(reason) ?? 0) + 1);
       }),
     );
   }
@@ -103,6 +124,7 @@ async function offer(rate: number, durationMs: number, p: Platforms): Promise<Sa
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000).unref()),
   ]);
   if (!drained) samples.failures += total - [...samples.ack.values()].flat().length;
+  if (app && cpuBefore !== undefined) samples.cpuPerEventMs = ((await app.cpuMs()) - cpuBefore) / total;
   return samples;
 }
 
@@ -110,14 +132,25 @@ function figures(rate: number, samples: Samples, db: BenchDatabase, quick: boole
   const all = [...samples.ack.values()].flat();
   const p99 = percentile(all, 99);
   const byKind = KINDS.map((kind) => `${kind} ${pcts(samples.ack.get(kind) ?? [])}`).join('; ');
+  const why = [...samples.reasons.entries()].map(([reason, count]) => `${count} × ${reason}`).join('; ');
   return [
     {
       figure: `ack p50 / p95 / p99 at ${rate} events/s, ${db.label}`,
       value: pcts(all),
       ...(rate === 200 && !quick ? { target: 'p99 < 100 ms', met: p99 < 100 && samples.failures === 0 } : {}),
-      notes: `${all.length} events, ${samples.failures} failed; ${byKind}; Slack answer at response_url ${pcts(samples.answer)}; sender lag up to ${Math.round(samples.senderLagMs)} ms`,
+      notes: `${all.length} events, ${samples.failures} failed; app CPU ${samples.cpuPerEventMs.toFixed(1)} ms an event; ${byKind}; Slack answer at response_url ${pcts(samples.answer)}; sender lag up to ${Math.round(samples.senderLagMs)} ms${why ? `; failures: ${why}` : ''}`,
     },
   ];
+}
+
+/**
+ * Rates and duration: the issue's (10, 50, 200 events/s for 30 s), 2 s of 10 and 50 in --quick.
+ * While profiling one rate: BENCH_ACK_RATES=200 BENCH_ACK_SECONDS=10 (no verdict then).
+ */
+function plan(ctx: BenchContext): { rates: number[]; durationMs: number } {
+  const rates = process.env.BENCH_ACK_RATES?.split(',').map(Number);
+  const seconds = Number(process.env.BENCH_ACK_SECONDS ?? (ctx.quick ? 2 : 30));
+  return { rates: rates ?? (ctx.quick ? [10, 50] : [10, 50, 200]), durationMs: seconds * 1000 };
 }
 
 async function onDatabase(db: BenchDatabase, ctx: BenchContext): Promise<Figure[]> {
@@ -142,9 +175,11 @@ async function onDatabase(db: BenchDatabase, ctx: BenchContext): Promise<Figure[
     // Warm-up: first requests compile code paths and open connections.
     await offer(10, 1000, platforms);
     const out: Figure[] = [];
-    for (const rate of ctx.quick ? [10, 50] : [10, 50, 200]) {
+    const { rates, durationMs } = plan(ctx);
+    for (const rate of rates) {
       ctx.log(`  ${rate} events/s on ${db.label}…`);
-      out.push(...figures(rate, await offer(rate, ctx.quick ? 2000 : 30_000, platforms), db, ctx.quick));
+      const samples = await offer(rate, durationMs, platforms, app);
+      out.push(...figures(rate, samples, db, ctx.quick || durationMs < 30_000));
       slack.reset();
       discord.reset();
     }

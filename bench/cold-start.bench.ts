@@ -8,11 +8,13 @@ import { cp, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext, Benchmark, Figure } from './run.ts';
+import { productionNodeFlags } from './support/app-process.ts';
 import { BENCH_ENCRYPTION_KEY, freshPostgres, newDataDir, postgresReachable } from './support/databases.ts';
 import { megabytes, percentile, processMemory, seconds } from './support/stats.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = ['scripts/start.mjs'];
+// `npm start` as package.json runs it: node with its flags, then scripts/start.mjs.
+const compiled = [...productionNodeFlags(), 'scripts/start.mjs'];
 const throughTsx = ['--import', 'tsx', 'src/main.ts'];
 
 interface Start {

@@ -106,8 +106,11 @@ function context(quick: boolean): BenchContext {
       return template;
     },
     async databases(prefix) {
-      const list: BenchDatabase[] = [await embeddedCopy(await ctx.template())];
-      postgres ??= quick ? Promise.resolve(false) : postgresReachable();
+      // BENCH_DB=pglite or BENCH_DB=postgres: one database only (profiling one of them).
+      const only = process.env.BENCH_DB;
+      const list: BenchDatabase[] = only === 'postgres' ? [] : [await embeddedCopy(await ctx.template())];
+      postgres ??=
+        (quick && only !== 'postgres') || only === 'pglite' ? Promise.resolve(false) : postgresReachable();
       if (await postgres) list.push(freshPostgres(`bench_${prefix}`));
       else if (!quick) console.log('  (no PostgreSQL on 127.0.0.1:5432: PGlite only)');
       return list;
@@ -193,7 +196,10 @@ async function main(): Promise<void> {
     console.log(`running ${benchmark.name}${quick ? ' (quick)' : ''}…`);
     const result = await benchmark.run(ctx);
     const rows = 'what' in result ? fromLegacy(result) : [...result];
-    for (const row of rows) console.log(`  ${row.figure}: ${row.value} ${verdict(row.met)}`);
+    for (const row of rows) {
+      console.log(`  ${row.figure}: ${row.value} ${verdict(row.met)}`);
+      if (row.notes) console.log(`    ${row.notes}`);
+    }
     console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     figures.push(...rows);
     // Written after each benchmark, so a long run that is stopped still leaves its figures.

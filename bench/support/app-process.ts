@@ -2,10 +2,11 @@
 // external), in its own process: figures for memory and latency are then the production
 // build's, not tsx's, and the fakes in this process do not count against the app's memory.
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FromChild, ToChild } from '../app-child.ts';
-import { processMemory } from './stats.ts';
+import { processCpuMs, processMemory } from './stats.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const childBundle = join(root, 'dist', 'bench', 'app-child.js');
@@ -13,6 +14,7 @@ let built: Promise<void> | undefined;
 
 async function buildChild(): Promise<void> {
   const { build } = await import('esbuild');
+  const { compilerWasmFromFile, copyDataFiles } = await import('../../scripts/build.mjs');
   await build({
     entryPoints: [join(root, 'bench', 'app-child.ts')],
     outdir: join(root, 'dist', 'bench'),
@@ -23,7 +25,22 @@ async function buildChild(): Promise<void> {
     target: 'node20',
     packages: 'external',
     logLevel: 'warning',
+    plugins: [compilerWasmFromFile],
   });
+  // The resources seed and the query compiler are read beside the bundle, as in dist/.
+  await copyDataFiles([join(root, 'dist', 'bench')]);
+}
+
+/**
+ * The V8 flags `npm start` gives node (package.json `scripts.start`, e.g. the young
+ * generation's size), so the app measured here runs as production does. BENCH_NODE_FLAGS
+ * replaces them, to compare settings.
+ */
+export function productionNodeFlags(): string[] {
+  const override = process.env.BENCH_NODE_FLAGS;
+  if (override !== undefined) return override.split(' ').filter(Boolean);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(' ').filter((word) => word.startsWith('--'));
 }
 
 export interface AppProcess {
@@ -31,6 +48,8 @@ export interface AppProcess {
   /** ms from spawn to `startApp` resolved, as seen from here. */
   readonly readyMs: number;
   memory(): Promise<{ rss: number; peak: number }>;
+  /** CPU time the app has used so far (ms): per-event cost that a loaded machine does not skew. */
+  cpuMs(): Promise<number>;
   /** Enqueues a round of one DM per member inside the app; resolves when written. */
   round(members: number, prefix: string): Promise<number>;
   stop(): Promise<void>;
@@ -67,7 +86,10 @@ export async function startAppProcess(env: Record<string, string>, limitMs = 180
   const profileDir = process.env.BENCH_CPU_PROF;
   const child = fork(childBundle, [], {
     cwd: root,
-    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    execArgv: [
+      ...productionNodeFlags(),
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ],
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -88,6 +110,7 @@ export async function startAppProcess(env: Record<string, string>, limitMs = 180
     readyMs,
     stderr: () => stderr,
     memory: () => processMemory(child.pid ?? 0),
+    cpuMs: () => processCpuMs(child.pid ?? 0),
     async round(members, prefix) {
       const reply = nextMessage(child, 'enqueued', 300_000);
       ask({ type: 'round', members, prefix });

@@ -66,7 +66,11 @@ export interface OutboxWorkerOptions {
   readonly pollMs?: number;
   /** Rows claimed at most per claim. Default 500. */
   readonly batchSize?: number;
-  /** Rows held (claimed, not yet finished) at most. Default 2,500. */
+  /**
+   * Rows held (claimed, not yet finished) at most. Default 1,000: ten seconds of sending at a
+   * workspace's ceiling of about 100 a second, well inside the 60 s claim, and the rows (with
+   * their payloads) are what the worker holds in memory during a large round.
+   */
   readonly maxInFlight?: number;
   /** Rows of one recipient per claim. Default 10. */
   readonly perLane?: number;
@@ -255,7 +259,7 @@ class Worker implements OutboxWorker {
   async #claimAndDispatch(): Promise<boolean> {
     const limit = Math.min(
       this.#options.batchSize ?? 500,
-      (this.#options.maxInFlight ?? 2500) - this.#inFlight,
+      (this.#options.maxInFlight ?? 1000) - this.#inFlight,
     );
     if (limit <= 0) return false;
     const token = `${this.#options.instanceId}#${this.#nonce}.${++this.#claims}`;

@@ -80,6 +80,16 @@ function rowOf(cipher: FieldCipher, message: OutboxMessageInput) {
 }
 
 /**
+ * Rows written a statement at most. Prisma builds each createMany's query plan with every
+ * row's values in it and copies it several times, and PGlite's WASM memory grows to the
+ * largest statement and never shrinks: one statement for a 10,000-member round peaked 390 MB
+ * above the process's resting size, statements of 200 rows 180 MB (docs/benchmarks-notes.md).
+ * Inside the caller's transaction the chunks still commit together.
+ */
+const ROWS_PER_STATEMENT = 200;
+const ANALYZE_AFTER_ROWS = 500;
+
+/**
  * Adds the messages; ones whose idempotency key is already in the outbox are skipped. Uses
  * `INSERT ... ON CONFLICT DO NOTHING` (createMany with skipDuplicates) rather than catching a
  * unique violation: on PostgreSQL a failed statement aborts the caller's whole transaction.
@@ -93,11 +103,22 @@ export async function enqueueOutboxMany(
   if (messages.length === 0) return 0;
   const toChannel = messages.find((m) => (m.isPrivate ?? false) && m.target.kind === 'channel');
   if (toChannel) throw new PrivateToChannelError(toChannel.idempotencyKey);
-  const result = await tx.outboxMessage.createMany({
-    data: messages.map((message) => rowOf(cipher, message)),
-    skipDuplicates: true,
-  });
-  return result.count;
+  let added = 0;
+  for (let from = 0; from < messages.length; from += ROWS_PER_STATEMENT) {
+    const chunk = messages.slice(from, from + ROWS_PER_STATEMENT);
+    const result = await tx.outboxMessage.createMany({
+      data: chunk.map((message) => rowOf(cipher, message)),
+      skipDuplicates: true,
+    });
+    added += result.count;
+  }
+  // Fresh planner statistics after a large write. Without them the delivery worker's claim
+  // (which skips recipients that have a locked row) is planned as if the outbox held one row:
+  // a nested loop that checks every pending row for each candidate, 250 ms a claim on PGlite
+  // with 1,000 pending against 11 ms once analysed. PGlite has no autovacuum to do this, and a
+  // server's comes only later. In this transaction, so the new rows are counted.
+  if (added >= ANALYZE_AFTER_ROWS) await tx.$executeRawUnsafe('ANALYZE "OutboxMessage"');
+  return added;
 }
 
 /** Adds one message; false when its idempotency key was already there. */

@@ -66,6 +66,8 @@ export interface SchedulerOptions {
   readonly intervalMs?: number;
   /** How far past a schedule's window a tick still looks, to record missed occurrences. Default 24 h. */
   readonly missedLookbackMs?: number;
+  /** How many due occurrences one tick claims and runs at the same time. Default 8. */
+  readonly concurrency?: number;
 }
 
 export interface TickReport {
@@ -84,6 +86,37 @@ export interface Scheduler {
 }
 
 const MINUTE = 60_000;
+const DEFAULT_CONCURRENCY = 8;
+
+interface Due {
+  readonly occurrence: Occurrence;
+  /** Still inside its schedule's window: run it; otherwise record it as missed. */
+  readonly inWindow: boolean;
+}
+
+/**
+ * Runs `work` on every item, at most `limit` at a time. Settles only when every lane has
+ * stopped (so a tick never ends while its work still runs); the first error is rethrown then,
+ * and a lane that failed takes no further items, as the one-at-a-time loop did.
+ */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
+  const rejected = lanes.find((lane) => lane.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
 const DAY = 24 * 60 * MINUTE;
 
 // Stored on the claim: the error's type and first line only. Lines below it (Prisma's query
@@ -97,6 +130,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const { prisma, instanceId, handlers, logger } = options;
   const clock = options.clock ?? systemClock;
   const lookback = options.missedLookbackMs ?? DAY;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   let running: Promise<TickReport> | undefined;
   let task: ScheduledTask | undefined;
   let timer: TimerHandle | undefined;
@@ -147,23 +181,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return new Set(claimed.map((claim) => claim.key));
   }
 
-  /** Runs the schedule's occurrences still in its window; records older unclaimed ones as missed. */
-  async function evaluateSchedule(
-    schedule: ScheduleRow,
-    known: ReadonlySet<string>,
-    now: Date,
-    report: TickReport,
-  ): Promise<void> {
+  /**
+   * The schedule's unclaimed occurrences: those still in its window are to run, older ones
+   * (the process was down) are to be recorded as missed. No database work here.
+   */
+  function dueOccurrences(schedule: ScheduleRow, known: ReadonlySet<string>, now: Date): Due[] {
     const spec = decodeScheduleRule(schedule);
     if (!spec.ok) {
       logger?.error(
         { event: 'scheduler.bad_rule', scheduleId: schedule.id, reason: spec.reason },
         'A schedule has a rule that cannot be read; it is skipped',
       );
-      return;
+      return [];
     }
     const window = schedule.windowMinutes * MINUTE;
     const from = Math.max(schedule.startsAt.getTime(), now.getTime() - window - lookback);
+    const due: Due[] = [];
     // Half-open [from, to): one millisecond past now, so an occurrence due exactly now runs.
     for (const dueAt of occurrencesBetween(spec.value, new Date(from), new Date(now.getTime() + 1))) {
       const key = occurrenceKey(schedule.id, dueAt);
@@ -178,21 +211,24 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         timeZone: schedule.timeZone,
         payload: schedule.payload,
       };
-      if (now.getTime() - dueAt.getTime() <= window) {
-        await runOne(occurrence, now, report);
-      } else if (await recordMissed(prisma, { key, scheduleId: schedule.id, dueAt, instanceId, at: now })) {
-        report.missed.push(key);
-        logger?.warn(
-          {
-            event: 'scheduler.missed',
-            key,
-            kind: schedule.kind,
-            lateMinutes: Math.round((now.getTime() - dueAt.getTime()) / MINUTE),
-          },
-          'An occurrence came due while no replica was running; recorded as missed',
-        );
-      }
+      due.push({ occurrence, inWindow: now.getTime() - dueAt.getTime() <= window });
     }
+    return due;
+  }
+
+  async function recordOneMissed(occurrence: Occurrence, now: Date, report: TickReport): Promise<void> {
+    const { key, scheduleId, dueAt } = occurrence;
+    if (!(await recordMissed(prisma, { key, scheduleId, dueAt, instanceId, at: now }))) return;
+    report.missed.push(key);
+    logger?.warn(
+      {
+        event: 'scheduler.missed',
+        key,
+        kind: occurrence.kind,
+        lateMinutes: Math.round((now.getTime() - dueAt.getTime()) / MINUTE),
+      },
+      'An occurrence came due while no replica was running; recorded as missed',
+    );
   }
 
   async function runJobs(now: Date): Promise<void> {
@@ -216,7 +252,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     });
     if (schedules.length > 0) {
       const known = await claimedKeys(schedules, now);
-      for (const schedule of schedules) await evaluateSchedule(schedule, known, now, report);
+      const due = schedules.flatMap((schedule) => dueOccurrences(schedule, known, now));
+      // Each occurrence is claimed, run and finished on its own (the claim keeps it exactly
+      // once); up to `concurrency` at a time, so 1,000 due in the same minute do not wait in
+      // one line behind each other's round trips.
+      await eachLimited(due, concurrency, ({ occurrence, inWindow }) =>
+        inWindow ? runOne(occurrence, now, report) : recordOneMissed(occurrence, now, report),
+      );
     }
     await runJobs(now);
     if (report.ran.length + report.failed.length + report.missed.length > 0) {

@@ -93,6 +93,28 @@ describe('enqueueing', () => {
     expect(await db.prisma.outboxMessage.count({ where: { idempotencyKey: 'welcome:m2' } })).toBe(0);
   });
 
+  it('writes a round larger than one statement in the same transaction, counting only new rows', async () => {
+    // 600: more than one statement, and enough new rows that the outbox is analysed afterwards.
+    const round = Array.from({ length: 600 }, (_, i) => dm(`round:m${i}`, 'How are you today?'));
+    // Ten already there, on both sides of a statement boundary (rows are written 200 at a time).
+    await db.prisma.$transaction((tx) => createOutbox(cipher).enqueueMany(tx, round.slice(195, 205)));
+    expect(await db.prisma.$transaction((tx) => createOutbox(cipher).enqueueMany(tx, round))).toBe(590);
+    expect(await db.prisma.outboxMessage.count({ where: { idempotencyKey: { startsWith: 'round:' } } })).toBe(
+      600,
+    );
+
+    const more = Array.from({ length: 300 }, (_, i) => dm(`later:m${i}`, 'How are you today?'));
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await createOutbox(cipher).enqueueMany(tx, more);
+        throw new Error('the round failed to open');
+      }),
+    ).rejects.toThrow('the round failed to open');
+    expect(await db.prisma.outboxMessage.count({ where: { idempotencyKey: { startsWith: 'later:' } } })).toBe(
+      0,
+    );
+  });
+
   it('stores a private payload encrypted and sends it decrypted', async () => {
     const text = 'Your supervisor will reach out about the session that was hard today';
     const w = worker();

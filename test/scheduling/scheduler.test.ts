@@ -128,6 +128,56 @@ describe('scheduler', () => {
     ]);
   });
 
+  it('runs occurrences due together side by side, at most `concurrency` at once, each once', async () => {
+    for (let i = 0; i < 10; i++) {
+      await aSchedule(db.prisma, daily('09:00'), { startsAt: new Date('2026-03-02T00:00:00Z') });
+    }
+    let inFlight = 0;
+    let widest = 0;
+    const slowHandler = async (occurrence: Occurrence) => {
+      inFlight++;
+      widest = Math.max(widest, inFlight);
+      // Long enough that the other lanes start while this one is still running.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      inFlight--;
+      ran.push(occurrence);
+    };
+    const options = { concurrency: 3, handlers: { checkin: slowHandler } };
+    const [a, b] = [scheduler('replica-a', options), scheduler('replica-b', options)];
+
+    const reports = await Promise.all([a.tick(), b.tick()]);
+
+    expect(new Set(ran.map((o) => o.key)).size).toBe(10);
+    expect(ran).toHaveLength(10);
+    expect(reports.flatMap((r) => r.ran).sort()).toEqual(ran.map((o) => o.key).sort());
+    // Two replicas, three lanes each: one at a time each would be two at most; never above six.
+    expect(widest).toBeGreaterThanOrEqual(3);
+    expect(widest).toBeLessThanOrEqual(6);
+    expect((await claims()).every((c) => c.status === 'done')).toBe(true);
+  });
+
+  it('runs one occurrence at a time with concurrency 1', async () => {
+    for (let i = 0; i < 4; i++) {
+      await aSchedule(db.prisma, daily('09:00'), { startsAt: new Date('2026-03-02T00:00:00Z') });
+    }
+    let inFlight = 0;
+    let widest = 0;
+    const s = scheduler('replica-a', {
+      concurrency: 1,
+      handlers: {
+        checkin: async (occurrence) => {
+          widest = Math.max(widest, ++inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          inFlight--;
+          ran.push(occurrence);
+        },
+      },
+    });
+    await s.tick();
+    expect(ran).toHaveLength(4);
+    expect(widest).toBe(1);
+  });
+
   it('records a failing handler as failed and does not run it again', async () => {
     await aSchedule(db.prisma, daily('09:00'), { startsAt: new Date('2026-03-02T00:00:00Z') });
     const errors: object[] = [];
