@@ -107,6 +107,9 @@ async function templateForLead(
   return (await isLead(deps.prisma, template.teamId, member.id)) ? template : null;
 }
 
+const deletedName = (t: { name: string; id: string }, now: Date) =>
+  `${t.name} (deleted ${now.toISOString().slice(0, 10)}, #${t.id.slice(-6)})`;
+
 export function checkinActions(deps: CheckinsDeps): ActionHandler {
   return actionsByName({
     answer: async ({ value, reply }) => {
@@ -153,7 +156,8 @@ export function checkinActions(deps: CheckinsDeps): ActionHandler {
       await deps.prisma.$transaction(async (tx) => {
         const updated = await tx.checkinTemplate.update({
           where: { id: t.id },
-          data: { active: false, deletedAt: deps.clock.now() },
+          // The name is freed for a new check-in; rounds already run keep a name that says what happened.
+          data: { active: false, deletedAt: deps.clock.now(), name: deletedName(t, deps.clock.now()) },
         });
         await syncSchedules(tx, t.team, updated, deps.clock.now());
       });
