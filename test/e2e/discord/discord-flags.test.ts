@@ -11,7 +11,8 @@ import { capturingLogger } from '../slack/support.ts';
 const secret = 'DISCORD-NOTE-8c2d a client sounded like my sister';
 let fake: FakeDiscord;
 let app: RunningApp;
-const { logger, lines } = capturingLogger();
+// Every level, debug and trace too: the note must be in no line the app writes.
+const { logger, lines } = capturingLogger('trace');
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ token: 'fake-token', applicationId: '1187654321098765432' });
@@ -126,6 +127,9 @@ describe('flags on Discord', () => {
     // Only the DM to carol ever carried the note; no log line did.
     const carrying = fake.rest.calls().filter((call) => text(call.body).includes('DISCORD-NOTE'));
     expect(carrying.map((call) => call.params.channelId)).toEqual([carolDm]);
+    // Nor did any interaction reply (the member's own answers, ephemeral or not).
+    expect(fake.interactionReplies().filter((r) => text(r).includes('DISCORD-NOTE'))).toEqual([]);
+    expect(lines.all().some((line) => line.event === 'flags.raised')).toBe(true);
     expect(lines.all().filter((line) => JSON.stringify(line).includes('DISCORD-NOTE'))).toEqual([]);
 
     const prisma = app.storage.db.prisma;
