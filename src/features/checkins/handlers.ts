@@ -180,7 +180,8 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
         await reply.privately(hardPlaceView(steps, lines));
       }
       const shared = r.items.filter((i) => i.audience !== 'supervisor').length;
-      await reply.privately(thanksView(r.replaced, shared, r.round.template.name));
+      // "struggling": the crisis lines one step away ("in a hard place" got them above).
+      await reply.privately(thanksView(r.replaced, shared, r.round.template.name, r.mood === HARD_PLACE + 1));
     },
     setup: async ({ actor, context, values, reply }) => {
       const [mode, teamId, templateId] = (context ?? '').split(':');

@@ -148,7 +148,11 @@ describe('who may read a flag', () => {
 
   it('audits a read by the supervisor it was sent to', async () => {
     w.clock.advance(60_000);
-    await w.flag('maya', { level: 'noting', wish: 'just-noting', note: 'third 9d2e' });
+    const { submitted } = await w.flag('maya', { level: 'noting', wish: 'just-noting', note: 'third 9d2e' });
+    // A lighter flag lists no crisis lines, but says where they are, one step away.
+    const answer = said(submitted.seen[0]?.view);
+    expect(answer).not.toContain('988');
+    expect(answer).toContain('`/peer find category:crisis-line` shows the crisis lines');
     const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
     const opened = await w.action('sam', 'flags:open', flag.id);
     expect(said(opened.seen[0]?.view)).toContain('third 9d2e');
