@@ -163,6 +163,8 @@ describe('who may read a flag', () => {
     const list = await w.command('sam', ['flags']);
     const text = said(list.seen[0]?.view);
     expect(text).toContain('**maya**');
+    // Each open flag with its age, level, wish and status; the note only when opened.
+    expect(text).toMatch(/\*\*maya\*\* · just now · Noting it · wants: Just noting it · \S/);
     expect(text).not.toContain('9d2e');
   });
 
