@@ -57,6 +57,11 @@ describe('the roster', () => {
     const second = await openRound();
     expect(second.invited).not.toContain(ana);
     expect(second.invited).toHaveLength(4);
+    // Someone the round did not go to cannot answer or skip it, so nobody counts twice or from outside.
+    const outside = await w.form('ana', 'checkins:answer', second.id, { q2: 'Still here', 'q2-who': 'team' });
+    expect(outside.text()).toContain('you were not among them, so nothing was saved');
+    expect((await w.action('ana', 'checkins:skip', second.id)).text()).toContain('nothing was saved');
+    expect(await w.prisma.checkinAnswer.count({ where: { roundId: second.id } })).toBe(0);
     await w.command('sam', ['checkin', 'close']);
     w.setChannel(['sam', 'sue', 'ana', 'ben', 'cal']);
     await w.command('sam', ['checkin', 'roster']);
