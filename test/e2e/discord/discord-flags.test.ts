@@ -78,6 +78,7 @@ describe('flags on Discord', () => {
 
     const opened = await peer('bob', 'flag');
     let modalId: string;
+    let modal = opened.data;
     if (opened.type === 9) {
       modalId = String((opened.data as { custom_id: string }).custom_id);
     } else {
@@ -88,7 +89,11 @@ describe('flags on Discord', () => {
         .button({ customId: button, channel: teamChannel(), user: 'bob' })
         .reply(WAIT);
       modalId = String((reopened.data as { custom_id: string }).custom_id);
+      modal = reopened.data;
     }
+    // The modal says who will see the flag before it is sent.
+    expect(text(modal)).toContain('never posted in any channel');
+    expect(text(modal)).toMatch(/only \*{0,2}carol/i);
     expect(text(opened.data)).not.toContain('DISCORD-NOTE');
     await fake
       .modalSubmit({
