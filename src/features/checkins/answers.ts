@@ -157,7 +157,9 @@ export async function snooze(
   const found = await openRoundFor(deps, roundId);
   if (!found.ok) return found;
   const round = found.value;
-  const member = await ensureMember(deps.prisma, actor);
+  const invited = await invitedMember(deps, actor, round);
+  if (!invited.ok) return invited;
+  const member = invited.value;
   const now = deps.clock.now();
   await deps.prisma.$transaction((tx: DbClient) =>
     enqueueOutbox(tx, deps.cipher, {

@@ -62,6 +62,16 @@ describe('the roster', () => {
     expect(outside.text()).toContain('you were not among them, so nothing was saved');
     expect((await w.action('ana', 'checkins:skip', second.id)).text()).toContain('nothing was saved');
     expect(await w.prisma.checkinAnswer.count({ where: { roundId: second.id } })).toBe(0);
+
+    // "Remind me in an hour": one private reminder to that person, an hour on; not for ana.
+    const snoozed = await w.action('ben', 'checkins:snooze', second.id);
+    expect(snoozed.text()).toContain('remind you in about an hour');
+    expect((await w.action('ana', 'checkins:snooze', second.id)).text()).toContain('nothing was saved');
+    const later = await w.outbox({ keyPrefix: `checkin-snooze:${second.id}:` });
+    expect(later.map((r) => [r.recipientId, r.target, r.notBefore.toISOString()])).toEqual([
+      ['ben', 'dm', '2026-03-02T09:00:00.000Z'],
+    ]);
+    expect(later[0]?.shown).toContain('[Answer] [Skip this one] [Remind me in an hour]');
     await w.command('sam', ['checkin', 'close']);
     w.setChannel(['sam', 'sue', 'ana', 'ben', 'cal']);
     await w.command('sam', ['checkin', 'roster']);
