@@ -162,6 +162,19 @@ describe('the mood spread in the digest', () => {
     await w.prisma.checkinTemplate.updateMany({ where: { name: 'Support circle' }, data: { active: true } });
   });
 
+  it("keeps the supervisor's weekly trend hidden while fewer than three people shared a mood, however many rounds", async () => {
+    for (const moods of [
+      { ana: '5', ben: '2' },
+      { ana: '4', ben: '1' },
+    ]) {
+      const round = await openRound();
+      await answerMoods(round.id, moods);
+      await w.command('sam', ['checkin', 'close']);
+    }
+    const trend = await w.command('sue', ['checkin', 'trend']);
+    expect(trend.text()).toContain('mood spread hidden (fewer than 3 shared a mood)');
+  });
+
   it('shows the spread once three people shared a mood, with no names', async () => {
     const round = await openRound();
     await answerMoods(round.id, { ana: '4', ben: '4', cal: '2' });
@@ -172,6 +185,8 @@ describe('the mood spread in the digest', () => {
       'How we are arriving: thriving: 0 · doing well: 2 · getting by: 0 · struggling: 1 · in a hard place: 0',
     );
     expect(digest).not.toMatch(/\bana\b|\bben\b|\bcal\b/);
+    const trend = await w.command('sue', ['checkin', 'trend']);
+    expect(trend.text()).toMatch(/week of 2026-03-02: \d+% took part; thriving 1, doing well 3, getting by 0, struggling 2, in a hard place 1/);
   });
 
   it("hides it below the team's own minimum group", async () => {
