@@ -186,7 +186,9 @@ describe('the mood spread in the digest', () => {
     );
     expect(digest).not.toMatch(/\bana\b|\bben\b|\bcal\b/);
     const trend = await w.command('sue', ['checkin', 'trend']);
-    expect(trend.text()).toMatch(/week of 2026-03-02: \d+% took part; thriving 1, doing well 3, getting by 0, struggling 2, in a hard place 1/);
+    expect(trend.text()).toMatch(
+      /week of 2026-03-02: \d+% took part; thriving 1, doing well 3, getting by 0, struggling 2, in a hard place 1/,
+    );
   });
 
   it("hides it below the team's own minimum group", async () => {
