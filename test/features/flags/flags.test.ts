@@ -251,15 +251,24 @@ describe('a member with no supervisor', () => {
 });
 
 describe('admins see anonymous figures only', () => {
-  it('shows the median time to acknowledge with at least three acknowledged flags, and no names or notes', async () => {
+  it('shows the median time to acknowledge once acknowledged flags from three people count, and no names or notes', async () => {
     const before = said((await w.command('alice', ['flags'])).seen[0]?.view);
     expect(before).toContain('not enough flags yet');
-    for (const minutes of [10, 30]) {
+    const acknowledge = async (author: string, minutes: number) => {
       w.clock.advance(60_000);
-      await w.flag('maya', { level: 'weighing', wish: 'talk-today' });
+      await w.flag(author, { level: 'weighing', wish: 'talk-today' });
       const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
       w.clock.advance(minutes * 60_000);
       await w.action('sam', 'flags:noted', flag.id);
+    };
+    for (const minutes of [10, 30]) await acknowledge('maya', minutes);
+    // Several flags, all from maya: a figure would point at her.
+    expect(said((await w.command('alice', ['flags'])).seen[0]?.view)).toContain(
+      'needs flags from at least 3 people',
+    );
+    for (const who of ['lee', 'kim']) {
+      await w.command('alice', ['team', 'supervisor'], { member: who, supervisor: 'sam' }, 'C-team');
+      await acknowledge(who, 20);
     }
     const after = said((await w.command('alice', ['flags'])).seen[0]?.view);
     expect(after).toMatch(/median time to acknowledge \d+ min/);
