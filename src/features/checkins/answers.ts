@@ -34,6 +34,14 @@ export function decryptItems(cipher: FieldCipher, envelope: string | null): Answ
 const closedRound =
   'This check-in round has closed, so I could not save that. Thank you for wanting to answer; the next round will come to you as usual.';
 const unknownRound = 'I could not find that check-in round any more. Nothing was saved.';
+const notInvited =
+  'This check-in round went to the people on the team when it opened, and you were not among them, so nothing was saved. If you think you should be, your team’s admins can help; the next round will include everyone on the team.';
+
+/** The answering person, when the round was sent to them: nobody else answers or counts in it. */
+async function invitedMember(deps: CheckinsDeps, actor: Actor, round: Db.CheckinRound) {
+  const member = await ensureMember(deps.prisma, actor);
+  return round.invited.includes(member.id) ? ok(member) : refuse(notInvited);
+}
 
 type RoundWithTeam = Db.CheckinRound & { team: Team; template: Db.CheckinTemplate };
 
@@ -76,7 +84,9 @@ export async function recordAnswer(
   const round = found.value;
   const parsed = parseAnswer(questionsOf(round.template), values);
   if (!parsed.ok) return parsed;
-  const member = await ensureMember(deps.prisma, actor);
+  const invited = await invitedMember(deps, actor, round);
+  if (!invited.ok) return invited;
+  const member = invited.value;
   const count = (audience: string) => parsed.items.filter((i) => i.audience === audience).length;
   const data = {
     mood:
@@ -122,7 +132,9 @@ export async function recordSkip(
 ): Promise<Outcome<true>> {
   const found = await openRoundFor(deps, roundId);
   if (!found.ok) return found;
-  const member = await ensureMember(deps.prisma, actor);
+  const invited = await invitedMember(deps, actor, found.value);
+  if (!invited.ok) return invited;
+  const member = invited.value;
   const existing = await deps.prisma.checkinAnswer.findUnique({
     where: { roundId_memberId: { roundId: found.value.id, memberId: member.id } },
   });
@@ -145,7 +157,9 @@ export async function snooze(
   const found = await openRoundFor(deps, roundId);
   if (!found.ok) return found;
   const round = found.value;
-  const member = await ensureMember(deps.prisma, actor);
+  const invited = await invitedMember(deps, actor, round);
+  if (!invited.ok) return invited;
+  const member = invited.value;
   const now = deps.clock.now();
   await deps.prisma.$transaction((tx: DbClient) =>
     enqueueOutbox(tx, deps.cipher, {

@@ -107,6 +107,9 @@ async function templateForLead(
   return (await isLead(deps.prisma, template.teamId, member.id)) ? template : null;
 }
 
+const deletedName = (t: { name: string; id: string }, now: Date) =>
+  `${t.name} (deleted ${now.toISOString().slice(0, 10)}, #${t.id.slice(-6)})`;
+
 export function checkinActions(deps: CheckinsDeps): ActionHandler {
   return actionsByName({
     answer: async ({ value, reply }) => {
@@ -153,7 +156,8 @@ export function checkinActions(deps: CheckinsDeps): ActionHandler {
       await deps.prisma.$transaction(async (tx) => {
         const updated = await tx.checkinTemplate.update({
           where: { id: t.id },
-          data: { active: false, deletedAt: deps.clock.now() },
+          // The name is freed for a new check-in; rounds already run keep a name that says what happened.
+          data: { active: false, deletedAt: deps.clock.now(), name: deletedName(t, deps.clock.now()) },
         });
         await syncSchedules(tx, t.team, updated, deps.clock.now());
       });
@@ -176,7 +180,8 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
         await reply.privately(hardPlaceView(steps, lines));
       }
       const shared = r.items.filter((i) => i.audience !== 'supervisor').length;
-      await reply.privately(thanksView(r.replaced, shared, r.round.template.name));
+      // "struggling": the crisis lines one step away ("in a hard place" got them above).
+      await reply.privately(thanksView(r.replaced, shared, r.round.template.name, r.mood === HARD_PLACE + 1));
     },
     setup: async ({ actor, context, values, reply }) => {
       const [mode, teamId, templateId] = (context ?? '').split(':');

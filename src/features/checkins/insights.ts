@@ -76,23 +76,36 @@ export async function trendView(tx: DbClient, teamId: string, teamName: string, 
   const since = new Date(now.getTime() - 8 * 7 * 86_400_000);
   const rounds = await tx.checkinRound.findMany({
     where: { teamId, opensAt: { gte: since } },
-    include: { answers: { select: { skipped: true, mood: true } } },
+    include: { answers: { select: { skipped: true, mood: true, memberId: true } } },
     orderBy: { opensAt: 'asc' },
   });
   const minGroup = await minGroupOf(tx, teamId);
-  const weeks = new Map<string, { invited: number; answered: number; moods: number[] }>();
+  // The minimum group counts people, not moods: two people answering three rounds are still two.
+  const weeks = new Map<
+    string,
+    { invited: number; answered: number; moods: number[]; people: Set<string> }
+  >();
   for (const round of rounds) {
-    const week = weeks.get(weekOf(round.opensAt)) ?? { invited: 0, answered: 0, moods: [] };
+    const week = weeks.get(weekOf(round.opensAt)) ?? {
+      invited: 0,
+      answered: 0,
+      moods: [],
+      people: new Set(),
+    };
     week.invited += round.invited.length;
     week.answered += round.answers.filter((a) => !a.skipped).length;
-    week.moods.push(...round.answers.flatMap((a) => (a.mood === null ? [] : [a.mood])));
+    for (const a of round.answers) {
+      if (a.mood === null) continue;
+      week.moods.push(a.mood);
+      week.people.add(a.memberId);
+    }
     weeks.set(weekOf(round.opensAt), week);
   }
   const lines = [...weeks].map(([week, w]) => {
     const rate =
       w.invited > 0 ? `${Math.round((100 * w.answered) / w.invited)}% took part` : 'no invitations';
     const spread =
-      w.moods.length >= minGroup
+      w.people.size >= minGroup
         ? scaleWords
             .map((word, i) => `${word} ${w.moods.filter((m) => m === i + 1).length}`)
             .reverse()

@@ -71,7 +71,12 @@ export function reminderView(roundId: string, name: string, closesAt: Date, zone
 export const snoozedView = (): View => textView('Okay, I will remind you in about an hour.');
 export const skippedView = (): View => textView('Skipped, no problem. Take care of yourself.');
 
-export function thanksView(replaced: boolean, sharedWithTeam: number, name: string): View {
+export function thanksView(
+  replaced: boolean,
+  sharedWithTeam: number,
+  name: string,
+  struggling = false,
+): View {
   const lines = [
     replaced
       ? 'Your new answer replaces the one you gave before in this round.'
@@ -80,7 +85,11 @@ export function thanksView(replaced: boolean, sharedWithTeam: number, name: stri
       ? `${sharedWithTeam === 1 ? 'One answer goes' : `${sharedWithTeam} answers go`} into the ${name} digest.`
       : 'Nothing from this goes into the team digest.',
   ];
-  return view(lines[0] ?? '', { type: 'text', text: lines.join(' ') });
+  const pointer: Block = {
+    type: 'context',
+    text: 'If things get heavier, `/peer find category:crisis-line` shows the crisis lines for your region, any time.',
+  };
+  return view(lines[0] ?? '', { type: 'text', text: lines.join(' ') }, ...(struggling ? [pointer] : []));
 }
 
 export function hardPlaceView(steps: readonly string[] | undefined, lines: readonly CrisisLine[]): View {

@@ -1,5 +1,6 @@
 // The team's anonymous figures for admins: how quickly flags are acknowledged. Shown only when
-// at least three flags count, so a figure never points at one person's flag.
+// acknowledged flags from at least three different people count, so a figure never points at
+// one person's flags (three flags from one member are still one person).
 import type { PrismaClient } from '../../db/index.ts';
 
 export const MIN_GROUP = 3;
@@ -7,7 +8,7 @@ export const MIN_GROUP = 3;
 export interface TeamFigures {
   readonly teamName: string;
   readonly flags: number;
-  /** Minutes; absent when fewer than MIN_GROUP acknowledged flags count. */
+  /** Minutes; absent while the acknowledged flags come from fewer than MIN_GROUP people. */
   readonly medianMinutesToAcknowledge?: number;
   readonly acknowledged: number;
 }
@@ -23,12 +24,14 @@ export async function teamFigures(prisma: PrismaClient, teamId: string): Promise
   const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId } });
   const flags = await prisma.triggerFlag.findMany({
     where: { teamId },
-    select: { createdAt: true, acknowledgedAt: true },
+    select: { createdAt: true, acknowledgedAt: true, authorId: true },
   });
-  const waits = flags.flatMap((f) =>
-    f.acknowledgedAt ? [(f.acknowledgedAt.getTime() - f.createdAt.getTime()) / 60_000] : [],
+  const acknowledged = flags.filter((f) => f.acknowledgedAt !== null);
+  const waits = acknowledged.map(
+    (f) => ((f.acknowledgedAt?.getTime() ?? 0) - f.createdAt.getTime()) / 60_000,
   );
-  const middle = waits.length >= MIN_GROUP ? median(waits) : undefined;
+  const people = new Set(acknowledged.map((f) => f.authorId)).size;
+  const middle = people >= MIN_GROUP ? median(waits) : undefined;
   return {
     teamName: team.name,
     flags: flags.length,

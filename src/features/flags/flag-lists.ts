@@ -107,7 +107,7 @@ function figureBlocks(figures: readonly TeamFigures[]): Block[] {
   if (figures.length === 0) return [];
   const lines = figures.map((f) =>
     f.medianMinutesToAcknowledge === undefined
-      ? `• ${f.teamName}: not enough flags yet to show figures without pointing at anyone (needs at least ${MIN_GROUP}).`
+      ? `• ${f.teamName}: not enough flags yet to show figures without pointing at anyone (needs flags from at least ${MIN_GROUP} people).`
       : `• ${f.teamName}: ${f.flags} flags, ${f.acknowledged} acknowledged; median time to acknowledge ${f.medianMinutesToAcknowledge} min.`,
   );
   return [

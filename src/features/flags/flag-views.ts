@@ -109,6 +109,10 @@ export function crisisBlocks(lines: readonly CrisisLine[]): Block[] {
   return [text(`**If you need someone right now**, these lines are there for you:\n${shown.join('\n')}`)];
 }
 
+/** Where the crisis lines are when a reply does not list them: one command away, any time. */
+export const crisisLinesPointer =
+  'If it gets heavier, `/peer find category:crisis-line` shows the crisis lines for your region, any time.';
+
 const grounding =
   '**A minute for yourself, if you like:** notice 5 things you can see, 4 you can touch, 3 you can hear, 2 you can smell and 1 you can taste. Breathe out a little longer than you breathe in.';
 
@@ -132,7 +136,8 @@ export function afterFlagView(input: {
     blocks.push(text(`**From your own plan, what helps:**\n${input.steps.map((s) => `• ${s}`).join('\n')}`));
   }
   blocks.push(text(grounding));
-  blocks.push(...crisisBlocks(input.crisis));
+  const crisis = crisisBlocks(input.crisis);
+  blocks.push(...(crisis.length > 0 ? crisis : [context(crisisLinesPointer)]));
   blocks.push(
     context('Nobody else can see this flag. `/peer flags` shows your flags and who has seen each.'),
   );

@@ -221,6 +221,8 @@ describe('a check-in on Discord, end to end', () => {
       const text = JSON.stringify(call.body);
       expect(text).not.toContain('court date');
       expect(text).not.toContain('Ana Anonymous');
+      expect(text).not.toContain(idOf('ana'));
+      expect(text).not.toMatch(/Cal Skipper|Sam Supervisor/);
     }
   }, 300_000);
 });

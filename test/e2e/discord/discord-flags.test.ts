@@ -11,7 +11,8 @@ import { capturingLogger } from '../slack/support.ts';
 const secret = 'DISCORD-NOTE-8c2d a client sounded like my sister';
 let fake: FakeDiscord;
 let app: RunningApp;
-const { logger, lines } = capturingLogger();
+// Every level, debug and trace too: the note must be in no line the app writes.
+const { logger, lines } = capturingLogger('trace');
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ token: 'fake-token', applicationId: '1187654321098765432' });
@@ -77,6 +78,7 @@ describe('flags on Discord', () => {
 
     const opened = await peer('bob', 'flag');
     let modalId: string;
+    let modal = opened.data;
     if (opened.type === 9) {
       modalId = String((opened.data as { custom_id: string }).custom_id);
     } else {
@@ -87,7 +89,11 @@ describe('flags on Discord', () => {
         .button({ customId: button, channel: teamChannel(), user: 'bob' })
         .reply(WAIT);
       modalId = String((reopened.data as { custom_id: string }).custom_id);
+      modal = reopened.data;
     }
+    // The modal says who will see the flag before it is sent.
+    expect(text(modal)).toContain('never posted in any channel');
+    expect(text(modal)).toMatch(/only \*{0,2}carol/i);
     expect(text(opened.data)).not.toContain('DISCORD-NOTE');
     await fake
       .modalSubmit({
@@ -126,6 +132,9 @@ describe('flags on Discord', () => {
     // Only the DM to carol ever carried the note; no log line did.
     const carrying = fake.rest.calls().filter((call) => text(call.body).includes('DISCORD-NOTE'));
     expect(carrying.map((call) => call.params.channelId)).toEqual([carolDm]);
+    // Nor did any interaction reply (the member's own answers, ephemeral or not).
+    expect(fake.interactionReplies().filter((r) => text(r).includes('DISCORD-NOTE'))).toEqual([]);
+    expect(lines.all().some((line) => line.event === 'flags.raised')).toBe(true);
     expect(lines.all().filter((line) => JSON.stringify(line).includes('DISCORD-NOTE'))).toEqual([]);
 
     const prisma = app.storage.db.prisma;

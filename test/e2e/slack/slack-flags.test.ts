@@ -26,7 +26,8 @@ const secret = 'SLACK-NOTE-4e1b my own father came up today';
 let fake: FakeSlackApi;
 let app: RunningApp;
 let sender: SlackRequestSender;
-const { logger, lines } = capturingLogger();
+// Every level, debug and trace too: the note must be in no line the app writes.
+const { logger, lines } = capturingLogger('trace');
 
 beforeAll(async () => {
   fake = await FakeSlackApi.start();

@@ -27,8 +27,11 @@ export function freePort(): Promise<number> {
 
 export type LogLine = Record<string, unknown> & { event?: string };
 
-/** A real pino logger whose JSON lines are recorded, so a test can wait for "the retry was dropped". */
-export function capturingLogger(): { logger: Logger; lines: Recorder<LogLine> } {
+/**
+ * A real pino logger whose JSON lines are recorded, so a test can wait for "the retry was dropped".
+ * `level: 'trace'` records every line the app writes, for "this text is in no log line" checks.
+ */
+export function capturingLogger(level = 'info'): { logger: Logger; lines: Recorder<LogLine> } {
   const lines = new Recorder<LogLine>((line) => `${String(line.event)} ${String(line.msg)}`);
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -39,7 +42,7 @@ export function capturingLogger(): { logger: Logger; lines: Recorder<LogLine> } 
       done();
     },
   });
-  return { logger: pino({ level: 'info' }, stream), lines };
+  return { logger: pino({ level }, stream), lines };
 }
 
 export function waitForLog(lines: Recorder<LogLine>, predicate: (line: LogLine) => boolean, what: string) {

@@ -73,7 +73,7 @@ describe('team time: Mondays 09:00 Europe/Berlin', () => {
 
 describe("members' own time: 09:00 in New York and in Kolkata", () => {
   it(
-    'prompts each member at their own 09:00 in one round a day, across the US change',
+    'prompts each member at their own 09:00 in one round a day, across the US and the EU change',
     async () => {
       w = await withCheckin('2026-03-01T12:00:00Z', { clock: 'member' });
       expect(await w.prisma.schedule.count({ where: { active: true } })).toBe(3);
@@ -91,7 +91,11 @@ describe("members' own time: 09:00 in New York and in Kolkata", () => {
       expect(await rounds(w)).toHaveLength(1);
 
       // After 8 March New York is on EDT: 09:00 there is 13:00Z; Kolkata stays at 03:30Z.
+      const to = async (who: string) => (await promptsTo(w as CheckinWorld)).filter((r) => r === who);
+      await w.tick(new Date('2026-03-09T03:29:00Z'));
+      expect(await to('ravi')).toHaveLength(1);
       await w.tick(new Date('2026-03-09T03:30:00Z'));
+      expect(await to('ravi')).toHaveLength(2);
       await w.tick(new Date('2026-03-09T12:59:00Z'));
       const before = (await w.outbox({ keyPrefix: 'checkin-prompt:' })).filter(
         (p) => p.recipientId === 'nia',
@@ -101,6 +105,16 @@ describe("members' own time: 09:00 in New York and in Kolkata", () => {
       const nia = (await w.outbox({ keyPrefix: 'checkin-prompt:' })).filter((p) => p.recipientId === 'nia');
       expect(nia).toHaveLength(2);
       expect(await rounds(w)).toHaveLength(2);
+
+      // Berlin in the members' own time: 08:00Z on 9 March, 07:00Z after the EU change on 29
+      // March. Nothing ran on 16 and 23 March: those were past their 24 hours, so missed.
+      expect(await to('sam')).toHaveLength(2);
+      await w.tick(new Date('2026-03-30T06:59:00Z'));
+      expect(await to('sam')).toHaveLength(2);
+      await w.tick(new Date('2026-03-30T07:00:00Z'));
+      expect(await to('sam')).toHaveLength(3);
+      expect(await to('ravi')).toHaveLength(3);
+      expect(await to('nia')).toHaveLength(2);
     },
     SLOW,
   );

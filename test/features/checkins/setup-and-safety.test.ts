@@ -127,6 +127,14 @@ describe('the safety path', () => {
     expect(reply.text()).not.toContain('From your own wellness plan');
   });
 
+  it('points a "struggling" answer to the crisis lines, one step away, and an easier one not', async () => {
+    const struggling = await w.form('cal', 'checkins:answer', roundId, { q1: '2', 'q1-who': 'anonymous' });
+    expect(struggling.text()).toContain('`/peer find category:crisis-line` shows the crisis lines');
+    expect(struggling.text()).not.toContain('You do not have to hold it alone');
+    const fine = await w.form('cal', 'checkins:answer', roundId, { q1: '4', 'q1-who': 'anonymous' });
+    expect(fine.text()).not.toContain('crisis');
+  });
+
   it('adds the member’s own plan steps when they have a plan', async () => {
     plans.set(await w.memberId('sam'), ['Call my sponsor', 'Walk by the river']);
     const reply = await w.form('sam', 'checkins:answer', roundId, { q1: '1', 'q1-who': 'anonymous' });

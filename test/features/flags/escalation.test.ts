@@ -59,6 +59,27 @@ describe('escalation', () => {
     expect(said(opened.seen[0]?.view)).toContain('escalate me');
   });
 
+  it('escalates once after a restart that missed the due time, and counts the next step from then', async () => {
+    await w.flag('maya', { level: 'talk-now', wish: 'talk-now', note: 'while you were down' });
+    const before = w.scheduler('before-restart');
+    w.clock.advance(5 * MIN);
+    await before.tick();
+    // Down from 10:05 to 10:40: the 10:15 step was due while nothing ran.
+    w.clock.advance(35 * MIN);
+    const after = w.scheduler('after-restart');
+    await after.tick();
+    await after.tick();
+    await before.tick();
+    expect(await w.inbox('kim')).toHaveLength(1);
+    expect(await texts('ola')).not.toContain('while you were down');
+    expect(await flagOf()).toMatchObject({ step: 1, status: 'escalated' });
+    expect((await flagOf()).escalateAt?.toISOString()).toBe('2026-03-02T10:55:00.000Z');
+    w.clock.advance(15 * MIN);
+    await w.scheduler('second-restart').tick();
+    expect(await texts('ola')).toContain('while you were down');
+    expect(await w.inbox('kim')).toHaveLength(1);
+  });
+
   it('does not escalate once the supervisor has acknowledged', async () => {
     await w.flag('maya', { level: 'weighing', wish: 'talk-today' });
     const flag = await flagOf();

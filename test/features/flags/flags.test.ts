@@ -148,7 +148,11 @@ describe('who may read a flag', () => {
 
   it('audits a read by the supervisor it was sent to', async () => {
     w.clock.advance(60_000);
-    await w.flag('maya', { level: 'noting', wish: 'just-noting', note: 'third 9d2e' });
+    const { submitted } = await w.flag('maya', { level: 'noting', wish: 'just-noting', note: 'third 9d2e' });
+    // A lighter flag lists no crisis lines, but says where they are, one step away.
+    const answer = said(submitted.seen[0]?.view);
+    expect(answer).not.toContain('988');
+    expect(answer).toContain('`/peer find category:crisis-line` shows the crisis lines');
     const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
     const opened = await w.action('sam', 'flags:open', flag.id);
     expect(said(opened.seen[0]?.view)).toContain('third 9d2e');
@@ -159,6 +163,8 @@ describe('who may read a flag', () => {
     const list = await w.command('sam', ['flags']);
     const text = said(list.seen[0]?.view);
     expect(text).toContain('**maya**');
+    // Each open flag with its age, level, wish and status; the note only when opened.
+    expect(text).toMatch(/\*\*maya\*\* · just now · Noting it · wants: Just noting it · \S/);
     expect(text).not.toContain('9d2e');
   });
 
@@ -245,15 +251,24 @@ describe('a member with no supervisor', () => {
 });
 
 describe('admins see anonymous figures only', () => {
-  it('shows the median time to acknowledge with at least three acknowledged flags, and no names or notes', async () => {
+  it('shows the median time to acknowledge once acknowledged flags from three people count, and no names or notes', async () => {
     const before = said((await w.command('alice', ['flags'])).seen[0]?.view);
     expect(before).toContain('not enough flags yet');
-    for (const minutes of [10, 30]) {
+    const acknowledge = async (author: string, minutes: number) => {
       w.clock.advance(60_000);
-      await w.flag('maya', { level: 'weighing', wish: 'talk-today' });
+      await w.flag(author, { level: 'weighing', wish: 'talk-today' });
       const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
       w.clock.advance(minutes * 60_000);
       await w.action('sam', 'flags:noted', flag.id);
+    };
+    for (const minutes of [10, 30]) await acknowledge('maya', minutes);
+    // Several flags, all from maya: a figure would point at her.
+    expect(said((await w.command('alice', ['flags'])).seen[0]?.view)).toContain(
+      'needs flags from at least 3 people',
+    );
+    for (const who of ['lee', 'kim']) {
+      await w.command('alice', ['team', 'supervisor'], { member: who, supervisor: 'sam' }, 'C-team');
+      await acknowledge(who, 20);
     }
     const after = said((await w.command('alice', ['flags'])).seen[0]?.view);
     expect(after).toMatch(/median time to acknowledge \d+ min/);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatClient, FileUpload } from '../../../src/chat/index.ts';
 import { createFieldCipher, WrongKeyError } from '../../../src/db/index.ts';
 import { planStepsPort } from '../../../src/features/plans/index.ts';
+import { capturingLogger } from '../../e2e/slack/support.ts';
 import { flagsWorld, said, type World } from '../flags/support/world.ts';
 
 const uploads: { userId: string; file: FileUpload }[] = [];
@@ -69,6 +70,20 @@ describe('wellness plan', () => {
     const otherKey = planStepsPort({ prisma: w.prisma, cipher: createFieldCipher(randomBytes(32)) });
     await expect(otherKey.helpfulSteps(maya.id)).rejects.toThrow(WrongKeyError);
     await expect(otherKey.helpfulSteps(maya.id)).rejects.toThrow(/Set ENCRYPTION_KEY/);
+  });
+
+  it('answers /peer plan under a wrong key with an apology to the member and the clear error in the log', async () => {
+    const { logger, lines } = capturingLogger();
+    const wrong = await flagsWorld({ db: w.db, cipher: createFieldCipher(randomBytes(32)), logger });
+    const reply = await wrong.command('maya', ['plan']);
+    const shown = said(reply.seen[0]?.view);
+    expect(shown).toContain('something went wrong on my side');
+    expect(shown).not.toMatch(/PLAN-91x|v2:/);
+    const failed = lines.all().find((line) => line.event === 'chat.handler.failed');
+    // pino's own `err` serializer renames the type to "Object"; the message names the wrong key.
+    expect(String((failed?.err as { message?: string } | undefined)?.message)).toMatch(
+      /^Private text was encrypted with key \w+, but the configured key is \w+\. Set ENCRYPTION_KEY/,
+    );
   });
 
   it('refuses a section over its limit and keeps the old text', async () => {

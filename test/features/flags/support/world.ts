@@ -25,7 +25,7 @@ import { createPlansFeature, planStepsPort } from '../../../../src/features/plan
 import type { CrisisLinesPort } from '../../../../src/features/ports.ts';
 import { createSelfCareFeature } from '../../../../src/features/selfcare/index.ts';
 import { createTeamsFeature } from '../../../../src/features/teams/index.ts';
-import { silentLogger } from '../../../../src/logger.ts';
+import { type Logger, silentLogger } from '../../../../src/logger.ts';
 import { createScheduler, ManualClock } from '../../../../src/scheduling/index.ts';
 import { decodePayload } from '../../../../src/scheduling/outbox-payload.ts';
 import { recordingReply } from '../../../support/chat-harness.ts';
@@ -53,6 +53,8 @@ export interface WorldOptions {
   readonly clock?: ManualClock;
   readonly clientFor?: (platform: 'shell' | 'slack' | 'discord') => ChatClient | undefined;
   readonly retentionDays?: number;
+  /** The router's logger (silent unless a test reads what it logged). */
+  readonly logger?: Logger;
 }
 
 let counter = 0;
@@ -101,7 +103,7 @@ export async function flagsWorld(options: WorldOptions = {}) {
     actions: composed.actions,
     forms: composed.forms,
     dedupe: processedEvents(prisma),
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
   });
   const scheduler = (instanceId = 'test') =>

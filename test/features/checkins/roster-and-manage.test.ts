@@ -1,0 +1,215 @@
+// The roster as the platform lists it (bots and deactivated people out, people who left the
+// channel leave it while their answers stay theirs), a lead's list / edit / pause / delete of
+// check-ins, and the digest's mood spread: shown from the team's minimum group up, hidden below.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FormValues, View } from '../../../src/chat/index.ts';
+import { type CheckinWorld, checkinWorld } from './support.ts';
+
+let w: CheckinWorld;
+
+beforeAll(async () => {
+  w = await checkinWorld({ start: '2026-03-02T08:00:00Z' });
+  await w.team({ admin: 'sam', supervisors: ['sue'], members: ['ana', 'ben', 'cal'] });
+}, 120_000);
+afterAll(async () => {
+  await w.db.close();
+});
+
+const openRound = async () => {
+  await w.command('sue', ['checkin', 'now']);
+  return w.prisma.checkinRound.findFirstOrThrow({ where: { status: 'open' } });
+};
+const buttons = (reply: { seen: readonly { view?: View }[] }) =>
+  (reply.seen[0]?.view?.blocks ?? []).flatMap((b) =>
+    b.type === 'actions' ? b.elements.map((e) => ('label' in e ? e.label : '')) : [],
+  );
+const latestDigest = async () => (await w.outbox({ keyPrefix: 'checkin-digest:' })).at(-1)?.shown ?? '';
+
+describe('the roster', () => {
+  it('leaves out bots and deactivated people, and drops who left the channel while keeping their answers', async () => {
+    w.setChannel([
+      'sam',
+      'sue',
+      'ana',
+      'ben',
+      'cal',
+      { userId: 'helperbot', isBot: true },
+      { userId: 'gone', deleted: true },
+    ]);
+    const roster = await w.command('sam', ['checkin', 'roster']);
+    expect(roster.text()).toContain('5 people; bots are left out.');
+    expect(roster.text()).not.toMatch(/helperbot|gone/);
+
+    const first = await openRound();
+    await w.form('ana', 'checkins:answer', first.id, { q2: 'Quiet shift', 'q2-who': 'team' });
+    await w.command('sam', ['checkin', 'close']);
+
+    w.setChannel(['sam', 'sue', 'ben', 'cal']);
+    const after = await w.command('sam', ['checkin', 'roster']);
+    expect(after.text()).toContain('4 people');
+    expect(after.text()).not.toContain('ana');
+    const ana = await w.memberId('ana');
+    const entry = await w.prisma.checkinRosterEntry.findFirstOrThrow({ where: { memberId: ana } });
+    expect(entry).toMatchObject({ active: false });
+    expect(entry.leftAt).not.toBeNull();
+    expect(await w.prisma.checkinAnswer.count({ where: { memberId: ana } })).toBe(1);
+
+    const second = await openRound();
+    expect(second.invited).not.toContain(ana);
+    expect(second.invited).toHaveLength(4);
+    // Someone the round did not go to cannot answer or skip it, so nobody counts twice or from outside.
+    const outside = await w.form('ana', 'checkins:answer', second.id, { q2: 'Still here', 'q2-who': 'team' });
+    expect(outside.text()).toContain('you were not among them, so nothing was saved');
+    expect((await w.action('ana', 'checkins:skip', second.id)).text()).toContain('nothing was saved');
+    expect(await w.prisma.checkinAnswer.count({ where: { roundId: second.id } })).toBe(0);
+
+    // "Remind me in an hour": one private reminder to that person, an hour on; not for ana.
+    const snoozed = await w.action('ben', 'checkins:snooze', second.id);
+    expect(snoozed.text()).toContain('remind you in about an hour');
+    expect((await w.action('ana', 'checkins:snooze', second.id)).text()).toContain('nothing was saved');
+    const later = await w.outbox({ keyPrefix: `checkin-snooze:${second.id}:` });
+    expect(later.map((r) => [r.recipientId, r.target, r.notBefore.toISOString()])).toEqual([
+      ['ben', 'dm', '2026-03-02T09:00:00.000Z'],
+    ]);
+    expect(later[0]?.shown).toContain('[Answer] [Skip this one] [Remind me in an hour]');
+    await w.command('sam', ['checkin', 'close']);
+    w.setChannel(['sam', 'sue', 'ana', 'ben', 'cal']);
+    await w.command('sam', ['checkin', 'roster']);
+  });
+});
+
+describe("a lead's check-ins: list, edit, pause, delete", () => {
+  const values: FormValues = {
+    name: 'Monday circle',
+    questions: 'One thing that went well',
+    when: 'mon 09:00',
+    clock: 'team',
+    hours: '8',
+    digest: 'close',
+  };
+  let templateId: string;
+  const schedule = () =>
+    w.prisma.schedule.findFirstOrThrow({ where: { payload: { path: ['templateId'], equals: templateId } } });
+
+  async function setUp(v: FormValues) {
+    const opened = await w.command('sam', ['checkin', 'setup']);
+    const context = opened.seen.find((s) => s.how === 'form')?.form?.context;
+    return w.form('sam', 'checkins:setup', context, v);
+  }
+
+  it('lists a saved check-in with Edit, Pause and Delete for leads only', async () => {
+    expect((await setUp(values)).text()).toContain('Saved **Monday circle**');
+    templateId = (await w.prisma.checkinTemplate.findFirstOrThrow({ where: { name: 'Monday circle' } })).id;
+    const lead = await w.command('sue', ['checkin', 'list']);
+    expect(lead.text()).toContain('**Monday circle**');
+    expect(buttons(lead)).toEqual(['Edit', 'Pause', 'Delete', 'Edit', 'Pause', 'Delete']);
+    const member = await w.command('ana', ['checkin', 'list']);
+    expect(member.text()).toContain('**Monday circle**');
+    expect(buttons(member)).toEqual([]);
+  });
+
+  it('refuses a member who presses Pause or Delete, and changes nothing', async () => {
+    for (const button of ['checkins:toggle', 'checkins:delete']) {
+      const reply = await w.action('ana', button, templateId);
+      expect(reply.text()).toContain('Only the team’s admins and supervisors');
+    }
+    expect(await w.prisma.checkinTemplate.findUniqueOrThrow({ where: { id: templateId } })).toMatchObject({
+      active: true,
+      deletedAt: null,
+    });
+    expect((await schedule()).active).toBe(true);
+  });
+
+  it('pauses and resumes the schedule', async () => {
+    expect((await w.action('sam', 'checkins:toggle', templateId)).text()).toContain('is paused');
+    expect((await schedule()).active).toBe(false);
+    expect(buttons(await w.command('sam', ['checkin', 'list']))).toContain('Resume');
+    expect((await w.action('sam', 'checkins:toggle', templateId)).text()).toContain('running again');
+    expect((await schedule()).active).toBe(true);
+  });
+
+  it('edits it in the same form, starting from what it holds', async () => {
+    const edit = await w.action('sue', 'checkins:edit', templateId);
+    const form = edit.seen[0]?.form;
+    expect(form?.context).toMatch(new RegExp(`^edit:.+:${templateId}$`));
+    const saved = await w.form('sue', 'checkins:setup', form?.context, { ...values, when: 'tue 10:30' });
+    expect(saved.text()).toContain('Saved');
+    expect(await w.prisma.checkinTemplate.count({ where: { name: 'Monday circle' } })).toBe(1);
+    expect((await w.command('sam', ['checkin', 'list'])).text()).toContain('Tue at 10:30');
+  });
+
+  it('deletes it: gone from the list, its schedule stopped, and the name free to use again', async () => {
+    expect((await w.action('sam', 'checkins:delete', templateId)).text()).toContain('is deleted');
+    expect((await w.command('sam', ['checkin', 'list'])).text()).not.toContain('Monday circle');
+    expect((await schedule()).active).toBe(false);
+    expect((await w.action('sam', 'checkins:edit', templateId)).text()).toContain('That check-in is gone');
+    expect((await setUp(values)).text()).toContain('Saved **Monday circle**');
+    expect((await w.command('sam', ['checkin', 'list'])).text()).toContain('**Monday circle**');
+    const history = await w.prisma.checkinTemplate.findUniqueOrThrow({ where: { id: templateId } });
+    expect(history.name).toMatch(/^Monday circle \(deleted 2026-03-02, #\w{6}\)$/);
+  });
+});
+
+describe('the mood spread in the digest', () => {
+  const answerMoods = async (roundId: string, moods: Record<string, string>) => {
+    for (const [who, mood] of Object.entries(moods))
+      await w.form(who, 'checkins:answer', roundId, { q1: mood, 'q1-who': 'anonymous' });
+  };
+
+  beforeAll(async () => {
+    // The earlier describe left "Monday circle" (one text question) as the first active check-in.
+    await w.prisma.checkinTemplate.updateMany({ data: { active: false } });
+    await w.prisma.checkinTemplate.updateMany({ where: { name: 'Support circle' }, data: { active: true } });
+  });
+
+  it("keeps the supervisor's weekly trend hidden while fewer than three people shared a mood, however many rounds", async () => {
+    for (const moods of [
+      { ana: '5', ben: '2' },
+      { ana: '4', ben: '1' },
+    ]) {
+      const round = await openRound();
+      await answerMoods(round.id, moods);
+      await w.command('sam', ['checkin', 'close']);
+    }
+    const trend = await w.command('sue', ['checkin', 'trend']);
+    expect(trend.text()).toContain('mood spread hidden (fewer than 3 shared a mood)');
+  });
+
+  it('shows the spread once three people shared a mood, with no names', async () => {
+    const round = await openRound();
+    await answerMoods(round.id, { ana: '4', ben: '4', cal: '2' });
+    await w.command('sam', ['checkin', 'close']);
+    const digest = await latestDigest();
+    expect(digest).toContain('3 people took part');
+    expect(digest).toContain(
+      'How we are arriving: thriving: 0 · doing well: 2 · getting by: 0 · struggling: 1 · in a hard place: 0',
+    );
+    expect(digest).not.toMatch(/\bana\b|\bben\b|\bcal\b/);
+    const trend = await w.command('sue', ['checkin', 'trend']);
+    expect(trend.text()).toMatch(
+      /week of 2026-03-02: \d+% took part; thriving 1, doing well 3, getting by 0, struggling 2, in a hard place 1/,
+    );
+  });
+
+  it("hides it below the team's own minimum group", async () => {
+    expect((await w.command('sam', ['checkin', 'min-group'], { size: 4 })).text()).toContain('at least 4');
+    const round = await openRound();
+    await answerMoods(round.id, { ana: '5', ben: '3', cal: '3' });
+    await w.command('sam', ['checkin', 'close']);
+    const digest = await latestDigest();
+    expect(digest).toContain('3 people took part');
+    expect(digest).not.toContain('How we are arriving');
+    expect(digest).toContain('at least 4 people answer');
+  });
+
+  it('never counts a mood shared only with the supervisor', async () => {
+    await w.command('sam', ['checkin', 'min-group'], { size: 3 });
+    const round = await openRound();
+    await answerMoods(round.id, { ana: '5', ben: '5' });
+    await w.form('cal', 'checkins:answer', round.id, { q1: '1', 'q1-who': 'supervisor' });
+    await w.command('sam', ['checkin', 'close']);
+    const digest = await latestDigest();
+    expect(digest).toContain('3 people took part');
+    expect(digest).not.toContain('How we are arriving');
+  });
+});
