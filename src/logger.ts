@@ -3,6 +3,7 @@
 // log ids, counts and names only.
 import { createRequire } from 'node:module';
 import { type Logger, pino } from 'pino';
+import { errorFields } from './chat/error-fields.ts';
 import type { Config } from './config.ts';
 import { requestIdMixin } from './lifecycle/request-context.ts';
 
@@ -19,13 +20,17 @@ export function createLogger(log: Config['log'], stream: NodeJS.WritableStream =
     paths: privateNames.flatMap((name) => [name, `*.${name}`]),
     censor: '[private]',
   };
+  // Call sites pass `err: errorFields(error)`, a plain object; pino's own `err` serializer would
+  // rename its `type` to "Object". An Error passed by mistake is cut down the same way, so its
+  // message's later lines (Prisma quotes query arguments there) never reach a log.
+  const serializers = { err: (value: unknown) => (value instanceof Error ? errorFields(value) : value) };
   if (pretty && fd !== undefined) {
     // In-process and synchronous, not a `transport`: a transport starts a worker thread (its own
     // V8 heap, about 20 MB and 100+ ms at start) for what is a person reading a terminal.
     // Required lazily: JSON logging (production) never loads pino-pretty.
     const prettyStream = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
     return pino(
-      { level: log.level, redact, mixin: requestIdMixin },
+      { level: log.level, redact, serializers, mixin: requestIdMixin },
       prettyStream({
         colorize: isTty,
         ignore: 'pid,hostname',
@@ -35,7 +40,7 @@ export function createLogger(log: Config['log'], stream: NodeJS.WritableStream =
       }),
     );
   }
-  return pino({ level: log.level, redact, mixin: requestIdMixin }, stream);
+  return pino({ level: log.level, redact, serializers, mixin: requestIdMixin }, stream);
 }
 
 /** A logger that drops everything, for tests that do not assert on logs. */

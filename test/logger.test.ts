@@ -33,4 +33,15 @@ describe('logger', () => {
     createLogger({ level: 'warn', format: 'json', levelGiven: true }, stream).info({ event: 'x' }, 'quiet');
     expect(lines).toEqual([]);
   });
+
+  it("keeps an error's fields as errorFields wrote them, and cuts a raw Error down to its first line", () => {
+    const { stream, lines } = capture();
+    const logger = createLogger({ level: 'info', format: 'json', levelGiven: true }, stream);
+    logger.warn({ event: 'a', err: { type: 'WrongKeyError', message: 'wrong key' } }, 'x');
+    logger.warn({ event: 'b', err: new TypeError('bad row\nargs: my relapse story') }, 'y');
+    const [first, second] = lines.map((line) => JSON.parse(line) as { err: Record<string, unknown> });
+    expect(first?.err).toEqual({ type: 'WrongKeyError', message: 'wrong key' });
+    expect(second?.err).toMatchObject({ type: 'TypeError', message: 'bad row' });
+    expect(lines[1]).not.toContain('relapse');
+  });
 });
