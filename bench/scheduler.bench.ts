@@ -5,6 +5,7 @@
 // transaction. The "platform" records when each DM arrives (no rate limit: distinct members).
 // --quick: 50 schedules, and a clock shifted so that the due minute is 3 s away, ticked once
 // by hand at that instant instead of waiting up to a minute for cron.
+import type { PGlite } from '@electric-sql/pglite';
 import type { ChatClient, MessageRef, UserRef } from '../src/chat/index.ts';
 import { createFieldCipher, type Database, migrate, openDatabase } from '../src/db/index.ts';
 import {
@@ -63,6 +64,42 @@ async function committedTransactions(database: Database): Promise<number | undef
     SELECT pg_stat_clear_snapshot() IS NULL AS cleared, xact_commit AS n
     FROM pg_stat_database WHERE datname = current_database()`;
   return Number(rows[0]?.n ?? 0);
+}
+
+type Counted = { count: number };
+
+/** Wraps a PGlite instance (or a transaction of it) so that each statement sent counts once. */
+function countOn(target: Pick<PGlite, 'query' | 'exec'>, counted: Counted): void {
+  const query = target.query.bind(target);
+  const exec = target.exec.bind(target);
+  target.query = ((...args: Parameters<typeof query>) => {
+    counted.count++;
+    return query(...args);
+  }) as typeof target.query;
+  target.exec = (...args: Parameters<typeof exec>) => {
+    counted.count++;
+    return exec(...args);
+  };
+}
+
+/**
+ * PGlite only: counts the statements the bench process sends it, BEGIN and COMMIT of each
+ * transaction included, to compare round trips per occurrence whatever the machine's load.
+ */
+function countStatements(database: Database): Counted | undefined {
+  const pglite = database.pglite;
+  if (!pglite) return undefined;
+  const counted: Counted = { count: 0 };
+  countOn(pglite, counted);
+  const transaction = pglite.transaction.bind(pglite);
+  pglite.transaction = (callback) => {
+    counted.count += 2;
+    return transaction((tx) => {
+      countOn(tx, counted);
+      return callback(tx);
+    });
+  };
+  return counted;
 }
 
 /** Next minute boundary at least `leadMs` from the clock's now. */
@@ -124,6 +161,7 @@ async function run(db: BenchDatabase, count: number, ctx: BenchContext): Promise
     await scheduler.start();
     ctx.log(`  ${count} schedules due at ${due.toISOString()} on ${db.label}…`);
     const commitsBefore = await committedTransactions(database);
+    const statements = countStatements(database);
     let cpuBefore: NodeJS.CpuUsage | undefined;
     if (ctx.quick) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() - clock.now().getTime())));
@@ -136,6 +174,7 @@ async function run(db: BenchDatabase, count: number, ctx: BenchContext): Promise
       // Without --quick, cron ticks at the due instant: CPU is counted from the last poll before it.
       if (!ctx.quick && clock.now().getTime() < due.getTime()) cpuBefore = process.cpuUsage();
     }
+    const sent = statements?.count;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMs = (cpu.user + cpu.system) / 1000;
     const commits = await committedTransactions(database);
@@ -150,7 +189,10 @@ async function run(db: BenchDatabase, count: number, ctx: BenchContext): Promise
         `bench process CPU ${(cpuMs / Math.max(1, delays.length)).toFixed(1)} ms an occurrence` +
         (commits === undefined || commitsBefore === undefined
           ? ''
-          : `, ${((commits - commitsBefore) / Math.max(1, delays.length)).toFixed(1)} committed transactions an occurrence`),
+          : `, ${((commits - commitsBefore) / Math.max(1, delays.length)).toFixed(1)} committed transactions an occurrence`) +
+        (sent === undefined
+          ? ''
+          : `, ${(sent / Math.max(1, delays.length)).toFixed(1)} statements to PGlite an occurrence`),
     };
   } finally {
     await scheduler.stop();
