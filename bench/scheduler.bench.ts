@@ -5,6 +5,7 @@
 // transaction. The "platform" records when each DM arrives (no rate limit: distinct members).
 // --quick: 50 schedules, and a clock shifted so that the due minute is 3 s away, ticked once
 // by hand at that instant instead of waiting up to a minute for cron.
+import type { PGlite } from '@electric-sql/pglite';
 import type { ChatClient, MessageRef, UserRef } from '../src/chat/index.ts';
 import { createFieldCipher, type Database, migrate, openDatabase } from '../src/db/index.ts';
 import {
@@ -49,6 +50,56 @@ async function open(db: BenchDatabase): Promise<Database> {
     : await openDatabase({ kind: 'pglite-dir', dataDir: db.env.DATA_DIR ?? '' });
   await migrate(database);
   return database;
+}
+
+/**
+ * PostgreSQL only: the database's committed transactions so far (each statement outside a
+ * transaction is one), to count round trips per occurrence whatever the machine's load.
+ * Backends report their counts up to a second late, hence the wait.
+ */
+async function committedTransactions(database: Database): Promise<number | undefined> {
+  if (database.pglite) return undefined;
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const rows = await database.prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT pg_stat_clear_snapshot() IS NULL AS cleared, xact_commit AS n
+    FROM pg_stat_database WHERE datname = current_database()`;
+  return Number(rows[0]?.n ?? 0);
+}
+
+type Counted = { count: number };
+
+/** Wraps a PGlite instance (or a transaction of it) so that each statement sent counts once. */
+function countOn(target: Pick<PGlite, 'query' | 'exec'>, counted: Counted): void {
+  const query = target.query.bind(target);
+  const exec = target.exec.bind(target);
+  target.query = ((...args: Parameters<typeof query>) => {
+    counted.count++;
+    return query(...args);
+  }) as typeof target.query;
+  target.exec = (...args: Parameters<typeof exec>) => {
+    counted.count++;
+    return exec(...args);
+  };
+}
+
+/**
+ * PGlite only: counts the statements the bench process sends it, BEGIN and COMMIT of each
+ * transaction included, to compare round trips per occurrence whatever the machine's load.
+ */
+function countStatements(database: Database): Counted | undefined {
+  const pglite = database.pglite;
+  if (!pglite) return undefined;
+  const counted: Counted = { count: 0 };
+  countOn(pglite, counted);
+  const transaction = pglite.transaction.bind(pglite);
+  pglite.transaction = (callback) => {
+    counted.count += 2;
+    return transaction((tx) => {
+      countOn(tx, counted);
+      return callback(tx);
+    });
+  };
+  return counted;
 }
 
 /** Next minute boundary at least `leadMs` from the clock's now. */
@@ -109,21 +160,39 @@ async function run(db: BenchDatabase, count: number, ctx: BenchContext): Promise
     worker.start();
     await scheduler.start();
     ctx.log(`  ${count} schedules due at ${due.toISOString()} on ${db.label}…`);
+    const commitsBefore = await committedTransactions(database);
+    const statements = countStatements(database);
+    let cpuBefore: NodeJS.CpuUsage | undefined;
     if (ctx.quick) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() - clock.now().getTime())));
+      cpuBefore = process.cpuUsage();
       await scheduler.tick();
     }
     const deadline = due.getTime() + 180_000;
     while (client.firstSend.size < count && clock.now().getTime() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
+      // Without --quick, cron ticks at the due instant: CPU is counted from the last poll before it.
+      if (!ctx.quick && clock.now().getTime() < due.getTime()) cpuBefore = process.cpuUsage();
     }
+    const sent = statements?.count;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const commits = await committedTransactions(database);
     const delays = [...client.firstSend.values()].map((at) => at - due.getTime());
     const p99 = percentile(delays, 99);
     return {
       figure: `scheduler, ${count.toLocaleString('en')} due at once, ${db.label}: delay to first send p50 / p95 / p99`,
       value: pcts(delays),
       ...(ctx.quick ? {} : { target: 'p99 < 1 s', met: p99 < 1000 && delays.length === count }),
-      notes: `${delays.length} of ${count} sent; last at ${seconds(Math.max(...delays, 0))}`,
+      notes:
+        `${delays.length} of ${count} sent; last at ${seconds(Math.max(...delays, 0))}; ` +
+        `bench process CPU ${(cpuMs / Math.max(1, delays.length)).toFixed(1)} ms an occurrence` +
+        (commits === undefined || commitsBefore === undefined
+          ? ''
+          : `, ${((commits - commitsBefore) / Math.max(1, delays.length)).toFixed(1)} committed transactions an occurrence`) +
+        (sent === undefined
+          ? ''
+          : `, ${(sent / Math.max(1, delays.length)).toFixed(1)} statements to PGlite an occurrence`),
     };
   } finally {
     await scheduler.stop();

@@ -2,6 +2,7 @@ import { getTasks } from 'node-cron';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/index.ts';
 import {
+  claimOccurrence,
   createScheduler,
   decodeScheduleRule,
   ManualClock,
@@ -154,6 +155,50 @@ describe('scheduler', () => {
     expect(widest).toBeGreaterThanOrEqual(3);
     expect(widest).toBeLessThanOrEqual(6);
     expect((await claims()).every((c) => c.status === 'done')).toBe(true);
+  });
+
+  it('claims and finishes a tick’s due occurrences a batch to a statement, skipping keys another replica holds', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      ids.push(await aSchedule(db.prisma, daily('09:00'), { startsAt: new Date('2026-03-02T00:00:00Z') }));
+    }
+    const keyOf = (id: string) => `${id}@2026-03-02T08:00:00.000Z`;
+    const dueAt = new Date('2026-03-02T08:00:00Z');
+    for (const id of [ids[1]!, ids[5]!]) {
+      await claimOccurrence(db.prisma, { key: keyOf(id), scheduleId: id, dueAt, instanceId: 'replica-b' });
+    }
+    // Counts the raw statements the scheduler sends (claims are $queryRaw, bulk finishes $executeRaw).
+    const statements = { queryRaw: 0, executeRaw: 0 };
+    const counted = new Proxy(db.prisma, {
+      get(target, property) {
+        if (property === '$queryRaw') statements.queryRaw++;
+        if (property === '$executeRaw') statements.executeRaw++;
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+
+    const report = await scheduler('replica-a', { prisma: counted, claimBatch: 3 }).tick();
+
+    const mine = ids.filter((id) => id !== ids[1] && id !== ids[5]).map(keyOf);
+    expect(ran.map((o) => o.key).sort()).toEqual([...mine].sort());
+    expect([...report.ran].sort()).toEqual([...mine].sort());
+    // Five left to run (two are held), three a batch: two claim statements and two finish
+    // statements, not five each.
+    expect(statements).toEqual({ queryRaw: 2, executeRaw: 2 });
+    const rows = await db.prisma.occurrenceClaim.findMany({
+      select: { key: true, status: true, claimedBy: true },
+    });
+    expect(
+      rows
+        .filter((r) => r.claimedBy === 'replica-a' && r.status === 'done')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([...mine].sort());
+    expect(rows.filter((r) => r.claimedBy === 'replica-b').map((r) => r.status)).toEqual([
+      'running',
+      'running',
+    ]);
   });
 
   it('runs one occurrence at a time with concurrency 1', async () => {
