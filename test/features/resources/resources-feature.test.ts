@@ -155,6 +155,32 @@ describe('keeping the list current', () => {
     expect(privacy?.[0]?.value).toMatch(/^1 /);
   });
 
+  it('an admin declines a suggestion: nothing is added, the member is thanked, a member cannot decide', async () => {
+    const before = await db.prisma.resource.count();
+    await h.form('bo', 'resources:suggest-form', { ...entry, title: 'Astrology For Calm', tags: 'stars' });
+    const suggestion = await db.prisma.resourceSuggestion.findFirstOrThrow({
+      where: { status: 'pending' },
+    });
+    expect((await h.action('bo', 'resources:decline', suggestion.id)).text()).toContain('Only team admins');
+    expect(
+      (await db.prisma.resourceSuggestion.findUniqueOrThrow({ where: { id: suggestion.id } })).status,
+    ).toBe('pending');
+    await h.action('ada', 'resources:decline', suggestion.id);
+    expect(
+      (await db.prisma.resourceSuggestion.findUniqueOrThrow({ where: { id: suggestion.id } })).status,
+    ).toBe('declined');
+    expect(await db.prisma.resource.count()).toBe(before);
+    expect((await h.command('bo', ['find'], { words: 'astrology calm' })).text()).not.toContain(
+      'Astrology For Calm',
+    );
+    const told = await db.prisma.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: `resources-decision:${suggestion.id}` },
+    });
+    expect(told).toMatchObject({ recipientId: 'bo', target: 'dm' });
+    expect(told.payload).toContain('did not add it this time');
+    expect((await h.action('ada', 'resources:approve', suggestion.id)).text()).toContain('already declined');
+  });
+
   it('the starting set loads idempotently and never overwrites an entry an admin edited', async () => {
     const again = await loadSeed(db.prisma);
     expect(again.added).toBe(0);
@@ -196,6 +222,7 @@ describe('keeping the list current', () => {
     expect(rows[0]?.recipientId).toBe('ada');
     expect(rows[0]?.payload).toContain('Still right');
     expect(rows[0]?.payload).toContain('Retire');
+    expect(rows[0]?.payload).toContain('Crisis Text Line');
 
     const id = 'us-crisis-text-line';
     expect((await h.action('ada', 'resources:verify', id, undefined)).text()).toContain(
@@ -205,6 +232,26 @@ describe('keeping the list current', () => {
       (await db.prisma.resource.findUniqueOrThrow({ where: { id } })).verifiedOn?.toISOString().slice(0, 10),
     ).toBe('2026-12-01');
     expect((await h.action('ada', 'resources:retire', id, undefined)).text()).toContain('Retired');
+
+    // Monthly: nothing more this month; the next month's review comes, once.
+    h.clock.advance(10 * 24 * 60 * 60_000);
+    await h.runJobs();
+    expect(
+      await db.prisma.outboxMessage.count({
+        where: { idempotencyKey: { startsWith: 'resources-stale-review:' } },
+      }),
+    ).toBe(1);
+    h.clock.advance(25 * 24 * 60 * 60_000);
+    await h.runJobs();
+    await h.runJobs();
+    const months = await db.prisma.outboxMessage.findMany({
+      where: { idempotencyKey: { startsWith: 'resources-stale-review:' } },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(months).toHaveLength(2);
+    expect(months[1]?.idempotencyKey).toContain('2027-01-01');
+    // The entry retired last month is not listed again.
+    expect(months[1]?.payload).not.toContain('Crisis Text Line');
     expect(
       (await h.command('bo', ['find'], { words: 'crisis text line', region: 'GB' })).text(),
     ).not.toContain('Crisis Text Line');
