@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { purgeAuditBefore } from '../../../src/features/privacy/index.ts';
-import { clonedDatabase, postgresAvailable } from '../../support/database.ts';
-import { migratedPostgres } from '../resources/support.ts';
+import { postgresAvailable } from '../../support/database.ts';
+import { onPgliteAndPostgres } from '../resources/support.ts';
 import { privacyFeatures } from './support.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -64,20 +64,4 @@ function auditSuite(name: string, open: () => Promise<{ db: Database; close(): P
   });
 }
 
-auditSuite('PGlite', async () => {
-  const db = await clonedDatabase();
-  return { db, close: () => db.close() };
-});
-
-describe.runIf(hasPostgres)('on PostgreSQL', () => {
-  auditSuite('PostgreSQL', async () => {
-    const { db, schema } = await migratedPostgres();
-    return {
-      db,
-      async close() {
-        await db.close();
-        await schema.drop();
-      },
-    };
-  });
-});
+onPgliteAndPostgres(hasPostgres, auditSuite);

@@ -9,9 +9,9 @@ import { findView } from '../../../src/features/resources/find.ts';
 import { coverageRank } from '../../../src/features/resources/regions.ts';
 import { searchResources } from '../../../src/features/resources/search.ts';
 import { ManualClock } from '../../../src/scheduling/index.ts';
-import { clonedDatabase, postgresAvailable } from '../../support/database.ts';
+import { postgresAvailable } from '../../support/database.ts';
 import { fixture, queryTable } from './fixtures/search-fixture.ts';
-import { everyone, loadEntries, migratedPostgres } from './support.ts';
+import { everyone, loadEntries, onPgliteAndPostgres } from './support.ts';
 
 const hasPostgres = await postgresAvailable();
 
@@ -123,20 +123,4 @@ function searchSuite(name: string, open: () => Promise<{ db: Database; close(): 
   });
 }
 
-searchSuite('PGlite', async () => {
-  const db = await clonedDatabase();
-  return { db, close: () => db.close() };
-});
-
-describe.runIf(hasPostgres)('on PostgreSQL', () => {
-  searchSuite('PostgreSQL', async () => {
-    const { db, schema } = await migratedPostgres();
-    return {
-      db,
-      async close() {
-        await db.close();
-        await schema.drop();
-      },
-    };
-  });
-});
+onPgliteAndPostgres(hasPostgres, searchSuite);
