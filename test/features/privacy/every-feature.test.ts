@@ -81,6 +81,11 @@ beforeAll(async () => {
     length: 60,
   });
   await chat.command('blake', ['supervision', 'topic'], { text: secret.topic });
+  const session = await db.prisma.supervisionSession.findFirstOrThrow();
+  expect((await chat.action('blake', 'supervision:rsvp', `${session.id}:going`)).text()).toContain('Thanks');
+  // The supervisor reads blake's flag: an audited read of their text.
+  const flag = await db.prisma.triggerFlag.findFirstOrThrow();
+  expect((await chat.action('alex', 'flags:open', flag.id)).text()).toContain(secret.flag);
   await chat.form('blake', 'resources:suggest-form', {
     title: secret.suggestion,
     category: 'peer-support-organisation',
@@ -116,11 +121,24 @@ describe('privacy export and erase across every feature', () => {
   });
 
   it('the export holds every feature’s data, then erase leaves nothing of it in any table', async () => {
+    expect((await chat.command('blake', ['privacy'])).text()).toContain(
+      '**Reads of your private text by others:** 1.',
+    );
     await chat.command('blake', ['privacy'], { action: 'export' });
     const first = files.at(-1);
     expect(first?.to).toMatchObject({ userId: 'blake' });
     const exported = String(first?.file.content);
-    for (const s of [secret.answer, secret.flag, secret.plan, secret.zone]) expect(exported).toContain(s);
+    for (const s of [secret.answer, secret.flag, secret.plan, secret.topic, secret.suggestion, secret.zone])
+      expect(exported).toContain(s);
+    const data = JSON.parse(exported) as {
+      features: { supervision: unknown };
+      audit: { action: string; by: string }[];
+    };
+    expect(JSON.stringify(data.features.supervision)).toMatch(/going|yes/);
+    // Reads of their text by others are in the export, without naming the reader.
+    expect(data.audit).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'read.flag.note', by: 'someone else' })]),
+    );
 
     await chat.command('blake', ['privacy'], { action: 'erase' });
     const done = await chat.action('blake', 'privacy:erase', await blakeId());
