@@ -12,6 +12,7 @@ import {
   type PostgresSchema,
   postgresAvailable,
 } from '../support/database.ts';
+import { oneTeamWithMember } from '../support/one-team.ts';
 
 const available = await postgresAvailable();
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -29,13 +30,7 @@ beforeAll(async () => {
   db = await openPostgres(schema.url);
   await migrate(db);
   const a = createFieldCipher(keyA);
-  const workspace = await db.prisma.workspace.create({ data: { platform: 'shell', externalId: 'local' } });
-  const team = await db.prisma.team.create({
-    data: { workspaceId: workspace.id, channelId: 'team', name: 'T', timeZone: 'UTC', crisisRegion: 'US' },
-  });
-  const member = await db.prisma.member.create({
-    data: { workspaceId: workspace.id, platformUserId: 'sam', displayName: 'sam' },
-  });
+  const { team, member } = await oneTeamWithMember(db.prisma);
   await db.prisma.triggerFlag.createMany({
     data: Array.from({ length: total }, (_, i) => ({
       teamId: team.id,
