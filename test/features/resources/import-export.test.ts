@@ -87,6 +87,26 @@ describe('importing the simple CSV', () => {
     expect(after.updatedAt).toEqual(before.updatedAt);
   });
 
+  it('shows progress on the console for a large file', async () => {
+    const header = badCsv.split('\n')[0];
+    const rows = Array.from(
+      { length: 1200 },
+      (_, i) =>
+        `bulk-${i},Bulk Line ${i},referral-service,A generated entry,,US,,,,,https://bulk.example.org/${i},,,,,,,,,`,
+    );
+    const path = join(dir, 'large.csv');
+    await writeFile(path, [header, ...rows].join('\n'));
+    const { out, io } = console_();
+
+    expect(await runResourcesCli(second.prisma, ['import', path], io)).toBe(0);
+
+    const progress = out.filter((line) => /rows written/.test(line));
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.at(-1)).toContain('1200 of 1200 rows written');
+    expect(out.at(-1)).toContain('Imported: 1200 added');
+    await second.prisma.resource.deleteMany({ where: { id: { startsWith: 'bulk-' } } });
+  });
+
   it('refuses unknown options and a missing file name with the usage', async () => {
     const { err, io } = console_();
     expect(await runResourcesCli(first.prisma, ['import', '--all-rows'], io)).toBe(2);
