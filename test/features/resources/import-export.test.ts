@@ -11,6 +11,7 @@ import type { Database } from '../../../src/db/index.ts';
 import { runResourcesCli } from '../../../src/features/resources/cli.ts';
 import { importFile } from '../../../src/features/resources/formats/import.ts';
 import { writeZip } from '../../../src/features/resources/formats/zip.ts';
+import { loadSeed } from '../../../src/features/resources/index.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { badCsv } from './fixtures/bad-import.ts';
 
@@ -37,7 +38,11 @@ describe('importing the simple CSV', () => {
   it('refuses the whole file when rows are bad, names each bad row, and changes nothing', async () => {
     const path = join(dir, 'bad.csv');
     await writeFile(path, badCsv);
-    const before = await first.prisma.resource.count();
+    // A store with entries in it (the starting set), so "unchanged" means something.
+    await loadSeed(first.prisma);
+    const snapshot = () => first.prisma.resource.findMany({ orderBy: { id: 'asc' } });
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
     const { out, io } = console_();
 
     const code = await runResourcesCli(first.prisma, ['import', path], io);
@@ -50,7 +55,7 @@ describe('importing the simple CSV', () => {
     expect(report).toMatch(/line 5 \(id odd-category\): 'astrology' is not a category I know/);
     expect(report).toMatch(/line 7 \(id tx-warmline\): the id 'tx-warmline' is already used by line 2/);
     expect(report).toContain('Nothing was imported: the store is unchanged');
-    expect(await first.prisma.resource.count()).toBe(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('with --good-rows-only imports only the good rows', async () => {
