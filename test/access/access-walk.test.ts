@@ -77,7 +77,15 @@ const resourcesAdminRefusal = /Only team admins can change the shared list/;
 const outboxRefusal = /Only admins can see delivery status/;
 
 // Codes of rows made in beforeAll, for options and action values that need a real one.
-const made = { sessionCode: '', seriesCode: '', slotCode: '', pollId: '', templateId: '', flagId: '' };
+const made = {
+  sessionCode: '',
+  seriesCode: '',
+  slotCode: '',
+  pollId: '',
+  templateId: '',
+  flagId: '',
+  resourceId: '',
+};
 
 // Commands by path. Run in team A's channel, in this order (later rows may see earlier rows' effects).
 const commands: Record<string, Row> = {
@@ -227,6 +235,18 @@ const actions: Record<string, Row> = {
     refusal: /Only team admins can import or export/,
     allowed: adminsOnly,
   },
+  'resources:decline': {
+    options: { value: 'no-such-suggestion' },
+    refusal: resourcesAdminRefusal,
+    allowed: adminsOnly,
+  },
+  // A shared entry made in beforeAll (the lookup comes before the role check): edit and
+  // Still right first, then retire, which the admin's run does.
+  'resources:edit': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: adminsOnly },
+  'resources:verify': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: adminsOnly },
+  'resources:retire': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: adminsOnly },
+  // The welcome DM's Flag privately button: anyone on a team gets the form.
+  'flags:start': { refusal: /could not find a team you are on/, allowed: onATeam },
   'checkins:edit': { value: () => made.templateId, refusal: checkinLeadRefusal, allowed: leads },
   // mem's flag: only their assigned supervisor reads it (the author is told it is their own).
   'flags:open': {
@@ -326,6 +346,8 @@ beforeAll(async () => {
     'C-a',
   );
   made.flagId = (await db.prisma.triggerFlag.findFirstOrThrow({ where: { teamId: teamA.id } })).id;
+  await chat.form('adm', 'resources:add-form', { ...resourceValues, title: 'Walk entry' }, 'C-a');
+  made.resourceId = (await db.prisma.resource.findFirstOrThrow({ where: { title: 'Walk entry' } })).id;
 });
 afterAll(() => db.close());
 

@@ -16,6 +16,7 @@ import {
 import { enqueueOutbox } from '../../src/scheduling/index.ts';
 import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
 import { clonedDatabase } from '../support/database.ts';
+import { oneTeamWithMember } from '../support/one-team.ts';
 
 let db: Database;
 const keyA = randomBytes(32);
@@ -25,13 +26,7 @@ const notes = Array.from({ length: 5 }, (_, i) => `flag note ${i}: a hard sessio
 beforeAll(async () => {
   db = await clonedDatabase();
   const a = createKeyRing(keyA);
-  const workspace = await db.prisma.workspace.create({ data: { platform: 'shell', externalId: 'local' } });
-  const team = await db.prisma.team.create({
-    data: { workspaceId: workspace.id, channelId: 'team', name: 'T', timeZone: 'UTC', crisisRegion: 'US' },
-  });
-  const member = await db.prisma.member.create({
-    data: { workspaceId: workspace.id, platformUserId: 'sam', displayName: 'sam' },
-  });
+  const { team, member } = await oneTeamWithMember(db.prisma);
   for (const note of notes) {
     await db.prisma.triggerFlag.create({
       data: {

@@ -1,5 +1,6 @@
 // A backup taken while the bot runs (through its control socket) restores into a fresh
-// DATA_DIR that opens, migrates and holds the data; restore refuses a running bot and never
+// DATA_DIR that opens, migrates and holds the data (a private message reads with the same key),
+// and a bot starts on it and answers; restore refuses a running bot and never
 // silently replaces a database.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -8,13 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createKeyRing, databaseOnPglite } from '../../src/db/index.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { openStorage } from '../../src/open-storage.ts';
 import { backUp, botIsRunning, pgliteFolder, restore } from '../../src/ops/backup.ts';
+import { enqueueOutbox } from '../../src/scheduling/index.ts';
+import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
 
 let dir: string;
 let app: RunningApp | undefined;
@@ -54,6 +57,15 @@ describe('backup and restore of the embedded database', () => {
         displayName: name,
       })),
     });
+    // A private message queued with the bot's key: the restored database reads it with the same key.
+    await enqueueOutbox(db.prisma, createKeyRing(Buffer.from(key, 'base64')), {
+      idempotencyKey: 'backup-private',
+      platform: 'shell',
+      workspaceExternalId: 'local',
+      target: { kind: 'dm', userId: 'ana' },
+      isPrivate: true,
+      view: { text: 'kept through the backup', blocks: [] },
+    });
     expect(await botIsRunning(dataA)).toBe(true);
 
     const file = join(dir, 'backups', 'peerbridge.tar.gz');
@@ -74,14 +86,35 @@ describe('backup and restore of the embedded database', () => {
       loadConfig({ DATA_DIR: dataB, ENCRYPTION_KEY: key, LOG_LEVEL: 'silent' }),
       silentLogger,
     );
-    try {
-      const names = await restored.db.prisma.member.findMany({ orderBy: { displayName: 'asc' } });
-      expect(names.map((m) => m.displayName)).toEqual(['ana', 'ben', 'cy']);
-    } finally {
-      await restored.db.close();
-    }
+    const names = await restored.db.prisma.member.findMany({ orderBy: { displayName: 'asc' } });
+    expect(names.map((m) => m.displayName)).toEqual(['ana', 'ben', 'cy']);
+    const row = await restored.db.prisma.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: 'backup-private' },
+    });
+    expect(decodePayload(restored.cipher, row).text).toBe('kept through the backup');
     await app.stop();
     app = undefined;
     expect(await botIsRunning(dataA)).toBe(false);
+
+    // The restored database starts a bot (which closes it when it stops).
+    const term = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk: Buffer) => {
+      shown += chunk.toString('utf8');
+    });
+    app = await startApp({
+      config: loadConfig({ DATA_DIR: dataB, ENCRYPTION_KEY: key, LOG_LEVEL: 'silent' }),
+      logger: silentLogger,
+      mode: 'shell',
+      stdio: { input: term, output },
+      storage: restored,
+    });
+    term.write('/as ana\n/peer privacy\n');
+    await vi.waitFor(() => expect(shown).toContain('What I store about you'), { timeout: 30_000 });
+    term.end();
+    await app.finished;
+    await app.stop();
+    app = undefined;
   });
 });

@@ -104,7 +104,7 @@ export function chatHarness(
       );
       return reply;
     },
-    async form(userId: string, formId: string, values: FormValues, channelId = 'C-team') {
+    async form(userId: string, formId: string, values: FormValues, channelId = 'C-team', context?: string) {
       const reply = recordingReply();
       await sink(
         {
@@ -114,6 +114,7 @@ export function chatHarness(
           place: { channelId, isDirect: false },
           formId,
           values,
+          ...(context === undefined ? {} : { context }),
         },
         reply,
       );

@@ -63,10 +63,15 @@ export function checkinsPersonalData(prisma: PrismaClient, cipher: FieldCipher):
       };
     },
     async erase(memberId, tx) {
+      // The supervisor's copy of a supervisor-only answer quotes it: it goes with the answer.
+      const ids = await tx.checkinAnswer.findMany({ where: { memberId }, select: { id: true } });
+      const copies = await tx.outboxMessage.deleteMany({
+        where: { OR: ids.map((a) => ({ idempotencyKey: { startsWith: `checkin-private:${a.id}:` } })) },
+      });
       const answers = await tx.checkinAnswer.deleteMany({ where: { memberId } });
       const prefs = await tx.checkinPreference.deleteMany({ where: { memberId } });
       const roster = await tx.checkinRosterEntry.deleteMany({ where: { memberId } });
-      return { rows: answers.count + prefs.count + roster.count };
+      return { rows: answers.count + prefs.count + roster.count + copies.count };
     },
   };
 }

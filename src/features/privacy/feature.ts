@@ -11,7 +11,7 @@ import type { PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
 import { auditRetentionJob } from './audit-retention.ts';
-import { eraseData, exportData, type FeatureSource } from './personal-data.ts';
+import { aboutMember, eraseData, exportData, type FeatureSource } from './personal-data.ts';
 import { resolveSubject, resolveSubjectById, type Subject } from './subject.ts';
 import { confirmEraseView, erasedView, exportSentView, keptView, summaryView, textView } from './views.ts';
 
@@ -40,8 +40,7 @@ async function readsByOthers(prisma: PrismaClient, memberId: string): Promise<nu
     where: {
       action: { startsWith: 'read.' },
       actorMemberId: { not: memberId },
-      subjectType: 'Member',
-      subjectId: memberId,
+      OR: await aboutMember(prisma, memberId),
     },
   });
 }

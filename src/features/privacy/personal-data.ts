@@ -10,9 +10,24 @@ export type FeatureSource = () => readonly Feature[];
 
 export const EXPORT_FORMAT = 'peerbridge-export/1';
 
+/**
+ * Audit entries about the member: those naming them, and those about their own flags (a
+ * supervisor reading a flag's note is audited against the flag).
+ */
+export async function aboutMember(
+  prisma: PrismaClient,
+  memberId: string,
+): Promise<Db.Prisma.AuditLogWhereInput[]> {
+  const flags = await prisma.triggerFlag.findMany({ where: { authorId: memberId }, select: { id: true } });
+  return [
+    { subjectType: 'Member', subjectId: memberId },
+    ...(flags.length > 0 ? [{ subjectType: 'TriggerFlag', subjectId: { in: flags.map((f) => f.id) } }] : []),
+  ];
+}
+
 async function auditAbout(prisma: PrismaClient, memberId: string) {
   const rows = await prisma.auditLog.findMany({
-    where: { OR: [{ subjectType: 'Member', subjectId: memberId }, { actorMemberId: memberId }] },
+    where: { OR: [...(await aboutMember(prisma, memberId)), { actorMemberId: memberId }] },
     orderBy: { at: 'asc' },
   });
   return rows.map((row) => ({

@@ -34,8 +34,16 @@ export function resourcesPersonalData(prisma: PrismaClient): PersonalData {
       };
     },
     async erase(memberId, tx) {
+      // The admins' notices quote the suggestion: they go with it.
+      const mine = await tx.resourceSuggestion.findMany({
+        where: { suggestedById: memberId },
+        select: { id: true },
+      });
+      const notices = await tx.outboxMessage.deleteMany({
+        where: { OR: mine.map((s) => ({ idempotencyKey: { startsWith: `resources-suggestion:${s.id}:` } })) },
+      });
       const { count } = await tx.resourceSuggestion.deleteMany({ where: { suggestedById: memberId } });
-      return { rows: count };
+      return { rows: count + notices.count };
     },
   };
 }

@@ -69,6 +69,8 @@ describe('resources on Slack', () => {
       shownText(call).includes('Crisis lines for US-TX'),
     );
     expect(answer.args.response_type).toBe('ephemeral');
+    // The crisis lines are the first thing shown, before any other result.
+    expect(JSON.stringify((answer.args.blocks as unknown[])[0])).toContain('Crisis lines for US-TX');
     const shown = shownText(answer);
     const crisisAt = shown.indexOf('Crisis lines for US-TX');
     expect(shown.indexOf('988 Suicide')).toBeGreaterThan(crisisAt);

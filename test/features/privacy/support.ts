@@ -3,7 +3,7 @@
 // over every table of the database.
 
 import type { FileUpload, UserRef } from '../../../src/chat/index.ts';
-import type { PrismaClient } from '../../../src/db/index.ts';
+import { encryptedColumns, type FieldCipher, type PrismaClient } from '../../../src/db/index.ts';
 import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import type { Feature } from '../../../src/features/feature.ts';
 import { createPrivacyFeature } from '../../../src/features/privacy/index.ts';
@@ -66,4 +66,27 @@ export async function everyRowAsText(prisma: PrismaClient): Promise<{ table: str
     for (const { row } of found) rows.push({ table, row });
   }
   return rows;
+}
+
+/**
+ * Every row of every table as text, with each encrypted column's plaintext appended (decrypted
+ * with the app's cipher, as `encryptedColumns` says): a sweep that also sees what is stored
+ * encrypted, so "erased" means gone, not merely unreadable to a raw query.
+ */
+export async function everyRowDecrypted(
+  prisma: PrismaClient,
+  cipher: FieldCipher,
+): Promise<{ table: string; row: string }[]> {
+  const rows = await everyRowAsText(prisma);
+  return rows.map(({ table, row }) => {
+    const parsed = JSON.parse(row) as Record<string, unknown>;
+    const plain = encryptedColumns
+      .filter((c) => c.table === table && typeof parsed[c.column] === 'string')
+      .filter((c) => c.table !== 'OutboxMessage' || parsed.isPrivate === true)
+      .map((c) => {
+        const { context, row: binding } = c.bind(parsed);
+        return cipher.decrypt(String(parsed[c.column]), context, binding);
+      });
+    return { table, row: [row, ...plain].join('\n') };
+  });
 }

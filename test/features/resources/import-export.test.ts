@@ -11,6 +11,7 @@ import type { Database } from '../../../src/db/index.ts';
 import { runResourcesCli } from '../../../src/features/resources/cli.ts';
 import { importFile } from '../../../src/features/resources/formats/import.ts';
 import { writeZip } from '../../../src/features/resources/formats/zip.ts';
+import { loadSeed } from '../../../src/features/resources/index.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { badCsv } from './fixtures/bad-import.ts';
 
@@ -37,7 +38,11 @@ describe('importing the simple CSV', () => {
   it('refuses the whole file when rows are bad, names each bad row, and changes nothing', async () => {
     const path = join(dir, 'bad.csv');
     await writeFile(path, badCsv);
-    const before = await first.prisma.resource.count();
+    // A store with entries in it (the starting set), so "unchanged" means something.
+    await loadSeed(first.prisma);
+    const snapshot = () => first.prisma.resource.findMany({ orderBy: { id: 'asc' } });
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
     const { out, io } = console_();
 
     const code = await runResourcesCli(first.prisma, ['import', path], io);
@@ -50,7 +55,7 @@ describe('importing the simple CSV', () => {
     expect(report).toMatch(/line 5 \(id odd-category\): 'astrology' is not a category I know/);
     expect(report).toMatch(/line 7 \(id tx-warmline\): the id 'tx-warmline' is already used by line 2/);
     expect(report).toContain('Nothing was imported: the store is unchanged');
-    expect(await first.prisma.resource.count()).toBe(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('with --good-rows-only imports only the good rows', async () => {
@@ -85,6 +90,26 @@ describe('importing the simple CSV', () => {
     expect(report.written).toEqual({ added: 0, updated: 0, unchanged: 2, keptEdited: 0 });
     const after = await first.prisma.resource.findUniqueOrThrow({ where: { id: 'tx-warmline' } });
     expect(after.updatedAt).toEqual(before.updatedAt);
+  });
+
+  it('shows progress on the console for a large file', async () => {
+    const header = badCsv.split('\n')[0];
+    const rows = Array.from(
+      { length: 1200 },
+      (_, i) =>
+        `bulk-${i},Bulk Line ${i},referral-service,A generated entry,,US,,,,,https://bulk.example.org/${i},,,,,,,,,`,
+    );
+    const path = join(dir, 'large.csv');
+    await writeFile(path, [header, ...rows].join('\n'));
+    const { out, io } = console_();
+
+    expect(await runResourcesCli(second.prisma, ['import', path], io)).toBe(0);
+
+    const progress = out.filter((line) => /rows written/.test(line));
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.at(-1)).toContain('1200 of 1200 rows written');
+    expect(out.at(-1)).toContain('Imported: 1200 added');
+    await second.prisma.resource.deleteMany({ where: { id: { startsWith: 'bulk-' } } });
   });
 
   it('refuses unknown options and a missing file name with the usage', async () => {

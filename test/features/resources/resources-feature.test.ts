@@ -127,6 +127,34 @@ describe('keeping the list current', () => {
     expect(found.text()).toContain('Austin Peer Warmline');
   });
 
+  it('a team’s own entry shows in that team only, and only its admins change it', async () => {
+    const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: 'C-team' } });
+    const saved = await h.form(
+      'ada',
+      'resources:add-form',
+      { ...entry, title: 'Peers Private Debrief Room', tags: 'debrief', visibility: 'team' },
+      team.id,
+    );
+    expect(saved.text()).toContain('Added');
+    const row = await db.prisma.resource.findFirstOrThrow({ where: { title: 'Peers Private Debrief Room' } });
+    expect(row.teamId).toBe(team.id);
+    expect((await h.command('bo', ['find'], { words: 'debrief room' })).text()).toContain(
+      'Peers Private Debrief Room',
+    );
+
+    await h.command('zed', ['setup'], { region: 'US', name: 'Other' }, 'C-other');
+    expect((await h.command('zed', ['find'], { words: 'debrief room' }, 'C-other')).text()).not.toContain(
+      'Peers Private Debrief Room',
+    );
+    expect((await h.command('ada', ['find'], { words: 'debrief room' }, 'C-other')).text()).toContain(
+      'Peers Private Debrief Room',
+    );
+    expect((await h.action('zed', 'resources:retire', row.id, 'C-other')).text()).toContain(
+      'Only team admins',
+    );
+    expect((await db.prisma.resource.findUniqueOrThrow({ where: { id: row.id } })).archivedAt).toBeNull();
+  });
+
   it('a member suggests, an admin approves, and the member is told through the outbox', async () => {
     await h.form('bo', 'resources:suggest-form', {
       ...entry,
@@ -155,6 +183,32 @@ describe('keeping the list current', () => {
     expect(privacy?.[0]?.value).toMatch(/^1 /);
   });
 
+  it('an admin declines a suggestion: nothing is added, the member is thanked, a member cannot decide', async () => {
+    const before = await db.prisma.resource.count();
+    await h.form('bo', 'resources:suggest-form', { ...entry, title: 'Astrology For Calm', tags: 'stars' });
+    const suggestion = await db.prisma.resourceSuggestion.findFirstOrThrow({
+      where: { status: 'pending' },
+    });
+    expect((await h.action('bo', 'resources:decline', suggestion.id)).text()).toContain('Only team admins');
+    expect(
+      (await db.prisma.resourceSuggestion.findUniqueOrThrow({ where: { id: suggestion.id } })).status,
+    ).toBe('pending');
+    await h.action('ada', 'resources:decline', suggestion.id);
+    expect(
+      (await db.prisma.resourceSuggestion.findUniqueOrThrow({ where: { id: suggestion.id } })).status,
+    ).toBe('declined');
+    expect(await db.prisma.resource.count()).toBe(before);
+    expect((await h.command('bo', ['find'], { words: 'astrology calm' })).text()).not.toContain(
+      'Astrology For Calm',
+    );
+    const told = await db.prisma.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: `resources-decision:${suggestion.id}` },
+    });
+    expect(told).toMatchObject({ recipientId: 'bo', target: 'dm' });
+    expect(told.payload).toContain('did not add it this time');
+    expect((await h.action('ada', 'resources:approve', suggestion.id)).text()).toContain('already declined');
+  });
+
   it('the starting set loads idempotently and never overwrites an entry an admin edited', async () => {
     const again = await loadSeed(db.prisma);
     expect(again.added).toBe(0);
@@ -179,23 +233,25 @@ describe('keeping the list current', () => {
   });
 
   it('the monthly review reaches admins once, with Still right / Edit / Retire', async () => {
-    // Not in a team's first week: the review waits until the team has settled in.
+    // Not in a team's first week: the review waits until the team has settled in. (Each admin
+    // of the workspace gets one; ada's are counted.)
     await h.runJobs();
     expect(
       await db.prisma.outboxMessage.count({
-        where: { idempotencyKey: { startsWith: 'resources-stale-review:' } },
+        where: { idempotencyKey: { startsWith: 'resources-stale-review:' }, recipientId: 'ada' },
       }),
     ).toBe(0);
     await db.prisma.team.updateMany({ data: { createdAt: new Date('2026-11-01T00:00:00Z') } });
     await h.runJobs();
     await h.runJobs();
     const rows = await db.prisma.outboxMessage.findMany({
-      where: { idempotencyKey: { startsWith: 'resources-stale-review:' } },
+      where: { idempotencyKey: { startsWith: 'resources-stale-review:' }, recipientId: 'ada' },
     });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.recipientId).toBe('ada');
     expect(rows[0]?.payload).toContain('Still right');
     expect(rows[0]?.payload).toContain('Retire');
+    expect(rows[0]?.payload).toContain('Crisis Text Line');
 
     const id = 'us-crisis-text-line';
     expect((await h.action('ada', 'resources:verify', id, undefined)).text()).toContain(
@@ -205,6 +261,26 @@ describe('keeping the list current', () => {
       (await db.prisma.resource.findUniqueOrThrow({ where: { id } })).verifiedOn?.toISOString().slice(0, 10),
     ).toBe('2026-12-01');
     expect((await h.action('ada', 'resources:retire', id, undefined)).text()).toContain('Retired');
+
+    // Monthly: nothing more this month; the next month's review comes, once.
+    h.clock.advance(10 * 24 * 60 * 60_000);
+    await h.runJobs();
+    expect(
+      await db.prisma.outboxMessage.count({
+        where: { idempotencyKey: { startsWith: 'resources-stale-review:' }, recipientId: 'ada' },
+      }),
+    ).toBe(1);
+    h.clock.advance(25 * 24 * 60 * 60_000);
+    await h.runJobs();
+    await h.runJobs();
+    const months = await db.prisma.outboxMessage.findMany({
+      where: { idempotencyKey: { startsWith: 'resources-stale-review:' }, recipientId: 'ada' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(months).toHaveLength(2);
+    expect(months[1]?.idempotencyKey).toContain('2027-01-01');
+    // The entry retired last month is not listed again.
+    expect(months[1]?.payload).not.toContain('Crisis Text Line');
     expect(
       (await h.command('bo', ['find'], { words: 'crisis text line', region: 'GB' })).text(),
     ).not.toContain('Crisis Text Line');

@@ -2,15 +2,36 @@
 // entries. Each query's expected entry is in the top 3; a region filter never lets another
 // region's entries through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/index.ts';
+import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import type { Category } from '../../../src/features/resources/categories.ts';
+import { crisisLinesFor } from '../../../src/features/resources/crisis-lines.ts';
+import { findView } from '../../../src/features/resources/find.ts';
 import { coverageRank } from '../../../src/features/resources/regions.ts';
 import { searchResources } from '../../../src/features/resources/search.ts';
-import { clonedDatabase, postgresAvailable } from '../../support/database.ts';
+import { ManualClock } from '../../../src/scheduling/index.ts';
+import { postgresAvailable } from '../../support/database.ts';
 import { fixture, queryTable } from './fixtures/search-fixture.ts';
-import { everyone, loadEntries, migratedPostgres } from './support.ts';
+import { everyone, loadEntries, onPgliteAndPostgres } from './support.ts';
 
 const hasPostgres = await postgresAvailable();
+
+// Someone in the US asking from a channel of no team: what `/peer find` runs with.
+const asker = {
+  memberId: 'm',
+  displayName: 'm',
+  workspaceId: 'w',
+  viewer: everyone,
+  region: 'US',
+  isAdmin: false,
+  adminTeamIds: [],
+};
+const findDeps = (db: Database) => ({
+  prisma: db.prisma,
+  cipher: createFieldCipher(Buffer.alloc(32, 1)),
+  clock: new ManualClock(new Date()),
+  defaultRegion: 'US',
+  notifyOutbox: () => {},
+});
 
 function searchSuite(name: string, open: () => Promise<{ db: Database; close(): Promise<void> }>) {
   describe(`resource search on ${name}`, () => {
@@ -60,6 +81,32 @@ function searchSuite(name: string, open: () => Promise<{ db: Database; close(): 
       ).toBe(true);
     });
 
+    it.each(['suicide prevention training', 'overdose', 'self-harm', 'crisis text'])(
+      '“%s” puts the region’s crisis lines first, before whatever else matched',
+      async (words) => {
+        const view = await findView(findDeps(db), asker, { words, offset: 0 });
+        expect(view.blocks[0]).toEqual({ type: 'header', text: 'Crisis lines for US' });
+        const lines = await crisisLinesFor(db.prisma, everyone, 'US');
+        expect(lines.length).toBeGreaterThan(3);
+        expect(lines.every((row) => row.category === 'crisis-line')).toBe(true);
+        const crisisText = (view.blocks[1] as { text: string }).text;
+        for (const row of lines) expect(crisisText).toContain(row.title);
+        expect(crisisText).not.toContain('Ligne d');
+        // For a query that also matches a course, the course comes after the crisis lines.
+        const shown = JSON.stringify(view.blocks);
+        if (words.includes('training')) {
+          expect(shown.indexOf('QPR Suicide Prevention')).toBeGreaterThan(
+            shown.indexOf(crisisText.slice(0, 20)),
+          );
+        }
+      },
+    );
+
+    it('shows no crisis block for words that are not about a crisis', async () => {
+      const view = await findView(findDeps(db), asker, { words: 'grief', offset: 0 });
+      expect(JSON.stringify(view.blocks)).not.toContain('Crisis lines for');
+    });
+
     it('says which words it searched for after correcting a typo', async () => {
       const found = await searchResources(db.prisma, { words: 'supprt group', viewer: everyone, limit: 3 });
       expect(found.correctedTo).toBe('support group');
@@ -76,20 +123,4 @@ function searchSuite(name: string, open: () => Promise<{ db: Database; close(): 
   });
 }
 
-searchSuite('PGlite', async () => {
-  const db = await clonedDatabase();
-  return { db, close: () => db.close() };
-});
-
-describe.runIf(hasPostgres)('on PostgreSQL', () => {
-  searchSuite('PostgreSQL', async () => {
-    const { db, schema } = await migratedPostgres();
-    return {
-      db,
-      async close() {
-        await db.close();
-        await schema.drop();
-      },
-    };
-  });
-});
+onPgliteAndPostgres(hasPostgres, searchSuite);

@@ -1,9 +1,16 @@
 // Shared by the resources tests: the fixture loaded into a database, and a migrated PostgreSQL
 // schema of its own (dropped afterwards) when a server answers.
+
+import { describe } from 'vitest';
 import { type Database, migrate } from '../../../src/db/index.ts';
 import { type ResourceInput, ResourceRecordSchema } from '../../../src/features/resources/record.ts';
 import { sharedScope, type Viewer, writeRecords } from '../../../src/features/resources/store.ts';
-import { freshPostgresSchema, openPostgres, type PostgresSchema } from '../../support/database.ts';
+import {
+  clonedDatabase,
+  freshPostgresSchema,
+  openPostgres,
+  type PostgresSchema,
+} from '../../support/database.ts';
 
 export const everyone: Viewer = { workspaceId: null, teamIds: [] };
 
@@ -19,4 +26,26 @@ export async function migratedPostgres(): Promise<{ db: Database; schema: Postgr
   const db = await openPostgres(schema.url);
   await migrate(db);
   return { db, schema };
+}
+
+export type OpenDatabase = () => Promise<{ db: Database; close(): Promise<void> }>;
+
+/** Declares `suite` on a PGlite clone, and on a fresh PostgreSQL schema when a server answers. */
+export function onPgliteAndPostgres(hasPostgres: boolean, suite: (name: string, open: OpenDatabase) => void) {
+  suite('PGlite', async () => {
+    const db = await clonedDatabase();
+    return { db, close: () => db.close() };
+  });
+  describe.runIf(hasPostgres)('on PostgreSQL', () => {
+    suite('PostgreSQL', async () => {
+      const { db, schema } = await migratedPostgres();
+      return {
+        db,
+        async close() {
+          await db.close();
+          await schema.drop();
+        },
+      };
+    });
+  });
 }
