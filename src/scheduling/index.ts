@@ -29,7 +29,7 @@ export {
   type RetryResult,
   retryDead,
 } from './outbox-admin.ts';
-export { pauseKeys, rateKeys } from './outbox-routing.ts';
+export { rateKeys } from './outbox-routing.ts';
 export {
   createOutboxWorker,
   type OutboxWorker,

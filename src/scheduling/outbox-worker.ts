@@ -30,7 +30,7 @@ import { type DeliveryCounts, DeliveryTally } from './delivery-counts.ts';
 import { type DescribedFailure, describeFailure } from './delivery-failure.ts';
 import type { LogPort } from './log-port.ts';
 import { decodePayload } from './outbox-payload.ts';
-import { laneKey, pauseKeys, rateKeys, type Target, targetOf } from './outbox-routing.ts';
+import { laneKey, rateKeys, type Target, targetOf } from './outbox-routing.ts';
 import {
   beginAttempt,
   claimDue,
@@ -451,7 +451,7 @@ class Worker implements OutboxWorker {
   }
 
   async #rateLimited(row: OutboxRow, token: string, waitMs: number, lane: OutboxRow[]): Promise<void> {
-    for (const key of pauseKeys(row)) this.#limiter.pause(key, waitMs);
+    this.#limiter.pause(rateKeys(row)[0]!, waitMs);
     this.#count('rateLimited');
     // The lane's rows (this one included) must stay ours through a long wait.
     if (waitMs > this.#lockMs / 2) {

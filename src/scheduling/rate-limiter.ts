@@ -1,7 +1,6 @@
-// Token buckets, one per key (a Slack channel, a Slack workspace, a Discord route, Discord's
-// global limit). A send reserves one token from every bucket it touches and sleeps, on the
-// injected clock, until the last of them is due: one sleep per send however many wait on a
-// bucket (a thousand lanes polling one workspace bucket would wake a thousand times a token). The rules mirror what the platforms publish, so we rarely see a 429 at all;
+// Token buckets, one per key (a Slack channel, a Discord route, Discord's global limit). A send
+// takes one token from every bucket it touches and waits, on the injected clock, until all of
+// them have one. The rules mirror what the platforms publish, so we rarely see a 429 at all;
 // when we do, `pause` empties the bucket for the Retry-After the platform asked for.
 import type { Clock } from './clock.ts';
 
@@ -19,8 +18,6 @@ interface Bucket {
   at: number;
   /** No token before this instant (a 429's Retry-After). */
   pausedUntil: number;
-  /** Bumped by every pause: reservations made before it are void. */
-  pauses: number;
 }
 
 export interface RateLimiter {
@@ -39,7 +36,7 @@ export function createRateLimiter(clock: Clock, rule: (key: string) => BucketRul
     if (existing) return existing;
     const found = rule(key);
     if (!found) return undefined;
-    const bucket = { rule: found, tokens: found.burst, at: clock.now().getTime(), pausedUntil: 0, pauses: 0 };
+    const bucket = { rule: found, tokens: found.burst, at: clock.now().getTime(), pausedUntil: 0 };
     buckets.set(key, bucket);
     return bucket;
   };
@@ -51,34 +48,11 @@ export function createRateLimiter(clock: Clock, rule: (key: string) => BucketRul
     bucket.at = now;
   };
 
-  /** Milliseconds until this bucket's next token (tokens may be negative: reserved ahead). */
-  const dueIn = (bucket: Bucket, now: number): number => {
+  /** Milliseconds until this bucket can give a token; 0 when it can now. */
+  const waitFor = (bucket: Bucket, now: number): number => {
+    if (bucket.pausedUntil > now) return bucket.pausedUntil - now;
     refill(bucket, now);
     return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) * bucket.rule.intervalMs);
-  };
-
-  /** Reserves a token from each bucket; resolves false when a pause voided the reservation. */
-  const reserve = async (own: Bucket[], signal?: AbortSignal): Promise<boolean> => {
-    const now = clock.now().getTime();
-    const pausedUntil = Math.max(0, ...own.map((bucket) => bucket.pausedUntil));
-    if (pausedUntil > now) {
-      await clock.sleep(pausedUntil - now, signal);
-      return false;
-    }
-    // Checked and taken in one synchronous step, so concurrent acquirers queue in order.
-    const wait = Math.max(0, ...own.map((bucket) => dueIn(bucket, now)));
-    for (const bucket of own) bucket.tokens -= 1;
-    if (wait === 0) return true;
-    const pauses = own.map((bucket) => bucket.pauses);
-    const unchanged = () => own.every((bucket, i) => bucket.pauses === pauses[i]);
-    try {
-      await clock.sleep(wait, signal);
-    } catch (error) {
-      // Give the reserved tokens back (unless a pause already reset the buckets).
-      if (unchanged()) for (const bucket of own) bucket.tokens += 1;
-      throw error;
-    }
-    return unchanged();
   };
 
   return {
@@ -86,7 +60,14 @@ export function createRateLimiter(clock: Clock, rule: (key: string) => BucketRul
       const own = keys.map(bucketOf).filter((bucket): bucket is Bucket => bucket !== undefined);
       for (;;) {
         signal?.throwIfAborted();
-        if (await reserve(own, signal)) return;
+        const now = clock.now().getTime();
+        const wait = Math.max(0, ...own.map((bucket) => waitFor(bucket, now)));
+        if (wait === 0) {
+          // Checked and taken in one synchronous step, so concurrent acquirers cannot both win.
+          for (const bucket of own) bucket.tokens -= 1;
+          return;
+        }
+        await clock.sleep(wait, signal);
       }
     },
     pause(key, ms) {
@@ -97,7 +78,6 @@ export function createRateLimiter(clock: Clock, rule: (key: string) => BucketRul
       // One token when the wait is over: Retry-After says when the next send may go, not
       // when the bucket is full again.
       bucket.pausedUntil = until;
-      bucket.pauses++;
       bucket.tokens = 1;
       bucket.at = until;
     },
@@ -107,19 +87,14 @@ export function createRateLimiter(clock: Clock, rule: (key: string) => BucketRul
 /**
  * Published limits, as rules by key prefix (keys come from `rateKeys` in outbox-routing.ts):
  * - Slack chat.postMessage: about one message a second per channel (a DM is a channel), short
- *   bursts allowed, and a workspace-wide ceiling Slack gives no number for ("several hundred a
- *   minute", more for bursts). We pace a workspace at 100 a second, the ceiling the benchmark's
- *   fake enforces, with a burst of 90 rather than 100 so that a few requests overtaking each
- *   other on the way do not reach Slack over its bucket. A lower real ceiling shows as a 429,
- *   and the worker then pauses the whole workspace for its Retry-After (outbox-routing.ts
- *   `pauseKeys`), so it costs one 429 a Retry-After, not one for every DM in flight.
+ *   bursts allowed. Slack's workspace-wide ceiling ("several hundred a minute") is not a
+ *   published number, so it is not modelled: its 429 + Retry-After is honoured instead.
  * - Discord: message routes are bucketed per channel, 5 per 5 s; plus 50 requests a second
  *   for the whole bot.
  * - The shell playground has no limits.
  */
 export const platformRateRules: Readonly<Record<string, BucketRule>> = {
   'slack:channel': { burst: 3, intervalMs: 1000 },
-  'slack:workspace': { burst: 90, intervalMs: 10 },
   // Discord's bucket is a fixed window (5, then wait for the reset); a token bucket of 5 that
   // refills one a second is the same rate, but can exceed 5 in one window after a burst.
   // discord.js queues by the real bucket headers anyway, and a 429 still pauses the key.
