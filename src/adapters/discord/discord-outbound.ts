@@ -11,6 +11,10 @@
 //   direct message to the person.
 // - A direct message needs the DM channel first (POST /users/@me/channels); its id is stable,
 //   so it is remembered.
+// - A thread started from a message has that message's id, so a `threadId` may name a message
+//   with no thread yet: the post is tried in the thread, and on 404 (Unknown Channel) the thread
+//   is started from the message (400 code 160004: another send started it first), then posted
+//   in. Without Create Public Threads (403, 50013) the post goes to the channel, and is logged.
 
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
@@ -20,6 +24,7 @@ import {
   type ChatClient,
   DeliveryError,
   type FileUpload,
+  type Logger,
   type MessageRef,
   type ScheduledEventInput,
   type ScheduledEventResult,
@@ -110,6 +115,52 @@ async function delivering<T>(send: () => Promise<T>): Promise<T> {
 }
 
 const missingPermissionCodes = new Set([50001, 50013]);
+const UNKNOWN_CHANNEL = 10003;
+const THREAD_ALREADY_CREATED = 160004;
+
+const apiCode = (error: unknown): number | undefined =>
+  error instanceof DiscordAPIError ? Number(error.code) : undefined;
+
+/** A thread's name: the view's one-line summary (e.g. "Weekly check-in: the digest"), cut to Discord's 100. */
+const threadName = (view: View): string => view.text.trim().slice(0, 100) || 'Thread';
+
+/** Starts the thread from its starter message; true when it exists now, false when the bot may not. */
+async function startThread(rest: REST, channelId: string, messageId: string, view: View): Promise<boolean> {
+  try {
+    await rest.post(Routes.threads(channelId, messageId), { body: { name: threadName(view) } });
+    return true;
+  } catch (error) {
+    if (apiCode(error) === THREAD_ALREADY_CREATED) return true;
+    if (apiCode(error) === 50013) return false;
+    throw error;
+  }
+}
+
+/**
+ * Posts in the thread `threadId` of `channelId` (see the header), starting it when needed.
+ * Resolves with where the message went: the thread, or the channel when threads are not allowed.
+ */
+async function sendInThread(
+  rest: REST,
+  channelId: string,
+  threadId: string,
+  view: View,
+  idempotencyKey: string | undefined,
+  logger: Logger | undefined,
+): Promise<{ messageId: string; threadId?: string }> {
+  try {
+    return { ...(await sendView(rest, threadId, view, idempotencyKey)), threadId };
+  } catch (error) {
+    if (apiCode(error) !== UNKNOWN_CHANNEL) throw error;
+  }
+  if (await startThread(rest, channelId, threadId, view))
+    return { ...(await sendView(rest, threadId, view, idempotencyKey)), threadId };
+  logger?.warn(
+    { event: 'discord.thread.not-allowed', channelId, threadId, code: 50013 },
+    'no permission to start a thread: posted in the channel instead',
+  );
+  return sendView(rest, channelId, view, idempotencyKey);
+}
 
 /** The fields of an event as Discord takes them, cut to its limits. */
 function eventBody(event: ScheduledEventInput) {
@@ -164,7 +215,7 @@ export interface DiscordChatClient extends ChatClient {
  * out on its own clock and limiter) instead of being queued silently inside discord.js.
  */
 /** A `ChatClient` (src/chat/outbound.ts says what each method promises). */
-export function createDiscordChatClient(rest: REST): DiscordChatClient {
+export function createDiscordChatClient(rest: REST, logger?: Logger): DiscordChatClient {
   const dmChannels = new Map<string, string>();
 
   async function directChannel(userId: string): Promise<string> {
@@ -191,14 +242,22 @@ export function createDiscordChatClient(rest: REST): DiscordChatClient {
     postToChannel(channel, view, options) {
       return delivering(async (): Promise<MessageRef> => {
         // A Discord thread is a channel of its own.
-        const target = options?.threadId ?? channel.channelId;
-        const sent = await sendView(rest, target, view, options?.idempotencyKey);
+        const sent: { messageId: string; threadId?: string } = options?.threadId
+          ? await sendInThread(
+              rest,
+              channel.channelId,
+              options.threadId,
+              view,
+              options.idempotencyKey,
+              logger,
+            )
+          : await sendView(rest, channel.channelId, view, options?.idempotencyKey);
         return {
           platform: 'discord',
           workspaceId: channel.workspaceId,
           channelId: channel.channelId,
           messageId: sent.messageId,
-          ...(options?.threadId ? { threadId: options.threadId } : {}),
+          ...(sent.threadId ? { threadId: sent.threadId } : {}),
         };
       });
     },
