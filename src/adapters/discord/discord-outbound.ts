@@ -14,7 +14,8 @@
 // - A thread started from a message has that message's id, so a `threadId` may name a message
 //   with no thread yet: the post is tried in the thread, and on 404 (Unknown Channel) the thread
 //   is started from the message (400 code 160004: another send started it first), then posted
-//   in. Without Create Public Threads (403, 50013) the post goes to the channel, and is logged.
+//   in. Without Create Public Threads (403, 50013), or when the message was deleted (10008),
+//   the post goes to the channel, and this is logged.
 
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
@@ -116,6 +117,7 @@ async function delivering<T>(send: () => Promise<T>): Promise<T> {
 
 const missingPermissionCodes = new Set([50001, 50013]);
 const UNKNOWN_CHANNEL = 10003;
+const UNKNOWN_MESSAGE = 10008;
 const THREAD_ALREADY_CREATED = 160004;
 
 const apiCode = (error: unknown): number | undefined =>
@@ -124,21 +126,25 @@ const apiCode = (error: unknown): number | undefined =>
 /** A thread's name: the view's one-line summary (e.g. "Weekly check-in: the digest"), cut to Discord's 100. */
 const threadName = (view: View): string => view.text.trim().slice(0, 100) || 'Thread';
 
-/** Starts the thread from its starter message; true when it exists now, false when the bot may not. */
-async function startThread(rest: REST, channelId: string, messageId: string, view: View): Promise<boolean> {
+/**
+ * Starts the thread from its starter message. Undefined when it exists now; otherwise why the
+ * post goes to the channel: 50013 (the bot may not start threads) or 10008 (the message is gone).
+ */
+async function startThread(rest: REST, channelId: string, messageId: string, view: View) {
   try {
     await rest.post(Routes.threads(channelId, messageId), { body: { name: threadName(view) } });
-    return true;
+    return undefined;
   } catch (error) {
-    if (apiCode(error) === THREAD_ALREADY_CREATED) return true;
-    if (apiCode(error) === 50013) return false;
+    const code = apiCode(error);
+    if (code === THREAD_ALREADY_CREATED) return undefined;
+    if (code === 50013 || code === UNKNOWN_MESSAGE) return code;
     throw error;
   }
 }
 
 /**
  * Posts in the thread `threadId` of `channelId` (see the header), starting it when needed.
- * Resolves with where the message went: the thread, or the channel when threads are not allowed.
+ * Resolves with where the message went: the thread, or the channel when no thread could start.
  */
 async function sendInThread(
   rest: REST,
@@ -153,11 +159,11 @@ async function sendInThread(
   } catch (error) {
     if (apiCode(error) !== UNKNOWN_CHANNEL) throw error;
   }
-  if (await startThread(rest, channelId, threadId, view))
-    return { ...(await sendView(rest, threadId, view, idempotencyKey)), threadId };
+  const refused = await startThread(rest, channelId, threadId, view);
+  if (refused === undefined) return { ...(await sendView(rest, threadId, view, idempotencyKey)), threadId };
   logger?.warn(
-    { event: 'discord.thread.not-allowed', channelId, threadId, code: 50013 },
-    'no permission to start a thread: posted in the channel instead',
+    { event: 'discord.thread.not-started', channelId, threadId, code: refused },
+    'could not start a thread (no permission, or its message is gone): posted in the channel instead',
   );
   return sendView(rest, channelId, view, idempotencyKey);
 }

@@ -130,7 +130,7 @@ describe('Discord outbound client', () => {
       expect(fake.message(sent.messageId)?.channel_id).toBe(general);
       expect(fake.world.channels.has(note.messageId)).toBe(false);
       expect(warnings).toEqual([
-        expect.objectContaining({ event: 'discord.thread.not-allowed', code: 50013 }),
+        expect.objectContaining({ event: 'discord.thread.not-started', code: 50013 }),
       ]);
     } finally {
       everyone.permissions = before;

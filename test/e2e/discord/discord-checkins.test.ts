@@ -198,20 +198,32 @@ describe('a check-in on Discord, end to end', () => {
     expect(reminder.params.channelId).toBe(dmOf('sam'));
 
     await answerSeen(peer('sam', 'checkin', 'close'), 'private');
+    // The digest goes in the thread started from the round's note (a thread has its starter's id).
+    const note = await app.storage.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { idempotencyKey: { startsWith: 'checkin-note:' }, status: 'sent' },
+    });
+    const thread = String(note.platformMessageId);
+    expect(fake.message(thread)?.channel_id).toBe(teamChannel);
     const digest = await fake.rest.waitForCall(
       (c) =>
         c.route === 'POST /channels/:channelId/messages' &&
-        c.params.channelId === teamChannel &&
+        c.params.channelId === thread &&
+        c.status === 200 &&
         shown(c).includes('the digest'),
       WAIT,
     );
+    expect(fake.world.channels.get(thread)).toMatchObject({ parentId: teamChannel });
+    expect(posts().filter((c) => c.status === 200 && shown(c).includes('the digest'))).toHaveLength(1);
+    expect(
+      fake.message(digest.response ? String((digest.response as { id: string }).id) : '')?.channel_id,
+    ).toBe(thread);
     expect(shown(digest)).toContain('2 people took part');
     expect(shown(digest)).toContain('Tea with the night shift');
     expect(shown(digest)).not.toContain('How we are arriving');
 
     expect(posts().filter((c) => shown(c).includes('A gentle nudge'))).toHaveLength(1);
     const inChannel = [
-      ...posts().filter((c) => c.params.channelId === teamChannel),
+      ...posts().filter((c) => c.params.channelId === teamChannel || c.params.channelId === thread),
       ...fake
         .interactionReplies()
         .filter((r) => ((r.data as { flags?: number } | undefined)?.flags ?? 0) === 0)
