@@ -146,7 +146,7 @@ describe('a check-in on Discord, end to end', () => {
     ]);
   });
 
-  it('runs a round with answers by audience, a skip, one reminder and a digest', async () => {
+  it('runs a round with answers by audience, a skip, one reminder, live posts and a digest in the note thread', async () => {
     await answerSeen(
       peer('sam', 'team', 'role', { user: `<@${idOf('sam')}>`, role: 'supervisor' }),
       'private',
@@ -172,6 +172,15 @@ describe('a check-in on Discord, end to end', () => {
       promptTo('sam'),
     ]);
 
+    // Shared answers as they come as well (what the setup form's digest choice sets), so the live
+    // post and the digest must both land in the thread started from the round's note.
+    await app.storage.db.prisma.checkinTemplate.updateMany({ data: { digestMode: 'live' } });
+    const note = await app.storage.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { idempotencyKey: { startsWith: 'checkin-note:' }, status: 'sent' },
+    });
+    const thread = String(note.platformMessageId);
+    expect(fake.message(thread)?.channel_id).toBe(teamChannel);
+
     const thanks = await answer(
       'ana',
       ana,
@@ -179,6 +188,15 @@ describe('a check-in on Discord, end to end', () => {
       { q3: '', 'q3-who': [], q4: [] },
     );
     expect(JSON.stringify(thanks.data)).toContain('Thank you for checking in');
+    const live = await fake.rest.waitForCall(
+      (c) =>
+        c.route === 'POST /channels/:channelId/messages' &&
+        c.params.channelId === thread &&
+        c.status === 200 &&
+        shown(c).includes('Tea with the night shift'),
+      WAIT,
+    );
+    expect(shown(live)).not.toContain('Ana');
     await answer(
       'ben',
       ben,
@@ -199,11 +217,6 @@ describe('a check-in on Discord, end to end', () => {
 
     await answerSeen(peer('sam', 'checkin', 'close'), 'private');
     // The digest goes in the thread started from the round's note (a thread has its starter's id).
-    const note = await app.storage.db.prisma.outboxMessage.findFirstOrThrow({
-      where: { idempotencyKey: { startsWith: 'checkin-note:' }, status: 'sent' },
-    });
-    const thread = String(note.platformMessageId);
-    expect(fake.message(thread)?.channel_id).toBe(teamChannel);
     const digest = await fake.rest.waitForCall(
       (c) =>
         c.route === 'POST /channels/:channelId/messages' &&
@@ -213,6 +226,7 @@ describe('a check-in on Discord, end to end', () => {
       WAIT,
     );
     expect(fake.world.channels.get(thread)).toMatchObject({ parentId: teamChannel });
+    expect(fake.rest.calls('POST /channels/:channelId/messages/:messageId/threads')).toHaveLength(1);
     expect(posts().filter((c) => c.status === 200 && shown(c).includes('the digest'))).toHaveLength(1);
     expect(
       fake.message(digest.response ? String((digest.response as { id: string }).id) : '')?.channel_id,
