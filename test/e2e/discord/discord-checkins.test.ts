@@ -102,6 +102,17 @@ const dmOf = (name: string) => fake.world.dmChannelFor(idOf(name)).id;
 const posts = () => fake.rest.calls((c) => c.route === 'POST /channels/:channelId/messages');
 const shown = (c: DiscordRestCall) => JSON.stringify(c.body);
 
+/** A message Discord accepted (a 404 before the thread was started does not count) in a channel or thread. */
+const postedIn = (channelId: string, text: string) =>
+  fake.rest.waitForCall(
+    (c) =>
+      c.route === 'POST /channels/:channelId/messages' &&
+      c.params.channelId === channelId &&
+      c.status === 200 &&
+      shown(c).includes(text),
+    WAIT,
+  );
+
 function customIdIn(call: DiscordRestCall, prefix: string): string {
   const rows = (
     (call.body as { components?: { components?: { custom_id?: string }[] }[] }).components ?? []
@@ -188,14 +199,7 @@ describe('a check-in on Discord, end to end', () => {
       { q3: '', 'q3-who': [], q4: [] },
     );
     expect(JSON.stringify(thanks.data)).toContain('Thank you for checking in');
-    const live = await fake.rest.waitForCall(
-      (c) =>
-        c.route === 'POST /channels/:channelId/messages' &&
-        c.params.channelId === thread &&
-        c.status === 200 &&
-        shown(c).includes('Tea with the night shift'),
-      WAIT,
-    );
+    const live = await postedIn(thread, 'Tea with the night shift');
     expect(shown(live)).not.toContain('Ana');
     await answer(
       'ben',
@@ -217,14 +221,7 @@ describe('a check-in on Discord, end to end', () => {
 
     await answerSeen(peer('sam', 'checkin', 'close'), 'private');
     // The digest goes in the thread started from the round's note (a thread has its starter's id).
-    const digest = await fake.rest.waitForCall(
-      (c) =>
-        c.route === 'POST /channels/:channelId/messages' &&
-        c.params.channelId === thread &&
-        c.status === 200 &&
-        shown(c).includes('the digest'),
-      WAIT,
-    );
+    const digest = await postedIn(thread, 'the digest');
     expect(fake.world.channels.get(thread)).toMatchObject({ parentId: teamChannel });
     expect(fake.rest.calls('POST /channels/:channelId/messages/:messageId/threads')).toHaveLength(1);
     expect(posts().filter((c) => c.status === 200 && shown(c).includes('the digest'))).toHaveLength(1);
