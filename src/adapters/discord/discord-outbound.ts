@@ -11,6 +11,11 @@
 //   direct message to the person.
 // - A direct message needs the DM channel first (POST /users/@me/channels); its id is stable,
 //   so it is remembered.
+// - A thread started from a message has that message's id, so a `threadId` may name a message
+//   with no thread yet: the post is tried in the thread, and on 404 (Unknown Channel) the thread
+//   is started from the message (400 code 160004: another send started it first), then posted
+//   in. Without Create Public Threads (403, 50013), or when the message was deleted (10008),
+//   the post goes to the channel, and this is logged.
 
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
@@ -20,6 +25,7 @@ import {
   type ChatClient,
   DeliveryError,
   type FileUpload,
+  type Logger,
   type MessageRef,
   type ScheduledEventInput,
   type ScheduledEventResult,
@@ -110,6 +116,57 @@ async function delivering<T>(send: () => Promise<T>): Promise<T> {
 }
 
 const missingPermissionCodes = new Set([50001, 50013]);
+const UNKNOWN_CHANNEL = 10003;
+const UNKNOWN_MESSAGE = 10008;
+const THREAD_ALREADY_CREATED = 160004;
+
+const apiCode = (error: unknown): number | undefined =>
+  error instanceof DiscordAPIError ? Number(error.code) : undefined;
+
+/** A thread's name: the view's one-line summary (e.g. "Weekly check-in: the digest"), cut to Discord's 100. */
+const threadName = (view: View): string => view.text.trim().slice(0, 100) || 'Thread';
+
+/**
+ * Starts the thread from its starter message. Undefined when it exists now; otherwise why the
+ * post goes to the channel: 50013 (the bot may not start threads) or 10008 (the message is gone).
+ */
+async function startThread(rest: REST, channelId: string, messageId: string, view: View) {
+  try {
+    await rest.post(Routes.threads(channelId, messageId), { body: { name: threadName(view) } });
+    return undefined;
+  } catch (error) {
+    const code = apiCode(error);
+    if (code === THREAD_ALREADY_CREATED) return undefined;
+    if (code === 50013 || code === UNKNOWN_MESSAGE) return code;
+    throw error;
+  }
+}
+
+/**
+ * Posts in the thread `threadId` of `channelId` (see the header), starting it when needed.
+ * Resolves with where the message went: the thread, or the channel when no thread could start.
+ */
+async function sendInThread(
+  rest: REST,
+  channelId: string,
+  threadId: string,
+  view: View,
+  idempotencyKey: string | undefined,
+  logger: Logger | undefined,
+): Promise<{ messageId: string; threadId?: string }> {
+  try {
+    return { ...(await sendView(rest, threadId, view, idempotencyKey)), threadId };
+  } catch (error) {
+    if (apiCode(error) !== UNKNOWN_CHANNEL) throw error;
+  }
+  const refused = await startThread(rest, channelId, threadId, view);
+  if (refused === undefined) return { ...(await sendView(rest, threadId, view, idempotencyKey)), threadId };
+  logger?.warn(
+    { event: 'discord.thread.not-started', channelId, threadId, code: refused },
+    'could not start a thread (no permission, or its message is gone): posted in the channel instead',
+  );
+  return sendView(rest, channelId, view, idempotencyKey);
+}
 
 /** The fields of an event as Discord takes them, cut to its limits. */
 function eventBody(event: ScheduledEventInput) {
@@ -164,7 +221,7 @@ export interface DiscordChatClient extends ChatClient {
  * out on its own clock and limiter) instead of being queued silently inside discord.js.
  */
 /** A `ChatClient` (src/chat/outbound.ts says what each method promises). */
-export function createDiscordChatClient(rest: REST): DiscordChatClient {
+export function createDiscordChatClient(rest: REST, logger?: Logger): DiscordChatClient {
   const dmChannels = new Map<string, string>();
 
   async function directChannel(userId: string): Promise<string> {
@@ -191,14 +248,22 @@ export function createDiscordChatClient(rest: REST): DiscordChatClient {
     postToChannel(channel, view, options) {
       return delivering(async (): Promise<MessageRef> => {
         // A Discord thread is a channel of its own.
-        const target = options?.threadId ?? channel.channelId;
-        const sent = await sendView(rest, target, view, options?.idempotencyKey);
+        const sent: { messageId: string; threadId?: string } = options?.threadId
+          ? await sendInThread(
+              rest,
+              channel.channelId,
+              options.threadId,
+              view,
+              options.idempotencyKey,
+              logger,
+            )
+          : await sendView(rest, channel.channelId, view, options?.idempotencyKey);
         return {
           platform: 'discord',
           workspaceId: channel.workspaceId,
           channelId: channel.channelId,
           messageId: sent.messageId,
-          ...(options?.threadId ? { threadId: options.threadId } : {}),
+          ...(sent.threadId ? { threadId: sent.threadId } : {}),
         };
       });
     },

@@ -102,7 +102,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
   return {
     platform: 'discord',
-    client: createDiscordChatClient(outboundRest),
+    client: createDiscordChatClient(outboundRest, logger),
     async start() {
       accepting = true;
       try {

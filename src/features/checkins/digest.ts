@@ -32,9 +32,11 @@ export function sharedAnswers(items: readonly AnswerItem[], author: string): Dig
     }));
 }
 
-/** Where the round's note went, so the digest can answer in its thread (Slack, shell). */
-async function threadOf(tx: DbClient, team: Team, roundId: string): Promise<string | undefined> {
-  if (team.workspace.platform === 'discord') return undefined;
+/**
+ * Where the round's note went, so the digest answers in its thread: the note's Slack ts, or on
+ * Discord its message id (a thread started from a message has its id; the adapter starts it).
+ */
+async function threadOf(tx: DbClient, roundId: string): Promise<string | undefined> {
   const note = await tx.outboxMessage.findUnique({ where: { idempotencyKey: `checkin-note:${roundId}` } });
   return note?.status === 'sent' ? (note.platformMessageId ?? undefined) : undefined;
 }
@@ -94,7 +96,7 @@ export async function closeRound(
   });
   if (changed.count !== 1) return false;
   const digest = buildDigest(cipher, round.template.name, round.answers, await minGroupOf(tx, round.teamId));
-  const threadId = await threadOf(tx, round.team, round.id);
+  const threadId = await threadOf(tx, round.id);
   await enqueueOutbox(tx, cipher, {
     idempotencyKey: `checkin-digest:${round.id}`,
     platform: round.team.workspace.platform,
@@ -124,7 +126,7 @@ export async function postLiveAnswer(
 ): Promise<void> {
   const shared = sharedAnswers(items, author);
   if (shared.length === 0) return;
-  const threadId = await threadOf(tx, team, round.id);
+  const threadId = await threadOf(tx, round.id);
   await enqueueOutbox(tx, cipher, {
     idempotencyKey: `checkin-live:${answer.id}:${now.getTime()}`,
     platform: team.workspace.platform,

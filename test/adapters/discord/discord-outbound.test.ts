@@ -1,11 +1,12 @@
 // The outbox's Discord client against the fake Discord REST API: what reaches Discord, and
 // how each failure is told to the outbox.
 
+import { PermissionFlagsBits, Routes } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboundRest } from '../../../src/adapters/discord/discord-client.ts';
 import { createDiscordChatClient, discordNonce } from '../../../src/adapters/discord/discord-outbound.ts';
 import { renderDiscordMessages } from '../../../src/adapters/discord/render-components.ts';
-import { DeliveryError, type UserRef, view } from '../../../src/chat/index.ts';
+import { DeliveryError, type Logger, type UserRef, view } from '../../../src/chat/index.ts';
 import { longView } from '../../chat/sample-views.ts';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 
@@ -74,6 +75,66 @@ describe('Discord outbound client', () => {
     const nonces = calls.map((call) => (call.body as { nonce?: string }).nonce);
     expect(new Set(nonces).size).toBe(calls.length);
     expect(sent.messageId).toBe((calls[0]?.response as { id?: string } | undefined)?.id);
+  });
+
+  it('posts in the thread of a message, starting it once (named after the view) and reusing it', async () => {
+    const general = fake.world.channel('general').id;
+    const channel = { platform: 'discord' as const, workspaceId: 'g', channelId: general };
+    const client = clientFor();
+    const note = await client.postToChannel(channel, hello);
+    const first = await client.postToChannel(
+      channel,
+      view('Weekly: the digest', { type: 'text', text: 'One' }),
+      {
+        threadId: note.messageId,
+        idempotencyKey: 'checkin-digest:1',
+      },
+    );
+    const second = await client.postToChannel(channel, hello, { threadId: note.messageId });
+
+    expect(fake.rest.calls('POST /channels/:channelId/messages/:messageId/threads')).toHaveLength(1);
+    expect(fake.world.channels.get(note.messageId)).toMatchObject({
+      name: 'Weekly: the digest',
+      parentId: general,
+    });
+    expect(first).toMatchObject({ channelId: general, threadId: note.messageId });
+    expect(fake.message(first.messageId)?.channel_id).toBe(note.messageId);
+    expect(fake.message(second.messageId)?.channel_id).toBe(note.messageId);
+    // Starting it again is refused the way Discord does (160004), which the client takes as "there".
+    const rest = createOutboundRest({ token, applicationId: fake.world.applicationId, apiUrl: fake.apiUrl });
+    const again = await rest
+      .post(Routes.threads(general, note.messageId), { body: { name: 'x' } })
+      .catch((e) => e);
+    expect(again).toMatchObject({ status: 400, code: 160004 });
+  });
+
+  it('posts in the channel, and logs it, when the bot may not start threads (50013)', async () => {
+    const everyone = fake.world.guild().roles[0]!;
+    const before = everyone.permissions;
+    everyone.permissions &= ~PermissionFlagsBits.CreatePublicThreads;
+    try {
+      const general = fake.world.channel('general').id;
+      const channel = { platform: 'discord' as const, workspaceId: 'g', channelId: general };
+      const warnings: unknown[] = [];
+      const logger = { warn: (fields: unknown) => warnings.push(fields) } as unknown as Logger;
+      const rest = createOutboundRest({
+        token,
+        applicationId: fake.world.applicationId,
+        apiUrl: fake.apiUrl,
+      });
+      const client = createDiscordChatClient(rest, logger);
+      const note = await client.postToChannel(channel, hello);
+      const sent = await client.postToChannel(channel, hello, { threadId: note.messageId });
+
+      expect(sent).not.toHaveProperty('threadId');
+      expect(fake.message(sent.messageId)?.channel_id).toBe(general);
+      expect(fake.world.channels.has(note.messageId)).toBe(false);
+      expect(warnings).toEqual([
+        expect.objectContaining({ event: 'discord.thread.not-started', code: 50013 }),
+      ]);
+    } finally {
+      everyone.permissions = before;
+    }
   });
 
   it('sends "private" messages outside an interaction as a direct message', async () => {

@@ -102,6 +102,17 @@ const dmOf = (name: string) => fake.world.dmChannelFor(idOf(name)).id;
 const posts = () => fake.rest.calls((c) => c.route === 'POST /channels/:channelId/messages');
 const shown = (c: DiscordRestCall) => JSON.stringify(c.body);
 
+/** A message Discord accepted (a 404 before the thread was started does not count) in a channel or thread. */
+const postedIn = (channelId: string, text: string) =>
+  fake.rest.waitForCall(
+    (c) =>
+      c.route === 'POST /channels/:channelId/messages' &&
+      c.params.channelId === channelId &&
+      c.status === 200 &&
+      shown(c).includes(text),
+    WAIT,
+  );
+
 function customIdIn(call: DiscordRestCall, prefix: string): string {
   const rows = (
     (call.body as { components?: { components?: { custom_id?: string }[] }[] }).components ?? []
@@ -146,7 +157,7 @@ describe('a check-in on Discord, end to end', () => {
     ]);
   });
 
-  it('runs a round with answers by audience, a skip, one reminder and a digest', async () => {
+  it('runs a round with answers by audience, a skip, one reminder, live posts and a digest in the note thread', async () => {
     await answerSeen(
       peer('sam', 'team', 'role', { user: `<@${idOf('sam')}>`, role: 'supervisor' }),
       'private',
@@ -172,6 +183,15 @@ describe('a check-in on Discord, end to end', () => {
       promptTo('sam'),
     ]);
 
+    // Shared answers as they come as well (what the setup form's digest choice sets), so the live
+    // post and the digest must both land in the thread started from the round's note.
+    await app.storage.db.prisma.checkinTemplate.updateMany({ data: { digestMode: 'live' } });
+    const note = await app.storage.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { idempotencyKey: { startsWith: 'checkin-note:' }, status: 'sent' },
+    });
+    const thread = String(note.platformMessageId);
+    expect(fake.message(thread)?.channel_id).toBe(teamChannel);
+
     const thanks = await answer(
       'ana',
       ana,
@@ -179,6 +199,8 @@ describe('a check-in on Discord, end to end', () => {
       { q3: '', 'q3-who': [], q4: [] },
     );
     expect(JSON.stringify(thanks.data)).toContain('Thank you for checking in');
+    const live = await postedIn(thread, 'Tea with the night shift');
+    expect(shown(live)).not.toContain('Ana');
     await answer(
       'ben',
       ben,
@@ -198,20 +220,21 @@ describe('a check-in on Discord, end to end', () => {
     expect(reminder.params.channelId).toBe(dmOf('sam'));
 
     await answerSeen(peer('sam', 'checkin', 'close'), 'private');
-    const digest = await fake.rest.waitForCall(
-      (c) =>
-        c.route === 'POST /channels/:channelId/messages' &&
-        c.params.channelId === teamChannel &&
-        shown(c).includes('the digest'),
-      WAIT,
-    );
+    // The digest goes in the thread started from the round's note (a thread has its starter's id).
+    const digest = await postedIn(thread, 'the digest');
+    expect(fake.world.channels.get(thread)).toMatchObject({ parentId: teamChannel });
+    expect(fake.rest.calls('POST /channels/:channelId/messages/:messageId/threads')).toHaveLength(1);
+    expect(posts().filter((c) => c.status === 200 && shown(c).includes('the digest'))).toHaveLength(1);
+    expect(
+      fake.message(digest.response ? String((digest.response as { id: string }).id) : '')?.channel_id,
+    ).toBe(thread);
     expect(shown(digest)).toContain('2 people took part');
     expect(shown(digest)).toContain('Tea with the night shift');
     expect(shown(digest)).not.toContain('How we are arriving');
 
     expect(posts().filter((c) => shown(c).includes('A gentle nudge'))).toHaveLength(1);
     const inChannel = [
-      ...posts().filter((c) => c.params.channelId === teamChannel),
+      ...posts().filter((c) => c.params.channelId === teamChannel || c.params.channelId === thread),
       ...fake
         .interactionReplies()
         .filter((r) => ((r.data as { flags?: number } | undefined)?.flags ?? 0) === 0)

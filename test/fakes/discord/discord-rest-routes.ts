@@ -1,4 +1,4 @@
-import { PermissionFlagsBits } from 'discord.js';
+import { ChannelType, PermissionFlagsBits } from 'discord.js';
 import { asRecord, asString } from '../shared/http.ts';
 import { commandRoutes } from './discord-command-routes.ts';
 import { snowflake } from './discord-ids.ts';
@@ -14,6 +14,7 @@ import {
 } from './discord-payloads.ts';
 import {
   announce,
+  created,
   discordError,
   isEmptyMessage,
   noContent,
@@ -43,11 +44,13 @@ export function buildRoutes(ctx: RouteContext): Route[] {
   const { world, store } = ctx;
   const channelOr404 = (id: string | undefined): WorldChannel | undefined =>
     id ? world.channels.get(id) : undefined;
-  const mayManageEvents = (guild: (typeof world.guilds)[number]): boolean => {
+  const botMay = (guild: (typeof world.guilds)[number], permission: bigint): boolean => {
     const bot = guild.members.get(world.botUser.id);
     const allowed = bot ? world.memberPermissions(guild, bot) : 0n;
-    return (allowed & (PermissionFlagsBits.ManageEvents | PermissionFlagsBits.Administrator)) !== 0n;
+    return (allowed & (permission | PermissionFlagsBits.Administrator)) !== 0n;
   };
+  const mayManageEvents = (guild: (typeof world.guilds)[number]) =>
+    botMay(guild, PermissionFlagsBits.ManageEvents);
 
   return [
     route('GET', '/gateway/bot', () =>
@@ -92,6 +95,37 @@ export function buildRoutes(ctx: RouteContext): Route[] {
       const message = storeMessage(ctx, withBody(base, request.body, request.files));
       announce(ctx, message);
       return ok(message);
+    }),
+    // A thread started from a message takes the message's id; a second start is 400 (160004).
+    route('POST', '/channels/:channelId/messages/:messageId/threads', (request) => {
+      const channel = channelOr404(request.params.channelId);
+      const message = store.messages.get(request.params.messageId ?? '');
+      if (!channel?.guildId) return UNKNOWN_CHANNEL();
+      if (!message || message.channel_id !== channel.id) return UNKNOWN_MESSAGE();
+      if (world.channels.has(message.id))
+        return discordError(400, 160004, 'A thread has already been created for this message');
+      if (!botMay(world.guild(channel.guildId), PermissionFlagsBits.CreatePublicThreads))
+        return discordError(403, 50013, 'Missing Permissions');
+      const name = asString(asRecord(request.body).name);
+      if (!name) return discordError(400, 50035, 'Invalid Form Body');
+      const thread = {
+        id: message.id,
+        type: ChannelType.PublicThread as const,
+        name: name.slice(0, 100),
+        guildId: channel.guildId,
+        parentId: channel.id,
+        recipientId: null,
+        lastMessageId: null,
+      };
+      world.channels.set(thread.id, thread);
+      return created({
+        id: thread.id,
+        type: thread.type,
+        guild_id: thread.guildId,
+        parent_id: thread.parentId,
+        name: thread.name,
+        owner_id: world.botUser.id,
+      });
     }),
     route('GET', '/channels/:channelId/messages/:messageId', (request) => {
       const message = store.messages.get(request.params.messageId ?? '');

@@ -30,9 +30,11 @@ export interface WorldRole {
 
 export interface WorldChannel {
   id: string;
-  type: ChannelType.GuildText | ChannelType.GuildCategory | ChannelType.DM;
+  type: ChannelType.GuildText | ChannelType.GuildCategory | ChannelType.DM | ChannelType.PublicThread;
   name: string | null;
   guildId: string | null;
+  /** Threads only: the channel it was started in (its id is its starter message's). */
+  parentId?: string;
   /** DM channels only. */
   recipientId: string | null;
   lastMessageId: string | null;

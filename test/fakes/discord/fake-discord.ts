@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { APIApplicationCommand, APIInteraction, APIMessage } from 'discord.js';
+import { type APIApplicationCommand, type APIInteraction, type APIMessage, ChannelType } from 'discord.js';
 import { closeServer, listenOnRandomPort, parseBody, readBody, sendEmpty, sendJson } from '../shared/http.ts';
 import { DEFAULT_WAIT_MS } from '../shared/recorder.ts';
 import { snowflake } from './discord-ids.ts';
@@ -254,6 +254,9 @@ export class FakeDiscord {
   reset(): void {
     this.rest.reset();
     this.store.reset();
+    // Threads go with the messages they were started from.
+    for (const [id, channel] of this.world.channels)
+      if (channel.type === ChannelType.PublicThread) this.world.channels.delete(id);
   }
 
   async close(): Promise<void> {
