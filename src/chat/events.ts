@@ -7,6 +7,12 @@ export interface Actor {
   readonly workspaceId: string;
   readonly userId: string;
   readonly displayName?: string;
+  /**
+   * The platform's own word, carried by the event itself, on whether this person administers
+   * the workspace (Discord: Manage Server from the interaction's member roles). Absent when
+   * the event does not say (Slack, direct messages): then ask the platform (`lookupUser`).
+   */
+  readonly isWorkspaceAdmin?: boolean;
 }
 
 /** Where it happened. `channelId` is absent for forms opened from a direct message. */

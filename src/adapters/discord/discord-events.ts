@@ -10,6 +10,7 @@ import {
   type BaseInteraction,
   type GuildMember,
   type Message,
+  PermissionFlagsBits,
 } from 'discord.js';
 import type { ChatEvent, CommandOptionValue, EventOfKind, FormValues, MessageRef } from '../../chat/index.ts';
 import { discordAttachments } from './discord-attachments.ts';
@@ -20,6 +21,8 @@ export interface Origin {
   readonly workspaceId: string;
   readonly userId: string;
   readonly displayName?: string;
+  /** Manage Server (or Administrator, or owner), from the interaction: no REST call needed. */
+  readonly isWorkspaceAdmin?: boolean;
   readonly channelId?: string;
   readonly isDirect: boolean;
 }
@@ -65,6 +68,7 @@ function base(eventId: string, origin: Origin) {
       workspaceId: origin.workspaceId,
       userId: origin.userId,
       ...(origin.displayName ? { displayName: origin.displayName } : {}),
+      ...(origin.isWorkspaceAdmin === undefined ? {} : { isWorkspaceAdmin: origin.isWorkspaceAdmin }),
     },
     place: {
       ...(origin.channelId ? { channelId: origin.channelId } : {}),
@@ -155,15 +159,22 @@ export function memberJoinedEvent(member: GuildMember): EventOfKind<'member-join
   return { ...base(eventId, origin), kind: 'member-joined', channelId };
 }
 
-/** Who pressed or typed, and where; `workspaceId` is resolved by the caller for DMs. */
+/**
+ * Who pressed or typed, and where; `workspaceId` is resolved by the caller for DMs.
+ * In a cached guild the member (roles from this interaction's payload) and the guild (owner and
+ * role permissions, kept current by the gateway) give Manage Server without asking Discord.
+ * Guild-wide permissions, not the channel's, as `lookupUser` computes them.
+ */
 export function originOf(interaction: BaseInteraction, workspaceId: string): Origin {
-  const displayName = interaction.inCachedGuild()
-    ? interaction.member.displayName
-    : interaction.user.displayName;
+  const cached = interaction.inCachedGuild();
+  const displayName = cached ? interaction.member.displayName : interaction.user.displayName;
   return {
     workspaceId,
     userId: interaction.user.id,
     displayName,
+    ...(cached
+      ? { isWorkspaceAdmin: interaction.member.permissions.has(PermissionFlagsBits.ManageGuild) }
+      : {}),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     isDirect: !interaction.inGuild(),
   };

@@ -114,6 +114,21 @@ describe('PeerBridge on Discord', () => {
     expect(adminPart).toContain('`/peer team role`');
   });
 
+  it("takes Manage Server from the interaction and the gateway's guild, never asking Discord's REST API", async () => {
+    fake.rest.reset();
+    // alice owns the guild (so Manage Server); bob has only @everyone's permissions.
+    const outboxAs = (user: string) =>
+      answerSeen(
+        fake,
+        fake.slashCommand({ name: 'peer', group: 'admin', subcommand: 'outbox', channel: 'general', user }),
+        'private',
+      );
+    expect((await outboxAs('alice')).content).toContain('Deliveries for this workspace');
+    expect((await outboxAs('bob')).content).toContain('Only admins can see delivery status');
+    const asked = fake.rest.calls((call) => call.route.startsWith('GET /guilds/'));
+    expect(asked.map((call) => call.route)).toEqual([]);
+  });
+
   it('refuses bad options privately and saves nothing', async () => {
     const teamsBefore = await app.storage.db.prisma.team.count();
     const answer = await answerSeen(
