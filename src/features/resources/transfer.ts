@@ -25,7 +25,10 @@ import type { Scope } from './store.ts';
 import { text } from './views.ts';
 
 export const exportFormats = ['hsds-json', 'hsds-csv', 'simple-csv'] as const;
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+// 5 MB is a directory of thousands of entries. The bot runs with a 256 MB old-space heap
+// (package.json `start`), and a parsed file takes several times its size while it is checked;
+// bigger files go through `npm run resources -- import`, which runs in its own process.
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** How long the file behind an "Import the N good rows" button is kept (in this process). */
 const PENDING_MS = 30 * 60 * 1000;
 const MAX_PENDING = 8;
@@ -131,7 +134,7 @@ function problemOf(attachments: readonly Attachment[], maxBytes: number): View |
   if (!file) return notChatting;
   if (file.size > maxBytes) {
     return text(
-      `\`${file.name}\` is ${megabytes(file.size)}; I can take files up to ${megabytes(maxBytes)}. Nothing was imported. You could split it into smaller files.`,
+      `\`${file.name}\` is ${megabytes(file.size)}; I can take files up to ${megabytes(maxBytes)}. Nothing was imported. You could split it into smaller files, or ask whoever runs PeerBridge to import it with \`npm run resources -- import\`.`,
     );
   }
   try {

@@ -143,7 +143,7 @@ describe('resource import and export from chat on Slack', () => {
   it('refuses a file over the size limit with the limit in the message, without downloading it', async () => {
     const file = { ...fake.hostFile('huge.json', '[]'), size: 25 * 1024 * 1024 };
     await sender.event(eventCallback(directMessageEvent({ text: '', files: [file] }), fake.identity));
-    await privateAnswer('I can take files up to 20 MB');
+    await privateAnswer('I can take files up to 5 MB');
     expect(fake.calls('file_download').filter((c) => c.args.file_id === file.id)).toHaveLength(0);
   });
 
