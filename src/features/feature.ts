@@ -69,7 +69,9 @@ export interface Feature {
    * Scheduled-occurrence handlers by schedule kind; a kind belongs to exactly one feature. A
    * handler runs at most once per occurrence across replicas (the scheduler claims it first),
    * so it must do all its writes, outbox rows included, in one transaction; if it throws, the
-   * claim is marked failed and the occurrence is not run again.
+   * claim is marked failed and the occurrence is not run again. Kinds that can come due by
+   * the thousand at once (self-care prompts) also offer `handler.batch`: a claimed batch's
+   * occurrences in one transaction (see OccurrenceHandler in scheduling/scheduler.ts).
    */
   readonly occurrences?: Partial<Record<ScheduleKind, OccurrenceHandler>>;
   /**

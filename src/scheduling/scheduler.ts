@@ -44,7 +44,18 @@ export interface OccurrenceContext {
   readonly now: Date;
 }
 
-export type OccurrenceHandler = (occurrence: Occurrence, context: OccurrenceContext) => Promise<void>;
+/**
+ * Runs one occurrence. It may also offer `batch`: the scheduler then hands it all of a claimed
+ * batch's won occurrences of its kind at once (at most `claimBatch`), and it must do all their
+ * writes in ONE transaction (outbox rows via enqueueOutboxMany) and call notify() once after.
+ * If `batch` throws, that transaction wrote nothing, so the scheduler runs the same occurrences
+ * one by one through the single form, which records each failure on its own claim: one bad
+ * occurrence never fails the others, and none is marked done without having run.
+ */
+export interface OccurrenceHandler {
+  (occurrence: Occurrence, context: OccurrenceContext): Promise<void>;
+  readonly batch?: (occurrences: readonly Occurrence[], context: OccurrenceContext) => Promise<void>;
+}
 
 /**
  * Work that runs on every tick on every replica (e.g. "escalate flags nobody acknowledged").
@@ -134,6 +145,44 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
 }
 const DAY = 24 * 60 * MINUTE;
 
+/** Occurrences grouped by kind, in first-seen order. */
+function byKind(occurrences: readonly Occurrence[]): Map<ScheduleKind, Occurrence[]> {
+  const groups = new Map<ScheduleKind, Occurrence[]>();
+  for (const occurrence of occurrences) {
+    const group = groups.get(occurrence.kind);
+    if (group) group.push(occurrence);
+    else groups.set(occurrence.kind, [occurrence]);
+  }
+  return groups;
+}
+
+/**
+ * Runs a kind's won occurrences through its handler's batch form; false when it threw (its
+ * one transaction wrote nothing), and the caller then runs them one by one.
+ */
+async function runGroup(
+  batch: NonNullable<OccurrenceHandler['batch']>,
+  group: readonly Occurrence[],
+  context: OccurrenceContext,
+  logger: LogPort | undefined,
+): Promise<boolean> {
+  try {
+    await batch(group, context);
+    return true;
+  } catch (error) {
+    logger?.warn(
+      {
+        event: 'scheduler.batch_failed',
+        kind: group[0]?.kind,
+        occurrences: group.length,
+        err: errorFields(error, { stack: true }),
+      },
+      'A batch of scheduled occurrences failed; running them one by one',
+    );
+    return false;
+  }
+}
+
 // Stored on the claim: the error's type and first line only. Lines below it (Prisma's query
 // and arguments) can quote private text.
 function errorText(error: unknown): string {
@@ -174,20 +223,24 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   /**
-   * Claims a batch in one statement, runs what this replica won up to `concurrency` at a time,
-   * then marks the successful ones done in one statement. A claim is the whole guard: a key
-   * another replica holds is not returned, so it is not run here.
+   * Claims a batch in one statement, runs what this replica won (a kind whose handler has a
+   * batch form in one call, the others up to `concurrency` at a time), then marks the
+   * successful ones done in one statement. A claim is the whole guard: a key another replica
+   * holds is not returned, so it is not run here.
    */
   async function runBatch(batch: readonly Occurrence[], now: Date, report: TickReport): Promise<void> {
     const won = await claimOccurrences(prisma, batch, { instanceId, at: now });
     const done: string[] = [];
-    await eachLimited(
-      batch.filter((occurrence) => won.has(occurrence.key)),
-      concurrency,
-      async (occurrence) => {
-        if (await runClaimed(occurrence, now, report)) done.push(occurrence.key);
-      },
-    );
+    const single: Occurrence[] = [];
+    for (const [kind, group] of byKind(batch.filter((occurrence) => won.has(occurrence.key)))) {
+      const handler = handlers[kind];
+      if (handler?.batch && (await runGroup(handler.batch, group, { instanceId, now }, logger)))
+        done.push(...group.map((o) => o.key));
+      else single.push(...group);
+    }
+    await eachLimited(single, concurrency, async (occurrence) => {
+      if (await runClaimed(occurrence, now, report)) done.push(occurrence.key);
+    });
     await finishClaims(prisma, done, clock.now());
     report.ran.push(...done);
   }

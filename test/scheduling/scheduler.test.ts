@@ -1,12 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { getTasks } from 'node-cron';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/index.ts';
+import { createFieldCipher, type Database, type PrismaClient } from '../../src/db/index.ts';
 import {
   claimOccurrence,
   createScheduler,
   decodeScheduleRule,
+  enqueueOutboxMany,
   ManualClock,
   type Occurrence,
+  type OccurrenceHandler,
   type Scheduler,
   type SchedulerOptions,
 } from '../../src/scheduling/index.ts';
@@ -33,6 +36,63 @@ function scheduler(instanceId: string, options: Partial<SchedulerOptions> = {}):
   });
   schedulers.push(made);
   return made;
+}
+
+const cipher = createFieldCipher(randomBytes(32));
+
+async function schedules(count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    ids.push(await aSchedule(db.prisma, daily('09:00'), { startsAt: new Date('2026-03-02T00:00:00Z') }));
+  }
+  return ids;
+}
+
+const message = (occurrence: Occurrence) => ({
+  idempotencyKey: occurrence.key,
+  platform: 'slack' as const,
+  workspaceExternalId: 'T1',
+  target: { kind: 'dm' as const, userId: `U${occurrence.scheduleId}` },
+  view: { text: 'Time for a pause. You can skip it.', blocks: [] },
+});
+
+/** Counts interactive transactions and raw statements sent through the client. */
+function counting(prisma: PrismaClient) {
+  const counts = { transactions: 0, queryRaw: 0, executeRaw: 0 };
+  const client = new Proxy(prisma, {
+    get(target, property) {
+      if (property === '$transaction') counts.transactions++;
+      if (property === '$queryRaw') counts.queryRaw++;
+      if (property === '$executeRaw') counts.executeRaw++;
+      const value = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { client, counts };
+}
+
+/** A handler with both forms, writing outbox rows like a feature's; `poison` fails either form. */
+function outboxHandler(prisma: PrismaClient, poison?: string) {
+  const calls = { single: [] as string[], batch: [] as number[] };
+  const check = (o: Occurrence) => {
+    if (o.scheduleId === poison) throw new Error('nudge row is broken');
+  };
+  const single = async (occurrence: Occurrence) => {
+    calls.single.push(occurrence.key);
+    await prisma.$transaction(async (tx) => {
+      await enqueueOutboxMany(tx, cipher, [message(occurrence)]);
+      check(occurrence);
+    });
+  };
+  const batch = async (occurrences: readonly Occurrence[]) => {
+    calls.batch.push(occurrences.length);
+    await prisma.$transaction(async (tx) => {
+      await enqueueOutboxMany(tx, cipher, occurrences.map(message));
+      occurrences.forEach(check);
+    });
+  };
+  const handler: OccurrenceHandler = Object.assign(single, { batch });
+  return { handler, calls };
 }
 
 async function claims() {
@@ -168,15 +228,7 @@ describe('scheduler', () => {
       await claimOccurrence(db.prisma, { key: keyOf(id), scheduleId: id, dueAt, instanceId: 'replica-b' });
     }
     // Counts the raw statements the scheduler sends (claims are $queryRaw, bulk finishes $executeRaw).
-    const statements = { queryRaw: 0, executeRaw: 0 };
-    const counted = new Proxy(db.prisma, {
-      get(target, property) {
-        if (property === '$queryRaw') statements.queryRaw++;
-        if (property === '$executeRaw') statements.executeRaw++;
-        const value = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const { client: counted, counts } = counting(db.prisma);
 
     const report = await scheduler('replica-a', { prisma: counted, claimBatch: 3 }).tick();
 
@@ -185,7 +237,7 @@ describe('scheduler', () => {
     expect([...report.ran].sort()).toEqual([...mine].sort());
     // Five left to run (two are held), three a batch: two claim statements and two finish
     // statements, not five each.
-    expect(statements).toEqual({ queryRaw: 2, executeRaw: 2 });
+    expect(counts).toEqual({ transactions: 0, queryRaw: 2, executeRaw: 2 });
     const rows = await db.prisma.occurrenceClaim.findMany({
       select: { key: true, status: true, claimedBy: true },
     });
@@ -326,5 +378,73 @@ describe('scheduler', () => {
     expect(getTasks().size).toBe(before + 1);
     await s.stop();
     expect(getTasks().size).toBe(before);
+  });
+});
+
+describe('scheduler, batch handlers', () => {
+  it('hands a claimed batch to the batch form: one transaction for its occurrences, each run once', async () => {
+    await schedules(7);
+    const { client, counts } = counting(db.prisma);
+    const { handler, calls } = outboxHandler(client);
+    const scheduler = createScheduler({
+      prisma: client,
+      instanceId: 'replica-a',
+      clock,
+      claimBatch: 4,
+      handlers: { checkin: handler },
+    });
+
+    const report = await scheduler.tick();
+
+    expect(report.ran).toHaveLength(7);
+    expect(calls).toEqual({ single: [], batch: [4, 3] });
+    // Two batches: one transaction each for 4 and 3 occurrences, one claim and one finish each.
+    expect(counts).toEqual({ transactions: 2, queryRaw: 2, executeRaw: 2 });
+    const rows = await db.prisma.outboxMessage.findMany({ select: { idempotencyKey: true } });
+    expect(rows.map((r) => r.idempotencyKey).sort()).toEqual([...report.ran].sort());
+    const claims = await db.prisma.occurrenceClaim.findMany();
+    expect(claims.every((c) => c.status === 'done')).toBe(true);
+    expect((await scheduler.tick()).ran).toHaveLength(0);
+    expect(calls.batch).toEqual([4, 3]);
+  });
+
+  it('runs a failing batch again one by one: the bad occurrence fails alone, the others are done once', async () => {
+    const ids = await schedules(5);
+    const poison = ids[2]!;
+    const { handler, calls } = outboxHandler(db.prisma, poison);
+    const warnings: object[] = [];
+    const scheduler = createScheduler({
+      prisma: db.prisma,
+      instanceId: 'replica-a',
+      clock,
+      claimBatch: 16,
+      handlers: { checkin: handler },
+      logger: { info: () => undefined, warn: (o) => warnings.push(o), error: () => undefined },
+    });
+
+    const report = await scheduler.tick();
+
+    expect(calls.batch).toEqual([5]);
+    expect(calls.single).toHaveLength(5);
+    const poisonKey = `${poison}@2026-03-02T08:00:00.000Z`;
+    expect(report.failed).toEqual([poisonKey]);
+    expect(report.ran).toHaveLength(4);
+    // The failed batch's transaction wrote nothing; each good occurrence's row exactly once.
+    const rows = await db.prisma.outboxMessage.findMany({ select: { idempotencyKey: true } });
+    expect(rows.map((r) => r.idempotencyKey).sort()).toEqual([...report.ran].sort());
+    const claims = await db.prisma.occurrenceClaim.findMany({
+      select: { key: true, status: true, error: true },
+    });
+    expect(claims.find((c) => c.key === poisonKey)).toMatchObject({
+      status: 'failed',
+      error: 'Error: nudge row is broken',
+    });
+    expect(claims.filter((c) => c.status === 'done')).toHaveLength(4);
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ event: 'scheduler.batch_failed', occurrences: 5 }),
+    );
+    // Nothing is run again on the next tick, failed or done.
+    const again = await scheduler.tick();
+    expect(again.ran.length + again.failed.length).toBe(0);
   });
 });

@@ -11,12 +11,15 @@ import {
   refusalView,
   type View,
 } from '../../chat/index.ts';
-import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
 import {
   type Clock,
   enqueueOutbox,
+  enqueueOutboxMany,
   formatTimeOfDay,
+  type Occurrence,
   type OccurrenceHandler,
+  type OutboxMessageInput,
   parseTimeOfDay,
   type WeekdayCode,
 } from '../../scheduling/index.ts';
@@ -134,17 +137,23 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
     return role?.team.timeZone ?? deps.defaultTimeZone;
   }
 
-  async function deliver(nudgeId: string, key: string, notBefore: Date): Promise<boolean> {
-    const nudge = await prisma.selfCareNudge.findUnique({
-      where: { id: nudgeId },
-      include: { member: { include: { workspace: true } } },
-    });
-    if (!nudge?.active || nudge.member.optOuts.includes('selfcare')) return false;
+  type NudgeWithMember = Db.Prisma.SelfCareNudgeGetPayload<{
+    include: { member: { include: { workspace: true } } };
+  }>;
+  const withMember = { member: { include: { workspace: true } } } as const;
+
+  /** The prompt for a nudge that is still wanted, or undefined (stopped, opted out, unknown topic). */
+  async function promptFor(
+    nudge: NudgeWithMember,
+    key: string,
+    notBefore: Date,
+  ): Promise<OutboxMessageInput | undefined> {
+    if (!nudge.active || nudge.member.optOuts.includes('selfcare')) return undefined;
     const topic = (topics as readonly string[]).includes(nudge.topic) ? (nudge.topic as Topic) : undefined;
-    if (!topic) return false;
+    if (!topic) return undefined;
     const steps = topic === 'plan-line' ? await deps.planSteps.helpfulSteps(nudge.memberId) : undefined;
     const line = steps?.[Math.floor(notBefore.getTime() / (24 * HOUR)) % steps.length];
-    await enqueueOutbox(prisma, cipher, {
+    return {
       idempotencyKey: key,
       platform: nudge.member.workspace.platform,
       workspaceExternalId: nudge.member.workspace.externalId,
@@ -154,15 +163,40 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
       isPrivate: topic === 'plan-line',
       respectQuietHours: true,
       notBefore,
-    });
-    return true;
+    };
   }
 
-  const onOccurrence: OccurrenceHandler = async (occurrence) => {
+  async function deliver(nudgeId: string, key: string, notBefore: Date): Promise<boolean> {
+    const nudge = await prisma.selfCareNudge.findUnique({ where: { id: nudgeId }, include: withMember });
+    const message = nudge ? await promptFor(nudge, key, notBefore) : undefined;
+    return message !== undefined && (await enqueueOutbox(prisma, cipher, message));
+  }
+
+  const single = async (occurrence: Occurrence) => {
     const nudge = await prisma.selfCareNudge.findUnique({ where: { scheduleId: occurrence.scheduleId } });
     if (!nudge) return;
     if (await deliver(nudge.id, `selfcare:${occurrence.key}`, occurrence.dueAt)) deps.notifyOutbox();
   };
+
+  // Many members' end-of-shift prompts come due at the same local time: the scheduler hands a
+  // claimed batch here, read in one query and enqueued in one transaction, then one notify.
+  const batch = async (occurrences: readonly Occurrence[]) => {
+    const nudges = await prisma.selfCareNudge.findMany({
+      where: { scheduleId: { in: occurrences.map((o) => o.scheduleId) } },
+      include: withMember,
+    });
+    const bySchedule = new Map(nudges.map((nudge) => [nudge.scheduleId, nudge]));
+    const messages: OutboxMessageInput[] = [];
+    for (const occurrence of occurrences) {
+      const nudge = bySchedule.get(occurrence.scheduleId);
+      const message = nudge && (await promptFor(nudge, `selfcare:${occurrence.key}`, occurrence.dueAt));
+      if (message) messages.push(message);
+    }
+    if (messages.length === 0) return;
+    await prisma.$transaction((tx) => enqueueOutboxMany(tx, cipher, messages));
+    deps.notifyOutbox();
+  };
+  const onOccurrence: OccurrenceHandler = Object.assign(single, { batch });
 
   const selfcare = defineCommand({
     name: 'selfcare',

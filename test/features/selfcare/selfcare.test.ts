@@ -80,4 +80,31 @@ describe('self-care prompts', () => {
     await scheduler.tick();
     expect(await prompts()).toHaveLength(before);
   });
+
+  it('sends prompts of members due at the same minute together (one batch), each once, skipping stopped ones', async () => {
+    const choice = { topics: ['end-of-shift'], days: ['WE'], time: '17:30' };
+    await w.form('maya', 'selfcare:choose', choice);
+    await w.form('lee', 'selfcare:choose', choice);
+    await w.form('sam', 'selfcare:choose', choice);
+    const sams = await w.prisma.selfCareNudge.findFirstOrThrow({
+      where: { active: true, member: { platformUserId: 'sam' } },
+    });
+    await w.action('sam', 'selfcare:stop', sams.id);
+    const endOfShift = async (who: string) =>
+      (await w.inbox(who)).filter(
+        (v) => v.key.startsWith('selfcare:') && v.text.startsWith('How are you leaving'),
+      );
+    const before = { maya: (await endOfShift('maya')).length, lee: (await endOfShift('lee')).length };
+    const scheduler = w.scheduler();
+    w.clock.advanceTo('2026-03-04T16:30:00Z'); // Wednesday 17:30 in Berlin
+    const report = await scheduler.tick();
+    expect(report.ran).toHaveLength(2);
+    expect(report.failed).toHaveLength(0);
+    expect((await endOfShift('maya')).length).toBe(before.maya + 1);
+    expect((await endOfShift('lee')).length).toBe(before.lee + 1);
+    expect(await endOfShift('sam')).toHaveLength(0);
+    await scheduler.tick();
+    expect((await endOfShift('maya')).length).toBe(before.maya + 1);
+    expect((await endOfShift('lee')).length).toBe(before.lee + 1);
+  });
 });
