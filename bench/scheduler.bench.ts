@@ -1,18 +1,23 @@
 // Scheduler precision: 1,000 schedules due at the same minute; the delay from the due instant
 // to each occurrence's first send, p50 / p99. The real scheduler (node-cron ticking at second
-// 0 of every minute, occurrence claims) and the real outbox worker on a real database; each
-// occurrence's handler does what a check-in round's does, one DM through the outbox in one
-// transaction. The "platform" records when each DM arrives (no rate limit: distinct members).
+// 0 of every minute, occurrence claims) and the real outbox worker on a real database; the
+// schedules are 1,000 members' end-of-shift self-care prompts at the same time, run by the
+// self-care feature's own occurrence handler (its batch form: a claimed batch's prompts in one
+// transaction; BENCH_SCHEDULER_HANDLER=single runs them one by one, as before the batch form).
+// The "platform" records when each DM arrives (no rate limit: distinct members).
 // --quick: 50 schedules, and a clock shifted so that the due minute is 3 s away, ticked once
 // by hand at that instant instead of waiting up to a minute for cron.
+import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ChatClient, MessageRef, UserRef } from '../src/chat/index.ts';
 import { createFieldCipher, type Database, migrate, openDatabase } from '../src/db/index.ts';
+import { noPlanSteps } from '../src/features/ports.ts';
+import { createSelfCareFeature } from '../src/features/selfcare/index.ts';
 import {
   type Clock,
   createOutboxWorker,
   createScheduler,
-  enqueueOutbox,
+  encodeScheduleRule,
   type OccurrenceHandler,
   systemClock,
 } from '../src/scheduling/index.ts';
@@ -108,6 +113,46 @@ function nextMinute(clock: Clock, leadMs: number): Date {
   return new Date(Math.ceil(at / 60_000) * 60_000);
 }
 
+/** `count` members, each with an end-of-shift self-care prompt due at `due` (UTC), daily. */
+async function seedPrompts(database: Database, count: number, due: Date, now: Date): Promise<void> {
+  const { prisma } = database;
+  const workspace = await prisma.workspace.create({ data: { platform: 'slack', externalId: 'T1' } });
+  const time = due.toISOString().slice(11, 16);
+  const rule = encodeScheduleRule({
+    kind: 'weekly',
+    days: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'],
+    time,
+    timeZone: 'UTC',
+  });
+  const rows = Array.from({ length: count }, (_, i) => ({
+    memberId: randomUUID(),
+    scheduleId: randomUUID(),
+    userId: `U${i}`,
+  }));
+  await prisma.member.createMany({
+    data: rows.map((r) => ({
+      id: r.memberId,
+      workspaceId: workspace.id,
+      platformUserId: r.userId,
+      displayName: r.userId,
+    })),
+  });
+  await prisma.schedule.createMany({
+    data: rows.map((r) => ({
+      ...rule,
+      id: r.scheduleId,
+      kind: 'selfcare' as const,
+      memberId: r.memberId,
+      startsAt: now,
+      windowMinutes: 120,
+      payload: { topic: 'end-of-shift' },
+    })),
+  });
+  await prisma.selfCareNudge.createMany({
+    data: rows.map((r) => ({ memberId: r.memberId, scheduleId: r.scheduleId, topic: 'end-of-shift' })),
+  });
+}
+
 async function run(db: BenchDatabase, count: number, ctx: BenchContext): Promise<Figure> {
   // In --quick the clock runs ahead so that the next minute is 3 s away. Never behind: a row
   // the database stamps with its own now would otherwise wait for the clock to catch up.
@@ -125,38 +170,28 @@ async function run(db: BenchDatabase, count: number, ctx: BenchContext): Promise
     instanceId: 'bench',
     clock,
   });
-  const handler: OccurrenceHandler = async (occurrence) => {
-    await database.prisma.$transaction((tx) =>
-      enqueueOutbox(tx, cipher, {
-        idempotencyKey: occurrence.key,
-        platform: 'slack',
-        workspaceExternalId: 'T1',
-        target: { kind: 'dm', userId: `U${occurrence.scheduleId}` },
-        view: { text: 'Time for your check-in. You can skip it.', blocks: [] },
-        // As the features' handlers do: due now on the scheduler's clock.
-        notBefore: clock.now(),
-      }),
-    );
-    worker.notify();
-  };
+  const selfcare = createSelfCareFeature({
+    prisma: database.prisma,
+    cipher,
+    clock,
+    notifyOutbox: () => worker.notify(),
+    defaultTimeZone: 'UTC',
+    planSteps: noPlanSteps,
+  }).occurrences?.selfcare as OccurrenceHandler;
+  // The one-by-one path, for comparison: the same handler without its batch form.
+  const handler: OccurrenceHandler =
+    process.env.BENCH_SCHEDULER_HANDLER === 'single' ? (o, c) => selfcare(o, c) : selfcare;
   const scheduler = createScheduler({
     prisma: database.prisma,
     instanceId: 'bench',
-    handlers: { reminder: handler },
+    handlers: { selfcare: handler },
+    ...(process.env.BENCH_CLAIM_BATCH ? { claimBatch: Number(process.env.BENCH_CLAIM_BATCH) } : {}),
     clock,
     ...(ctx.quick ? { cron: false, intervalMs: 3_600_000 } : {}),
   });
   try {
     const due = nextMinute(clock, ctx.quick ? 2000 : 15_000);
-    const rule = `FREQ=DAILY;BYHOUR=${due.getUTCHours()};BYMINUTE=${due.getUTCMinutes()}`;
-    await database.prisma.schedule.createMany({
-      data: Array.from({ length: count }, () => ({
-        kind: 'reminder' as const,
-        rule,
-        timeZone: 'UTC',
-        startsAt: clock.now(),
-      })),
-    });
+    await seedPrompts(database, count, due, clock.now());
     worker.start();
     await scheduler.start();
     ctx.log(`  ${count} schedules due at ${due.toISOString()} on ${db.label}…`);
