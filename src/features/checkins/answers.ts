@@ -59,6 +59,18 @@ export async function openRoundFor(
   return ok(round);
 }
 
+/** The open round and the asking member, when the round was sent to them: nobody else's prompt. */
+export async function roundToAnswer(
+  deps: CheckinsDeps,
+  actor: Actor,
+  roundId: string | undefined,
+): Promise<Outcome<{ round: RoundWithTeam; member: Db.Member }>> {
+  const found = await openRoundFor(deps, roundId);
+  if (!found.ok) return found;
+  const invited = await invitedMember(deps, actor, found.value);
+  return invited.ok ? ok({ round: found.value, member: invited.value }) : invited;
+}
+
 export interface Recorded {
   readonly round: RoundWithTeam;
   readonly member: Db.Member;
@@ -130,19 +142,17 @@ export async function recordSkip(
   actor: Actor,
   roundId: string | undefined,
 ): Promise<Outcome<true>> {
-  const found = await openRoundFor(deps, roundId);
+  const found = await roundToAnswer(deps, actor, roundId);
   if (!found.ok) return found;
-  const invited = await invitedMember(deps, actor, found.value);
-  if (!invited.ok) return invited;
-  const member = invited.value;
+  const { round, member } = found.value;
   const existing = await deps.prisma.checkinAnswer.findUnique({
-    where: { roundId_memberId: { roundId: found.value.id, memberId: member.id } },
+    where: { roundId_memberId: { roundId: round.id, memberId: member.id } },
   });
   if (existing && !existing.skipped)
     return refuse('You already answered this round, so I kept your answer. Nothing else to do.');
   await deps.prisma.checkinAnswer.upsert({
-    where: { roundId_memberId: { roundId: found.value.id, memberId: member.id } },
-    create: { roundId: found.value.id, memberId: member.id, skipped: true, answeredAt: deps.clock.now() },
+    where: { roundId_memberId: { roundId: round.id, memberId: member.id } },
+    create: { roundId: round.id, memberId: member.id, skipped: true, answeredAt: deps.clock.now() },
     update: {},
   });
   return ok(true);
@@ -154,12 +164,9 @@ export async function snooze(
   actor: Actor,
   roundId: string | undefined,
 ): Promise<Outcome<true>> {
-  const found = await openRoundFor(deps, roundId);
+  const found = await roundToAnswer(deps, actor, roundId);
   if (!found.ok) return found;
-  const round = found.value;
-  const invited = await invitedMember(deps, actor, round);
-  if (!invited.ok) return invited;
-  const member = invited.value;
+  const { round, member } = found.value;
   const now = deps.clock.now();
   await deps.prisma.$transaction((tx: DbClient) =>
     enqueueOutbox(tx, deps.cipher, {

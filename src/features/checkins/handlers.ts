@@ -9,7 +9,7 @@ import {
 } from '../../chat/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { enqueueOutbox } from '../../scheduling/index.ts';
-import { decryptItems, openRoundFor, type Recorded, recordAnswer, recordSkip, snooze } from './answers.ts';
+import { decryptItems, type Recorded, recordAnswer, recordSkip, roundToAnswer, snooze } from './answers.ts';
 import { type CheckinsDeps, ensureMember, isLead, notLead } from './context.ts';
 import { questionsOf, saveDefinition, syncSchedules } from './definitions.ts';
 import { postLiveAnswer } from './digest.ts';
@@ -112,12 +112,11 @@ const deletedName = (t: { name: string; id: string }, now: Date) =>
 
 export function checkinActions(deps: CheckinsDeps): ActionHandler {
   return actionsByName({
-    answer: async ({ value, reply }) => {
-      const round = await openRoundFor(deps, value);
+    answer: async ({ actor, value, reply }) => {
+      const round = await roundToAnswer(deps, actor, value);
       if (!round.ok) return say(reply, round.reason);
-      await reply.openForm(
-        answerForm(round.value.id, round.value.template.name, questionsOf(round.value.template)),
-      );
+      const { id, template } = round.value.round;
+      await reply.openForm(answerForm(id, template.name, questionsOf(template)));
     },
     skip: async ({ actor, value, reply }) => {
       const done = await recordSkip(deps, actor, value);

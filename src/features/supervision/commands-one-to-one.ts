@@ -8,7 +8,8 @@ import { bookSlot, openSlots, publishSlots } from './slots.ts';
 import { localToInstant, parseLocalSlot } from './time.ts';
 import { bookedView, refusalView, slotsView } from './views.ts';
 
-const notAMember =
+/** The refusal for someone on no team, or another team, booking this team's one-to-one time. */
+export const notAMember =
   'Only members of this team can book its one-to-one supervision. If you belong here, an admin can add you with `/peer team role`.';
 
 export function oneToOneCommands(deps: SupervisionDeps) {

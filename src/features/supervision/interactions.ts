@@ -2,6 +2,7 @@
 import { type ActionHandler, actionsByName, type FormHandler, formsByName } from '../../chat/index.ts';
 import type { Db } from '../../db/index.ts';
 import { seriesCalendar, sessionCalendar } from './calendar.ts';
+import { notAMember } from './commands-one-to-one.ts';
 import { refreshPollMessage } from './commands-poll.ts';
 import { contextForTeam, leads, shortRef } from './context.ts';
 import { teamWithWorkspace } from './delivery.ts';
@@ -139,6 +140,8 @@ export function supervisionActions(deps: SupervisionDeps): ActionHandler {
       if (!slot) return reply.privately(gone);
       const context = await contextForTeam(prisma, actor, slot.teamId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
+      // As `/peer supervision book`: the button names the slot, not that the presser belongs here.
+      if (context.value.roles.size === 0) return reply.privately(refusalView(notAMember));
       const booked = await bookSlot(prisma, context.value, shortRef(slot.id), clock.now());
       if (!booked.ok)
         return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
