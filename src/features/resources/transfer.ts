@@ -116,7 +116,7 @@ function reportView(name: string, report: ImportReport, pendingId?: string): Vie
                 {
                   type: 'button' as const,
                   actionId: 'resources:import-good',
-                  label: `Import the ${good} good rows`,
+                  label: good === 1 ? 'Import the 1 good row' : `Import the ${good} good rows`,
                   value: pendingId,
                 },
               ],
