@@ -113,7 +113,7 @@ describe('who may read a flag', () => {
       'C-team',
     );
     w.clock.advance(60_000);
-    await w.flag('maya', { level: 'weighing', wish: 'talk-today', note: 'second note 55c1' });
+    await w.flag('maya', { level: 'weighing', wish: 'talk-today', note: 'second note mark-55q' });
     const flag = await w.prisma.triggerFlag.findFirstOrThrow({
       where: { sentToIds: { isEmpty: false } },
       orderBy: { createdAt: 'desc' },
@@ -132,7 +132,7 @@ describe('who may read a flag', () => {
       const opened = await w.action(who, 'flags:open', flag.id);
       const text = said(opened.seen[0]?.view);
       expect(text, who).toContain('I cannot show it to you');
-      expect(text, who).not.toContain('55c1');
+      expect(text, who).not.toContain('mark-55q');
       const list = await w.command(who, ['flags']);
       expect(said(list.seen[0]?.view), who).not.toContain('maya');
     }
@@ -148,14 +148,18 @@ describe('who may read a flag', () => {
 
   it('audits a read by the supervisor it was sent to', async () => {
     w.clock.advance(60_000);
-    const { submitted } = await w.flag('maya', { level: 'noting', wish: 'just-noting', note: 'third 9d2e' });
+    const { submitted } = await w.flag('maya', {
+      level: 'noting',
+      wish: 'just-noting',
+      note: 'third mark-9dq',
+    });
     // A lighter flag lists no crisis lines, but says where they are, one step away.
     const answer = said(submitted.seen[0]?.view);
     expect(answer).not.toContain('988');
     expect(answer).toContain('`/peer find category:crisis-line` shows the crisis lines');
     const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
     const opened = await w.action('sam', 'flags:open', flag.id);
-    expect(said(opened.seen[0]?.view)).toContain('third 9d2e');
+    expect(said(opened.seen[0]?.view)).toContain('third mark-9dq');
     const sam = await w.prisma.member.findFirstOrThrow({ where: { platformUserId: 'sam' } });
     expect(
       await w.prisma.auditLog.findMany({ where: { subjectId: flag.id, action: 'read.flag.note' } }),
@@ -165,19 +169,24 @@ describe('who may read a flag', () => {
     expect(text).toContain('**maya**');
     // Each open flag with its age, level, wish and status; the note only when opened.
     expect(text).toMatch(/\*\*maya\*\* · just now · Noting it · wants: Just noting it · \S/);
-    expect(text).not.toContain('9d2e');
+    expect(text).not.toContain('mark-9dq');
   });
 
   it('closes with a private follow-up note that the member never sees', async () => {
     const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
     const closeButton = await w.action('sam', 'flags:close', flag.id);
     expect(closeButton.seen[0]?.form?.formId).toBe('flags:close');
-    const closed = await w.form('sam', 'flags:close', { followup: 'called her, follow-up 77aa' }, flag.id);
+    const closed = await w.form(
+      'sam',
+      'flags:close',
+      { followup: 'called her, follow-up mark-77q' },
+      flag.id,
+    );
     expect(said(closed.seen[0]?.view)).toContain('Closed.');
     const stored = await w.prisma.triggerFlag.findUniqueOrThrow({ where: { id: flag.id } });
     expect(stored.status).toBe('closed');
     expect(stored.followUpEnc).toMatch(/^v2:/);
-    expect((await w.inbox('maya')).map(said).join()).not.toContain('77aa');
+    expect((await w.inbox('maya')).map(said).join()).not.toContain('mark-77q');
     const twice = await w.form('sam', 'flags:close', { followup: 'again' }, flag.id);
     expect(said(twice.seen[0]?.view)).toContain('already closed');
   });
@@ -230,7 +239,7 @@ describe('a member with no supervisor', () => {
     const { submitted } = await w.flag('lee', {
       level: 'struggling',
       wish: 'talk-today',
-      note: 'lee private 31bb',
+      note: 'lee private mark-31q',
     });
     const text = said(submitted.seen[0]?.view);
     expect(text).toContain('You do not have a supervisor yet');
@@ -241,7 +250,7 @@ describe('a member with no supervisor', () => {
       const nudge = (await w.inbox(admin)).map(said).join();
       expect(nudge).toContain('lee in Peers does not have a supervisor yet');
       expect(nudge).not.toContain('flag');
-      expect(nudge).not.toContain('31bb');
+      expect(nudge).not.toContain('mark-31q');
     }
     const flag = await w.prisma.triggerFlag.findFirstOrThrow({
       where: { author: { platformUserId: 'lee' } },
