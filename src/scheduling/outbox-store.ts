@@ -72,32 +72,40 @@ export async function claimDue(prisma: PrismaClient, request: ClaimRequest): Pro
 const mine = (row: OutboxRow, token: string) => ({ id: row.id, status: 'pending' as const, lockedBy: token });
 const unlocked = { lockedBy: null, lockedUntil: null };
 
-/**
- * Counts the attempt and extends the lock, before the send: a row found later with
- * `attempts > 0`, still pending and with an expired lock is one whose send may or may not have
- * happened (a crash), and is checked with the platform before it is sent again.
- * False: the row is no longer ours.
- */
-export async function beginAttempt(
-  prisma: PrismaClient,
-  row: OutboxRow,
-  token: string,
-  lockedUntil: Date,
-): Promise<boolean> {
-  const result = await prisma.outboxMessage.updateMany({
-    where: mine(row, token),
-    data: { attempts: { increment: 1 }, lockedUntil },
-  });
-  return result.count === 1;
+export interface AttemptRecord {
+  readonly id: string;
+  readonly token: string;
+  /** +1: a try is about to be sent. -1: it was not sent after all (a 429, a lapsing claim). */
+  readonly delta: 1 | -1;
+  /** With +1, the lock is extended to this instant; with -1 it is left as it is. */
+  readonly lockedUntil: Date | null;
 }
 
-/** A 429 means "not delivered": the attempt does not count against the row. */
-export async function uncountAttempt(prisma: PrismaClient, row: OutboxRow, token: string): Promise<boolean> {
-  const result = await prisma.outboxMessage.updateMany({
-    where: mine(row, token),
-    data: { attempts: { decrement: 1 } },
-  });
-  return result.count === 1;
+/**
+ * Counts (or takes back) tries, many rows in one statement (GroupCommit). A try is counted and
+ * the lock extended before the send: a row found later with `attempts > 0`, still pending and
+ * with an expired lock is one whose send may or may not have happened (a crash), and is
+ * checked with the platform before it is sent again. Returns the ids that were still ours.
+ */
+export async function countAttempts(
+  prisma: PrismaClient,
+  records: readonly AttemptRecord[],
+): Promise<Set<string>> {
+  if (records.length === 0) return new Set();
+  const ids = records.map((r) => r.id);
+  const tokens = records.map((r) => r.token);
+  const deltas = records.map((r) => r.delta);
+  // '' for "keep the lock": an array parameter with nulls is not portable across the drivers.
+  const untils = records.map((r) => r.lockedUntil?.toISOString() ?? '');
+  const updated = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "OutboxMessage" o
+    SET attempts = o.attempts + v.delta,
+      "lockedUntil" = COALESCE(NULLIF(v.locked_until, '')::timestamptz, o."lockedUntil")
+    FROM unnest(${ids}::text[], ${tokens}::text[], ${deltas}::int[], ${untils}::text[])
+      AS v(id, token, delta, locked_until)
+    WHERE o.id = v.id AND o."lockedBy" = v.token AND o.status = 'pending'
+    RETURNING o.id`;
+  return new Set(updated.map((row) => row.id));
 }
 
 export interface SentRecord {

@@ -13,7 +13,8 @@
 //                    arrived (ChatClient.findDelivered); if so, record it as sent, send nothing
 //   rate limiter  -> wait (on the injected clock) for a token of its channel/route
 //   count attempt -> extends the claim; then, in a send slot, send with the idempotency key
-//                    (unless under half the claim is left: then un-count, claim again)
+//                    (unless under half the claim is left: then un-count, claim again).
+//                    Counts of many lanes go to the database together (group-commit.ts).
 //   429           -> pause that key for Retry-After, un-count the attempt, try again
 //   5xx/network   -> back off (exponential, jittered); dead after maxAttempts
 //   permanent     -> dead at once, with the platform's error
@@ -28,24 +29,26 @@ import { backoffDelay } from './backoff.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type DeliveryCounts, DeliveryTally } from './delivery-counts.ts';
 import { type DescribedFailure, describeFailure } from './delivery-failure.ts';
+import { GroupCommit } from './group-commit.ts';
 import type { LogPort } from './log-port.ts';
 import { decodePayload } from './outbox-payload.ts';
 import { laneKey, rateKeys, type Target, targetOf } from './outbox-routing.ts';
 import {
-  beginAttempt,
+  type AttemptRecord,
   claimDue,
+  countAttempts,
   markDead,
   markRetry,
+  markSentMany,
   type OutboxRow,
   type RecipientContext,
   recipientContexts,
   release,
-  uncountAttempt,
+  type SentRecord,
 } from './outbox-store.ts';
 import { deliverableAt } from './quiet-hours.ts';
 import { createRateLimiter, platformRateRule, type RateLimiter } from './rate-limiter.ts';
 import { semaphore } from './semaphore.ts';
-import { SentBatcher } from './sent-batcher.ts';
 
 export interface OutboxWorkerOptions {
   readonly prisma: PrismaClient;
@@ -123,7 +126,8 @@ class Worker implements OutboxWorker {
   readonly #nonce = randomBytes(4).toString('hex');
   readonly #halt = new AbortController();
   readonly #lanes = new Set<Promise<void>>();
-  readonly #sentBatcher: SentBatcher;
+  readonly #sentWrites: GroupCommit<SentRecord>;
+  readonly #attemptWrites: GroupCommit<AttemptRecord>;
   #mode: 'idle' | 'running' | 'stopping' | 'killed' = 'idle';
   #loop: Promise<void> | undefined;
   #claims = 0;
@@ -142,10 +146,13 @@ class Worker implements OutboxWorker {
     this.#withSendSlot = semaphore(options.maxConcurrentSends ?? 16);
     // Every lane waiting for a rate-limit token listens for a halt: hundreds at once is normal.
     setMaxListeners(0, this.#halt.signal);
-    this.#sentBatcher = new SentBatcher(
-      options.prisma,
-      () => this.#killed(),
-      () => new Halted('killed'),
+    const killed = () => this.#killed();
+    const halted = () => new Halted('killed');
+    this.#sentWrites = new GroupCommit((records) => markSentMany(options.prisma, records), killed, halted);
+    this.#attemptWrites = new GroupCommit(
+      (records) => countAttempts(options.prisma, records),
+      killed,
+      halted,
     );
   }
 
@@ -371,7 +378,7 @@ class Worker implements OutboxWorker {
     for (;;) {
       await this.#limiter.acquire(rateKeys(row), this.#halt.signal);
       const lockedUntil = this.#lockUntil();
-      if (!(await this.#io(() => beginAttempt(prisma, row, token, lockedUntil)))) return this.#lost(row);
+      if (!(await this.#countAttempt(row, token, 1, lockedUntil))) return this.#lost(row);
       attempts++;
       // A kill while this send is out is the crash the outbox exists for: delivered, never
       // recorded (#io throws Halted). The next worker finds it with findDelivered.
@@ -385,7 +392,7 @@ class Worker implements OutboxWorker {
       );
       if (!sent.ok && sent.lapsing) {
         // Nothing was sent: take the try back and claim the row afresh (or find it taken).
-        if (!(await this.#io(() => uncountAttempt(prisma, row, token)))) return this.#lost(row);
+        if (!(await this.#countAttempt(row, token, -1))) return this.#lost(row);
         attempts--;
         continue;
       }
@@ -394,9 +401,15 @@ class Worker implements OutboxWorker {
         return this.#failed(row, token, attempts, sent.failure, sent.message);
       await this.#rateLimited(row, token, sent.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, lane);
       // A 429 is a definite "not delivered": the try does not count, and needs no lookup.
-      if (!(await this.#io(() => uncountAttempt(prisma, row, token)))) return this.#lost(row);
+      if (!(await this.#countAttempt(row, token, -1))) return this.#lost(row);
       attempts--;
     }
+  }
+
+  /** False: the row is no longer ours. */
+  #countAttempt(row: OutboxRow, token: string, delta: 1 | -1, lockedUntil?: Date): Promise<boolean> {
+    const record = { id: row.id, token, delta, lockedUntil: lockedUntil ?? null };
+    return this.#io(() => this.#attemptWrites.record(record));
   }
 
   /**
@@ -487,7 +500,7 @@ class Worker implements OutboxWorker {
 
   async #sent(row: OutboxRow, token: string, ref: MessageRef, how: 'sent' | 'recovered'): Promise<void> {
     const record = { id: row.id, token, platformMessageId: ref.messageId, sentAt: this.#clock.now() };
-    const ours = await this.#io(() => this.#sentBatcher.record(record));
+    const ours = await this.#io(() => this.#sentWrites.record(record));
     if (!ours) return this.#lost(row);
     this.#count(how);
   }
