@@ -79,6 +79,7 @@ export {
 } from './recurrence.ts';
 export { decodeScheduleRule, encodeScheduleRule } from './schedule-rule.ts';
 export {
+  type BatchPlan,
   createScheduler,
   type Occurrence,
   type OccurrenceContext,

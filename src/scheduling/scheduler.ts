@@ -21,6 +21,7 @@ import {
   recordManyMissed,
 } from './occurrence-claims.ts';
 import { occurrencesBetween } from './occurrences.ts';
+import type { DbClient } from './outbox.ts';
 import { decodeScheduleRule } from './schedule-rule.ts';
 
 export type ScheduleKind = Db.ScheduleKind;
@@ -45,16 +46,33 @@ export interface OccurrenceContext {
 }
 
 /**
- * Runs one occurrence. It may also offer `batch`: the scheduler then hands it all of a claimed
- * batch's won occurrences of its kind at once (at most `claimBatch`), and it must do all their
- * writes in ONE transaction (outbox rows via enqueueOutboxMany) and call notify() once after.
- * If `batch` throws, that transaction wrote nothing, so the scheduler runs the same occurrences
- * one by one through the single form, which records each failure on its own claim: one bad
- * occurrence never fails the others, and none is marked done without having run.
+ * What a batch form returns: its reads are done (outside any transaction, so nothing is held
+ * while it reads), and `write` does its writes inside the scheduler's transaction, in which
+ * the batch's claims are made and, when `write` returns, marked done.
+ */
+export interface BatchPlan {
+  /**
+   * `won` are the occurrences this replica claimed (another replica may hold some of those it
+   * was given). Every write goes through `db`, outbox rows included.
+   */
+  write(db: DbClient, won: readonly Occurrence[]): Promise<void>;
+  /** Runs once the transaction has committed (e.g. the outbox worker's notify()). */
+  afterCommit?(): void;
+}
+
+/**
+ * Runs one occurrence. It may also offer `batch`: the scheduler then hands it up to
+ * `handlerBatch` due occurrences of its kind at once; it reads what it needs and returns a
+ * plan whose `write` runs inside ONE transaction that also claims the occurrences and marks
+ * them done. So a batch is exactly once: a replica that dies mid-batch leaves no claim behind
+ * (the transaction rolls back) and the next tick runs it again, still inside its window. If
+ * `batch` or `write` throws, nothing of it was written, and the scheduler runs the same
+ * occurrences one by one through the single form, which records each failure on its own
+ * claim: one bad occurrence never fails the others, and none is marked done without having run.
  */
 export interface OccurrenceHandler {
   (occurrence: Occurrence, context: OccurrenceContext): Promise<void>;
-  readonly batch?: (occurrences: readonly Occurrence[], context: OccurrenceContext) => Promise<void>;
+  readonly batch?: (occurrences: readonly Occurrence[], context: OccurrenceContext) => Promise<BatchPlan>;
 }
 
 /**
@@ -90,6 +108,12 @@ export interface SchedulerOptions {
    * the same minute cost a few round trips, not two each. Default 16.
    */
   readonly claimBatch?: number;
+  /**
+   * How many occurrences of a kind with a batch form run in one transaction. Default 100:
+   * 1,000 self-care prompts due in the same minute are ten transactions; each holds PGlite
+   * (one connection) for tens of milliseconds, not seconds.
+   */
+  readonly handlerBatch?: number;
 }
 
 export interface TickReport {
@@ -113,6 +137,11 @@ const DEFAULT_CONCURRENCY = 8;
 // trip an occurrence instead of 2), while a replica killed mid-tick strands at most 16 claims
 // `running` (claims are at most once, occurrence-claims.ts), not 100.
 const DEFAULT_CLAIM_BATCH = 16;
+// A batch's claims live and die with its transaction, so its size strands nothing on a crash.
+const DEFAULT_HANDLER_BATCH = 100;
+// A whole batch in one transaction: longer than Prisma's 5 s default, so a loaded machine does
+// not roll back a batch that is merely slow.
+const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 interface Due {
   readonly occurrence: Occurrence;
@@ -156,33 +185,6 @@ function byKind(occurrences: readonly Occurrence[]): Map<ScheduleKind, Occurrenc
   return groups;
 }
 
-/**
- * Runs a kind's won occurrences through its handler's batch form; false when it threw (its
- * one transaction wrote nothing), and the caller then runs them one by one.
- */
-async function runGroup(
-  batch: NonNullable<OccurrenceHandler['batch']>,
-  group: readonly Occurrence[],
-  context: OccurrenceContext,
-  logger: LogPort | undefined,
-): Promise<boolean> {
-  try {
-    await batch(group, context);
-    return true;
-  } catch (error) {
-    logger?.warn(
-      {
-        event: 'scheduler.batch_failed',
-        kind: group[0]?.kind,
-        occurrences: group.length,
-        err: errorFields(error, { stack: true }),
-      },
-      'A batch of scheduled occurrences failed; running them one by one',
-    );
-    return false;
-  }
-}
-
 // Stored on the claim: the error's type and first line only. Lines below it (Prisma's query
 // and arguments) can quote private text.
 function errorText(error: unknown): string {
@@ -196,6 +198,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const lookback = options.missedLookbackMs ?? DAY;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const claimBatch = Math.max(1, options.claimBatch ?? DEFAULT_CLAIM_BATCH);
+  const handlerBatch = Math.max(1, options.handlerBatch ?? DEFAULT_HANDLER_BATCH);
   let running: Promise<TickReport> | undefined;
   let task: ScheduledTask | undefined;
   let timer: TimerHandle | undefined;
@@ -223,26 +226,75 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   /**
-   * Claims a batch in one statement, runs what this replica won (a kind whose handler has a
-   * batch form in one call, the others up to `concurrency` at a time), then marks the
-   * successful ones done in one statement. A claim is the whole guard: a key another replica
-   * holds is not returned, so it is not run here.
+   * Runs occurrences of one kind through its handler's batch form, in one transaction with
+   * their claims (those another replica holds are left out) and their "done". True when it
+   * committed; false when the batch threw (the transaction wrote nothing, no claim included),
+   * and the caller then runs them one by one.
    */
-  async function runBatch(batch: readonly Occurrence[], now: Date, report: TickReport): Promise<void> {
+  async function runGroup(
+    batch: NonNullable<OccurrenceHandler['batch']>,
+    group: readonly Occurrence[],
+    now: Date,
+    report: TickReport,
+  ): Promise<boolean> {
+    try {
+      const plan = await batch(group, { instanceId, now });
+      const won = await prisma.$transaction(async (db) => {
+        const claimed = await claimOccurrences(db, group, { instanceId, at: now });
+        const mine = group.filter((occurrence) => claimed.has(occurrence.key));
+        if (mine.length === 0) return [];
+        await plan.write(db, mine);
+        const keys = mine.map((occurrence) => occurrence.key);
+        await finishClaims(db, keys, clock.now());
+        return keys;
+      }, BATCH_TRANSACTION);
+      report.ran.push(...won);
+      if (won.length > 0) plan.afterCommit?.();
+      return true;
+    } catch (error) {
+      logger?.warn(
+        {
+          event: 'scheduler.batch_failed',
+          kind: group[0]?.kind,
+          occurrences: group.length,
+          err: errorFields(error, { stack: true }),
+        },
+        'A batch of scheduled occurrences failed; running them one by one',
+      );
+      return false;
+    }
+  }
+
+  /**
+   * Claims a batch in one statement, runs what this replica won up to `concurrency` at a
+   * time, then marks the successful ones done in one statement. A claim is the whole guard: a
+   * key another replica holds is not returned, so it is not run here.
+   */
+  async function runClaimedBatch(batch: readonly Occurrence[], now: Date, report: TickReport): Promise<void> {
     const won = await claimOccurrences(prisma, batch, { instanceId, at: now });
     const done: string[] = [];
-    const single: Occurrence[] = [];
-    for (const [kind, group] of byKind(batch.filter((occurrence) => won.has(occurrence.key)))) {
-      const handler = handlers[kind];
-      if (handler?.batch && (await runGroup(handler.batch, group, { instanceId, now }, logger)))
-        done.push(...group.map((o) => o.key));
-      else single.push(...group);
-    }
-    await eachLimited(single, concurrency, async (occurrence) => {
-      if (await runClaimed(occurrence, now, report)) done.push(occurrence.key);
-    });
+    await eachLimited(
+      batch.filter((occurrence) => won.has(occurrence.key)),
+      concurrency,
+      async (occurrence) => {
+        if (await runClaimed(occurrence, now, report)) done.push(occurrence.key);
+      },
+    );
     await finishClaims(prisma, done, clock.now());
     report.ran.push(...done);
+  }
+
+  /** One kind's due occurrences: in batches through its batch form if it has one, else claimed in batches. */
+  async function runKind(kind: ScheduleKind, due: readonly Occurrence[], now: Date, report: TickReport) {
+    const batch = handlers[kind]?.batch;
+    const size = batch ? handlerBatch : claimBatch;
+    for (let i = 0; i < due.length; i += size) {
+      const slice = due.slice(i, i + size);
+      if (batch && (await runGroup(batch, slice, now, report))) continue;
+      for (let j = 0; j < slice.length; j += claimBatch) {
+        await runClaimedBatch(slice.slice(j, j + claimBatch), now, report);
+      }
+    }
   }
 
   type ScheduleRow = Awaited<ReturnType<typeof prisma.schedule.findMany>>[number];
@@ -339,15 +391,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (schedules.length > 0) {
       const known = await claimedKeys(schedules, now);
       const due = schedules.flatMap((schedule) => dueOccurrences(schedule, known, now));
-      // Those in their window first (claimed `claimBatch` to a statement; kinds without a
+      // Those in their window first (by kind: a batch form's `handlerBatch` to a transaction,
+      // others claimed `claimBatch` to a statement; kinds without a
       // handler here are left for a replica that has one), then the missed ones (of every
       // kind, as before), so a backlog of missed occurrences never delays one due now.
       const toRun = due
         .filter((d) => d.inWindow && handlers[d.occurrence.kind] !== undefined)
         .map((d) => d.occurrence);
-      for (let i = 0; i < toRun.length; i += claimBatch) {
-        await runBatch(toRun.slice(i, i + claimBatch), now, report);
-      }
+      for (const [kind, occurrences] of byKind(toRun)) await runKind(kind, occurrences, now, report);
       await recordAllMissed(
         due.filter((d) => !d.inWindow).map((d) => d.occurrence),
         now,

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/index.ts';
-import { createScheduler, ManualClock } from '../../src/scheduling/index.ts';
+import { type BatchPlan, createScheduler, ManualClock, type Occurrence } from '../../src/scheduling/index.ts';
 import { postgresPair } from './support/postgres-pair.ts';
 import { aSchedule, aTeam, daily } from './support/schedules.ts';
 
@@ -75,6 +75,57 @@ describe.skipIf(!pg.available)('scheduler on PostgreSQL', () => {
     ]);
     expect(ran).toHaveLength(1);
     expect(ran[0]).toContain(`${id}@2026-03-02T08:00:00.000Z`);
+  });
+
+  it('runs each occurrence of a batch form once when replicas with different batch sizes tick together', async () => {
+    const teamId = await aTeam(pg.a.prisma);
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      ids.push(
+        await aSchedule(pg.a.prisma, daily('12:00'), {
+          teamId,
+          kind: 'selfcare',
+          startsAt: new Date('2026-03-05T00:00:00Z'),
+        }),
+      );
+    }
+    const clock = new ManualClock('2026-03-05T11:00:30Z');
+    const wrote: string[] = [];
+    const single: string[] = [];
+    const make = (db: Database, instanceId: string, handlerBatch: number) => {
+      const handler = Object.assign(async (o: Occurrence) => void single.push(o.key), {
+        batch: async (): Promise<BatchPlan> => ({
+          // Slow enough for the replicas' transactions to overlap on the same keys.
+          write: async (_db, won) => {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            wrote.push(...won.map((o) => `${instanceId} ${o.key}`));
+          },
+        }),
+      });
+      return createScheduler({
+        prisma: db.prisma,
+        instanceId,
+        clock,
+        handlerBatch,
+        handlers: { selfcare: handler },
+      });
+    };
+    const reports = await Promise.all([
+      make(pg.a, 'replica-a', 7).tick(),
+      make(pg.b, 'replica-b', 10).tick(),
+      make(pg.b, 'replica-c', 4).tick(),
+    ]);
+    expect(single).toEqual([]);
+    const keys = wrote.map((line) => line.split(' ')[1]);
+    expect(new Set(keys).size).toBe(30);
+    expect(keys).toHaveLength(30);
+    expect(reports.flatMap((r) => r.ran).sort()).toEqual([...keys].sort());
+    const claims = await pg.a.prisma.occurrenceClaim.findMany({ where: { scheduleId: { in: ids } } });
+    expect(claims).toHaveLength(30);
+    for (const claim of claims) {
+      expect(claim.status).toBe('done');
+      expect(wrote).toContain(`${claim.claimedBy} ${claim.key}`);
+    }
   });
 
   it('runs a due occurrence once when two processes tick together', async () => {

@@ -3,6 +3,7 @@ import { getTasks } from 'node-cron';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFieldCipher, type Database, type PrismaClient } from '../../src/db/index.ts';
 import {
+  type BatchPlan,
   claimOccurrence,
   createScheduler,
   decodeScheduleRule,
@@ -84,12 +85,14 @@ function outboxHandler(prisma: PrismaClient, poison?: string) {
       check(occurrence);
     });
   };
-  const batch = async (occurrences: readonly Occurrence[]) => {
+  const batch = async (occurrences: readonly Occurrence[]): Promise<BatchPlan> => {
     calls.batch.push(occurrences.length);
-    await prisma.$transaction(async (tx) => {
-      await enqueueOutboxMany(tx, cipher, occurrences.map(message));
-      occurrences.forEach(check);
-    });
+    return {
+      write: async (tx, won) => {
+        await enqueueOutboxMany(tx, cipher, won.map(message));
+        won.forEach(check);
+      },
+    };
   };
   const handler: OccurrenceHandler = Object.assign(single, { batch });
   return { handler, calls };
@@ -382,7 +385,7 @@ describe('scheduler', () => {
 });
 
 describe('scheduler, batch handlers', () => {
-  it('hands a claimed batch to the batch form: one transaction for its occurrences, each run once', async () => {
+  it('hands a batch to the batch form: one transaction with its claims and its writes, each run once', async () => {
     await schedules(7);
     const { client, counts } = counting(db.prisma);
     const { handler, calls } = outboxHandler(client);
@@ -390,7 +393,8 @@ describe('scheduler, batch handlers', () => {
       prisma: client,
       instanceId: 'replica-a',
       clock,
-      claimBatch: 4,
+      claimBatch: 2,
+      handlerBatch: 4,
       handlers: { checkin: handler },
     });
 
@@ -398,8 +402,9 @@ describe('scheduler, batch handlers', () => {
 
     expect(report.ran).toHaveLength(7);
     expect(calls).toEqual({ single: [], batch: [4, 3] });
-    // Two batches: one transaction each for 4 and 3 occurrences, one claim and one finish each.
-    expect(counts).toEqual({ transactions: 2, queryRaw: 2, executeRaw: 2 });
+    // Two batches of `handlerBatch` (not `claimBatch`): one transaction each for 4 and 3
+    // occurrences, their claims and finishes made inside it, none outside.
+    expect(counts).toEqual({ transactions: 2, queryRaw: 0, executeRaw: 0 });
     const rows = await db.prisma.outboxMessage.findMany({ select: { idempotencyKey: true } });
     expect(rows.map((r) => r.idempotencyKey).sort()).toEqual([...report.ran].sort());
     const claims = await db.prisma.occurrenceClaim.findMany();

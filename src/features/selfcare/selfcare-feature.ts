@@ -13,6 +13,7 @@ import {
 } from '../../chat/index.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
 import {
+  type BatchPlan,
   type Clock,
   enqueueOutbox,
   enqueueOutboxMany,
@@ -179,22 +180,27 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
   };
 
   // Many members' end-of-shift prompts come due at the same local time: the scheduler hands a
-  // claimed batch here, read in one query and enqueued in one transaction, then one notify.
-  const batch = async (occurrences: readonly Occurrence[]) => {
+  // batch here, read in one query; the prompts of the occurrences this replica claimed are
+  // enqueued in the scheduler's transaction (which holds their claims), then one notify.
+  const batch = async (occurrences: readonly Occurrence[]): Promise<BatchPlan> => {
     const nudges = await prisma.selfCareNudge.findMany({
       where: { scheduleId: { in: occurrences.map((o) => o.scheduleId) } },
       include: withMember,
     });
     const bySchedule = new Map(nudges.map((nudge) => [nudge.scheduleId, nudge]));
-    const messages: OutboxMessageInput[] = [];
+    const messages = new Map<string, OutboxMessageInput>();
     for (const occurrence of occurrences) {
       const nudge = bySchedule.get(occurrence.scheduleId);
       const message = nudge && (await promptFor(nudge, `selfcare:${occurrence.key}`, occurrence.dueAt));
-      if (message) messages.push(message);
+      if (message) messages.set(occurrence.key, message);
     }
-    if (messages.length === 0) return;
-    await prisma.$transaction((tx) => enqueueOutboxMany(tx, cipher, messages));
-    deps.notifyOutbox();
+    return {
+      write: async (db, won) => {
+        const mine = won.flatMap((occurrence) => messages.get(occurrence.key) ?? []);
+        if (mine.length > 0) await enqueueOutboxMany(db, cipher, mine);
+      },
+      afterCommit: deps.notifyOutbox,
+    };
   };
   const onOccurrence: OccurrenceHandler = Object.assign(single, { batch });
 
