@@ -5,8 +5,15 @@ import { editDistance } from '../chat/closest-name.ts';
 
 export const ZONE_EXAMPLE = 'for example Europe/Berlin or America/New_York';
 
+// Luxon checks a zone by building an Intl formatter each time; every schedule is checked on
+// every tick. A zone that was valid stays valid for the life of the process.
+const validZones = new Set<string>();
+
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  if (validZones.has(zone)) return true;
+  const valid = IANAZone.isValidZone(zone);
+  if (valid) validZones.add(zone);
+  return valid;
 }
 
 /** A sentence for a person who typed a zone we do not know, with the closest real one if any. */

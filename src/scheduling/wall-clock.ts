@@ -41,8 +41,25 @@ export type GapPolicy = 'shift-by-gap' | 'end-of-gap';
 /** Which of the two instants a wall time that happens twice becomes; schedules use 'earlier'. */
 export type OverlapPolicy = 'earlier' | 'later';
 
+// Luxon computes an offset with Intl's formatToParts, a few microseconds each; a tick evaluates
+// hundreds of schedules at the same few instants in the same few zones, so the answers are kept
+// (a zone's offset at an instant never changes within a process; the map is bounded).
+const offsets = new Map<string, number>();
+const OFFSETS_KEPT = 4096;
+
+/** Minutes east of UTC in `zone` at `instant`. */
+function offsetAt(zone: IANAZone, instant: number): number {
+  const key = `${zone.name}@${instant}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const offset = zone.offset(instant);
+  if (offsets.size >= OFFSETS_KEPT) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
 export function wallAt(instant: number, zone: IANAZone): number {
-  return instant + zone.offset(instant) * MINUTE;
+  return instant + offsetAt(zone, instant) * MINUTE;
 }
 
 export function instantAtWall(
@@ -52,8 +69,8 @@ export function instantAtWall(
   overlap: OverlapPolicy = 'earlier',
 ): number {
   // Offsets a day either side bracket any single transition near this wall time.
-  const before = zone.offset(wall - DAY);
-  const after = zone.offset(wall + DAY);
+  const before = offsetAt(zone, wall - DAY);
+  const after = offsetAt(zone, wall + DAY);
   const fits = [wall - before * MINUTE, wall - after * MINUTE].filter((t) => wallAt(t, zone) === wall);
   if (fits.length > 0) return overlap === 'earlier' ? Math.min(...fits) : Math.max(...fits);
   const shifted = wall - before * MINUTE;
@@ -62,12 +79,12 @@ export function instantAtWall(
 
 /** Binary search for the transition between `lo` (old offset) and `hi` (new offset). */
 function firstInstantWithOffsetOf(zone: IANAZone, lo: number, hi: number): number {
-  const target = zone.offset(hi);
+  const target = offsetAt(zone, hi);
   let low = lo;
   let high = hi;
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
-    if (zone.offset(mid) === target) high = mid;
+    if (offsetAt(zone, mid) === target) high = mid;
     else low = mid;
   }
   return high;
