@@ -6,6 +6,7 @@ import type { Platform } from '../chat/refs.ts';
 import type { View } from '../chat/views.ts';
 import type { Db, FieldCipher } from '../db/index.ts';
 import { encodePayload } from './outbox-payload.ts';
+import { uuidv7 } from './uuid7.ts';
 
 /**
  * A Prisma client or the client of an interactive transaction (`prisma.$transaction(async (tx)
@@ -58,42 +59,89 @@ export class PrivateToChannelError extends Error {
   }
 }
 
-function rowOf(cipher: FieldCipher, message: OutboxMessageInput) {
-  const isPrivate = message.isPrivate ?? false;
-  const recipientId = message.target.kind === 'dm' ? message.target.userId : message.target.channelId;
-  const binding = { idempotencyKey: message.idempotencyKey, target: message.target.kind, recipientId };
+/**
+ * Rows written a statement at most. PGlite's WASM memory grows to the largest statement and
+ * never shrinks, and the rows' columns travel as one array parameter each, so a chunk costs
+ * its text once (docs/benchmarks-notes.md). Inside the caller's transaction the chunks still
+ * commit together.
+ */
+const ROWS_PER_STATEMENT = 500;
+const ANALYZE_AFTER_ROWS = 500;
+
+type OutboxColumns = ReturnType<typeof columnsOf>;
+
+function columnsOf(length: number) {
+  const column = <T>() => new Array<T>(length);
   return {
-    idempotencyKey: message.idempotencyKey,
-    platform: message.platform,
-    workspaceExternalId: message.workspaceExternalId,
-    teamId: message.teamId ?? null,
-    target: message.target.kind,
-    recipientId,
-    threadId: message.target.kind === 'channel' ? (message.target.threadId ?? null) : null,
-    recipientMemberId: message.recipientMemberId ?? null,
-    payload: encodePayload(cipher, message.view, isPrivate, binding),
-    isPrivate,
-    urgent: message.urgent ?? false,
-    respectQuietHours: message.respectQuietHours ?? true,
-    ...(message.notBefore ? { notBefore: message.notBefore } : {}),
+    id: column<string>(),
+    idempotencyKey: column<string>(),
+    platform: column<string>(),
+    workspaceExternalId: column<string>(),
+    teamId: column<string | null>(),
+    target: column<string>(),
+    recipientId: column<string>(),
+    threadId: column<string | null>(),
+    recipientMemberId: column<string | null>(),
+    payload: column<string>(),
+    isPrivate: column<boolean>(),
+    urgent: column<boolean>(),
+    respectQuietHours: column<boolean>(),
+    notBefore: column<string | null>(),
   };
 }
 
+/** One message's row, written into column `i` of `columns` (uuid v7 id, as the schema's default). */
+function putRow(columns: OutboxColumns, i: number, cipher: FieldCipher, message: OutboxMessageInput): void {
+  const isPrivate = message.isPrivate ?? false;
+  const { target } = message;
+  const recipientId = target.kind === 'dm' ? target.userId : target.channelId;
+  const binding = { idempotencyKey: message.idempotencyKey, target: target.kind, recipientId };
+  columns.id[i] = uuidv7();
+  columns.idempotencyKey[i] = message.idempotencyKey;
+  columns.platform[i] = message.platform;
+  columns.workspaceExternalId[i] = message.workspaceExternalId;
+  columns.teamId[i] = message.teamId ?? null;
+  columns.target[i] = target.kind;
+  columns.recipientId[i] = recipientId;
+  columns.threadId[i] = target.kind === 'channel' ? (target.threadId ?? null) : null;
+  columns.recipientMemberId[i] = message.recipientMemberId ?? null;
+  columns.payload[i] = encodePayload(cipher, message.view, isPrivate, binding);
+  columns.isPrivate[i] = isPrivate;
+  columns.urgent[i] = message.urgent ?? false;
+  columns.respectQuietHours[i] = message.respectQuietHours ?? true;
+  columns.notBefore[i] = message.notBefore?.toISOString() ?? null;
+}
+
 /**
- * Rows written a statement at most. Prisma builds each createMany's query plan with every
- * row's values in it and copies it several times, and PGlite's WASM memory grows to the
- * largest statement and never shrinks: one statement for a 10,000-member round peaked 390 MB
- * above the process's resting size, statements of 200 rows 180 MB (docs/benchmarks-notes.md).
- * Inside the caller's transaction the chunks still commit together.
+ * One `INSERT ... SELECT FROM unnest(...)` for a chunk: a fixed statement with one array
+ * parameter a column, instead of createMany's query plan holding (and copying) every row's
+ * values. A row without notBefore gets the database's now(), as the column default would.
  */
-const ROWS_PER_STATEMENT = 200;
-const ANALYZE_AFTER_ROWS = 500;
+async function insertChunk(tx: DbClient, columns: OutboxColumns): Promise<number> {
+  const c = columns;
+  return tx.$executeRaw`
+    INSERT INTO "OutboxMessage" (id, "idempotencyKey", platform, "workspaceExternalId", "teamId",
+      target, "recipientId", "threadId", "recipientMemberId", payload, "isPrivate", urgent,
+      "respectQuietHours", "notBefore")
+    SELECT r.id, r.key, r.platform::"Platform", r.workspace, r.team, r.target::"OutboxTarget",
+      r.recipient, r.thread, r.member, r.payload, r.private, r.urgent, r.quiet,
+      COALESCE(r.not_before, now())
+    FROM unnest(${c.id}::text[], ${c.idempotencyKey}::text[], ${c.platform}::text[],
+      ${c.workspaceExternalId}::text[], ${c.teamId}::text[], ${c.target}::text[],
+      ${c.recipientId}::text[], ${c.threadId}::text[], ${c.recipientMemberId}::text[],
+      ${c.payload}::text[], ${c.isPrivate}::boolean[], ${c.urgent}::boolean[],
+      ${c.respectQuietHours}::boolean[], ${c.notBefore}::timestamptz[])
+      AS r(id, key, platform, workspace, team, target, recipient, thread, member, payload,
+        private, urgent, quiet, not_before)
+    ON CONFLICT ("idempotencyKey") DO NOTHING`;
+}
 
 /**
  * Adds the messages; ones whose idempotency key is already in the outbox are skipped. Uses
- * `INSERT ... ON CONFLICT DO NOTHING` (createMany with skipDuplicates) rather than catching a
- * unique violation: on PostgreSQL a failed statement aborts the caller's whole transaction.
- * Returns how many rows were added.
+ * `INSERT ... ON CONFLICT DO NOTHING` rather than catching a unique violation: on PostgreSQL
+ * a failed statement aborts the caller's whole transaction. Payloads are encoded (and
+ * encrypted) a chunk at a time, so a large round never holds them all. Returns how many rows
+ * were added.
  */
 export async function enqueueOutboxMany(
   tx: DbClient,
@@ -105,12 +153,10 @@ export async function enqueueOutboxMany(
   if (toChannel) throw new PrivateToChannelError(toChannel.idempotencyKey);
   let added = 0;
   for (let from = 0; from < messages.length; from += ROWS_PER_STATEMENT) {
-    const chunk = messages.slice(from, from + ROWS_PER_STATEMENT);
-    const result = await tx.outboxMessage.createMany({
-      data: chunk.map((message) => rowOf(cipher, message)),
-      skipDuplicates: true,
-    });
-    added += result.count;
+    const size = Math.min(ROWS_PER_STATEMENT, messages.length - from);
+    const columns = columnsOf(size);
+    for (let i = 0; i < size; i++) putRow(columns, i, cipher, messages[from + i]!);
+    added += await insertChunk(tx, columns);
   }
   // Fresh planner statistics after a large write. Without them the delivery worker's claim
   // (which skips recipients that have a locked row) is planned as if the outbox held one row:
