@@ -122,6 +122,7 @@ class Worker implements OutboxWorker {
   readonly #limiter: RateLimiter;
   readonly #maxAttempts: number;
   readonly #lockMs: number;
+  readonly #maxInFlight: number;
   readonly #withSendSlot: <T>(task: () => Promise<T>) => Promise<T>;
   readonly #nonce = randomBytes(4).toString('hex');
   readonly #halt = new AbortController();
@@ -143,6 +144,7 @@ class Worker implements OutboxWorker {
     this.#limiter = options.limiter ?? createRateLimiter(this.#clock, platformRateRule);
     this.#maxAttempts = options.maxAttempts ?? 8;
     this.#lockMs = options.lockMs ?? 60_000;
+    this.#maxInFlight = options.maxInFlight ?? 1000;
     this.#withSendSlot = semaphore(options.maxConcurrentSends ?? 16);
     // Every lane waiting for a rate-limit token listens for a halt: hundreds at once is normal.
     setMaxListeners(0, this.#halt.signal);
@@ -264,10 +266,7 @@ class Worker implements OutboxWorker {
 
   /** True when the claim was full, so more rows may be due right away. */
   async #claimAndDispatch(): Promise<boolean> {
-    const limit = Math.min(
-      this.#options.batchSize ?? 500,
-      (this.#options.maxInFlight ?? 1000) - this.#inFlight,
-    );
+    const limit = Math.min(this.#options.batchSize ?? 500, this.#maxInFlight - this.#inFlight);
     if (limit <= 0) return false;
     const token = `${this.#options.instanceId}#${this.#nonce}.${++this.#claims}`;
     const rows = await this.#io(() =>
@@ -301,8 +300,12 @@ class Worker implements OutboxWorker {
     const lane = this.#runLane(rows, token, contexts).finally(() => {
       this.#inFlight -= rows.length;
       this.#lanes.delete(lane);
-      // The recipient is free again: its next rows may be due.
-      if (!this.#halted) this.notify();
+      // The recipient is free again: its next rows may be due. But a claim reads every pending
+      // row (it ranks them per recipient), so during a large round, when a lane ends every few
+      // milliseconds, claiming at each end would cost a full read for a handful of rows: claim
+      // at once only when the worker holds less than half its limit; otherwise the next poll
+      // (pollMs) claims what has come free meanwhile, hundreds at a time.
+      if (!this.#halted && this.#inFlight <= this.#maxInFlight / 2) this.notify();
     });
     this.#lanes.add(lane);
   }
