@@ -276,7 +276,7 @@ async function startAll(
 }
 
 /** Stops in the reverse order of starting; safe to call more than once. */
-function stopper(core: Core, started: readonly ChatAdapter[], storage: Storage, logger: Logger) {
+function stopper(core: Core, started: readonly ChatAdapter[], logger: Logger) {
   let stopping: Promise<void> | undefined;
   return () => {
     stopping ??= (async () => {
@@ -297,5 +297,5 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { adapters, finished } = await createAdapters(options, core, storage);
   for (const adapter of adapters) byPlatform.set(adapter.platform, adapter);
   const started = await startAll(adapters, core, storage, logger);
-  return { storage, adapters, lifecycle, finished, stop: stopper(core, started, storage, logger) };
+  return { storage, adapters, lifecycle, finished, stop: stopper(core, started, logger) };
 }
