@@ -70,8 +70,9 @@ export interface Feature {
    * handler runs at most once per occurrence across replicas (the scheduler claims it first),
    * so it must do all its writes, outbox rows included, in one transaction; if it throws, the
    * claim is marked failed and the occurrence is not run again. Kinds that can come due by
-   * the thousand at once (self-care prompts) also offer `handler.batch`: a claimed batch's
-   * occurrences in one transaction (see OccurrenceHandler in scheduling/scheduler.ts).
+   * the thousand at once (self-care prompts) also offer `handler.batch`: it reads for a batch and
+   * returns a plan whose writes run in the scheduler's transaction with the batch's claims (see
+   * OccurrenceHandler in scheduling/scheduler.ts).
    */
   readonly occurrences?: Partial<Record<ScheduleKind, OccurrenceHandler>>;
   /**
