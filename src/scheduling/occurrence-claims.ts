@@ -6,7 +6,9 @@
 // The trade-off: a claim is at most once. A process that dies while running an occurrence
 // leaves its claim `running` (visible, with no finishedAt) and the occurrence is not run again.
 // Handlers should therefore do their writes, outbox rows included, in one transaction, so that
-// such a death leaves either everything or nothing behind.
+// such a death leaves either everything or nothing behind. A handler's batch form goes further:
+// its claims are made in the same transaction as its writes (scheduler.ts `runGroup`), so a
+// death mid-batch leaves no claim at all and the next tick runs the batch: exactly once.
 import type { DbClient } from './outbox.ts';
 
 export interface ClaimInput {

@@ -237,9 +237,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     now: Date,
     report: TickReport,
   ): Promise<boolean> {
+    let plan: BatchPlan;
+    let won: string[];
     try {
-      const plan = await batch(group, { instanceId, now });
-      const won = await prisma.$transaction(async (db) => {
+      plan = await batch(group, { instanceId, now });
+      won = await prisma.$transaction(async (db) => {
         const claimed = await claimOccurrences(db, group, { instanceId, at: now });
         const mine = group.filter((occurrence) => claimed.has(occurrence.key));
         if (mine.length === 0) return [];
@@ -248,9 +250,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         await finishClaims(db, keys, clock.now());
         return keys;
       }, BATCH_TRANSACTION);
-      report.ran.push(...won);
-      if (won.length > 0) plan.afterCommit?.();
-      return true;
     } catch (error) {
       logger?.warn(
         {
@@ -263,6 +262,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       );
       return false;
     }
+    report.ran.push(...won);
+    if (won.length > 0) plan.afterCommit?.();
+    return true;
   }
 
   /**
