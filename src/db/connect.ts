@@ -87,14 +87,20 @@ function pgliteOptions() {
 }
 
 /**
- * A `postgres://` URL may carry `?schema=name` (as Prisma URLs do): every connection then uses
- * that schema, for the app and for migrations alike.
+ * What `new PrismaPg(...)` is given for a `postgres://` URL (plain data: the migration child
+ * process builds its own from it). The URL may carry `?schema=name` (as Prisma URLs do): every
+ * connection then uses that schema, for the app and for migrations alike.
  */
-function postgresSettings(url: string): { connectionString: string; schema?: string } {
+export function postgresAdapterArgs(
+  url: string,
+): [pool: { connectionString: string; options?: string }, options?: { schema: string }] {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? undefined;
   parsed.searchParams.delete('schema');
-  return { connectionString: parsed.toString(), ...(schema ? { schema } : {}) };
+  const connectionString = parsed.toString();
+  if (!schema) return [{ connectionString }];
+  // public stays on the path: the search extensions (pg_trgm, unaccent) live there.
+  return [{ connectionString, options: `-c search_path="${schema}",public` }, { schema }];
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -107,14 +113,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     case 'pglite-memory':
       return databaseOnPglite(await createPglite(undefined, pgliteOptions()), target);
     case 'postgres': {
-      const { connectionString, schema } = postgresSettings(target.url);
       // Loaded here only: the embedded default never needs pg and its adapter.
       const { PrismaPg } = await import('@prisma/adapter-pg');
-      const adapterFactory = new PrismaPg(
-        // public stays on the path: the search extensions (pg_trgm, unaccent) live there.
-        { connectionString, ...(schema ? { options: `-c search_path="${schema}",public` } : {}) },
-        schema ? { schema } : undefined,
-      );
+      const adapterFactory = new PrismaPg(...postgresAdapterArgs(target.url));
       const prisma = new PrismaClient({ adapter: adapterFactory });
       return {
         prisma,

@@ -130,4 +130,22 @@ describe.runIf(pgOk)('migrations on PostgreSQL (127.0.0.1:5432)', () => {
       await db.close();
     }
   });
+
+  it("reports a failing migration with the engine's message (it runs in a child process there)", async () => {
+    const broken = freshPostgresSchema();
+    const dir = await mkdtemp(join(tmpdir(), 'pb-migrations-'));
+    const db = await openPostgres(broken.url);
+    try {
+      await mkdir(join(dir, '20000101000000_broken'));
+      await writeFile(
+        join(dir, '20000101000000_broken', 'migration.sql'),
+        'CREATE TABLE "Broken" (id nosuchtype);',
+      );
+      await expect(migrate(db, dir)).rejects.toThrow(/nosuchtype[\s\S]*20000101000000_broken/);
+    } finally {
+      await db.close();
+      await broken.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
