@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  createPglite,
   DatabaseAheadError,
-  databaseOnPglite,
   defaultMigrationsDir,
   diffMigrationsToSchema,
   migrate,
-  pgliteAdapterFactory,
   readMigrations,
 } from '../../src/db/index.ts';
+import { createPglite, databaseOnPglite, pgliteAdapterFactory } from '../../src/db/pglite.ts';
 import { freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
 
 const tableNames = async (query: (sql: string) => Promise<string[]>) =>
