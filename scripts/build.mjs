@@ -4,7 +4,7 @@
 // splitting keeps each platform SDK behind its own chunk, so the shell playground never loads
 // @slack/bolt or discord.js. Run by `postinstall`, and by `npm start` when src/ is newer.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,17 +93,20 @@ export const compilerWasmFromFile = {
 
 /**
  * Data files that modules read beside themselves (the query compiler's WASM, see above, once
- * a build has found it) (`new URL('./seed/…', import.meta.url)`):
+ * a build has found it) (`new URL('./seed/…', import.meta.url)`), and the migration child
+ * process's script (src/db/migrate-process.mjs, run by plain node, with the module it imports):
  * bundled code runs from dist/ (or dist/chunks/), so the files go to each folder that holds
  * bundled code (the benchmarks' app bundle too).
  */
 export async function copyDataFiles(folders) {
   const seed = join(root, 'src', 'features', 'resources', 'seed', 'resources-seed.yaml');
+  const scripts = ['migrate-process.mjs', 'schema-engine.mjs'].map((name) => join(root, 'src', 'db', name));
   const compiler = compilerModule && Buffer.from((await import(compilerModule.specifier)).wasm, 'base64');
   for (const folder of folders) {
     const dir = join(folder, 'seed');
     mkdirSync(dir, { recursive: true });
     copyFileSync(seed, join(dir, 'resources-seed.yaml'));
+    for (const script of scripts) copyFileSync(script, join(folder, basename(script)));
     if (compiler) {
       mkdirSync(join(folder, 'prisma'), { recursive: true });
       writeFileSync(join(folder, 'prisma', compilerModule.file), compiler);

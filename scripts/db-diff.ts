@@ -3,8 +3,8 @@
 // offline, using a throw-away in-memory PGlite as the shadow database.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createPglite, pgliteAdapterFactory } from '../src/db/connect.ts';
 import { defaultMigrationsDir, diffMigrationsToSchema } from '../src/db/migrations.ts';
+import { createPglite, pgliteAdapterFactory } from '../src/db/pglite.ts';
 
 const name = (process.argv[2] ?? 'change').toLowerCase().replace(/[^a-z0-9_]+/g, '_');
 const shadow = await createPglite();

@@ -1,11 +1,4 @@
-export {
-  createPglite,
-  type Database,
-  databaseOnPglite,
-  openDatabase,
-  type PrismaClient,
-  pgliteAdapterFactory,
-} from './connect.ts';
+export { type Database, openDatabase, type PrismaClient } from './connect.ts';
 export { KEY_FILE_NAME, type ResolvedKey, resolveEncryptionKey } from './encryption-key.ts';
 export {
   createFieldCipher,

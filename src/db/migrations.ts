@@ -1,14 +1,16 @@
 // Standard Prisma migration folders (prisma/migrations/<name>/migration.sql), applied offline
 // through the WASM schema engine. The engine records them in `_prisma_migrations` exactly as
 // `prisma migrate deploy` does, so a user with internet can still use the Prisma CLI.
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
-import type { Database } from './connect.ts';
-import { openSchemaEngine } from './schema-engine.ts';
+import type { DatabaseTarget } from '../config.ts';
+import { type Database, postgresAdapterArgs } from './connect.ts';
+import { openSchemaEngine } from './schema-engine.mjs';
 
 /** The folder holding package.json: src/db/ under tsx, dist/ (a bundle) in production. */
 function findProjectRoot(from: string): string {
@@ -117,6 +119,9 @@ export async function migrate(db: Database, dir: string = defaultMigrationsDir):
   // 0.5 s and 60 MB on every start for nothing. A failed migration has no finished_at, so it
   // counts as pending and the engine reports it.
   if ([...known].every((name) => alreadyApplied.has(name))) return [];
+  // On a server the engine runs in a child process, so what it costs is given back when it
+  // ends (migrate-process.mjs). An embedded database has one owner, this process: it migrates here.
+  if (db.target.kind === 'postgres') return applyInChildProcess(db.target, migrationsList);
   const { engine, close } = await openSchemaEngine(db.adapterFactory);
   try {
     const { appliedMigrationNames: applied } = await engine.applyMigrations({
@@ -127,6 +132,34 @@ export async function migrate(db: Database, dir: string = defaultMigrationsDir):
   } finally {
     await close();
   }
+}
+
+type ChildReply = { applied: string[] } | { error: string };
+
+function applyInChildProcess(
+  target: Extract<DatabaseTarget, { kind: 'postgres' }>,
+  migrationsList: MigrationList,
+): Promise<string[]> {
+  // Beside this module: src/db/ under tsx and tests, dist/ (copied there by the build) in production.
+  const child = fork(fileURLToPath(new URL('./migrate-process.mjs', import.meta.url)), [], {
+    // Baseline WASM compiler only: one run of the engine gains nothing from optimized code.
+    execArgv: ['--liftoff-only'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    let reply: ChildReply | undefined;
+    child.once('message', (message: ChildReply) => {
+      reply = message;
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (reply && 'applied' in reply) resolve(reply.applied);
+      else if (reply) reject(new Error(reply.error));
+      else
+        reject(new Error(`The migration process ended (${signal ?? `exit code ${code}`}) without an answer`));
+    });
+    child.send({ pg: postgresAdapterArgs(target.url), migrationsList });
+  });
 }
 
 /**

@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  createPglite,
   DatabaseAheadError,
-  databaseOnPglite,
   defaultMigrationsDir,
   diffMigrationsToSchema,
   migrate,
-  pgliteAdapterFactory,
   readMigrations,
 } from '../../src/db/index.ts';
+import { createPglite, databaseOnPglite, pgliteAdapterFactory } from '../../src/db/pglite.ts';
 import { freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
 
 const tableNames = async (query: (sql: string) => Promise<string[]>) =>
@@ -128,6 +126,24 @@ describe.runIf(pgOk)('migrations on PostgreSQL (127.0.0.1:5432)', () => {
       }
     } finally {
       await db.close();
+    }
+  });
+
+  it("reports a failing migration with the engine's message (it runs in a child process there)", async () => {
+    const broken = freshPostgresSchema();
+    const dir = await mkdtemp(join(tmpdir(), 'pb-migrations-'));
+    const db = await openPostgres(broken.url);
+    try {
+      await mkdir(join(dir, '20000101000000_broken'));
+      await writeFile(
+        join(dir, '20000101000000_broken', 'migration.sql'),
+        'CREATE TABLE "Broken" (id nosuchtype);',
+      );
+      await expect(migrate(db, dir)).rejects.toThrow(/nosuchtype[\s\S]*20000101000000_broken/);
+    } finally {
+      await db.close();
+      await broken.drop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

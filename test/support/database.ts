@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createPglite, type Database, databaseOnPglite, openDatabase } from '../../src/db/index.ts';
+import { type Database, openDatabase } from '../../src/db/index.ts';
+import { createPglite, databaseOnPglite } from '../../src/db/pglite.ts';
 
 let templateBytes: Promise<Buffer> | undefined;
 

@@ -5,7 +5,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createPglite, databaseOnPglite, migrate } from '../../src/db/index.ts';
+import { migrate } from '../../src/db/index.ts';
+import { createPglite, databaseOnPglite } from '../../src/db/pglite.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

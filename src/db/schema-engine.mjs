@@ -2,39 +2,30 @@
 // download a native engine first, which fails without internet. Node cannot import a .wasm
 // file directly, so the module is instantiated by hand (once per process: the generated glue
 // keeps the instance in a module-level variable).
+//
+// Plain JavaScript (types in schema-engine.d.mts): besides the app's own modules, the
+// migration child process (migrate-process.mjs) imports it, and that one runs under plain
+// node from src/ and from dist/ alike.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
-import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 
-type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+/** @type {Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> | undefined} */
+let gluePromise;
 
-// Node has WebAssembly as a global; @types/node for Node 20 does not declare it without DOM.
-interface WasmRuntime {
-  instantiate(
-    bytes: Uint8Array,
-    imports: Record<string, object>,
-  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
-}
-const wasmRuntime = (): WasmRuntime => (globalThis as unknown as { WebAssembly: WasmRuntime }).WebAssembly;
-
-let gluePromise: Promise<Glue> | undefined;
-
-async function loadGlue(): Promise<Glue> {
-  const glue: Glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
+async function loadGlue() {
+  const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
   const require = createRequire(import.meta.url);
   const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
   // The engine arms a timer (a lock timeout) and never clears it; unref'd, it cannot keep a
   // finished process alive for its ten seconds.
-  const imports: Record<string, unknown> = { ...glue };
+  /** @type {Record<string, unknown>} */
+  const imports = { ...glue };
   for (const name of Object.keys(imports).filter((key) => key.startsWith('__wbg_setTimeout_'))) {
-    imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+    imports[name] = (/** @type {() => void} */ callback, /** @type {number} */ ms) =>
+      setTimeout(callback, ms >>> 0).unref();
   }
-  const { instance } = await wasmRuntime().instantiate(await readFile(wasmPath), {
+  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
     './schema_engine_bg.js': imports,
   });
   glue.__wbg_set_wasm(instance.exports);
@@ -43,26 +34,22 @@ async function loadGlue(): Promise<Glue> {
   return glue;
 }
 
-export interface OpenSchemaEngine {
-  readonly engine: SchemaEngine;
-  /** Frees the engine and disposes every connection it opened. */
-  close(): Promise<void>;
-}
-
 /**
  * Opens a schema engine on the database behind `adapterFactory`. Close it when done: the
  * engine does not dispose the connections it opens, and on PostgreSQL one of them holds the
  * migration advisory lock until the pool drops it (10 s idle), which would stall the next
  * migrate and keep the process alive.
+ *
+ * @param {import('@prisma/driver-adapter-utils').SqlMigrationAwareDriverAdapterFactory} adapterFactory
+ * @param {{ path: string; content: string }} [datamodel]
  */
-export async function openSchemaEngine(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  datamodel?: { path: string; content: string },
-): Promise<OpenSchemaEngine> {
+export async function openSchemaEngine(adapterFactory, datamodel) {
   gluePromise ??= loadGlue();
   const glue = await gluePromise;
-  const opened: SqlDriverAdapter[] = [];
-  const tracking: SqlMigrationAwareDriverAdapterFactory = {
+  /** @type {import('@prisma/driver-adapter-utils').SqlDriverAdapter[]} */
+  const opened = [];
+  /** @type {import('@prisma/driver-adapter-utils').SqlMigrationAwareDriverAdapterFactory} */
+  const tracking = {
     provider: adapterFactory.provider,
     adapterName: adapterFactory.adapterName,
     async connect() {
@@ -76,7 +63,7 @@ export async function openSchemaEngine(
       return adapter;
     },
   };
-  const log = (): void => {};
+  const log = () => {};
   const engine = await glue.SchemaEngine.new(
     { datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined },
     log,
