@@ -13,13 +13,8 @@ import { errorFields } from '../chat/index.ts';
 import type { Db, PrismaClient } from '../db/index.ts';
 import { type Clock, systemClock, type TimerHandle } from './clock.ts';
 import type { LogPort } from './log-port.ts';
-import {
-  claimOccurrences,
-  finishClaim,
-  finishClaims,
-  occurrenceKey,
-  recordManyMissed,
-} from './occurrence-claims.ts';
+import { occurrenceKey, recordManyMissed } from './occurrence-claims.ts';
+import { createOccurrenceRunner } from './occurrence-runner.ts';
 import { occurrencesBetween } from './occurrences.ts';
 import type { DbClient } from './outbox.ts';
 import { decodeScheduleRule } from './schedule-rule.ts';
@@ -139,9 +134,6 @@ const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_CLAIM_BATCH = 16;
 // A batch's claims live and die with its transaction, so its size strands nothing on a crash.
 const DEFAULT_HANDLER_BATCH = 100;
-// A whole batch in one transaction: longer than Prisma's 5 s default, so a loaded machine does
-// not roll back a batch that is merely slow.
-const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 interface Due {
   readonly occurrence: Occurrence;
@@ -149,29 +141,6 @@ interface Due {
   readonly inWindow: boolean;
 }
 
-/**
- * Runs `work` on every item, at most `limit` at a time. Settles only when every lane has
- * stopped (so a tick never ends while its work still runs); the first error is rethrown then,
- * and a lane that failed takes no further items, as the one-at-a-time loop did.
- */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  let failed = false;
-  const lane = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await work(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const lanes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
-  const rejected = lanes.find((lane) => lane.status === 'rejected');
-  if (rejected) throw rejected.reason;
-}
 const DAY = 24 * 60 * MINUTE;
 
 /** Occurrences grouped by kind, in first-seen order. */
@@ -185,119 +154,24 @@ function byKind(occurrences: readonly Occurrence[]): Map<ScheduleKind, Occurrenc
   return groups;
 }
 
-// Stored on the claim: the error's type and first line only. Lines below it (Prisma's query
-// and arguments) can quote private text.
-function errorText(error: unknown): string {
-  const fields = errorFields(error);
-  return fields.message === undefined ? fields.type : `${fields.type}: ${fields.message}`;
-}
-
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { prisma, instanceId, handlers, logger } = options;
   const clock = options.clock ?? systemClock;
   const lookback = options.missedLookbackMs ?? DAY;
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-  const claimBatch = Math.max(1, options.claimBatch ?? DEFAULT_CLAIM_BATCH);
-  const handlerBatch = Math.max(1, options.handlerBatch ?? DEFAULT_HANDLER_BATCH);
+  const { runKind } = createOccurrenceRunner({
+    prisma,
+    instanceId,
+    handlers,
+    clock,
+    logger,
+    concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
+    claimBatch: Math.max(1, options.claimBatch ?? DEFAULT_CLAIM_BATCH),
+    handlerBatch: Math.max(1, options.handlerBatch ?? DEFAULT_HANDLER_BATCH),
+  });
   let running: Promise<TickReport> | undefined;
   let task: ScheduledTask | undefined;
   let timer: TimerHandle | undefined;
   let stopped = false;
-
-  /** Runs an occurrence this replica has claimed; true when it succeeded (finished in bulk later). */
-  async function runClaimed(occurrence: Occurrence, now: Date, report: TickReport): Promise<boolean> {
-    try {
-      await handlers[occurrence.kind]?.(occurrence, { instanceId, now });
-      return true;
-    } catch (error) {
-      report.failed.push(occurrence.key);
-      logger?.error(
-        {
-          event: 'scheduler.occurrence_failed',
-          key: occurrence.key,
-          kind: occurrence.kind,
-          err: errorFields(error, { stack: true }),
-        },
-        'A scheduled occurrence failed',
-      );
-      await finishClaim(prisma, occurrence.key, 'failed', { error: errorText(error), at: clock.now() });
-      return false;
-    }
-  }
-
-  /**
-   * Runs occurrences of one kind through its handler's batch form, in one transaction with
-   * their claims (those another replica holds are left out) and their "done". True when it
-   * committed; false when the batch threw (the transaction wrote nothing, no claim included),
-   * and the caller then runs them one by one.
-   */
-  async function runGroup(
-    batch: NonNullable<OccurrenceHandler['batch']>,
-    group: readonly Occurrence[],
-    now: Date,
-    report: TickReport,
-  ): Promise<boolean> {
-    let plan: BatchPlan;
-    let won: string[];
-    try {
-      plan = await batch(group, { instanceId, now });
-      won = await prisma.$transaction(async (db) => {
-        const claimed = await claimOccurrences(db, group, { instanceId, at: now });
-        const mine = group.filter((occurrence) => claimed.has(occurrence.key));
-        if (mine.length === 0) return [];
-        await plan.write(db, mine);
-        const keys = mine.map((occurrence) => occurrence.key);
-        await finishClaims(db, keys, clock.now());
-        return keys;
-      }, BATCH_TRANSACTION);
-    } catch (error) {
-      logger?.warn(
-        {
-          event: 'scheduler.batch_failed',
-          kind: group[0]?.kind,
-          occurrences: group.length,
-          err: errorFields(error, { stack: true }),
-        },
-        'A batch of scheduled occurrences failed; running them one by one',
-      );
-      return false;
-    }
-    report.ran.push(...won);
-    if (won.length > 0) plan.afterCommit?.();
-    return true;
-  }
-
-  /**
-   * Claims a batch in one statement, runs what this replica won up to `concurrency` at a
-   * time, then marks the successful ones done in one statement. A claim is the whole guard: a
-   * key another replica holds is not returned, so it is not run here.
-   */
-  async function runClaimedBatch(batch: readonly Occurrence[], now: Date, report: TickReport): Promise<void> {
-    const won = await claimOccurrences(prisma, batch, { instanceId, at: now });
-    const done: string[] = [];
-    await eachLimited(
-      batch.filter((occurrence) => won.has(occurrence.key)),
-      concurrency,
-      async (occurrence) => {
-        if (await runClaimed(occurrence, now, report)) done.push(occurrence.key);
-      },
-    );
-    await finishClaims(prisma, done, clock.now());
-    report.ran.push(...done);
-  }
-
-  /** One kind's due occurrences: in batches through its batch form if it has one, else claimed in batches. */
-  async function runKind(kind: ScheduleKind, due: readonly Occurrence[], now: Date, report: TickReport) {
-    const batch = handlers[kind]?.batch;
-    const size = batch ? handlerBatch : claimBatch;
-    for (let i = 0; i < due.length; i += size) {
-      const slice = due.slice(i, i + size);
-      if (batch && (await runGroup(batch, slice, now, report))) continue;
-      for (let j = 0; j < slice.length; j += claimBatch) {
-        await runClaimedBatch(slice.slice(j, j + claimBatch), now, report);
-      }
-    }
-  }
 
   type ScheduleRow = Awaited<ReturnType<typeof prisma.schedule.findMany>>[number];
 
