@@ -1,6 +1,6 @@
 // Drives a feature through the real router with no platform: events in, recorded replies out.
 import { createCommandTable } from '../../src/chat/command-table.ts';
-import type { ChatEvent, CommandOptionValue } from '../../src/chat/events.ts';
+import type { ChatEvent, CommandOptionValue, Place } from '../../src/chat/events.ts';
 import type { Reply } from '../../src/chat/outbound.ts';
 import type { Platform } from '../../src/chat/refs.ts';
 import { createRouter, type RouterDeps } from '../../src/chat/router.ts';
@@ -56,11 +56,22 @@ export interface HarnessWorkspace {
   readonly workspaceId: string;
 }
 
+export interface HarnessOptions extends Partial<HarnessWorkspace> {
+  /** Where events happen when a call names no place; `C-team` unless said. */
+  readonly channelId?: string;
+}
+
+/** A direct message, as the place of an event: buttons on a DM, forms opened from one. */
+export const dm: Place = { isDirect: true };
+
+/** A channel id (in the harness's workspace), or the place itself (`dm`). */
+export type Where = string | Place;
+
 export function chatHarness(
   prisma: PrismaClient,
   parts: Omit<RouterDeps, 'table' | 'dedupe' | 'logger'> &
     Pick<Parameters<typeof createCommandTable>[0], 'commands' | 'groups'>,
-  workspace: HarnessWorkspace = { platform: 'shell', workspaceId: 'local' },
+  options: HarnessOptions = {},
 ) {
   const table = createCommandTable({
     commands: parts.commands,
@@ -68,35 +79,39 @@ export function chatHarness(
   });
   const { commands: _c, groups: _g, ...handlers } = parts;
   const sink = createRouter({ ...handlers, table, dedupe: processedEvents(prisma), logger: silentLogger });
+  const workspace = { platform: options.platform ?? 'shell', workspaceId: options.workspaceId ?? 'local' };
+  const home = options.channelId ?? 'C-team';
   const actor = (userId: string) => ({ ...workspace, userId, displayName: userId });
+  const place = (where: Where): Place =>
+    typeof where === 'string' ? { channelId: where, isDirect: false } : where;
   return {
     table,
     async command(
       userId: string,
       path: string[],
       options: Record<string, CommandOptionValue> = {},
-      channelId = 'C-team',
+      where: Where = home,
     ) {
       const reply = recordingReply();
       const event: ChatEvent = {
         kind: 'command',
         eventId: `ev-${++counter}`,
         actor: actor(userId),
-        place: { channelId, isDirect: false },
+        place: place(where),
         path,
         options,
       };
       await sink(event, reply);
       return reply;
     },
-    async action(userId: string, actionId: string, value?: string, channelId = 'C-team') {
+    async action(userId: string, actionId: string, value?: string, where: Where = home) {
       const reply = recordingReply();
       await sink(
         {
           kind: 'action',
           eventId: `ev-${++counter}`,
           actor: actor(userId),
-          place: { channelId, isDirect: false },
+          place: place(where),
           actionId,
           ...(value === undefined ? {} : { value }),
         },
@@ -104,14 +119,14 @@ export function chatHarness(
       );
       return reply;
     },
-    async form(userId: string, formId: string, values: FormValues, channelId = 'C-team', context?: string) {
+    async form(userId: string, formId: string, values: FormValues, where: Where = home, context?: string) {
       const reply = recordingReply();
       await sink(
         {
           kind: 'form',
           eventId: `ev-${++counter}`,
           actor: actor(userId),
-          place: { channelId, isDirect: false },
+          place: place(where),
           formId,
           values,
           ...(context === undefined ? {} : { context }),
@@ -120,7 +135,7 @@ export function chatHarness(
       );
       return reply;
     },
-    async joined(userId: string, channelId = 'C-team') {
+    async joined(userId: string, channelId = home) {
       const reply = recordingReply();
       await sink(
         {
@@ -137,14 +152,13 @@ export function chatHarness(
   };
 }
 
-/** The chat harness for a list of features, composed exactly as app.ts composes them. */
-export function featureHarness(
-  prisma: PrismaClient,
-  features: readonly Feature[],
-  workspace?: HarnessWorkspace,
-) {
+/**
+ * The chat harness for a list of features, composed exactly as app.ts composes them; `composed`
+ * gives a test the occurrence handlers and jobs to schedule.
+ */
+export function featureHarness(prisma: PrismaClient, features: readonly Feature[], options?: HarnessOptions) {
   const composed = composeFeatures(features, silentLogger);
-  return chatHarness(
+  const chat = chatHarness(
     prisma,
     {
       commands: composed.commands,
@@ -155,6 +169,7 @@ export function featureHarness(
       ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
       ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
     },
-    workspace,
+    options,
   );
+  return { ...chat, composed };
 }

@@ -2,6 +2,7 @@
 // check-in opens one round with one prompt each; its reminder and its digest go out once.
 import { describe, expect, it } from 'vitest';
 import { postgresPair } from '../../scheduling/support/postgres-pair.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { checkinWorld } from './support.ts';
 
 const pg = await postgresPair('pb_checkins');
@@ -15,14 +16,20 @@ describe.skipIf(!pg.available)('check-ins with two schedulers on PostgreSQL', ()
     b.setChannel(['sam', 'ana', 'ben']);
     const opened = await a.command('sam', ['checkin', 'setup']);
     const context = opened.seen.find((s) => s.how === 'form')?.form?.context;
-    const saved = await a.form('sam', 'checkins:setup', context, {
-      name: 'Monday circle',
-      questions: 'scale: How are you arriving?',
-      when: 'mon 09:00',
-      clock: 'team',
-      hours: '8',
-      digest: 'close',
-    });
+    const saved = await a.form(
+      'sam',
+      'checkins:setup',
+      {
+        name: 'Monday circle',
+        questions: 'scale: How are you arriving?',
+        when: 'mon 09:00',
+        clock: 'team',
+        hours: '8',
+        digest: 'close',
+      },
+      dm,
+      context,
+    );
     expect(saved.text()).toContain('Saved');
 
     const due = new Date('2026-03-02T08:00:00Z');

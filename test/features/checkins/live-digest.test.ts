@@ -1,6 +1,7 @@
 // A check-in whose digest comes "as answers come": each answer's shared part is posted when it
 // is given (anonymous ones without a name), and the close still posts the summary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dm } from '../../support/chat-harness.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 let w: CheckinWorld;
@@ -18,24 +19,36 @@ describe('a live digest', () => {
   it('posts each shared answer as it comes and keeps private ones out', async () => {
     const opened = await w.command('sam', ['checkin', 'setup']);
     const context = opened.seen.find((s) => s.how === 'form')?.form?.context;
-    await w.form('sam', 'checkins:setup', context, {
-      name: 'Live circle',
-      questions: 'One thing that went well\nWhat is weighing on you?',
-      when: 'none',
-      clock: 'team',
-      hours: '4',
-      digest: 'live',
-    });
+    await w.form(
+      'sam',
+      'checkins:setup',
+      {
+        name: 'Live circle',
+        questions: 'One thing that went well\nWhat is weighing on you?',
+        when: 'none',
+        clock: 'team',
+        hours: '4',
+        digest: 'live',
+      },
+      dm,
+      context,
+    );
     await w.command('sam', ['checkin', 'now']);
     const round = await w.prisma.checkinRound.findFirstOrThrow({ include: { template: true } });
     expect(round.template.name).toBe('Live circle');
-    await w.form('ana', 'checkins:answer', round.id, {
-      q1: 'Finished my training',
-      'q1-who': 'team',
-      q2: 'Money worries',
-      'q2-who': 'supervisor',
-    });
-    await w.form('ben', 'checkins:answer', round.id, { q1: 'Slept well', 'q1-who': 'anonymous' });
+    await w.form(
+      'ana',
+      'checkins:answer',
+      {
+        q1: 'Finished my training',
+        'q1-who': 'team',
+        q2: 'Money worries',
+        'q2-who': 'supervisor',
+      },
+      dm,
+      round.id,
+    );
+    await w.form('ben', 'checkins:answer', { q1: 'Slept well', 'q1-who': 'anonymous' }, dm, round.id);
     const live = await w.outbox({ keyPrefix: 'checkin-live:' });
     expect(live.map((l) => l.shown)).toEqual([
       expect.stringContaining('**ana**: Finished my training'),

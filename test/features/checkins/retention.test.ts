@@ -4,6 +4,7 @@
 // went to whom, stay. Younger answers are untouched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privacyLines } from '../../../src/features/checkins/privacy.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 const DAY = 24 * 60 * 60_000;
@@ -24,19 +25,31 @@ afterAll(async () => {
 async function openAndAnswer(): Promise<string> {
   await w.command('sue', ['checkin', 'now']);
   const round = await w.prisma.checkinRound.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
-  await w.form('ana', 'checkins:answer', round.id, {
-    q1: '4',
-    'q1-who': 'team',
-    q2: 'Lunch in the sun with the team',
-    'q2-who': 'anonymous',
-  });
-  await w.form('ben', 'checkins:answer', round.id, {
-    q1: '1',
-    'q1-who': 'supervisor',
-    q3: 'My sister is in hospital',
-    'q3-who': 'supervisor',
-  });
-  await w.action('cal', 'checkins:skip', round.id);
+  await w.form(
+    'ana',
+    'checkins:answer',
+    {
+      q1: '4',
+      'q1-who': 'team',
+      q2: 'Lunch in the sun with the team',
+      'q2-who': 'anonymous',
+    },
+    dm,
+    round.id,
+  );
+  await w.form(
+    'ben',
+    'checkins:answer',
+    {
+      q1: '1',
+      'q1-who': 'supervisor',
+      q3: 'My sister is in hospital',
+      'q3-who': 'supervisor',
+    },
+    dm,
+    round.id,
+  );
+  await w.action('cal', 'checkins:skip', round.id, dm);
   return round.id;
 }
 

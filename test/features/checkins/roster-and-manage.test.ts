@@ -3,6 +3,7 @@
 // check-ins, and the digest's mood spread: shown from the team's minimum group up, hidden below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormValues, View } from '../../../src/chat/index.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 let w: CheckinWorld;
@@ -41,7 +42,7 @@ describe('the roster', () => {
     expect(roster.text()).not.toMatch(/helperbot|gone/);
 
     const first = await openRound();
-    await w.form('ana', 'checkins:answer', first.id, { q2: 'Quiet shift', 'q2-who': 'team' });
+    await w.form('ana', 'checkins:answer', { q2: 'Quiet shift', 'q2-who': 'team' }, dm, first.id);
     await w.command('sam', ['checkin', 'close']);
 
     w.setChannel(['sam', 'sue', 'ben', 'cal']);
@@ -58,15 +59,21 @@ describe('the roster', () => {
     expect(second.invited).not.toContain(ana);
     expect(second.invited).toHaveLength(4);
     // Someone the round did not go to cannot answer or skip it, so nobody counts twice or from outside.
-    const outside = await w.form('ana', 'checkins:answer', second.id, { q2: 'Still here', 'q2-who': 'team' });
+    const outside = await w.form(
+      'ana',
+      'checkins:answer',
+      { q2: 'Still here', 'q2-who': 'team' },
+      dm,
+      second.id,
+    );
     expect(outside.text()).toContain('you were not among them, so nothing was saved');
-    expect((await w.action('ana', 'checkins:skip', second.id)).text()).toContain('nothing was saved');
+    expect((await w.action('ana', 'checkins:skip', second.id, dm)).text()).toContain('nothing was saved');
     expect(await w.prisma.checkinAnswer.count({ where: { roundId: second.id } })).toBe(0);
 
     // "Remind me in an hour": one private reminder to that person, an hour on; not for ana.
-    const snoozed = await w.action('ben', 'checkins:snooze', second.id);
+    const snoozed = await w.action('ben', 'checkins:snooze', second.id, dm);
     expect(snoozed.text()).toContain('remind you in about an hour');
-    expect((await w.action('ana', 'checkins:snooze', second.id)).text()).toContain('nothing was saved');
+    expect((await w.action('ana', 'checkins:snooze', second.id, dm)).text()).toContain('nothing was saved');
     const later = await w.outbox({ keyPrefix: `checkin-snooze:${second.id}:` });
     expect(later.map((r) => [r.recipientId, r.target, r.notBefore.toISOString()])).toEqual([
       ['ben', 'dm', '2026-03-02T09:00:00.000Z'],
@@ -94,7 +101,7 @@ describe("a lead's check-ins: list, edit, pause, delete", () => {
   async function setUp(v: FormValues) {
     const opened = await w.command('sam', ['checkin', 'setup']);
     const context = opened.seen.find((s) => s.how === 'form')?.form?.context;
-    return w.form('sam', 'checkins:setup', context, v);
+    return w.form('sam', 'checkins:setup', v, dm, context);
   }
 
   it('lists a saved check-in with Edit, Pause and Delete for leads only', async () => {
@@ -110,7 +117,7 @@ describe("a lead's check-ins: list, edit, pause, delete", () => {
 
   it('refuses a member who presses Pause or Delete, and changes nothing', async () => {
     for (const button of ['checkins:toggle', 'checkins:delete']) {
-      const reply = await w.action('ana', button, templateId);
+      const reply = await w.action('ana', button, templateId, dm);
       expect(reply.text()).toContain('Only the team’s admins and supervisors');
     }
     expect(await w.prisma.checkinTemplate.findUniqueOrThrow({ where: { id: templateId } })).toMatchObject({
@@ -121,28 +128,30 @@ describe("a lead's check-ins: list, edit, pause, delete", () => {
   });
 
   it('pauses and resumes the schedule', async () => {
-    expect((await w.action('sam', 'checkins:toggle', templateId)).text()).toContain('is paused');
+    expect((await w.action('sam', 'checkins:toggle', templateId, dm)).text()).toContain('is paused');
     expect((await schedule()).active).toBe(false);
     expect(buttons(await w.command('sam', ['checkin', 'list']))).toContain('Resume');
-    expect((await w.action('sam', 'checkins:toggle', templateId)).text()).toContain('running again');
+    expect((await w.action('sam', 'checkins:toggle', templateId, dm)).text()).toContain('running again');
     expect((await schedule()).active).toBe(true);
   });
 
   it('edits it in the same form, starting from what it holds', async () => {
-    const edit = await w.action('sue', 'checkins:edit', templateId);
+    const edit = await w.action('sue', 'checkins:edit', templateId, dm);
     const form = edit.seen[0]?.form;
     expect(form?.context).toMatch(new RegExp(`^edit:.+:${templateId}$`));
-    const saved = await w.form('sue', 'checkins:setup', form?.context, { ...values, when: 'tue 10:30' });
+    const saved = await w.form('sue', 'checkins:setup', { ...values, when: 'tue 10:30' }, dm, form?.context);
     expect(saved.text()).toContain('Saved');
     expect(await w.prisma.checkinTemplate.count({ where: { name: 'Monday circle' } })).toBe(1);
     expect((await w.command('sam', ['checkin', 'list'])).text()).toContain('Tue at 10:30');
   });
 
   it('deletes it: gone from the list, its schedule stopped, and the name free to use again', async () => {
-    expect((await w.action('sam', 'checkins:delete', templateId)).text()).toContain('is deleted');
+    expect((await w.action('sam', 'checkins:delete', templateId, dm)).text()).toContain('is deleted');
     expect((await w.command('sam', ['checkin', 'list'])).text()).not.toContain('Monday circle');
     expect((await schedule()).active).toBe(false);
-    expect((await w.action('sam', 'checkins:edit', templateId)).text()).toContain('That check-in is gone');
+    expect((await w.action('sam', 'checkins:edit', templateId, dm)).text()).toContain(
+      'That check-in is gone',
+    );
     expect((await setUp(values)).text()).toContain('Saved **Monday circle**');
     expect((await w.command('sam', ['checkin', 'list'])).text()).toContain('**Monday circle**');
     const history = await w.prisma.checkinTemplate.findUniqueOrThrow({ where: { id: templateId } });
@@ -153,7 +162,7 @@ describe("a lead's check-ins: list, edit, pause, delete", () => {
 describe('the mood spread in the digest', () => {
   const answerMoods = async (roundId: string, moods: Record<string, string>) => {
     for (const [who, mood] of Object.entries(moods))
-      await w.form(who, 'checkins:answer', roundId, { q1: mood, 'q1-who': 'anonymous' });
+      await w.form(who, 'checkins:answer', { q1: mood, 'q1-who': 'anonymous' }, dm, roundId);
   };
 
   beforeAll(async () => {
@@ -206,7 +215,7 @@ describe('the mood spread in the digest', () => {
     await w.command('sam', ['checkin', 'min-group'], { size: 3 });
     const round = await openRound();
     await answerMoods(round.id, { ana: '5', ben: '5' });
-    await w.form('cal', 'checkins:answer', round.id, { q1: '1', 'q1-who': 'supervisor' });
+    await w.form('cal', 'checkins:answer', { q1: '1', 'q1-who': 'supervisor' }, dm, round.id);
     await w.command('sam', ['checkin', 'close']);
     const digest = await latestDigest();
     expect(digest).toContain('3 people took part');

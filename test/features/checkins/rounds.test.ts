@@ -1,6 +1,7 @@
 // A round from `/peer checkin now` to its digest, through the real router and scheduler on a
 // cloned database: who is asked, who is reminded, and exactly what the digest shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dm } from '../../support/chat-harness.ts';
 import { buttonValue, type CheckinWorld, checkinWorld } from './support.ts';
 
 let w: CheckinWorld;
@@ -42,33 +43,51 @@ describe('a round opened with /peer checkin now', () => {
   });
 
   it('opens the answer form with a choice of audience for every answer', async () => {
-    const reply = await w.action('ana', 'checkins:answer', roundId);
+    const reply = await w.action('ana', 'checkins:answer', roundId, dm);
     const form = reply.seen[0]?.form;
     expect(form?.inputs.map((i) => i.id)).toEqual(['q1', 'q1-who', 'q2', 'q2-who', 'q3', 'q3-who', 'q4']);
     expect(form?.context).toBe(roundId);
   });
 
   it('stores answers encrypted, with their audiences; a second answer replaces the first with a note', async () => {
-    await w.form('ana', 'checkins:answer', roundId, {
-      q1: '4',
-      'q1-who': 'anonymous',
-      q2: 'A client laughed today',
-      'q2-who': 'anonymous',
-    });
-    const again = await w.form('ana', 'checkins:answer', roundId, {
-      q1: '4',
-      'q1-who': 'anonymous',
-      q2: 'Lunch in the sun with the team',
-      'q2-who': 'anonymous',
-    });
+    await w.form(
+      'ana',
+      'checkins:answer',
+      {
+        q1: '4',
+        'q1-who': 'anonymous',
+        q2: 'A client laughed today',
+        'q2-who': 'anonymous',
+      },
+      dm,
+      roundId,
+    );
+    const again = await w.form(
+      'ana',
+      'checkins:answer',
+      {
+        q1: '4',
+        'q1-who': 'anonymous',
+        q2: 'Lunch in the sun with the team',
+        'q2-who': 'anonymous',
+      },
+      dm,
+      roundId,
+    );
     expect(again.text()).toContain('replaces the one you gave before');
-    await w.form('ben', 'checkins:answer', roundId, {
-      q1: '2',
-      'q1-who': 'supervisor',
-      q3: 'My sister is in hospital',
-      'q3-who': 'supervisor',
-    });
-    const skip = await w.action('cal', 'checkins:skip', roundId);
+    await w.form(
+      'ben',
+      'checkins:answer',
+      {
+        q1: '2',
+        'q1-who': 'supervisor',
+        q3: 'My sister is in hospital',
+        'q3-who': 'supervisor',
+      },
+      dm,
+      roundId,
+    );
+    const skip = await w.action('cal', 'checkins:skip', roundId, dm);
     expect(skip.text()).toContain('Skipped, no problem');
     const rows = await w.prisma.checkinAnswer.findMany({ include: { member: true } });
     expect(rows).toHaveLength(3);
@@ -83,10 +102,10 @@ describe('a round opened with /peer checkin now', () => {
     const [notice] = await w.outbox({ keyPrefix: 'checkin-private:' });
     expect(notice).toMatchObject({ recipientId: 'sue', isPrivate: true, target: 'dm' });
     expect(notice?.shown).not.toContain('hospital');
-    const read = await w.action('sue', 'checkins:read', buttonValue(notice!.view, 'Read it'));
+    const read = await w.action('sue', 'checkins:read', buttonValue(notice!.view, 'Read it'), dm);
     expect(read.text()).toContain('My sister is in hospital');
     expect(await w.prisma.auditLog.count({ where: { action: 'read.checkin-answer' } })).toBe(1);
-    const nosy = await w.action('ana', 'checkins:read', buttonValue(notice!.view, 'Read it'));
+    const nosy = await w.action('ana', 'checkins:read', buttonValue(notice!.view, 'Read it'), dm);
     expect(nosy.text()).not.toContain('hospital');
   });
 
@@ -119,7 +138,7 @@ describe('a round opened with /peer checkin now', () => {
 
   it('refuses an answer to a closed round and keeps nothing new', async () => {
     const before = await w.prisma.checkinAnswer.count();
-    const late = await w.form('sam', 'checkins:answer', roundId, { q2: 'late', 'q2-who': 'team' });
+    const late = await w.form('sam', 'checkins:answer', { q2: 'late', 'q2-who': 'team' }, dm, roundId);
     expect(late.text()).toContain('has closed');
     expect(await w.prisma.checkinAnswer.count()).toBe(before);
     await w.tick();

@@ -3,6 +3,7 @@
 // March 2026 (US: 8 March, EU: 29 March); a missed round caught up inside its window and
 // recorded as missed after it.
 import { afterEach, describe, expect, it } from 'vitest';
+import { dm } from '../../support/chat-harness.ts';
 
 // Each test clones a database and drives several scheduler ticks; on a shared machine that
 // can take longer than the default.
@@ -27,15 +28,21 @@ async function withCheckin(start: string, values: Partial<FormValues>) {
   ]);
   const opened = await world.command('sam', ['checkin', 'setup']);
   const context = opened.seen.find((s) => s.how === 'form')?.form?.context;
-  const saved = await world.form('sam', 'checkins:setup', context, {
-    name: 'Weekly circle',
-    questions: 'scale: How are you arriving?',
-    when: 'mon 09:00',
-    clock: 'team',
-    hours: '24',
-    digest: 'close',
-    ...values,
-  });
+  const saved = await world.form(
+    'sam',
+    'checkins:setup',
+    {
+      name: 'Weekly circle',
+      questions: 'scale: How are you arriving?',
+      when: 'mon 09:00',
+      clock: 'team',
+      hours: '24',
+      digest: 'close',
+      ...values,
+    },
+    dm,
+    context,
+  );
   expect(saved.text()).toContain('Saved');
   return world;
 }

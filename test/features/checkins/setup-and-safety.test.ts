@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormValues } from '../../../src/chat/index.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../../../src/features/ports.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 const crisisLines: CrisisLinesPort = {
@@ -43,7 +44,7 @@ const good: FormValues = {
 async function submitSetup(values: FormValues) {
   const opened = await w.command('sam', ['checkin', 'setup']);
   const form = opened.seen.find((s) => s.how === 'form')?.form;
-  return w.form('sam', 'checkins:setup', form?.context, values);
+  return w.form('sam', 'checkins:setup', values, dm, form?.context);
 }
 
 describe('check-in set-up', () => {
@@ -96,13 +97,13 @@ describe('the safety path', () => {
   });
 
   it('pairs a yes with a support buddy in rotation and tells both privately', async () => {
-    await w.form('dee', 'checkins:answer', roundId, { q3: 'yes' });
+    await w.form('dee', 'checkins:answer', { q3: 'yes' }, dm, roundId);
     const first = await w.outbox({ keyPrefix: 'checkin-reach:' });
     expect(first.map((m) => m.recipientId).sort()).toEqual(['ana', 'dee']);
     expect(first.every((m) => m.isPrivate && m.target === 'dm')).toBe(true);
     expect(first.find((m) => m.recipientId === 'ana')?.shown).toContain('dee from Harbor asked');
     w.clock.advance(60_000);
-    await w.form('sam', 'checkins:answer', roundId, { q3: 'yes' });
+    await w.form('sam', 'checkins:answer', { q3: 'yes' }, dm, roundId);
     const second = (await w.outbox({ keyPrefix: 'checkin-reach:' })).slice(2);
     expect(second.map((m) => m.recipientId).sort()).toEqual(['ben', 'sam']);
   });
@@ -111,7 +112,7 @@ describe('the safety path', () => {
     await w.command('ana', ['checkin', 'pause'], { until: '2026-03-20' });
     await w.command('ben', ['quiet-hours'], { hours: '00:00-23:59' });
     w.clock.advance(60_000);
-    await w.form('cal', 'checkins:answer', roundId, { q3: 'yes' });
+    await w.form('cal', 'checkins:answer', { q3: 'yes' }, dm, roundId);
     const sent = (await w.outbox({ keyPrefix: 'checkin-reach:' })).filter(
       (m) => m.idempotencyKey.includes(':supervisor') || m.recipientId === 'cal',
     );
@@ -120,7 +121,7 @@ describe('the safety path', () => {
   });
 
   it('answers "in a hard place" at once, privately, with crisis lines and no plan steps when there is no plan', async () => {
-    const reply = await w.form('ben', 'checkins:answer', roundId, { q1: '1', 'q1-who': 'supervisor' });
+    const reply = await w.form('ben', 'checkins:answer', { q1: '1', 'q1-who': 'supervisor' }, dm, roundId);
     expect(reply.seen[0]?.how).toBe('privately');
     expect(reply.text()).toContain('You do not have to hold it alone');
     expect(reply.text()).toContain('**Telefonseelsorge**: phone 0800 111 0 111');
@@ -128,16 +129,22 @@ describe('the safety path', () => {
   });
 
   it('points a "struggling" answer to the crisis lines, one step away, and an easier one not', async () => {
-    const struggling = await w.form('cal', 'checkins:answer', roundId, { q1: '2', 'q1-who': 'anonymous' });
+    const struggling = await w.form(
+      'cal',
+      'checkins:answer',
+      { q1: '2', 'q1-who': 'anonymous' },
+      dm,
+      roundId,
+    );
     expect(struggling.text()).toContain('`/peer find category:crisis-line` shows the crisis lines');
     expect(struggling.text()).not.toContain('You do not have to hold it alone');
-    const fine = await w.form('cal', 'checkins:answer', roundId, { q1: '4', 'q1-who': 'anonymous' });
+    const fine = await w.form('cal', 'checkins:answer', { q1: '4', 'q1-who': 'anonymous' }, dm, roundId);
     expect(fine.text()).not.toContain('crisis');
   });
 
   it('adds the member’s own plan steps when they have a plan', async () => {
     plans.set(await w.memberId('sam'), ['Call my sponsor', 'Walk by the river']);
-    const reply = await w.form('sam', 'checkins:answer', roundId, { q1: '1', 'q1-who': 'anonymous' });
+    const reply = await w.form('sam', 'checkins:answer', { q1: '1', 'q1-who': 'anonymous' }, dm, roundId);
     expect(reply.text()).toContain('From your own wellness plan');
     expect(reply.text()).toContain('• Call my sponsor');
     const channel = (await w.outbox()).filter((r) => r.target === 'channel');
@@ -148,10 +155,16 @@ describe('the safety path', () => {
     const before = await w.prisma.checkinAnswer.findFirstOrThrow({
       where: { member: { platformUserId: 'dee' } },
     });
-    const reply = await w.form('dee', 'checkins:answer', roundId, {
-      q2: 'x'.repeat(10_000),
-      'q2-who': 'team',
-    });
+    const reply = await w.form(
+      'dee',
+      'checkins:answer',
+      {
+        q2: 'x'.repeat(10_000),
+        'q2-who': 'team',
+      },
+      dm,
+      roundId,
+    );
     expect(reply.text()).toContain('is 10000 characters, and I can keep up to 1500');
     const after = await w.prisma.checkinAnswer.findFirstOrThrow({
       where: { member: { platformUserId: 'dee' } },

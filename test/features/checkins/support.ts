@@ -1,14 +1,12 @@
-// A check-ins world for tests: the teams and check-ins features through the real router on a
-// cloned database, a ManualClock, the real scheduler, a roster client that lists whoever the
-// test says is in the channel, and a reader for what reached the outbox.
+// A check-ins world for tests: the teams and check-ins features through the shared chat harness
+// (commands in #team by default) on a cloned database, a ManualClock, the real scheduler, a
+// roster client that lists whoever the test says is in the channel, and a reader for what
+// reached the outbox.
 import { randomBytes } from 'node:crypto';
 import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
-import { createCommandTable } from '../../../src/chat/command-table.ts';
-import type { ChatClient, ChatEvent, FormValues, PlatformPerson, View } from '../../../src/chat/index.ts';
-import { createRouter } from '../../../src/chat/index.ts';
-import { createFieldCipher, type Database, processedEvents } from '../../../src/db/index.ts';
+import type { ChatClient, PlatformPerson, View } from '../../../src/chat/index.ts';
+import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createCheckinsFeature, rosterPort } from '../../../src/features/checkins/index.ts';
-import { composeFeatures } from '../../../src/features/compose-features.ts';
 import {
   type CrisisLinesPort,
   noCrisisLines,
@@ -19,7 +17,7 @@ import { createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { createScheduler, ManualClock } from '../../../src/scheduling/index.ts';
 import { decodePayload } from '../../../src/scheduling/outbox-payload.ts';
-import { recordingReply } from '../../support/chat-harness.ts';
+import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 
 export const flatten = (view: View): string =>
@@ -44,8 +42,6 @@ export interface WorldOptions {
   /** CHECKIN_ANSWER_RETENTION_DAYS; absent: answers are kept. */
   readonly answerRetentionDays?: number;
 }
-
-let counter = 0;
 
 export async function checkinWorld(options: WorldOptions, existing?: Database) {
   const db = existing ?? (await clonedDatabase());
@@ -86,42 +82,17 @@ export async function checkinWorld(options: WorldOptions, existing?: Database) {
     clientFor: (platform) => (platform === 'shell' ? rosterClient : undefined),
     roster: rosterPort(prisma),
   });
-  const composed = composeFeatures([teams, checkins], silentLogger);
-  const table = createCommandTable({ commands: [...composed.commands], groups: [...composed.groups] });
-  const sink = createRouter({
-    table,
-    actions: composed.actions,
-    forms: composed.forms,
-    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
-    ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
-    dedupe: processedEvents(prisma),
-    logger: silentLogger,
-  });
+  const chat = featureHarness(prisma, [teams, checkins], { channelId: 'team' });
   const scheduler = createScheduler({
     prisma,
     instanceId: 'test',
-    handlers: composed.occurrences,
-    jobs: composed.jobs,
+    handlers: chat.composed.occurrences,
+    jobs: chat.composed.jobs,
     clock,
     cron: false,
   });
-  const actor = (userId: string) => ({
-    platform: 'shell' as const,
-    workspaceId: 'local',
-    userId,
-    displayName: userId,
-  });
-  const send = async (event: ChatEvent) => {
-    const reply = recordingReply();
-    await sink(event, reply);
-    return reply;
-  };
-  const base = (userId: string, channelId?: string) => ({
-    eventId: `e${++counter}-${Math.random().toString(36).slice(2)}`,
-    actor: actor(userId),
-    place: channelId ? { channelId, isDirect: false } : { channelId: `dm-${userId}`, isDirect: true },
-  });
   return {
+    ...chat,
     db,
     prisma,
     cipher,
@@ -140,16 +111,6 @@ export async function checkinWorld(options: WorldOptions, existing?: Database) {
         ),
       );
     },
-    command: (
-      userId: string,
-      path: string[],
-      options: Record<string, string | number | boolean> = {},
-      channelId = 'team',
-    ) => send({ kind: 'command', ...base(userId, channelId), path, options }),
-    action: (userId: string, actionId: string, value?: string) =>
-      send({ kind: 'action', ...base(userId), actionId, ...(value === undefined ? {} : { value }) }),
-    form: (userId: string, formId: string, context: string | undefined, values: FormValues) =>
-      send({ kind: 'form', ...base(userId), formId, ...(context === undefined ? {} : { context }), values }),
     tick: (at?: Date) => scheduler.tick(at ?? clock.now()),
     async outbox(filter: { keyPrefix?: string } = {}) {
       const rows = await prisma.outboxMessage.findMany({
@@ -163,23 +124,12 @@ export async function checkinWorld(options: WorldOptions, existing?: Database) {
     },
     /** A team "team" set up by `admin` in #team, with a supervisor and members. */
     async team(people: { admin: string; supervisors?: string[]; members?: string[] }) {
-      await send({
-        kind: 'command',
-        ...base(people.admin, 'team'),
-        path: ['setup'],
-        options: { name: 'Harbor' },
-      });
+      await chat.command(people.admin, ['setup'], { name: 'Harbor' });
       for (const s of people.supervisors ?? []) {
-        await send({ kind: 'member-joined', ...base(s, 'team'), channelId: 'team' });
-        await send({
-          kind: 'command',
-          ...base(people.admin, 'team'),
-          path: ['team', 'role'],
-          options: { user: s, role: 'supervisor' },
-        });
+        await chat.joined(s);
+        await chat.command(people.admin, ['team', 'role'], { user: s, role: 'supervisor' });
       }
-      for (const m of people.members ?? [])
-        await send({ kind: 'member-joined', ...base(m, 'team'), channelId: 'team' });
+      for (const m of people.members ?? []) await chat.joined(m);
       return prisma.team.findFirstOrThrow({ where: { channelId: 'team' }, include: { workspace: true } });
     },
     async memberId(userId: string) {

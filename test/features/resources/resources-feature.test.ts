@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Button } from '../../../src/chat/views.ts';
 import type { Database } from '../../../src/db/index.ts';
 import { loadSeed } from '../../../src/features/resources/index.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { resourcesHarness } from './harness.ts';
 
@@ -133,6 +134,7 @@ describe('keeping the list current', () => {
       'ada',
       'resources:add-form',
       { ...entry, title: 'Peers Private Debrief Room', tags: 'debrief', visibility: 'team' },
+      'C-team',
       team.id,
     );
     expect(saved.text()).toContain('Added');
@@ -224,6 +226,7 @@ describe('keeping the list current', () => {
         contacts: 'phone: 988',
         regions: 'US',
       },
+      'C-team',
       'us-988-lifeline',
     );
     const reloaded = await loadSeed(db.prisma);
@@ -254,13 +257,11 @@ describe('keeping the list current', () => {
     expect(rows[0]?.payload).toContain('Crisis Text Line');
 
     const id = 'us-crisis-text-line';
-    expect((await h.action('ada', 'resources:verify', id, undefined)).text()).toContain(
-      'marked as checked today',
-    );
+    expect((await h.action('ada', 'resources:verify', id, dm)).text()).toContain('marked as checked today');
     expect(
       (await db.prisma.resource.findUniqueOrThrow({ where: { id } })).verifiedOn?.toISOString().slice(0, 10),
     ).toBe('2026-12-01');
-    expect((await h.action('ada', 'resources:retire', id, undefined)).text()).toContain('Retired');
+    expect((await h.action('ada', 'resources:retire', id, dm)).text()).toContain('Retired');
 
     // Monthly: nothing more this month; the next month's review comes, once.
     h.clock.advance(10 * 24 * 60 * 60_000);
