@@ -59,6 +59,8 @@ export interface HarnessWorkspace {
 export interface HarnessOptions extends Partial<HarnessWorkspace> {
   /** Where events happen when a call names no place; `C-team` unless said. */
   readonly channelId?: string;
+  /** The router's logger: silent unless a test reads what it logged. */
+  readonly logger?: RouterDeps['logger'];
 }
 
 /** A direct message, as the place of an event: buttons on a DM, forms opened from one. */
@@ -78,7 +80,12 @@ export function chatHarness(
     ...(parts.groups ? { groups: parts.groups } : {}),
   });
   const { commands: _c, groups: _g, ...handlers } = parts;
-  const sink = createRouter({ ...handlers, table, dedupe: processedEvents(prisma), logger: silentLogger });
+  const sink = createRouter({
+    ...handlers,
+    table,
+    dedupe: processedEvents(prisma),
+    logger: options.logger ?? silentLogger,
+  });
   const workspace = { platform: options.platform ?? 'shell', workspaceId: options.workspaceId ?? 'local' };
   const home = options.channelId ?? 'C-team';
   const actor = (userId: string) => ({ ...workspace, userId, displayName: userId });

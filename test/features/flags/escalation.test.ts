@@ -2,6 +2,7 @@
 // an acknowledgement; "talk now" ignores a supervisor's quiet hours, "just noting it" waits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/scheduling/index.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { flagsWorld, said, type World } from './support/world.ts';
 
 const MIN = 60_000;
@@ -55,7 +56,7 @@ describe('escalation', () => {
     );
     // Now kim (backup) and ola (admin supervisor, escalated to) may read it; the read is audited.
     const flag = await flagOf();
-    const opened = await w.action('ola', 'flags:open', flag.id);
+    const opened = await w.action('ola', 'flags:open', flag.id, dm);
     expect(said(opened.seen[0]?.view)).toContain('escalate me');
   });
 
@@ -85,7 +86,7 @@ describe('escalation', () => {
     const flag = await flagOf();
     expect(flag.escalateAt?.toISOString()).toBe('2026-03-02T14:00:00.000Z');
     w.clock.advance(3 * 60 * MIN);
-    await w.action('sam', 'flags:reach-out', flag.id);
+    await w.action('sam', 'flags:reach-out', flag.id, dm);
     w.clock.advance(5 * 60 * MIN);
     await w.scheduler().tick();
     expect(await w.inbox('kim')).toHaveLength(0);
@@ -93,7 +94,7 @@ describe('escalation', () => {
   });
 
   it('sends "talk now" at once during the supervisor\'s quiet hours, and holds "just noting it" until their morning', async () => {
-    await w.command('sam', ['quiet-hours'], { hours: '21:00-07:00' });
+    await w.command('sam', ['quiet-hours'], { hours: '21:00-07:00' }, dm);
     w.clock.advanceTo('2026-03-02T22:00:00Z'); // 23:00 in Berlin, the team's zone
     await w.flag('maya', { level: 'talk-now', wish: 'talk-now', note: 'now please' });
     const [urgent] = await w.inbox('sam');

@@ -1,6 +1,7 @@
 // Raising a flag, the supervisor's DM and buttons, who may read it, and bad input; through the
 // real router and features on a cloned database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dm } from '../../support/chat-harness.ts';
 import { flagsWorld, said, type World } from './support/world.ts';
 
 const secret = 'NOTE-7f3a my brother came up in a session today';
@@ -35,12 +36,12 @@ describe('raising a flag', () => {
     const home = await w.composed.home({ platform: 'shell', workspaceId: 'local', userId: 'maya' });
     expect(said({ text: '', blocks: home })).toContain('flags:start');
     expect(said({ text: '', blocks: home })).toContain('Flag privately');
-    const pressed = await w.action('maya', 'flags:start');
+    const pressed = await w.action('maya', 'flags:start', undefined, dm);
     expect(pressed.seen[0]).toMatchObject({ how: 'form', form: { formId: 'flags:submit' } });
   });
 
   it('shows who will see it before it is sent', async () => {
-    const opened = await w.command('maya', ['flag']);
+    const opened = await w.command('maya', ['flag'], {}, dm);
     const form = opened.seen[0]?.form;
     expect(opened.seen[0]?.how).toBe('form');
     expect(form?.intro).toContain('only sam');
@@ -58,12 +59,12 @@ describe('raising a flag', () => {
     expect(answer).toContain('988 Suicide & Crisis Lifeline');
     expect(answer).not.toContain(secret);
 
-    const [dm, ...more] = await w.inbox('sam');
+    const [toSam, ...more] = await w.inbox('sam');
     expect(more).toHaveLength(0);
-    expect(said(dm)).toContain(secret);
-    expect(said(dm)).toContain("I'll reach out");
-    expect(said(dm)).toContain('Noted');
-    expect(dm?.urgent).toBe(true);
+    expect(said(toSam)).toContain(secret);
+    expect(said(toSam)).toContain("I'll reach out");
+    expect(said(toSam)).toContain('Noted');
+    expect(toSam?.urgent).toBe(true);
     for (const other of ['kim', 'ola', 'alice', 'lee', 'maya', 'C-team']) {
       expect((await w.inbox(other)).map(said).join(), other).not.toContain(secret);
     }
@@ -82,12 +83,12 @@ describe('raising a flag', () => {
       where: { author: { platformUserId: 'maya' } },
     });
     w.clock.advance(5 * 60_000);
-    const first = await w.action('sam', 'flags:reach-out', flag.id);
+    const first = await w.action('sam', 'flags:reach-out', flag.id, dm);
     expect(said(first.seen[0]?.view)).toContain('I told maya you have seen it and will reach out');
     const told = (await w.inbox('maya')).map(said).join();
     expect(told).toContain('sam has seen your flag (Mon 11:05) and will reach out to you.');
 
-    const again = await w.action('sam', 'flags:noted', flag.id);
+    const again = await w.action('sam', 'flags:noted', flag.id, dm);
     expect(said(again.seen[0]?.view)).toContain('No need: sam answered it');
     expect(await w.prisma.flagAcknowledgement.count({ where: { flagId: flag.id } })).toBe(1);
     expect(await w.prisma.triggerFlag.findUniqueOrThrow({ where: { id: flag.id } })).toMatchObject({
@@ -95,7 +96,7 @@ describe('raising a flag', () => {
       escalateAt: null,
     });
 
-    const own = await w.command('maya', ['flags']);
+    const own = await w.command('maya', ['flags'], {}, dm);
     expect(said(own.seen[0]?.view)).toContain('seen by sam (Mon 11:05)');
   });
 });
@@ -129,11 +130,11 @@ describe('who may read a flag', () => {
     expect(flag.sentToIds).toEqual([fay.id]);
 
     for (const who of ['lee', 'alice', 'fay', 'yan', 'kim']) {
-      const opened = await w.action(who, 'flags:open', flag.id);
+      const opened = await w.action(who, 'flags:open', flag.id, dm);
       const text = said(opened.seen[0]?.view);
       expect(text, who).toContain('I cannot show it to you');
       expect(text, who).not.toContain('mark-55q');
-      const list = await w.command(who, ['flags']);
+      const list = await w.command(who, ['flags'], {}, dm);
       expect(said(list.seen[0]?.view), who).not.toContain('maya');
     }
     const refused = await w.prisma.auditLog.findMany({
@@ -142,7 +143,7 @@ describe('who may read a flag', () => {
     expect(refused).toHaveLength(5);
 
     // Sent to fay, who no longer supervises maya: not even sam reads it (it was never sent to him).
-    const sam = await w.action('sam', 'flags:open', flag.id);
+    const sam = await w.action('sam', 'flags:open', flag.id, dm);
     expect(said(sam.seen[0]?.view)).toContain('I cannot show it to you');
   });
 
@@ -158,13 +159,13 @@ describe('who may read a flag', () => {
     expect(answer).not.toContain('988');
     expect(answer).toContain('`/peer find category:crisis-line` shows the crisis lines');
     const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
-    const opened = await w.action('sam', 'flags:open', flag.id);
+    const opened = await w.action('sam', 'flags:open', flag.id, dm);
     expect(said(opened.seen[0]?.view)).toContain('third mark-9dq');
     const sam = await w.prisma.member.findFirstOrThrow({ where: { platformUserId: 'sam' } });
     expect(
       await w.prisma.auditLog.findMany({ where: { subjectId: flag.id, action: 'read.flag.note' } }),
     ).toEqual([expect.objectContaining({ actorMemberId: sam.id, subjectType: 'TriggerFlag' })]);
-    const list = await w.command('sam', ['flags']);
+    const list = await w.command('sam', ['flags'], {}, dm);
     const text = said(list.seen[0]?.view);
     expect(text).toContain('**maya**');
     // Each open flag with its age, level, wish and status; the note only when opened.
@@ -174,12 +175,13 @@ describe('who may read a flag', () => {
 
   it('closes with a private follow-up note that the member never sees', async () => {
     const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
-    const closeButton = await w.action('sam', 'flags:close', flag.id);
+    const closeButton = await w.action('sam', 'flags:close', flag.id, dm);
     expect(closeButton.seen[0]?.form?.formId).toBe('flags:close');
     const closed = await w.form(
       'sam',
       'flags:close',
       { followup: 'called her, follow-up mark-77q' },
+      dm,
       flag.id,
     );
     expect(said(closed.seen[0]?.view)).toContain('Closed.');
@@ -187,7 +189,7 @@ describe('who may read a flag', () => {
     expect(stored.status).toBe('closed');
     expect(stored.followUpEnc).toMatch(/^v2:/);
     expect((await w.inbox('maya')).map(said).join()).not.toContain('mark-77q');
-    const twice = await w.form('sam', 'flags:close', { followup: 'again' }, flag.id);
+    const twice = await w.form('sam', 'flags:close', { followup: 'again' }, dm, flag.id);
     expect(said(twice.seen[0]?.view)).toContain('already closed');
   });
 });
@@ -216,20 +218,25 @@ describe('bad input: a clear message and nothing stored', () => {
 
   it('gives someone on no team set-up help instead of a form', async () => {
     const before = await w.prisma.triggerFlag.count();
-    const opened = await w.command('nobody', ['flag']);
+    const opened = await w.command('nobody', ['flag'], {}, dm);
     expect(opened.seen[0]?.how).toBe('privately');
     expect(said(opened.seen[0]?.view)).toContain('I could not find a team you are on yet');
-    const submitted = await w.form('nobody', 'flags:submit', {
-      level: 'talk-now',
-      wish: 'talk-now',
-      note: 'x',
-    });
+    const submitted = await w.form(
+      'nobody',
+      'flags:submit',
+      {
+        level: 'talk-now',
+        wish: 'talk-now',
+        note: 'x',
+      },
+      dm,
+    );
     expect(said(submitted.seen[0]?.view)).toContain('/peer setup');
     expect(await w.prisma.triggerFlag.count()).toBe(before);
   });
 
   it('answers a button with no flag id gently', async () => {
-    const pressed = await w.action('sam', 'flags:reach-out');
+    const pressed = await w.action('sam', 'flags:reach-out', undefined, dm);
     expect(said(pressed.seen[0]?.view)).toContain('lost which flag');
   });
 });
@@ -261,25 +268,25 @@ describe('a member with no supervisor', () => {
 
 describe('admins see anonymous figures only', () => {
   it('shows the median time to acknowledge once acknowledged flags from three people count, and no names or notes', async () => {
-    const before = said((await w.command('alice', ['flags'])).seen[0]?.view);
+    const before = said((await w.command('alice', ['flags'], {}, dm)).seen[0]?.view);
     expect(before).toContain('not enough flags yet');
     const acknowledge = async (author: string, minutes: number) => {
       w.clock.advance(60_000);
       await w.flag(author, { level: 'weighing', wish: 'talk-today' });
       const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
       w.clock.advance(minutes * 60_000);
-      await w.action('sam', 'flags:noted', flag.id);
+      await w.action('sam', 'flags:noted', flag.id, dm);
     };
     for (const minutes of [10, 30]) await acknowledge('maya', minutes);
     // Several flags, all from maya: a figure would point at her.
-    expect(said((await w.command('alice', ['flags'])).seen[0]?.view)).toContain(
+    expect(said((await w.command('alice', ['flags'], {}, dm)).seen[0]?.view)).toContain(
       'needs flags from at least 3 people',
     );
     for (const who of ['lee', 'kim']) {
       await w.command('alice', ['team', 'supervisor'], { member: who, supervisor: 'sam' }, 'C-team');
       await acknowledge(who, 20);
     }
-    const after = said((await w.command('alice', ['flags'])).seen[0]?.view);
+    const after = said((await w.command('alice', ['flags'], {}, dm)).seen[0]?.view);
     expect(after).toMatch(/median time to acknowledge \d+ min/);
     expect(after).not.toContain('maya');
   });

@@ -2,6 +2,7 @@
 // are erased after FLAG_RETENTION_DAYS by a daily job that runs once; level and times stay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/scheduling/index.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { flagsWorld, said, type World } from './support/world.ts';
 
 const DAY = 24 * 60 * 60_000;
@@ -20,8 +21,8 @@ describe('flag retention', () => {
     await w.flag('maya', { level: 'struggling', wish: 'talk-today', note: 'old note' });
     const flag = await w.prisma.triggerFlag.findFirstOrThrow();
     w.clock.advance(60 * 60_000);
-    await w.action('sam', 'flags:close', flag.id);
-    await w.form('sam', 'flags:close', { followup: 'old follow-up' }, flag.id);
+    await w.action('sam', 'flags:close', flag.id, dm);
+    await w.form('sam', 'flags:close', { followup: 'old follow-up' }, dm, flag.id);
     await w.prisma.outboxMessage.updateMany({ data: { status: 'sent' } });
 
     w.clock.advance(29 * DAY);
@@ -46,7 +47,7 @@ describe('flag retention', () => {
       expect.objectContaining({ status: 'done' }),
     ]);
 
-    const opened = await w.action('sam', 'flags:open', flag.id);
+    const opened = await w.action('sam', 'flags:open', flag.id, dm);
     expect(said(opened.seen[0]?.view)).toContain('erased after the retention period');
   });
 });

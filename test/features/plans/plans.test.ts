@@ -7,6 +7,7 @@ import type { ChatClient, FileUpload } from '../../../src/chat/index.ts';
 import { createFieldCipher, WrongKeyError } from '../../../src/db/index.ts';
 import { planStepsPort } from '../../../src/features/plans/index.ts';
 import { capturingLogger } from '../../e2e/slack/support.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { flagsWorld, said, type World } from '../flags/support/world.ts';
 
 const uploads: { userId: string; file: FileUpload }[] = [];
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 describe('wellness plan', () => {
   it('shows the plan privately with an edit button for each of the seven sections', async () => {
-    const shown = await w.command('maya', ['plan']);
+    const shown = await w.command('maya', ['plan'], {}, dm);
     expect(shown.seen[0]?.how).toBe('privately');
     const actions = shown.seen[0]?.view?.blocks.find((b) => b.type === 'actions');
     const edits =
@@ -46,12 +47,13 @@ describe('wellness plan', () => {
   });
 
   it('edits a section in a form and stores it encrypted', async () => {
-    const edit = await w.action('maya', 'plans:edit', 'triggers');
+    const edit = await w.action('maya', 'plans:edit', 'triggers', dm);
     expect(edit.seen[0]?.form).toMatchObject({ formId: 'plans:section', context: 'triggers' });
     const saved = await w.form(
       'maya',
       'plans:section',
       { text: '- call my sister\n- walk PLAN-91x' },
+      dm,
       'triggers',
     );
     expect(said(saved.seen[0]?.view)).toContain('walk PLAN-91x');
@@ -75,7 +77,7 @@ describe('wellness plan', () => {
   it('answers /peer plan under a wrong key with an apology to the member and the clear error in the log', async () => {
     const { logger, lines } = capturingLogger();
     const wrong = await flagsWorld({ db: w.db, cipher: createFieldCipher(randomBytes(32)), logger });
-    const reply = await wrong.command('maya', ['plan']);
+    const reply = await wrong.command('maya', ['plan'], {}, dm);
     const shown = said(reply.seen[0]?.view);
     expect(shown).toContain('something went wrong on my side');
     expect(shown).not.toMatch(/PLAN-91x|v2:/);
@@ -87,7 +89,7 @@ describe('wellness plan', () => {
   });
 
   it('refuses a section over its limit and keeps the old text', async () => {
-    const refused = await w.form('maya', 'plans:section', { text: 'y'.repeat(1501) }, 'triggers');
+    const refused = await w.form('maya', 'plans:section', { text: 'y'.repeat(1501) }, dm, 'triggers');
     expect(said(refused.seen[0]?.view)).toContain('can hold up to 1,500 characters, and this was 1,501');
     expect(said(refused.seen[0]?.view)).toContain('Nothing was saved');
     const maya = await w.prisma.member.findFirstOrThrow({ where: { platformUserId: 'maya' } });
@@ -102,24 +104,24 @@ describe('wellness plan', () => {
 
   it('shares one section with the supervisor only when asked, and audits it', async () => {
     expect((await w.inbox('sam')).map(said).join()).not.toContain('PLAN-91x');
-    const shared = await w.command('maya', ['plan'], { action: 'share', section: 'triggers' });
+    const shared = await w.command('maya', ['plan'], { action: 'share', section: 'triggers' }, dm);
     expect(shared.seen[0]?.view?.text).toContain('I sent your "My triggers and what helps" section to sam');
-    const dm = (await w.inbox('sam')).find((v) => said(v).includes('shared'));
-    expect(said(dm)).toContain('PLAN-91x');
+    const toSam = (await w.inbox('sam')).find((v) => said(v).includes('shared'));
+    expect(said(toSam)).toContain('PLAN-91x');
     const audit = await w.prisma.auditLog.findMany({ where: { action: 'plan.section.shared' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.detail).toMatchObject({ section: 'triggers' });
 
-    const empty = await w.command('maya', ['plan'], { action: 'share', section: 'crisis' });
+    const empty = await w.command('maya', ['plan'], { action: 'share', section: 'crisis' }, dm);
     expect(said(empty.seen[0]?.view)).toContain('is empty');
-    await w.form('lee', 'plans:section', { text: 'tea at four' }, 'daily');
-    const unpaired = await w.command('lee', ['plan'], { action: 'share', section: 'daily' });
+    await w.form('lee', 'plans:section', { text: 'tea at four' }, dm, 'daily');
+    const unpaired = await w.command('lee', ['plan'], { action: 'share', section: 'daily' }, dm);
     expect(said(unpaired.seen[0]?.view)).toContain('You do not have a supervisor yet');
     expect(await w.prisma.auditLog.count({ where: { action: 'plan.section.shared' } })).toBe(1);
   });
 
   it('sends the whole plan as a Markdown file to the member', async () => {
-    const sent = await w.command('maya', ['plan'], { action: 'export' });
+    const sent = await w.command('maya', ['plan'], { action: 'export' }, dm);
     expect(said(sent.seen[0]?.view)).toContain('Markdown file');
     expect(uploads).toHaveLength(1);
     expect(uploads[0]?.userId).toBe('maya');

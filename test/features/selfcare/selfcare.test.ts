@@ -3,6 +3,7 @@
 // and Stop these. No answer is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/scheduling/index.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { flagsWorld, said, type World } from '../flags/support/world.ts';
 
 let w: World;
@@ -10,7 +11,7 @@ let w: World;
 beforeAll(async () => {
   w = await flagsWorld({ clock: new ManualClock('2026-03-02T10:00:00Z') });
   await w.standardTeam();
-  await w.form('maya', 'plans:section', { text: 'breathe by the window' }, 'triggers');
+  await w.form('maya', 'plans:section', { text: 'breathe by the window' }, dm, 'triggers');
 });
 afterAll(async () => {
   await w.db.close();
@@ -20,20 +21,25 @@ const prompts = async () => (await w.inbox('maya')).filter((v) => v.key.startsWi
 
 describe('self-care prompts', () => {
   it('refuses a choice with no time, and stores nothing', async () => {
-    const refused = await w.form('maya', 'selfcare:choose', { topics: ['end-of-shift'], days: ['MO'] });
+    const refused = await w.form('maya', 'selfcare:choose', { topics: ['end-of-shift'], days: ['MO'] }, dm);
     expect(said(refused.seen[0]?.view)).toContain('Please give a time of day like 17:30');
     expect(await w.prisma.selfCareNudge.count()).toBe(0);
   });
 
   it('sends the chosen prompts at the chosen local time, respecting quiet hours, with snooze, skip and stop', async () => {
-    const opened = await w.command('maya', ['selfcare']);
+    const opened = await w.command('maya', ['selfcare'], {}, dm);
     expect(opened.seen[0]?.form?.formId).toBe('selfcare:choose');
-    const saved = await w.form('maya', 'selfcare:choose', {
-      topics: ['end-of-shift', 'weekly', 'plan-line'],
-      days: ['MO', 'TU'],
-      weekly: 'FR',
-      time: '17:30',
-    });
+    const saved = await w.form(
+      'maya',
+      'selfcare:choose',
+      {
+        topics: ['end-of-shift', 'weekly', 'plan-line'],
+        days: ['MO', 'TU'],
+        weekly: 'FR',
+        time: '17:30',
+      },
+      dm,
+    );
     expect(said(saved.seen[0]?.view)).toContain('at 17:30 (Europe/Berlin)');
     expect(await w.prisma.selfCareNudge.count({ where: { active: true } })).toBe(3);
 
@@ -57,23 +63,23 @@ describe('self-care prompts', () => {
     expect(said(sent.find((v) => v.text.startsWith('A line')))).toContain('breathe by the window');
 
     const nudge = await w.prisma.selfCareNudge.findFirstOrThrow({ where: { topic: 'end-of-shift' } });
-    const snoozed = await w.action('maya', 'selfcare:snooze', nudge.id);
+    const snoozed = await w.action('maya', 'selfcare:snooze', nudge.id, dm);
     expect(snoozed.seen[0]).toMatchObject({ how: 'update' });
     const later = (await prompts()).filter((v) => v.key.startsWith('selfcare-snooze'));
     expect(later.map((v) => v.notBefore.toISOString())).toEqual(['2026-03-02T17:30:00.000Z']);
 
-    const heavy = await w.action('maya', 'selfcare:heavy', nudge.id);
+    const heavy = await w.action('maya', 'selfcare:heavy', nudge.id, dm);
     expect(said(heavy.seen[0]?.view)).toContain('That answer stays with you');
     expect(await w.prisma.auditLog.count({ where: { action: { contains: 'selfcare' } } })).toBe(0);
 
-    const skipped = await w.action('maya', 'selfcare:skip', nudge.id);
+    const skipped = await w.action('maya', 'selfcare:skip', nudge.id, dm);
     expect(said(skipped.seen[0]?.view)).toContain('Skipped for today');
 
-    const stranger = await w.action('lee', 'selfcare:stop', nudge.id);
+    const stranger = await w.action('lee', 'selfcare:stop', nudge.id, dm);
     expect(said(stranger.seen[0]?.view)).toContain('That prompt is not there any more');
     expect(await w.prisma.selfCareNudge.count({ where: { active: true } })).toBe(3);
 
-    await w.action('maya', 'selfcare:stop', nudge.id);
+    await w.action('maya', 'selfcare:stop', nudge.id, dm);
     expect(await w.prisma.selfCareNudge.count({ where: { active: true } })).toBe(0);
     const before = (await prompts()).length;
     w.clock.advanceTo('2026-03-03T16:30:00Z');
@@ -83,13 +89,13 @@ describe('self-care prompts', () => {
 
   it('sends prompts of members due at the same minute together (one batch), each once, skipping stopped ones', async () => {
     const choice = { topics: ['end-of-shift'], days: ['WE'], time: '17:30' };
-    await w.form('maya', 'selfcare:choose', choice);
-    await w.form('lee', 'selfcare:choose', choice);
-    await w.form('sam', 'selfcare:choose', choice);
+    await w.form('maya', 'selfcare:choose', choice, dm);
+    await w.form('lee', 'selfcare:choose', choice, dm);
+    await w.form('sam', 'selfcare:choose', choice, dm);
     const sams = await w.prisma.selfCareNudge.findFirstOrThrow({
       where: { active: true, member: { platformUserId: 'sam' } },
     });
-    await w.action('sam', 'selfcare:stop', sams.id);
+    await w.action('sam', 'selfcare:stop', sams.id, dm);
     const endOfShift = async (who: string) =>
       (await w.inbox(who)).filter(
         (v) => v.key.startsWith('selfcare:') && v.text.startsWith('How are you leaving'),

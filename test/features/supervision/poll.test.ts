@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Form } from '../../../src/chat/index.ts';
 import type { Database } from '../../../src/db/index.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { supervisionWorld } from './support.ts';
 
@@ -63,7 +64,7 @@ describe('a time poll across three time zones', { timeout: 400_000 }, () => {
       kai: { [one]: 'no', [two]: 'yes', [three]: 'maybe' },
     };
     for (const [user, values] of Object.entries(votes)) {
-      expect((await world.form(user, 'supervision:vote', poll.id, values)).text()).toContain(
+      expect((await world.chat.form(user, 'supervision:vote', values, dm, poll.id)).text()).toContain(
         'answers are saved',
       );
     }
@@ -71,9 +72,9 @@ describe('a time poll across three time zones', { timeout: 400_000 }, () => {
     const choices = pick.seen[0]?.form?.inputs[0];
     expect(choices?.type === 'select' ? choices.choices.map((c) => c.value) : []).toEqual([two, one, three]);
 
-    const picked = await world.form('sam', 'supervision:pick', poll.id, { option: two });
+    const picked = await world.chat.form('sam', 'supervision:pick', { option: two }, dm, poll.id);
     expect(picked.text()).toContain('Votes became RSVPs');
-    const again = await world.form('sam', 'supervision:pick', poll.id, { option: one });
+    const again = await world.chat.form('sam', 'supervision:pick', { option: one }, dm, poll.id);
     expect(again.text()).toContain('already picked');
     const sessions = await db.prisma.supervisionSession.findMany({
       include: { rsvps: { include: { member: true } } },
@@ -89,7 +90,7 @@ describe('a time poll across three time zones', { timeout: 400_000 }, () => {
     expect(closed).toMatchObject({ status: 'closed', sessionId: sessions[0]?.id });
 
     // A vote on the closed poll is refused and changes nothing.
-    const late = await world.form('kai', 'supervision:vote', poll.id, { [one]: 'yes' });
+    const late = await world.chat.form('kai', 'supervision:vote', { [one]: 'yes' }, dm, poll.id);
     expect(late.text()).toContain('This poll has closed');
     expect(
       await db.prisma.pollVote.findFirst({ where: { optionId: one, member: { platformUserId: 'kai' } } }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { decodePayload } from '../../../src/scheduling/outbox-payload.ts';
+import { dm } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { supervisionWorld } from './support.ts';
 
@@ -98,7 +99,7 @@ describe('reminders, agenda and poll deadlines on the clock', { timeout: 400_000
       [riley.id, ash.id].sort(),
     );
     expect(
-      (await world.form('sam', 'supervision:attendance', first.id, { attended: [riley.id] })).text(),
+      (await world.chat.form('sam', 'supervision:attendance', { attended: [riley.id] }, dm, first.id)).text(),
     ).toContain('Attendance saved: 1');
     const hours = await world.chat.command('riley', ['supervision', 'hours']);
     expect(hours.text()).toContain('2026-03: group 1.5 h, one-to-one 0.0 h');
@@ -185,7 +186,7 @@ describe('reminders, agenda and poll deadlines on the clock', { timeout: 400_000
       where: { title: 'Extra session' },
       include: { options: true },
     });
-    await world.form('riley', 'supervision:vote', poll.id, { [poll.options[0]!.id]: 'yes' });
+    await world.chat.form('riley', 'supervision:vote', { [poll.options[0]!.id]: 'yes' }, dm, poll.id);
     world.clock.advanceTo('2026-03-21T12:00:00Z');
     await world.tick();
     await world.tick();
@@ -202,7 +203,13 @@ describe('reminders, agenda and poll deadlines on the clock', { timeout: 400_000
         where: { idempotencyKey: { startsWith: `supervision-poll-close:${poll.id}` }, recipientId: 'sam' },
       }),
     ).toBe(1);
-    const late = await world.form('ash', 'supervision:vote', poll.id, { [poll.options[0]!.id]: 'yes' });
+    const late = await world.chat.form(
+      'ash',
+      'supervision:vote',
+      { [poll.options[0]!.id]: 'yes' },
+      dm,
+      poll.id,
+    );
     expect(late.text()).toContain('This poll has closed');
     expect(await db.prisma.pollVote.count({ where: { optionId: poll.options[0]!.id } })).toBe(1);
   });

@@ -1,49 +1,17 @@
 // The supervision feature with teams, on a cloned database and a manual clock, driven through
-// the real router. `files` records what was sent as a file.
+// the real router through the shared chat harness (forms from a direct message are sent with
+// `chat.form(…, dm, context)`). `files` records what was sent as a file.
 
 import { randomBytes } from 'node:crypto';
 import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
-import type { ChatClient, FileUpload, FormValues } from '../../../src/chat/index.ts';
-import { createRouter } from '../../../src/chat/router.ts';
-import { createFieldCipher, type Database, processedEvents } from '../../../src/db/index.ts';
-import { composeFeatures } from '../../../src/features/compose-features.ts';
+import type { ChatClient, FileUpload } from '../../../src/chat/index.ts';
+import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createSupervisionFeature } from '../../../src/features/supervision/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { createOutbox, ManualClock } from '../../../src/scheduling/index.ts';
-import { featureHarness, recordingReply } from '../../support/chat-harness.ts';
+import { featureHarness } from '../../support/chat-harness.ts';
 import { clientsFor, shellPeople } from '../../support/people.ts';
-
-let formCounter = 0;
-
-/** Form submissions through the real router (the shared harness sends commands and buttons). */
-function formSender(db: Database, features: Parameters<typeof composeFeatures>[0]) {
-  const composed = composeFeatures(features, silentLogger);
-  const table = featureHarness(db.prisma, features).table;
-  const sink = createRouter({
-    table,
-    actions: composed.actions,
-    forms: composed.forms,
-    dedupe: processedEvents(db.prisma),
-    logger: silentLogger,
-  });
-  return async (userId: string, formId: string, context: string | undefined, values: FormValues) => {
-    const reply = recordingReply();
-    await sink(
-      {
-        kind: 'form',
-        eventId: `form-${++formCounter}`,
-        actor: { platform: 'shell', workspaceId: 'local', userId, displayName: userId },
-        place: { isDirect: true },
-        formId,
-        ...(context === undefined ? {} : { context }),
-        values,
-      },
-      reply,
-    );
-    return reply;
-  };
-}
 
 export function supervisionWorld(db: Database, start = '2026-02-20T12:00:00Z') {
   const clock = new ManualClock(start);
@@ -71,14 +39,12 @@ export function supervisionWorld(db: Database, start = '2026-02-20T12:00:00Z') {
     clientFor: clientsFor(shellPeople),
   });
   const chat = featureHarness(db.prisma, [teams, supervision]);
-  const form = formSender(db, [teams, supervision]);
   const job = supervision.jobs?.[0];
   if (!job) throw new Error('the supervision feature has no job');
   return {
     clock,
     cipher,
     chat,
-    form,
     files,
     supervision,
     tick: () => job.run({ instanceId: 'test', now: clock.now() }),

@@ -1,24 +1,12 @@
-// A team with a member, supervisors and an admin, driven through the real router with the real
-// teams, flags, plans and self-care features on a cloned database, a manual clock and a fake
-// crisis-lines port. Outbox rows are read back (decrypted) as what each person would receive.
+// A team with a member, supervisors and an admin, driven through the shared chat harness with the
+// real teams, flags, plans and self-care features on a cloned database, a manual clock and a fake
+// crisis-lines port. Calls name their place as the harness's do (`dm` for a direct message; the
+// team channel when none is named). Outbox rows are read back (decrypted) as what each person
+// would receive.
 
 import { randomBytes } from 'node:crypto';
-import {
-  type ChatClient,
-  type ChatEvent,
-  type CommandOptionValue,
-  createCommandTable,
-  createRouter,
-  type FormValues,
-  type View,
-} from '../../../../src/chat/index.ts';
-import {
-  createFieldCipher,
-  type Database,
-  type FieldCipher,
-  processedEvents,
-} from '../../../../src/db/index.ts';
-import { composeFeatures } from '../../../../src/features/compose-features.ts';
+import type { ChatClient, FormValues, View } from '../../../../src/chat/index.ts';
+import { createFieldCipher, type Database, type FieldCipher } from '../../../../src/db/index.ts';
 import type { Feature } from '../../../../src/features/feature.ts';
 import { createFlagsFeature } from '../../../../src/features/flags/index.ts';
 import { createPlansFeature, planStepsPort } from '../../../../src/features/plans/index.ts';
@@ -28,7 +16,7 @@ import { createTeamsFeature } from '../../../../src/features/teams/index.ts';
 import { type Logger, silentLogger } from '../../../../src/logger.ts';
 import { createScheduler, ManualClock } from '../../../../src/scheduling/index.ts';
 import { decodePayload } from '../../../../src/scheduling/outbox-payload.ts';
-import { recordingReply } from '../../../support/chat-harness.ts';
+import { dm, featureHarness, type Where } from '../../../support/chat-harness.ts';
 import { clonedDatabase } from '../../../support/database.ts';
 import { clientsFor, shellPeople } from '../../../support/people.ts';
 
@@ -56,8 +44,6 @@ export interface WorldOptions {
   /** The router's logger (silent unless a test reads what it logged). */
   readonly logger?: Logger;
 }
-
-let counter = 0;
 
 export async function flagsWorld(options: WorldOptions = {}) {
   const db = options.db ?? (await clonedDatabase());
@@ -96,76 +82,24 @@ export async function flagsWorld(options: WorldOptions = {}) {
       planSteps,
     }),
   ];
-  const composed = composeFeatures(features, silentLogger);
-  const table = createCommandTable({ commands: [...composed.commands], groups: [...composed.groups] });
-  const sink = createRouter({
-    table,
-    actions: composed.actions,
-    forms: composed.forms,
-    dedupe: processedEvents(prisma),
-    logger: options.logger ?? silentLogger,
-    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
-  });
+  const chat = featureHarness(prisma, features, options.logger ? { logger: options.logger } : {});
   const scheduler = (instanceId = 'test') =>
     createScheduler({
       prisma,
       instanceId,
-      handlers: composed.occurrences,
-      jobs: composed.jobs,
+      handlers: chat.composed.occurrences,
+      jobs: chat.composed.jobs,
       clock,
       logger: silentLogger,
     });
 
-  const actor = (userId: string) => ({
-    platform: 'shell' as const,
-    workspaceId: 'local',
-    userId,
-    displayName: userId,
-  });
-  type Unsent = ChatEvent extends infer E ? (E extends ChatEvent ? Omit<E, 'eventId'> : never) : never;
-  async function send(event: Unsent) {
-    const reply = recordingReply();
-    await sink({ ...event, eventId: `w-${++counter}` } as ChatEvent, reply);
-    return reply;
-  }
   const world = {
+    ...chat,
     db,
     prisma,
     cipher,
     clock,
-    composed,
-    table,
     scheduler,
-    command: (
-      userId: string,
-      path: string[],
-      options: Record<string, CommandOptionValue> = {},
-      channelId?: string,
-    ) =>
-      send({
-        kind: 'command',
-        actor: actor(userId),
-        place: channelId ? { channelId, isDirect: false } : { isDirect: true },
-        path,
-        options,
-      }),
-    action: (userId: string, actionId: string, value?: string) =>
-      send({
-        kind: 'action',
-        actor: actor(userId),
-        place: { isDirect: true },
-        actionId,
-        ...(value === undefined ? {} : { value }),
-      }),
-    form: (userId: string, formId: string, values: FormValues, context?: string) =>
-      send({
-        kind: 'form',
-        actor: actor(userId),
-        place: { isDirect: true },
-        formId,
-        values,
-        ...(context === undefined ? {} : { context }),
-      }),
     /** Views waiting in the outbox for this platform user, decrypted, oldest first. */
     async inbox(
       userId: string,
@@ -216,10 +150,10 @@ export async function flagsWorld(options: WorldOptions = {}) {
       return prisma.team.findFirstOrThrow({ where: { channelId } });
     },
     /** Opens the flag form as `userId` and submits it. */
-    async flag(userId: string, values: FormValues, channelId?: string) {
-      const opened = await world.command(userId, ['flag'], {}, channelId);
+    async flag(userId: string, values: FormValues, where: Where = dm) {
+      const opened = await world.command(userId, ['flag'], {}, where);
       const form = opened.seen.find((s) => s.how === 'form')?.form;
-      return { opened, submitted: await world.form(userId, 'flags:submit', values, form?.context) };
+      return { opened, submitted: await world.form(userId, 'flags:submit', values, dm, form?.context) };
     },
   };
   return world;
