@@ -174,9 +174,12 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
   }
 
   const single = async (occurrence: Occurrence) => {
-    const nudge = await prisma.selfCareNudge.findUnique({ where: { scheduleId: occurrence.scheduleId } });
-    if (!nudge) return;
-    if (await deliver(nudge.id, `selfcare:${occurrence.key}`, occurrence.dueAt)) deps.notifyOutbox();
+    const nudge = await prisma.selfCareNudge.findUnique({
+      where: { scheduleId: occurrence.scheduleId },
+      include: withMember,
+    });
+    const message = nudge && (await promptFor(nudge, `selfcare:${occurrence.key}`, occurrence.dueAt));
+    if (message && (await enqueueOutbox(prisma, cipher, message))) deps.notifyOutbox();
   };
 
   // Many members' end-of-shift prompts come due at the same local time: the scheduler hands a
