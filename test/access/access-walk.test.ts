@@ -4,19 +4,17 @@
 // who may use what. Identities are the verified actor only.
 //
 // Rows for every feature in featureList; a few forms are walked too (forms need no row).
-import { randomBytes } from 'node:crypto';
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureList } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createKeyRing, type Database } from '../../src/db/index.ts';
+import type { Database } from '../../src/db/index.ts';
 import { composeFeatures } from '../../src/features/compose-features.ts';
 import { levelChoices, wishChoices } from '../../src/features/flags/levels.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { ManualClock } from '../../src/scheduling/index.ts';
 import { featureHarness, type recordingReply } from '../support/chat-harness.ts';
 import { clonedDatabase } from '../support/database.ts';
+import { testFeatureList } from '../support/feature-list.ts';
 import { clientsFor, shellPeople } from '../support/people.ts';
 
 const roles = [
@@ -442,13 +440,7 @@ async function openRoundForButtons(): Promise<void> {
 
 beforeAll(async () => {
   db = await clonedDatabase();
-  const features = featureList({
-    prisma: db.prisma,
-    cipher: createKeyRing(randomBytes(32)),
-    clock: new ManualClock(new Date('2026-12-01T09:00:00Z')),
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
-    logger: silentLogger,
-    notifyOutbox: () => {},
+  const features = testFeatureList(db.prisma, {
     clientFor: clientsFor({
       ...shellPeople,
       async uploadFile(to) {

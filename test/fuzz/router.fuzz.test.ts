@@ -2,10 +2,9 @@
 // (iterated, so new commands are covered), every action and form prefix, and typed text,
 // through the real router on a real database. No crash, no unhandled rejection, always an
 // answer, and no answer that could ping a whole channel on Slack or Discord.
-import { randomBytes } from 'node:crypto';
+
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureList } from '../../src/app.ts';
 import {
   type ChatEvent,
   createCommandTable,
@@ -13,13 +12,12 @@ import {
   type EventSink,
   parseCommandText,
 } from '../../src/chat/index.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createKeyRing, type Database, processedEvents } from '../../src/db/index.ts';
+import { type Database, processedEvents } from '../../src/db/index.ts';
 import { composeFeatures } from '../../src/features/compose-features.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { ManualClock } from '../../src/scheduling/index.ts';
 import { recordingReply } from '../support/chat-harness.ts';
 import { clonedDatabase } from '../support/database.ts';
+import { testFeatureList } from '../support/feature-list.ts';
 import { hostileString, hostileValue, mentionProblems, runs, seed } from './hostile.ts';
 
 let db: Database;
@@ -34,15 +32,7 @@ let counter = 0;
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   db = await clonedDatabase();
-  const features = featureList({
-    prisma: db.prisma,
-    cipher: createKeyRing(randomBytes(32)),
-    clock: new ManualClock(new Date('2026-12-01T09:00:00Z')),
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
-    logger: silentLogger,
-    notifyOutbox: () => {},
-    clientFor: () => undefined,
-  });
+  const features = testFeatureList(db.prisma);
   const composed = composeFeatures(features, silentLogger);
   table = createCommandTable({ groups: [...composed.groups], commands: [...composed.commands] });
   actionPrefixes = Object.keys(composed.actions);

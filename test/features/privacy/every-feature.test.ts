@@ -3,17 +3,15 @@
 // a wellness plan section, a supervision topic, a resource suggestion, a queued DM), and after
 // the erase no table holds any of it, not even encrypted: the sweep decrypts every column that
 // `encryptedColumns` lists, so a feature that forgot to erase its rows fails here.
+
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureList } from '../../../src/app.ts';
 import type { ChannelRef, FileUpload, UserRef } from '../../../src/chat/index.ts';
-import { loadConfig } from '../../../src/config.ts';
 import { createKeyRing, type Database } from '../../../src/db/index.ts';
 import { levelChoices, wishChoices } from '../../../src/features/flags/levels.ts';
-import { silentLogger } from '../../../src/logger.ts';
-import { ManualClock } from '../../../src/scheduling/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
+import { testFeatureList } from '../../support/feature-list.ts';
 import { clientsFor, shellPeople } from '../../support/people.ts';
 import { everyRowAsText, everyRowDecrypted } from './support.ts';
 
@@ -34,13 +32,8 @@ const files: { to: UserRef | ChannelRef; file: FileUpload }[] = [];
 
 beforeAll(async () => {
   db = await clonedDatabase();
-  const features = featureList({
-    prisma: db.prisma,
+  const features = testFeatureList(db.prisma, {
     cipher,
-    clock: new ManualClock(new Date('2026-12-01T09:00:00Z')),
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
-    logger: silentLogger,
-    notifyOutbox: () => {},
     clientFor: clientsFor({
       ...shellPeople,
       async uploadFile(to, file) {
