@@ -1,15 +1,18 @@
 // Typed answers to a choice (the shell, and Discord modals when a list is too long for a
-// select): a number from the shown list, or the label or value in any letter case.
+// select): a number from the shown list, the label or value in any letter case, or the start
+// of one label that no other label starts with ("mon" for Monday; "t" names no one day).
 
 import type { Choice } from './views.ts';
 
 export function matchChoice(choices: readonly Choice[], answer: string): Choice | undefined {
   const typed = answer.trim().toLowerCase();
   if (/^\d+$/.test(typed)) return choices[Number(typed) - 1];
-  return (
+  const exact =
     choices.find((c) => c.value.toLowerCase() === typed) ??
-    choices.find((c) => c.label.toLowerCase() === typed)
-  );
+    choices.find((c) => c.label.toLowerCase() === typed);
+  if (exact || typed.length < 2) return exact;
+  const starting = choices.filter((c) => c.label.toLowerCase().startsWith(typed));
+  return starting.length === 1 ? starting[0] : undefined;
 }
 
 /** Several answers separated by commas (or spaces between numbers): "1, 3" or "sleep, walk". */
