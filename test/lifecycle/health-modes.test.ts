@@ -1,7 +1,8 @@
 // /healthz and /readyz on HEALTH_PORT in the deployments with no HTTP server of their own:
 // Discord only (the real discord.js against the fake Discord), Slack Socket Mode only (the
 // real Bolt on the fake's WebSocket) and the shell. /readyz names each configured platform and
-// says ready once it is connected; after stop the port is closed. (Slack HTTP mode on PORT and
+// says ready once it is connected and not ready while its connection is down (the fakes hold
+// their handshake to make an outage); after stop the port is closed. (Slack HTTP mode on PORT and
 // SIGTERM are in shutdown.test.ts and sigterm-process.test.ts.)
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -30,20 +31,30 @@ async function get(url: string): Promise<{ status: number; body?: Record<string,
   }
 }
 
+/** Waits until /readyz answers `ready` (200) or `not-ready` (503) with these platforms. */
+async function expectReadiness(port: number | undefined, ready: boolean, platforms: Record<string, boolean>) {
+  const want = ready
+    ? { status: 200, body: { status: 'ready', database: true, platforms } }
+    : { status: 503, body: { status: 'not-ready', database: true, platforms } };
+  await vi.waitFor(async () => expect(await get(`http://127.0.0.1:${port}/readyz`)).toEqual(want), {
+    timeout: 20_000,
+    interval: 100,
+  });
+}
+
 /** Both endpoints on the app's HEALTH_PORT: alive, then ready with these platforms connected. */
 async function expectHealthy(running: RunningApp, platforms: Record<string, boolean>) {
   const port = running.lifecycle.healthPort();
   expect(port).toBeGreaterThan(0);
   expect(await get(`http://127.0.0.1:${port}/healthz`)).toEqual({ status: 200, body: { status: 'alive' } });
-  await vi.waitFor(
-    async () =>
-      expect(await get(`http://127.0.0.1:${port}/readyz`)).toEqual({
-        status: 200,
-        body: { status: 'ready', database: true, platforms },
-      }),
-    { timeout: 20_000, interval: 200 },
-  );
+  await expectReadiness(port, true, platforms);
   return port;
+}
+
+/** /readyz is 503 and names the platform that is down; /healthz still answers. */
+async function expectNotReady(port: number | undefined, platforms: Record<string, boolean>) {
+  await expectReadiness(port, false, platforms);
+  expect((await get(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 }
 
 async function expectClosedAfterStop(running: RunningApp, port: number | undefined) {
@@ -53,7 +64,9 @@ async function expectClosedAfterStop(running: RunningApp, port: number | undefin
 }
 
 describe('health on HEALTH_PORT', () => {
-  it('Discord only: ready once the gateway is connected', { timeout: 60_000 }, async () => {
+  it('Discord only: ready once the gateway is connected, not ready while it is down', {
+    timeout: 60_000,
+  }, async () => {
     const fake = await FakeDiscord.start({ token: 'fake-token', applicationId: '1187654321098765432' });
     closeFake = () => fake.close();
     app = await startTestApp({
@@ -64,10 +77,18 @@ describe('health on HEALTH_PORT', () => {
       HEALTH_PORT: String(await freePort()),
     });
     const port = await expectHealthy(app, { discord: true });
+    // An outage: the connection drops and Discord does not start a new session until released.
+    fake.gateway.holdHello(true);
+    await fake.gateway.dropConnection(4000);
+    await expectNotReady(port, { discord: false });
+    fake.gateway.holdHello(false);
+    await expectHealthy(app, { discord: true });
     await expectClosedAfterStop(app, port);
   });
 
-  it('Slack Socket Mode only: ready once the socket is open', { timeout: 60_000 }, async () => {
+  it('Slack Socket Mode only: ready once the socket is open, not ready while it is down', {
+    timeout: 60_000,
+  }, async () => {
     const fake = await FakeSlackApi.start();
     closeFake = () => fake.close();
     app = await startTestApp({
@@ -78,6 +99,12 @@ describe('health on HEALTH_PORT', () => {
     });
     await fake.socketMode.waitForConnection();
     const port = await expectHealthy(app, { slack: true });
+    // An outage: the socket drops and Slack does not say hello on the next one until released.
+    fake.socketMode.holdHello(true);
+    fake.socketMode.terminate();
+    await expectNotReady(port, { slack: false });
+    fake.socketMode.holdHello(false);
+    await expectHealthy(app, { slack: true });
     await expectClosedAfterStop(app, port);
   });
 

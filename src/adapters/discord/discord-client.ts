@@ -12,6 +12,7 @@ import {
   Partials,
   REST,
   Routes,
+  Status,
 } from 'discord.js';
 import { type CommandTable, errorFields, type Logger } from '../../chat/index.ts';
 import type { DiscordConfig } from '../../config.ts';
@@ -109,6 +110,15 @@ export async function registerCommands(
     : Routes.applicationCommands(config.applicationId);
   const command = buildDiscordCommand(table, { scope: config.guildId ? 'guild' : 'global' });
   await client.rest.put(route, { body: [command] });
+}
+
+/**
+ * Every shard's gateway session is live. `client.isReady()` alone stays true through a dropped
+ * connection (discord.js marks the client ready once, at the first READY), so /readyz would say
+ * ready while no interaction can reach us.
+ */
+export function gatewayUp(client: Client): boolean {
+  return client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready);
 }
 
 /** Gateway drops are normal (Discord restarts its servers); discord.js reconnects, we say so. */

@@ -15,6 +15,7 @@ import {
   connect,
   createDiscordClient,
   createOutboundRest,
+  gatewayUp,
   logConnection,
   registerCommands,
 } from './discord-client.ts';
@@ -134,6 +135,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       forms.clear();
       await discord.destroy();
     },
-    connected: () => accepting && discord.isReady(),
+    connected: () => accepting && gatewayUp(discord),
   };
 }

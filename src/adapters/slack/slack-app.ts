@@ -27,6 +27,7 @@ import { slackFileFetcher } from './slack-files.ts';
 import type { DirectChannels } from './slack-posting.ts';
 import { createSlackReply, type SlackReplyDeps } from './slack-reply.ts';
 import { shortcutFromSlack } from './slack-shortcuts.ts';
+import { watchSocket } from './socket-state.ts';
 
 /** Where Slack sends events, commands and interactions in HTTP mode (Bolt's default path). */
 export const slackEventsPath = '/slack/events';
@@ -68,12 +69,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let receiver: Receiver;
   let socket: SocketModeReceiver | undefined;
   let http: HTTPReceiver | undefined;
+  let socketOpen = () => true;
   if (config.appToken !== undefined) {
     socket = new SocketModeReceiver({
       appToken: config.appToken,
       logger: bolt,
       installerOptions: { clientOptions: apiUrl },
     });
+    socketOpen = watchSocket(socket, logger);
     receiver = socket;
   } else {
     if (config.signingSecret === undefined) {
@@ -242,6 +245,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       port = undefined;
     },
     httpPort: () => port,
-    connected: () => running,
+    connected: () => running && socketOpen(),
   };
 }

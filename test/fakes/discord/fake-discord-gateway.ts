@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { GatewayOpcodes, GatewayIntentBits as I } from 'discord.js';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
+import { HeldHandshakes } from '../shared/held-handshakes.ts';
 import { asRecord } from '../shared/http.ts';
 import { DEFAULT_WAIT_MS, Recorder } from '../shared/recorder.ts';
 import { apiMember, guildCreate, readyData } from './discord-payloads.ts';
@@ -100,6 +101,7 @@ export class FakeDiscordGateway {
   #connections = 0;
   #session: Session | undefined;
   #ackHeartbeats = true;
+  readonly #held = new HeldHandshakes<Connection>();
 
   constructor(
     private readonly world: DiscordWorld,
@@ -190,6 +192,15 @@ export class FakeDiscordGateway {
     await closed;
   }
 
+  /**
+   * Holds Hello (op 10) on new connections (true) until released (false): an outage in which the
+   * socket opens but Discord never starts the session, so no interaction can arrive.
+   */
+  holdHello(held: boolean): void {
+    if (held) this.#held.hold();
+    else for (const connection of this.#held.release()) this.#hello(connection);
+  }
+
   /** op 7: Discord asks the client to reconnect and resume. */
   requestReconnect(): void {
     this.#session?.connection?.socket.send(
@@ -252,6 +263,10 @@ export class FakeDiscordGateway {
       this.#reject(connection, 4012, 'fake-discord: only v=10&encoding=json');
       return;
     }
+    if (!this.#held.keep(connection)) this.#hello(connection);
+  }
+
+  #hello(connection: Connection): void {
     this.#send(connection, {
       op: GatewayOpcodes.Hello,
       d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["fake-gateway",{"micros":0}]'] },

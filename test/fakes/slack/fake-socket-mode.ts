@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { HeldHandshakes } from '../shared/held-handshakes.ts';
 import { asRecord, asString } from '../shared/http.ts';
 import { DEFAULT_WAIT_MS, Recorder } from '../shared/recorder.ts';
 
@@ -46,6 +47,7 @@ export class FakeSocketMode {
   readonly connections = new Recorder<{ ticket: string; at: number }>((c) => `connection ${c.ticket}`);
   readonly #server = new WebSocketServer({ noServer: true });
   #current: WebSocket | undefined;
+  readonly #held = new HeldHandshakes<WebSocket>();
 
   constructor(private readonly appId: string) {
     this.#server.on('connection', (socket, req) => this.#onConnection(socket, req));
@@ -101,6 +103,17 @@ export class FakeSocketMode {
     this.#current?.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-fake' } }));
   }
 
+  /**
+   * Holds Slack's `hello` on new connections (true) until released (false): an outage in which
+   * sockets open but Slack never finishes the handshake, so no event can arrive.
+   */
+  holdHello(held: boolean): void {
+    if (held) this.#held.hold();
+    else
+      for (const socket of this.#held.release())
+        if (socket.readyState === WebSocket.OPEN) this.#hello(socket);
+  }
+
   /** Drops the TCP connection without a close frame. */
   terminate(): void {
     this.#current?.terminate();
@@ -129,6 +142,11 @@ export class FakeSocketMode {
     socket.on('close', () => {
       if (this.#current === socket) this.#current = undefined;
     });
+    this.connections.add({ ticket, at: Date.now() });
+    if (!this.#held.keep(socket)) this.#hello(socket);
+  }
+
+  #hello(socket: WebSocket): void {
     socket.send(
       JSON.stringify({
         type: 'hello',
@@ -137,6 +155,5 @@ export class FakeSocketMode {
         connection_info: { app_id: this.appId },
       }),
     );
-    this.connections.add({ ticket, at: Date.now() });
   }
 }
