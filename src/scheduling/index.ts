@@ -1,5 +1,7 @@
 // The public face of scheduling: what features, adapters and app.ts may use. Everything else
 // in this folder (the outbox SQL, payload codec, rate-limit internals) is private to it.
+
+export { AdaptivePace, type PaceRule } from './adaptive-pace.ts';
 export { type BackoffOptions, backoffDelay } from './backoff.ts';
 export { type Clock, ManualClock, systemClock, type TimerHandle } from './clock.ts';
 export type { DeliveryCounts } from './delivery-counts.ts';
@@ -29,7 +31,7 @@ export {
   type RetryResult,
   retryDead,
 } from './outbox-admin.ts';
-export { rateKeys } from './outbox-routing.ts';
+export { paceKeys, rateKeys } from './outbox-routing.ts';
 export {
   createOutboxWorker,
   type OutboxWorker,
@@ -48,6 +50,8 @@ export {
 export {
   type BucketRule,
   createRateLimiter,
+  platformPaceRule,
+  platformPaceRules,
   platformRateRule,
   platformRateRules,
   type RateLimiter,

@@ -13,6 +13,11 @@ export function rateKeys(row: Pick<OutboxRow, 'platform' | 'workspaceExternalId'
   return row.platform === 'discord' ? [lane, 'discord:global'] : [lane];
 }
 
+/** Paced keys of a row (limits found from 429s, not published): Slack's workspace ceiling. */
+export function paceKeys(row: Pick<OutboxRow, 'platform' | 'workspaceExternalId'>): string[] {
+  return row.platform === 'slack' ? [`slack:workspace:${row.workspaceExternalId}`] : [];
+}
+
 export function laneKey(row: OutboxRow): string {
   return `${row.platform}|${row.workspaceExternalId}|${row.target}|${row.recipientId}`;
 }

@@ -12,10 +12,12 @@
 //   tried before? -> ask the platform whether a message with its idempotency key already
 //                    arrived (ChatClient.findDelivered); if so, record it as sent, send nothing
 //   rate limiter  -> wait (on the injected clock) for a token of its channel/route
-//   count attempt -> extends the claim; then, in a send slot, send with the idempotency key
+//   count attempt -> extends the claim; then, in a send slot, a token of a paced key (Slack's
+//                    workspace, adaptive-pace.ts) and send with the idempotency key
 //                    (unless under half the claim is left: then un-count, claim again).
 //                    Counts of many lanes go to the database together (group-commit.ts).
-//   429           -> pause that key for Retry-After, un-count the attempt, try again
+//   429           -> pause that key for Retry-After, slow a paced key (Slack's workspace) to
+//                    the rate it accepted, un-count the attempt, try again
 //   5xx/network   -> back off (exponential, jittered); dead after maxAttempts
 //   permanent     -> dead at once, with the platform's error
 import { randomBytes } from 'node:crypto';
@@ -32,7 +34,7 @@ import { type DescribedFailure, describeFailure } from './delivery-failure.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { LogPort } from './log-port.ts';
 import { decodePayload } from './outbox-payload.ts';
-import { laneKey, rateKeys, type Target, targetOf } from './outbox-routing.ts';
+import { laneKey, paceKeys, rateKeys, type Target, targetOf } from './outbox-routing.ts';
 import {
   type AttemptRecord,
   claimDue,
@@ -47,7 +49,7 @@ import {
   type SentRecord,
 } from './outbox-store.ts';
 import { deliverableAt } from './quiet-hours.ts';
-import { createRateLimiter, platformRateRule, type RateLimiter } from './rate-limiter.ts';
+import { createRateLimiter, platformPaceRule, platformRateRule, type RateLimiter } from './rate-limiter.ts';
 import { semaphore } from './semaphore.ts';
 
 export interface OutboxWorkerOptions {
@@ -141,7 +143,7 @@ class Worker implements OutboxWorker {
   constructor(options: OutboxWorkerOptions) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
-    this.#limiter = options.limiter ?? createRateLimiter(this.#clock, platformRateRule);
+    this.#limiter = options.limiter ?? createRateLimiter(this.#clock, platformRateRule, platformPaceRule);
     this.#maxAttempts = options.maxAttempts ?? 8;
     this.#lockMs = options.lockMs ?? 60_000;
     this.#maxInFlight = options.maxInFlight ?? 1000;
@@ -385,21 +387,28 @@ class Worker implements OutboxWorker {
       attempts++;
       // A kill while this send is out is the crash the outbox exists for: delivered, never
       // recorded (#io throws Halted). The next worker finds it with findDelivered.
-      const sent = await this.#platform(() =>
-        this.#withSendSlot(() => {
+      const sent = await this.#withSendSlot(async () => {
+        // A paced key's token is taken here, by a send about to go: taken before the wait for a
+        // slot, hundreds of rows would hold one while the pace is cut (outside #io: a wait on
+        // the clock is not work in flight).
+        await this.#limiter.acquire(paceKeys(row), this.#halt.signal);
+        return this.#platform(() => {
           if (this.#killed()) throw new Halted('killed');
           // The wait for a send slot may have eaten the claim: see #claimTooShort.
           if (this.#claimTooShort(lockedUntil)) throw new ClaimLapsing();
           return this.#send(client, target, view, row);
-        }),
-      );
+        });
+      });
       if (!sent.ok && sent.lapsing) {
         // Nothing was sent: take the try back and claim the row afresh (or find it taken).
         if (!(await this.#countAttempt(row, token, -1))) return this.#lost(row);
         attempts--;
         continue;
       }
-      if (sent.ok) return this.#sent(row, token, sent.value, 'sent');
+      if (sent.ok) {
+        this.#limiter.delivered(paceKeys(row));
+        return this.#sent(row, token, sent.value, 'sent');
+      }
       if (sent.failure !== 'rate-limited')
         return this.#failed(row, token, attempts, sent.failure, sent.message);
       await this.#rateLimited(row, token, sent.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, lane);
@@ -468,6 +477,11 @@ class Worker implements OutboxWorker {
 
   async #rateLimited(row: OutboxRow, token: string, waitMs: number, lane: OutboxRow[]): Promise<void> {
     this.#limiter.pause(rateKeys(row)[0]!, waitMs);
+    for (const cut of this.#limiter.limited(paceKeys(row)))
+      this.#options.logger?.info(
+        { event: 'outbox.paced', key: cut.key, perSecond: Math.round(cut.perSecond) },
+        'the platform asked us to slow down: sending at the rate it accepted',
+      );
     this.#count('rateLimited');
     // The lane's rows (this one included) must stay ours through a long wait.
     if (waitMs > this.#lockMs / 2) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, ManualClock, platformRateRule, rateKeys } from '../../src/scheduling/index.ts';
+import {
+  createRateLimiter,
+  ManualClock,
+  paceKeys,
+  platformPaceRule,
+  platformRateRule,
+  rateKeys,
+} from '../../src/scheduling/index.ts';
 
 /** Takes `count` tokens one after another, stepping the clock, and returns when each was granted. */
 async function grantTimes(clock: ManualClock, take: () => Promise<void>, count: number): Promise<number[]> {
@@ -69,6 +76,35 @@ describe('rate limiter', () => {
     );
     expect(times.filter((t) => t === 0)).toHaveLength(50);
     expect(times.at(-1)).toBeGreaterThanOrEqual(200);
+  });
+
+  it("paces Slack's workspace only after a 429, at the rate Slack accepted", async () => {
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const limiter = createRateLimiter(clock, platformRateRule, platformPaceRule);
+    const keysOf = (i: number) => {
+      const row = { platform: 'slack', workspaceExternalId: 'T1', recipientId: `D${i}` } as const;
+      return [...rateKeys(row), ...paceKeys(row)];
+    };
+    expect(keysOf(0)).toEqual(['slack:channel:T1:D0', 'slack:workspace:T1']);
+    // A second of 100 DMs to 100 people, accepted: no wait at all (no pace yet).
+    for (let i = 0; i < 100; i++) {
+      await limiter.acquire(keysOf(i));
+      limiter.delivered(keysOf(i));
+      clock.advance(10);
+    }
+    expect(clock.pendingTimers()).toBe(0);
+    // Slack answers 429: the workspace is paced at what it accepted, the channel paused.
+    limiter.pause(keysOf(100)[0]!, 1000);
+    const cuts = limiter.limited(keysOf(100));
+    expect(cuts).toHaveLength(1);
+    expect(cuts[0]?.key).toBe('slack:workspace:T1');
+    expect(cuts[0]?.perSecond).toBeCloseTo(100, -1);
+    // The next 20 DMs (other people) come at about 100 a second, none at once.
+    let next = 200;
+    const times = await grantTimes(clock, () => limiter.acquire(keysOf(next++)), 20);
+    expect(times[0]).toBeGreaterThan(0);
+    expect(times.at(-1)).toBeGreaterThanOrEqual(150);
+    expect(times.at(-1)).toBeLessThanOrEqual(250);
   });
 
   it('stops waiting when its signal aborts', async () => {

@@ -28,9 +28,9 @@ let db: Database;
 const workers: OutboxWorker[] = [];
 
 /** A fresh Slack client, as a new process would have (nothing cached). */
-function slackClient() {
+function slackClient(slack: FakeSlackApi) {
   return createSlackAdapter({
-    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
     port: 0,
     table,
     sink: noEvents,
@@ -39,8 +39,8 @@ function slackClient() {
   }).client;
 }
 
-function worker(instanceId: string, lockMs?: number): OutboxWorker {
-  const client = slackClient();
+function worker(instanceId: string, lockMs?: number, slack: FakeSlackApi = fake): OutboxWorker {
+  const client = slackClient(slack);
   const made = createOutboxWorker({
     prisma: db.prisma,
     cipher,
@@ -139,6 +139,31 @@ describe('outbox delivery through the Slack adapter', () => {
     expect(await statusesOf('a')).toEqual({ sent: BURST });
     // Private prompts went out too; only their stored copy is encrypted.
     expect(delivered.some((call) => String(call.args.text).includes('How are you today? (a)'))).toBe(true);
+  });
+
+  it("paces the workspace after Slack's first 429s: few refusals, each delivered once", async () => {
+    // Slack's workspace ceiling, which it does not publish: here 50 a second after a burst of 20.
+    const limited = await FakeSlackApi.start({
+      rateLimits: { perChannel: { burst: 3, intervalMs: 1000 }, workspace: { perSecond: 50, burst: 20 } },
+    });
+    try {
+      await enqueueOutboxMany(db.prisma, cipher, burst('c'));
+      worker('replica-c', undefined, limited).start();
+      const delivered = await waitForCalls(limited, 'chat.postMessage', BURST, ofRound('c'), 30_000);
+      deliveredOnce(delivered);
+      const refused = limited
+        .calls('chat.postMessage')
+        .filter((call) => call.failure !== undefined && ofRound('c')(call)).length;
+      // Unpaced, the worker's 16 send slots kept sending into the ceiling: about 400 refusals
+      // for these 200 DMs. Paced, about 30: those of the sends out at the first cuts and of
+      // the pace probing upwards.
+      expect(refused).toBeGreaterThan(0);
+      expect(refused).toBeLessThan(BURST / 2);
+      expect(await statusesOf('c')).toEqual({ sent: BURST });
+    } finally {
+      await Promise.all(workers.splice(0).map((w) => w.kill()));
+      await limited.close();
+    }
   });
 
   it('survives a worker killed mid-burst: a new one delivers the rest, none twice', async () => {
