@@ -38,7 +38,16 @@ export interface PrivacyLine {
  */
 export interface PersonalData {
   export(memberId: string): Promise<Readonly<Record<string, unknown>>>;
-  erase(memberId: string, tx: Db.Prisma.TransactionClient): Promise<{ readonly rows: number }>;
+  /**
+   * Deletes the member's rows in `tx`. `afterCommit` runs once the whole erase has committed,
+   * for what lives outside the database (editing posts that quoted them); it must not throw.
+   */
+  erase(memberId: string, tx: Db.Prisma.TransactionClient): Promise<ErasedRows>;
+}
+
+export interface ErasedRows {
+  readonly rows: number;
+  readonly afterCommit?: () => Promise<void>;
 }
 
 /**

@@ -32,6 +32,6 @@ export function createCheckinsFeature(deps: CheckinsDeps): Feature {
       }),
     ],
     privacy: (memberId) => privacyLines(deps.prisma, memberId, deps.config?.retention.checkinAnswerDays ?? 0),
-    personalData: checkinsPersonalData(deps.prisma, deps.cipher),
+    personalData: checkinsPersonalData(deps),
   };
 }

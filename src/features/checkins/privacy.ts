@@ -1,7 +1,11 @@
 // What check-ins keep about a member, for `/peer privacy`, and export/erase of it.
-import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import { errorFields } from '../../chat/index.ts';
+import type { PrismaClient } from '../../db/index.ts';
+import { redrawSent } from '../../scheduling/index.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
 import { decryptItems } from './answers.ts';
+import type { CheckinsDeps } from './context.ts';
+import { withdrawShared } from './withdraw.ts';
 
 /** `retentionDays`: CHECKIN_ANSWER_RETENTION_DAYS (0: kept until the member erases them). */
 export async function privacyLines(
@@ -37,7 +41,22 @@ export async function privacyLines(
   ];
 }
 
-export function checkinsPersonalData(prisma: PrismaClient, cipher: FieldCipher): PersonalData {
+/** After an erase commits: the posts that quoted the member, edited to what their rows say now. */
+function redrawPosts(deps: PersonalDataDeps, keys: readonly string[]) {
+  return async () => {
+    try {
+      const { edited, failed } = await redrawSent(deps.prisma, deps.cipher, deps.clientFor, keys);
+      deps.logger.info({ event: 'checkins.withdrawn', edited, failed }, 'shared answers taken out of posts');
+    } catch (error) {
+      deps.logger.warn({ event: 'checkins.withdraw_failed', err: errorFields(error) }, 'posts not redrawn');
+    }
+  };
+}
+
+type PersonalDataDeps = Pick<CheckinsDeps, 'prisma' | 'cipher' | 'clientFor' | 'logger'>;
+
+export function checkinsPersonalData(deps: PersonalDataDeps): PersonalData {
+  const { prisma, cipher } = deps;
   return {
     async export(memberId) {
       const [answers, prefs, roster] = await Promise.all([
@@ -63,6 +82,7 @@ export function checkinsPersonalData(prisma: PrismaClient, cipher: FieldCipher):
       };
     },
     async erase(memberId, tx) {
+      const redraw = await withdrawShared(tx, cipher, memberId);
       // The supervisor's copy of a supervisor-only answer quotes it: it goes with the answer.
       const ids = await tx.checkinAnswer.findMany({ where: { memberId }, select: { id: true } });
       const copies = await tx.outboxMessage.deleteMany({
@@ -71,7 +91,10 @@ export function checkinsPersonalData(prisma: PrismaClient, cipher: FieldCipher):
       const answers = await tx.checkinAnswer.deleteMany({ where: { memberId } });
       const prefs = await tx.checkinPreference.deleteMany({ where: { memberId } });
       const roster = await tx.checkinRosterEntry.deleteMany({ where: { memberId } });
-      return { rows: answers.count + prefs.count + roster.count + copies.count };
+      return {
+        rows: answers.count + prefs.count + roster.count + copies.count,
+        ...(redraw.length > 0 ? { afterCommit: redrawPosts(deps, redraw) } : {}),
+      };
     },
   };
 }

@@ -190,6 +190,14 @@ export function liveAnswerView(name: string, answers: readonly DigestAnswer[]): 
   return view(`${name}: a new answer`, { type: 'text', text: lines.join('\n') });
 }
 
+/** What a live answer says once its author erased their data. */
+export function withdrawnAnswerView(name: string): View {
+  return view(`${name}: an answer was withdrawn`, {
+    type: 'text',
+    text: 'The person who shared this answer has taken it back.',
+  });
+}
+
 export function supervisorNoticeView(answerId: string, member: string, name: string): View {
   const read: Button = { type: 'button', actionId: 'checkins:read', label: 'Read it', value: answerId };
   return view(

@@ -70,19 +70,24 @@ export async function exportData(
 /**
  * Erases in one transaction: every feature's rows (in reverse list order, so teams, which owns
  * the member row the others point at, goes last), then the member's queued messages, then the
- * audit entry. Either all of it happens or none.
+ * audit entry. Either all of it happens or none. Then each feature's `afterCommit` (posts on
+ * the platform that quoted them are edited).
  */
 export async function eraseData(
   prisma: PrismaClient,
   features: FeatureSource,
   subject: Subject,
 ): Promise<{ rows: number; byFeature: Record<string, number> }> {
-  return prisma.$transaction(
+  const afterCommit: (() => Promise<void>)[] = [];
+  const erased = await prisma.$transaction(
     async (tx: Db.Prisma.TransactionClient) => {
       const byFeature: Record<string, number> = {};
+      afterCommit.length = 0; // a retried transaction starts over
       for (const feature of [...features()].reverse()) {
-        if (feature.personalData)
-          byFeature[feature.name] = (await feature.personalData.erase(subject.memberId, tx)).rows;
+        if (!feature.personalData) continue;
+        const result = await feature.personalData.erase(subject.memberId, tx);
+        byFeature[feature.name] = result.rows;
+        if (result.afterCommit) afterCommit.push(result.afterCommit);
       }
       // Queued messages may hold private text meant for them; delivered ones hold their platform id.
       const queued = await tx.outboxMessage.deleteMany({
@@ -113,4 +118,6 @@ export async function eraseData(
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+  for (const step of afterCommit) await step();
+  return erased;
 }

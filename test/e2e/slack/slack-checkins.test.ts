@@ -30,6 +30,8 @@ let fake: FakeSlackApi;
 let app: RunningApp;
 let sender: SlackRequestSender;
 let scheduler: Scheduler;
+/** The digest's message, for the erase test. */
+let digestTs = '';
 const checkinJobs = checkinJobsOnTestScheduler();
 
 beforeAll(async () => {
@@ -204,6 +206,7 @@ describe('a check-in on Slack, end to end', () => {
       (c) => c.args.channel === TEAM && shownText(c).includes('the digest'),
     );
     expect(digest.args.thread_ts).toBe((note.response as { ts: string }).ts);
+    digestTs = String((digest.response as { ts: string }).ts);
     const shown = shownText(digest);
     expect(shown).toContain('2 people took part');
     expect(shown).toContain('A client laughed at my terrible joke');
@@ -219,4 +222,28 @@ describe('a check-in on Slack, end to end', () => {
       expect(text).not.toMatch(/Cal Skipper|Sam Supervisor.*did not/);
     }
   }, 120_000);
+
+  it('takes what a member shared out of the posted digest when she erases her data', async () => {
+    await command(who('ana'), 'privacy erase');
+    const confirm = await fake.waitForCall('response_url', (c) => shownText(c).includes('Erase your data?'));
+    await interactive(
+      blockActionsPayload({
+        actionId: 'privacy:erase',
+        value: buttonValue(confirm, 'privacy:erase'),
+        actor: who('ana'),
+        urls: fake,
+      }),
+    );
+    // The confirmation message itself becomes the answer (chat.update of the pressed message).
+    await fake.waitForCall('chat.update', (c) => shownText(c).includes('your data is erased'));
+    const edit = await fake.waitForCall(
+      'chat.update',
+      (c) => c.args.channel === TEAM && c.args.ts === digestTs,
+    );
+    expect(shownText(edit)).toContain('the digest');
+    expect(shownText(edit)).not.toContain('terrible joke');
+    // Nor does the database keep her words anywhere (the digest's row was redrawn too).
+    const rows = await app.storage.db.prisma.outboxMessage.findMany();
+    expect(rows.filter((r) => r.payload.includes('terrible joke'))).toEqual([]);
+  }, 60_000);
 });

@@ -4,7 +4,7 @@
 // reached the outbox.
 import { randomBytes } from 'node:crypto';
 import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
-import type { ChatClient, PlatformPerson, View } from '../../../src/chat/index.ts';
+import type { ChatClient, MessageRef, PlatformPerson, View } from '../../../src/chat/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createCheckinsFeature, rosterPort } from '../../../src/features/checkins/index.ts';
 import {
@@ -49,6 +49,8 @@ export async function checkinWorld(options: WorldOptions, existing?: Database) {
   const cipher = createFieldCipher(randomBytes(32));
   const clock = new ManualClock(options.start);
   const channel: PlatformPerson[] = [];
+  /** Posts the feature edited on the platform (after an erase). */
+  const updates: { message: MessageRef; view: View }[] = [];
   const rosterClient: ChatClient = {
     platform: 'shell',
     sendDirect: async () => {
@@ -58,7 +60,9 @@ export async function checkinWorld(options: WorldOptions, existing?: Database) {
       throw new Error('not in tests');
     },
     postPrivately: async () => {},
-    updateMessage: async () => {},
+    updateMessage: async (message, view) => {
+      updates.push({ message, view });
+    },
     uploadFile: async () => {},
     listChannelMembers: async () => channel,
     lookupUser: async (user) => shellPerson(user),
@@ -99,6 +103,7 @@ export async function checkinWorld(options: WorldOptions, existing?: Database) {
     clock,
     checkins,
     scheduler,
+    updates,
     /** Who the platform lists in the team channel. */
     setChannel(people: readonly (string | (Partial<PlatformPerson> & { userId: string }))[]) {
       channel.splice(
