@@ -1,5 +1,6 @@
 // The check-in flow in the shell playground, in process: the whole app, typed lines, prompts
-// delivered by the outbox to the playground's people, an answer by number, and the digest.
+// delivered by the outbox to the playground's people, an answer by number, the digest, and
+// the digest redrawn when the one who answered erases their data.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import { terminal, within } from '../../adapters/shell/shell-terminal.ts';
@@ -25,12 +26,22 @@ describe('check-ins in the shell playground', () => {
     await term.waitFor('Thank you for checking in', { from: mark, timeoutMs: 30_000 });
     term.type('/as alex', '/peer checkin close');
     await term.waitFor('took part', { from: mark, timeoutMs: 60_000 });
+    // sam erases their data: the digest in #team is redrawn without their words.
+    const erase = term.mark();
+    term.type('/as sam', '/peer privacy erase');
+    await term.waitFor('Erase your data?', { from: erase, timeoutMs: 30_000 });
+    term.type('1');
+    await term.waitFor('your data is erased', { from: erase, timeoutMs: 30_000 });
+    await term.waitFor('0 people took part', { from: erase, timeoutMs: 30_000 });
     term.end();
     await within(app.finished, 30_000, 'the playground finishing');
     const text = term.text();
     const digest = text.slice(text.lastIndexOf('Support circle: the digest'));
-    expect(digest).toContain('1 person took part');
-    expect(digest).toContain('Tea with the team');
-    expect(await app.storage.db.prisma.checkinAnswer.count()).toBe(1);
+    const first = text.slice(text.indexOf('Support circle: the digest'), text.indexOf('/peer privacy erase'));
+    expect(first).toContain('1 person took part');
+    expect(first).toContain('Tea with the team');
+    const redrawn = text.slice(text.lastIndexOf('Support circle: the digest'));
+    expect(redrawn).not.toContain('Tea with the team');
+    expect(await app.storage.db.prisma.checkinAnswer.count()).toBe(0);
   }, 240_000);
 });
