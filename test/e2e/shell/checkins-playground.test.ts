@@ -36,7 +36,6 @@ describe('check-ins in the shell playground', () => {
     term.end();
     await within(app.finished, 30_000, 'the playground finishing');
     const text = term.text();
-    const digest = text.slice(text.lastIndexOf('Support circle: the digest'));
     const first = text.slice(text.indexOf('Support circle: the digest'), text.indexOf('/peer privacy erase'));
     expect(first).toContain('1 person took part');
     expect(first).toContain('Tea with the team');
