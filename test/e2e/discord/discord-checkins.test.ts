@@ -78,6 +78,8 @@ const peer = (
     options,
   });
 const WAIT = 30_000;
+/** The round's thread and the live post and digest in it, for the erase test. */
+const posted = { thread: '', live: '', digest: '' };
 
 /** The content a person sees in answer to an interaction, directly or after a defer. */
 async function answerSeen(
@@ -201,6 +203,8 @@ describe('a check-in on Discord, end to end', () => {
     expect(JSON.stringify(thanks.data)).toContain('Thank you for checking in');
     const live = await postedIn(thread, 'Tea with the night shift');
     expect(shown(live)).not.toContain('Ana');
+    posted.thread = thread;
+    posted.live = String((live.response as { id: string }).id);
     await answer(
       'ben',
       ben,
@@ -228,6 +232,7 @@ describe('a check-in on Discord, end to end', () => {
     expect(
       fake.message(digest.response ? String((digest.response as { id: string }).id) : '')?.channel_id,
     ).toBe(thread);
+    posted.digest = String((digest.response as { id: string }).id);
     expect(shown(digest)).toContain('2 people took part');
     expect(shown(digest)).toContain('Tea with the night shift');
     expect(shown(digest)).not.toContain('How we are arriving');
@@ -248,4 +253,30 @@ describe('a check-in on Discord, end to end', () => {
       expect(text).not.toMatch(/Cal Skipper|Sam Supervisor/);
     }
   }, 300_000);
+
+  it('edits ana’s words out of the live post and the digest when she erases her data', async () => {
+    const asked = await peer('ana', undefined, 'privacy', { action: 'erase' }).reply(WAIT);
+    expect(asked.type).toBe(4);
+    const confirm = { body: asked.data } as DiscordRestCall;
+    expect(shown(confirm)).toContain('Erase your data?');
+    await fake
+      .button({ customId: customIdIn(confirm, 'privacy:erase'), user: 'ana', channel: 'peer-support' })
+      .reply(WAIT);
+    const edited = (messageId: string) =>
+      fake.rest.waitForCall(
+        (c) =>
+          c.route === 'PATCH /channels/:channelId/messages/:messageId' &&
+          c.params.channelId === posted.thread &&
+          c.params.messageId === messageId,
+        WAIT,
+      );
+    const [live, digest] = await Promise.all([edited(posted.live), edited(posted.digest)]);
+    expect(shown(live)).toContain('has taken it back');
+    expect(shown(live)).not.toContain('Tea with the night shift');
+    expect(shown(digest)).toContain('the digest');
+    expect(shown(digest)).not.toContain('Tea with the night shift');
+    expect(fake.message(posted.digest)?.content ?? JSON.stringify(fake.message(posted.digest))).not.toContain(
+      'Tea with the night shift',
+    );
+  }, 120_000);
 });
