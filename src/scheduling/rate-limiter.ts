@@ -153,7 +153,8 @@ export const platformRateRules: Readonly<Record<string, BucketRule>> = {
  * Limits found by pacing (adaptive-pace.ts), by key prefix: Slack's workspace-wide ceiling for
  * messages. Growing 5% a second finds a ceiling again within seconds after a cut (and the 429s
  * it draws are few: only the sends out while the pace is above it), and 1 a second is the
- * floor Slack states for any one channel.
+ * floor Slack states for any one channel. A fifth of the last second's answers refused is a
+ * ceiling; fewer is noise (adaptive-pace.ts).
  */
 export const platformPaceRules: Readonly<Record<string, PaceRule>> = {
   'slack:workspace': {
@@ -162,6 +163,7 @@ export const platformPaceRules: Readonly<Record<string, PaceRule>> = {
     forgetAfterMs: 60_000,
     windowMs: 1_000,
     cutGapMs: 250,
+    minRefusedShare: 0.2,
   },
 };
 
