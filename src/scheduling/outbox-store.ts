@@ -83,7 +83,8 @@ export interface AttemptRecord {
 
 /**
  * Counts (or takes back) tries, many rows in one statement (GroupCommit). A try is counted and
- * the lock extended before the send: a row found later with `attempts > 0`, still pending and
+ * the lock extended just before the send (not while the row waits its turn: renewClaims holds
+ * it then): a row found later with `attempts > 0`, still pending and
  * with an expired lock is one whose send may or may not have happened (a crash), and is
  * checked with the platform before it is sent again. Returns the ids that were still ours.
  */
@@ -106,6 +107,25 @@ export async function countAttempts(
     WHERE o.id = v.id AND o."lockedBy" = v.token AND o.status = 'pending'
     RETURNING o.id`;
   return new Set(updated.map((row) => row.id));
+}
+
+/**
+ * Renews this replica's live claims: every row still pending, locked by one of `tokens` and
+ * not yet lapsed is held until `until`. A lapsed claim is not revived (another replica may be
+ * about to take it), and a longer lock (a 429's wait) is not shortened. Returns the row count.
+ */
+export async function renewClaims(
+  prisma: PrismaClient,
+  tokens: readonly string[],
+  now: Date,
+  until: Date,
+): Promise<number> {
+  if (tokens.length === 0) return 0;
+  const renewed = await prisma.outboxMessage.updateMany({
+    where: { lockedBy: { in: [...tokens] }, status: 'pending', lockedUntil: { gt: now, lt: until } },
+    data: { lockedUntil: until },
+  });
+  return renewed.count;
 }
 
 export interface SentRecord {

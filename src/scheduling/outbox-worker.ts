@@ -12,10 +12,10 @@
 //   tried before? -> ask the platform whether a message with its idempotency key already
 //                    arrived (ChatClient.findDelivered); if so, record it as sent, send nothing
 //   rate limiter  -> wait (on the injected clock) for a token of its channel/route
-//   count attempt -> extends the claim; then, in a send slot, a token of a paced key (Slack's
-//                    workspace, adaptive-pace.ts) and send with the idempotency key
-//                    (unless under half the claim is left: then un-count, claim again).
-//                    Counts of many lanes go to the database together (group-commit.ts).
+//   send slot     -> a token of a paced key (Slack's workspace, adaptive-pace.ts); then count
+//                    the attempt (extends the claim; counts of many lanes go to the database
+//                    together, group-commit.ts) and send with the idempotency key (unless
+//                    under half the claim is left: then un-count, claim again).
 //   429           -> pause that key for Retry-After, slow a paced key (Slack's workspace) to
 //                    the rate it accepted, un-count the attempt, try again
 //   5xx/network   -> back off (exponential, jittered); dead after maxAttempts
@@ -46,6 +46,7 @@ import {
   type RecipientContext,
   recipientContexts,
   release,
+  renewClaims,
   type SentRecord,
 } from './outbox-store.ts';
 import { deliverableAt } from './quiet-hours.ts';
@@ -67,14 +68,17 @@ export interface OutboxWorkerOptions {
   readonly maxAttempts?: number;
   /** How long a claim holds a row; a crashed replica's rows come back after this. Default 60 s. */
   readonly lockMs?: number;
-  /** How often to look for due rows when nobody calls notify(). Default 500 ms. */
+  /**
+   * How often to look for due rows when nobody calls notify(), and to renew held claims (every
+   * third of `lockMs`), so well under a third of it. Default 500 ms.
+   */
   readonly pollMs?: number;
   /** Rows claimed at most per claim. Default 500. */
   readonly batchSize?: number;
   /**
    * Rows held (claimed, not yet finished) at most. Default 1,000: ten seconds of sending at a
-   * workspace's ceiling of about 100 a second, well inside the 60 s claim, and the rows (with
-   * their payloads) are what the worker holds in memory during a large round.
+   * workspace's ceiling of about 100 a second (claims are renewed while rows wait their turn),
+   * and the rows (with their payloads) are what the worker holds in memory during a large round.
    */
   readonly maxInFlight?: number;
   /** Rows of one recipient per claim. Default 10. */
@@ -110,6 +114,9 @@ const DEFAULT_RETRY_AFTER_MS = 1000;
 
 class Halted extends Error {}
 
+/** The row was no longer ours when its try was to be counted: another replica has it. */
+const LOST = Symbol('lost');
+
 /** A send slot came too late: too little of the claim was left to send in. Nothing was sent. */
 class ClaimLapsing extends Error {}
 
@@ -134,6 +141,9 @@ class Worker implements OutboxWorker {
   #mode: 'idle' | 'running' | 'stopping' | 'killed' = 'idle';
   #loop: Promise<void> | undefined;
   #claims = 0;
+  /** Claim tokens with lanes still running, and how many: what renewClaims keeps held. */
+  readonly #liveClaims = new Map<string, number>();
+  #renewedAt = Number.NEGATIVE_INFINITY;
   #inFlight = 0;
   #wakeRequested = false;
   #wake: (() => void) | undefined;
@@ -235,6 +245,8 @@ class Worker implements OutboxWorker {
   async #run(): Promise<void> {
     while (!this.#halted) {
       this.#wakeRequested = false;
+      await this.#renewIfDue();
+      if (this.#halted) break;
       let full = false;
       try {
         full = await this.#claimAndDispatch();
@@ -248,6 +260,29 @@ class Worker implements OutboxWorker {
       this.#flushLog();
       if (this.#halted) break;
       if (!full && !this.#wakeRequested) await this.#waitForWake();
+    }
+  }
+
+  /**
+   * Holds the rows of live claims a while longer, every third of the lock: a row may wait its
+   * turn (send slots, the pace) longer than one lock, and must not lapse meanwhile, or this
+   * worker's own next claim would take it again and the first lane's try would be wasted. Only
+   * a live worker renews: a killed one's rows lapse, and since a try is counted just before its
+   * send, the rows that never went out are sent by the next worker without a lookup.
+   */
+  async #renewIfDue(): Promise<void> {
+    const now = this.#clock.now();
+    if (now.getTime() - this.#renewedAt < this.#lockMs / 3 || this.#liveClaims.size === 0) return;
+    this.#renewedAt = now.getTime();
+    try {
+      const until = new Date(now.getTime() + this.#lockMs);
+      await this.#io(() => renewClaims(this.#options.prisma, [...this.#liveClaims.keys()], now, until));
+    } catch (error) {
+      if (this.#halted) return;
+      this.#options.logger?.error(
+        { event: 'outbox.renew_failed', err: errorFields(error, { stack: true }) },
+        'Could not renew claimed outbox rows; they come back when their lock expires',
+      );
     }
   }
 
@@ -299,8 +334,14 @@ class Worker implements OutboxWorker {
 
   #spawnLane(rows: OutboxRow[], token: string, contexts: Map<string, RecipientContext>): void {
     this.#inFlight += rows.length;
+    // Fresh rows need no renewal for a third of the lock; older live claims set the schedule.
+    if (this.#liveClaims.size === 0) this.#renewedAt = this.#clock.now().getTime();
+    this.#liveClaims.set(token, (this.#liveClaims.get(token) ?? 0) + 1);
     const lane = this.#runLane(rows, token, contexts).finally(() => {
       this.#inFlight -= rows.length;
+      const left = (this.#liveClaims.get(token) ?? 1) - 1;
+      if (left > 0) this.#liveClaims.set(token, left);
+      else this.#liveClaims.delete(token);
       this.#lanes.delete(lane);
       // The recipient is free again: its next rows may be due. But a claim reads every pending
       // row (it ranks them per recipient), so during a large round, when a lane ends every few
@@ -382,23 +423,27 @@ class Worker implements OutboxWorker {
     }
     for (;;) {
       await this.#limiter.acquire(rateKeys(row), this.#halt.signal);
-      const lockedUntil = this.#lockUntil();
-      if (!(await this.#countAttempt(row, token, 1, lockedUntil))) return this.#lost(row);
-      attempts++;
-      // A kill while this send is out is the crash the outbox exists for: delivered, never
-      // recorded (#io throws Halted). The next worker finds it with findDelivered.
       const sent = await this.#withSendSlot(async () => {
         // A paced key's token is taken here, by a send about to go: taken before the wait for a
         // slot, hundreds of rows would hold one while the pace is cut (outside #io: a wait on
         // the clock is not work in flight).
         await this.#limiter.acquire(paceKeys(row), this.#halt.signal);
+        // The try is counted only now, when nothing but the send is left: a row counted while
+        // it waits for a slot or the pace would, after a kill, cost the next worker a lookup
+        // (and Slack's history is a slow, tightly limited method) for a send that never went.
+        const lockedUntil = this.#lockUntil();
+        if (!(await this.#countAttempt(row, token, 1, lockedUntil))) return LOST;
+        attempts++;
+        // A kill while this send is out is the crash the outbox exists for: delivered, never
+        // recorded (#io throws Halted). The next worker finds it with findDelivered.
         return this.#platform(() => {
           if (this.#killed()) throw new Halted('killed');
-          // The wait for a send slot may have eaten the claim: see #claimTooShort.
+          // A slow count may have eaten the claim: see #claimTooShort.
           if (this.#claimTooShort(lockedUntil)) throw new ClaimLapsing();
           return this.#send(client, target, view, row);
         });
       });
+      if (sent === LOST) return this.#lost(row);
       if (!sent.ok && sent.lapsing) {
         // Nothing was sent: take the try back and claim the row afresh (or find it taken).
         if (!(await this.#countAttempt(row, token, -1))) return this.#lost(row);

@@ -210,42 +210,73 @@ describe('unknown outcomes', () => {
 });
 
 describe('claims that run short', () => {
-  it('does not send a row whose claim lapsed while it waited for a send slot: another replica has it', async () => {
-    // 'slow' holds the only send slot; 'late' waits behind it with its attempt counted.
+  /** 'slow' holds the only send slot until `open()`; 'late', claimed too, waits behind it. */
+  async function slowAheadOfLate(options: Partial<OutboxWorkerOptions>) {
     let open: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       open = resolve;
     });
+    let slowOut = false;
     const send = client.sendDirect.bind(client);
-    client.sendDirect = async (user, view, options) => {
-      if (options?.idempotencyKey === 'slow') await gate;
-      return send(user, view, options);
+    client.sendDirect = async (user, view, sendOptions) => {
+      if (sendOptions?.idempotencyKey === 'slow') {
+        slowOut = true;
+        await gate;
+      }
+      return send(user, view, sendOptions);
     };
     await enqueueOutbox(db.prisma, cipher, dm('slow', 'First'));
     await enqueueOutbox(db.prisma, cipher, dm('late', 'Second'));
-    const a = worker({ maxConcurrentSends: 1, lockMs: 10_000 });
-    const deadline = Date.now() + 20_000;
-    while ((await row('late')).attempts === 0 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await row('late')).toMatchObject({ attempts: 1, status: 'pending' });
+    const a = worker({ maxConcurrentSends: 1, ...options });
+    await realWait(async () => slowOut && (await row('late')).lockedBy !== null);
+    return { a, open: () => open() };
+  }
 
-    // 'late' lapses (the slow send keeps its own row: its request is still out). Another claim
-    // takes 'late' (A's own poll, then replica B once that lapses too), finds nothing
-    // delivered under its key, and sends it; the first try, still queued, must not.
-    clock.advance(11_000);
-    await db.prisma.outboxMessage.update({
-      where: { idempotencyKey: 'slow' },
-      data: { lockedUntil: new Date(clock.now().getTime() + 60_000) },
-    });
-    const b = worker({ instanceId: 'replica-b', lockMs: 10_000 });
-    await driveUntil(clock, [b], () => client.deliveredKeys().has('late'));
+  /** Polls on the real clock (the slow send keeps the worker from settling). */
+  async function realWait(done: () => Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error('condition still false after 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('holds a row that waits its turn longer than its lock, without counting a try', async () => {
+    const { a, open } = await slowAheadOfLate({ lockMs: 9_000, pollMs: 500 });
+    const claimedBy = (await row('late')).lockedBy;
+    // 30 s of waiting, over three locks: the worker renews its claim every third of one.
+    for (let step = 0; step < 10; step++) {
+      clock.advance(3_000);
+      const renewedPast = clock.now().getTime() + 5_000;
+      await realWait(async () => ((await row('late')).lockedUntil?.getTime() ?? 0) > renewedPast);
+    }
+    // Another replica finds nothing to take; the waiting row has no try counted, so a crash
+    // now would leave it to be sent without a lookup.
+    const b = worker({ instanceId: 'replica-b', lockMs: 9_000 });
+    await settleAll([b]);
+    expect(await row('late')).toMatchObject({ attempts: 0, status: 'pending', lockedBy: claimedBy });
 
     open();
-    await driveUntil(clock, [a, b], async () => (await row('slow')).status === 'sent');
-    await settleAll([a, b]);
+    await driveUntil(clock, [a, b], async () => (await row('late')).status === 'sent');
     expect(client.deliveries.filter((d) => d.key === 'late')).toHaveLength(1);
     expect(client.deliveries.filter((d) => d.key === 'slow')).toHaveLength(1);
-    expect(await row('late')).toMatchObject({ status: 'sent', lockedBy: null });
+    expect(b.counts.sent).toBe(0);
+  });
+
+  it('does not send a row whose claim another replica took while it waited for a send slot', async () => {
+    const { a, open } = await slowAheadOfLate({ lockMs: 10_000 });
+    // Its claim lapsed (a stalled process renews nothing) and replica B took it.
+    await db.prisma.outboxMessage.update({
+      where: { idempotencyKey: 'late' },
+      data: { lockedBy: 'replica-b#taken', lockedUntil: new Date(clock.now().getTime() + 60_000) },
+    });
+
+    open();
+    await driveUntil(clock, [a], async () => (await row('slow')).status === 'sent');
+    await settleAll([a]);
+    // A's lane found the row gone when it came to count its try, and sent nothing.
+    expect(client.deliveries.filter((d) => d.key === 'late')).toHaveLength(0);
+    expect(await row('late')).toMatchObject({ status: 'pending', attempts: 0, lockedBy: 'replica-b#taken' });
   });
 });
 
