@@ -2,10 +2,10 @@
 // its key's fingerprint (second `:` field), so the ring hands each envelope to the key that
 // made it. Wraps whatever createFieldCipher makes, passing every argument through, so a change
 // of envelope format (what the associated data binds) needs no change here.
-import { createFieldCipher, type FieldCipher } from './field-crypto.ts';
+import { createFieldCipher, type FieldCipher, isCurrentVersion } from './field-crypto.ts';
 
 export interface KeyRing extends FieldCipher {
-  /** True when the envelope was made with the current key (nothing to rotate). */
+  /** True when the envelope was made with the current key and version (nothing to rotate). */
   isCurrent(envelope: string): boolean;
   /** Fingerprints of the keys that can decrypt, current first. */
   readonly keyIds: readonly string[];
@@ -26,6 +26,6 @@ export function createKeyRing(current: Buffer, old: readonly Buffer[] = []): Key
     encrypt: (...args) => primary.encrypt(...args),
     // An unknown key id goes to the current key, which reports it as WrongKeyError.
     decrypt: (...args) => (byId.get(envelopeKeyId(args[0]) ?? '') ?? primary).decrypt(...args),
-    isCurrent: (envelope) => envelopeKeyId(envelope) === primary.keyId,
+    isCurrent: (envelope) => envelopeKeyId(envelope) === primary.keyId && isCurrentVersion(envelope),
   };
 }

@@ -1,30 +1,49 @@
-// `npm run keys:rotate`: re-encrypts every envelope that was not made with the current key,
-// in batches, each batch its own transaction. Resumable by construction: it looks for
-// envelopes whose key id is not the current one, so a run stopped half-way (a crash, a
+// `npm run keys:rotate`: re-encrypts every envelope that was not made with the current key or
+// is of an older envelope version (not bound to its row, field-crypto.ts), in batches, each batch its own transaction. Resumable by construction: it looks for
+// envelopes whose key id or version is not the current one, so a run stopped half-way (a crash, a
 // deploy) continues where it was on the next run, and a finished run finds nothing to do.
 // Each row is written with a compare-and-set on its old envelope, so an app replica changing
 // the same row meanwhile wins and nothing is overwritten with stale text.
 import type { PrismaClient } from './connect.ts';
+import { ENVELOPE_VERSION } from './field-crypto.ts';
 import type { KeyRing } from './key-ring.ts';
 
 export interface EncryptedColumn {
   readonly table: string;
   readonly column: string;
-  /** Other columns the associated data needs (the outbox binds its row's key and recipient). */
+  /** Other columns than `id` the associated data needs (the outbox binds its key and recipient). */
   readonly bindColumns?: readonly string[];
   /**
-   * The associated data the envelope was made with, for this row: the field's context and, for
-   * envelopes bound to their row (v2 with a row binding), that binding.
+   * The associated data the envelope is made with, for this row: the field's context and the
+   * row binding, exactly as the code that writes the column gives them (a test decrypts every
+   * column the features wrote through this table).
    */
-  bind(row: Readonly<Record<string, unknown>>): { readonly context: string; readonly row?: string };
+  bind(row: Readonly<Record<string, unknown>>): { readonly context: string; readonly row: string };
   /** Extra SQL condition, when not every non-null value is an envelope. */
   readonly where?: string;
 }
 
-const fieldOnly = (table: string, column: string, context: string): EncryptedColumn => ({
+/** Bound to the row's own id (a trigger flag: its id is made before its note is encrypted). */
+const byId = (table: string, column: string, context: string): EncryptedColumn => ({
   table,
   column,
-  bind: () => ({ context }),
+  bind: (row) => ({ context, row: String(row.id) }),
+});
+
+/** A check-in answer: one a member and round (its unique key), checkins/answers.ts. */
+const byAnswer = (column: string, context: string): EncryptedColumn => ({
+  table: 'CheckinAnswer',
+  column,
+  bindColumns: ['roundId', 'memberId'],
+  bind: (row) => ({ context, row: `${String(row.roundId)}:${String(row.memberId)}` }),
+});
+
+/** A wellness plan: one a member (its unique key), plans/plan-store.ts. */
+const byPlanOwner = (column: string): EncryptedColumn => ({
+  table: 'WellnessPlan',
+  column,
+  bindColumns: ['memberId'],
+  bind: (row) => ({ context: `WellnessPlan.${column}`, row: String(row.memberId) }),
 });
 
 /**
@@ -44,10 +63,10 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
     }),
     where: '"isPrivate" = true',
   },
-  fieldOnly('CheckinAnswer', 'privateNoteEnc', 'CheckinAnswer.privateNote'),
-  fieldOnly('CheckinAnswer', 'itemsEnc', 'CheckinAnswer.items'),
-  fieldOnly('TriggerFlag', 'noteEnc', 'TriggerFlag.note'),
-  fieldOnly('TriggerFlag', 'followUpEnc', 'TriggerFlag.followUp'),
+  byAnswer('privateNoteEnc', 'CheckinAnswer.privateNote'),
+  byAnswer('itemsEnc', 'CheckinAnswer.items'),
+  byId('TriggerFlag', 'noteEnc', 'TriggerFlag.note'),
+  byId('TriggerFlag', 'followUpEnc', 'TriggerFlag.followUp'),
   ...[
     'dailyMaintenanceEnc',
     'triggersEnc',
@@ -56,7 +75,7 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
     'supportPeopleEnc',
     'crisisPlanEnc',
     'postCrisisEnc',
-  ].map((column) => fieldOnly('WellnessPlan', column, `WellnessPlan.${column}`)),
+  ].map(byPlanOwner),
 ];
 
 export interface ColumnCounts {
@@ -93,7 +112,8 @@ export async function rotateKeys(
     const column = quote(spec.column);
     const extra = (spec.bindColumns ?? []).map((c) => `, ${quote(c)}`).join('');
     const select = `SELECT id, ${column} AS value${extra} FROM ${table}
-      WHERE ${column} IS NOT NULL AND split_part(${column}, ':', 2) <> $1 AND id > $2
+      WHERE ${column} IS NOT NULL AND id > $2
+        AND (split_part(${column}, ':', 2) <> $1 OR split_part(${column}, ':', 1) <> $4)
       ${spec.where ? `AND ${spec.where}` : ''} ORDER BY id LIMIT $3`;
     const update = `UPDATE ${table} SET ${column} = $1 WHERE id = $2 AND ${column} = $3`;
     let after = '';
@@ -104,6 +124,7 @@ export async function rotateKeys(
         ring.keyId,
         after,
         batchSize,
+        ENVELOPE_VERSION,
       );
       if (rows.length === 0) break;
       batchesLeft--;

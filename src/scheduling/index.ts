@@ -95,3 +95,4 @@ export {
   type SchedulerOptions,
   type TickReport,
 } from './scheduler.ts';
+export { uuidv7 } from './uuid7.ts';

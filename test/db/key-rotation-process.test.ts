@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher, type Database, envelopeKeyId, migrate } from '../../src/db/index.ts';
+import { uuidv7 } from '../../src/scheduling/index.ts';
 import {
   freshPostgresSchema,
   openPostgres,
@@ -32,12 +33,16 @@ beforeAll(async () => {
   const a = createFieldCipher(keyA);
   const { team, member } = await oneTeamWithMember(db.prisma);
   await db.prisma.triggerFlag.createMany({
-    data: Array.from({ length: total }, (_, i) => ({
-      teamId: team.id,
-      authorId: member.id,
-      severity: 'low' as const,
-      noteEnc: a.encrypt(noteOf(i), 'TriggerFlag.note'),
-    })),
+    data: Array.from({ length: total }, (_, i) => {
+      const id = uuidv7();
+      return {
+        id,
+        teamId: team.id,
+        authorId: member.id,
+        severity: 'low' as const,
+        noteEnc: a.encrypt(noteOf(i), 'TriggerFlag.note', id),
+      };
+    }),
   });
 });
 afterAll(async () => {
@@ -93,7 +98,7 @@ describe.skipIf(!available)('npm run keys:rotate on PostgreSQL', () => {
 
     const onlyB = createFieldCipher(keyB);
     const notes = (await db.prisma.triggerFlag.findMany()).map((f) =>
-      onlyB.decrypt(f.noteEnc!, 'TriggerFlag.note'),
+      onlyB.decrypt(f.noteEnc!, 'TriggerFlag.note', f.id),
     );
     expect(notes.sort()).toEqual(Array.from({ length: total }, (_, i) => noteOf(i)).sort());
   });

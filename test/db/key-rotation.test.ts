@@ -1,7 +1,7 @@
 // Rotation from key A to key B, stopped half-way (as a restart would) and run again: every
 // envelope then opens with B alone, none is lost, and plain rows are left alone.
 
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,10 @@ import {
   type Database,
   encryptedColumns,
   rotateKeys,
+  TamperedError,
   WrongKeyError,
 } from '../../src/db/index.ts';
-import { enqueueOutbox } from '../../src/scheduling/index.ts';
+import { enqueueOutbox, uuidv7 } from '../../src/scheduling/index.ts';
 import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
 import { clonedDatabase } from '../support/database.ts';
 import { oneTeamWithMember } from '../support/one-team.ts';
@@ -28,12 +29,14 @@ beforeAll(async () => {
   const a = createKeyRing(keyA);
   const { team, member } = await oneTeamWithMember(db.prisma);
   for (const note of notes) {
+    const id = uuidv7();
     await db.prisma.triggerFlag.create({
       data: {
+        id,
         teamId: team.id,
         authorId: member.id,
         severity: 'low',
-        noteEnc: a.encrypt(note, 'TriggerFlag.note'),
+        noteEnc: a.encrypt(note, 'TriggerFlag.note', id),
       },
     });
   }
@@ -49,6 +52,15 @@ beforeAll(async () => {
   }
 });
 afterAll(() => db.close());
+
+/** An envelope as v2 code wrote a feature's field: bound to its column, not to its row. */
+function v2WithoutRow(key: Buffer, plain: string, context: string): string {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', key, iv);
+  c.setAAD(Buffer.from(`${context}\u0000`, 'utf8'));
+  const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+  return `v2:${createFieldCipher(key).keyId}:${Buffer.concat([iv, c.getAuthTag(), body]).toString('base64')}`;
+}
 
 describe('key rotation', () => {
   it('lists every encrypted column of the schema in one table', async () => {
@@ -86,13 +98,15 @@ describe('key rotation', () => {
 
     const onlyB = createFieldCipher(keyB);
     const flags = await db.prisma.triggerFlag.findMany();
-    expect(flags.map((f) => onlyB.decrypt(f.noteEnc!, 'TriggerFlag.note')).sort()).toEqual([...notes].sort());
+    expect(flags.map((f) => onlyB.decrypt(f.noteEnc!, 'TriggerFlag.note', f.id)).sort()).toEqual(
+      [...notes].sort(),
+    );
     const privateRows = await db.prisma.outboxMessage.findMany({ where: { isPrivate: true } });
     expect(privateRows).toHaveLength(2);
     for (const row of privateRows) expect(decodePayload(onlyB, row).text).toContain('message');
-    expect(() => createFieldCipher(keyA).decrypt(flags[0]!.noteEnc!, 'TriggerFlag.note')).toThrow(
-      WrongKeyError,
-    );
+    expect(() =>
+      createFieldCipher(keyA).decrypt(flags[0]!.noteEnc!, 'TriggerFlag.note', flags[0]!.id),
+    ).toThrow(WrongKeyError);
     // Plain payloads are not envelopes and are untouched.
     expect(
       await db.prisma.outboxMessage.findMany({ where: { isPrivate: false }, orderBy: { id: 'asc' } }),
@@ -103,12 +117,31 @@ describe('key rotation', () => {
     expect(Object.values(third.counts).reduce((n, c) => n + c.rotated + c.failed, 0)).toBe(0);
   });
 
+  it('binds older envelopes to their rows, with the current key too; a bound one then refuses another row', async () => {
+    const { teamId, authorId } = await db.prisma.triggerFlag.findFirstOrThrow();
+    const unbound = v2WithoutRow(keyB, 'an older note', 'TriggerFlag.note');
+    const flag = await db.prisma.triggerFlag.create({
+      data: { teamId, authorId, severity: 'low', noteEnc: unbound },
+    });
+    const ring = createKeyRing(keyB, [keyA]);
+    expect(ring.isCurrent(unbound)).toBe(false);
+
+    const run = await rotateKeys(db.prisma, ring);
+    expect(run.counts['TriggerFlag.noteEnc']).toEqual({ rotated: 1, changedMeanwhile: 0, failed: 0 });
+    const bound = (await db.prisma.triggerFlag.findUniqueOrThrow({ where: { id: flag.id } })).noteEnc!;
+    expect(bound.startsWith('v3:')).toBe(true);
+    expect(ring.decrypt(bound, 'TriggerFlag.note', flag.id)).toBe('an older note');
+    expect(() => ring.decrypt(bound, 'TriggerFlag.note', 'another-flag')).toThrow(TamperedError);
+    // Before, the same envelope opened anywhere in its column.
+    expect(ring.decrypt(unbound, 'TriggerFlag.note', 'another-flag')).toBe('an older note');
+  });
+
   it('counts, and leaves alone, envelopes no configured key can read', async () => {
     const stranger = createKeyRing(randomBytes(32));
     const flag = await db.prisma.triggerFlag.findFirstOrThrow();
     await db.prisma.triggerFlag.update({
       where: { id: flag.id },
-      data: { noteEnc: stranger.encrypt('x', 'TriggerFlag.note') },
+      data: { noteEnc: stranger.encrypt('x', 'TriggerFlag.note', flag.id) },
     });
     const run = await rotateKeys(db.prisma, createKeyRing(keyB, [keyA]));
     expect(run.counts['TriggerFlag.noteEnc']).toEqual({ rotated: 0, changedMeanwhile: 0, failed: 1 });
@@ -116,10 +149,10 @@ describe('key rotation', () => {
 
   it('a ring decrypts old envelopes and always encrypts with the current key', () => {
     const ring = createKeyRing(keyB, [keyA]);
-    const old = createFieldCipher(keyA).encrypt('hello', 'X.y');
-    expect(ring.decrypt(old, 'X.y')).toBe('hello');
+    const old = createFieldCipher(keyA).encrypt('hello', 'X.y', 'r');
+    expect(ring.decrypt(old, 'X.y', 'r')).toBe('hello');
     expect(ring.isCurrent(old)).toBe(false);
-    expect(ring.isCurrent(ring.encrypt('hello', 'X.y'))).toBe(true);
+    expect(ring.isCurrent(ring.encrypt('hello', 'X.y', 'r'))).toBe(true);
     expect(ring.keyIds).toEqual([createFieldCipher(keyB).keyId, createFieldCipher(keyA).keyId]);
   });
 });

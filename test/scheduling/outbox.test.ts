@@ -125,7 +125,7 @@ describe('enqueueing', () => {
     );
     const [stored] = await db.prisma.$queryRaw<{ payload: string }[]>`
       SELECT payload FROM "OutboxMessage" WHERE "idempotencyKey" = 'flag-followup:f1'`;
-    expect(stored!.payload).toMatch(/^v2:/);
+    expect(stored!.payload).toMatch(/^v3:/);
     expect(stored!.payload).not.toContain('supervisor');
 
     // Woken by notify() after the commit: delivered without the clock moving to the next poll.

@@ -21,13 +21,25 @@ import { reminderView } from './views.ts';
 
 export const ITEMS_CONTEXT = 'CheckinAnswer.items';
 
-export function encryptItems(cipher: FieldCipher, items: readonly AnswerItem[]): string {
-  return cipher.encrypt(JSON.stringify(items), ITEMS_CONTEXT);
+/** Which answer an envelope belongs to: one a member and round (the row's unique key). */
+export interface AnswerRow {
+  readonly roundId: string;
+  readonly memberId: string;
 }
 
-export function decryptItems(cipher: FieldCipher, envelope: string | null): AnswerItem[] {
-  if (!envelope) return [];
-  const parsed = AnswerItemsSchema.safeParse(JSON.parse(cipher.decrypt(envelope, ITEMS_CONTEXT)));
+const answerBinding = (row: AnswerRow): string => `${row.roundId}:${row.memberId}`;
+
+export function encryptItems(cipher: FieldCipher, row: AnswerRow, items: readonly AnswerItem[]): string {
+  return cipher.encrypt(JSON.stringify(items), ITEMS_CONTEXT, answerBinding(row));
+}
+
+export function decryptItems(
+  cipher: FieldCipher,
+  answer: AnswerRow & { readonly itemsEnc: string | null },
+): AnswerItem[] {
+  if (!answer.itemsEnc) return [];
+  const plain = cipher.decrypt(answer.itemsEnc, ITEMS_CONTEXT, answerBinding(answer));
+  const parsed = AnswerItemsSchema.safeParse(JSON.parse(plain));
   return parsed.success ? parsed.data : [];
 }
 
@@ -106,7 +118,7 @@ export async function recordAnswer(
         ? parsed.mood
         : null,
     wantsReachOut: parsed.wantsReachOut,
-    itemsEnc: encryptItems(deps.cipher, parsed.items),
+    itemsEnc: encryptItems(deps.cipher, { roundId: round.id, memberId: member.id }, parsed.items),
     sharedNamed: count('team'),
     sharedAnon: count('anonymous'),
     supervisorOnly: count('supervisor'),

@@ -47,7 +47,7 @@ export function buildDigest(cipher: FieldCipher, name: string, answers: readonly
   const given = answers.filter((a) => !a.skipped);
   const shared: DigestAnswer[] = [];
   for (const answer of given)
-    shared.push(...sharedAnswers(decryptItems(cipher, answer.itemsEnc), answer.member.displayName));
+    shared.push(...sharedAnswers(decryptItems(cipher, answer), answer.member.displayName));
   // Order says nothing about who answered when: named first by name, anonymous by their words.
   shared.sort(
     (a, b) => (a.author ?? '\uffff').localeCompare(b.author ?? '\uffff') || a.value.localeCompare(b.value),

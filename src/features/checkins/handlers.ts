@@ -76,7 +76,7 @@ async function readPrivateAnswer(
   });
   if (!pairing && reader.id !== answer.memberId)
     return say(reply, 'Only their supervisor can read an answer shared with the supervisor only.');
-  const items = decryptItems(deps.cipher, answer.itemsEnc).filter((i) => i.audience === 'supervisor');
+  const items = decryptItems(deps.cipher, answer).filter((i) => i.audience === 'supervisor');
   if (reader.id !== answer.memberId)
     await deps.prisma.auditLog.create({
       data: {

@@ -43,7 +43,7 @@ export async function historyView(
     };
   const oldestFirst = [...answers].reverse();
   const moods = oldestFirst.flatMap((a) => {
-    const scale = decryptItems(cipher, a.itemsEnc).find((i) => i.kind === 'scale');
+    const scale = decryptItems(cipher, a).find((i) => i.kind === 'scale');
     return scale ? [Number(scale.value)] : [];
   });
   const blocks: Block[] = [{ type: 'header', text: 'Your check-ins' }];
@@ -53,7 +53,7 @@ export async function historyView(
       text: `Your mood over time (oldest first): \`${sparkline(moods)}\`  (▁ ${scaleWords[0]} … █ ${scaleWords[4]})`,
     });
   const lines = answers.map((a) => {
-    const items = decryptItems(cipher, a.itemsEnc)
+    const items = decryptItems(cipher, a)
       .map(
         (i) =>
           `${i.question}: ${i.kind === 'scale' ? scaleWords[Number(i.value) - 1] : i.value} (${audienceLabels[i.audience].toLowerCase()})`,

@@ -73,7 +73,7 @@ export function checkinsPersonalData(deps: PersonalDataDeps): PersonalData {
           at: a.answeredAt.toISOString(),
           skipped: a.skipped,
           wantsReachOut: a.wantsReachOut,
-          items: decryptItems(cipher, a.itemsEnc),
+          items: decryptItems(cipher, a),
         })),
         preferences: prefs
           ? { pausedUntil: prefs.pausedUntil?.toISOString() ?? null, buddy: prefs.buddy }

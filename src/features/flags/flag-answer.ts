@@ -66,8 +66,10 @@ export async function readNote(deps: AnswerDeps, viewer: Db.Member, flagId: stri
   const found = await flagForSupervisor(deps, viewer, flagId);
   if (!found.ok) return found;
   const flag = found.value;
-  const note = flag.noteEnc ? deps.cipher.decrypt(flag.noteEnc, NOTE_CONTEXT) : undefined;
-  const followUp = flag.followUpEnc ? deps.cipher.decrypt(flag.followUpEnc, FOLLOW_UP_CONTEXT) : undefined;
+  const note = flag.noteEnc ? deps.cipher.decrypt(flag.noteEnc, NOTE_CONTEXT, flag.id) : undefined;
+  const followUp = flag.followUpEnc
+    ? deps.cipher.decrypt(flag.followUpEnc, FOLLOW_UP_CONTEXT, flag.id)
+    : undefined;
   await audit(deps.prisma, deps.clock.now(), viewer.id, 'read.flag.note', flag.id, {
     authorId: flag.authorId,
   });
@@ -157,7 +159,7 @@ export async function closeFlag(
         status: 'closed',
         closedAt: now,
         escalateAt: null,
-        followUpEnc: followUp ? deps.cipher.encrypt(followUp, FOLLOW_UP_CONTEXT) : null,
+        followUpEnc: followUp ? deps.cipher.encrypt(followUp, FOLLOW_UP_CONTEXT, flag.id) : null,
         ...(flag.acknowledgedAt ? {} : { acknowledgedAt: now }),
       },
     });

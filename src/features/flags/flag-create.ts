@@ -3,7 +3,13 @@
 // to pair the member that says nothing about the flag.
 import type { Actor } from '../../chat/index.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
-import { type Clock, deliverableAt, enqueueOutbox, enqueueOutboxMany } from '../../scheduling/index.ts';
+import {
+  type Clock,
+  deliverableAt,
+  enqueueOutbox,
+  enqueueOutboxMany,
+  uuidv7,
+} from '../../scheduling/index.ts';
 import { plainView, supervisorDm } from './flag-views.ts';
 import { escalationDelay, ignoresQuietHours } from './levels.ts';
 import { chainFor, recipientsFrom } from './routing.ts';
@@ -50,7 +56,7 @@ export function flagDmMessages(
   now: Date,
   escalatedNote?: string,
 ) {
-  const note = flag.noteEnc ? cipher.decrypt(flag.noteEnc, NOTE_CONTEXT) : undefined;
+  const note = flag.noteEnc ? cipher.decrypt(flag.noteEnc, NOTE_CONTEXT, flag.id) : undefined;
   const urgent = ignoresQuietHours(flag.severity, flag.wish);
   return to.map((member) => ({
     idempotencyKey: `flag:${flag.id}:to:${member.id}`,
@@ -80,13 +86,16 @@ export async function createFlag(
 ): Promise<Created> {
   const { prisma, cipher, clock } = deps;
   const now = clock.now();
-  const noteEnc = input.note ? cipher.encrypt(input.note, NOTE_CONTEXT) : null;
+  // The id is made here so the note's envelope can name its row (field-crypto.ts).
+  const id = uuidv7();
+  const noteEnc = input.note ? cipher.encrypt(input.note, NOTE_CONTEXT, id) : null;
   return prisma.$transaction(async (tx) => {
     const chain = await chainFor(tx, team.id, author.id);
     const first = chain.primary || chain.backup ? recipientsFrom(chain, 0) : { step: 3, to: [] };
     const recipient = first.to[0];
     const flag = await tx.triggerFlag.create({
       data: {
+        id,
         teamId: team.id,
         authorId: author.id,
         severity: input.severity,

@@ -30,7 +30,7 @@ export function flagPersonalData(prisma: PrismaClient, cipher: FieldCipher): Per
           raisedAt: f.createdAt.toISOString(),
           severity: f.severity,
           wish: f.wish,
-          note: f.noteEnc ? cipher.decrypt(f.noteEnc, NOTE_CONTEXT) : null,
+          note: f.noteEnc ? cipher.decrypt(f.noteEnc, NOTE_CONTEXT, f.id) : null,
           status: f.status,
           seenBy: f.acknowledgements.map((a) => ({
             name: a.supervisor.displayName,

@@ -12,8 +12,9 @@ export async function readPlan(prisma: DbClient, cipher: FieldCipher, memberId: 
   const texts: PlanTexts = {};
   for (const section of planSections) {
     const envelope = row[section.column];
-    // A wrong key throws WrongKeyError here: a clear error, never garbage.
-    if (envelope) texts[section.key] = cipher.decrypt(envelope, sectionContext(section));
+    // A wrong key throws WrongKeyError here: a clear error, never garbage. Each envelope names
+    // its plan's owner (one plan a member), so it cannot be moved to another member's plan.
+    if (envelope) texts[section.key] = cipher.decrypt(envelope, sectionContext(section), memberId);
   }
   return texts;
 }
@@ -26,7 +27,7 @@ export async function saveSection(
   section: PlanSection,
   text: string,
 ): Promise<void> {
-  const value = text.trim() === '' ? null : cipher.encrypt(text.trim(), sectionContext(section));
+  const value = text.trim() === '' ? null : cipher.encrypt(text.trim(), sectionContext(section), memberId);
   await prisma.wellnessPlan.upsert({
     where: { memberId },
     create: { memberId, [section.column]: value },

@@ -69,7 +69,7 @@ describe('shell playground: flags and plans', () => {
     expect(withNote.length).toBeGreaterThanOrEqual(1);
     for (const section of withNote) expect(section.slice(0, 400)).toMatch(/^\[(DM to sam|form for maya)\]/);
     const stored = await app.storage.db.prisma.wellnessPlan.findFirstOrThrow();
-    expect(stored.triggersEnc).toMatch(/^v2:/);
+    expect(stored.triggersEnc).toMatch(/^v3:/);
   }, 120_000);
 
   it("opens the flag form from the welcome DM's Flag privately button, and team show says the team's escalation times", async () => {

@@ -80,7 +80,7 @@ describe('the daily prune of delivery records', () => {
     const recent = await db.prisma.outboxMessage.findUniqueOrThrow({
       where: { idempotencyKey: 'sent:recent' },
     });
-    expect(recent.payload).toMatch(/^v2:/);
+    expect(recent.payload).toMatch(/^v3:/);
   });
 
   it('runs again the next day, when more has aged', async () => {

@@ -187,7 +187,7 @@ describe('who may read a flag', () => {
     expect(said(closed.seen[0]?.view)).toContain('Closed.');
     const stored = await w.prisma.triggerFlag.findUniqueOrThrow({ where: { id: flag.id } });
     expect(stored.status).toBe('closed');
-    expect(stored.followUpEnc).toMatch(/^v2:/);
+    expect(stored.followUpEnc).toMatch(/^v3:/);
     expect((await w.inbox('maya')).map(said).join()).not.toContain('mark-77q');
     const twice = await w.form('sam', 'flags:close', { followup: 'again' }, dm, flag.id);
     expect(said(twice.seen[0]?.view)).toContain('already closed');
