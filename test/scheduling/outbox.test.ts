@@ -210,7 +210,7 @@ describe('unknown outcomes', () => {
 });
 
 describe('claims that run short', () => {
-  /** 'slow' holds the only send slot until `open()`; 'late', claimed too, waits behind it. */
+  /** 'slow' holds the only send slot and turn until `open()`; 'late', claimed too, waits behind it. */
   async function slowAheadOfLate(options: Partial<OutboxWorkerOptions>) {
     let open: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
@@ -227,7 +227,7 @@ describe('claims that run short', () => {
     };
     await enqueueOutbox(db.prisma, cipher, dm('slow', 'First'));
     await enqueueOutbox(db.prisma, cipher, dm('late', 'Second'));
-    const a = worker({ maxConcurrentSends: 1, ...options });
+    const a = worker({ maxConcurrentSends: 1, maxReadySends: 1, ...options });
     await realWait(async () => slowOut && (await row('late')).lockedBy !== null);
     return { a, open: () => open() };
   }
@@ -263,7 +263,7 @@ describe('claims that run short', () => {
     expect(b.counts.sent).toBe(0);
   });
 
-  it('does not send a row whose claim another replica took while it waited for a send slot', async () => {
+  it('does not send a row whose claim another replica took while it waited its turn', async () => {
     const { a, open } = await slowAheadOfLate({ lockMs: 10_000 });
     // Its claim lapsed (a stalled process renews nothing) and replica B took it.
     await db.prisma.outboxMessage.update({
@@ -277,6 +277,23 @@ describe('claims that run short', () => {
     // A's lane found the row gone when it came to count its try, and sent nothing.
     expect(client.deliveries.filter((d) => d.key === 'late')).toHaveLength(0);
     expect(await row('late')).toMatchObject({ status: 'pending', attempts: 0, lockedBy: 'replica-b#taken' });
+  });
+
+  it('counts tries ahead of the send slots only up to maxReadySends', async () => {
+    const { a, open } = await slowAheadOfLate({ maxReadySends: 2 });
+    try {
+      await enqueueOutbox(db.prisma, cipher, dm('later', 'Third'));
+      a.notify();
+      // 'late' has its try counted and waits for the slot; 'later' waits for a turn, uncounted.
+      await realWait(
+        async () => (await row('late')).attempts === 1 && (await row('later')).lockedBy !== null,
+      );
+      expect(await row('later')).toMatchObject({ attempts: 0, status: 'pending' });
+    } finally {
+      open();
+    }
+    await driveUntil(clock, [a], async () => (await row('later')).status === 'sent');
+    expect(client.deliveries.map((d) => d.key).sort()).toEqual(['late', 'later', 'slow']);
   });
 });
 
