@@ -177,6 +177,7 @@ function createCore(
     handlers: composed.occurrences,
     jobs: composed.jobs,
     clock,
+    ...(config.schedulerCron ? { cron: config.schedulerCron } : {}),
     logger: logger.child({ component: 'scheduler' }),
   });
   return { composed, table, sink, worker, scheduler, lifecycle };

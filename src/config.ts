@@ -2,6 +2,7 @@
 // composition root passes the parsed Config down. Documented in .env.example.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import { validate as validCron } from 'node-cron';
 import { z } from 'zod';
 
 const optionalText = z
@@ -156,6 +157,14 @@ const envSchema = z
       .min(1_000, 'must be at least 1000')
       .max(3_600_000, 'must be at most 3600000 (an hour)')
       .default(60_000),
+    SCHEDULER_CRON: z
+      .string()
+      .trim()
+      .refine((expression) => expression === '' || validCron(expression), {
+        message:
+          "must be a cron expression like '* * * * *' (every minute) or '*/10 * * * * *' (every 10 seconds)",
+      })
+      .optional(),
     AUDIT_RETENTION_DAYS: z.coerce
       .number({ message: 'must be a number of days like 2190' })
       .int('must be a whole number of days')
@@ -262,6 +271,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** How long an outbox claim holds a row: a dead replica's rows return to the others after it. */
   readonly outboxLockMs: number;
+  /** When the scheduler looks for due occurrences (node-cron); unset: every minute. */
+  readonly schedulerCron?: string;
   readonly instanceId?: string;
   readonly defaults: { readonly timeZone: string; readonly crisisRegion: string };
   /** Days after which flag notes and follow-up notes are erased (levels and times stay). */
@@ -337,6 +348,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.HEALTH_PORT === undefined ? {} : { healthPort: e.HEALTH_PORT }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     outboxLockMs: e.OUTBOX_LOCK_MS,
+    ...(e.SCHEDULER_CRON ? { schedulerCron: e.SCHEDULER_CRON } : {}),
     ...(e.INSTANCE_ID ? { instanceId: e.INSTANCE_ID } : {}),
     defaults: { timeZone: e.DEFAULT_TIME_ZONE, crisisRegion: e.DEFAULT_CRISIS_REGION },
     retention: {

@@ -79,6 +79,15 @@ describe('config', () => {
     expect(config.discord).toEqual({ token: 'abc', applicationId: '123456789012345678' });
   });
 
+  it('takes a cron expression for the scheduler, and refuses one node-cron cannot read', () => {
+    expect(loadConfig({}).schedulerCron).toBeUndefined();
+    expect(loadConfig({ SCHEDULER_CRON: '' }).schedulerCron).toBeUndefined();
+    expect(loadConfig({ SCHEDULER_CRON: '*/10 * * * * *' }).schedulerCron).toBe('*/10 * * * * *');
+    expect(() => loadConfig({ SCHEDULER_CRON: 'every minute' })).toThrow(
+      /SCHEDULER_CRON must be a cron expression/,
+    );
+  });
+
   it('formats the whole error for start-up with a hint to .env.example', () => {
     expect(() => loadConfig({ PORT: '0' })).toThrow(/PORT must be between 1 and 65535[\s\S]*\.env\.example/);
   });
