@@ -31,7 +31,7 @@ export {
   type RetryResult,
   retryDead,
 } from './outbox-admin.ts';
-export { type RedrawResult, redrawSent, replaceOutboxView } from './outbox-redraw.ts';
+export { type RedrawResult, redrawSent, redrawWhenSent, replaceOutboxView } from './outbox-redraw.ts';
 export { paceKeys, rateKeys } from './outbox-routing.ts';
 export {
   createOutboxWorker,

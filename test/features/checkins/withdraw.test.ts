@@ -98,4 +98,38 @@ describe('erasing takes shared answers out of the check-in posts', () => {
     for (const update of w.updates) expect(flatten(update.view)).not.toContain('ANA-');
     expect(flatten(w.updates.find((u) => u.message.messageId === 'M-DIGEST')!.view)).toContain('BEN-WORDS');
   });
+
+  it('takes back a live answer that was being sent during the erase, once it is sent', async () => {
+    // A worker has claimed ben's live answer and counted its try: it is on its way to the
+    // platform with his words, read before the erase.
+    const [inFlight] = await w
+      .outbox({ keyPrefix: 'checkin-live:' })
+      .then((rows) => rows.filter((r) => r.shown.includes('BEN-WORDS')));
+    await w.prisma.outboxMessage.update({
+      where: { id: inFlight!.id },
+      data: { lockedBy: 'replica-a#1', lockedUntil: new Date(Date.now() + 60_000), attempts: 1 },
+    });
+    w.updates.length = 0;
+    const ben = await w.memberId('ben');
+    const erased = await w.prisma.$transaction((tx) => w.checkins.personalData!.erase(ben, tx as never));
+    await erased.afterCommit?.();
+    // The erase does not wait for the send: the digest is edited now, the live post later.
+    expect(w.updates.map((u) => u.message.messageId)).toEqual(['M-DIGEST']);
+    const [kept] = await w.outbox({ keyPrefix: inFlight!.idempotencyKey });
+    expect(kept?.shown).toContain('has taken it back');
+
+    // The worker's send lands and is recorded; the post is then edited to the taken-back view.
+    await w.prisma.outboxMessage.update({
+      where: { id: inFlight!.id },
+      data: { status: 'sent', platformMessageId: 'M-LIVE-BEN', sentAt: w.clock.now(), lockedBy: null },
+    });
+    const deadline = Date.now() + 15_000;
+    while (!w.updates.some((u) => u.message.messageId === 'M-LIVE-BEN') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const edit = w.updates.find((u) => u.message.messageId === 'M-LIVE-BEN');
+    expect(edit, 'the live post was never edited').toBeDefined();
+    expect(flatten(edit!.view)).not.toContain('BEN-WORDS');
+    expect(flatten(edit!.view)).toContain('has taken it back');
+  });
 });
