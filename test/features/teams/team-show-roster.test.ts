@@ -1,7 +1,7 @@
 // `/peer team show` lists the check-in roster (through the RosterPort, never checkins'
 // internals) with each person's roles, supervisors and buddy opt-in, in pages that fit every
 // platform; `/peer team escalation` sets how long flags wait, and refuses bad input unchanged.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderDiscordMessages } from '../../../src/adapters/discord/render-components.ts';
 import { renderSlackMessages } from '../../../src/adapters/slack/render-blocks.ts';
 import { discordLimits, slackLimits } from '../../../src/chat/limits.ts';
@@ -9,10 +9,21 @@ import type { View } from '../../../src/chat/views.ts';
 import { type CheckinWorld, checkinWorld } from '../checkins/support.ts';
 
 let w: CheckinWorld;
-beforeEach(async () => {
-  w = await checkinWorld({ start: '2026-03-02T09:00:00Z' });
-});
-afterEach(() => w.db.close());
+const freshWorld = () => checkinWorld({ start: '2026-03-02T09:00:00Z' });
+
+/** The team's escalation times: after, and for "talk now". */
+const times = async () => {
+  const team = await w.prisma.team.findFirstOrThrow({ where: { channelId: 'team' } });
+  return [team.escalateAfterMinutes, team.escalateUrgentMinutes];
+};
+
+/** A world of its own for each test of the enclosing describe. */
+function worldPerTest() {
+  beforeEach(async () => {
+    w = await freshWorld();
+  });
+  afterEach(() => w.db.close());
+}
 
 const lastPrivate = (reply: Awaited<ReturnType<CheckinWorld['command']>>): View => {
   const view = reply.seen.at(-1)?.view;
@@ -21,6 +32,7 @@ const lastPrivate = (reply: Awaited<ReturnType<CheckinWorld['command']>>): View 
 };
 
 describe('/peer team show', () => {
+  worldPerTest();
   it('lists the roster the platform read, with roles, supervisors and buddies; bots and leavers are left out', async () => {
     await w.team({ admin: 'alex', supervisors: ['sam'], members: ['maya', 'gone'] });
     await w.command('alex', ['team', 'supervisor'], { member: 'maya', supervisor: 'sam' });
@@ -85,10 +97,7 @@ describe('/peer team show', () => {
 });
 
 describe('/peer team escalation', () => {
-  const times = async () => {
-    const team = await w.prisma.team.findFirstOrThrow({ where: { channelId: 'team' } });
-    return [team.escalateAfterMinutes, team.escalateUrgentMinutes];
-  };
+  worldPerTest();
 
   it('lets an admin set both times, shows them, and team show says them', async () => {
     await w.team({ admin: 'alex', members: ['maya'] });
@@ -111,6 +120,16 @@ describe('/peer team escalation', () => {
       { changed: ['escalateAfterMinutes', 'escalateUrgentMinutes'], after: 120, urgent: 10 },
     ]);
   });
+});
+
+// One world for every refusal: each must store nothing, so each later one also shows that
+// none before it left anything behind.
+describe('/peer team escalation refusals', () => {
+  beforeAll(async () => {
+    w = await freshWorld();
+    await w.team({ admin: 'alex' });
+  });
+  afterAll(() => w.db.close());
 
   it.each([
     [{ after: 'soon' }, "'soon' is not a length of time I can read"],
@@ -122,13 +141,16 @@ describe('/peer team escalation', () => {
     [{ urgent: '-5m' }, 'is not a length of time I can read'],
     [{ after: '1h', urgent: '90m' }, '"Talk now" flags should not wait longer than the others'],
   ])('refuses %o with a clear message and stores nothing', async (options, message) => {
-    await w.team({ admin: 'alex' });
     const reply = await w.command('alex', ['team', 'escalation'], options);
     expect(reply.text()).toContain(message);
     expect(reply.text()).not.toContain('Saved');
     expect(await times()).toEqual([240, 15]);
     expect(await w.prisma.auditLog.count({ where: { action: 'team.updated' } })).toBe(0);
   });
+});
+
+describe('/peer team escalation for others than admins', () => {
+  worldPerTest();
 
   it('refuses members and supervisors, changing nothing', async () => {
     await w.team({ admin: 'alex', supervisors: ['sam'], members: ['maya'] });
