@@ -15,7 +15,7 @@ if (!Number.isInteger(batchSize) || batchSize < 1) {
 }
 if (config.oldEncryptionKeys.length === 0) {
   console.warn(
-    'ENCRYPTION_KEYS_OLD is empty: only envelopes already readable with ENCRYPTION_KEY can be rotated.',
+    'ENCRYPTION_KEYS_OLD is empty: envelopes made with ENCRYPTION_KEY are brought up to date (bound to their rows); any made with another key are left as they are and counted as unreadable.',
   );
 }
 const storage = await openStorage(config, logger);
@@ -40,7 +40,9 @@ try {
     process.exitCode = 2;
   } else {
     console.log(
-      'Done. Once every replica runs with the new key, remove the old one from ENCRYPTION_KEYS_OLD.',
+      config.oldEncryptionKeys.length > 0
+        ? 'Done. Once every replica runs with the new key, remove the old one from ENCRYPTION_KEYS_OLD.'
+        : 'Done. Every envelope readable with ENCRYPTION_KEY is current and bound to its row.',
     );
   }
 } finally {

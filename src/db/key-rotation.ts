@@ -1,7 +1,8 @@
 // `npm run keys:rotate`: re-encrypts every envelope that was not made with the current key or
-// is of an older envelope version (not bound to its row, field-crypto.ts), in batches, each batch its own transaction. Resumable by construction: it looks for
-// envelopes whose key id or version is not the current one, so a run stopped half-way (a crash, a
-// deploy) continues where it was on the next run, and a finished run finds nothing to do.
+// is of an older envelope version (not bound to its row, field-crypto.ts), in batches, each
+// batch its own transaction. Resumable by construction: it looks for envelopes whose key id or
+// version is not the current one, so a run stopped half-way (a crash, a deploy) continues
+// where it was on the next run, and a finished run finds nothing to do.
 // Each row is written with a compare-and-set on its old envelope, so an app replica changing
 // the same row meanwhile wins and nothing is overwritten with stale text.
 import type { PrismaClient } from './connect.ts';

@@ -140,7 +140,7 @@ class Worker implements OutboxWorker {
   readonly #lockMs: number;
   readonly #maxInFlight: number;
   readonly #withSendSlot: <T>(task: () => Promise<T>) => Promise<T>;
-  /** Sends about to go (try counted) or out: four times the send slots. */
+  /** Sends about to go (try counted) or out: `maxReadySends`. */
   readonly #withTurn: <T>(task: () => Promise<T>) => Promise<T>;
   readonly #nonce = randomBytes(4).toString('hex');
   readonly #halt = new AbortController();
@@ -434,12 +434,12 @@ class Worker implements OutboxWorker {
     }
     for (;;) {
       await this.#limiter.acquire(rateKeys(row), this.#halt.signal);
-      // A turn is a send about to go: its try counted, by default at most four times the send slots, so
-      // counting the next ones overlaps the sends out (a count is a database round trip, and
-      // on PGlite it waits behind other transactions) while few rows are counted but unsent at
-      // any time: after a kill, at most that many lookups. With twice, 1,000 occurrences due at
-      // once reached their first send 0.2-0.3 s later (bench/scheduler.bench.ts, PGlite); with
-      // four, as fast as counting before any wait.
+      // A turn is a send about to go, its try counted: at most `maxReadySends` (four times the
+      // send slots), so counting the next ones overlaps the sends out (a count is a database
+      // round trip, and on PGlite it waits behind other transactions) while few rows are
+      // counted but unsent: after a kill, at most that many lookups. With twice, 1,000
+      // occurrences due at once reached their first send 0.2-0.3 s later
+      // (bench/scheduler.bench.ts, PGlite); with four, as fast as counting before any wait.
       const sent = await this.#withTurn(async () => {
         // The try is counted only now: a row counted while it waits for a turn would, after a
         // kill, cost the next worker a lookup (and Slack's history is a slow, tightly limited
