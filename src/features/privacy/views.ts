@@ -38,7 +38,7 @@ export function confirmEraseView(memberId: string, forOther: string | undefined)
       { type: 'header', text: `Erase ${whose} data?` },
       {
         type: 'text',
-        text: `This deletes ${whose} private text and personal details from PeerBridge for good: answers, notes, plans, roles and settings. What ${forOther === undefined ? 'you' : 'they'} shared with the team is taken out of the check-in posts in the channel too. Only anonymous counts stay (like “one answer was given”). It cannot be undone. If you might want a copy, run \`/peer privacy export\` first.`,
+        text: `This deletes ${whose} private text and personal details from PeerBridge for good: answers, notes, plans, roles and settings. What ${forOther === undefined ? 'you' : 'they'} shared with the team under ${forOther === undefined ? 'your' : 'their'} name is taken out of the check-in posts in the channel too. Only anonymous counts and answers shared without a name stay (like “one answer was given”). It cannot be undone. If you might want a copy, run \`/peer privacy export\` first.`,
       },
       {
         type: 'actions',
