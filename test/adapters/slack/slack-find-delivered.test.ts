@@ -25,14 +25,14 @@ function slack() {
     apiUrl: fake.apiUrl,
     logger: boltLogger(silentLogger),
   });
-  return { web, client: createSlackClient(web, new DirectChannels()) };
+  return { client: createSlackClient(web, new DirectChannels()) };
 }
 
 const text = (t: string) => ({ text: t, blocks: [{ type: 'text' as const, text: t }] });
 
 describe('finding a delivered outbox message on Slack', () => {
   it('finds a message 450 messages deep, following next_cursor back to `since`', async () => {
-    const { web, client } = slack();
+    const { client } = slack();
     const channel = {
       platform: 'slack' as const,
       workspaceId: fake.identity.teamId,
