@@ -47,6 +47,7 @@ export function createAdminFeature(deps: AdminDeps): Feature {
     description: 'See messages waiting to be delivered, and retry ones that failed',
     help: "Lists pending and failed deliveries (who they are for and why they failed, never what they say), with a retry button for each failed one. A team admin sees their own team's, run in the team channel; a workspace admin (Slack workspace admin or owner, Discord Manage Server) sees the whole workspace's, anywhere.",
     who: 'admin',
+    verb: 'admin.outbox',
     where: 'anywhere',
     handler: async ({ actor, place, reply }) => {
       const scope = await scopeFor(actor, place.channelId);
@@ -75,6 +76,7 @@ export function createAdminFeature(deps: AdminDeps): Feature {
     groups: [adminGroup],
     commands: [outbox],
     actions: { outbox: actions },
+    verbs: { 'outbox:retry': 'admin.outbox.retry' },
     jobs: [
       retentionJob({ prisma, retention: deps.retention, ...(deps.logger ? { logger: deps.logger } : {}) }),
     ],

@@ -81,6 +81,7 @@ export function createPrivacyFeature(deps: PrivacyDeps): Feature {
     description: 'See what I store about you; export it or erase it',
     help: 'A plain summary of what PeerBridge keeps about you and who can read it. `export` sends it all to you as a file; `erase` deletes it (you confirm first). Admins can add a departed member to do either for them.',
     who: 'everyone',
+    verb: 'privacy.own',
     where: 'anywhere',
     options: {
       action: {
@@ -131,6 +132,8 @@ export function createPrivacyFeature(deps: PrivacyDeps): Feature {
     name: 'privacy',
     commands: [privacy],
     actions: { privacy: actions },
+    // Whose data an erase is about is decided in the handler, on the member row.
+    verbs: { 'privacy:*': 'privacy.own' },
     jobs: [auditRetentionJob(prisma, deps.auditRetentionDays, deps.logger)],
   };
 }
