@@ -83,7 +83,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
       prisma,
       clock,
       notifyOutbox,
-      clientFor: deps.clientFor,
+      access: deps.access,
       retention: config.retention,
     }),
     resources,

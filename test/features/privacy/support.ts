@@ -38,7 +38,7 @@ export function privacyFeatures(
       prisma,
       clock,
       notifyOutbox: () => {},
-      clientFor: clientsFor(shellPeople),
+      access: createAccess({ prisma, clientFor }),
       retention: { processedEventDays: 7, sentOutboxDays: 30 },
     }),
     createPrivacyFeature({
