@@ -78,15 +78,22 @@ export interface RouterDeps {
 
 type Fields = Record<string, unknown>;
 
-/** Ids, kinds and names only: nothing a person typed ever reaches a log line. */
+/**
+ * Ids, kinds and names only: nothing a person typed ever reaches a log line. And no line names
+ * who acted: many events are private acts (a flag, a self-care answer, a check-in answer or
+ * skip, an anonymous topic), and every line written while one is handled shares its request id,
+ * so a user id here (or a direct conversation's channel id, which is one person's) would tie
+ * the person to the act. So the router logs neither, for any event.
+ */
 function logFields(event: ChatEvent): Fields {
   const base: Fields = {
     platform: event.actor.platform,
     workspaceId: event.actor.workspaceId,
-    userId: event.actor.userId,
     eventId: event.eventId,
     kind: event.kind,
-    ...(event.place.channelId === undefined ? {} : { channelId: event.place.channelId }),
+    ...(event.place.channelId === undefined || event.place.isDirect
+      ? {}
+      : { channelId: event.place.channelId }),
   };
   switch (event.kind) {
     case 'command':

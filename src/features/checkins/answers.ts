@@ -91,6 +91,8 @@ export interface Recorded {
   readonly replaced: boolean;
   readonly mood?: number;
   readonly wantsReachOut: boolean;
+  /** Items whose audience was left empty, and so kept for the supervisor only. */
+  readonly leftEmpty: number;
 }
 
 /** Runs inside the answer's transaction: outbox rows the answer causes commit with it. */
@@ -141,6 +143,7 @@ export async function recordAnswer(
       replaced: previous !== null && !previous.skipped,
       ...(parsed.mood === undefined ? {} : { mood: parsed.mood }),
       wantsReachOut: parsed.wantsReachOut,
+      leftEmpty: parsed.leftEmpty,
     };
     await followUp(tx, value);
     return value;

@@ -1,65 +1,57 @@
 // Closing a round and its digest. Closing is a compare-and-set on the round's status plus an
-// occurrence claim, inside one transaction with the digest's outbox row: two replicas (or a
-// close command racing the close job) post one digest. The digest holds only what members
-// shared with the team, anonymous answers without a name, how many took part (never who did
-// not), and the mood spread only when at least the team's minimum group answered.
+// occurrence claim, inside one transaction with the digest's outbox rows: two replicas (or a
+// close command racing the close job) post one digest. What may be shown follows the one
+// anonymity rule (src/anonymity): the digest post holds how many took part (never who did not),
+// the mood spread and the anonymous answers, the last two only when at least the team's
+// minimum group took part; named answers go in posts of their own (named-posts.ts), one per
+// person, so an erase takes a person's post back and never redraws the anonymous one.
+import { anonymousForDigest, mayShowCounts, minimumGroup } from '../../anonymity/index.ts';
 import type { Db, FieldCipher } from '../../db/index.ts';
 import { claimOccurrence, type DbClient, enqueueOutbox } from '../../scheduling/index.ts';
 import { decryptItems } from './answers.ts';
-import type { Team } from './context.ts';
-import type { AnswerItem } from './questions.ts';
-import { scaleWords } from './questions.ts';
-import { type DigestAnswer, digestView, liveAnswerView } from './views.ts';
+import { questionsOf } from './definitions.ts';
+import { enqueueNamedPost, namedItems, threadOf } from './named-posts.ts';
+import { type Question, scaleWords } from './questions.ts';
+import { type DigestAnswer, digestView } from './views.ts';
 
-export const MIN_GROUP_FLOOR = 3;
+export { MIN_GROUP_FLOOR } from '../../anonymity/index.ts';
 
 export async function minGroupOf(tx: DbClient, teamId: string): Promise<number> {
   const settings = await tx.checkinTeamSettings.findUnique({ where: { teamId } });
-  return Math.max(MIN_GROUP_FLOOR, settings?.minGroupSize ?? MIN_GROUP_FLOOR);
-}
-
-const sharedValue = (item: AnswerItem): string =>
-  item.kind === 'scale' ? (scaleWords[Number(item.value) - 1] ?? item.value) : item.value;
-
-/** What of one answer may be shown to the team. Anonymous moods only count in the spread. */
-export function sharedAnswers(items: readonly AnswerItem[], author: string): DigestAnswer[] {
-  return items
-    .filter((i) => i.audience === 'team' || (i.audience === 'anonymous' && i.kind !== 'scale'))
-    .map((i) => ({
-      question: i.question,
-      value: sharedValue(i),
-      ...(i.audience === 'team' ? { author } : {}),
-    }));
-}
-
-/**
- * Where the round's note went, so the digest answers in its thread: the note's Slack ts, or on
- * Discord its message id (a thread started from a message has its id; the adapter starts it).
- */
-async function threadOf(tx: DbClient, roundId: string): Promise<string | undefined> {
-  const note = await tx.outboxMessage.findUnique({ where: { idempotencyKey: `checkin-note:${roundId}` } });
-  return note?.status === 'sent' ? (note.platformMessageId ?? undefined) : undefined;
+  return minimumGroup(settings?.minGroupSize);
 }
 
 type Answer = Db.CheckinAnswer & { member: Db.Member };
 
-export function buildDigest(cipher: FieldCipher, name: string, answers: readonly Answer[], minGroup: number) {
+/** The digest post: counts, and (when the rule allows) the spread and the anonymous answers. */
+export function buildDigest(
+  cipher: FieldCipher,
+  name: string,
+  questions: readonly Question[],
+  answers: readonly Answer[],
+  minGroup: number,
+) {
   const given = answers.filter((a) => !a.skipped);
-  const shared: DigestAnswer[] = [];
-  for (const answer of given)
-    shared.push(...sharedAnswers(decryptItems(cipher, answer), answer.member.displayName));
-  // Order says nothing about who answered when: named first by name, anonymous by their words.
-  shared.sort(
-    (a, b) => (a.author ?? '\uffff').localeCompare(b.author ?? '\uffff') || a.value.localeCompare(b.value),
+  const anonymous = given.flatMap((a) =>
+    decryptItems(cipher, a).filter((i) => i.audience === 'anonymous' && i.kind !== 'scale'),
+  );
+  const shown: DigestAnswer[] = questions.flatMap((q) =>
+    anonymousForDigest(
+      anonymous.filter((i) => i.questionId === q.id),
+      given.length,
+      minGroup,
+      (i) => i.value,
+    ).map((i) => ({ question: i.question, value: i.value })),
   );
   const moods = given.map((a) => a.mood).filter((m): m is number => m !== null);
-  const spread =
-    moods.length >= minGroup ? scaleWords.map((_, i) => moods.filter((m) => m === i + 1).length) : undefined;
+  const spread = mayShowCounts(moods.length, minGroup)
+    ? scaleWords.map((_, i) => moods.filter((m) => m === i + 1).length)
+    : undefined;
   return {
     name,
     took: given.length,
     invited: 0,
-    answers: shared,
+    answers: shown,
     minGroup,
     scaleWords,
     ...(spread ? { spread } : {}),
@@ -95,7 +87,14 @@ export async function closeRound(
     data: { status: 'closed', digestPostedAt: now },
   });
   if (changed.count !== 1) return false;
-  const digest = buildDigest(cipher, round.template.name, round.answers, await minGroupOf(tx, round.teamId));
+  const minGroup = await minGroupOf(tx, round.teamId);
+  const digest = buildDigest(
+    cipher,
+    round.template.name,
+    questionsOf(round.template),
+    round.answers,
+    minGroup,
+  );
   const threadId = await threadOf(tx, round.id);
   await enqueueOutbox(tx, cipher, {
     idempotencyKey: `checkin-digest:${round.id}`,
@@ -106,34 +105,20 @@ export async function closeRound(
     view: digestView(digest),
     notBefore: now,
   });
+  // Answers as they come were posted already; a digest at close posts each person's named
+  // answers now, by name (not by when they answered), after the digest in the same thread.
+  if (round.template.digestMode !== 'live') {
+    const named = round.answers
+      .filter((a) => !a.skipped)
+      .map((a) => ({ answer: a, items: namedItems(decryptItems(cipher, a)) }))
+      .filter((a) => a.items.length > 0)
+      .sort((a, b) => a.answer.member.displayName.localeCompare(b.answer.member.displayName));
+    for (const { answer, items } of named)
+      await enqueueNamedPost(tx, cipher, round.team, round, answer, items, answer.member.displayName, now);
+  }
   await tx.occurrenceClaim.update({
     where: { key: `checkin-close:${round.id}` },
     data: { status: 'done', finishedAt: now },
   });
   return true;
-}
-
-/** Live digests: the shared part of one answer, posted as it comes. */
-export async function postLiveAnswer(
-  tx: DbClient,
-  cipher: FieldCipher,
-  team: Team,
-  round: Db.CheckinRound & { template: Db.CheckinTemplate },
-  answer: Db.CheckinAnswer,
-  items: readonly AnswerItem[],
-  author: string,
-  now: Date,
-): Promise<void> {
-  const shared = sharedAnswers(items, author);
-  if (shared.length === 0) return;
-  const threadId = await threadOf(tx, round.id);
-  await enqueueOutbox(tx, cipher, {
-    idempotencyKey: `checkin-live:${answer.id}:${now.getTime()}`,
-    platform: team.workspace.platform,
-    workspaceExternalId: team.workspace.externalId,
-    teamId: team.id,
-    target: { kind: 'channel', channelId: team.channelId, ...(threadId ? { threadId } : {}) },
-    view: liveAnswerView(round.template.name, shared),
-    notBefore: now,
-  });
 }

@@ -12,11 +12,14 @@ import { enqueueOutbox } from '../../scheduling/index.ts';
 import { decryptItems, type Recorded, recordAnswer, recordSkip, roundToAnswer, snooze } from './answers.ts';
 import { type CheckinsDeps, ensureMember, isLead, notLead } from './context.ts';
 import { questionsOf, saveDefinition, syncSchedules } from './definitions.ts';
-import { postLiveAnswer } from './digest.ts';
-import { answerForm, HARD_PLACE } from './questions.ts';
+import { minGroupOf } from './digest.ts';
+import { postNamedAnswer } from './named-posts.ts';
+import { answerForm, HARD_PLACE, scaleLabel } from './questions.ts';
+import { redrawPosts } from './redraw-posts.ts';
 import { pairForReachOut } from './safety.ts';
 import { parseSetup, setupForm } from './setup-form.ts';
 import {
+  type AnswerReceipt,
   hardPlaceView,
   privateAnswerView,
   skippedView,
@@ -28,32 +31,73 @@ import {
 
 const say = (reply: Reply, text: string) => reply.privately(textView(text));
 
-/** What an answer causes, in its transaction: live post, supervisor notice, reach-out pairing. */
-function followUps(deps: CheckinsDeps) {
+/** What the answer's follow-ups found out, for the member's receipt and after the commit. */
+interface FollowUpResult {
+  /** Named posts to edit on the platform once the answer commits (a replaced answer). */
+  redraw: string[];
+  supervisor?: string;
+}
+
+/** What an answer causes, in its transaction: named post, supervisor notice, reach-out pairing. */
+function followUps(deps: CheckinsDeps, result: FollowUpResult) {
   return async (tx: DbClient, r: Recorded) => {
     const now = deps.clock.now();
     const team = r.round.team;
     if (r.round.template.digestMode === 'live')
-      await postLiveAnswer(tx, deps.cipher, team, r.round, r.answer, r.items, r.member.displayName, now);
+      result.redraw = await postNamedAnswer(
+        tx,
+        deps.cipher,
+        team,
+        r.round,
+        r.answer,
+        r.items,
+        r.member.displayName,
+        now,
+      );
     if (r.items.some((i) => i.audience === 'supervisor')) {
-      const primary = await tx.supervisorAssignment.findFirst({
-        where: { teamId: team.id, superviseeId: r.member.id, kind: 'primary' },
-        include: { supervisor: true },
-      });
-      if (primary)
+      const primary = await primaryOf(tx, team.id, r.member.id);
+      if (primary) {
+        result.supervisor = primary.displayName;
         await enqueueOutbox(tx, deps.cipher, {
           idempotencyKey: `checkin-private:${r.answer.id}:${now.getTime()}`,
           platform: team.workspace.platform,
           workspaceExternalId: team.workspace.externalId,
           teamId: team.id,
-          target: { kind: 'dm', userId: primary.supervisor.platformUserId },
-          recipientMemberId: primary.supervisor.id,
+          target: { kind: 'dm', userId: primary.platformUserId },
+          recipientMemberId: primary.id,
           view: supervisorNoticeView(r.answer.id, r.member.displayName, r.round.template.name),
           isPrivate: true,
           notBefore: now,
         });
+      }
     }
     if (r.wantsReachOut) await pairForReachOut(tx, deps, team, r.member, r.answer.id, now);
+  };
+}
+
+async function primaryOf(tx: DbClient, teamId: string, memberId: string) {
+  const pairing = await tx.supervisorAssignment.findFirst({
+    where: { teamId, superviseeId: memberId, kind: 'primary' },
+    include: { supervisor: true },
+  });
+  return pairing?.supervisor;
+}
+
+function receipt(r: Recorded, found: FollowUpResult, minGroup: number): AnswerReceipt {
+  const count = (audience: string) => r.items.filter((i) => i.audience === audience).length;
+  return {
+    roundId: r.round.id,
+    name: r.round.template.name,
+    replaced: r.replaced,
+    live: r.round.template.digestMode === 'live',
+    named: count('team'),
+    anonymous: count('anonymous'),
+    supervisorOnly: count('supervisor'),
+    leftEmpty: r.leftEmpty,
+    ...(found.supervisor ? { supervisor: found.supervisor } : {}),
+    minGroup,
+    // "struggling": the crisis lines one step away ("in a hard place" got them already).
+    struggling: r.mood === HARD_PLACE + 1,
   };
 }
 
@@ -76,7 +120,9 @@ async function readPrivateAnswer(
   });
   if (!pairing && reader.id !== answer.memberId)
     return say(reply, 'Only their supervisor can read an answer shared with the supervisor only.');
-  const items = decryptItems(deps.cipher, answer).filter((i) => i.audience === 'supervisor');
+  const items = decryptItems(deps.cipher, answer)
+    .filter((i) => i.audience === 'supervisor')
+    .map((i) => ({ question: i.question, value: i.kind === 'scale' ? scaleLabel(i.value) : i.value }));
   if (reader.id !== answer.memberId)
     await deps.prisma.auditLog.create({
       data: {
@@ -115,8 +161,9 @@ export function checkinActions(deps: CheckinsDeps): ActionHandler {
     answer: async ({ actor, value, reply }) => {
       const round = await roundToAnswer(deps, actor, value);
       if (!round.ok) return say(reply, round.reason);
-      const { id, template } = round.value.round;
-      await reply.openForm(answerForm(id, template.name, questionsOf(template)));
+      const { id, template, teamId } = round.value.round;
+      const supervisor = await primaryOf(deps.prisma, teamId, round.value.member.id);
+      await reply.openForm(answerForm(id, template.name, questionsOf(template), supervisor !== undefined));
     },
     skip: async ({ actor, value, reply }) => {
       const done = await recordSkip(deps, actor, value);
@@ -168,9 +215,11 @@ export function checkinActions(deps: CheckinsDeps): ActionHandler {
 export function checkinForms(deps: CheckinsDeps): FormHandler {
   return formsByName({
     answer: async ({ actor, context, values, reply }) => {
-      const recorded = await recordAnswer(deps, actor, context, values, followUps(deps));
+      const found: FollowUpResult = { redraw: [] };
+      const recorded = await recordAnswer(deps, actor, context, values, followUps(deps, found));
       if (!recorded.ok) return say(reply, recorded.reason);
       const r = recorded.value;
+      await redrawPosts(deps, found.redraw, 'replaced');
       if (r.mood === HARD_PLACE) {
         const [steps, lines] = await Promise.all([
           deps.planSteps.helpfulSteps(r.member.id),
@@ -178,9 +227,7 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
         ]);
         await reply.privately(hardPlaceView(steps, lines));
       }
-      const shared = r.items.filter((i) => i.audience !== 'supervisor').length;
-      // "struggling": the crisis lines one step away ("in a hard place" got them above).
-      await reply.privately(thanksView(r.replaced, shared, r.round.template.name, r.mood === HARD_PLACE + 1));
+      await reply.privately(thanksView(receipt(r, found, await minGroupOf(deps.prisma, r.round.teamId))));
     },
     setup: async ({ actor, context, values, reply }) => {
       const [mode, teamId, templateId] = (context ?? '').split(':');

@@ -1,6 +1,8 @@
 // `/peer checkin history` (a member's own answers and a text sparkline of their mood, for
 // their eyes only) and `/peer checkin trend` (a team's weekly mood spread and participation,
 // for supervisors, with the same minimum group size as the digest).
+
+import { mayShowCounts } from '../../anonymity/index.ts';
 import type { Block, View } from '../../chat/index.ts';
 import type { FieldCipher } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
@@ -75,7 +77,10 @@ const weekOf = (instant: Date): string => {
 export async function trendView(tx: DbClient, teamId: string, teamName: string, now: Date): Promise<View> {
   const since = new Date(now.getTime() - 8 * 7 * 86_400_000);
   const rounds = await tx.checkinRound.findMany({
-    where: { teamId, opensAt: { gte: since } },
+    // Closed rounds only: an open round's figures change with each answer, so running the trend
+    // before and after a supervisee's answer (the "shared with you only" notice says when) would
+    // show that one person's mood.
+    where: { teamId, status: 'closed', opensAt: { gte: since } },
     include: { answers: { select: { skipped: true, mood: true, memberId: true } } },
     orderBy: { opensAt: 'asc' },
   });
@@ -104,21 +109,26 @@ export async function trendView(tx: DbClient, teamId: string, teamName: string, 
   const lines = [...weeks].map(([week, w]) => {
     const rate =
       w.invited > 0 ? `${Math.round((100 * w.answered) / w.invited)}% took part` : 'no invitations';
-    const spread =
-      w.people.size >= minGroup
-        ? scaleWords
-            .map((word, i) => `${word} ${w.moods.filter((m) => m === i + 1).length}`)
-            .reverse()
-            .join(', ')
-        : `mood spread hidden (fewer than ${minGroup} shared a mood)`;
+    const spread = mayShowCounts(w.people.size, minGroup)
+      ? scaleWords
+          .map((word, i) => `${word} ${w.moods.filter((m) => m === i + 1).length}`)
+          .reverse()
+          .join(', ')
+      : `mood spread hidden (fewer than ${minGroup} shared a mood)`;
     return `• week of ${week}: ${rate}; ${spread}`;
   });
   return {
     text: `Check-in trend for ${teamName}`,
     blocks: [
       { type: 'header', text: `Check-in trend: ${teamName}` },
-      { type: 'text', text: lines.length > 0 ? lines.join('\n') : 'No rounds in the last eight weeks.' },
-      { type: 'context', text: 'Counts only: nobody is named, and small groups are never split out.' },
+      {
+        type: 'text',
+        text: lines.length > 0 ? lines.join('\n') : 'No closed rounds in the last eight weeks.',
+      },
+      {
+        type: 'context',
+        text: 'Closed rounds only, counts only: nobody is named, and small groups are never split out.',
+      },
     ],
   };
 }

@@ -1,10 +1,8 @@
 // What check-ins keep about a member, for `/peer privacy`, and export/erase of it.
-import { errorFields } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
-import { redrawSent, redrawWhenSent } from '../../scheduling/index.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
 import { decryptItems } from './answers.ts';
-import type { CheckinsDeps } from './context.ts';
+import { type RedrawDeps, redrawPosts } from './redraw-posts.ts';
 import { withdrawShared } from './withdraw.ts';
 
 /** `retentionDays`: CHECKIN_ANSWER_RETENTION_DAYS (0: kept until the member erases them). */
@@ -41,38 +39,7 @@ export async function privacyLines(
   ];
 }
 
-/**
- * After an erase commits: the posts that quoted the member, edited to what their rows say now.
- * Posts still being sent are edited once sent, in the background: the erase does not wait.
- */
-function redrawPosts(deps: PersonalDataDeps, keys: readonly string[]) {
-  return async () => {
-    try {
-      const { edited, failed, pending } = await redrawSent(deps.prisma, deps.cipher, deps.clientFor, keys);
-      deps.logger.info(
-        { event: 'checkins.withdrawn', edited, failed, pending: pending.length },
-        'shared answers taken out of posts',
-      );
-      if (pending.length > 0) void redrawLater(deps, pending);
-    } catch (error) {
-      deps.logger.warn({ event: 'checkins.withdraw_failed', err: errorFields(error) }, 'posts not redrawn');
-    }
-  };
-}
-
-async function redrawLater(deps: PersonalDataDeps, keys: readonly string[]): Promise<void> {
-  try {
-    const { edited, failed, pending } = await redrawWhenSent(deps.prisma, deps.cipher, deps.clientFor, keys);
-    deps.logger.info(
-      { event: 'checkins.withdrawn_late', edited, failed, pending: pending.length },
-      'posts that were being sent during an erase, taken back once sent',
-    );
-  } catch (error) {
-    deps.logger.warn({ event: 'checkins.withdraw_failed', err: errorFields(error) }, 'posts not redrawn');
-  }
-}
-
-type PersonalDataDeps = Pick<CheckinsDeps, 'prisma' | 'cipher' | 'clientFor' | 'logger'>;
+type PersonalDataDeps = RedrawDeps;
 
 export function checkinsPersonalData(deps: PersonalDataDeps): PersonalData {
   const { prisma, cipher } = deps;
@@ -112,7 +79,7 @@ export function checkinsPersonalData(deps: PersonalDataDeps): PersonalData {
       const roster = await tx.checkinRosterEntry.deleteMany({ where: { memberId } });
       return {
         rows: answers.count + prefs.count + roster.count + copies.count,
-        ...(redraw.length > 0 ? { afterCommit: redrawPosts(deps, redraw) } : {}),
+        ...(redraw.length > 0 ? { afterCommit: () => redrawPosts(deps, redraw, 'erase') } : {}),
       };
     },
   };

@@ -20,6 +20,15 @@ export const QuestionsSchema = z.array(QuestionSchema).min(1).max(6);
 export const scaleWords = ['in a hard place', 'struggling', 'getting by', 'doing well', 'thriving'] as const;
 export const HARD_PLACE = 1;
 
+/** A scale point's words ("struggling"), or the value itself when it is not one. */
+export const scaleWord = (value: string): string => scaleWords[Number(value) - 1] ?? value;
+
+/** A scale answer as a reader sees it: "2 · struggling", never a bare number. */
+export const scaleLabel = (value: string): string => {
+  const word = scaleWords[Number(value) - 1];
+  return word ? `${value} · ${word}` : value;
+};
+
 export const audiences = ['team', 'anonymous', 'supervisor'] as const;
 export type Audience = (typeof audiences)[number];
 export const audienceLabels: Record<Audience, string> = {
@@ -27,6 +36,8 @@ export const audienceLabels: Record<Audience, string> = {
   anonymous: 'The team, without my name',
   supervisor: 'Only my supervisor',
 };
+/** What an answer whose audience was left empty gets: the most private choice, never the team. */
+export const MOST_PRIVATE: Audience = 'supervisor';
 
 export const supportCircleName = 'Support circle';
 export const supportCircle: readonly Question[] = [
@@ -96,7 +107,14 @@ export function questionsFromText(
 const scaleChoices: Choice[] = scaleWords
   .map((word, index) => ({ label: `${index + 1} · ${word}`, value: String(index + 1) }))
   .reverse();
-const audienceChoices: Choice[] = audiences.map((a) => ({ label: audienceLabels[a], value: a }));
+const audienceChoices = (hasSupervisor: boolean): Choice[] =>
+  audiences.map((a) => ({
+    label:
+      a === 'supervisor' && !hasSupervisor
+        ? 'Only my supervisor (you have none yet: nobody reads it)'
+        : audienceLabels[a],
+    value: a,
+  }));
 const reachOutChoices: Choice[] = [
   { label: 'Yes, please', value: 'yes' },
   { label: 'Not this time', value: 'no' },
@@ -104,7 +122,13 @@ const reachOutChoices: Choice[] = [
 
 export const audienceInputId = (question: Question) => `${question.id}-who`;
 
-export function answerForm(roundId: string, name: string, questions: readonly Question[]): Form {
+/** `hasSupervisor`: whether "Only my supervisor" reaches anyone, so the choice can say when it does not. */
+export function answerForm(
+  roundId: string,
+  name: string,
+  questions: readonly Question[],
+  hasSupervisor = true,
+): Form {
   const inputs: FormInput[] = [];
   for (const q of questions) {
     if (q.kind === 'scale')
@@ -133,9 +157,9 @@ export function answerForm(roundId: string, name: string, questions: readonly Qu
       id: audienceInputId(q),
       type: 'select',
       label: 'Who sees this answer?',
-      choices: audienceChoices,
-      initial: 'anonymous',
+      choices: audienceChoices(hasSupervisor),
       optional: true,
+      hint: 'Left empty: only your supervisor, the most private choice.',
     });
   }
   return {
@@ -157,7 +181,7 @@ export interface AnswerItem {
 }
 
 export type ParsedAnswer =
-  | { ok: true; items: AnswerItem[]; mood?: number; wantsReachOut: boolean }
+  | { ok: true; items: AnswerItem[]; mood?: number; wantsReachOut: boolean; leftEmpty: number }
   | { ok: false; reason: string };
 
 const single = (value: FormValues[string]): string | undefined => {
@@ -170,6 +194,7 @@ export function parseAnswer(questions: readonly Question[], values: FormValues):
   const items: AnswerItem[] = [];
   let mood: number | undefined;
   let wantsReachOut = false;
+  let leftEmpty = 0;
   for (const q of questions) {
     const value = single(values[q.id]);
     if (value === undefined) continue;
@@ -179,7 +204,9 @@ export function parseAnswer(questions: readonly Question[], values: FormValues):
       wantsReachOut = value === 'yes';
       continue;
     }
-    const audience = z.enum(audiences).safeParse(single(values[audienceInputId(q)]) ?? 'anonymous');
+    const chosen = single(values[audienceInputId(q)]);
+    if (chosen === undefined) leftEmpty += 1;
+    const audience = z.enum(audiences).safeParse(chosen ?? MOST_PRIVATE);
     if (!audience.success)
       return {
         ok: false,
@@ -212,7 +239,7 @@ export function parseAnswer(questions: readonly Question[], values: FormValues):
       reason:
         'The form came back empty, so nothing was saved. That is fine too: you can use **Skip this one** instead.',
     };
-  return { ok: true, items, ...(mood === undefined ? {} : { mood }), wantsReachOut };
+  return { ok: true, items, ...(mood === undefined ? {} : { mood }), wantsReachOut, leftEmpty };
 }
 
 export const AnswerItemsSchema = z.array(

@@ -71,25 +71,66 @@ export function reminderView(roundId: string, name: string, closesAt: Date, zone
 export const snoozedView = (): View => textView('Okay, I will remind you in about an hour.');
 export const skippedView = (): View => textView('Skipped, no problem. Take care of yourself.');
 
-export function thanksView(
-  replaced: boolean,
-  sharedWithTeam: number,
-  name: string,
-  struggling = false,
-): View {
+/** What the member is told after answering: where each part of the answer goes, in plain words. */
+export interface AnswerReceipt {
+  readonly roundId: string;
+  readonly name: string;
+  readonly replaced: boolean;
+  /** Answers as they come (named parts are posted now) or one digest at close. */
+  readonly live: boolean;
+  readonly named: number;
+  readonly anonymous: number;
+  readonly supervisorOnly: number;
+  /** Answers whose "Who sees this answer?" was left empty: kept for the supervisor only. */
+  readonly leftEmpty: number;
+  /** The primary supervisor's name; absent when the member has none. */
+  readonly supervisor?: string;
+  readonly minGroup: number;
+  readonly struggling: boolean;
+}
+
+const answers = (n: number) => (n === 1 ? 'One answer' : `${n} answers`);
+
+export function thanksView(r: AnswerReceipt): View {
   const lines = [
-    replaced
+    r.replaced
       ? 'Your new answer replaces the one you gave before in this round.'
       : 'Thank you for checking in.',
-    sharedWithTeam > 0
-      ? `${sharedWithTeam === 1 ? 'One answer goes' : `${sharedWithTeam} answers go`} into the ${name} digest.`
-      : 'Nothing from this goes into the team digest.',
   ];
-  const pointer: Block = {
-    type: 'context',
-    text: 'If things get heavier, `/peer find category:crisis-line` shows the crisis lines for your region, any time.',
-  };
-  return view(lines[0] ?? '', { type: 'text', text: lines.join(' ') }, ...(struggling ? [pointer] : []));
+  if (r.named > 0)
+    lines.push(
+      r.live
+        ? `${answers(r.named)} went to the team channel with your name.`
+        : `${answers(r.named)} will be shown to the team with your name when ${r.name} closes.`,
+    );
+  if (r.anonymous > 0)
+    lines.push(
+      `${answers(r.anonymous)} without your name will be in the ${r.name} digest when it closes, and only if at least ${r.minGroup} people took part; otherwise nobody sees them.`,
+    );
+  if (r.leftEmpty > 0)
+    lines.push(
+      `You left "Who sees this answer?" empty on ${r.leftEmpty === 1 ? 'one answer' : `${r.leftEmpty} answers`}, so I kept ${r.leftEmpty === 1 ? 'it' : 'them'} for your supervisor only, the most private choice.`,
+    );
+  const blocks: Block[] = [];
+  if (r.supervisorOnly > 0 && r.supervisor)
+    lines.push(`${r.supervisor} is told there is something for them; only they can read it.`);
+  if (r.supervisorOnly > 0 && !r.supervisor) {
+    lines.push(
+      `You do not have a supervisor yet, so nobody will read what you kept for your supervisor. If you would like someone to, answer again and choose the team or the team without your name. A team admin can pair you with a supervisor.`,
+    );
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', actionId: 'checkins:answer', label: 'Answer again', value: r.roundId }],
+    });
+  }
+  if (r.named + r.anonymous === 0 && r.supervisorOnly === 0)
+    lines.push('Nothing from this goes to the team.');
+  if (r.struggling)
+    blocks.push({
+      type: 'context',
+      text: 'If things get heavier, `/peer find category:crisis-line` shows the crisis lines for your region, any time.',
+    });
+  return view(lines[0] ?? '', { type: 'text', text: lines.join(' ') }, ...blocks);
 }
 
 export function hardPlaceView(steps: readonly string[] | undefined, lines: readonly CrisisLine[]): View {
@@ -138,7 +179,6 @@ export const nobodyFreeView = (): View =>
 
 export interface DigestAnswer {
   readonly question: string;
-  readonly author?: string;
   readonly value: string;
 }
 
@@ -153,6 +193,7 @@ export interface DigestContent {
   readonly scaleWords: readonly string[];
 }
 
+/** The closing digest: counts, and the spread and anonymous answers when the rule allows. */
 export function digestView(digest: DigestContent): View {
   const blocks: Block[] = [{ type: 'header', text: `${digest.name}: the digest` }];
   blocks.push({
@@ -162,35 +203,36 @@ export function digestView(digest: DigestContent): View {
   const byQuestion = new Map<string, DigestAnswer[]>();
   for (const answer of digest.answers)
     byQuestion.set(answer.question, [...(byQuestion.get(answer.question) ?? []), answer]);
-  for (const [question, answers] of byQuestion) {
-    const lines = answers.map((a) => `• ${a.author ? `**${a.author}**: ` : ''}${a.value}`);
-    blocks.push({ type: 'text', text: `**${question}**\n${lines.join('\n')}` });
-  }
+  if (byQuestion.size > 0) blocks.push({ type: 'text', text: '**Shared without a name**' });
+  for (const [question, shared] of byQuestion)
+    blocks.push({ type: 'text', text: `**${question}**\n${shared.map((a) => `• ${a.value}`).join('\n')}` });
   if (digest.spread) {
     const spread = digest.scaleWords
       .map((word, i) => `${word}: ${digest.spread?.[i] ?? 0}`)
       .reverse()
       .join(' · ');
     blocks.push({ type: 'fields', fields: [{ label: 'How we are arriving', value: spread }] });
-  } else if (digest.took > 0) {
-    blocks.push({
-      type: 'context',
-      text: `The mood spread shows when at least ${digest.minGroup} people answer, so nobody can be picked out.`,
-    });
   }
   blocks.push({
     type: 'context',
-    text: 'Answers shared without a name are shown without one. Private answers never appear here.',
+    text:
+      digest.took >= digest.minGroup
+        ? 'Answers shared without a name are shown here only, in the order of their words. Named answers have their own posts; private answers never appear.'
+        : `Answers shared without a name and the mood spread show when at least ${digest.minGroup} people take part, so nobody can be picked out.`,
   });
   return { text: `${digest.name}: the digest`, blocks };
 }
 
-export function liveAnswerView(name: string, answers: readonly DigestAnswer[]): View {
-  const lines = answers.map((a) => `• ${a.question}: ${a.author ? `**${a.author}**: ` : ''}${a.value}`);
-  return view(`${name}: a new answer`, { type: 'text', text: lines.join('\n') });
+/** One person's answers shared with the team under their name: never an anonymous one. */
+export function namedAnswerView(name: string, author: string, shared: readonly DigestAnswer[]): View {
+  const lines = shared.map((a) => `• ${a.question}: ${a.value}`);
+  return view(`${name}: ${author} shared`, {
+    type: 'text',
+    text: `**${author}** shared in ${name}\n${lines.join('\n')}`,
+  });
 }
 
-/** What a live answer says once its author erased their data. */
+/** What a named post says once its author erased their data or changed their answer. */
 export function withdrawnAnswerView(name: string): View {
   return view(`${name}: an answer was withdrawn`, {
     type: 'text',

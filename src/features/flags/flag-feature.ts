@@ -63,9 +63,10 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     deps.notifyOutbox();
     deps.logger.info(
       {
+        // No severity and nothing about the member: this line shares the request id of the
+        // event, and who flagged at what level is theirs and their supervisor's to know.
         event: 'flags.raised',
         flagId: created.flag.id,
-        severity: created.flag.severity,
         routed: created.kind,
       },
       'A private flag was raised',

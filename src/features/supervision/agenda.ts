@@ -1,5 +1,9 @@
-// Agenda topics for the next session. An anonymous topic stores no author at all, so nothing
-// can ever link it back to the person.
+// Agenda topics for the next session. An anonymous topic stores no author at all, and nothing
+// that tells when it was added (an id with no time in it, the day only): with the one anonymity
+// rule (src/anonymity) it is listed apart from named topics, in the order of its words, so
+// neither the agenda nor the database links it to the person by timing or order.
+import { randomUUID } from 'node:crypto';
+import { anonymousOrder } from '../../anonymity/index.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { type Outcome, ok, refuse, type TeamContext } from './context.ts';
@@ -24,15 +28,15 @@ export async function addTopic(
       'There is no group session coming up yet, so there is no agenda to add to. A supervisor can start one with `/peer supervision new`.',
     );
   const topic = await prisma.agendaTopic.create({
-    data: {
-      sessionId: session.id,
-      text,
-      ...(anonymous ? {} : { authorId: context.member.id }),
-      createdAt: now,
-    },
+    data: anonymous
+      ? // A uuid v7 (the default id) carries the time it was made to the millisecond.
+        { id: randomUUID(), sessionId: session.id, text, createdAt: startOfUtcDay(now) }
+      : { sessionId: session.id, text, authorId: context.member.id, createdAt: now },
   });
   return ok({ session, topic });
 }
+
+const startOfUtcDay = (instant: Date) => new Date(instant.toISOString().slice(0, 10));
 
 export interface AgendaLine {
   readonly text: string;
@@ -40,11 +44,17 @@ export interface AgendaLine {
   readonly author?: string;
 }
 
+/** Named topics in the order they came, then anonymous ones in the order of their words. */
 export async function agendaOf(prisma: DbClient, sessionId: string): Promise<AgendaLine[]> {
   const topics = await prisma.agendaTopic.findMany({
     where: { sessionId },
     include: { author: true },
     orderBy: { createdAt: 'asc' },
   });
-  return topics.map((t) => ({ text: t.text, ...(t.author ? { author: t.author.displayName } : {}) }));
+  const named = topics.flatMap((t) => (t.author ? [{ text: t.text, author: t.author.displayName }] : []));
+  const anonymous = anonymousOrder(
+    topics.filter((t) => !t.author).map((t) => ({ text: t.text })),
+    (t) => t.text,
+  );
+  return [...named, ...anonymous];
 }

@@ -235,11 +235,20 @@ export function agendaView(
   const head = forChannel
     ? `Agenda for "${session.title}"`
     : `The agenda for "${session.title}" (${formatInZone(session.startsAt, zone)})`;
-  const body =
-    lines.length === 0
-      ? 'No topics were added.'
-      : lines.map((l) => `• ${l.text}${l.author ? ` (${l.author})` : ''}`).join('\n');
-  return view(head, { type: 'header', text: head }, { type: 'text', text: body });
+  const named = lines.filter((l) => l.author !== undefined);
+  const anonymous = lines.filter((l) => l.author === undefined);
+  const blocks: Block[] = [{ type: 'header', text: head }];
+  if (lines.length === 0) blocks.push({ type: 'text', text: 'No topics were added.' });
+  if (named.length > 0)
+    blocks.push({ type: 'text', text: named.map((l) => `• ${l.text} (${l.author})`).join('\n') });
+  // Apart from the named ones and in the order of their words (agendaOf): no place in the list
+  // that says when, or between whose topics, one was added.
+  if (anonymous.length > 0)
+    blocks.push({
+      type: 'text',
+      text: `**Without a name**\n${anonymous.map((l) => `• ${l.text}`).join('\n')}`,
+    });
+  return view(head, ...blocks);
 }
 
 export function pollReminderView(poll: Db.Poll, zone: string): View {

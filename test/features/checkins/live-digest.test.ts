@@ -1,5 +1,6 @@
-// A check-in whose digest comes "as answers come": each answer's shared part is posted when it
-// is given (anonymous ones without a name), and the close still posts the summary.
+// A check-in whose digest comes "as answers come": each answer's named part is posted when it
+// is given, in a post of its own; what was shared without a name waits for the closing digest,
+// which shows it only when at least the minimum group took part, in the order of its words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dm } from '../../support/chat-harness.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
@@ -8,15 +9,15 @@ let w: CheckinWorld;
 
 beforeAll(async () => {
   w = await checkinWorld({ start: '2026-03-02T08:00:00Z' });
-  await w.team({ admin: 'sam', members: ['ana', 'ben'] });
-  w.setChannel(['sam', 'ana', 'ben']);
+  await w.team({ admin: 'sam', members: ['ana', 'ben', 'cal'] });
+  w.setChannel(['sam', 'ana', 'ben', 'cal']);
 });
 afterAll(async () => {
   await w.db.close();
 });
 
 describe('a live digest', () => {
-  it('posts each shared answer as it comes and keeps private ones out', async () => {
+  it('posts each named answer alone as it comes; anonymous ones wait for the closing digest', async () => {
     const opened = await w.command('sam', ['checkin', 'setup']);
     const context = opened.seen.find((s) => s.how === 'form')?.form?.context;
     await w.form(
@@ -42,20 +43,31 @@ describe('a live digest', () => {
       {
         q1: 'Finished my training',
         'q1-who': 'team',
-        q2: 'Money worries',
-        'q2-who': 'supervisor',
+        q2: 'Zzz ANA-ANONYMOUS weight',
+        'q2-who': 'anonymous',
       },
       dm,
       round.id,
     );
     await w.form('ben', 'checkins:answer', { q1: 'Slept well', 'q1-who': 'anonymous' }, dm, round.id);
+    await w.form('cal', 'checkins:answer', { q2: 'Money worries', 'q2-who': 'supervisor' }, dm, round.id);
+    // Only ana's named answer went out, alone in its post: nothing anonymous as it comes.
     const live = await w.outbox({ keyPrefix: 'checkin-live:' });
     expect(live.map((l) => l.shown)).toEqual([
-      expect.stringContaining('**ana**: Finished my training'),
-      expect.stringContaining('One thing that went well: Slept well'),
+      expect.stringContaining('One thing that went well: Finished my training'),
     ]);
-    for (const post of live) expect(post.shown).not.toMatch(/Money|ben/);
+    expect(live[0]?.shown).toContain('**ana**');
+    const channel = async () => (await w.outbox()).filter((r) => r.target === 'channel').map((r) => r.shown);
+    for (const post of await channel()) expect(post).not.toMatch(/Money|Slept|ANA-ANONYMOUS/);
+
     await w.command('sam', ['checkin', 'close']);
-    expect(await w.outbox({ keyPrefix: 'checkin-digest:' })).toHaveLength(1);
+    const [digest] = await w.outbox({ keyPrefix: 'checkin-digest:' });
+    const shown = digest?.shown ?? '';
+    expect(shown).toContain('3 people took part');
+    // Anonymous answers, by their words (ana's came first but sorts last), and no name at all.
+    expect(shown).toMatch(/Slept well[\s\S]*Zzz ANA-ANONYMOUS weight/);
+    expect(shown).not.toMatch(/Finished my training|\bana\b|\bben\b|\bcal\b|Money/);
+    // The close added no second named post.
+    expect(await w.outbox({ keyPrefix: 'checkin-live:' })).toHaveLength(1);
   }, 120_000);
 });

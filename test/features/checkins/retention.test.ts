@@ -32,7 +32,7 @@ async function openAndAnswer(): Promise<string> {
       q1: '4',
       'q1-who': 'team',
       q2: 'Lunch in the sun with the team',
-      'q2-who': 'anonymous',
+      'q2-who': 'team',
     },
     dm,
     round.id,

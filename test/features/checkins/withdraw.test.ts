@@ -1,7 +1,8 @@
-// A member who erases their data takes what they shared out of the team's check-in posts:
-// a live answer already posted now says it was taken back, one not yet sent is never sent, and
-// the digest is redrawn from the others' answers, in the database and on the platform.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Named answers have posts of their own (one a person's answer): a replaced answer edits its
+// post instead of adding a second one, and a member who erases their data takes their posts
+// back (one already posted says so, one not yet sent is never sent). The digest, which holds
+// only counts and anonymous answers, is never redrawn: a before/after pair would point at them.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dm } from '../../support/chat-harness.ts';
 import { type CheckinWorld, checkinWorld, flatten } from './support.ts';
 
@@ -48,26 +49,36 @@ async function delivered(keyPrefix: string, messageId: string) {
   });
 }
 
-describe('erasing takes shared answers out of the check-in posts', () => {
-  it('posts live answers and a digest with what ana and ben shared', async () => {
+describe('named posts: replaced and taken back, the digest never redrawn', () => {
+  let digestPayload = '';
+
+  it('posts each named answer on its own, edits it when replaced, and keeps names out of the digest', async () => {
     await answer('ana', 'ANA-FIRST-WORDS');
     const [first] = await w.outbox({ keyPrefix: 'checkin-live:' });
     await delivered(first!.idempotencyKey, 'M-LIVE-1');
     w.clock.advance(60_000);
     await answer('ana', 'ANA-SECOND-WORDS');
+    // The replaced answer's post was edited (stored and on the platform), not joined by a second.
+    const ana = await w.outbox({ keyPrefix: 'checkin-live:' });
+    expect(ana.map((r) => [r.platformMessageId, r.shown.includes('ANA-SECOND-WORDS')])).toEqual([
+      ['M-LIVE-1', true],
+    ]);
+    expect(ana[0]?.shown).not.toContain('ANA-FIRST-WORDS');
+    expect(w.updates.map((u) => u.message.messageId)).toEqual(['M-LIVE-1']);
+    expect(flatten(w.updates[0]!.view)).toContain('ANA-SECOND-WORDS');
+    expect(flatten(w.updates[0]!.view)).not.toContain('ANA-FIRST-WORDS');
+    w.updates.length = 0;
+
     await answer('ben', 'BEN-WORDS');
-    const live = await w.outbox({ keyPrefix: 'checkin-live:' });
-    expect(live.map((r) => r.shown).join('\n')).toMatch(
-      /ANA-FIRST-WORDS[\s\S]*ANA-SECOND-WORDS[\s\S]*BEN-WORDS/,
-    );
     await w.command('sue', ['checkin', 'close']);
     await delivered('checkin-digest:', 'M-DIGEST');
     const [digest] = await w.outbox({ keyPrefix: 'checkin-digest:' });
-    expect(digest?.shown).toContain('ANA-SECOND-WORDS');
-    expect(digest?.shown).toContain('BEN-WORDS');
+    expect(digest?.shown).toContain('2 people took part');
+    expect(digest?.shown).not.toMatch(/ANA-|BEN-|\bana\b|\bben\b/);
+    digestPayload = (await w.prisma.outboxMessage.findFirstOrThrow({ where: { id: digest!.id } })).payload;
   });
 
-  it('withdraws ana’s words everywhere and leaves ben’s', async () => {
+  it('takes ana’s post back, leaves ben’s, and never touches the digest', async () => {
     const ana = await w.memberId('ana');
     const data = w.checkins.personalData!;
     const erased = await w.prisma.$transaction((tx) => data.erase(ana, tx as never));
@@ -78,25 +89,19 @@ describe('erasing takes shared answers out of the check-in posts', () => {
     const all = await w.outbox();
     expect(all.filter((r) => r.shown.includes('ANA-'))).toEqual([]);
     const live = await w.outbox({ keyPrefix: 'checkin-live:' });
-    // The posted one now says it was taken back; the one not yet sent is gone.
     expect(live.map((r) => [r.platformMessageId, r.shown.includes('BEN-WORDS')])).toEqual([
       ['M-LIVE-1', false],
       [null, true],
     ]);
     expect(live[0]?.shown).toContain('has taken it back');
-    const [digest] = await w.outbox({ keyPrefix: 'checkin-digest:' });
-    expect(digest?.shown).toContain('BEN-WORDS');
+    const digest = await w.prisma.outboxMessage.findFirstOrThrow({
+      where: { idempotencyKey: { startsWith: 'checkin-digest:' } },
+    });
+    expect(digest.payload).toBe(digestPayload);
 
-    // And on the platform: exactly those two posts edited, to what their rows say now.
-    expect(w.updates.map((u) => [u.message.messageId, u.message.channelId])).toEqual(
-      expect.arrayContaining([
-        ['M-LIVE-1', 'team'],
-        ['M-DIGEST', 'team'],
-      ]),
-    );
-    expect(w.updates).toHaveLength(2);
+    // On the platform: only her own post edited.
+    expect(w.updates.map((u) => [u.message.messageId, u.message.channelId])).toEqual([['M-LIVE-1', 'team']]);
     for (const update of w.updates) expect(flatten(update.view)).not.toContain('ANA-');
-    expect(flatten(w.updates.find((u) => u.message.messageId === 'M-DIGEST')!.view)).toContain('BEN-WORDS');
   });
 
   it('takes back a live answer that was being sent during the erase, once it is sent', async () => {
@@ -113,8 +118,8 @@ describe('erasing takes shared answers out of the check-in posts', () => {
     const ben = await w.memberId('ben');
     const erased = await w.prisma.$transaction((tx) => w.checkins.personalData!.erase(ben, tx as never));
     await erased.afterCommit?.();
-    // The erase does not wait for the send: the digest is edited now, the live post later.
-    expect(w.updates.map((u) => u.message.messageId)).toEqual(['M-DIGEST']);
+    // The erase does not wait for the send, and leaves the digest alone.
+    expect(w.updates).toEqual([]);
     const [kept] = await w.outbox({ keyPrefix: inFlight!.idempotencyKey });
     expect(kept?.shown).toContain('has taken it back');
 
@@ -123,12 +128,11 @@ describe('erasing takes shared answers out of the check-in posts', () => {
       where: { id: inFlight!.id },
       data: { status: 'sent', platformMessageId: 'M-LIVE-BEN', sentAt: w.clock.now(), lockedBy: null },
     });
-    const deadline = Date.now() + 15_000;
-    while (!w.updates.some((u) => u.message.messageId === 'M-LIVE-BEN') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await vi.waitFor(() => expect(w.updates.some((u) => u.message.messageId === 'M-LIVE-BEN')).toBe(true), {
+      timeout: 15_000,
+      interval: 100,
+    });
     const edit = w.updates.find((u) => u.message.messageId === 'M-LIVE-BEN');
-    expect(edit, 'the live post was never edited').toBeDefined();
     expect(flatten(edit!.view)).not.toContain('BEN-WORDS');
     expect(flatten(edit!.view)).toContain('has taken it back');
   });
