@@ -3,8 +3,8 @@
 // and the moved booking gives its old slot back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
-import { clonedDatabase } from '../../support/database.ts';
 import { postgresPair } from '../../scheduling/support/postgres-pair.ts';
+import { clonedDatabase } from '../../support/database.ts';
 import { supervisionWorld } from './support.ts';
 
 const pair = await postgresPair('pb_move');
