@@ -10,6 +10,9 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/index.ts';
 import { createPglite, databaseOnPglite } from '../../src/db/pglite.ts';
+import { isCi } from './ci.ts';
+
+export { isCi };
 
 let templateBytes: Promise<Buffer> | undefined;
 
@@ -33,16 +36,6 @@ function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolea
     socket.once('error', () => done(false));
     socket.connect(port, host, () => done(true));
   });
-}
-
-/**
- * Whether `CI` says this is a CI run. Runners spell it differently (`true`, `1`, `yes`, a
- * provider's name), so any non-empty value counts except `false` and `0`, which people write
- * to say "not CI". Missing or blank: a laptop.
- */
-export function isCi(ci: string | undefined): boolean {
-  const value = ci?.trim().toLowerCase() ?? '';
-  return value !== '' && value !== 'false' && value !== '0';
 }
 
 /**
