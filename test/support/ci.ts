@@ -10,4 +10,3 @@ export function isCi(ci: string | undefined): boolean {
   const value = ci?.trim().toLowerCase() ?? '';
   return value !== '' && value !== 'false' && value !== '0';
 }
-
