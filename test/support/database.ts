@@ -52,6 +52,23 @@ export async function clonedDatabase(): Promise<Database> {
   return databaseOnPglite(pglite);
 }
 
+/**
+ * Empties every table but the migrations' own, so the next test starts from a just-migrated
+ * database: a world of its own for a fraction of a clone's cost. Triggers are off meanwhile
+ * (`session_replication_role = replica`), so the audit log's append-only guard lets the
+ * truncate through; that needs a superuser, which PGlite's one role and the test server's are.
+ */
+export async function emptyDatabase(db: Database): Promise<void> {
+  const tables = await db.prisma.$queryRaw<{ name: string }[]>`
+    SELECT quote_ident(table_name) AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+      AND table_name <> '_prisma_migrations'`;
+  await db.prisma.$transaction([
+    db.prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+    db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`),
+  ]);
+}
+
 export const POSTGRES_TEST_URL = 'postgresql://postgres@127.0.0.1:5432/test';
 
 function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
