@@ -53,7 +53,7 @@ export async function writeRoster(tx: DbClient, team: Team, people: readonly Pla
     const member = await memberFor(tx, team, person, byUser.get(person.userId));
     memberIds.push(member.id);
     const entry = entryOf.get(member.id);
-    if (!entry || !entry.active)
+    if (!entry?.active)
       await tx.checkinRosterEntry.upsert({
         where: { teamId_memberId: { teamId: team.id, memberId: member.id } },
         create: { teamId: team.id, memberId: member.id, seenAt: now },
