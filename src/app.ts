@@ -1,6 +1,7 @@
 // Composition: storage -> features -> command table -> router -> adapters -> outbox worker ->
 // scheduler. main.ts reads config and calls startApp; tests call it with their own config.
 import { hostname } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import { createAccess } from './access/index.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import {
@@ -77,7 +78,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
       prisma,
       defaults: config.defaults,
       clientFor: deps.clientFor,
-      roster: rosterPort(prisma),
+      roster: rosterPort({ prisma, clientFor, clock, logger }),
     }),
     createAdminFeature({
       prisma,
@@ -248,6 +249,7 @@ async function createAdapters(
     table: core.table,
     sink: core.sink,
     logger: logger.child({ component: 'shell' }),
+    kept: keptWhere(config),
   });
   return { adapters: [shell], finished: shell.closed };
 }
@@ -304,4 +306,16 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   for (const adapter of adapters) byPlatform.set(adapter.platform, adapter);
   const started = await startAll(adapters, core, storage, logger);
   return { storage, adapters, lifecycle, finished, stop: stopper(core, started, logger) };
+}
+
+/** Where the data is, in words for the playground's banner (it said ./data whatever DATA_DIR held). */
+export function keptWhere(config: Config): string {
+  switch (config.database.kind) {
+    case 'pglite-dir':
+      return `in the embedded database in ${resolvePath(config.dataDir)}`;
+    case 'pglite-memory':
+      return 'only in memory (DATABASE_URL=memory://), and gone when you leave';
+    case 'postgres':
+      return 'in the PostgreSQL database DATABASE_URL names';
+  }
 }

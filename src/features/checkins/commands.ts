@@ -22,10 +22,10 @@ import { closeRound, MIN_GROUP_FLOOR } from './digest.ts';
 import { historyView, trendView } from './insights.ts';
 import { definitionsView, rosterView } from './list-views.ts';
 import { endOfLocalDay, pauseDateProblem, setOptOut, setPreference } from './member-controls.ts';
-import { refreshRoster, rosterOf } from './roster.ts';
+import { refreshRoster, refreshRosterQuietly, rosterOf } from './roster.ts';
 import { openRound } from './rounds.ts';
 import { setupForm } from './setup-form.ts';
-import { textView } from './views.ts';
+import { alreadyOpenView, textView } from './views.ts';
 
 export const checkinGroup = defineGroup({
   name: 'checkin',
@@ -87,15 +87,25 @@ function teamCommands(deps: CheckinsDeps) {
     verb: 'checkin.manage',
     where: 'channel',
     handler: inTeam(deps, 'leadsOnly', async (at, { reply, event }) => {
-      const settings = await deps.prisma.checkinTeamSettings.findUnique({ where: { teamId: at.team.id } });
-      if (!settings?.rosterReadAt) await refreshRoster(deps, at.team).catch(() => false);
+      // Who is in the channel now, not at the last read: people who just joined get a prompt.
+      await refreshRosterQuietly(deps, at.team);
       const opensAt = deps.clock.now();
       const opened = await deps.prisma.$transaction(async (tx) => {
+        // One open round a team at a time from here: the team row's lock makes two `now`s
+        // typed at once see each other (a parallel round doubled every prompt and digest).
+        await tx.$executeRaw`SELECT 1 FROM "Team" WHERE id = ${at.team.id} FOR UPDATE`;
+        const already = await tx.checkinRound.findFirst({
+          where: { teamId: at.team.id, status: 'open', closesAt: { gt: opensAt } },
+          orderBy: { closesAt: 'desc' },
+        });
+        if (already) return { already };
         const template = await definitionForNow(tx, at.team.id);
         const closesAt = new Date(opensAt.getTime() + template.openHours * HOUR);
         const plan = { key: `now:${at.team.id}:${event.eventId}`, template, opensAt, closesAt };
         return openRound(tx, deps.cipher, at.team, plan, opensAt);
       });
+      if ('already' in opened)
+        return reply.privately(alreadyOpenView(opened.already.closesAt, at.team.timeZone));
       deps.notifyOutbox();
       await reply.privately(
         textView(

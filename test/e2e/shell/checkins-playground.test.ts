@@ -21,8 +21,8 @@ describe('check-ins in the shell playground', () => {
     const mark = term.mark();
     term.type('/as sam', '1');
     await term.waitFor('[form for sam]', { from: mark, timeoutMs: 30_000 });
-    // Mood: the choices are numbered from thriving (1) down; 2 is "doing well".
-    term.type('2', '2', 'Tea with the team', '1', '', '', '2');
+    // Mood typed as the list prints it (issue 23, item 2); the list's numbers are the scale's.
+    term.type('doing well', '2', 'Tea with the team', '1', '', '', '2');
     await term.waitFor('Thank you for checking in', { from: mark, timeoutMs: 30_000 });
     term.type('/as alex', '/peer checkin close');
     await term.waitFor('took part', { from: mark, timeoutMs: 60_000 });
@@ -39,6 +39,7 @@ describe('check-ins in the shell playground', () => {
     const first = text.slice(text.indexOf('Support circle: the digest'), text.indexOf('/peer privacy erase'));
     expect(first).toContain('1 person took part');
     expect(first).toContain('Tea with the team');
+    expect(text).toContain('[1] in a hard place');
     const redrawn = text.slice(text.lastIndexOf('Support circle: the digest'));
     expect(redrawn).not.toContain('Tea with the team');
     expect(await app.storage.db.prisma.checkinAnswer.count()).toBe(0);
