@@ -152,11 +152,11 @@ const envSchema = z
       .default(10_000),
     ENCRYPTION_KEYS_OLD: oldEncryptionKeys.optional(),
     OUTBOX_LOCK_MS: z.coerce
-      .number({ message: 'must be a number of milliseconds like 60000' })
+      .number({ message: 'must be a number of milliseconds like 12000' })
       .int('must be a whole number of milliseconds')
       .min(1_000, 'must be at least 1000')
       .max(3_600_000, 'must be at most 3600000 (an hour)')
-      .default(60_000),
+      .default(12_000),
     SCHEDULER_CRON: z
       .string()
       .trim()
