@@ -102,7 +102,10 @@ describe('health and graceful shutdown', () => {
   it('answers /livez, /healthz and /readyz on PORT (Slack HTTP mode) and on HEALTH_PORT; /metrics only on HEALTH_PORT', async () => {
     for (const at of [port, healthPort]) {
       for (const probe of ['livez', 'healthz'])
-        expect(await get(`http://127.0.0.1:${at}/${probe}`)).toEqual({ status: 200, body: { status: 'alive' } });
+        expect(await get(`http://127.0.0.1:${at}/${probe}`)).toEqual({
+          status: 200,
+          body: { status: 'alive' },
+        });
     }
     const metrics = await fetch(`http://127.0.0.1:${healthPort}/metrics`);
     expect(metrics.status).toBe(200);
