@@ -4,6 +4,8 @@
 // round's prompts waiting in the outbox; then the outbox drains and the counters say so.
 // Every label of every sample is checked against an allow-list: no team, member, channel or
 // free text may ever become a label (and none of the seeded names appears anywhere).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningApp } from '../../src/app.ts';
 import { freePort, SIGNING_SECRET } from '../e2e/slack/support.ts';
@@ -178,5 +180,20 @@ describe('/metrics on HEALTH_PORT', () => {
       ...seeded.members.flatMap((m) => [m.id, m.platformUserId, m.displayName]),
     ];
     expect(names.filter((name) => text.includes(name))).toEqual([]);
+
+    // The example dashboard (docs/grafana-dashboard.json) graphs only metrics that exist.
+    const dashboard = JSON.parse(
+      await readFile(join(import.meta.dirname, '..', '..', 'docs', 'grafana-dashboard.json'), 'utf8'),
+    ) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const exposed = new Set(parse(text).map((s) => s.name));
+    const queried = dashboard.panels.flatMap((p) =>
+      p.targets.flatMap((t) =>
+        [...t.expr.matchAll(/\b(peerbridge_\w+|process_\w+|nodejs_\w+)\{/g)].map((m) => m[1]!),
+      ),
+    );
+    expect(queried.length).toBeGreaterThan(5);
+    expect(queried.filter((name) => !exposed.has(name))).toEqual([]);
   });
 });
