@@ -147,6 +147,7 @@ function createCore(
     clock,
     lockMs: config.outboxLockMs,
     logger: logger.child({ component: 'outbox' }),
+    onDelivery: lifecycle.metrics.delivery,
   });
   // The one access policy: features ask it about rows, the router about every event's verb.
   const access = createAccess({ prisma, clientFor });
@@ -300,7 +301,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const storage = options.storage ?? (await openStorage(config, logger));
   const byPlatform = new Map<Platform, ChatAdapter>();
-  const lifecycle = createLifecycle({ config, logger, storage, adapters: () => byPlatform.values() });
+  const lifecycle = createLifecycle({ config, logger, storage, clock, adapters: () => byPlatform.values() });
   const core = createCore(options, storage, clock, (platform) => byPlatform.get(platform)?.client, lifecycle);
   const { adapters, finished } = await createAdapters(options, core, storage);
   for (const adapter of adapters) byPlatform.set(adapter.platform, adapter);

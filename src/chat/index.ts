@@ -66,6 +66,7 @@ export {
   DeliveryError,
   type DeliveryFailure,
   type FileUpload,
+  OUTBOX_REQUEST_TIMEOUT_MS,
   type PlatformPerson,
   type Reply,
   type ScheduledEventInput,
