@@ -1,4 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { isCi } from './test/support/ci.ts';
+
+// Every test must pass alone and in any order, so CI runs files and tests shuffled. vitest
+// prints the seed at the top of the run ("Running tests with seed …"); TEST_SEED=<that number>
+// replays the same order (and TEST_SEED on a laptop turns shuffling on too).
+const seed = process.env.TEST_SEED?.trim() ? Number(process.env.TEST_SEED) : undefined;
+if (seed !== undefined && !Number.isSafeInteger(seed))
+  throw new Error(`TEST_SEED must be a whole number, not ${process.env.TEST_SEED}`);
+const shuffle = isCi(process.env.CI) || seed !== undefined;
 
 export default defineConfig({
   test: {
@@ -19,5 +28,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     globalSetup: ['test/support/global-setup.ts'],
     reporters: ['default'],
+    sequence: {
+      shuffle: shuffle ? { files: true, tests: true } : false,
+      ...(seed === undefined ? {} : { seed }),
+    },
   },
 });

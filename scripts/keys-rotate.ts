@@ -1,7 +1,16 @@
 // `npm run keys:rotate [-- --batch-size 200]`: re-encrypts every private envelope with
 // ENCRYPTION_KEY, reading old ones with ENCRYPTION_KEYS_OLD. Safe to stop and run again.
+// On the embedded database it also keeps DATA_DIR/encryption.key true (key-file-rotation.ts):
+// without ENCRYPTION_KEY it makes the new key there itself.
 import { loadConfig, withDotEnv } from '../src/config.ts';
-import { type KeyRing, rotateKeys } from '../src/db/index.ts';
+import {
+  finishKeyFileRotation,
+  type KeyFileRotation,
+  type KeyRing,
+  keyFilePath,
+  prepareKeyFileRotation,
+  rotateKeys,
+} from '../src/db/index.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStorage } from '../src/open-storage.ts';
 
@@ -13,12 +22,21 @@ if (!Number.isInteger(batchSize) || batchSize < 1) {
   console.error('--batch-size must be a whole number of rows, like 200.');
   process.exit(1);
 }
-if (config.oldEncryptionKeys.length === 0) {
+const embedded = config.database.kind === 'pglite-dir';
+const keyFile = keyFilePath(config);
+const fileRotation: KeyFileRotation | undefined = embedded
+  ? prepareKeyFileRotation(keyFile, config.encryptionKey)
+  : undefined;
+if (fileRotation?.madeNewKey) {
+  console.log(
+    `Made a new key in ${keyFile}; the old key stays in the file, after it, until every row is re-encrypted. Back the key file up once this finishes.`,
+  );
+} else if (!fileRotation && config.oldEncryptionKeys.length === 0) {
   console.warn(
     'ENCRYPTION_KEYS_OLD is empty: envelopes made with ENCRYPTION_KEY are brought up to date (bound to their rows); any made with another key are left as they are and counted as unreadable.',
   );
 }
-const storage = await openStorage(config, logger);
+const storage = await openStorage(config, logger, fileRotation);
 try {
   const ring = storage.cipher as KeyRing;
   console.log(`Re-encrypting with key ${ring.keyId}, reading keys ${ring.keyIds.join(', ')}.`);
@@ -38,6 +56,13 @@ try {
       `${failed} envelope(s) could not be read with any configured key; they are unchanged. Add the key they were made with to ENCRYPTION_KEYS_OLD and run again.`,
     );
     process.exitCode = 2;
+  } else if (!result.complete) {
+    console.log('Stopped before the end; run it again to carry on.');
+  } else if (fileRotation) {
+    finishKeyFileRotation(keyFile, fileRotation.current);
+    console.log(
+      `Done. ${keyFile} now holds only the key every row uses${config.encryptionKey ? ' (ENCRYPTION_KEY)' : ''}; backups made before today need the old key.`,
+    );
   } else {
     console.log(
       config.oldEncryptionKeys.length > 0

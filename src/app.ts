@@ -1,6 +1,8 @@
 // Composition: storage -> features -> command table -> router -> adapters -> outbox worker ->
 // scheduler. main.ts reads config and calls startApp; tests call it with their own config.
 import { hostname } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
+import { createAccess } from './access/index.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import {
   type ChatAdapter,
@@ -76,13 +78,13 @@ export function featureList(deps: FeatureDeps): Feature[] {
       prisma,
       defaults: config.defaults,
       clientFor: deps.clientFor,
-      roster: rosterPort(prisma),
+      roster: rosterPort({ prisma, clientFor, clock, logger }),
     }),
     createAdminFeature({
       prisma,
       clock,
       notifyOutbox,
-      clientFor: deps.clientFor,
+      access: deps.access,
       retention: config.retention,
     }),
     resources,
@@ -145,9 +147,13 @@ function createCore(
     clock,
     lockMs: config.outboxLockMs,
     logger: logger.child({ component: 'outbox' }),
+    onDelivery: lifecycle.metrics.delivery,
   });
+  // The one access policy: features ask it about rows, the router about every event's verb.
+  const access = createAccess({ prisma, clientFor });
   const { composed, table } = buildFeatures(
     {
+      access,
       prisma,
       cipher: storage.cipher,
       clock,
@@ -166,7 +172,8 @@ function createCore(
       forms: composed.forms,
       ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
       ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
-      ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+      access: access.port,
+      verbs: composed.verbs,
       dedupe: processedEvents(prisma),
       logger: logger.child({ component: 'router' }),
     }),
@@ -243,6 +250,7 @@ async function createAdapters(
     table: core.table,
     sink: core.sink,
     logger: logger.child({ component: 'shell' }),
+    kept: keptWhere(config),
   });
   return { adapters: [shell], finished: shell.closed };
 }
@@ -293,10 +301,22 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const storage = options.storage ?? (await openStorage(config, logger));
   const byPlatform = new Map<Platform, ChatAdapter>();
-  const lifecycle = createLifecycle({ config, logger, storage, adapters: () => byPlatform.values() });
+  const lifecycle = createLifecycle({ config, logger, storage, clock, adapters: () => byPlatform.values() });
   const core = createCore(options, storage, clock, (platform) => byPlatform.get(platform)?.client, lifecycle);
   const { adapters, finished } = await createAdapters(options, core, storage);
   for (const adapter of adapters) byPlatform.set(adapter.platform, adapter);
   const started = await startAll(adapters, core, storage, logger);
   return { storage, adapters, lifecycle, finished, stop: stopper(core, started, logger) };
+}
+
+/** Where the data is, in words for the playground's banner (it said ./data whatever DATA_DIR held). */
+export function keptWhere(config: Config): string {
+  switch (config.database.kind) {
+    case 'pglite-dir':
+      return `in the embedded database in ${resolvePath(config.dataDir)}`;
+    case 'pglite-memory':
+      return 'only in memory (DATABASE_URL=memory://), and gone when you leave';
+    case 'postgres':
+      return 'in the PostgreSQL database DATABASE_URL names';
+  }
 }

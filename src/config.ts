@@ -152,11 +152,11 @@ const envSchema = z
       .default(10_000),
     ENCRYPTION_KEYS_OLD: oldEncryptionKeys.optional(),
     OUTBOX_LOCK_MS: z.coerce
-      .number({ message: 'must be a number of milliseconds like 60000' })
+      .number({ message: 'must be a number of milliseconds like 12000' })
       .int('must be a whole number of milliseconds')
       .min(1_000, 'must be at least 1000')
       .max(3_600_000, 'must be at most 3600000 (an hour)')
-      .default(60_000),
+      .default(12_000),
     SCHEDULER_CRON: z
       .string()
       .trim()
@@ -392,4 +392,43 @@ export function withDotEnv(
 ): Readonly<Record<string, string | undefined>> {
   if (!existsSync(path)) return env;
   return { ...parseEnv(readFileSync(path, 'utf8')), ...env };
+}
+
+/** The settings that are secrets: each may instead be read from the file `<NAME>_FILE` names. */
+export const SECRET_SETTINGS = [
+  'DATABASE_URL',
+  'ENCRYPTION_KEY',
+  'ENCRYPTION_KEYS_OLD',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'DISCORD_TOKEN',
+] as const;
+
+/**
+ * The environment with each `<NAME>_FILE` read into `<NAME>` (Docker and Kubernetes secrets are
+ * files; docs/deploy.md). The file's trailing newline is dropped. Setting both is refused, so
+ * nobody wonders which one is in force; an unreadable file is named, its content never is.
+ */
+export function withSecretFiles(
+  env: Readonly<Record<string, string | undefined>>,
+  read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Readonly<Record<string, string | undefined>> {
+  const problems: string[] = [];
+  const out: Record<string, string | undefined> = { ...env };
+  for (const name of SECRET_SETTINGS) {
+    const path = env[`${name}_FILE`]?.trim();
+    if (!path) continue;
+    if (env[name]?.trim()) {
+      problems.push(`${name} and ${name}_FILE are both set: keep one`);
+      continue;
+    }
+    try {
+      out[name] = read(path).replace(/\r?\n$/, '');
+    } catch {
+      problems.push(`${name}_FILE: cannot read the file ${path}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out;
 }

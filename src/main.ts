@@ -1,7 +1,7 @@
 // Entry point: reads the config, starts the app, and stops it cleanly on a signal or when the
 // shell playground closes.
 import { startApp } from './app.ts';
-import { type Config, ConfigError, loadConfig, withDotEnv } from './config.ts';
+import { type Config, ConfigError, loadConfig, withDotEnv, withSecretFiles } from './config.ts';
 import { createLogger } from './logger.ts';
 import { useBaselineWasmCompiler } from './wasm-compiler.ts';
 
@@ -9,7 +9,7 @@ useBaselineWasmCompiler();
 
 function readConfig(): Config {
   try {
-    return loadConfig(withDotEnv(process.env));
+    return loadConfig(withSecretFiles(withDotEnv(process.env)));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

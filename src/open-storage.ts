@@ -2,6 +2,7 @@
 // `npm start` and `npm run db:migrate` share.
 import type { Config } from './config.ts';
 import {
+  assertKeyFits,
   createKeyRing,
   type Database,
   type FieldCipher,
@@ -16,8 +17,15 @@ export interface Storage {
   readonly cipher: FieldCipher;
 }
 
-export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
-  const key = resolveEncryptionKey(config);
+export async function openStorage(
+  config: Config,
+  logger: Logger,
+  /** `keys:rotate` on the embedded database: the key it rotates to and those it replaces. */
+  keys?: { readonly current: Buffer; readonly old: readonly Buffer[] },
+): Promise<Storage> {
+  const key = keys
+    ? { ...keys, key: keys.current, source: 'key-file' as const }
+    : resolveEncryptionKey(config);
   if (key.source === 'new-key-file') {
     logger.warn(
       { event: 'encryption.key_created', path: key.path },
@@ -33,9 +41,12 @@ export async function openStorage(config: Config, logger: Logger): Promise<Stora
       { event: 'db.migrated', applied, ms: Date.now() - started },
       applied.length > 0 ? `Applied ${applied.length} migration(s)` : 'Database is up to date',
     );
+    // Keys a key-file rotation is replacing still read; so do ENCRYPTION_KEYS_OLD.
+    const ring = createKeyRing(key.key, [...key.old, ...config.oldEncryptionKeys]);
+    await assertKeyFits(db.prisma, ring);
+    return { db, cipher: ring };
   } catch (error) {
     await db.close();
     throw error;
   }
-  return { db, cipher: createKeyRing(key.key, config.oldEncryptionKeys) };
 }

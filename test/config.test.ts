@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, withDotEnv } from '../src/config.ts';
+import { ConfigError, loadConfig, withDotEnv, withSecretFiles } from '../src/config.ts';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -161,5 +161,34 @@ describe('config messages never show a database password', () => {
       'CHECKIN_ANSWER_RETENTION_DAYS must be 0 (keep) or at least 60 days, so the eight-week insights stay whole (got "30")',
     ]);
     expect(problems({ CHECKIN_ANSWER_RETENTION_DAYS: 'a year' })[0]).toContain('must be a number of days');
+  });
+
+  it('reads secrets from <NAME>_FILE (Docker and Kubernetes secrets), refusing both or an unreadable file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pb-secret-'));
+    try {
+      const keyFile = join(dir, 'encryption_key');
+      const key = Buffer.alloc(32, 7).toString('base64');
+      await writeFile(keyFile, `${key}\n`);
+      const env = withSecretFiles({ ENCRYPTION_KEY_FILE: keyFile, PORT: '4000' });
+      expect(env.ENCRYPTION_KEY).toBe(key);
+      expect(loadConfig(env).encryptionKey).toBeDefined();
+      let caught: unknown;
+      try {
+        withSecretFiles({
+          SLACK_BOT_TOKEN: 'xoxb-1',
+          SLACK_BOT_TOKEN_FILE: keyFile,
+          DISCORD_TOKEN_FILE: join(dir, 'missing'),
+        });
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as ConfigError).problems).toEqual([
+        'SLACK_BOT_TOKEN and SLACK_BOT_TOKEN_FILE are both set: keep one',
+        `DISCORD_TOKEN_FILE: cannot read the file ${join(dir, 'missing')}`,
+      ]);
+      expect((caught as ConfigError).message).not.toContain(key);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

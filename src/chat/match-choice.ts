@@ -4,14 +4,26 @@
 
 import type { Choice } from './views.ts';
 
+// A list number typed with its label, as printed ("[2] struggling", "2. struggling"), means the label.
+const listNumber = /^\[?\d+[\]).:·]?\s+(?=\D)/;
+
+/** A label as a person would type it: no markup stars or underscores, one space between words. */
+const typable = (label: string): string =>
+  label.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
 export function matchChoice(choices: readonly Choice[], answer: string): Choice | undefined {
-  const typed = answer.trim().toLowerCase();
+  const typed = typable(answer);
+  const found = matchTyped(choices, typed);
+  if (found || !listNumber.test(typed)) return found;
+  return matchTyped(choices, typed.replace(listNumber, ''));
+}
+
+function matchTyped(choices: readonly Choice[], typed: string): Choice | undefined {
   if (/^\d+$/.test(typed)) return choices[Number(typed) - 1];
   const exact =
-    choices.find((c) => c.value.toLowerCase() === typed) ??
-    choices.find((c) => c.label.toLowerCase() === typed);
+    choices.find((c) => c.value.toLowerCase() === typed) ?? choices.find((c) => typable(c.label) === typed);
   if (exact || typed.length < 2) return exact;
-  const starting = choices.filter((c) => c.label.toLowerCase().startsWith(typed));
+  const starting = choices.filter((c) => typable(c.label).startsWith(typed));
   return starting.length === 1 ? starting[0] : undefined;
 }
 

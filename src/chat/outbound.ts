@@ -164,6 +164,14 @@ export interface Reply {
 
 export type DeliveryFailure = 'rate-limited' | 'transient' | 'permanent';
 
+/**
+ * How long the outbox's platform clients wait for one request before giving up (an unknown
+ * outcome, looked up by its key before any resend). The outbox starts a send only while half of
+ * its claim's lease (OUTBOX_LOCK_MS, default 12 s) is left, so this must stay well inside that
+ * half: a request still out when the lease lapses could arrive beside another replica's resend.
+ */
+export const OUTBOX_REQUEST_TIMEOUT_MS = 5_000;
+
 /** Thrown by a ChatClient: `rate-limited` and `transient` are retried, `permanent` is not. */
 export class DeliveryError extends Error {
   constructor(

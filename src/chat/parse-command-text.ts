@@ -7,8 +7,14 @@
 // swallows the rest of the bare words when its turn comes (so `/peer topic add a hard week`
 // needs no quotes); without one, the last option does, when it is a string. Given by name,
 // a `rest` option takes the bare words that follow it (`setup name:Night shift crew`).
+//
+// A `name:value` whose name the command lacks is refused, never taken as free text: typed
+// into `/peer setup` it would otherwise become the team's name ("colour:blue"). The refusal
+// lists the command's options, closest first, and says to quote it when it is meant as text.
+// A bare word after `name:value` continues that value when only together they pass its
+// check (`after:2 hours`), so it is not misread as the next option.
 
-import { closestName } from './closest-name.ts';
+import { closestName, editDistance } from './closest-name.ts';
 import type { Command, CommandTable } from './command-table.ts';
 
 export type ParsedCommandText =
@@ -131,9 +137,7 @@ type Assigned =
 function assignOptions(table: CommandTable, command: Command, tokens: readonly Token[]): Assigned {
   const usage = `\`/${table.root.name} ${command.path.join(' ')}\``;
   const declared = Object.keys(command.options);
-  const takes = declared.length
-    ? `${usage} takes: ${declared.map((n) => `\`${n}\``).join(', ')}.`
-    : `${usage} doesn't take anything after it.`;
+  const takes = takesSentence(usage, declared);
   const options: Record<string, string> = {};
   const bare: Token[] = [];
   const named = tokens.filter((t) => t.name !== undefined && Object.hasOwn(command.options, t.name));
@@ -148,11 +152,19 @@ function assignOptions(table: CommandTable, command: Command, tokens: readonly T
   // A named option that takes the rest of the line (`name:Night shift crew`) takes the bare
   // words after it, up to the next named option: people type it as a sentence.
   let namedRest: string | undefined;
+  let lastNamed: string | undefined;
   for (const token of tokens) {
     if (token.name === undefined && namedRest !== undefined) {
       options[namedRest] = `${options[namedRest]} ${token.value}`;
+    } else if (
+      token.name === undefined &&
+      lastNamed !== undefined &&
+      continues(command, lastNamed, options, token)
+    ) {
+      options[lastNamed] = `${options[lastNamed]} ${token.value}`;
     } else if (token.name === undefined) {
       bare.push(token);
+      lastNamed = undefined;
     } else if (Object.hasOwn(command.options, token.name)) {
       if (Object.hasOwn(options, token.name)) {
         return {
@@ -163,17 +175,45 @@ function assignOptions(table: CommandTable, command: Command, tokens: readonly T
       options[token.name] = token.value;
       const decl = command.options[token.name];
       namedRest = decl?.type === 'string' && decl.rest === true ? token.name : undefined;
-    } else if (namedRest !== undefined) {
-      options[namedRest] = `${options[namedRest]} ${token.raw}`;
-    } else if (greedy !== undefined) {
-      // Free text such as "re:work" is more likely part of a sentence than a mistyped option.
-      bare.push({ value: token.raw, raw: token.raw });
+      lastNamed = token.name;
+    } else if (
+      token.value === '' &&
+      closestName(token.name, declared) === undefined &&
+      (namedRest ?? greedy)
+    ) {
+      // "Note: it was hard" is a sentence, not an option: a bare `word:` near no option name.
+      if (namedRest !== undefined) options[namedRest] = `${options[namedRest]} ${token.raw}`;
+      else bare.push({ value: token.raw, raw: token.raw });
     } else {
-      return { ok: false, reason: `I don't know an option called \`${token.name}\` here. ${takes}` };
+      return { ok: false, reason: unknownOptionReason(usage, token, declared) };
     }
   }
 
   return fillPositional(command, bare, positional, greedy, takes, options);
+}
+
+const takesSentence = (usage: string, declared: readonly string[]): string =>
+  declared.length
+    ? `${usage} takes: ${declared.map((n) => `\`${n}\``).join(', ')}.`
+    : `${usage} doesn't take anything after it.`;
+
+/** The refusal for `name:value` with a name the command lacks: its options, closest first. */
+function unknownOptionReason(usage: string, token: Token, declared: readonly string[]): string {
+  const name = token.name ?? '';
+  const byCloseness = [...declared].sort((a, b) => editDistance(name, a) - editDistance(name, b));
+  const guess = closestName(name, declared);
+  const didYouMean = guess ? ` Did you mean \`${guess}\`?` : '';
+  const quoted = declared.length
+    ? ` If \`${shorten(token.raw)}\` is part of your text, put it in "double quotes".`
+    : '';
+  return `I don't know an option called \`${shorten(name)}\` here, so nothing was changed.${didYouMean} ${takesSentence(usage, byCloseness)}${quoted}`;
+}
+
+/** Whether a bare word belongs to the named option before it: alone its value fails its check, with the word it passes. */
+function continues(command: Command, name: string, options: Record<string, string>, token: Token): boolean {
+  const value = options[name];
+  if (value === undefined || misfit(command, name, value) === undefined) return false;
+  return misfit(command, name, `${value} ${token.value}`) === undefined;
 }
 
 const shorten = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);

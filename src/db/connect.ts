@@ -5,6 +5,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { DatabaseTarget } from '../config.ts';
 import { PrismaClient } from './generated/client.ts';
+import { transactionDefaults } from './transaction-defaults.ts';
 
 export type { PrismaClient };
 
@@ -47,7 +48,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       // Loaded here only: the embedded default never needs pg and its adapter.
       const { PrismaPg } = await import('@prisma/adapter-pg');
       const adapterFactory = new PrismaPg(...postgresAdapterArgs(target.url));
-      const prisma = new PrismaClient({ adapter: adapterFactory });
+      const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: transactionDefaults });
       return {
         prisma,
         target,

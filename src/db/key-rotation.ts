@@ -5,6 +5,8 @@
 // where it was on the next run, and a finished run finds nothing to do.
 // Each row is written with a compare-and-set on its old envelope, so an app replica changing
 // the same row meanwhile wins and nothing is overwritten with stale text.
+// An empty value is no envelope (the daily prune clears sent outbox payloads to ''): it is
+// passed over, never counted unreadable, or a pruned database could never finish a rotation.
 import type { PrismaClient } from './connect.ts';
 import { ENVELOPE_VERSION } from './field-crypto.ts';
 import type { KeyRing } from './key-ring.ts';
@@ -113,7 +115,7 @@ export async function rotateKeys(
     const column = quote(spec.column);
     const extra = (spec.bindColumns ?? []).map((c) => `, ${quote(c)}`).join('');
     const select = `SELECT id, ${column} AS value${extra} FROM ${table}
-      WHERE ${column} IS NOT NULL AND id > $2
+      WHERE ${column} IS NOT NULL AND ${column} <> '' AND id > $2
         AND (split_part(${column}, ':', 2) <> $1 OR split_part(${column}, ':', 1) <> $4)
       ${spec.where ? `AND ${spec.where}` : ''} ORDER BY id LIMIT $3`;
     const update = `UPDATE ${table} SET ${column} = $1 WHERE id = $2 AND ${column} = $3`;

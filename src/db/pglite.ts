@@ -11,6 +11,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from '../config.ts';
 import type { Database } from './connect.ts';
 import { PrismaClient } from './generated/client.ts';
+import { transactionDefaults } from './transaction-defaults.ts';
 
 /**
  * PGlite's settings, chosen by measurement (docs/benchmarks.md, "PGlite memory"). PostgreSQL's
@@ -54,7 +55,7 @@ export function databaseOnPglite(
   target: DatabaseTarget = { kind: 'pglite-memory' },
 ): Database {
   const adapterFactory = pgliteAdapterFactory(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: transactionDefaults });
   return {
     prisma,
     target,

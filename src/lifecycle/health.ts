@@ -1,8 +1,11 @@
-// GET /healthz (the process answers) and GET /readyz (the database answers, every configured
-// platform is connected, and we are not shutting down). Served by Slack's HTTP receiver on
-// PORT in HTTP mode (as Bolt custom routes), and by a small server of its own on HEALTH_PORT
-// for Socket-Mode-only, Discord-only and shell deployments. Bodies carry names and booleans,
-// never an error's text.
+// The probes, meaning what orchestrators expect (docs/deploy.md):
+// - GET /livez: the event loop answers. Nothing else is asked, so a Slack or Discord outage or
+//   a slow database never fails it and never causes a restart storm. /healthz is its alias.
+// - GET /readyz: the database answers, no migration is half-applied, every configured platform
+//   is connected, and we are not starting or stopping.
+// Served by Slack's HTTP receiver on PORT in HTTP mode (as Bolt custom routes), and by a small
+// server of its own on HEALTH_PORT, which alone also serves GET /metrics (Prometheus): metrics
+// stay off the public port. Bodies carry names and booleans, never an error's text.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +21,14 @@ export interface HealthProbes {
   database(): Promise<boolean>;
   /** Each configured platform: connected or not. */
   platforms(): Readonly<Record<string, boolean>>;
+  /** True when no migration is recorded as started but unfinished (a replica mid-upgrade). */
+  migrations?(): Promise<boolean>;
+}
+
+/** What the own server serves besides the probes: Prometheus's /metrics. */
+export interface MetricsSource {
+  readonly contentType: string;
+  scrape(): Promise<string>;
 }
 
 export interface Health {
@@ -46,19 +57,21 @@ function send(res: ServerResponse, status: number, body: Record<string, unknown>
   res.end(JSON.stringify(body));
 }
 
-export function createHealth(probes: HealthProbes): Health {
+export function createHealth(probes: HealthProbes, metrics?: MetricsSource): Health {
   let phase: 'starting' | 'running' | 'stopping' = 'starting';
   let server: Server | undefined;
 
   async function readiness() {
     if (phase !== 'running') return { ready: false, body: { status: phase } };
     const database = await withTimeout(probes.database(), DB_TIMEOUT_MS);
+    const migrations =
+      database && (await withTimeout(probes.migrations?.() ?? Promise.resolve(true), DB_TIMEOUT_MS));
     const platforms = probes.platforms();
-    const ready = database && Object.values(platforms).every(Boolean) && phase === 'running';
-    return { ready, body: { status: ready ? 'ready' : 'not-ready', database, platforms } };
+    const ready = database && migrations && Object.values(platforms).every(Boolean) && phase === 'running';
+    return { ready, body: { status: ready ? 'ready' : 'not-ready', database, migrations, platforms } };
   }
 
-  const healthz = (_req: IncomingMessage, res: ServerResponse) => send(res, 200, { status: 'alive' });
+  const livez = (_req: IncomingMessage, res: ServerResponse) => send(res, 200, { status: 'alive' });
   const readyz = (_req: IncomingMessage, res: ServerResponse) => {
     readiness().then(
       ({ ready, body }) => send(res, ready ? 200 : 503, body),
@@ -66,9 +79,20 @@ export function createHealth(probes: HealthProbes): Health {
     );
   };
   const routes: HttpRoute[] = [
-    { path: '/healthz', method: 'GET', handler: healthz },
+    { path: '/livez', method: 'GET', handler: livez },
+    { path: '/healthz', method: 'GET', handler: livez },
     { path: '/readyz', method: 'GET', handler: readyz },
   ];
+  const metricsRoute = (res: ServerResponse) => {
+    if (!metrics) return send(res, 404, { status: 'not-found' });
+    metrics.scrape().then(
+      (text) => {
+        res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
+        res.end(text);
+      },
+      () => send(res, 503, { status: 'metrics-unavailable' }),
+    );
+  };
 
   return {
     routes,
@@ -83,10 +107,11 @@ export function createHealth(probes: HealthProbes): Health {
       server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0];
         const route = routes.find((r) => r.path === path);
-        if (!route) return send(res, 404, { status: 'not-found' });
+        if (!route && path !== '/metrics') return send(res, 404, { status: 'not-found' });
         if (req.method !== 'GET' && req.method !== 'HEAD')
           return send(res, 405, { status: 'method-not-allowed' });
-        route.handler(req, res);
+        if (route) route.handler(req, res);
+        else metricsRoute(res);
       });
       const listening = server;
       return new Promise((resolve, reject) => {

@@ -35,6 +35,7 @@ export { type RedrawResult, redrawSent, redrawWhenSent, replaceOutboxView } from
 export { paceKeys, rateKeys } from './outbox-routing.ts';
 export {
   createOutboxWorker,
+  type DeliveryResult,
   type OutboxWorker,
   type OutboxWorkerOptions,
 } from './outbox-worker.ts';

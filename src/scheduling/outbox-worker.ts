@@ -67,7 +67,7 @@ export interface OutboxWorkerOptions {
   readonly limiter?: RateLimiter;
   /** Tries (not counting 429s) before a row is dead. Default 8. */
   readonly maxAttempts?: number;
-  /** How long a claim holds a row; a crashed replica's rows come back after this. Default 60 s. */
+  /** How long a claim holds a row; a crashed replica's rows come back after this. Default 12 s. */
   readonly lockMs?: number;
   /**
    * How often to look for due rows when nobody calls notify(), and to renew held claims (every
@@ -94,7 +94,21 @@ export interface OutboxWorkerOptions {
   readonly maxReadySends?: number;
   /** Wait after the n-th failed try. Default: backoff.ts. */
   readonly backoff?: (attempts: number) => number;
+  /** Told each outcome of a try, for metrics: a platform and a result, never a row's content. */
+  readonly onDelivery?: (platform: Platform, result: DeliveryResult) => void;
 }
+
+/** What a try came to, as the metrics count it: a 429 is `429`, a given-up row `dropped`. */
+export type DeliveryResult = 'sent' | '429' | 'failed' | 'dropped';
+
+const DELIVERY_RESULT: Record<keyof DeliveryCounts, DeliveryResult | undefined> = {
+  sent: 'sent',
+  recovered: 'sent',
+  retried: 'failed',
+  rateLimited: '429',
+  dead: 'dropped',
+  deferred: undefined,
+};
 
 export interface OutboxWorker {
   /** Starts polling; idempotent. */
@@ -118,6 +132,14 @@ export interface OutboxWorker {
 }
 
 const DEFAULT_RETRY_AFTER_MS = 1000;
+
+/**
+ * A claim's lease. A killed replica's rows come back after at most this (the live worker renews
+ * every third of it), so it is what a dead replica costs a round. Its floor is the platform
+ * request timeout: a send starts only while half the lease is left, and the outbox's clients
+ * give up on a request within OUTBOX_REQUEST_TIMEOUT_MS (5 s), inside that half.
+ */
+export const DEFAULT_LOCK_MS = 12_000;
 
 class Halted extends Error {}
 
@@ -164,7 +186,7 @@ class Worker implements OutboxWorker {
     this.#clock = options.clock ?? systemClock;
     this.#limiter = options.limiter ?? createRateLimiter(this.#clock, platformRateRule, platformPaceRule);
     this.#maxAttempts = options.maxAttempts ?? 8;
-    this.#lockMs = options.lockMs ?? 60_000;
+    this.#lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
     this.#maxInFlight = options.maxInFlight ?? 1000;
     const slots = options.maxConcurrentSends ?? 16;
     this.#withSendSlot = semaphore(slots);
@@ -370,7 +392,7 @@ class Worker implements OutboxWorker {
     try {
       while (queue.length > 0 && !this.#halted) {
         const row = queue[0]!;
-        await this.#deliver(row, token, contexts.get(row.id), queue);
+        await this.#deliver(row, token, contexts.get(row.id));
         queue.shift();
       }
     } catch (error) {
@@ -401,14 +423,14 @@ class Worker implements OutboxWorker {
     }
   }
 
-  async #deliver(row: OutboxRow, token: string, context: RecipientContext | undefined, lane: OutboxRow[]) {
+  async #deliver(row: OutboxRow, token: string, context: RecipientContext | undefined) {
     const { prisma } = this.#options;
     const now = this.#clock.now();
     if (context?.quiet) {
       const at = deliverableAt(now, context.quiet, context.zone, false);
       if (at > now) {
         await this.#io(() => release(prisma, [row], token, at));
-        this.#count('deferred');
+        this.#count('deferred', row);
         return;
       }
     }
@@ -475,7 +497,7 @@ class Worker implements OutboxWorker {
       }
       if (sent.failure !== 'rate-limited')
         return this.#failed(row, token, attempts, sent.failure, sent.message);
-      await this.#rateLimited(row, token, sent.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, lane);
+      this.#rateLimited(row, sent.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
       // A 429 is a definite "not delivered": the try does not count, and needs no lookup.
       if (!(await this.#countAttempt(row, token, -1))) return this.#lost(row);
       attempts--;
@@ -539,24 +561,17 @@ class Worker implements OutboxWorker {
     return lockedUntil.getTime() - this.#clock.now().getTime() < this.#lockMs / 2;
   }
 
-  async #rateLimited(row: OutboxRow, token: string, waitMs: number, lane: OutboxRow[]): Promise<void> {
+  #rateLimited(row: OutboxRow, waitMs: number): void {
     this.#limiter.pause(rateKeys(row)[0]!, waitMs);
     for (const cut of this.#limiter.limited(paceKeys(row)))
       this.#options.logger?.info(
         { event: 'outbox.paced', key: cut.key, perSecond: Math.round(cut.perSecond) },
         'the platform asked us to slow down: sending at the rate it accepted',
       );
-    this.#count('rateLimited');
-    // The lane's rows (this one included) must stay ours through a long wait.
-    if (waitMs > this.#lockMs / 2) {
-      const lockedUntil = new Date(this.#clock.now().getTime() + waitMs + this.#lockMs);
-      await this.#io(() =>
-        this.#options.prisma.outboxMessage.updateMany({
-          where: { id: { in: lane.map((r) => r.id) }, lockedBy: token, status: 'pending' },
-          data: { lockedUntil },
-        }),
-      );
-    }
+    this.#count('rateLimited', row);
+    // The lane's rows stay ours through a long wait because #renewIfDue keeps renewing this
+    // live claim; they are not locked for the whole wait up front, which would hold them that
+    // long past a kill instead of one lease (fast takeover, docs/operations.md).
   }
 
   #lockUntil(): Date {
@@ -583,7 +598,7 @@ class Worker implements OutboxWorker {
     const record = { id: row.id, token, platformMessageId: ref.messageId, sentAt: this.#clock.now() };
     const ours = await this.#io(() => this.#sentWrites.record(record));
     if (!ours) return this.#lost(row);
-    this.#count(how);
+    this.#count(how, row);
   }
 
   async #failed(row: OutboxRow, token: string, attempts: number, failure: DeliveryFailure, message: string) {
@@ -591,7 +606,7 @@ class Worker implements OutboxWorker {
     if (failure === 'permanent' || attempts >= this.#maxAttempts) {
       const failed = { attempts, lastError: message };
       if (!(await this.#io(() => markDead(prisma, row, token, failed)))) return this.#lost(row);
-      this.#count('dead');
+      this.#count('dead', row);
       this.#options.logger?.warn(
         { event: 'outbox.dead', id: row.id, platform: row.platform, attempts, failure, error: message },
         'Gave up on an outbox message',
@@ -602,7 +617,7 @@ class Worker implements OutboxWorker {
     const notBefore = new Date(this.#clock.now().getTime() + delay);
     const failed = { attempts, lastError: message };
     if (!(await this.#io(() => markRetry(prisma, row, token, notBefore, failed)))) return this.#lost(row);
-    this.#count('retried');
+    this.#count('retried', row);
   }
 
   #lost(row: OutboxRow): void {
@@ -613,8 +628,10 @@ class Worker implements OutboxWorker {
     );
   }
 
-  #count(what: keyof DeliveryCounts): void {
+  #count(what: keyof DeliveryCounts, row: OutboxRow): void {
     this.#tally.count(what);
+    const result = DELIVERY_RESULT[what];
+    if (result) this.#options.onDelivery?.(row.platform, result);
   }
 
   #flushLog(): void {

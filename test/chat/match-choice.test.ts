@@ -28,3 +28,22 @@ describe('typed answers to a choice', () => {
     expect(matchChoices(days, 's, tues').unmatched).toEqual(['s']);
   });
 });
+
+describe('typed answers to the mood scale (issue 23, item 2)', () => {
+  const scale = ['in a hard place', 'struggling', 'getting by', 'doing well', 'thriving'].map((label, i) => ({
+    label,
+    value: String(i + 1),
+  }));
+
+  it('takes the words as printed, and the list number with them', () => {
+    expect(matchChoice(scale, 'in a hard place')?.value).toBe('1');
+    expect(matchChoice(scale, '  In a  Hard place ')?.value).toBe('1');
+    expect(matchChoice(scale, '[2] struggling')?.value).toBe('2');
+    expect(matchChoice(scale, '2. struggling')?.value).toBe('2');
+  });
+
+  it('keeps a label that starts with a number whole', () => {
+    const waits = ['10 minutes', '30 minutes'].map((label) => ({ label, value: label }));
+    expect(matchChoice(waits, '30 minutes')?.value).toBe('30 minutes');
+  });
+});

@@ -40,10 +40,15 @@ describe('parseCommandText', () => {
       path: ['topic', 'add'],
       options: { text: 'a hard week, honestly', anonymous: 'yes' },
     });
-    expect(parse('flag re:work was heavy today')).toEqual({
+    expect(parse('flag "re:work" was heavy today')).toEqual({
       ok: true,
       path: ['flag'],
       options: { note: 're:work was heavy today' },
+    });
+    expect(parse('flag Honestly: it was heavy today')).toEqual({
+      ok: true,
+      path: ['flag'],
+      options: { note: 'Honestly: it was heavy today' },
     });
   });
 
@@ -98,10 +103,29 @@ describe('parseCommandText', () => {
     });
   });
 
-  it('refuses an unknown option name when no free text can absorb it', () => {
-    expect(parse('setup tz:Europe/Berlin')).toEqual({
+  it('refuses an unknown option name, listing the options closest first', () => {
+    expect(parse('setup regoin:US timezone:UTC')).toEqual({
       ok: false,
-      reason: "I don't know an option called `tz` here. `/peer setup` takes: `timezone`, `region`.",
+      reason:
+        'I don\'t know an option called `regoin` here, so nothing was changed. Did you mean `region`? `/peer setup` takes: `region`, `timezone`. If `regoin:US` is part of your text, put it in "double quotes".',
+    });
+  });
+
+  it('never takes an unknown key:value as free text', () => {
+    expect(parse('flag it was heavy colour:blue')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("I don't know an option called `colour` here"),
+    });
+    expect(parse('topic add text:hard week timezone:America/New_York')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('`/peer topic add` takes:'),
+    });
+  });
+
+  it('lets a bare word finish a named value that needs it', () => {
+    expect(parse('setup timezone:America/New_York US')).toMatchObject({
+      ok: true,
+      options: { timezone: 'America/New_York', region: 'US' },
     });
   });
 

@@ -14,6 +14,7 @@ import {
   TamperedError,
   WrongKeyError,
 } from '../../src/db/index.ts';
+import { PRUNED_PAYLOAD, pruneDeliveryRecords } from '../../src/features/admin/retention.ts';
 import { enqueueOutbox, uuidv7 } from '../../src/scheduling/index.ts';
 import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
 import { clonedDatabase } from '../support/database.ts';
@@ -154,5 +155,37 @@ describe('key rotation', () => {
     expect(ring.isCurrent(old)).toBe(false);
     expect(ring.isCurrent(ring.encrypt('hello', 'X.y', 'r'))).toBe(true);
     expect(ring.keyIds).toEqual([createFieldCipher(keyB).keyId, createFieldCipher(keyA).keyId]);
+  });
+});
+
+describe('key rotation after the daily prune (issue 22, item 6)', () => {
+  it('passes over sent payloads the prune cleared instead of counting them unreadable', async () => {
+    const own = await clonedDatabase();
+    try {
+      const a = createKeyRing(keyA);
+      await enqueueOutbox(own.prisma, a, {
+        idempotencyKey: 'pruned-private',
+        platform: 'shell',
+        workspaceExternalId: 'local',
+        target: { kind: 'dm', userId: 'sam' },
+        isPrivate: true,
+        view: { text: 'a private prompt', blocks: [] },
+      });
+      const longAgo = new Date('2020-01-01T00:00:00Z');
+      await own.prisma.outboxMessage.updateMany({ data: { status: 'sent', sentAt: longAgo } });
+      const pruned = await pruneDeliveryRecords(
+        own.prisma,
+        { processedEventDays: 30, sentOutboxDays: 30 },
+        new Date('2020-06-01T00:00:00Z'),
+      );
+      expect(pruned.sentPayloads).toBe(1);
+
+      const run = await rotateKeys(own.prisma, createKeyRing(keyB, [keyA]));
+      expect(run.complete).toBe(true);
+      expect(run.counts['OutboxMessage.payload']).toEqual({ rotated: 0, changedMeanwhile: 0, failed: 0 });
+      expect((await own.prisma.outboxMessage.findFirstOrThrow()).payload).toBe(PRUNED_PAYLOAD);
+    } finally {
+      await own.close();
+    }
   });
 });

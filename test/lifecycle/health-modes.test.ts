@@ -34,8 +34,8 @@ async function get(url: string): Promise<{ status: number; body?: Record<string,
 /** Waits until /readyz answers `ready` (200) or `not-ready` (503) with these platforms. */
 async function expectReadiness(port: number | undefined, ready: boolean, platforms: Record<string, boolean>) {
   const want = ready
-    ? { status: 200, body: { status: 'ready', database: true, platforms } }
-    : { status: 503, body: { status: 'not-ready', database: true, platforms } };
+    ? { status: 200, body: { status: 'ready', database: true, migrations: true, platforms } }
+    : { status: 503, body: { status: 'not-ready', database: true, migrations: true, platforms } };
   await vi.waitFor(async () => expect(await get(`http://127.0.0.1:${port}/readyz`)).toEqual(want), {
     timeout: 20_000,
     interval: 100,

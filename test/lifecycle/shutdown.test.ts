@@ -44,6 +44,7 @@ function slowFeature(): Feature {
     description: 'Takes its time',
     help: 'For the shutdown test.',
     who: 'everyone',
+    verb: 'help',
     where: 'anywhere',
     handler: async ({ reply, actor, event }) => {
       started();
@@ -99,12 +100,25 @@ const get = async (url: string) => {
 };
 
 describe('health and graceful shutdown', () => {
-  it('answers /healthz and /readyz on PORT (Slack HTTP mode) and on HEALTH_PORT', async () => {
-    expect(await get(`http://127.0.0.1:${port}/healthz`)).toEqual({ status: 200, body: { status: 'alive' } });
+  it('answers /livez, /healthz and /readyz on PORT (Slack HTTP mode) and on HEALTH_PORT; /metrics only on HEALTH_PORT', async () => {
+    for (const at of [port, healthPort]) {
+      for (const probe of ['livez', 'healthz'])
+        expect(await get(`http://127.0.0.1:${at}/${probe}`)).toEqual({
+          status: 200,
+          body: { status: 'alive' },
+        });
+    }
+    const metrics = await fetch(`http://127.0.0.1:${healthPort}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('peerbridge_outbox_rows{state="due"}');
+    // The public port (Slack's events URL, behind the reverse proxy) never shows metrics.
+    const publicMetrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(publicMetrics.status).toBe(404);
+    expect(await publicMetrics.text()).not.toContain('peerbridge_');
     const ready = await get(`http://127.0.0.1:${port}/readyz`);
     expect(ready).toEqual({
       status: 200,
-      body: { status: 'ready', database: true, platforms: { slack: true } },
+      body: { status: 'ready', database: true, migrations: true, platforms: { slack: true } },
     });
     expect((await get(`http://127.0.0.1:${healthPort}/readyz`)).status).toBe(200);
     expect((await get(`http://127.0.0.1:${healthPort}/nothing`)).status).toBe(404);

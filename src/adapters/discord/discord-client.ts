@@ -14,7 +14,7 @@ import {
   Routes,
   Status,
 } from 'discord.js';
-import { type CommandTable, errorFields, type Logger } from '../../chat/index.ts';
+import { type CommandTable, errorFields, type Logger, OUTBOX_REQUEST_TIMEOUT_MS } from '../../chat/index.ts';
 import type { DiscordConfig } from '../../config.ts';
 import { buildDiscordCommand } from './command-registration.ts';
 
@@ -50,6 +50,8 @@ export function createOutboundRest(config: DiscordConfig): REST {
     ...(config.apiUrl ? { api: config.apiUrl } : {}),
     rejectOnRateLimit: () => true,
     retries: 0,
+    // Inside half the outbox's lease, like Slack's (chat/outbound.ts says why).
+    timeout: OUTBOX_REQUEST_TIMEOUT_MS,
   }).setToken(config.token);
 }
 

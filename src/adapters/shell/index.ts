@@ -11,6 +11,8 @@ export interface ShellAdapterDeps {
   readonly table: CommandTable;
   readonly sink: EventSink;
   readonly logger: Logger;
+  /** Where the app keeps data, in words for the banner ("in /srv/peerbridge/data"). */
+  readonly kept?: string;
   /** Prefix of event and message ids; tests fix it, otherwise it is unique per session. */
   readonly sessionId?: string;
 }

@@ -8,14 +8,19 @@ export function commandList(): string {
   return playgroundCommands.map((c) => `  ${c.usage.padEnd(width)}  ${c.what}`).join('\n');
 }
 
-export function banner(start: { readonly person: string; readonly channel: string }): string {
+export function banner(start: {
+  readonly person: string;
+  readonly channel: string;
+  /** Where what you do is kept, in words ("in /home/sam/peerbridge/data"): the banner never guesses. */
+  readonly kept?: string;
+}): string {
   const title = 'PeerBridge playground';
   return [
     title,
     '═'.repeat(title.length),
     'Hello! This is a pretend chat workspace in your terminal, so you can try PeerBridge',
-    'without Slack, Discord or any tokens. What you do is kept in the embedded database',
-    '(in ./data, or only in memory with DATABASE_URL=memory://).',
+    'without Slack, Discord or any tokens.',
+    `What you do is kept ${start.kept ?? 'in the embedded database'}.`,
     '',
     `You are ${start.person}, in the channel #${start.channel}. Try this:`,
     '  /peer setup timezone:Europe/Berlin     make this channel a peer team (you become its admin)',

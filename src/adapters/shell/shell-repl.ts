@@ -41,6 +41,7 @@ export interface ShellReplDeps {
    * session's first events look like repeats and be dropped. Tests pass a fixed one.
    */
   readonly sessionId?: string;
+  readonly kept?: string;
 }
 
 export interface ShellRepl {
@@ -195,7 +196,9 @@ export function createShellRepl(deps: ShellReplDeps): ShellRepl {
       state = 'running';
       input.on('error', onInputError);
       deps.output.on('error', onOutputError);
-      out.write(`${banner({ person: world.displayName(world.me), channel: firstChannel })}\n`);
+      out.write(
+        `${banner({ person: world.displayName(world.me), channel: firstChannel, ...(deps.kept ? { kept: deps.kept } : {}) })}\n`,
+      );
       const lines = createInterface({
         input,
         ...(interactive ? { output: deps.output } : {}),

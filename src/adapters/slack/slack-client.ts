@@ -4,7 +4,12 @@
 // from the worker. Every failure leaves here as a DeliveryError.
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { ChatClient, FileUpload, SendOptions } from '../../chat/outbound.ts';
+import {
+  type ChatClient,
+  type FileUpload,
+  OUTBOX_REQUEST_TIMEOUT_MS,
+  type SendOptions,
+} from '../../chat/outbound.ts';
 import type { ChannelRef, MessageRef, UserRef } from '../../chat/refs.ts';
 import type { View } from '../../chat/views.ts';
 import { toDeliveryError } from './slack-errors.ts';
@@ -27,8 +32,6 @@ export interface SlackClientOptions {
   readonly directChannels: DirectChannels;
 }
 
-const REQUEST_TIMEOUT_MS = 20_000;
-
 /** A WebClient that hands every 429 and failure straight back to the caller. */
 export function createNonRetryingWebClient(options: Omit<SlackClientOptions, 'directChannels'>): WebClient {
   return new webApi.WebClient(options.botToken, {
@@ -37,9 +40,9 @@ export function createNonRetryingWebClient(options: Omit<SlackClientOptions, 'di
     retryConfig: { retries: 0 },
     // A request still out when its outbox claim lapses could arrive after another replica
     // looked it up and sent it again; the worker starts a send only while half the claim
-    // (OUTBOX_LOCK_MS, default 60 s) is left, and this gives up well inside that. A timed-out
+    // (OUTBOX_LOCK_MS, default 12 s) is left, and this gives up inside that. A timed-out
     // send is an unknown outcome: looked up by its key before it is tried again.
-    timeout: REQUEST_TIMEOUT_MS,
+    timeout: OUTBOX_REQUEST_TIMEOUT_MS,
     logger: options.logger,
   });
 }

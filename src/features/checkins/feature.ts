@@ -5,6 +5,7 @@ import { checkinCommands, checkinGroup } from './commands.ts';
 import type { CheckinsDeps } from './context.ts';
 import { checkinActions, checkinForms } from './handlers.ts';
 import { occurrenceHandler, roundJobs } from './jobs.ts';
+import { joinRoster } from './joining.ts';
 import { checkinsPersonalData, privacyLines } from './privacy.ts';
 import { answerRetentionJob } from './retention.ts';
 
@@ -22,7 +23,19 @@ export function createCheckinsFeature(deps: CheckinsDeps): Feature {
     commands: checkinCommands(deps),
     actions: { checkins: checkinActions(deps) },
     forms: { checkins: checkinForms(deps) },
+    verbs: {
+      'checkins:edit': 'checkin.manage',
+      'checkins:toggle': 'checkin.manage',
+      'checkins:delete': 'checkin.manage',
+      'checkins:setup': 'checkin.manage',
+      'checkins:answer': 'checkin.self',
+      'checkins:skip': 'checkin.self',
+      'checkins:snooze': 'checkin.self',
+      'checkins:read': 'checkin.read-private',
+    },
     occurrences: { checkin: occurrenceHandler(deps) },
+    // After teams' hook (earlier in the list), which made the person a member of the team.
+    memberJoined: ({ actor, channelId }) => joinRoster(deps, actor, channelId),
     jobs: [
       ...roundJobs(deps),
       answerRetentionJob({

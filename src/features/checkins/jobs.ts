@@ -14,7 +14,7 @@ import {
 import { type CheckinsDeps, HOUR, type Team, zoneOf } from './context.ts';
 import { SchedulePayloadSchema, syncSchedules } from './definitions.ts';
 import { closeRound } from './digest.ts';
-import { readPlatformRoster, writeRoster } from './roster.ts';
+import { readPlatformRoster, refreshRosterQuietly, writeRoster } from './roster.ts';
 import { memberDayPlan, openRound } from './rounds.ts';
 import { reminderView } from './views.ts';
 
@@ -28,6 +28,13 @@ export function occurrenceHandler(deps: CheckinsDeps): OccurrenceHandler {
     });
     if (!template?.active || template.deletedAt) return;
     const { team, ...definition } = template;
+    // A round reads who is in the channel as it opens (members' own time: the day's first
+    // occurrence, which opens it), outside the transaction: the platform may be slow.
+    const dayKey = payload.data.memberId
+      ? memberDayPlan(definition, occurrence.dueAt, occurrence.timeZone).key
+      : occurrence.key;
+    if (!(await deps.prisma.checkinRound.findUnique({ where: { key: dayKey }, select: { id: true } })))
+      await refreshRosterQuietly(deps, team);
     await deps.prisma.$transaction(async (tx) => {
       if (payload.data.memberId) {
         const day = memberDayPlan(definition, occurrence.dueAt, occurrence.timeZone);

@@ -104,9 +104,14 @@ export function questionsFromText(
   return { ok: true, value: questions };
 }
 
-const scaleChoices: Choice[] = scaleWords
-  .map((word, index) => ({ label: `${index + 1} · ${word}`, value: String(index + 1) }))
-  .reverse();
+// Lowest first and labelled with the words only: a renderer that numbers its list (the shell,
+// Discord's typed lists) then numbers it as the scale does, 1 "in a hard place" to 5
+// "thriving", and the words as printed are what a person can type. A label carrying its own
+// number, listed best first, read "[1] 5 · thriving": typing 1 saved the opposite answer.
+export const scaleChoices: readonly Choice[] = scaleWords.map((word, index) => ({
+  label: word,
+  value: String(index + 1),
+}));
 const audienceChoices = (hasSupervisor: boolean): Choice[] =>
   audiences.map((a) => ({
     label:
@@ -132,7 +137,7 @@ export function answerForm(
   const inputs: FormInput[] = [];
   for (const q of questions) {
     if (q.kind === 'scale')
-      inputs.push({ id: q.id, type: 'select', label: q.text, choices: scaleChoices, optional: true });
+      inputs.push({ id: q.id, type: 'select', label: q.text, choices: [...scaleChoices], optional: true });
     if (q.kind === 'text')
       inputs.push({
         id: q.id,

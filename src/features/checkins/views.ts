@@ -57,6 +57,19 @@ export function promptView(
   );
 }
 
+/** `/peer checkin now` while a round is open: nothing new is opened. */
+export function alreadyOpenView(closesAt: Date, zone: string): View {
+  return {
+    text: 'A round is already open',
+    blocks: [
+      {
+        type: 'text',
+        text: `A round is already open until ${when(closesAt, zone)}, so I didn't open another one. Everyone on the team gets its prompt, people who join meanwhile too; \`/peer checkin close\` closes it early.`,
+      },
+    ],
+  };
+}
+
 export function reminderView(roundId: string, name: string, closesAt: Date, zone: string): View {
   return view(
     `${name} is still open`,

@@ -5,6 +5,7 @@ import type { Db, PrismaClient } from '../../db/index.ts';
 import type { DbClient, Outbox } from '../../scheduling/index.ts';
 import { leads, type Outcome, ok, refuse, type TeamContext } from './context.ts';
 import { dmMembers, teamWithWorkspace } from './delivery.ts';
+import { clashingBooking, lockMember } from './slots.ts';
 import { addMinutes, minutesBetween } from './time.ts';
 import { sessionChangedView } from './views.ts';
 
@@ -61,10 +62,16 @@ export async function moveSession(
     return refuse('That session is already over or cancelled, so it can’t be moved.');
   if (newStart <= now) return refuse('the new time is in the past. Please pick a time still ahead.');
   const length = lengthMinutes ?? minutesBetween(session.startsAt, session.endsAt);
-  const moved = await prisma.$transaction(async (tx) => {
+  const range = { startsAt: newStart, endsAt: addMinutes(newStart, length) };
+  const moved = await prisma.$transaction(async (tx): Promise<Outcome<Db.SupervisionSession>> => {
+    if (session.kind === 'one_on_one' && session.supervisorId) {
+      const refusal = await checkOneToOneMove(tx, session, session.supervisorId, range);
+      if (refusal) return refuse(refusal);
+    }
     const updated = await tx.supervisionSession.update({
       where: { id: session.id },
-      data: { startsAt: newStart, endsAt: addMinutes(newStart, length), attendanceAt: null },
+      // A moved one-to-one no longer sits in its slot: the slot opens again for others.
+      data: { ...range, attendanceAt: null, slotId: null },
     });
     await bumpSequence(tx, session);
     const team = await teamWithWorkspace(tx, session.teamId);
@@ -77,10 +84,29 @@ export async function moveSession(
       `supervision-moved:${session.id}@${newStart.toISOString()}`,
       (_m, zone) => sessionChangedView(updated, zone, 'moved', session.startsAt),
     );
-    return updated;
+    return ok(updated);
   });
-  outbox.notify();
-  return ok(moved);
+  if (moved.ok) outbox.notify();
+  return moved;
+}
+
+/**
+ * Under the supervisor's lock (the one booking takes, `slots.ts`), a one-to-one may move only
+ * if it is still scheduled and the new time overlaps none of the supervisor's other bookings.
+ */
+async function checkOneToOneMove(
+  tx: DbClient,
+  session: Db.SupervisionSession,
+  supervisorId: string,
+  range: { startsAt: Date; endsAt: Date },
+): Promise<string | undefined> {
+  await lockMember(tx, supervisorId);
+  const current = await tx.supervisionSession.findUnique({ where: { id: session.id } });
+  if (current?.status !== 'scheduled')
+    return 'That session is already over or cancelled, so it can’t be moved.';
+  if (await clashingBooking(tx, supervisorId, range, session.id))
+    return 'the new time overlaps another one-to-one with the same supervisor. Please pick a time that’s free for them (`/peer supervision list` shows the bookings).';
+  return undefined;
 }
 
 export async function cancelSession(

@@ -1,7 +1,8 @@
 // One-to-one supervision: supervisors publish open slots, specialists book, cancel and rebook.
 // The database keeps the promises, not a check before an insert:
 //   - a slot is booked at most once: SupervisionSession.slotId is unique;
-//   - a supervisor is never in two overlapping bookings: publishing and booking lock the
+//   - a supervisor is never in two overlapping bookings: publishing, booking and moving a
+//     one-to-one (`session-changes.ts`) lock the
 //     supervisor's Member row (SELECT … FOR UPDATE) inside the transaction, so overlap checks
 //     and inserts for one supervisor take turns across connections and replicas.
 // Why a row lock and not an exclusion constraint: PostgreSQL needs btree_gist for
@@ -16,8 +17,31 @@ import { addMinutes } from './time.ts';
 
 export type SlotRow = Db.SupervisionSlot & { readonly supervisor: Db.Member };
 
-async function lockMember(tx: DbClient, memberId: string): Promise<void> {
+/** Every change to a supervisor's one-to-one time (publish, book, rebook, move) takes this first. */
+export async function lockMember(tx: DbClient, memberId: string): Promise<void> {
   await tx.$executeRaw`SELECT 1 FROM "Member" WHERE id = ${memberId} FOR UPDATE`;
+}
+
+/**
+ * The supervisor's scheduled one-to-one that overlaps `range`, if any (`exceptId` leaves out
+ * the session being moved). Call it only while holding `lockMember` for that supervisor.
+ */
+export async function clashingBooking(
+  tx: DbClient,
+  supervisorId: string,
+  range: { startsAt: Date; endsAt: Date },
+  exceptId?: string,
+): Promise<Db.SupervisionSession | null> {
+  return tx.supervisionSession.findFirst({
+    where: {
+      supervisorId,
+      kind: 'one_on_one',
+      status: 'scheduled',
+      startsAt: { lt: range.endsAt },
+      endsAt: { gt: range.startsAt },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+  });
 }
 
 const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) =>
@@ -93,16 +117,7 @@ async function bookLocked(tx: DbClient, context: TeamContext, slot: SlotRow, now
     return { ok: false as const, reason: 'That slot is no longer on offer.' };
   const booked = await tx.supervisionSession.findUnique({ where: { slotId: slot.id } });
   if (booked) return { ok: false as const, reason: takenReason };
-  const clash = await tx.supervisionSession.findFirst({
-    where: {
-      supervisorId: slot.supervisorId,
-      kind: 'one_on_one',
-      status: 'scheduled',
-      startsAt: { lt: slot.endsAt },
-      endsAt: { gt: slot.startsAt },
-    },
-  });
-  if (clash)
+  if (await clashingBooking(tx, slot.supervisorId, slot))
     return {
       ok: false as const,
       reason: 'That time overlaps another booking with the same supervisor, so it can’t be booked.',

@@ -25,14 +25,14 @@ function slack() {
     apiUrl: fake.apiUrl,
     logger: boltLogger(silentLogger),
   });
-  return { web, client: createSlackClient(web, new DirectChannels()) };
+  return { client: createSlackClient(web, new DirectChannels()) };
 }
 
 const text = (t: string) => ({ text: t, blocks: [{ type: 'text' as const, text: t }] });
 
 describe('finding a delivered outbox message on Slack', () => {
   it('finds a message 450 messages deep, following next_cursor back to `since`', async () => {
-    const { web, client } = slack();
+    const { client } = slack();
     const channel = {
       platform: 'slack' as const,
       workspaceId: fake.identity.teamId,
@@ -40,8 +40,7 @@ describe('finding a delivered outbox message on Slack', () => {
     };
     const since = new Date();
     const sent = await client.postToChannel(channel, text('Check-in is open'), { idempotencyKey: 'note:r1' });
-    for (let i = 0; i < 450; i++)
-      await web.chat.postMessage({ channel: channel.channelId, text: `chat ${i}` });
+    fake.workspace.seedChatter(channel.channelId, 450);
 
     const found = await client.findDelivered?.(channel, 'note:r1', since);
     expect(found).toMatchObject({ channelId: channel.channelId, messageId: sent.messageId });
@@ -52,14 +51,13 @@ describe('finding a delivered outbox message on Slack', () => {
   });
 
   it('says it cannot tell (throws) when the history runs past every page it reads', async () => {
-    const { web, client } = slack();
+    const { client } = slack();
     const channel = {
       platform: 'slack' as const,
       workspaceId: fake.identity.teamId,
       channelId: 'C0HUGE00001',
     };
-    for (let i = 0; i < 5_100; i++)
-      await web.chat.postMessage({ channel: channel.channelId, text: `chat ${i}` });
+    fake.workspace.seedChatter(channel.channelId, 5_100);
     await expect(client.findDelivered?.(channel, 'note:gone')).rejects.toBeInstanceOf(DeliveryError);
   });
 });

@@ -22,8 +22,8 @@ describe('check-ins in the shell playground', () => {
     const mark = term.mark();
     term.type('/as sam', '1');
     await term.waitFor('[form for sam]', { from: mark, timeoutMs: 30_000 });
-    // Mood: the choices are numbered from thriving (1) down; 2 is "doing well".
-    term.type('2', '2', 'Tea with the team', '1', '', '', '2');
+    // Mood typed as the list prints it (issue 23, item 2); the list's numbers are the scale's.
+    term.type('doing well', '2', 'Tea with the team', '1', '', '', '2');
     await term.waitFor('Thank you for checking in', { from: mark, timeoutMs: 30_000 });
     term.type('/as alex', '/peer checkin close');
     await term.waitFor('Support circle: the digest', { from: mark, timeoutMs: 60_000 });
@@ -45,6 +45,7 @@ describe('check-ins in the shell playground', () => {
     expect(after).toContain('has taken it back');
     expect(after).not.toContain('Tea with the team');
     expect(after).not.toContain('took part');
+    expect(text).toContain('[1] in a hard place');
     expect(await app.storage.db.prisma.checkinAnswer.count()).toBe(0);
   }, 240_000);
 });

@@ -228,7 +228,9 @@ describe('logs of private acts on Slack', () => {
       expect(text).not.toMatch(/LOG-(FLAG-NOTE|ANSWER|TOPIC)|talk-now|severity/);
     }
     // No request id of a private act appears on any line, in the whole log, that names them.
-    const actRequests = new Set(privateActs.flatMap((l) => (typeof l.requestId === 'string' ? [l.requestId] : [])));
+    const actRequests = new Set(
+      privateActs.flatMap((l) => (typeof l.requestId === 'string' ? [l.requestId] : [])),
+    );
     expect(actRequests.size).toBeGreaterThanOrEqual(6);
     const naming = lines.filter((l) => identities.some((identity) => JSON.stringify(l).includes(identity)));
     expect(naming.filter((l) => actRequests.has(String(l.requestId)))).toEqual([]);

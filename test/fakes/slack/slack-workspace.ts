@@ -74,6 +74,24 @@ export class SlackWorkspace {
     this.#users.set(userId, seed);
   }
 
+  /**
+   * Other people's chatter in a channel, written straight into the history (as if posted before
+   * the test looked): tests of history paging need thousands of messages, not thousands of calls.
+   */
+  seedChatter(channel: string, count: number): void {
+    for (let i = 0; i < count; i++) {
+      const ts = nextTs();
+      this.messages.set(`${channel}:${ts}`, {
+        channel,
+        ts,
+        text: `chat ${i}`,
+        blocks: [],
+        threadTs: undefined,
+        updatedTimes: 0,
+      });
+    }
+  }
+
   /** The DM channel between the bot and `userId` (stable for the fake's lifetime). */
   dmChannelFor(userId: string): string {
     let channel = this.#dmChannels.get(userId);

@@ -1,32 +1,74 @@
-// A round from `/peer checkin now` to its digest, through the real router and scheduler on a
-// cloned database: who is asked, who is reminded, and exactly what the digest shows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// A round from `/peer checkin now` to its digest, through the real router and scheduler: who is
+// asked, who is reminded, and exactly what the digest shows. Each test has a world of its own
+// (the file's cloned database, emptied) and plays the round up to the step it checks.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/index.ts';
 import { dm } from '../../support/chat-harness.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { buttonValue, type CheckinWorld, checkinWorld } from './support.ts';
 
+let db: Database;
 let w: CheckinWorld;
 let roundId: string;
 
 beforeAll(async () => {
-  w = await checkinWorld({ start: '2026-03-02T08:00:00Z' });
+  db = await clonedDatabase();
+});
+
+beforeEach(async () => {
+  await emptyDatabase(db);
+  w = await checkinWorld({ start: '2026-03-02T08:00:00Z' }, db);
   await w.team({ admin: 'sam', supervisors: ['sue'], members: ['ana', 'ben', 'cal'] });
   await w.command('sam', ['team', 'supervisor'], { member: 'ben', supervisor: 'sue' });
   w.setChannel(['sam', 'sue', 'ana', 'ben', 'cal', { userId: 'helperbot', isBot: true }]);
 });
 
 afterAll(async () => {
-  await w.db.close();
+  await db.close();
 });
+
+/** sue opens the round; its id is kept for the answers. */
+async function openRound() {
+  const reply = await w.command('sue', ['checkin', 'now']);
+  roundId = (await w.prisma.checkinRound.findFirstOrThrow()).id;
+  return reply;
+}
+
+/** ana answers twice (anonymously), ben to his supervisor only, cal skips. */
+async function answerTheRound() {
+  await w.form(
+    'ana',
+    'checkins:answer',
+    { q1: '4', 'q1-who': 'anonymous', q2: 'A client laughed today', 'q2-who': 'anonymous' },
+    dm,
+    roundId,
+  );
+  const again = await w.form(
+    'ana',
+    'checkins:answer',
+    { q1: '4', 'q1-who': 'anonymous', q2: 'Lunch in the sun with the team', 'q2-who': 'anonymous' },
+    dm,
+    roundId,
+  );
+  await w.form(
+    'ben',
+    'checkins:answer',
+    { q1: '2', 'q1-who': 'supervisor', q3: 'My sister is in hospital', 'q3-who': 'supervisor' },
+    dm,
+    roundId,
+  );
+  const skip = await w.action('cal', 'checkins:skip', roundId, dm);
+  return { again, skip };
+}
 
 const prompts = async () =>
   (await w.outbox({ keyPrefix: 'checkin-prompt:' })).filter((p) => p.idempotencyKey.includes(roundId));
 
 describe('a round opened with /peer checkin now', () => {
   it('uses the support circle when nothing is set up, posts a note and prompts everyone on the roster privately', async () => {
-    const reply = await w.command('sue', ['checkin', 'now']);
+    const reply = await openRound();
     expect(reply.text()).toContain('I am sending 5 private prompts');
     const round = await w.prisma.checkinRound.findFirstOrThrow({ include: { template: true } });
-    roundId = round.id;
     expect(round.template.name).toBe('Support circle');
     const sent = await prompts();
     expect(sent.map((p) => p.recipientId).sort()).toEqual(['ana', 'ben', 'cal', 'sam', 'sue']);
@@ -37,12 +79,14 @@ describe('a round opened with /peer checkin now', () => {
   });
 
   it('refuses a member who is not an admin or supervisor', async () => {
+    await openRound();
     const reply = await w.command('ana', ['checkin', 'now']);
     expect(reply.text()).toContain('Only the team’s admins and supervisors');
     expect(await w.prisma.checkinRound.count()).toBe(1);
   });
 
   it('opens the answer form with a choice of audience for every answer', async () => {
+    await openRound();
     const reply = await w.action('ana', 'checkins:answer', roundId, dm);
     const form = reply.seen[0]?.form;
     expect(form?.inputs.map((i) => i.id)).toEqual(['q1', 'q1-who', 'q2', 'q2-who', 'q3', 'q3-who', 'q4']);
@@ -50,44 +94,9 @@ describe('a round opened with /peer checkin now', () => {
   });
 
   it('stores answers encrypted, with their audiences; a second answer replaces the first with a note', async () => {
-    await w.form(
-      'ana',
-      'checkins:answer',
-      {
-        q1: '4',
-        'q1-who': 'anonymous',
-        q2: 'A client laughed today',
-        'q2-who': 'anonymous',
-      },
-      dm,
-      roundId,
-    );
-    const again = await w.form(
-      'ana',
-      'checkins:answer',
-      {
-        q1: '4',
-        'q1-who': 'anonymous',
-        q2: 'Lunch in the sun with the team',
-        'q2-who': 'anonymous',
-      },
-      dm,
-      roundId,
-    );
+    await openRound();
+    const { again, skip } = await answerTheRound();
     expect(again.text()).toContain('replaces the one you gave before');
-    await w.form(
-      'ben',
-      'checkins:answer',
-      {
-        q1: '2',
-        'q1-who': 'supervisor',
-        q3: 'My sister is in hospital',
-        'q3-who': 'supervisor',
-      },
-      dm,
-      roundId,
-    );
-    const skip = await w.action('cal', 'checkins:skip', roundId, dm);
     expect(skip.text()).toContain('Skipped, no problem');
     const rows = await w.prisma.checkinAnswer.findMany({ include: { member: true } });
     expect(rows).toHaveLength(3);
@@ -99,6 +108,8 @@ describe('a round opened with /peer checkin now', () => {
   });
 
   it('tells the primary supervisor privately, without the text, and audits their read', async () => {
+    await openRound();
+    await answerTheRound();
     const [notice] = await w.outbox({ keyPrefix: 'checkin-private:' });
     expect(notice).toMatchObject({ recipientId: 'sue', isPrivate: true, target: 'dm' });
     expect(notice?.shown).not.toContain('hospital');
@@ -110,6 +121,8 @@ describe('a round opened with /peer checkin now', () => {
   });
 
   it('reminds only those who neither answered nor skipped, once', async () => {
+    await openRound();
+    await answerTheRound();
     w.clock.advance(20 * 3_600_000);
     await w.tick();
     await w.tick();
@@ -120,6 +133,8 @@ describe('a round opened with /peer checkin now', () => {
   });
 
   it('closes with a digest that keeps anonymous answers and the mood spread back for 2 answers', async () => {
+    await openRound();
+    await answerTheRound();
     const reply = await w.command('sam', ['checkin', 'close']);
     expect(reply.text()).toContain('Closed the round');
     const [digest] = await w.outbox({ keyPrefix: 'checkin-digest:' });
@@ -138,6 +153,9 @@ describe('a round opened with /peer checkin now', () => {
   });
 
   it('refuses an answer to a closed round and keeps nothing new', async () => {
+    await openRound();
+    await answerTheRound();
+    await w.command('sam', ['checkin', 'close']);
     const before = await w.prisma.checkinAnswer.count();
     const late = await w.form('sam', 'checkins:answer', { q2: 'late', 'q2-who': 'team' }, dm, roundId);
     expect(late.text()).toContain('has closed');

@@ -1,10 +1,13 @@
 // Set-up through the form (and every bad value refused with nothing stored), the safety path
 // (buddy pairing, the "in a hard place" reply with and without a plan), a member's own
-// controls, history, trend, /peer privacy lines and export/erase.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// controls, history, trend, /peer privacy lines and export/erase. Each test has a world of its
+// own (the file's cloned database, emptied, and the team set up again), so it passes alone.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FormValues } from '../../../src/chat/index.ts';
+import type { Database } from '../../../src/db/index.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../../../src/features/ports.ts';
 import { dm } from '../../support/chat-harness.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 const crisisLines: CrisisLinesPort = {
@@ -16,11 +19,17 @@ const crisisLines: CrisisLinesPort = {
 const plans = new Map<string, string[]>();
 const planSteps: PlanStepsPort = { helpfulSteps: async (memberId) => plans.get(memberId) };
 
+let db: Database;
 let w: CheckinWorld;
 let teamId: string;
 
 beforeAll(async () => {
-  w = await checkinWorld({ start: '2026-03-02T08:00:00Z', crisisLines, planSteps });
+  db = await clonedDatabase();
+});
+
+beforeEach(async () => {
+  await emptyDatabase(db);
+  w = await checkinWorld({ start: '2026-03-02T08:00:00Z', crisisLines, planSteps }, db);
   const team = await w.team({ admin: 'sam', supervisors: ['sue'], members: ['ana', 'ben', 'cal', 'dee'] });
   teamId = team.id;
   await w.command('sam', ['team', 'supervisor'], { member: 'cal', supervisor: 'sue' });
@@ -28,7 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await w.db.close();
+  await db.close();
 });
 
 const good: FormValues = {
@@ -89,7 +98,8 @@ describe('check-in set-up', () => {
 
 describe('the safety path', () => {
   let roundId: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
+    await submitSetup(good);
     await w.command('ana', ['checkin', 'buddy'], { state: 'on' });
     await w.command('ben', ['checkin', 'buddy'], { state: 'on' });
     await w.command('sue', ['checkin', 'now']);
@@ -152,6 +162,7 @@ describe('the safety path', () => {
   });
 
   it('refuses a 10,000-character answer and keeps the earlier one', async () => {
+    await w.form('dee', 'checkins:answer', { q3: 'yes' }, dm, roundId);
     const before = await w.prisma.checkinAnswer.findFirstOrThrow({
       where: { member: { platformUserId: 'dee' } },
     });
@@ -174,8 +185,19 @@ describe('the safety path', () => {
 });
 
 describe("a member's own controls", () => {
+  beforeEach(async () => {
+    await submitSetup(good);
+  });
+
+  /** A round in which sam says he is in a hard place, shared with the team without his name. */
+  async function samInAHardPlace() {
+    await w.command('sue', ['checkin', 'now']);
+    const round = await w.prisma.checkinRound.findFirstOrThrow({ where: { status: 'open' } });
+    await w.form('sam', 'checkins:answer', { q1: '1', 'q1-who': 'anonymous' }, dm, round.id);
+  }
+
   it('counts a paused member as away, not missing, and sends them no prompt', async () => {
-    await w.command('sam', ['checkin', 'close']);
+    await w.command('ana', ['checkin', 'pause'], { until: '2026-03-20' });
     await w.command('sue', ['checkin', 'now']);
     const round = await w.prisma.checkinRound.findFirstOrThrow({ where: { status: 'open' } });
     expect(round.away).toBe(1);
@@ -206,6 +228,7 @@ describe("a member's own controls", () => {
   });
 
   it('shows a member their own history with a mood sparkline, only to them', async () => {
+    await samInAHardPlace();
     const reply = await w.command('sam', ['checkin', 'history']);
     expect(reply.seen[0]?.how).toBe('privately');
     expect(reply.text()).toContain('▁');
@@ -213,6 +236,7 @@ describe("a member's own controls", () => {
   });
 
   it('gives supervisors the weekly trend with the minimum group size, and refuses members', async () => {
+    await samInAHardPlace();
     const trend = await w.command('sue', ['checkin', 'trend']);
     expect(trend.text()).toMatch(/week of 2026-03-02: \d+% took part/);
     expect(trend.text()).toContain('mood spread hidden');
@@ -221,6 +245,7 @@ describe("a member's own controls", () => {
   });
 
   it('counts answers by audience in /peer privacy, exports and erases them', async () => {
+    await samInAHardPlace();
     const privacy = await w.checkins.privacy?.(await w.memberId('sam'));
     expect(privacy?.[0]?.value).toContain('the team without your name: 1');
     const data = w.checkins.personalData!;

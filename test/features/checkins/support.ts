@@ -84,7 +84,12 @@ export async function checkinWorld(options: WorldOptions, existing?: Database) {
     prisma,
     defaults: { timeZone: options.teamZone ?? 'Europe/Berlin', crisisRegion: 'DE' },
     clientFor: (platform) => (platform === 'shell' ? rosterClient : undefined),
-    roster: rosterPort(prisma),
+    roster: rosterPort({
+      prisma,
+      clock,
+      logger: silentLogger,
+      clientFor: (platform) => (platform === 'shell' ? rosterClient : undefined),
+    }),
   });
   const chat = featureHarness(prisma, [teams, checkins], { channelId: 'team' });
   const scheduler = createScheduler({

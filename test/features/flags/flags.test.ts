@@ -1,20 +1,35 @@
 // Raising a flag, the supervisor's DM and buttons, who may read it, and bad input; through the
-// real router and features on a cloned database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// real router and features. Each test has a world of its own (the file's cloned database,
+// emptied, with the standard team set up again), so it passes alone and in any order.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/index.ts';
 import { dm } from '../../support/chat-harness.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { flagsWorld, said, type World } from './support/world.ts';
 
 const secret = 'NOTE-7f3a my brother came up in a session today';
 
 let w: World;
 
+let db: Database;
+
 beforeAll(async () => {
-  w = await flagsWorld();
+  db = await clonedDatabase();
+});
+beforeEach(async () => {
+  await emptyDatabase(db);
+  w = await flagsWorld({ db });
   await w.standardTeam();
 });
 afterAll(async () => {
-  await w.db.close();
+  await db.close();
 });
+
+/** maya's "I need to talk now" flag, sent to sam. */
+async function talkNowFlag() {
+  await w.flag('maya', { level: 'talk-now', wish: 'talk-now', note: secret });
+  return w.prisma.triggerFlag.findFirstOrThrow({ where: { author: { platformUserId: 'maya' } } });
+}
 
 async function tablesContaining(text: string): Promise<string[]> {
   const tables = await w.prisma.$queryRawUnsafe<{ table_name: string }[]>(
@@ -79,9 +94,7 @@ describe('raising a flag', () => {
   });
 
   it('tells the member who has seen it and when once the supervisor presses "I\'ll reach out"; a second press changes nothing', async () => {
-    const flag = await w.prisma.triggerFlag.findFirstOrThrow({
-      where: { author: { platformUserId: 'maya' } },
-    });
+    const flag = await talkNowFlag();
     w.clock.advance(5 * 60_000);
     const first = await w.action('sam', 'flags:reach-out', flag.id, dm);
     expect(said(first.seen[0]?.view)).toContain('I told maya you have seen it and will reach out');
@@ -174,7 +187,7 @@ describe('who may read a flag', () => {
   });
 
   it('closes with a private follow-up note that the member never sees', async () => {
-    const flag = await w.prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    const flag = await talkNowFlag();
     const closeButton = await w.action('sam', 'flags:close', flag.id, dm);
     expect(closeButton.seen[0]?.form?.formId).toBe('flags:close');
     const closed = await w.form(
@@ -188,7 +201,17 @@ describe('who may read a flag', () => {
     const stored = await w.prisma.triggerFlag.findUniqueOrThrow({ where: { id: flag.id } });
     expect(stored.status).toBe('closed');
     expect(stored.followUpEnc).toMatch(/^v3:/);
-    expect((await w.inbox('maya')).map(said).join()).not.toContain('mark-77q');
+    const toMaya = (await w.inbox('maya')).map(said).join();
+    expect(toMaya).not.toContain('mark-77q');
+    // The member is told it was closed, and by whom.
+    expect(toMaya).toContain('sam has followed up on your flag and closed it.');
+    // The supervisor it was sent to reads the follow-up note with the flag; nobody else does.
+    const reopened = said((await w.action('sam', 'flags:open', flag.id, dm)).seen[0]?.view);
+    expect(reopened).toContain('follow-up mark-77q');
+    for (const who of ['kim', 'alice', 'maya']) {
+      const opened = said((await w.action(who, 'flags:open', flag.id, dm)).seen[0]?.view);
+      expect(opened, who).not.toContain('mark-77q');
+    }
     const twice = await w.form('sam', 'flags:close', { followup: 'again' }, dm, flag.id);
     expect(said(twice.seen[0]?.view)).toContain('already closed');
   });

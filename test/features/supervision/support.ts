@@ -13,7 +13,7 @@ import { createOutbox, ManualClock } from '../../../src/scheduling/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
 import { clientsFor, shellPeople } from '../../support/people.ts';
 
-export function supervisionWorld(db: Database, start = '2026-02-20T12:00:00Z') {
+export function supervisionWorld(db: Database, start = '2026-02-20T12:00:00Z', workspaceId?: string) {
   const clock = new ManualClock(start);
   const cipher = createFieldCipher(randomBytes(32));
   const files: FileUpload[] = [];
@@ -38,7 +38,7 @@ export function supervisionWorld(db: Database, start = '2026-02-20T12:00:00Z') {
     defaults: { timeZone: 'UTC', crisisRegion: 'US' },
     clientFor: clientsFor(shellPeople),
   });
-  const chat = featureHarness(db.prisma, [teams, supervision]);
+  const chat = featureHarness(db.prisma, [teams, supervision], workspaceId ? { workspaceId } : {});
   const job = supervision.jobs?.[0];
   if (!job) throw new Error('the supervision feature has no job');
   return {

@@ -53,3 +53,27 @@ describe('typed /peer setup', () => {
     });
   });
 });
+
+describe('typed options the command lacks (issue 23, item 3)', () => {
+  it('refuses `colour:blue` instead of naming the team after it', () => {
+    const parsed = parse('setup colour:blue');
+    expect(parsed.ok).toBe(false);
+    expect(parsed).toMatchObject({
+      reason: expect.stringMatching(
+        /^I don't know an option called `colour` here, so nothing was changed\. `\/peer setup` takes: /,
+      ),
+    });
+  });
+
+  it('reads `after:2 hours` as one length of time, never as `urgent`', () => {
+    expect(parse('team escalation after:2 hours')).toEqual({
+      ok: true,
+      path: ['team', 'escalation'],
+      options: { after: '2 hours' },
+    });
+    expect(parse('team escalation after:2 hours urgent:15 minutes')).toMatchObject({
+      ok: true,
+      options: { after: '2 hours', urgent: '15 minutes' },
+    });
+  });
+});
