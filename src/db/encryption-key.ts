@@ -3,9 +3,10 @@
 // may serve several replicas, which must all share one key, so there the key must be given.
 
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
+import { ensurePrivateDir } from './private-dir.ts';
 
 export const KEY_FILE_NAME = 'encryption.key';
 
@@ -42,7 +43,7 @@ export function resolveEncryptionKey(
         }
         return { key, source: 'key-file', path };
       }
-      mkdirSync(dir, { recursive: true });
+      ensurePrivateDir(dir);
       const key = randomBytes(32);
       writeFileSync(path, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
       return { key, source: 'new-key-file', path };
