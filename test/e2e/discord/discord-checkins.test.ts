@@ -6,7 +6,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import type { Scheduler } from '../../../src/scheduling/index.ts';
-import { type DiscordRestCall, FakeDiscord, type SentInteraction } from '../../fakes/discord/index.ts';
+import { type DiscordRestCall, FakeDiscord } from '../../fakes/discord/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 import { checkinJobsOnTestScheduler } from '../../support/checkin-jobs.ts';
 import { answerSeen } from './answers.ts';
