@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
+import { ensurePrivateDir } from './private-dir.ts';
 
 export const KEY_FILE_NAME = 'encryption.key';
 
@@ -96,7 +97,7 @@ export function resolveEncryptionKey(
         const { current, old } = readKeyFile(path);
         return { key: current, source: 'key-file', path, old };
       }
-      mkdirSync(dir, { recursive: true });
+      ensurePrivateDir(dir);
       const key = randomBytes(32);
       writeFileSync(path, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
       return { key, source: 'new-key-file', path, old: [] };

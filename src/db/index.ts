@@ -25,4 +25,5 @@ export {
   migrate,
   readMigrations,
 } from './migrations.ts';
+export { ensurePrivateDir } from './private-dir.ts';
 export { type EventDeduplicator, processedEvents } from './processed-events.ts';

@@ -1,7 +1,6 @@
 // The embedded database: PGlite in a data folder (the default) or in memory (tests, demos).
 // Imported by connect.ts only when the target is embedded, so an app on a PostgreSQL server
 // never loads PGlite (its JavaScript alone is about 1 MB of heap).
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -11,6 +10,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from '../config.ts';
 import type { Database } from './connect.ts';
 import { PrismaClient } from './generated/client.ts';
+import { ensurePrivateDir } from './private-dir.ts';
 import { transactionDefaults } from './transaction-defaults.ts';
 
 /**
@@ -84,6 +84,7 @@ export async function openPglite(
     return databaseOnPglite(await createPglite(undefined, pgliteOptions()), target);
   }
   const path = pgliteDataPath(target.dataDir);
-  mkdirSync(path, { recursive: true });
+  ensurePrivateDir(resolve(target.dataDir));
+  ensurePrivateDir(path);
   return databaseOnPglite(await createPglite(path, pgliteOptions()), target);
 }

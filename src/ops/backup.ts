@@ -11,6 +11,7 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { createConnection, createServer, type Server } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { ensurePrivateDir } from '../db/index.ts';
 
 export const CONTROL_SOCKET_NAME = 'control.sock';
 
@@ -176,7 +177,7 @@ export async function restore(
     movedAside = `${folder}.before-restore-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
     renameSync(folder, movedAside);
   }
-  mkdirSync(folder, { recursive: true });
+  ensurePrivateDir(folder);
   const pglite = await create(folder, dump);
   await pglite.close();
   return movedAside === undefined ? {} : { movedAside };

@@ -156,6 +156,29 @@ export function chatHarness(
       );
       return reply;
     },
+    /** A direct message to the bot, with files attached as the platforms hand them over. */
+    async directMessage(
+      userId: string,
+      text: string,
+      files: readonly { name: string; content: string }[] = [],
+    ) {
+      const reply = recordingReply();
+      await sink(
+        {
+          kind: 'direct-message',
+          eventId: `ev-${++counter}`,
+          actor: actor(userId),
+          place: dm,
+          text,
+          attachments: files.map((f) => {
+            const bytes = new TextEncoder().encode(f.content);
+            return { name: f.name, size: bytes.byteLength, fetch: async () => bytes };
+          }),
+        },
+        reply,
+      );
+      return reply;
+    },
     async joined(userId: string, channelId = home) {
       const reply = recordingReply();
       await sink(

@@ -215,7 +215,10 @@ export function createTransfer(deps: TransferDeps) {
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     if (!who.isAdmin) return context.reply.privately(notAdminUpload);
     const entry = context.value ? pending.get(context.value) : undefined;
-    if (!entry || entry.memberId !== who.memberId) {
+    // The window is checked on the press: the clean-up in `remember` runs only on a new upload.
+    const expired = entry !== undefined && deps.clock.now().getTime() - entry.at > PENDING_MS;
+    if (expired) pending.delete(context.value ?? '');
+    if (!entry || expired || entry.memberId !== who.memberId) {
       return context.reply.privately(
         text(
           'I no longer have that file (I keep it for 30 minutes). Send it again with the words "good rows only" and I will import the good rows.',

@@ -22,7 +22,24 @@ const flagsOf = (data: unknown): number => {
   return typeof flags === 'number' ? flags : 0;
 };
 
+/**
+ * The answer, which must have the visibility asked for: a private answer that reached the
+ * channel (or a public one that only its sender saw) fails here, whichever way it came.
+ */
 export async function answerSeen(
+  fake: FakeDiscord,
+  sent: SentInteraction,
+  visibility: 'public' | 'private',
+): Promise<SeenAnswer> {
+  const answer = await anyAnswer(fake, sent, visibility);
+  if (answer.ephemeral !== (visibility === 'private'))
+    throw new Error(
+      `expected a ${visibility} answer, but it was ${answer.ephemeral ? 'private' : 'public'}: ${answer.content.slice(0, 120)}`,
+    );
+  return answer;
+}
+
+async function anyAnswer(
   fake: FakeDiscord,
   sent: SentInteraction,
   visibility: 'public' | 'private',

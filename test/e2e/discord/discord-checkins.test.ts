@@ -6,9 +6,10 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import type { Scheduler } from '../../../src/scheduling/index.ts';
-import { type DiscordRestCall, FakeDiscord, type SentInteraction } from '../../fakes/discord/index.ts';
+import { type DiscordRestCall, FakeDiscord } from '../../fakes/discord/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 import { checkinJobsOnTestScheduler } from '../../support/checkin-jobs.ts';
+import { answerSeen } from './answers.ts';
 
 let fake: FakeDiscord;
 let app: RunningApp;
@@ -81,24 +82,6 @@ const WAIT = 30_000;
 /** The round's thread and the live post and digest in it, for the erase test. */
 const posted = { thread: '', live: '', digest: '' };
 
-/** The content a person sees in answer to an interaction, directly or after a defer. */
-async function answerSeen(
-  sent: SentInteraction,
-  _visibility: 'public' | 'private',
-): Promise<{ content: string }> {
-  const first = await sent.reply(WAIT);
-  if (first.type === 4)
-    return { content: String((first.data as { content?: string } | undefined)?.content ?? '') };
-  const later = await fake.rest.waitForCall(
-    (c) =>
-      (c.route === 'PATCH /webhooks/:appId/:token/messages/:messageId' ||
-        c.route === 'POST /webhooks/:appId/:token') &&
-      c.params.token === sent.token,
-    WAIT,
-  );
-  return { content: String((later.body as { content?: string } | undefined)?.content ?? '') };
-}
-
 const idOf = (name: string) => fake.world.user(name).id;
 const dmOf = (name: string) => fake.world.dmChannelFor(idOf(name)).id;
 const posts = () => fake.rest.calls((c) => c.route === 'POST /channels/:channelId/messages');
@@ -148,7 +131,7 @@ async function answer(
 
 describe('a check-in on Discord, end to end', () => {
   it('reads the roster: the four who can view the channel, the bots left out', async () => {
-    await answerSeen(peer('sam', undefined, 'setup', { name: 'Harbor' }), 'public');
+    await answerSeen(fake, peer('sam', undefined, 'setup', { name: 'Harbor' }), 'public');
     await scheduler.tick();
     const roster = await app.storage.db.prisma.checkinRosterEntry.findMany({ include: { member: true } });
     expect(roster.map((r) => r.member.displayName).sort()).toEqual([
@@ -161,14 +144,16 @@ describe('a check-in on Discord, end to end', () => {
 
   it('runs a round with answers by audience, a skip, one reminder, live posts and a digest in the note thread', async () => {
     await answerSeen(
+      fake,
       peer('sam', 'team', 'role', { user: `<@${idOf('sam')}>`, role: 'supervisor' }),
       'private',
     );
     await answerSeen(
+      fake,
       peer('sam', 'team', 'supervisor', { member: `<@${idOf('ben')}>`, supervisor: `<@${idOf('sam')}>` }),
       'private',
     );
-    const now = await answerSeen(peer('sam', 'checkin', 'now'), 'private');
+    const now = await answerSeen(fake, peer('sam', 'checkin', 'now'), 'private');
     expect(now.content).toContain('4 private prompts');
     const promptTo = (name: string) =>
       fake.rest.waitForCall(
@@ -225,7 +210,7 @@ describe('a check-in on Discord, end to end', () => {
     );
     expect(reminder.params.channelId).toBe(dmOf('sam'));
 
-    await answerSeen(peer('sam', 'checkin', 'close'), 'private');
+    await answerSeen(fake, peer('sam', 'checkin', 'close'), 'private');
     // The digest goes in the thread started from the round's note (a thread has its starter's id).
     const digest = await postedIn(thread, 'the digest');
     expect(fake.world.channels.get(thread)).toMatchObject({ parentId: teamChannel });

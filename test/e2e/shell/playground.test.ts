@@ -2,7 +2,10 @@
 // with scripted typing, and then the real entry point started as a child process, exactly as
 // `npm start` would, to prove it answers and exits 0 when its input ends.
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import { terminal, within } from '../../adapters/shell/shell-terminal.ts';
@@ -77,12 +80,21 @@ interface Finished {
  * set. A child that has not exited after `limitMs` is killed and the test fails with its
  * output, so a hang can never stall the suite.
  */
-function runEntryPoint(stdin: 'pipe' | 'ignore', typed: string, limitMs = 75_000): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+function runEntryPoint(
+  stdin: 'pipe' | 'ignore',
+  typed: string,
+  limitMs = 75_000,
+  recordImportsTo?: string,
+): Promise<Finished> {
+  const recording = recordImportsTo
+    ? ['--import', pathToFileURL(join(repoRoot, 'test/support/record-imports/register.mjs')).href]
+    : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...recording, 'src/main.ts'], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
       DATABASE_URL: 'memory://',
+      ...(recordImportsTo ? { RECORD_IMPORTS_TO: recordImportsTo } : {}),
       ...(process.env.CI === undefined ? {} : { CI: process.env.CI }),
     },
     stdio: [stdin, 'pipe', 'pipe'],
@@ -115,8 +127,12 @@ function runEntryPoint(stdin: 'pipe' | 'ignore', typed: string, limitMs = 75_000
 }
 
 describe('shell playground, started like a newcomer would', () => {
-  it('answers piped commands and exits 0 when the input ends', { timeout: 100_000 }, async () => {
-    const run = await runEntryPoint('pipe', '/peer setup timezone:UTC\n/peer help\n');
+  it('answers piped commands and exits 0 when the input ends, never loading Slack or Discord', {
+    timeout: 100_000,
+  }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'peerbridge-imports-'));
+    const imports = join(dir, 'imports.txt');
+    const run = await runEntryPoint('pipe', '/peer setup timezone:UTC\n/peer help\n', 75_000, imports);
     expect(run, run.stderr).toMatchObject({ code: 0, signal: null });
     expect(run.stdout).toContain('PeerBridge playground');
     expect(run.stdout).toContain('[#team] PeerBridge:\n  This channel is now the team "Peer team"');
@@ -125,6 +141,11 @@ describe('shell playground, started like a newcomer would', () => {
     expect(run.stdout.trimEnd().endsWith('Bye for now. Take care of yourself.')).toBe(true);
     // Logs stay off the person's screen: stdout is the conversation only.
     expect(run.stdout).not.toMatch(/"level":|"event":/);
+    // README, "Performance": a platform's library loads only when that platform is configured.
+    const loaded = (await readFile(imports, 'utf8')).split('\n');
+    await rm(dir, { recursive: true, force: true });
+    expect(loaded.some((url) => url.includes('/node_modules/@electric-sql/pglite/'))).toBe(true);
+    expect(loaded.filter((url) => /\/node_modules\/(discord\.js|@discordjs|@slack)\//.test(url))).toEqual([]);
   });
 
   it('exits 0 without hanging when there is no input at all', { timeout: 100_000 }, async () => {

@@ -1,5 +1,5 @@
 // Escalation on the injected clock: primary -> backup -> admins who are supervisors, stopped by
-// an acknowledgement; "talk now" ignores a supervisor's quiet hours, "just noting it" waits.
+// an acknowledgement; quiet hours hold a flag by the table of levels and wishes in levels.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/scheduling/index.ts';
 import { dm } from '../../support/chat-harness.ts';
@@ -112,6 +112,39 @@ describe('escalation', () => {
     });
     // 07:00 Berlin is 06:00Z; four hours after sam can first see it.
     expect(leeFlag.escalateAt?.toISOString()).toBe('2026-03-03T10:00:00.000Z');
+  });
+
+  // The README's promise, level by wish: quiet hours hold only a flag that asks for nothing soon
+  // ("at my next supervision", "just noting it") at the two lighter levels; "I'm struggling",
+  // "I need to talk now", "talk now" and "talk today" go at once.
+  const held = { 'next-supervision': true, 'just-noting': true, 'talk-now': false, 'talk-today': false };
+  const table = [
+    ['noting', held],
+    ['weighing', held],
+    [
+      'struggling',
+      { 'talk-now': false, 'talk-today': false, 'next-supervision': false, 'just-noting': false },
+    ],
+    ['talk-now', { 'talk-now': false, 'talk-today': false, 'next-supervision': false, 'just-noting': false }],
+  ] as const;
+
+  it('holds a flag for quiet hours by the table of four levels and four wishes', async () => {
+    await w.command('sam', ['quiet-hours'], { hours: '21:00-07:00' }, dm);
+    w.clock.advanceTo('2026-03-02T22:00:00Z'); // 23:00 in Berlin: sam's quiet hours
+    const seen: Record<string, boolean> = {};
+    const expected: Record<string, boolean> = {};
+    for (const [level, wishes] of table) {
+      for (const [wish, waits] of Object.entries(wishes)) {
+        const note = `combo ${level} ${wish}`;
+        w.clock.advance(MIN);
+        await w.flag('maya', { level, wish, note });
+        const dm = (await w.inbox('sam')).find((v) => said(v).includes(note));
+        if (!dm) throw new Error(`no DM to sam for ${note}`);
+        seen[note] = dm.respectQuietHours && !dm.urgent;
+        expected[note] = waits;
+      }
+    }
+    expect(seen).toEqual(expected);
   });
 
   it("follows the team's own times: a team with a 1 h setting escalates at 1 h, and 5 min for talk now", async () => {

@@ -312,5 +312,10 @@ describe('admins see anonymous figures only', () => {
     const after = said((await w.command('alice', ['flags'], {}, dm)).seen[0]?.view);
     expect(after).toMatch(/median time to acknowledge \d+ min/);
     expect(after).not.toContain('maya');
+    // The figures are for admins only: not for a supervisor who is not an admin, nor a member.
+    for (const who of ['sam', 'kim', 'maya', 'lee']) {
+      const theirs = said((await w.command(who, ['flags'], {}, dm)).seen[0]?.view);
+      expect(theirs, who).not.toMatch(/median time to acknowledge|not enough flags yet|at least 3 people/);
+    }
   });
 });
