@@ -175,6 +175,8 @@ class Worker implements OutboxWorker {
   /** Claim tokens with lanes still running, and how many: what renewClaims keeps held. */
   readonly #liveClaims = new Map<string, number>();
   #renewedAt = Number.NEGATIVE_INFINITY;
+  /** The last renewal that reached the database: when it started and the lease it wrote. */
+  #renewal: { readonly at: number; readonly until: number } | undefined;
   #inFlight = 0;
   #wakeRequested = false;
   #wake: (() => void) | undefined;
@@ -310,6 +312,7 @@ class Worker implements OutboxWorker {
     try {
       const until = new Date(now.getTime() + this.#lockMs);
       await this.#io(() => renewClaims(this.#options.prisma, [...this.#liveClaims.keys()], now, until));
+      this.#renewal = { at: now.getTime(), until: until.getTime() };
     } catch (error) {
       if (this.#halted) return;
       this.#options.logger?.error(
@@ -555,10 +558,19 @@ class Worker implements OutboxWorker {
    * the moment its lock lapses, look it up (not there yet) and send it: if our send were still
    * on its way, the person would get it twice. So a send starts only while at least half of
    * OUTBOX_LOCK_MS remains, which leaves the request that much time to reach the platform
-   * (the Slack client gives up on a request well before: slack-client.ts).
+   * (the outbox's clients give up well before: OUTBOX_REQUEST_TIMEOUT_MS in chat/outbound.ts).
+   *
+   * The lease left is the one the try was counted with, or, when a renewal started after that
+   * (so this row's claim was live and not lapsed: its lock is raised, never lowered), the one
+   * that renewal wrote. With a short lease a row may wait for a send slot or the pace longer
+   * than half of it; counting only the first lease made such rows lapse, un-count and queue
+   * again and again on a loaded machine (a 200-DM burst stalled at 27 sent).
    */
   #claimTooShort(lockedUntil: Date): boolean {
-    return lockedUntil.getTime() - this.#clock.now().getTime() < this.#lockMs / 2;
+    const counted = lockedUntil.getTime();
+    const renewal = this.#renewal;
+    const held = renewal && renewal.at < counted ? Math.max(counted, renewal.until) : counted;
+    return held - this.#clock.now().getTime() < this.#lockMs / 2;
   }
 
   #rateLimited(row: OutboxRow, waitMs: number): void {
