@@ -77,6 +77,7 @@ export {
   TimeOfDaySchema,
   TimeZoneSchema,
   timeZoneProblem,
+  typedTimeZoneProblem,
   WEEKDAY_CODES,
   type WeekdayCode,
   type WeeklySchedule,
