@@ -42,6 +42,8 @@ export interface ShellReplDeps {
    */
   readonly sessionId?: string;
   readonly kept?: string;
+  /** Where files the bot shares (exports) are saved. */
+  readonly filesDir?: string;
 }
 
 export interface ShellRepl {
@@ -75,6 +77,7 @@ function assemble(deps: ShellReplDeps, out: ShellOutput, quit: () => void) {
     world,
     output: out,
     nextMessageId: () => `${session}-m${++messageCount}`,
+    ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
   });
   const forms = createShellFormQueue({ out, emitter: () => emitter, quit });
   const emitter = createShellEmitter({
