@@ -246,6 +246,10 @@ async function createAdapters(
     logger: logger.child({ component: 'shell' }),
     kept: keptWhere(config),
     filesDir: playgroundFilesDir(config),
+    // Who is in which channel outlives a restart exactly when the data does.
+    ...(config.database.kind === 'pglite-dir'
+      ? { stateFile: join(resolvePath(config.dataDir), 'playground-people.json') }
+      : {}),
   });
   return { adapters: [shell], finished: shell.closed };
 }
