@@ -188,7 +188,9 @@ export function digestView(digest: DigestContent): View {
   } else if (digest.took > 0) {
     blocks.push({
       type: 'context',
-      text: `The mood spread shows when at least ${digest.minGroup} people answer, so nobody can be picked out.`,
+      // Counted in moods shared with the team, not in answers: "4 people took part" above
+      // "needs 3 answers" read as a broken promise when only two of them gave a mood.
+      text: `The mood spread shows once at least ${digest.minGroup} people share how they are arriving with the team, so nobody can be picked out.`,
     });
   }
   blocks.push({
