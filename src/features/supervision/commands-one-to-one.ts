@@ -3,6 +3,7 @@ import { defineCommand } from '../../chat/index.ts';
 import { memberContext, refOf } from './context.ts';
 import type { SupervisionDeps } from './deps.ts';
 import { checkRef, checkSlots, checkZone, splitSlots } from './options.ts';
+import { tellSupervisor } from './one-to-one-notice.ts';
 import { findSessionByRef } from './series-service.ts';
 import { bookSlot, openSlots, publishSlots } from './slots.ts';
 import { localToInstant, parseLocalSlot } from './time.ts';
@@ -83,6 +84,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
       const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now());
       if (!booked.ok)
         return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
+      await tellSupervisor(deps, booked.session, context.value.member.displayName, false);
       await reply.privately(
         bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone),
       );
@@ -117,6 +119,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
       const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now(), current);
       if (!booked.ok)
         return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
+      await tellSupervisor(deps, booked.session, context.value.member.displayName, true);
       await reply.privately(
         bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone),
       );
