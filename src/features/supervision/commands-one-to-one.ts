@@ -2,8 +2,8 @@
 import { defineCommand } from '../../chat/index.ts';
 import { memberContext, refOf } from './context.ts';
 import type { SupervisionDeps } from './deps.ts';
-import { checkRef, checkSlots, checkZone, splitSlots } from './options.ts';
 import { tellSupervisor } from './one-to-one-notice.ts';
+import { checkRef, checkSlots, checkZone, splitSlots } from './options.ts';
 import { findSessionByRef } from './series-service.ts';
 import { bookSlot, openSlots, publishSlots } from './slots.ts';
 import { localToInstant, parseLocalSlot } from './time.ts';

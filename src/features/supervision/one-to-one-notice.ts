@@ -2,8 +2,8 @@
 // learnt of only from its reminder was easy to miss. Through the outbox, keyed by the
 // booking and its change counter, so a retried command sends it once.
 import type { Db } from '../../db/index.ts';
-import type { SupervisionDeps } from './deps.ts';
 import { dmMembers, teamWithWorkspace } from './delivery.ts';
+import type { SupervisionDeps } from './deps.ts';
 import { bookedForSupervisorView } from './views.ts';
 
 export async function tellSupervisor(
