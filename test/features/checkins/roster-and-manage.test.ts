@@ -208,7 +208,7 @@ describe('the mood spread in the digest', () => {
     const digest = await latestDigest();
     expect(digest).toContain('3 people took part');
     expect(digest).not.toContain('How we are arriving');
-    expect(digest).toContain('at least 4 people answer');
+    expect(digest).toContain('at least 4 people share how they are arriving');
   });
 
   it('never counts a mood shared only with the supervisor', async () => {

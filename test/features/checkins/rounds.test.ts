@@ -131,7 +131,7 @@ describe('a round opened with /peer checkin now', () => {
     expect(shown).not.toContain('ana');
     expect(shown).not.toContain('hospital');
     expect(shown).not.toContain('How we are arriving');
-    expect(shown).toContain('at least 3 people answer');
+    expect(shown).toContain('at least 3 people share how they are arriving');
     const channelRows = (await w.outbox()).filter((r) => r.target === 'channel');
     for (const row of channelRows) expect(row.shown).not.toMatch(/hospital|\bana\b|\bben\b|\bcal\b/);
   });
