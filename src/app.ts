@@ -1,7 +1,7 @@
 // Composition: storage -> features -> command table -> router -> adapters -> outbox worker ->
 // scheduler. main.ts reads config and calls startApp; tests call it with their own config.
-import { hostname } from 'node:os';
-import { resolve as resolvePath } from 'node:path';
+import { hostname, tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
 import { createAccess } from './access/index.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import {
@@ -251,6 +251,11 @@ async function createAdapters(
     sink: core.sink,
     logger: logger.child({ component: 'shell' }),
     kept: keptWhere(config),
+    filesDir: playgroundFilesDir(config),
+    // Who is in which channel outlives a restart exactly when the data does.
+    ...(config.database.kind === 'pglite-dir'
+      ? { stateFile: join(resolvePath(config.dataDir), 'playground-people.json') }
+      : {}),
   });
   return { adapters: [shell], finished: shell.closed };
 }
@@ -307,6 +312,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   for (const adapter of adapters) byPlatform.set(adapter.platform, adapter);
   const started = await startAll(adapters, core, storage, logger);
   return { storage, adapters, lifecycle, finished, stop: stopper(core, started, logger) };
+}
+
+/** Where the playground saves files the bot shares (exports): beside the data, or a temporary folder. */
+export function playgroundFilesDir(config: Config): string {
+  return config.database.kind === 'pglite-dir'
+    ? join(resolvePath(config.dataDir), 'playground-files')
+    : join(tmpdir(), 'peerbridge-playground-files');
 }
 
 /** Where the data is, in words for the playground's banner (it said ./data whatever DATA_DIR held). */

@@ -146,12 +146,14 @@ export function createMetrics(options: { readonly prisma: PrismaClient; readonly
     'The largest delay between an occurrence falling due and being claimed, over the last 10 minutes',
     (f) => [[{}, f.schedulerLagSeconds]],
   );
+  // The `event` label names what happened to a round or flag (a fixed word), not a log event.
+  const what = (event: 'opened' | 'closed' | 'raised' | 'acknowledged') => ({ event });
   gauge(
     'peerbridge_checkin_rounds_24h',
     'Check-in rounds opened and closed in the last 24 hours',
     (f) => [
-      [{ event: 'opened' }, f.roundsOpened],
-      [{ event: 'closed' }, f.roundsClosed],
+      [what('opened'), f.roundsOpened],
+      [what('closed'), f.roundsClosed],
     ],
     ['event'],
   );
@@ -159,8 +161,8 @@ export function createMetrics(options: { readonly prisma: PrismaClient; readonly
     'peerbridge_flags_24h',
     'Trigger flags raised and acknowledged in the last 24 hours (counts only)',
     (f) => [
-      [{ event: 'raised' }, f.flagsRaised],
-      [{ event: 'acknowledged' }, f.flagsAcknowledged],
+      [what('raised'), f.flagsRaised],
+      [what('acknowledged'), f.flagsAcknowledged],
     ],
     ['event'],
   );

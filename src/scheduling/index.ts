@@ -78,6 +78,7 @@ export {
   TimeOfDaySchema,
   TimeZoneSchema,
   timeZoneProblem,
+  typedTimeZoneProblem,
   WEEKDAY_CODES,
   type WeekdayCode,
   type WeeklySchedule,

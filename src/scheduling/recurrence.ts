@@ -25,7 +25,7 @@ export {
 } from './schedule-spec.ts';
 export { describeSchedule, parseScheduleText } from './schedule-text.ts';
 export { formatTimeOfDay, parseTimeOfDay, WEEKDAY_CODES, type WeekdayCode } from './time-of-day.ts';
-export { isValidTimeZone, timeZoneProblem } from './time-zones.ts';
+export { isValidTimeZone, timeZoneProblem, typedTimeZoneProblem } from './time-zones.ts';
 export {
   type GapPolicy,
   instantAtLocalTime,

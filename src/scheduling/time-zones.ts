@@ -16,6 +16,46 @@ export function isValidTimeZone(zone: string): boolean {
   return valid;
 }
 
+// Abbreviations people type for a place. Some are zones (EST, MST, HST: fixed offsets with no
+// daylight saving, so a reminder would come an hour off for half the year), some are not zones
+// at all (PST, CET is one but rarely meant as the legacy rule). Each names the place's zone.
+const abbreviations: Readonly<Record<string, string>> = {
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  EST5EDT: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  CST6CDT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  MST7MDT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  PST8PDT: 'America/Los_Angeles',
+  AKST: 'America/Anchorage',
+  HST: 'Pacific/Honolulu',
+  BST: 'Europe/London',
+  CET: 'Europe/Berlin',
+  CEST: 'Europe/Berlin',
+  MET: 'Europe/Berlin',
+  EET: 'Europe/Athens',
+  WET: 'Europe/Lisbon',
+  IST: 'Asia/Kolkata',
+  JST: 'Asia/Tokyo',
+  AEST: 'Australia/Sydney',
+};
+
+/**
+ * For a zone a person types (not one already stored: a team set to EST before keeps working):
+ * an abbreviation is refused with its place's zone, then as timeZoneProblem.
+ */
+export function typedTimeZoneProblem(zone: string): string | null {
+  const place = abbreviations[zone.trim().toUpperCase()];
+  if (place)
+    return `'${zone}' names a clock, not a place, so summer time may not follow where you are; please give your place's zone, like ${place}`;
+  return timeZoneProblem(zone);
+}
+
 /** A sentence for a person who typed a zone we do not know, with the closest real one if any. */
 export function timeZoneProblem(zone: string): string | null {
   if (isValidTimeZone(zone)) return null;

@@ -17,7 +17,9 @@ export async function startTestApp(
     prepare?: (storage: Storage) => Promise<void>;
   } = {},
 ): Promise<RunningApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  // The app runs on the cloned in-memory database: the config says so too, so nothing (the
+  // playground's remembered people, its saved files) is written to ./data of the checkout.
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'memory://', ...env });
   const db = await clonedDatabase();
   const storage = { db, cipher: createFieldCipher(randomBytes(32)) };
   const { prepare, ...start } = options;

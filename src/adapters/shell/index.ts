@@ -13,6 +13,10 @@ export interface ShellAdapterDeps {
   readonly logger: Logger;
   /** Where the app keeps data, in words for the banner ("in /srv/peerbridge/data"). */
   readonly kept?: string;
+  /** Where files the bot shares (exports) are saved, so a lead can look at them. */
+  readonly filesDir?: string;
+  /** Where who-is-where is remembered across restarts (absent: forgotten at the end). */
+  readonly stateFile?: string;
   /** Prefix of event and message ids; tests fix it, otherwise it is unique per session. */
   readonly sessionId?: string;
 }

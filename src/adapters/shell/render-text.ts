@@ -100,32 +100,63 @@ export interface ShellForm {
   readonly prompts: readonly ShellPrompt[];
 }
 
-function choiceLines(choices: readonly Choice[]): string {
-  return choices.map((c, i) => `  [${i + 1}] ${toPlainText(c.label)}`).join('\n');
+function choiceLines(choices: readonly Choice[], current: readonly string[] = []): string {
+  return choices
+    .map((c, i) => `  [${i + 1}] ${toPlainText(c.label)}${current.includes(c.value) ? ' (now)' : ''}`)
+    .join('\n');
 }
 
+/** What Enter does: keep the default (the form's initial value), skip, or nothing. */
+function enterNote(input: FormInput): string {
+  const initial = initialOf(input);
+  if (initial !== undefined) {
+    const shown =
+      input.type === 'text'
+        ? `"${initial.length > 60 ? `${initial.slice(0, 60)}…` : initial}"`
+        : labelsOf(input, Array.isArray(initial) ? initial : [initial]);
+    return ` (press Enter to keep ${shown}${input.optional ? '; type - to leave it empty' : ''})`;
+  }
+  return input.optional ? ' (optional: press Enter to skip)' : '';
+}
+
+const labelsOf = (input: FormInput & { choices: readonly Choice[] }, values: readonly string[]): string =>
+  input.choices
+    .filter((c) => values.includes(c.value))
+    .map((c) => toPlainText(c.label))
+    .join(', ');
+
+/** The input's default as the shell takes it on Enter; undefined when it has none. */
+function initialOf(input: FormInput): string | readonly string[] | undefined {
+  if (input.type === 'checkboxes')
+    return input.initial && input.initial.length > 0 ? input.initial : undefined;
+  return input.initial !== undefined && input.initial !== '' ? input.initial : undefined;
+}
+
+// A terminal reads a line at a time: a line ending in a backslash goes on to the next, as in a
+// shell, so "one a line" answers (check-in questions, plan steps) can be typed as lines.
+const continueNote = '\n  (Several lines: end a line with \\ to go on to the next.)';
+
 function shellPrompt(input: FormInput): ShellPrompt {
-  const skip = input.optional ? ' (optional: press Enter to skip)' : '';
   const hint = input.hint ? `\n  ${toShellText(input.hint)}` : '';
-  const head = `${toPlainText(input.label)}${skip}${hint}`;
+  const head = `${toPlainText(input.label)}${enterNote(input)}${hint}`;
   switch (input.type) {
     case 'text':
       return {
         inputId: input.id,
         input,
-        text: `${head}${input.placeholder ? `\n  e.g. ${input.placeholder}` : ''}`,
+        text: `${head}${input.placeholder ? `\n  e.g. ${input.placeholder}` : ''}${input.multiline ? continueNote : ''}`,
       };
     case 'select':
       return {
         inputId: input.id,
         input,
-        text: `${head}\n${choiceLines(input.choices)}\nType a number or a name.`,
+        text: `${head}\n${choiceLines(input.choices, input.initial ? [input.initial] : [])}\nType a number or a name.`,
       };
     case 'checkboxes':
       return {
         inputId: input.id,
         input,
-        text: `${head}\n${choiceLines(input.choices)}\nType numbers or names, separated by commas.`,
+        text: `${head}\n${choiceLines(input.choices, input.initial ?? [])}\nType numbers or names, separated by commas.`,
       };
   }
 }
@@ -147,10 +178,14 @@ export type ShellAnswer =
 export function parseShellAnswer(prompt: ShellPrompt, answer: string): ShellAnswer {
   const { input } = prompt;
   const typed = answer.trim();
+  const empty = { ok: true, value: input.type === 'checkboxes' ? [] : undefined } as const;
   if (!typed) {
-    if (input.optional) return { ok: true, value: input.type === 'checkboxes' ? [] : undefined };
+    const initial = initialOf(input);
+    if (initial !== undefined) return { ok: true, value: initial };
+    if (input.optional) return empty;
     return { ok: false, reason: 'This one needs an answer. A few words are plenty.' };
   }
+  if (typed === '-' && input.optional && initialOf(input) !== undefined) return empty;
   switch (input.type) {
     case 'text':
       if (input.maxLength !== undefined && typed.length > input.maxLength) {

@@ -3,6 +3,8 @@
 // /log, and its buttons become pressable by the people who saw it. Both the ChatClient (the
 // outbox) and each event's Reply use these, so a message looks the same whichever way it came.
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { ChannelRef, FileUpload, MessageRef, UserRef, View } from '../../chat/index.ts';
 import { renderShellText } from './render-text.ts';
 import { indent, type ShellOutput } from './shell-output.ts';
@@ -40,6 +42,8 @@ export function createShellDeliveries(deps: {
   readonly world: ShellWorld;
   readonly output: ShellOutput;
   readonly nextMessageId: () => string;
+  /** Where shared files are saved, so a lead can open an export; absent: shown, not saved. */
+  readonly filesDir?: string;
 }): ShellDeliveries {
   const { world, output } = deps;
   // What was shown where, so an edit is labelled like the message it replaces.
@@ -134,7 +138,9 @@ export function createShellDeliveries(deps: {
           ? { via: 'channel', where: channelLabel(target.channelId) }
           : { via: 'direct', where: dmLabel(target.userId), privateTo: target.userId };
       const title = file.title ? `${file.title}\n` : '';
-      const body = `${title}${file.filename}, ${describeSize(size)} (the playground shows files but does not save them)`;
+      const saved = deps.filesDir ? saveFile(deps.filesDir, file) : undefined;
+      const where = saved ? `saved as ${saved}` : 'the playground shows files but does not save them';
+      const body = `${title}${file.filename}, ${describeSize(size)} (${where})`;
       const label = `${shown.where} ${botName} shared a file:`;
       const item = { via: shown.via, label, body };
       if ('channelId' in target) world.showInChannel(target.channelId, item);
@@ -142,4 +148,27 @@ export function createShellDeliveries(deps: {
       output.write(`\n${label}\n${indent(body)}`);
     },
   };
+}
+
+/**
+ * Writes a shared file into the playground's folder (owner-only: an export holds a member's
+ * data) under its own name, made safe, with a number when the name is taken. Returns the path.
+ */
+function saveFile(folder: string, file: FileUpload): string {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const safe =
+    basename(file.filename)
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .replace(/^\.+/, '') || 'file';
+  const dot = safe.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [safe.slice(0, dot), safe.slice(dot)] : [safe, ''];
+  for (let n = 1; ; n++) {
+    const path = join(folder, n === 1 ? safe : `${stem}-${n}${ext}`);
+    try {
+      writeFileSync(path, file.content, { mode: 0o600, flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }

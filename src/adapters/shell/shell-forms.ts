@@ -41,6 +41,8 @@ export function startFormSession(
 ): FormSession {
   const shell = renderShellForm(form);
   const answers: string[] = [];
+  /** Lines of a multi-line answer so far (each ended with a backslash). */
+  const pending: string[] = [];
 
   const finish = (): FormStep => {
     const parsed = parseShellAnswers(form, answers);
@@ -62,9 +64,15 @@ export function startFormSession(
       if (shell.prompts.length > 0) lines.push(question(shell, 0));
       return lines.join('\n');
     },
-    answer(typed) {
+    answer(line) {
       const prompt = shell.prompts[answers.length];
       if (!prompt) return finish();
+      if (prompt.input.type === 'text' && prompt.input.multiline && /\\\s*$/.test(line)) {
+        pending.push(line.replace(/\s*\\\s*$/, ''));
+        return { kind: 'ask', text: '  …' };
+      }
+      const typed = [...pending, line].join('\n');
+      pending.length = 0;
       const result = parseShellAnswer(prompt, typed);
       if (!result.ok) {
         return { kind: 'retry', text: `  ${result.reason}\n${question(shell, answers.length)}` };

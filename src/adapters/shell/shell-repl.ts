@@ -27,6 +27,7 @@ import { unfinishedFormNote } from './shell-forms.ts';
 import { readShellLine } from './shell-lines.ts';
 import { createShellOutput, type ShellOutput, writeNote } from './shell-output.ts';
 import { createShellPeople } from './shell-people.ts';
+import { loadWorldSnapshot, saveWorldSnapshot } from './shell-state.ts';
 import { ShellWorld } from './shell-world.ts';
 
 export interface ShellReplDeps {
@@ -42,6 +43,10 @@ export interface ShellReplDeps {
    */
   readonly sessionId?: string;
   readonly kept?: string;
+  /** Where files the bot shares (exports) are saved. */
+  readonly filesDir?: string;
+  /** Where who-is-where is remembered across restarts (absent: forgotten at the end). */
+  readonly stateFile?: string;
 }
 
 export interface ShellRepl {
@@ -70,11 +75,24 @@ export function promptText(world: ShellWorld, forms: Pick<ShellFormQueue, 'activ
 function assemble(deps: ShellReplDeps, out: ShellOutput, quit: () => void) {
   const session = deps.sessionId ?? Date.now().toString(36);
   let messageCount = 0;
-  const world = new ShellWorld({ person: firstPerson, channelId: firstChannel });
+  // Saved on every change once the remembered world is back (not while putting it back).
+  let remembering = false;
+  const stateFile = deps.stateFile;
+  const world: ShellWorld = new ShellWorld({
+    person: firstPerson,
+    channelId: firstChannel,
+    onChange: () => {
+      if (remembering && stateFile) saveWorldSnapshot(stateFile, world.snapshot());
+    },
+  });
+  const remembered = stateFile ? loadWorldSnapshot(stateFile) : undefined;
+  if (remembered) world.restore(remembered);
+  remembering = true;
   const deliveries = createShellDeliveries({
     world,
     output: out,
     nextMessageId: () => `${session}-m${++messageCount}`,
+    ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
   });
   const forms = createShellFormQueue({ out, emitter: () => emitter, quit });
   const emitter = createShellEmitter({

@@ -18,6 +18,11 @@ export interface Received {
   readonly body: string;
 }
 
+export interface WorldSnapshot {
+  readonly people: readonly { readonly userId: string; readonly displayName: string }[];
+  readonly channels: readonly { readonly channelId: string; readonly members: readonly string[] }[];
+}
+
 /** The buttons and select choices of the latest message a person saw that had any. */
 export interface Pressable {
   readonly message: MessageRef;
@@ -75,7 +80,14 @@ export class ShellWorld {
   #me: string;
   #place: ShellPlace;
 
-  constructor(start: { readonly person: string; readonly channelId: string }) {
+  readonly #onChange: (() => void) | undefined;
+
+  constructor(start: {
+    readonly person: string;
+    readonly channelId: string;
+    readonly onChange?: () => void;
+  }) {
+    this.#onChange = start.onChange;
     const who = readPersonName(start.person);
     if (!who) throw new Error(`'${start.person}' cannot be a playground name`);
     this.#me = this.#meet(who.userId, who.displayName).userId;
@@ -84,6 +96,33 @@ export class ShellWorld {
 
   get me(): string {
     return this.#me;
+  }
+
+  /** Whether this person has been in the playground (a name nobody used is nobody). */
+  knows(userId: string): boolean {
+    return this.#people.has(userId);
+  }
+
+  /** Who is known and who is in which channel: what a restart should remember. */
+  snapshot(): WorldSnapshot {
+    return {
+      people: [...this.#people.values()].map((p) => ({ userId: p.userId, displayName: p.displayName })),
+      channels: [...this.#channels.values()].map((c) => ({
+        channelId: c.channelId,
+        members: [...c.members],
+      })),
+    };
+  }
+
+  /** Puts back a snapshot's people and channels, without anyone "joining" again. */
+  restore(snapshot: WorldSnapshot): void {
+    for (const person of snapshot.people) this.#meet(person.userId, person.displayName);
+    for (const channel of snapshot.channels) {
+      for (const userId of channel.members) {
+        this.#channel(channel.channelId).members.add(userId);
+        this.#meet(userId).channels.add(channel.channelId);
+      }
+    }
   }
 
   get place(): ShellPlace {
@@ -145,6 +184,7 @@ export class ShellWorld {
     if (channel.members.has(userId)) return false;
     channel.members.add(userId);
     person.channels.add(channelId);
+    this.#onChange?.();
     return true;
   }
 
@@ -205,6 +245,7 @@ export class ShellWorld {
     if (!person) {
       person = { userId, displayName: displayName ?? userId, channels: new Set(), inbox: [] };
       this.#people.set(userId, person);
+      this.#onChange?.();
     }
     return person;
   }

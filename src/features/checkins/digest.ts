@@ -58,6 +58,23 @@ export function buildDigest(
   };
 }
 
+/**
+ * A prompt, reminder or "Remind me in an hour" nudge not yet sent when its round closes would
+ * arrive saying the round is open: those still waiting (quiet hours, the hour's wait) go with
+ * the close. One a worker holds right now is left to it.
+ */
+async function withdrawUnsentInvitations(tx: DbClient, roundId: string, now: Date) {
+  await tx.outboxMessage.deleteMany({
+    where: {
+      status: 'pending',
+      OR: ['checkin-prompt', 'checkin-reminder', 'checkin-snooze'].map((kind) => ({
+        idempotencyKey: { startsWith: `${kind}:${roundId}:` },
+      })),
+      AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }],
+    },
+  });
+}
+
 /** Closes the round once; false when it was already closed (by another replica or command). */
 export async function closeRound(
   tx: DbClient,
@@ -87,6 +104,7 @@ export async function closeRound(
     data: { status: 'closed', digestPostedAt: now },
   });
   if (changed.count !== 1) return false;
+  await withdrawUnsentInvitations(tx, round.id, now);
   const minGroup = await minGroupOf(tx, round.teamId);
   const digest = buildDigest(
     cipher,

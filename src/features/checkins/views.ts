@@ -225,6 +225,13 @@ export function digestView(digest: DigestContent): View {
       .reverse()
       .join(' · ');
     blocks.push({ type: 'fields', fields: [{ label: 'How we are arriving', value: spread }] });
+  } else if (digest.took >= digest.minGroup) {
+    blocks.push({
+      type: 'context',
+      // Counted in moods shared with the team, not in answers: "4 people took part" above
+      // "needs 3 answers" read as a broken promise when only two of them gave a mood.
+      text: `The mood spread shows once at least ${digest.minGroup} people share how they are arriving with the team, so nobody can be picked out.`,
+    });
   }
   blocks.push({
     type: 'context',

@@ -72,7 +72,7 @@ export async function findView(deps: FindDeps, asker: Asker, request: FindReques
   };
   const words = request.words.trim();
   const found =
-    words.length < 2 && request.category
+    words.length < 2 && (request.category || request.region)
       ? await browseCategory(prisma, query)
       : await searchResources(prisma, query);
   const next = { ...request, offset: request.offset + limit };
@@ -80,7 +80,7 @@ export async function findView(deps: FindDeps, asker: Asker, request: FindReques
     ...(firstPage && crisis.length > 0 ? { crisis: { region: crisisRegion, rows: crisis } } : {}),
     results: found.items,
     ...(found.more ? { more: { value: encodeMore(next) } } : {}),
-    words: words || (request.category ?? ''),
+    words: words || (request.category ?? request.region ?? ''),
     page: Math.floor(request.offset / PAGE) + 1,
     ...(found.correctedTo ? { correctedTo: found.correctedTo } : {}),
     similarOnly: found.how === 'similar',
@@ -94,8 +94,9 @@ export async function runFind(
   request: FindRequest,
 ): Promise<void> {
   const words = request.words.trim();
-  // One letter (or nothing) would list everything: help and the categories instead.
-  if (words.replace(/[^\p{L}\p{N}]/gu, '').length < 2 && !request.category) {
+  // One letter (or nothing) would list everything: help and the categories instead. A
+  // category or a region alone narrows it enough to list (`/peer find region:US-TX`).
+  if (words.replace(/[^\p{L}\p{N}]/gu, '').length < 2 && !request.category && !request.region) {
     await context.reply.privately(findHelpView());
     return;
   }

@@ -2,6 +2,7 @@
 import { defineCommand } from '../../chat/index.ts';
 import { memberContext, refOf } from './context.ts';
 import type { SupervisionDeps } from './deps.ts';
+import { tellSupervisor } from './one-to-one-notice.ts';
 import { checkRef, checkSlots, checkZone, splitSlots } from './options.ts';
 import { findSessionByRef } from './series-service.ts';
 import { bookSlot, openSlots, publishSlots } from './slots.ts';
@@ -85,6 +86,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
       const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now());
       if (!booked.ok)
         return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
+      await tellSupervisor(deps, booked.session, context.value.member.displayName, false);
       await reply.privately(
         bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone),
       );
@@ -120,6 +122,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
       const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now(), current);
       if (!booked.ok)
         return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
+      await tellSupervisor(deps, booked.session, context.value.member.displayName, true);
       await reply.privately(
         bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone),
       );

@@ -111,17 +111,41 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/** Books inside `tx`, which must already hold the supervisor's lock. */
-async function bookLocked(tx: DbClient, context: TeamContext, slot: SlotRow, now: Date) {
+/**
+ * Books inside `tx`, which must already hold the supervisor's lock. A rebooking moves the
+ * booking it replaces (`replacingId`) to the new slot in place: the same row, so the same
+ * `#code` people were given, with its change counter raised for calendar files.
+ */
+async function bookLocked(
+  tx: DbClient,
+  context: TeamContext,
+  slot: SlotRow,
+  now: Date,
+  replacingId?: string,
+) {
   if (slot.withdrawnAt || slot.startsAt <= now)
     return { ok: false as const, reason: 'That slot is no longer on offer.' };
   const booked = await tx.supervisionSession.findUnique({ where: { slotId: slot.id } });
-  if (booked) return { ok: false as const, reason: takenReason };
-  if (await clashingBooking(tx, slot.supervisorId, slot))
+  if (booked && booked.id !== replacingId) return { ok: false as const, reason: takenReason };
+  if (await clashingBooking(tx, slot.supervisorId, slot, replacingId))
     return {
       ok: false as const,
       reason: 'That time overlaps another booking with the same supervisor, so it can’t be booked.',
     };
+  if (replacingId) {
+    const session = await tx.supervisionSession.update({
+      where: { id: replacingId },
+      data: {
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        supervisorId: slot.supervisorId,
+        slotId: slot.id,
+        timeZone: context.zone,
+        sequence: { increment: 1 },
+      },
+    });
+    return { ok: true as const, session };
+  }
   const session = await tx.supervisionSession.create({
     data: {
       teamId: slot.teamId,
@@ -165,17 +189,16 @@ export async function bookSlot(
       // Same order everywhere, so two rebookings across two supervisors never deadlock.
       for (const id of [...new Set(locks)].sort()) await lockMember(tx, id);
       if (replacing) {
-        const freed = await tx.supervisionSession.updateMany({
+        const still = await tx.supervisionSession.count({
           where: { id: replacing.id, status: 'scheduled', superviseeId: context.member.id },
-          data: { status: 'cancelled', slotId: null },
         });
-        if (freed.count !== 1)
+        if (still !== 1)
           return {
             ok: false as const,
             reason: 'Your earlier booking was already cancelled, so there is nothing to move.',
           };
       }
-      const booked = await bookLocked(tx, context, slot, now);
+      const booked = await bookLocked(tx, context, slot, now, replacing?.id);
       // A refused rebooking must keep the old booking: throwing rolls the cancellation back.
       if (!booked.ok && replacing) throw new RebookRefused(booked.reason);
       return booked;

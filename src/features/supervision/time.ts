@@ -2,7 +2,7 @@
 // their own zone (their `/peer timezone`, else the team's), and types local dates and times in
 // a zone the command names.
 import { DateTime } from 'luxon';
-import { instantAtLocalTime, isValidTimeZone } from '../../scheduling/index.ts';
+import { instantAtLocalTime, isValidTimeZone, typedTimeZoneProblem } from '../../scheduling/index.ts';
 
 const MINUTE = 60_000;
 
@@ -47,8 +47,11 @@ export function timeProblem(text: string): string | undefined {
 }
 
 export function zoneProblem(text: string): string | undefined {
-  return isValidTimeZone(text.trim())
-    ? undefined
+  // An abbreviation such as EST is refused with its place's zone (scheduling/time-zones.ts).
+  const problem = typedTimeZoneProblem(text.trim());
+  if (problem === null) return undefined;
+  return isValidTimeZone(text.trim()) || problem.includes('names a clock')
+    ? `${problem}.`
     : `'${text}' is not a time zone I know. Try one like Europe/Berlin or America/New_York.`;
 }
 

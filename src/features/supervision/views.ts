@@ -361,6 +361,18 @@ export function bookedView(session: Db.SupervisionSession, supervisor: string, z
   );
 }
 
+/** To the supervisor: a one-to-one with them was booked or moved (they were not told before). */
+export function bookedForSupervisorView(
+  session: Db.SupervisionSession,
+  supervisee: string,
+  zone: string,
+  moved: boolean,
+): View {
+  return doneView(
+    `${supervisee} ${moved ? 'moved their' : 'booked a'} one-to-one supervision with you: ${formatRange(session.startsAt, session.endsAt, zone)} (#${shortRef(session.id)}). You’ll both get reminders.`,
+  );
+}
+
 export function hoursView(
   months: readonly { month: string; groupMinutes: number; oneToOneMinutes: number }[],
 ): View {

@@ -1,10 +1,10 @@
 // The option checks of the teams commands: each returns a plain sentence saying what is wrong,
 // or undefined when the value is fine (OptionCheck). Tested in test/features/teams/checks.test.ts.
 import { parseQuietHours } from '../../scheduling/quiet-hours.ts';
-import { timeZoneProblem } from '../../scheduling/recurrence.ts';
+import { typedTimeZoneProblem } from '../../scheduling/recurrence.ts';
 import { parseMention } from './mentions.ts';
 
-export const checkZone = (value: string): string | undefined => timeZoneProblem(value) ?? undefined;
+export const checkZone = (value: string): string | undefined => typedTimeZoneProblem(value) ?? undefined;
 
 export const checkRegion = (value: string): string | undefined =>
   /^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/.test(value)

@@ -115,4 +115,27 @@ describe.skipIf(!pair.available)('one-to-one booking on PostgreSQL', { timeout: 
       (await pair.a.prisma.supervisionSession.findUniqueOrThrow({ where: { id: booked.session.id } })).status,
     ).toBe('scheduled');
   });
+
+  it('a rebooking moves the booking in place: the same code, and the old slot free again (issue 23, item 10)', async () => {
+    const { supervisor, ana, ben } = await seed(pair.a);
+    const start = new Date(now.getTime() + 300 * hour);
+    const slots = await publishSlots(
+      pair.a.prisma,
+      supervisor,
+      [start, new Date(start.getTime() + 2 * hour)],
+      50,
+      now,
+    );
+    if (!slots.ok) throw new Error(slots.reason);
+    const [first, second] = slots.value as [(typeof slots.value)[0], (typeof slots.value)[0]];
+    const booked = await bookSlot(pair.a.prisma, ana, first.id.slice(-6), now);
+    if (!booked.ok) throw new Error(booked.reason);
+    const moved = await bookSlot(pair.a.prisma, ana, second.id.slice(-6), now, booked.session);
+    if (!moved.ok) throw new Error(moved.reason);
+    expect(moved.session.id).toBe(booked.session.id);
+    expect(moved.session.startsAt.toISOString()).toBe(second.startsAt.toISOString());
+    expect(moved.session.sequence).toBe(booked.session.sequence + 1);
+    expect(await pair.a.prisma.supervisionSession.count({ where: { superviseeId: ana.member.id } })).toBe(1);
+    expect((await bookSlot(pair.b.prisma, ben, first.id.slice(-6), now)).ok).toBe(true);
+  });
 });

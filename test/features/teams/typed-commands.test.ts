@@ -77,3 +77,15 @@ describe('typed options the command lacks (issue 23, item 3)', () => {
     });
   });
 });
+
+describe('a zone typed as an abbreviation (issue 23, item 10)', () => {
+  it('refuses timezone:EST and names the place zone instead of taking it silently', () => {
+    const parsed = parse('timezone zone:EST');
+    expect(parsed.ok).toBe(true);
+    const zone = table.find(['timezone'])!.options.zone;
+    const problem = zone?.type === 'string' ? zone.check?.('EST') : undefined;
+    expect(problem).toContain('America/New_York');
+    expect(zone?.type === 'string' ? zone.check?.('PST') : undefined).toContain('America/Los_Angeles');
+    expect(zone?.type === 'string' ? zone.check?.('America/New_York') : 'x').toBeUndefined();
+  });
+});
