@@ -147,7 +147,7 @@ export function createMetrics(options: { readonly prisma: PrismaClient; readonly
     (f) => [[{}, f.schedulerLagSeconds]],
   );
   // The `event` label names what happened to a round or flag (a fixed word), not a log event.
-  const what = (event: 'opened' | 'closed' | 'raised' | 'acknowledged') => ({ event });
+  const what = (name: 'opened' | 'closed' | 'raised' | 'acknowledged') => ({ event: name });
   gauge(
     'peerbridge_checkin_rounds_24h',
     'Check-in rounds opened and closed in the last 24 hours',
