@@ -1,6 +1,7 @@
 // Composition: storage -> features -> command table -> router -> adapters -> outbox worker ->
 // scheduler. main.ts reads config and calls startApp; tests call it with their own config.
 import { hostname } from 'node:os';
+import { privateDeliveryCheck } from './access/private-delivery.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import {
   type ChatAdapter,
@@ -17,7 +18,7 @@ import { createAdminFeature } from './features/admin/index.ts';
 import { createCheckinsFeature, rosterPort } from './features/checkins/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
-import { createFlagsFeature } from './features/flags/index.ts';
+import { createFlagsFeature, flagRoutingPort } from './features/flags/index.ts';
 import { createPlansFeature, planStepsPort } from './features/plans/index.ts';
 import { createPrivacyFeature } from './features/privacy/index.ts';
 import { privacyPorts } from './features/privacy/ports.ts';
@@ -77,6 +78,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
       defaults: config.defaults,
       clientFor: deps.clientFor,
       roster: rosterPort(prisma),
+      flagRouting: flagRoutingPort({ cipher, clock, notifyOutbox }),
     }),
     createAdminFeature({
       prisma,
@@ -104,6 +106,8 @@ export function featureList(deps: FeatureDeps): Feature[] {
       notifyOutbox,
       defaultTimeZone: config.defaults.timeZone,
       planSteps,
+      crisisLines,
+      defaultCrisisRegion: config.defaults.crisisRegion,
     }),
     createSupervisionFeature({ ...deps, outbox: createOutbox(deps.cipher, notifyOutbox) }),
     createPrivacyFeature({ ...privacyPorts(deps), features: () => features }),
@@ -145,6 +149,8 @@ function createCore(
     clock,
     lockMs: config.outboxLockMs,
     logger: logger.child({ component: 'outbox' }),
+    // Every private delivery is asked about again just before it goes (src/access).
+    privateDeliveries: privateDeliveryCheck(prisma),
   });
   const { composed, table } = buildFeatures(
     {

@@ -1,5 +1,7 @@
 // Buttons and forms: answer / skip / snooze on a prompt, a supervisor reading an answer shared
 // with them only (audited), edit / pause / delete on the list, and the two forms.
+
+import { mayReceivePrivate } from '../../access/private-delivery.ts';
 import {
   type ActionHandler,
   actionsByName,
@@ -49,7 +51,7 @@ function followUps(deps: CheckinsDeps) {
           target: { kind: 'dm', userId: primary.supervisor.platformUserId },
           recipientMemberId: primary.supervisor.id,
           view: supervisorNoticeView(r.answer.id, r.member.displayName, r.round.template.name),
-          isPrivate: true,
+          delivery: { kind: 'checkin-answer', subjectId: r.answer.id, aboutMemberId: r.member.id },
           notBefore: now,
         });
     }
@@ -71,10 +73,15 @@ async function readPrivateAnswer(
     : null;
   if (!answer) return say(reply, 'I could not find that answer any more.');
   const reader = await ensureMember(deps.prisma, actor);
-  const pairing = await deps.prisma.supervisorAssignment.findFirst({
-    where: { teamId: answer.round.teamId, superviseeId: answer.memberId, supervisorId: reader.id },
-  });
-  if (!pairing && reader.id !== answer.memberId)
+  // The same rule the delivery worker asked before sending the notice (src/access).
+  const request = {
+    kind: 'checkin-answer' as const,
+    subjectId: answer.id,
+    aboutMemberId: answer.memberId,
+    recipientMemberId: reader.id,
+    teamId: answer.round.teamId,
+  };
+  if (!(await mayReceivePrivate(deps.prisma, request, reader.id)))
     return say(reply, 'Only their supervisor can read an answer shared with the supervisor only.');
   const items = decryptItems(deps.cipher, answer).filter((i) => i.audience === 'supervisor');
   if (reader.id !== answer.memberId)

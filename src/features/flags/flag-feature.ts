@@ -218,7 +218,7 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     actions: { flags: actions },
     forms: { flags: forms },
     jobs: [
-      escalationJob(deps),
+      escalationJob({ ...deps, crisisLines: deps.ports.crisisLines }),
       retentionJob({ prisma, retentionDays: deps.config.flagRetentionDays, logger: deps.logger }),
     ],
     async home() {

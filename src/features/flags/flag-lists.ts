@@ -11,7 +11,15 @@ type FlagWithPeople = Db.TriggerFlag & {
   author: Db.Member;
   team: Db.Team;
   acknowledgements: (Db.FlagAcknowledgement & { supervisor: Db.Member })[];
+  reads: (Db.FlagRead & { reader: Db.Member })[];
 };
+
+const withPeople = {
+  author: true,
+  team: true,
+  acknowledgements: { include: { supervisor: true } },
+  reads: { include: { reader: true } },
+} as const;
 
 const SHOWN = 5;
 
@@ -27,7 +35,7 @@ const statusWords = (flag: Db.TriggerFlag) =>
 export async function supervisedFlags(prisma: PrismaClient, viewer: Db.Member): Promise<FlagWithPeople[]> {
   const candidates = await prisma.triggerFlag.findMany({
     where: { sentToIds: { has: viewer.id }, closedAt: null },
-    include: { author: true, team: true, acknowledgements: { include: { supervisor: true } } },
+    include: withPeople,
     orderBy: { createdAt: 'desc' },
     take: 50,
   });
@@ -40,7 +48,7 @@ export async function supervisedFlags(prisma: PrismaClient, viewer: Db.Member): 
 export async function ownFlags(prisma: PrismaClient, author: Db.Member): Promise<FlagWithPeople[]> {
   return prisma.triggerFlag.findMany({
     where: { authorId: author.id },
-    include: { author: true, team: true, acknowledgements: { include: { supervisor: true } } },
+    include: withPeople,
     orderBy: { createdAt: 'desc' },
     take: 10,
   });
@@ -86,15 +94,26 @@ function supervisorBlocks(flags: readonly FlagWithPeople[], now: Date): Block[] 
   return blocks;
 }
 
+/** Who has seen a flag, each with the first time: answering it or opening it both count. */
+function seenBy(flag: FlagWithPeople): string {
+  const first = new Map<string, { name: string; at: Date }>();
+  const saw = (person: Db.Member, at: Date) => {
+    const known = first.get(person.id);
+    if (!known || at < known.at) first.set(person.id, { name: person.displayName, at });
+  };
+  for (const a of flag.acknowledgements) saw(a.supervisor, a.acknowledgedAt);
+  for (const r of flag.reads) saw(r.reader, r.firstReadAt);
+  const zone = flag.author.timeZone ?? flag.team.timeZone;
+  return [...first.values()]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((s) => `${s.name} (${clockTime(s.at, zone)})`)
+    .join(', ');
+}
+
 function ownBlocks(flags: readonly FlagWithPeople[], now: Date): Block[] {
   if (flags.length === 0) return [];
   const lines = flags.map((flag) => {
-    const seen = flag.acknowledgements
-      .map(
-        (a) =>
-          `${a.supervisor.displayName} (${clockTime(a.acknowledgedAt, flag.author.timeZone ?? flag.team.timeZone)})`,
-      )
-      .join(', ');
+    const seen = seenBy(flag);
     return `• ${ageOf(flag.createdAt, now)} · ${levelLabel(flag.severity)} · ${seen ? `seen by ${seen}` : 'not seen yet'}${flag.closedAt ? ' · closed' : ''}`;
   });
   return [

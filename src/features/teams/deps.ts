@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../db/index.ts';
-import type { RosterPort } from '../ports.ts';
+import type { FlagRoutingPort, RosterPort } from '../ports.ts';
 import type { ClientFor } from './people.ts';
 import type { TeamDefaults } from './team-setup.ts';
 
@@ -11,4 +11,6 @@ export interface TeamsDeps {
   readonly clientFor: ClientFor;
   /** The check-in roster (who is in the channel); without it `/peer team show` lists role holders. */
   readonly roster?: RosterPort;
+  /** Open flags follow a role removal or a new pairing in the same transaction (flags feature). */
+  readonly flagRouting?: FlagRoutingPort;
 }

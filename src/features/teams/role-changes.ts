@@ -6,6 +6,7 @@ import type { Actor } from '../../chat/events.ts';
 import { literal } from '../../chat/markup.ts';
 import type { PlatformPerson } from '../../chat/outbound.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import type { FlagRoutingPort } from '../ports.ts';
 import { type DbClient, findMember, findTeamByChannel, type Member, rolesIn, type Team } from './members.ts';
 import { type Outcome, ok, refuse } from './outcome.ts';
 import { memberForPerson } from './people.ts';
@@ -89,6 +90,7 @@ export async function changeRole(
   actor: Actor,
   channelId: string | undefined,
   input: RoleChange,
+  flagRouting?: FlagRoutingPort,
 ): Promise<Outcome<RoleChanged>> {
   const context = await adminContext(prisma, actor, channelId);
   if (!context.ok) return context;
@@ -107,6 +109,8 @@ export async function changeRole(
       const removed = await removeRole(tx, team, target, input.role);
       if (removed === 'last-admin') return refuse(lastAdmin);
       endedAssignments = removed;
+      // Their open flags follow the new chain now, in this transaction (flags/reroute.ts).
+      await flagRouting?.rerouteOpenFlags(tx, team.id);
     } else {
       await addRole(tx, team, target, input.role);
     }
@@ -161,6 +165,7 @@ export async function assignSupervisor(
   actor: Actor,
   channelId: string | undefined,
   input: Pairing,
+  flagRouting?: FlagRoutingPort,
 ): Promise<Outcome<{ supervisee: Member; supervisor: Member }>> {
   const context = await adminContext(prisma, actor, channelId);
   if (!context.ok) return context;
@@ -178,6 +183,8 @@ export async function assignSupervisor(
       create: { teamId: team.id, superviseeId: supervisee.id, supervisorId: supervisor.id, kind: input.kind },
       update: { supervisorId: supervisor.id },
     });
+    // An open flag reaches the new supervisor now, in this transaction (flags/reroute.ts).
+    await flagRouting?.rerouteOpenFlags(tx, team.id);
     await tx.auditLog.create({
       data: {
         actorMemberId: admin.id,
@@ -189,4 +196,14 @@ export async function assignSupervisor(
     });
     return ok({ supervisee, supervisor });
   });
+}
+
+/** Whether the team has an admin who is also a supervisor: the last step of a flag's chain. */
+export async function hasAdminSupervisor(db: DbClient, teamId: string): Promise<boolean> {
+  const admins = await db.teamRole.findMany({ where: { teamId, role: 'admin' }, select: { memberId: true } });
+  if (admins.length === 0) return false;
+  const both = await db.teamRole.count({
+    where: { teamId, role: 'supervisor', memberId: { in: admins.map((a) => a.memberId) } },
+  });
+  return both > 0;
 }

@@ -7,7 +7,7 @@ import { personFromMention } from '../people.ts';
 import { adminContext, changeRole } from '../role-changes.ts';
 import { refusalView, roleChangedView } from '../views.ts';
 
-export function teamRoleCommand({ prisma, clientFor }: TeamsDeps) {
+export function teamRoleCommand({ prisma, clientFor, flagRouting }: TeamsDeps) {
   return defineCommand({
     name: 'role',
     group: 'team',
@@ -32,12 +32,19 @@ export function teamRoleCommand({ prisma, clientFor }: TeamsDeps) {
       const person = await personFromMention(clientFor, actor, options.user);
       if (!person.ok) return reply.privately(refusalView(person.reason));
       const remove = options.remove ?? false;
-      const outcome = await changeRole(prisma, actor, place.channelId, {
-        target: person.value,
-        role: options.role,
-        remove,
-      });
+      const outcome = await changeRole(
+        prisma,
+        actor,
+        place.channelId,
+        {
+          target: person.value,
+          role: options.role,
+          remove,
+        },
+        flagRouting,
+      );
       if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
+      flagRouting?.notify();
       const { targetName, changed, endedAssignments } = outcome.value;
       await reply.privately(roleChangedView(targetName, options.role, remove, changed, endedAssignments));
     },
