@@ -245,7 +245,8 @@ describe('private deliveries on Slack (PGlite)', { timeout: 240_000 }, () => {
   });
 
   it("drops an admin's retry of a dead flag notice to a former supervisor", async () => {
-    const w = (world = await slackWorld());
+    const w = await slackWorld();
+    world = w;
     await w.team();
     w.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     const flag = await w.flag(maya, 'talk-now', 'talk-now', 'FLAG-NOTE-d3ad call me');
@@ -273,7 +274,8 @@ describe('private deliveries on Slack (PGlite)', { timeout: 240_000 }, () => {
   });
 
   it('passes an open flag to the new primary supervisor on re-pairing; the former one cannot open it', async () => {
-    const w = (world = await slackWorld());
+    const w = await slackWorld();
+    world = w;
     await w.team();
     const flag = await w.flag(maya, 'weighing', 'talk-today', 'FLAG-NOTE-r3p4 a hard home visit');
     await w.dmTo(sam, 'A private flag from maya');
@@ -289,7 +291,8 @@ describe('private deliveries on Slack (PGlite)', { timeout: 240_000 }, () => {
   });
 
   it('sends a plan share as a notice, drops one queued for a former supervisor, and opens only for the chosen one', async () => {
-    const w = (world = await slackWorld());
+    const w = await slackWorld();
+    world = w;
     await w.team();
     await w.writePlan(maya, 'triggers', 'PLAN-TEXT-p7a2 loud rooms');
     await w.peer('quiet-hours hours:21:00-07:00', sam);
@@ -320,7 +323,8 @@ describe('private deliveries on Slack (PGlite)', { timeout: 240_000 }, () => {
   });
 
   it('erases every outbox row about the member, closes their open flag and escalates nothing', async () => {
-    const w = (world = await slackWorld());
+    const w = await slackWorld();
+    world = w;
     await w.team();
     await w.peer('quiet-hours hours:21:00-07:00', sam);
     await w.writePlan(maya, 'triggers', 'PLAN-TEXT-e5e5 crowded buses');
