@@ -75,6 +75,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
   const features: Feature[] = [
     createTeamsFeature({
       prisma,
+      access: deps.access,
       defaults: config.defaults,
       clientFor: deps.clientFor,
       roster: rosterPort(prisma),

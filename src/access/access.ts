@@ -3,15 +3,19 @@
 // passes it to the router and, through FeatureDeps, to every feature.
 import type { AccessPort, Actor, Place } from '../chat/index.ts';
 import { allowed, type Decision, decide } from './policy.ts';
-import { type AccessTarget, type StandingDeps, standingOf } from './standing.ts';
+import { type AccessDb, type AccessTarget, type StandingDeps, standingOf } from './standing.ts';
 import { isVerb, type VerbName, verbs } from './verbs.ts';
 
 const elsewhereReason =
   'That belongs to another workspace, so I did nothing. PeerBridge keeps each workspace’s teams apart.';
 
 export interface Access {
-  /** May this actor use this verb on this target? Reads only; never throws for a stranger. */
-  check(actor: Actor, verb: VerbName, target: AccessTarget): Promise<Decision>;
+  /**
+   * May this actor use this verb on this target? Reads only; never throws for a stranger. Inside
+   * a transaction pass it as `db`, so the check sees what the transaction sees (and PGlite's one
+   * connection is not asked twice at once).
+   */
+  check(actor: Actor, verb: VerbName, target: AccessTarget, db?: AccessDb): Promise<Decision>;
   /** The same question for several verbs about one target (help, a view's buttons). */
   allowedOf(actor: Actor, verbsAsked: readonly VerbName[], target: AccessTarget): Promise<Set<VerbName>>;
   /** What the router asks before a handler runs. */
@@ -25,14 +29,18 @@ const placeTarget = (place: Place): AccessTarget =>
   place.channelId !== undefined && !place.isDirect ? { channelId: place.channelId } : {};
 
 export function createAccess(deps: StandingDeps): Access {
-  async function check(actor: Actor, verb: VerbName, target: AccessTarget): Promise<Decision> {
+  async function check(actor: Actor, verb: VerbName, target: AccessTarget, db?: AccessDb) {
     const rule = verbs[verb];
-    const standing = await standingOf(deps, actor, target, new Set(rule.who));
+    const standing = await standingOf(deps, actor, target, new Set(rule.who), db);
     if (standing.elsewhere && !target.shared) return { ok: false, reason: elsewhereReason };
     return decide(verb, standing.held);
   }
 
-  async function allowedOf(actor: Actor, asked: readonly VerbName[], target: AccessTarget) {
+  async function allowedOf(
+    actor: Actor,
+    asked: readonly VerbName[],
+    target: AccessTarget,
+  ): Promise<Set<VerbName>> {
     const wanted = new Set(asked.flatMap((verb) => verbs[verb].who));
     const standing = await standingOf(deps, actor, target, wanted);
     return new Set(asked.filter((verb) => decide(verb, standing.held).ok));
