@@ -4,6 +4,7 @@
 import type { AccessPort, Actor, Place } from '../chat/index.ts';
 import { allowed, type Decision, decide } from './policy.ts';
 import { type AccessDb, type AccessTarget, type StandingDeps, standingOf } from './standing.ts';
+import type { SubjectKind } from './subjects.ts';
 import { isVerb, type VerbName, verbs } from './verbs.ts';
 
 const elsewhereReason =
@@ -18,6 +19,12 @@ export interface Access {
   check(actor: Actor, verb: VerbName, target: AccessTarget, db?: AccessDb): Promise<Decision>;
   /** The same question for several verbs about one target (help, a view's buttons). */
   allowedOf(actor: Actor, verbsAsked: readonly VerbName[], target: AccessTarget): Promise<Set<VerbName>>;
+  /**
+   * The subjects the actor holds towards the target, without asking the platform about workspace
+   * admins: for a handler that decides several verbs about one row with `decide` (a team's
+   * supervision context). Use it only for verbs no workspace admin is listed for.
+   */
+  held(actor: Actor, target: AccessTarget, db?: AccessDb): Promise<ReadonlySet<SubjectKind>>;
   /** What the router asks before a handler runs. */
   readonly port: AccessPort;
 }
@@ -61,5 +68,7 @@ export function createAccess(deps: StandingDeps): Access {
       return allowedOf(actor, known, placeTarget(place));
     },
   };
-  return { check, allowedOf, port };
+  const held = async (actor: Actor, target: AccessTarget, db?: AccessDb) =>
+    (await standingOf(deps, actor, target, new Set(), db)).held;
+  return { check, allowedOf, held, port };
 }
