@@ -90,6 +90,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
     resources,
     createCheckinsFeature({ ...deps, crisisLines, planSteps }),
     createFlagsFeature({
+      access: deps.access,
       prisma,
       cipher,
       clock,
