@@ -1,6 +1,7 @@
 // Composition: storage -> features -> command table -> router -> adapters -> outbox worker ->
 // scheduler. main.ts reads config and calls startApp; tests call it with their own config.
 import { hostname } from 'node:os';
+import { createAccess } from './access/index.ts';
 import { privateDeliveryCheck } from './access/private-delivery.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import {
@@ -75,6 +76,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
   const features: Feature[] = [
     createTeamsFeature({
       prisma,
+      access: deps.access,
       defaults: config.defaults,
       clientFor: deps.clientFor,
       roster: rosterPort(prisma),
@@ -84,12 +86,13 @@ export function featureList(deps: FeatureDeps): Feature[] {
       prisma,
       clock,
       notifyOutbox,
-      clientFor: deps.clientFor,
+      access: deps.access,
       retention: config.retention,
     }),
     resources,
     createCheckinsFeature({ ...deps, crisisLines, planSteps }),
     createFlagsFeature({
+      access: deps.access,
       prisma,
       cipher,
       clock,
@@ -152,8 +155,11 @@ function createCore(
     // Every private delivery is asked about again just before it goes (src/access).
     privateDeliveries: privateDeliveryCheck(prisma),
   });
+  // The one access policy: features ask it about rows, the router about every event's verb.
+  const access = createAccess({ prisma, clientFor });
   const { composed, table } = buildFeatures(
     {
+      access,
       prisma,
       cipher: storage.cipher,
       clock,
@@ -172,7 +178,8 @@ function createCore(
       forms: composed.forms,
       ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
       ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
-      ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+      access: access.port,
+      verbs: composed.verbs,
       dedupe: processedEvents(prisma),
       logger: logger.child({ component: 'router' }),
     }),

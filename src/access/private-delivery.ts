@@ -7,10 +7,13 @@
 // Decided on the database as it is at that moment, so a role removed or a pairing changed
 // applies at once, to rows already queued too.
 //
-// Until the access policy's verb table lands (the `access` branch: verb `receive-private`), the
-// subjects a recipient holds are worked out here and the verb's rule is `allowedToReceive`.
+// The recipient is a member, not a platform actor (the worker has no event), so the subjects
+// they hold towards the private text are worked out here from the database; the verb table
+// decides (verbs `receive-private` and `receive-private.escalated-flag`, policy.ts).
 import type { Db } from '../db/index.ts';
 import type { DbClient, PrivateDeliveryCheck, PrivateDeliveryRequest } from '../scheduling/index.ts';
+import { decide } from './policy.ts';
+import type { SubjectKind } from './subjects.ts';
 
 /** What the recipient is to the member whose private text it is. */
 export type Standing = 'self' | 'own-supervisor' | 'escalated-admin-supervisor';
@@ -18,10 +21,15 @@ export type Standing = 'self' | 'own-supervisor' | 'escalated-admin-supervisor';
 /**
  * The verb `receive-private` (and opening what was received): the member themselves, or a
  * supervisor who supervises them now; a flag also the team's admin supervisors once it was
- * escalated to them.
+ * escalated to them (`receive-private.escalated-flag`).
  */
 export function allowedToReceive(held: ReadonlySet<Standing>): boolean {
-  return held.size > 0;
+  if (held.has('escalated-admin-supervisor'))
+    return decide('receive-private.escalated-flag', new Set<SubjectKind>(['team-supervisor'])).ok;
+  const subjects = new Set<SubjectKind>();
+  if (held.has('self')) subjects.add('self');
+  if (held.has('own-supervisor')) subjects.add('own-supervisor');
+  return decide('receive-private', subjects).ok;
 }
 
 /** The supervisor role in this team, and a pairing (primary or backup) with the member there. */

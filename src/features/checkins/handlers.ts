@@ -110,8 +110,7 @@ async function templateForLead(
       })
     : null;
   if (!template || template.deletedAt) return undefined;
-  const member = await ensureMember(deps.prisma, actor);
-  return (await isLead(deps.prisma, template.teamId, member.id)) ? template : null;
+  return (await isLead(deps, actor, template.teamId)) ? template : null;
 }
 
 const deletedName = (t: { name: string; id: string }, now: Date) =>
@@ -196,8 +195,8 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
         : null;
       if (!team || (mode !== 'new' && mode !== 'edit'))
         return say(reply, 'I could not tell which team this form was for. Nothing was saved.');
+      if (!(await isLead(deps, actor, team.id))) return say(reply, notLead);
       const member = await ensureMember(deps.prisma, actor);
-      if (!(await isLead(deps.prisma, team.id, member.id))) return say(reply, notLead);
       const parsed = parseSetup(values, team.timeZone);
       if (!parsed.ok) return say(reply, `${parsed.reason} Nothing was saved.`);
       const clash = await deps.prisma.checkinTemplate.findFirst({

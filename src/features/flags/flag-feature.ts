@@ -1,5 +1,7 @@
 // `/peer flag` and `/peer flags`, the supervisor's buttons, and the escalation and retention
 // jobs. Flags never reach a channel: every reply here is private, every message a DM.
+
+import { type Access, createAccess } from '../../access/index.ts';
 import {
   type Actor,
   actionsByName,
@@ -34,12 +36,15 @@ export interface FlagsDeps {
   readonly logger: LogPort;
   readonly notifyOutbox: () => void;
   readonly ports: { readonly crisisLines: CrisisLinesPort; readonly planSteps: PlanStepsPort };
+  /** The access policy (app.ts passes the app's; feature tests get the same policy bound here). */
+  readonly access?: Access;
 }
 
 const staleButton = 'That button has lost which flag it was for. `/peer flags` lists the current ones.';
 
 export function createFlagsFeature(deps: FlagsDeps): Feature {
   const { prisma, cipher, clock } = deps;
+  const access = deps.access ?? createAccess({ prisma, clientFor: () => undefined });
 
   async function openFlagForm(actor: Actor, channelId: string | undefined, reply: Reply): Promise<void> {
     const member = await ensureMember(prisma, actor);
@@ -96,6 +101,7 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     description: 'Tell your supervisor privately that a session weighed on you',
     help: 'Opens a private form: how strong it is, what would help, and an optional note. It goes only to your supervisor by direct message (the form says who), never to a channel.',
     who: 'everyone',
+    verb: 'flag.raise',
     where: 'anywhere',
     handler: ({ actor, place, reply }) => openFlagForm(actor, place.channelId, reply),
   });
@@ -105,13 +111,14 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     description: 'See open flags of the people you supervise, or your own',
     help: 'Supervisors see the open flags of their own supervisees (open one to read its note; the read is logged). Everyone sees their own flags and who has seen each. Admins see anonymous team figures only.',
     who: 'everyone',
+    verb: 'flag.raise',
     where: 'anywhere',
     handler: async ({ actor, reply }) => {
       const member = await ensureMember(prisma, actor);
       const [supervised, own, figures] = await Promise.all([
         supervisedFlags(prisma, member),
         ownFlags(prisma, member),
-        adminFigures(prisma, member),
+        adminFigures(prisma, access, actor, member),
       ]);
       await reply.privately(flagsView({ supervised, own, figures, now: clock.now() }));
     },
@@ -217,6 +224,14 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     commands: [flag, flags],
     actions: { flags: actions },
     forms: { flags: forms },
+    verbs: {
+      'flags:start': 'flag.raise',
+      'flags:submit': 'flag.raise',
+      'flags:open': 'flag.respond',
+      'flags:noted': 'flag.respond',
+      'flags:reach-out': 'flag.respond',
+      'flags:close': 'flag.respond',
+    },
     jobs: [
       escalationJob({ ...deps, crisisLines: deps.ports.crisisLines }),
       retentionJob({ prisma, retentionDays: deps.config.flagRetentionDays, logger: deps.logger }),

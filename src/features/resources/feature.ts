@@ -1,6 +1,7 @@
 // The resources feature as the router sees it: `/peer find`, `/peer resources add|suggest|review`,
 // the buttons on results and reviews, the forms, the monthly stale review, the starting set,
 // and the crisis-lines port other features use.
+import { type Access, createAccess } from '../../access/index.ts';
 import {
   actionsByName,
   type ChatClient,
@@ -47,6 +48,8 @@ export interface ResourcesDeps {
   readonly seedPath?: string;
   /** A connected platform's client (for sending an export to an admin's DMs). */
   readonly clientFor?: (platform: Platform) => ChatClient | undefined;
+  /** The access policy (app.ts passes the app's; feature tests get the same policy bound here). */
+  readonly access?: Access;
 }
 
 export interface ResourcesFeature extends Feature {
@@ -86,7 +89,10 @@ function seedJob(ensureSeeded: () => Promise<void>): PeriodicJob {
 export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
   const ensureSeeded = seedOnce(deps);
   const crisisLines = crisisLinesPort(deps.prisma);
+  const access =
+    deps.access ?? createAccess({ prisma: deps.prisma, clientFor: deps.clientFor ?? (() => undefined) });
   const base = {
+    access,
     prisma: deps.prisma,
     cipher: deps.cipher,
     clock: deps.clock,
@@ -102,6 +108,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     description: 'Find crisis lines, referral services, trainings and self-care material',
     help: 'Search the shared resources, like `/peer find text line` or `/peer find peer support training region:GB`. Crisis lines for your region come first when you search for crisis, suicide or self-harm.',
     who: 'everyone',
+    verb: 'resources.find',
     where: 'anywhere',
     options: {
       words: { type: 'string', description: 'What you are looking for', maxLength: 60, rest: true },
@@ -133,6 +140,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     description: 'Add a resource to the shared list (admins)',
     help: 'Opens a form for a new entry: name, kind, what it is for, how to reach it, where and when.',
     who: 'admin',
+    verb: 'resources.edit',
     where: 'anywhere',
     handler: (context) => openAddForm(manageDeps, context),
   });
@@ -143,6 +151,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     description: 'Suggest a resource for the shared list',
     help: 'Opens a form; an admin looks at your suggestion, and I tell you what they decide.',
     who: 'everyone',
+    verb: 'resources.suggest',
     where: 'anywhere',
     handler: (context) => openSuggestForm(context),
   });
@@ -153,13 +162,14 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     description: 'Suggestions waiting and entries to check (admins)',
     help: `Lists members' suggestions to approve or decline, then entries not checked for ${staleDays} days, with Still right / Edit / Retire.`,
     who: 'admin',
+    verb: 'resources.review',
     where: 'anywhere',
     handler: async ({ actor, place, reply }) => {
       await reply.privately(await reviewView({ ...manageDeps, staleDays }, actor, place));
     },
   });
 
-  const transfer = transferCommands(deps, defaultRegion);
+  const transfer = transferCommands({ ...deps, access }, defaultRegion);
 
   const actions = actionsByName({
     'import-good': (context) => transfer.importGood(context),
@@ -186,6 +196,20 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     directMessage: transfer.receive,
     actions: { resources: actions },
     forms: { resources: forms },
+    verbs: {
+      'resources:send': 'resources.find',
+      'resources:share': 'resources.find',
+      'resources:more': 'resources.find',
+      'resources:edit': 'resources.edit',
+      'resources:retire': 'resources.edit',
+      'resources:verify': 'resources.edit',
+      'resources:approve': 'resources.review',
+      'resources:decline': 'resources.review',
+      'resources:import-good': 'resources.import',
+      'resources:add-form': 'resources.edit',
+      'resources:edit-form': 'resources.edit',
+      'resources:suggest-form': 'resources.suggest',
+    },
     jobs: [seedJob(ensureSeeded), staleReviewJob({ ...base, staleDays })],
     privacy: (memberId) => resourcesPrivacy(deps.prisma, memberId),
     personalData: resourcesPersonalData(deps.prisma),

@@ -1,6 +1,6 @@
 // `/peer supervision slots | book | rebook`: one-to-one supervision.
 import { defineCommand } from '../../chat/index.ts';
-import { memberContext, refOf } from './context.ts';
+import { books, memberContext, refOf } from './context.ts';
 import type { SupervisionDeps } from './deps.ts';
 import { checkRef, checkSlots, checkZone, splitSlots } from './options.ts';
 import { findSessionByRef } from './series-service.ts';
@@ -21,6 +21,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
     description: 'See open one-to-one slots, or offer yours (supervisors)',
     help: 'Without `times` it lists the open slots. Supervisors offer slots like `slots times:"2026-03-04 10:00, 2026-03-04 11:00" length:50`; slots of one supervisor never overlap.',
     who: 'everyone',
+    verb: 'supervision.slots',
     where: 'anywhere',
     options: {
       times: {
@@ -70,6 +71,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
     description: 'Book an open one-to-one slot',
     help: 'Use the code from `/peer supervision slots`, like `book slot:#a1b2c3`. You and your supervisor both get reminders.',
     who: 'everyone',
+    verb: 'supervision.book',
     where: 'anywhere',
     options: {
       slot: { type: 'string', description: 'The slot code, like #a1b2c3', required: true, check: checkRef },
@@ -79,7 +81,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
       if (!context.ok) return reply.privately(refusalView(context.reason));
       // A supervisor's one-to-one time is for their own team: the channel alone does not say
       // someone belongs to it.
-      if (context.value.roles.size === 0) return reply.privately(refusalView(notAMember));
+      if (!books(context.value)) return reply.privately(refusalView(notAMember));
       const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now());
       if (!booked.ok)
         return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
@@ -95,6 +97,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
     description: 'Move your one-to-one booking to another open slot',
     help: 'Both happen together: if the new slot is gone, your booking stays as it was.',
     who: 'everyone',
+    verb: 'supervision.book',
     where: 'anywhere',
     options: {
       booking: {

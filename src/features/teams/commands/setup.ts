@@ -1,16 +1,17 @@
 // `/peer setup`: make this channel a team, or (admins) change its time zone, region or name.
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkRegion, checkZone } from '../checks.ts';
-import type { TeamsDeps } from '../deps.ts';
+import type { BoundTeamsDeps } from '../deps.ts';
 import { setUpTeam } from '../team-setup.ts';
 import { refusalView, teamSetUpView } from '../views.ts';
 
-export function setupCommand({ prisma, defaults }: TeamsDeps) {
+export function setupCommand({ prisma, access, defaults }: BoundTeamsDeps) {
   return defineCommand({
     name: 'setup',
     description: 'Make this channel a peer team (or change its time zone and region)',
     help: 'Run it in the channel your team uses. The first person to run it becomes the team admin. Later, only admins can change the time zone, crisis region or name.',
     who: 'everyone',
+    verb: 'team.setup',
     where: 'channel',
     options: {
       timezone: {
@@ -30,6 +31,7 @@ export function setupCommand({ prisma, defaults }: TeamsDeps) {
         return reply.privately(refusalView('Please run `/peer setup` in the channel your team uses.'));
       const outcome = await setUpTeam(
         prisma,
+        access,
         actor,
         {
           channelId: place.channelId,

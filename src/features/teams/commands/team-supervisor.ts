@@ -2,18 +2,19 @@
 // are platform mentions, confirmed by the platform before anything is written.
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
-import type { TeamsDeps } from '../deps.ts';
+import type { BoundTeamsDeps } from '../deps.ts';
 import { personFromMention } from '../people.ts';
 import { adminContext, assignSupervisor, hasAdminSupervisor } from '../role-changes.ts';
 import { refusalView, supervisorAssignedView } from '../views.ts';
 
-export function teamSupervisorCommand({ prisma, clientFor, flagRouting }: TeamsDeps) {
+export function teamSupervisorCommand({ prisma, access, clientFor, flagRouting }: BoundTeamsDeps) {
   return defineCommand({
     name: 'supervisor',
     group: 'team',
     description: 'Pair a member with a primary or backup supervisor (admins)',
     help: "Private flags from the member go to the primary supervisor first, and to the backup when nobody has answered in time. Only this team's admins can do this.",
     who: 'admin',
+    verb: 'team.roles',
     where: 'channel',
     options: {
       member: {
@@ -32,7 +33,7 @@ export function teamSupervisorCommand({ prisma, clientFor, flagRouting }: TeamsD
     },
     handler: async ({ actor, place, reply, options }) => {
       const kind = options.kind ?? 'primary';
-      const context = await adminContext(prisma, actor, place.channelId);
+      const context = await adminContext(prisma, access, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const supervisee = await personFromMention(clientFor, actor, options.member);
       if (!supervisee.ok) return reply.privately(refusalView(supervisee.reason));
@@ -40,6 +41,7 @@ export function teamSupervisorCommand({ prisma, clientFor, flagRouting }: TeamsD
       if (!supervisor.ok) return reply.privately(refusalView(supervisor.reason));
       const outcome = await assignSupervisor(
         prisma,
+        access,
         actor,
         place.channelId,
         { supervisee: supervisee.value, supervisor: supervisor.value, kind },
