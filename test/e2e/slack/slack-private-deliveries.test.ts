@@ -247,6 +247,8 @@ describe('private deliveries on Slack (PGlite)', { timeout: 240_000 }, () => {
   it("drops an admin's retry of a dead flag notice to a former supervisor", async () => {
     const w = await slackWorld();
     world = w;
+    // A workspace admin (as Slack says): the one who may retry a private message.
+    w.fake.setUser(alice.userId, { name: alice.userName, displayName: alice.userName, isAdmin: true });
     await w.team();
     w.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     const flag = await w.flag(maya, 'talk-now', 'talk-now', 'FLAG-NOTE-d3ad call me');
@@ -262,6 +264,7 @@ describe('private deliveries on Slack (PGlite)', { timeout: 240_000 }, () => {
     await w.peer(`team role user:<@${sam.userId}> role:supervisor remove:yes`);
     await w.dmTo(kim, 'A private flag from maya');
     const retried = await w.press(alice, 'outbox:retry', row.id, channel);
+    expect(shownText(retried)).toContain('Queued again');
     expect(shownText(retried)).not.toContain('FLAG-NOTE');
     await vi.waitFor(
       async () =>
