@@ -3,6 +3,7 @@
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { createAccess } from './access/index.ts';
+import { privateDeliveryCheck } from './access/private-delivery.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import {
   type ChatAdapter,
@@ -19,7 +20,7 @@ import { createAdminFeature } from './features/admin/index.ts';
 import { createCheckinsFeature, rosterPort } from './features/checkins/index.ts';
 import { composeFeatures } from './features/compose-features.ts';
 import type { Feature, FeatureDeps } from './features/feature.ts';
-import { createFlagsFeature } from './features/flags/index.ts';
+import { createFlagsFeature, flagRoutingPort } from './features/flags/index.ts';
 import { createPlansFeature, planStepsPort } from './features/plans/index.ts';
 import { createPrivacyFeature } from './features/privacy/index.ts';
 import { privacyPorts } from './features/privacy/ports.ts';
@@ -76,9 +77,11 @@ export function featureList(deps: FeatureDeps): Feature[] {
   const features: Feature[] = [
     createTeamsFeature({
       prisma,
+      access: deps.access,
       defaults: config.defaults,
       clientFor: deps.clientFor,
       roster: rosterPort({ prisma, clientFor, clock, logger }),
+      flagRouting: flagRoutingPort({ cipher, clock, notifyOutbox }),
     }),
     createAdminFeature({
       prisma,
@@ -90,6 +93,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
     resources,
     createCheckinsFeature({ ...deps, crisisLines, planSteps }),
     createFlagsFeature({
+      access: deps.access,
       prisma,
       cipher,
       clock,
@@ -106,6 +110,8 @@ export function featureList(deps: FeatureDeps): Feature[] {
       notifyOutbox,
       defaultTimeZone: config.defaults.timeZone,
       planSteps,
+      crisisLines,
+      defaultCrisisRegion: config.defaults.crisisRegion,
     }),
     createSupervisionFeature({ ...deps, outbox: createOutbox(deps.cipher, notifyOutbox) }),
     createPrivacyFeature({ ...privacyPorts(deps), features: () => features }),
@@ -148,6 +154,8 @@ function createCore(
     lockMs: config.outboxLockMs,
     logger: logger.child({ component: 'outbox' }),
     onDelivery: lifecycle.metrics.delivery,
+    // Every private delivery is asked about again just before it goes (src/access).
+    privateDeliveries: privateDeliveryCheck(prisma),
   });
   // The one access policy: features ask it about rows, the router about every event's verb.
   const access = createAccess({ prisma, clientFor });

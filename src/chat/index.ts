@@ -61,6 +61,7 @@ export {
   toPlainText,
 } from './markup.ts';
 export { matchChoice, matchChoices } from './match-choice.ts';
+export { hasNoticeShape, type NoticeInput, type NoticeView, noticeView } from './notice.ts';
 export {
   type ChatClient,
   DeliveryError,

@@ -70,6 +70,7 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   byAnswer('itemsEnc', 'CheckinAnswer.items'),
   byId('TriggerFlag', 'noteEnc', 'TriggerFlag.note'),
   byId('TriggerFlag', 'followUpEnc', 'TriggerFlag.followUp'),
+  byId('PlanShare', 'textEnc', 'PlanShare.text'),
   ...[
     'dailyMaintenanceEnc',
     'triggersEnc',

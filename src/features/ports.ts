@@ -1,6 +1,8 @@
 // The small interfaces through which features meet, passed in by app.ts. A feature depends on
 // a port, never on the feature that implements it, so each can be tested with a fake.
 
+import type { Db } from '../db/index.ts';
+
 /** One way to reach a crisis line or service. */
 export interface ContactPoint {
   readonly kind: 'phone' | 'text' | 'chat' | 'web' | 'email';
@@ -54,4 +56,14 @@ export interface RosterPort {
    * read (the caller then falls back to the team's role holders).
    */
   rosterOf(teamId: string): Promise<readonly RosterEntry[] | undefined>;
+}
+
+/**
+ * The flags feature implements it; the teams feature calls it inside every transaction that
+ * removes a role or changes a pairing, so the team's open flags follow the new chain at once
+ * (to the new primary, else down the chain). `notify` after the commit wakes the outbox.
+ */
+export interface FlagRoutingPort {
+  rerouteOpenFlags(tx: Db.Prisma.TransactionClient, teamId: string): Promise<number>;
+  notify(): void;
 }

@@ -14,6 +14,8 @@ export interface DeliveryCounts {
   dead: number;
   /** Held back by the recipient's quiet hours. */
   deferred: number;
+  /** Private deliveries whose recipient may no longer receive them: deleted unsent, audited. */
+  dropped: number;
 }
 
 const zero = (): DeliveryCounts => ({
@@ -23,6 +25,7 @@ const zero = (): DeliveryCounts => ({
   rateLimited: 0,
   dead: 0,
   deferred: 0,
+  dropped: 0,
 });
 
 export class DeliveryTally {

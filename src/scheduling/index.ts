@@ -18,10 +18,16 @@ export {
   type DbClient,
   enqueueOutbox,
   enqueueOutboxMany,
+  type OrdinaryMessage,
   type Outbox,
   type OutboxMessageInput,
   type OutboxTarget,
+  type PrivateDelivery,
+  type PrivateDeliveryMessage,
+  type PrivateKind,
+  PrivateTextInNoticeError,
   PrivateToChannelError,
+  privateKinds,
 } from './outbox.ts';
 export {
   type OutboxOverview,
@@ -39,6 +45,11 @@ export {
   type OutboxWorker,
   type OutboxWorkerOptions,
 } from './outbox-worker.ts';
+export {
+  type PrivateDeliveryCheck,
+  type PrivateDeliveryRequest,
+  refuseAllPrivateDeliveries,
+} from './private-delivery-check.ts';
 export {
   deliverableAt,
   formatQuietHours,

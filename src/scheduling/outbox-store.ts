@@ -248,3 +248,33 @@ export async function recipientContexts(
   }
   return contexts;
 }
+
+/**
+ * Deletes a private delivery whose recipient may no longer receive it (a role removed, a
+ * re-pairing, an erase), with an audit row, in one transaction; only while the row is still ours.
+ * Never sent, so nothing to look up. False: the row was no longer ours.
+ */
+export async function dropUndeliverable(
+  prisma: PrismaClient,
+  row: OutboxRow,
+  token: string,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const deleted = await tx.outboxMessage.deleteMany({ where: mine(row, token) });
+    if (deleted.count !== 1) return false;
+    const aboutFlag = row.privateKind === 'flag' && row.subjectId !== null;
+    await tx.auditLog.create({
+      data: {
+        actorMemberId: null,
+        action: 'refused.private-delivery',
+        subjectType: aboutFlag ? 'TriggerFlag' : 'Member',
+        subjectId: (aboutFlag ? row.subjectId : row.aboutMemberId) ?? row.id,
+        detail: {
+          kind: row.privateKind ?? 'unknown',
+          ...(row.recipientMemberId ? { recipientMemberId: row.recipientMemberId } : {}),
+        },
+      },
+    });
+    return true;
+  });
+}

@@ -34,12 +34,14 @@ import { type DeliveryCounts, DeliveryTally } from './delivery-counts.ts';
 import { type DescribedFailure, describeFailure } from './delivery-failure.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { LogPort } from './log-port.ts';
+import { privateKinds } from './outbox.ts';
 import { decodePayload } from './outbox-payload.ts';
 import { laneKey, paceKeys, rateKeys, type Target, targetOf } from './outbox-routing.ts';
 import {
   type AttemptRecord,
   claimDue,
   countAttempts,
+  dropUndeliverable,
   markDead,
   markRetry,
   markSentMany,
@@ -50,6 +52,7 @@ import {
   renewClaims,
   type SentRecord,
 } from './outbox-store.ts';
+import { type PrivateDeliveryCheck, refuseAllPrivateDeliveries } from './private-delivery-check.ts';
 import { deliverableAt } from './quiet-hours.ts';
 import { createRateLimiter, platformPaceRule, platformRateRule, type RateLimiter } from './rate-limiter.ts';
 import { semaphore } from './semaphore.ts';
@@ -63,6 +66,11 @@ export interface OutboxWorkerOptions {
   readonly instanceId: string;
   readonly clock?: Clock;
   readonly logger?: LogPort;
+  /**
+   * Asked just before each send of a private delivery (a row with `privateKind`): may its
+   * recipient still receive it? Default: refuse them all (nothing private goes out unchecked).
+   */
+  readonly privateDeliveries?: PrivateDeliveryCheck;
   /** Default: the platforms' published limits (rate-limiter.ts) on `clock`. */
   readonly limiter?: RateLimiter;
   /** Tries (not counting 429s) before a row is dead. Default 8. */
@@ -459,6 +467,9 @@ class Worker implements OutboxWorker {
     }
     for (;;) {
       await this.#limiter.acquire(rateKeys(row), this.#halt.signal);
+      // Asked as late as possible, and again after every wait: roles change while rows wait
+      // (quiet hours, back-off, a 429, an admin's retry of a dead row).
+      if (!(await this.#mayReceive(row))) return this.#dropped(row, token);
       // A turn is a send about to go, its try counted: at most `maxReadySends` (four times the
       // send slots), so counting the next ones overlaps the sends out (a count is a database
       // round trip, and on PGlite it waits behind other transactions) while few rows are
@@ -505,6 +516,32 @@ class Worker implements OutboxWorker {
       if (!(await this.#countAttempt(row, token, -1))) return this.#lost(row);
       attempts--;
     }
+  }
+
+  /** True for an ordinary row; for a private delivery, what the access policy says now. */
+  async #mayReceive(row: OutboxRow): Promise<boolean> {
+    if (row.privateKind === null) return true;
+    const kind = privateKinds.find((k) => k === row.privateKind);
+    if (!kind || row.subjectId === null || row.aboutMemberId === null) return false;
+    const check = this.#options.privateDeliveries ?? refuseAllPrivateDeliveries;
+    return this.#io(() =>
+      check.mayReceive({
+        kind,
+        subjectId: row.subjectId!,
+        aboutMemberId: row.aboutMemberId!,
+        recipientMemberId: row.recipientMemberId,
+        teamId: row.teamId,
+      }),
+    );
+  }
+
+  async #dropped(row: OutboxRow, token: string): Promise<void> {
+    if (!(await this.#io(() => dropUndeliverable(this.#options.prisma, row, token)))) return this.#lost(row);
+    this.#count('dropped');
+    this.#options.logger?.info(
+      { event: 'outbox.dropped', id: row.id, kind: row.privateKind },
+      'A private message was not sent: its recipient may no longer receive it',
+    );
   }
 
   /** False: the row is no longer ours. */

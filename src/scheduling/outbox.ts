@@ -2,6 +2,7 @@
 // messages: they call enqueueOutbox with the transaction that makes the change causing the
 // message, so the change and its messages commit (or vanish) together. The delivery worker
 // (outbox-worker.ts) sends them later.
+import { hasNoticeShape, type NoticeView } from '../chat/notice.ts';
 import type { Platform } from '../chat/refs.ts';
 import type { View } from '../chat/views.ts';
 import type { Db, FieldCipher } from '../db/index.ts';
@@ -18,7 +19,23 @@ export type OutboxTarget =
   | { readonly kind: 'dm'; readonly userId: string }
   | { readonly kind: 'channel'; readonly channelId: string; readonly threadId?: string };
 
-export interface OutboxMessageInput {
+/**
+ * The kinds of message about a member's private text sent to someone else (a supervisor): the
+ * worker asks the access policy again, just before sending, whether the recipient may still
+ * receive it (`PrivateDeliveryCheck`), and drops the row (audited) when not.
+ */
+export const privateKinds = ['flag', 'plan-share', 'checkin-answer'] as const;
+export type PrivateKind = (typeof privateKinds)[number];
+
+export interface PrivateDelivery {
+  readonly kind: PrivateKind;
+  /** The row it is about: a flag, a plan share, a check-in answer. */
+  readonly subjectId: string;
+  /** The member whose private text it is (erase deletes the row with them). */
+  readonly aboutMemberId: string;
+}
+
+interface OutboxMessageBase {
   /**
    * One per recipient and message, stable across retries of the cause, e.g.
    * `checkin-prompt:<roundId>:<memberId>`. A second enqueue with the same key adds nothing.
@@ -31,7 +48,6 @@ export interface OutboxMessageInput {
   readonly target: OutboxTarget;
   /** The member the message is for: their quiet hours and zone apply. */
   readonly recipientMemberId?: string;
-  readonly view: View;
   /** Stored encrypted (the view may quote private text); never shown in admin lists or logs. */
   readonly isPrivate?: boolean;
   /** Ignores quiet hours (a flag for a supervisor, a crisis follow-up). */
@@ -44,6 +60,36 @@ export interface OutboxMessageInput {
    * the database's real time) still see the row as due.
    */
   readonly notBefore?: Date;
+}
+
+/**
+ * A message for the outbox. One about someone else's private text (`delivery`) carries a
+ * NoticeView, which has no place for that text (chat/notice.ts): the text is shown only when
+ * its recipient presses Open, after access is checked again. Any other message that names a
+ * member who is not its recipient says so in `aboutMemberId`, so erasing that member deletes it.
+ */
+export type OutboxMessageInput = OrdinaryMessage | PrivateDeliveryMessage;
+
+export type OrdinaryMessage = OutboxMessageBase & {
+  readonly view: View;
+  readonly delivery?: undefined;
+  readonly aboutMemberId?: string;
+};
+
+export type PrivateDeliveryMessage = OutboxMessageBase & {
+  readonly view: NoticeView;
+  readonly delivery: PrivateDelivery;
+  readonly aboutMemberId?: undefined;
+};
+
+/** A private delivery whose view is not a notice (made around the type): refused, nothing written. */
+export class PrivateTextInNoticeError extends Error {
+  constructor(idempotencyKey: string) {
+    super(
+      `Outbox message ${idempotencyKey} is a private delivery but its view is not a notice (chat/notice.ts): private text never goes into a direct message.`,
+    );
+    this.name = 'PrivateTextInNoticeError';
+  }
 }
 
 /**
@@ -87,13 +133,17 @@ function columnsOf(length: number) {
     urgent: column<boolean>(),
     respectQuietHours: column<boolean>(),
     notBefore: column<string | null>(),
+    privateKind: column<string | null>(),
+    subjectId: column<string | null>(),
+    aboutMemberId: column<string | null>(),
   };
 }
 
 /** One message's row, written into column `i` of `columns` (uuid v7 id, as the schema's default). */
 function putRow(columns: OutboxColumns, i: number, cipher: FieldCipher, message: OutboxMessageInput): void {
-  const isPrivate = message.isPrivate ?? false;
-  const { target } = message;
+  const { target, delivery } = message;
+  // A delivery about someone's private text is private, whatever the caller said.
+  const isPrivate = (message.isPrivate ?? false) || delivery !== undefined;
   const recipientId = target.kind === 'dm' ? target.userId : target.channelId;
   const binding = { idempotencyKey: message.idempotencyKey, target: target.kind, recipientId };
   columns.id[i] = uuidv7();
@@ -110,6 +160,9 @@ function putRow(columns: OutboxColumns, i: number, cipher: FieldCipher, message:
   columns.urgent[i] = message.urgent ?? false;
   columns.respectQuietHours[i] = message.respectQuietHours ?? true;
   columns.notBefore[i] = message.notBefore?.toISOString() ?? null;
+  columns.privateKind[i] = delivery?.kind ?? null;
+  columns.subjectId[i] = delivery?.subjectId ?? null;
+  columns.aboutMemberId[i] = delivery?.aboutMemberId ?? message.aboutMemberId ?? null;
 }
 
 /**
@@ -122,17 +175,18 @@ async function insertChunk(tx: DbClient, columns: OutboxColumns): Promise<number
   return tx.$executeRaw`
     INSERT INTO "OutboxMessage" (id, "idempotencyKey", platform, "workspaceExternalId", "teamId",
       target, "recipientId", "threadId", "recipientMemberId", payload, "isPrivate", urgent,
-      "respectQuietHours", "notBefore")
+      "respectQuietHours", "notBefore", "privateKind", "subjectId", "aboutMemberId")
     SELECT r.id, r.key, r.platform::"Platform", r.workspace, r.team, r.target::"OutboxTarget",
       r.recipient, r.thread, r.member, r.payload, r.private, r.urgent, r.quiet,
-      COALESCE(r.not_before, now())
+      COALESCE(r.not_before, now()), r.private_kind, r.subject, r.about
     FROM unnest(${c.id}::text[], ${c.idempotencyKey}::text[], ${c.platform}::text[],
       ${c.workspaceExternalId}::text[], ${c.teamId}::text[], ${c.target}::text[],
       ${c.recipientId}::text[], ${c.threadId}::text[], ${c.recipientMemberId}::text[],
       ${c.payload}::text[], ${c.isPrivate}::boolean[], ${c.urgent}::boolean[],
-      ${c.respectQuietHours}::boolean[], ${c.notBefore}::timestamptz[])
+      ${c.respectQuietHours}::boolean[], ${c.notBefore}::timestamptz[],
+      ${c.privateKind}::text[], ${c.subjectId}::text[], ${c.aboutMemberId}::text[])
       AS r(id, key, platform, workspace, team, target, recipient, thread, member, payload,
-        private, urgent, quiet, not_before)
+        private, urgent, quiet, not_before, private_kind, subject, about)
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
 }
 
@@ -149,8 +203,12 @@ export async function enqueueOutboxMany(
   messages: readonly OutboxMessageInput[],
 ): Promise<number> {
   if (messages.length === 0) return 0;
-  const toChannel = messages.find((m) => (m.isPrivate ?? false) && m.target.kind === 'channel');
+  const toChannel = messages.find(
+    (m) => ((m.isPrivate ?? false) || m.delivery !== undefined) && m.target.kind === 'channel',
+  );
   if (toChannel) throw new PrivateToChannelError(toChannel.idempotencyKey);
+  const notNotice = messages.find((m) => m.delivery !== undefined && !hasNoticeShape(m.view));
+  if (notNotice) throw new PrivateTextInNoticeError(notNotice.idempotencyKey);
   let added = 0;
   for (let from = 0; from < messages.length; from += ROWS_PER_STATEMENT) {
     const size = Math.min(ROWS_PER_STATEMENT, messages.length - from);

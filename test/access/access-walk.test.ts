@@ -100,6 +100,7 @@ const made = {
   nudgeId: '',
   roundId: '',
   answerId: '',
+  shareId: '',
 };
 
 let walkTemplates = 0;
@@ -310,6 +311,12 @@ const actions: Record<string, Row> = {
   'plans:show': { refusal: /could not find a team you are on/, allowed: everyone },
   'plans:edit': { options: { value: 'triggers' }, refusal: /lost which section/, allowed: everyone },
   'plans:export': { refusal: /could not reach your direct messages/, allowed: everyone },
+  // mem's share with sup: sup (and mem) open it; everyone else is refused, audited.
+  'plans:open-share': {
+    value: () => made.shareId,
+    refusal: /cannot show it to you/,
+    allowed: { ...noneBut('member'), supervisor: true },
+  },
   // mem's end-of-shift prompt: only mem snoozes or stops it (Snooze first: Stop ends it). Skip,
   // Leaving okay and It was heavy only answer the presser (nothing stored or sent), so anyone.
   'selfcare:snooze': { value: () => made.nudgeId, refusal: /not there any more/, allowed: noneBut('member') },
@@ -489,6 +496,10 @@ beforeAll(async () => {
     { title: 'Walk live', date: '2026-12-16', time: '18:00', length: 60 },
     'C-a',
   );
+  // mem shares a plan section with sup: only sup (and mem) may open it.
+  await chat.form('mem', 'plans:section', { text: 'walk share' }, 'C-a', 'triggers');
+  await chat.command('mem', ['plan'], { action: 'share', section: 'triggers' }, 'C-a');
+  made.shareId = (await db.prisma.planShare.findFirstOrThrow()).id;
   made.liveSessionId = (
     await db.prisma.supervisionSession.findFirstOrThrow({ where: { teamId: teamA.id, title: 'Walk live' } })
   ).id;

@@ -8,6 +8,7 @@ import {
   createOutboxWorker,
   enqueueOutbox,
   ManualClock,
+  type OrdinaryMessage,
   type OutboxMessageInput,
   type OutboxWorker,
   type OutboxWorkerOptions,
@@ -40,7 +41,7 @@ function worker(options: Partial<OutboxWorkerOptions> = {}): OutboxWorker {
   return made;
 }
 
-function dm(key: string, text: string, extra: Partial<OutboxMessageInput> = {}): OutboxMessageInput {
+function dm(key: string, text: string, extra: Partial<OrdinaryMessage> = {}): OutboxMessageInput {
   return {
     idempotencyKey: key,
     platform: 'slack',

@@ -1,5 +1,7 @@
 // Buttons and forms: answer / skip / snooze on a prompt, a supervisor reading an answer shared
 // with them only (audited), edit / pause / delete on the list, and the two forms.
+
+import { mayReceivePrivate } from '../../access/private-delivery.ts';
 import {
   type ActionHandler,
   actionsByName,
@@ -66,7 +68,7 @@ function followUps(deps: CheckinsDeps, result: FollowUpResult) {
           target: { kind: 'dm', userId: primary.platformUserId },
           recipientMemberId: primary.id,
           view: supervisorNoticeView(r.answer.id, r.member.displayName, r.round.template.name),
-          isPrivate: true,
+          delivery: { kind: 'checkin-answer', subjectId: r.answer.id, aboutMemberId: r.member.id },
           notBefore: now,
         });
       }
@@ -115,10 +117,15 @@ async function readPrivateAnswer(
     : null;
   if (!answer) return say(reply, 'I could not find that answer any more.');
   const reader = await ensureMember(deps.prisma, actor);
-  const pairing = await deps.prisma.supervisorAssignment.findFirst({
-    where: { teamId: answer.round.teamId, superviseeId: answer.memberId, supervisorId: reader.id },
-  });
-  if (!pairing && reader.id !== answer.memberId)
+  // The same rule the delivery worker asked before sending the notice (src/access).
+  const request = {
+    kind: 'checkin-answer' as const,
+    subjectId: answer.id,
+    aboutMemberId: answer.memberId,
+    recipientMemberId: reader.id,
+    teamId: answer.round.teamId,
+  };
+  if (!(await mayReceivePrivate(deps.prisma, request, reader.id)))
     return say(reply, 'Only their supervisor can read an answer shared with the supervisor only.');
   const items = decryptItems(deps.cipher, answer)
     .filter((i) => i.audience === 'supervisor')
@@ -149,8 +156,7 @@ async function templateForLead(
       })
     : null;
   if (!template || template.deletedAt) return undefined;
-  const member = await ensureMember(deps.prisma, actor);
-  return (await isLead(deps.prisma, template.teamId, member.id)) ? template : null;
+  return (await isLead(deps, actor, template.teamId)) ? template : null;
 }
 
 const deletedName = (t: { name: string; id: string }, now: Date) =>
@@ -236,8 +242,8 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
         : null;
       if (!team || (mode !== 'new' && mode !== 'edit'))
         return say(reply, 'I could not tell which team this form was for. Nothing was saved.');
+      if (!(await isLead(deps, actor, team.id))) return say(reply, notLead);
       const member = await ensureMember(deps.prisma, actor);
-      if (!(await isLead(deps.prisma, team.id, member.id))) return say(reply, notLead);
       const parsed = parseSetup(values, team.timeZone);
       if (!parsed.ok) return say(reply, `${parsed.reason} Nothing was saved.`);
       const clash = await deps.prisma.checkinTemplate.findFirst({

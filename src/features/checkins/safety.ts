@@ -2,6 +2,7 @@
 // teammate who opted in as a support buddy (rotating; never someone away or in quiet hours)
 // and tells both privately; with no buddy free, the member's primary supervisor is asked.
 // The bot never assesses or advises: it connects.
+import type { View } from '../../chat/index.ts';
 import type { Db } from '../../db/index.ts';
 import {
   type DbClient,
@@ -49,14 +50,17 @@ export async function chooseBuddy(tx: DbClient, team: Team, member: Db.Member, n
   return free[0]?.person;
 }
 
+/** A DM about `about` (the member who asked): erasing that member deletes it. */
 const dm = (
   team: Team,
   to: Db.Member,
   key: string,
-  view: OutboxMessageInput['view'],
+  view: View,
   now: Date,
+  about: Db.Member,
   urgent = false,
 ): OutboxMessageInput => ({
+  aboutMemberId: about.id,
   idempotencyKey: key,
   platform: team.workspace.platform,
   workspaceExternalId: team.workspace.externalId,
@@ -82,8 +86,8 @@ export async function pairForReachOut(
   if (buddy) {
     await tx.checkinPreference.update({ where: { memberId: buddy.id }, data: { lastBuddyAt: now } });
     await enqueueOutboxMany(tx, deps.cipher, [
-      dm(team, buddy, `${key}:buddy`, buddyForBuddyView(member.displayName, team.name), now),
-      dm(team, member, `${key}:member`, buddyForMemberView(buddy.displayName), now),
+      dm(team, buddy, `${key}:buddy`, buddyForBuddyView(member.displayName, team.name), now, member),
+      dm(team, member, `${key}:member`, buddyForMemberView(buddy.displayName), now, member),
     ]);
     return { kind: 'buddy', buddy };
   }
@@ -99,12 +103,15 @@ export async function pairForReachOut(
         `${key}:supervisor`,
         supervisorAskedView(member.displayName, team.name),
         now,
+        member,
         true,
       ),
-      dm(team, member, `${key}:member`, noBuddyForMemberView(), now),
+      dm(team, member, `${key}:member`, noBuddyForMemberView(), now, member),
     ]);
     return { kind: 'supervisor', supervisor: primary.supervisor };
   }
-  await enqueueOutboxMany(tx, deps.cipher, [dm(team, member, `${key}:member`, nobodyFreeView(), now)]);
+  await enqueueOutboxMany(tx, deps.cipher, [
+    dm(team, member, `${key}:member`, nobodyFreeView(), now, member),
+  ]);
   return { kind: 'nobody' };
 }

@@ -1,7 +1,7 @@
 // What check-ins say. Plain and warm; every prompt can be skipped or snoozed; nothing here
 // ever names who did not answer. Private views (answers, pairings) only go to one person.
-import type { Block, Button, View } from '../../chat/index.ts';
-import { view } from '../../chat/index.ts';
+import type { Block, View } from '../../chat/index.ts';
+import { type NoticeView, noticeView, view } from '../../chat/index.ts';
 import type { CrisisLine } from '../ports.ts';
 
 export const textView = (text: string): View => view(text, { type: 'text', text });
@@ -260,16 +260,14 @@ export function withdrawnAnswerView(name: string): View {
   });
 }
 
-export function supervisorNoticeView(answerId: string, member: string, name: string): View {
-  const read: Button = { type: 'button', actionId: 'checkins:read', label: 'Read it', value: answerId };
-  return view(
-    `${member} shared something with you only`,
-    {
-      type: 'text',
-      text: `${member} shared an answer in **${name}** with you only. It is kept encrypted; reading it is noted in the audit log.`,
-    },
-    { type: 'actions', elements: [read] },
-  );
+/** A notice (chat/notice.ts): who and where, with a button; the answer is shown only on press. */
+export function supervisorNoticeView(answerId: string, member: string, name: string): NoticeView {
+  return noticeView({
+    title: `${member} shared something with you only`,
+    fields: [{ label: 'Check-in', value: name }],
+    open: { actionId: 'checkins:read', label: 'Read it', value: answerId },
+    footer: `${member} shared an answer with you only. It is kept encrypted; reading it is noted in the audit log.`,
+  });
 }
 
 export function privateAnswerView(

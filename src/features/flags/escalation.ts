@@ -2,18 +2,23 @@
 // supervisors. A periodic job on every replica; each step of each flag is an occurrence
 // (`flag-escalation:<flag id>:<step>@<due instant>`) claimed in the same transaction as the
 // step's writes and outbox rows, so it runs exactly once across replicas and restarts.
+
+import type { View } from '../../chat/index.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
 import {
   type Clock,
   claimOccurrence,
+  type DbClient,
   enqueueOutbox,
   enqueueOutboxMany,
   type LogPort,
   occurrenceKey,
   type PeriodicJob,
 } from '../../scheduling/index.ts';
+import type { CrisisLine, CrisisLinesPort } from '../ports.ts';
 import { escalateAtFor, flagDmMessages } from './flag-create.ts';
-import { plainView } from './flag-views.ts';
+import { crisisBlocks, crisisLinesPointer, plainView } from './flag-views.ts';
+import { ignoresQuietHours } from './levels.ts';
 import { chainFor, recipientsFrom } from './routing.ts';
 
 export interface EscalationDeps {
@@ -22,26 +27,76 @@ export interface EscalationDeps {
   readonly clock: Clock;
   readonly logger: LogPort;
   readonly notifyOutbox: () => void;
+  /** Listed in the member's message when their flag found nobody (absent: a pointer to them). */
+  readonly crisisLines?: CrisisLinesPort;
 }
 
 const names = (members: readonly Db.Member[]) => members.map((m) => m.displayName).join(' and ');
 
-function memberNotice(earlier: readonly Db.Member[], next: readonly Db.Member[]): string {
+function memberNotice(
+  earlier: readonly Db.Member[],
+  next: readonly Db.Member[],
+  crisis: readonly CrisisLine[],
+): View {
   const seen = names(earlier);
-  if (next.length === 0) {
-    return `Your flag went to ${seen}, who has not seen it yet, and there is nobody else on your team I can pass it to. If you need someone now, please reach out to someone you trust or a crisis line; \`/peer flag\` shows them again.`;
-  }
-  return `Your flag went to ${seen}; ${earlier.length === 1 ? 'they have' : 'they have'} not seen it yet, so it now goes to ${names(next)} too.`;
+  if (next.length > 0)
+    return plainView(
+      `Your flag went to ${seen}; they have not seen it yet, so it now goes to ${names(next)} too.`,
+    );
+  // The last message of a flag that found nobody carries the crisis lines itself: one step away.
+  const text = `Your flag went to ${seen}, who has not seen it yet, and there is nobody else on your team I can pass it to. If you need someone now, please reach out to someone you trust or a crisis line.`;
+  const lines = crisisBlocks(crisis);
+  return {
+    text,
+    blocks: [
+      { type: 'text', text },
+      ...(lines.length > 0 ? lines : [{ type: 'context' as const, text: crisisLinesPointer }]),
+    ],
+  };
+}
+
+/** For the team's admins: an urgent flag found nobody. Never whose it was or what it said. */
+const nobodyLeftText = (teamName: string) =>
+  `An urgent private flag in ${teamName} found nobody who could answer it in time. I cannot say whose it was or what it said. Please check that every member has a primary and a backup supervisor, and that at least one admin is also a supervisor, so a flag always reaches a person.`;
+
+async function tellAdminsNobodyLeft(
+  tx: DbClient,
+  cipher: FieldCipher,
+  flag: Db.TriggerFlag & { team: Db.Team },
+  workspace: Db.Workspace,
+  now: Date,
+): Promise<void> {
+  const admins = await tx.teamRole.findMany({
+    where: { teamId: flag.teamId, role: 'admin', memberId: { not: flag.authorId } },
+    include: { member: true },
+  });
+  await enqueueOutboxMany(
+    tx,
+    cipher,
+    admins.map((row) => ({
+      idempotencyKey: `flag:${flag.id}:nobody-left:${row.memberId}`,
+      platform: workspace.platform,
+      workspaceExternalId: workspace.externalId,
+      teamId: flag.teamId,
+      target: { kind: 'dm' as const, userId: row.member.platformUserId },
+      recipientMemberId: row.memberId,
+      view: plainView(nobodyLeftText(flag.team.name)),
+      urgent: true,
+      notBefore: now,
+    })),
+  );
 }
 
 /** One escalation step of one flag; false when another replica (or an acknowledgement) got there first. */
 async function escalateOne(
   deps: EscalationDeps,
-  flag: Db.TriggerFlag,
+  flag: Db.TriggerFlag & { team: Db.Team },
   instanceId: string,
   now: Date,
 ): Promise<boolean> {
   const { prisma, cipher } = deps;
+  // Read before the transaction: a read on another connection inside it could wait on it.
+  const crisis = (await deps.crisisLines?.forRegion(flag.team.crisisRegion)) ?? [];
   return prisma.$transaction(async (tx) => {
     const key = occurrenceKey(`flag-escalation:${flag.id}:${flag.step}`, flag.escalateAt ?? now);
     if (!(await claimOccurrence(tx, { key, dueAt: flag.escalateAt ?? now, instanceId, at: now })))
@@ -73,7 +128,6 @@ async function escalateOne(
         tx,
         cipher,
         flagDmMessages(
-          cipher,
           updated,
           current.author,
           current.team,
@@ -92,11 +146,13 @@ async function escalateOne(
       teamId: current.teamId,
       target: { kind: 'dm', userId: current.author.platformUserId },
       recipientMemberId: current.authorId,
-      view: plainView(memberNotice(earlier, fresh)),
+      view: memberNotice(earlier, fresh, crisis),
       isPrivate: true,
       urgent: true,
       notBefore: now,
     });
+    if (fresh.length === 0 && ignoresQuietHours(current.severity, current.wish))
+      await tellAdminsNobodyLeft(tx, cipher, current, workspace, now);
     return true;
   });
 }
@@ -107,6 +163,7 @@ export function escalationJob(deps: EscalationDeps): PeriodicJob {
     async run({ instanceId, now }) {
       const due = await deps.prisma.triggerFlag.findMany({
         where: { escalateAt: { lte: now }, acknowledgedAt: null, closedAt: null, step: { lt: 2 } },
+        include: { team: true },
         orderBy: { escalateAt: 'asc' },
         take: 100,
       });

@@ -70,8 +70,12 @@ export async function readNote(deps: AnswerDeps, viewer: Db.Member, flagId: stri
   const followUp = flag.followUpEnc
     ? deps.cipher.decrypt(flag.followUpEnc, FOLLOW_UP_CONTEXT, flag.id)
     : undefined;
-  await audit(deps.prisma, deps.clock.now(), viewer.id, 'read.flag.note', flag.id, {
-    authorId: flag.authorId,
+  const now = deps.clock.now();
+  await audit(deps.prisma, now, viewer.id, 'read.flag.note', flag.id, { authorId: flag.authorId });
+  // A flag read is a flag seen: the member's `/peer flags` says who and when (the first read).
+  await deps.prisma.flagRead.createMany({
+    data: [{ flagId: flag.id, readerId: viewer.id, firstReadAt: now }],
+    skipDuplicates: true,
   });
   return { ok: true as const, value: { flag, note, followUp } };
 }

@@ -8,11 +8,13 @@ import {
   deliverableAt,
   enqueueOutbox,
   enqueueOutboxMany,
+  type PrivateDeliveryMessage,
   uuidv7,
 } from '../../scheduling/index.ts';
 import { plainView, supervisorDm } from './flag-views.ts';
 import { escalationDelay, ignoresQuietHours } from './levels.ts';
 import { chainFor, recipientsFrom } from './routing.ts';
+import { clockTime } from './time-words.ts';
 
 export const NOTE_CONTEXT = 'TriggerFlag.note';
 export const FOLLOW_UP_CONTEXT = 'TriggerFlag.followUp';
@@ -45,8 +47,8 @@ export function escalateAtFor(
   return new Date(visible.getTime() + escalationDelay(flag.severity, flag.wish, team));
 }
 
+/** The notices to `to` about `flag` (outbox rows; re-checked by the access policy when sent). */
 export function flagDmMessages(
-  cipher: FieldCipher,
   flag: Db.TriggerFlag,
   author: Db.Member,
   team: Db.Team,
@@ -55,8 +57,7 @@ export function flagDmMessages(
   to: readonly Db.Member[],
   now: Date,
   escalatedNote?: string,
-) {
-  const note = flag.noteEnc ? cipher.decrypt(flag.noteEnc, NOTE_CONTEXT, flag.id) : undefined;
+): PrivateDeliveryMessage[] {
   const urgent = ignoresQuietHours(flag.severity, flag.wish);
   return to.map((member) => ({
     idempotencyKey: `flag:${flag.id}:to:${member.id}`,
@@ -65,8 +66,13 @@ export function flagDmMessages(
     teamId: team.id,
     target: { kind: 'dm' as const, userId: member.platformUserId },
     recipientMemberId: member.id,
-    view: supervisorDm(flag, author.displayName, note, escalatedNote),
-    isPrivate: true,
+    view: supervisorDm(
+      flag,
+      author.displayName,
+      clockTime(flag.createdAt, member.timeZone ?? team.timeZone),
+      escalatedNote,
+    ),
+    delivery: { kind: 'flag', subjectId: flag.id, aboutMemberId: author.id },
     urgent,
     respectQuietHours: !urgent,
     notBefore: now,
@@ -111,7 +117,7 @@ export async function createFlag(
       await enqueueOutboxMany(
         tx,
         cipher,
-        flagDmMessages(cipher, flag, author, team, actor.platform, actor.workspaceId, [recipient], now),
+        flagDmMessages(flag, author, team, actor.platform, actor.workspaceId, [recipient], now),
       );
       return { kind: 'sent', flag, to: recipient } as const;
     }

@@ -1,6 +1,7 @@
 // `/peer flags`: a supervisor's open flags of their own supervisees (no note in the list), a
 // member's own flags with who has seen each, and an admin's anonymous team figures.
-import type { Block, View } from '../../chat/index.ts';
+import type { Access } from '../../access/index.ts';
+import type { Actor, Block, View } from '../../chat/index.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 import { MIN_GROUP, type TeamFigures, teamFigures } from './figures.ts';
 import { levelLabel, wishLabel } from './levels.ts';
@@ -11,7 +12,15 @@ type FlagWithPeople = Db.TriggerFlag & {
   author: Db.Member;
   team: Db.Team;
   acknowledgements: (Db.FlagAcknowledgement & { supervisor: Db.Member })[];
+  reads: (Db.FlagRead & { reader: Db.Member })[];
 };
+
+const withPeople = {
+  author: true,
+  team: true,
+  acknowledgements: { include: { supervisor: true } },
+  reads: { include: { reader: true } },
+} as const;
 
 const SHOWN = 5;
 
@@ -27,7 +36,7 @@ const statusWords = (flag: Db.TriggerFlag) =>
 export async function supervisedFlags(prisma: PrismaClient, viewer: Db.Member): Promise<FlagWithPeople[]> {
   const candidates = await prisma.triggerFlag.findMany({
     where: { sentToIds: { has: viewer.id }, closedAt: null },
-    include: { author: true, team: true, acknowledgements: { include: { supervisor: true } } },
+    include: withPeople,
     orderBy: { createdAt: 'desc' },
     take: 50,
   });
@@ -40,15 +49,29 @@ export async function supervisedFlags(prisma: PrismaClient, viewer: Db.Member): 
 export async function ownFlags(prisma: PrismaClient, author: Db.Member): Promise<FlagWithPeople[]> {
   return prisma.triggerFlag.findMany({
     where: { authorId: author.id },
-    include: { author: true, team: true, acknowledgements: { include: { supervisor: true } } },
+    include: withPeople,
     orderBy: { createdAt: 'desc' },
     take: 10,
   });
 }
 
-export async function adminFigures(prisma: PrismaClient, viewer: Db.Member): Promise<TeamFigures[]> {
-  const adminOf = await prisma.teamRole.findMany({ where: { memberId: viewer.id, role: 'admin' } });
-  return Promise.all(adminOf.map((r) => teamFigures(prisma, r.teamId)));
+/** Figures for each of the viewer's teams where the access policy allows them (`flag.figures`). */
+export async function adminFigures(
+  prisma: PrismaClient,
+  access: Access,
+  actor: Actor,
+  viewer: Db.Member,
+): Promise<TeamFigures[]> {
+  const teams = await prisma.teamRole.findMany({
+    where: { memberId: viewer.id },
+    select: { teamId: true },
+    distinct: ['teamId'],
+  });
+  const figures: TeamFigures[] = [];
+  for (const { teamId } of teams)
+    if ((await access.check(actor, 'flag.figures', { teamId })).ok)
+      figures.push(await teamFigures(prisma, teamId));
+  return figures;
 }
 
 function supervisorBlocks(flags: readonly FlagWithPeople[], now: Date): Block[] {
@@ -86,15 +109,26 @@ function supervisorBlocks(flags: readonly FlagWithPeople[], now: Date): Block[] 
   return blocks;
 }
 
+/** Who has seen a flag, each with the first time: answering it or opening it both count. */
+function seenBy(flag: FlagWithPeople): string {
+  const first = new Map<string, { name: string; at: Date }>();
+  const saw = (person: Db.Member, at: Date) => {
+    const known = first.get(person.id);
+    if (!known || at < known.at) first.set(person.id, { name: person.displayName, at });
+  };
+  for (const a of flag.acknowledgements) saw(a.supervisor, a.acknowledgedAt);
+  for (const r of flag.reads) saw(r.reader, r.firstReadAt);
+  const zone = flag.author.timeZone ?? flag.team.timeZone;
+  return [...first.values()]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((s) => `${s.name} (${clockTime(s.at, zone)})`)
+    .join(', ');
+}
+
 function ownBlocks(flags: readonly FlagWithPeople[], now: Date): Block[] {
   if (flags.length === 0) return [];
   const lines = flags.map((flag) => {
-    const seen = flag.acknowledgements
-      .map(
-        (a) =>
-          `${a.supervisor.displayName} (${clockTime(a.acknowledgedAt, flag.author.timeZone ?? flag.team.timeZone)})`,
-      )
-      .join(', ');
+    const seen = seenBy(flag);
     return `• ${ageOf(flag.createdAt, now)} · ${levelLabel(flag.severity)} · ${seen ? `seen by ${seen}` : 'not seen yet'}${flag.closedAt ? ' · closed' : ''}`;
   });
   return [

@@ -1,6 +1,7 @@
-// What flags show. The note appears in exactly two places: the supervisor's direct message and
-// the private "open" view for someone allowed to read it. Nothing here is ever posted to a channel.
-import type { Block, Form, View } from '../../chat/index.ts';
+// What flags show. The note appears in one place only: the private "open" view for someone
+// allowed to read it at that moment. The supervisor's direct message is a notice without it.
+// Nothing here is ever posted to a channel.
+import { type Block, type Form, type NoticeView, noticeView, type View } from '../../chat/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { CrisisLine } from '../ports.ts';
 import { type EscalationTimes, levelChoices, levelLabel, wishChoices, wishLabel } from './levels.ts';
@@ -61,43 +62,31 @@ export function flagForm(chain: Chain, team: EscalationTimes & { readonly id: st
   };
 }
 
+/**
+ * The supervisor's direct message: a notice (who, how strong, what would help, when) with
+ * **Open**, never the note. Open shows the note privately after checking access again, and
+ * audits the read (flag-answer.ts readNote).
+ */
 export function supervisorDm(
   flag: Db.TriggerFlag,
   authorName: string,
-  note: string | undefined,
+  raisedAt: string,
   escalated?: string,
-): View {
-  const blocks: Block[] = [
-    { type: 'header', text: `A private flag from ${authorName}` },
-    {
-      type: 'fields',
-      fields: [
-        { label: 'How strong', value: levelLabel(flag.severity) },
-        { label: 'What would help', value: wishLabel(flag.wish) },
-      ],
-    },
-  ];
-  if (escalated) blocks.push(context(escalated));
-  blocks.push(text(note ? `**Their note:**\n${note}` : '_No note._'));
-  blocks.push({
-    type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        actionId: 'flags:reach-out',
-        label: "I'll reach out",
-        value: flag.id,
-        style: 'primary',
-      },
+): NoticeView {
+  return noticeView({
+    title: `A private flag from ${authorName}`,
+    fields: [
+      { label: 'How strong', value: levelLabel(flag.severity) },
+      { label: 'What would help', value: wishLabel(flag.wish) },
+      { label: 'When', value: raisedAt },
+    ],
+    open: { actionId: 'flags:open', value: flag.id, label: 'Open' },
+    buttons: [
+      { type: 'button', actionId: 'flags:reach-out', label: "I'll reach out", value: flag.id },
       { type: 'button', actionId: 'flags:noted', label: 'Noted', value: flag.id },
     ],
+    footer: `${escalated ? `${escalated} ` : ''}Only you can see this. **Open** shows anything they wrote, to you only (each read is logged). ${authorName} will be told when you answer. \`/peer flags\` lists your supervisees' open flags.`,
   });
-  blocks.push(
-    context(
-      `Only you can see this. ${authorName} will be told when you answer. \`/peer flags\` lists your supervisees' open flags.`,
-    ),
-  );
-  return { text: `A private flag from ${authorName}`, blocks };
 }
 
 export function crisisBlocks(lines: readonly CrisisLine[]): Block[] {

@@ -41,15 +41,23 @@ export function flagPersonalData(prisma: PrismaClient, cipher: FieldCipher): Per
     },
     async erase(memberId, tx) {
       // Level and times stay for the anonymous figures; the note, the supervisor's follow-up
-      // about them and every DM that carried the note go.
+      // about them, who read them and every message about them go. An open flag is closed
+      // without passing it on: nobody is asked about a person who is no longer here.
       const flags = await tx.triggerFlag.findMany({ where: { authorId: memberId }, select: { id: true } });
+      const now = new Date();
+      await tx.triggerFlag.updateMany({
+        where: { authorId: memberId, closedAt: null },
+        data: { status: 'closed', closedAt: now, escalateAt: null },
+      });
       const erased = await tx.triggerFlag.updateMany({
         where: { authorId: memberId },
-        data: { noteEnc: null, followUpEnc: null, notesErasedAt: new Date() },
+        data: { noteEnc: null, followUpEnc: null, notesErasedAt: now, escalateAt: null },
       });
-      await tx.outboxMessage.deleteMany({
-        where: { OR: flags.map((f) => ({ idempotencyKey: { startsWith: `flag:${f.id}:` } })) },
-      });
+      await tx.flagRead.deleteMany({ where: { flagId: { in: flags.map((f) => f.id) } } });
+      if (flags.length > 0)
+        await tx.outboxMessage.deleteMany({
+          where: { OR: flags.map((f) => ({ idempotencyKey: { startsWith: `flag:${f.id}:` } })) },
+        });
       return { rows: erased.count };
     },
   };

@@ -3,6 +3,7 @@
 // flag was actually sent to, and who still supervise the member (or are still admin
 // supervisors of the team), may read it; a former supervisor, another team's supervisor, an
 // admin who is not a supervisor and other members may not.
+import { type FlagAccess, flagAccess } from '../../access/private-delivery.ts';
 import type { Db } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 
@@ -61,22 +62,7 @@ export function recipientsFrom(chain: Chain, step: number): { step: number; to: 
   return { step: 3, to: [] };
 }
 
-export type Access = 'author' | 'supervisor' | 'refused';
+export type Access = FlagAccess;
 
-/** Decided on the database as it is now, so a change of roles applies at once. */
-export async function accessTo(
-  db: DbClient,
-  flag: Pick<Db.TriggerFlag, 'teamId' | 'authorId' | 'sentToIds' | 'step'>,
-  viewerId: string,
-): Promise<Access> {
-  if (flag.authorId === viewerId) return 'author';
-  if (!flag.sentToIds.includes(viewerId)) return 'refused';
-  const roles = await db.teamRole.findMany({ where: { teamId: flag.teamId, memberId: viewerId } });
-  if (!roles.some((r) => r.role === 'supervisor')) return 'refused';
-  // Admin supervisors read it once it was escalated to the admins, not through an old pairing.
-  if (flag.step >= 2 && roles.some((r) => r.role === 'admin')) return 'supervisor';
-  const assigned = await db.supervisorAssignment.count({
-    where: { teamId: flag.teamId, superviseeId: flag.authorId, supervisorId: viewerId },
-  });
-  return assigned > 0 ? 'supervisor' : 'refused';
-}
+/** Decided on the database as it is now, so a change of roles applies at once (src/access). */
+export const accessTo = flagAccess;

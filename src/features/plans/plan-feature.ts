@@ -12,12 +12,13 @@ import {
   refusalView,
 } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
-import { type Clock, enqueueOutbox } from '../../scheduling/index.ts';
+import { type Clock, enqueueOutbox, uuidv7 } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
 import type { PlanStepsPort } from '../ports.ts';
 import { ensureMember } from '../teams/index.ts';
+import { openShare, SHARE_CONTEXT, shareTime } from './plan-share.ts';
 import { erasePlan, readPlan, saveSection, stepsOf } from './plan-store.ts';
-import { planMarkdown, planView, sectionForm, sharedSectionView } from './plan-views.ts';
+import { planMarkdown, planView, sectionForm, sharedSectionNotice } from './plan-views.ts';
 import { planSections, sectionByKey, sectionKeys } from './sections.ts';
 import { shareTarget } from './share-target.ts';
 
@@ -76,7 +77,22 @@ export function createPlansFeature(deps: PlansDeps): Feature {
     if (!target)
       return 'You do not have a supervisor yet, so I could not share it. A team admin can pair you with `/peer team supervisor`. Nothing was sent.';
     const now = clock.now();
+    // A snapshot: later edits of the plan stay the member's own. The id is made here so the
+    // envelope can name its row.
+    const shareId = uuidv7();
+    const when = shareTime(now, target.supervisor.timeZone ?? target.teamZone);
     await prisma.$transaction(async (tx) => {
+      await tx.planShare.create({
+        data: {
+          id: shareId,
+          memberId: member.id,
+          supervisorId: target.supervisor.id,
+          teamId: target.teamId,
+          section: section.key,
+          textEnc: cipher.encrypt(text, SHARE_CONTEXT, shareId),
+          sharedAt: now,
+        },
+      });
       await enqueueOutbox(tx, cipher, {
         idempotencyKey: `plan-share:${member.id}:${section.key}:${now.toISOString()}`,
         platform: actor.platform,
@@ -84,8 +100,8 @@ export function createPlansFeature(deps: PlansDeps): Feature {
         teamId: target.teamId,
         target: { kind: 'dm', userId: target.supervisor.platformUserId },
         recipientMemberId: target.supervisor.id,
-        view: sharedSectionView(member.displayName, section, text),
-        isPrivate: true,
+        view: sharedSectionNotice(member.displayName, section, shareId, when),
+        delivery: { kind: 'plan-share', subjectId: shareId, aboutMemberId: member.id },
         notBefore: now,
       });
       await tx.auditLog.create({
@@ -144,6 +160,11 @@ export function createPlansFeature(deps: PlansDeps): Feature {
       await reply.openForm(sectionForm(section, texts[section.key]));
     },
     export: async ({ actor, reply }) => reply.privately(refusalView(await sendCopy(actor))),
+    'open-share': async ({ actor, value, reply }) => {
+      if (!value) return reply.privately(refusalView('That button has lost which section it was for.'));
+      const reader = await ensureMember(prisma, actor);
+      await reply.privately(await openShare({ prisma, cipher, clock }, reader.id, value));
+    },
   });
 
   const forms = formsByName({
@@ -201,7 +222,9 @@ export function createPlansFeature(deps: PlansDeps): Feature {
         return { wellnessPlan: await readPlan(prisma, cipher, memberId) };
       },
       async erase(memberId, tx) {
-        return { rows: await erasePlan(tx, memberId) };
+        // What they shared goes too: supervisors can no longer open it.
+        const shares = await tx.planShare.deleteMany({ where: { memberId } });
+        return { rows: (await erasePlan(tx, memberId)) + shares.count };
       },
     },
   };

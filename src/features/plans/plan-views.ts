@@ -1,6 +1,8 @@
 // What the plan feature shows: only ever to the plan's owner, except a section they chose to
 // share with their supervisor.
+
 import type { Block, Form, View } from '../../chat/index.ts';
+import { noticeView } from '../../chat/index.ts';
 import type { PlanTexts } from './plan-store.ts';
 import { type PlanSection, planSections } from './sections.ts';
 
@@ -81,4 +83,20 @@ export function sharedSectionView(memberName: string, section: PlanSection, text
       },
     ],
   };
+}
+
+/**
+ * The supervisor's direct message about a shared section: a notice with **Open**, never the
+ * text (chat/notice.ts). Open checks access again and audits the read.
+ */
+export function sharedSectionNotice(memberName: string, section: PlanSection, shareId: string, when: string) {
+  return noticeView({
+    title: `${memberName} shared a part of their wellness plan with you`,
+    fields: [
+      { label: 'Section', value: section.title },
+      { label: 'When', value: when },
+    ],
+    open: { actionId: 'plans:open-share', value: shareId },
+    footer: `Only you can see this. **Open** shows the section to you only (each read is logged). ${memberName} chose to share this one section; nothing else in their plan is shared.`,
+  });
 }

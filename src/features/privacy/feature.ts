@@ -41,12 +41,19 @@ const mentioned = (text: string): string | undefined => {
 const checkMember = (value: string): string | undefined =>
   mentioned(value) ? undefined : `I couldn't tell who '${value}' is. Please mention them, like @alex.`;
 
+/**
+ * Every time someone else read, received or exported the member's private text: the audited
+ * reads (`read.*`: a flag's note, a shared plan section, a supervisor-only answer, each opened
+ * from a notice; notices themselves carry no private text) and exports made by an admin.
+ */
 async function readsByOthers(prisma: PrismaClient, memberId: string): Promise<number> {
   return prisma.auditLog.count({
     where: {
-      action: { startsWith: 'read.' },
+      AND: [
+        { OR: [{ action: { startsWith: 'read.' } }, { action: 'privacy.exported' }] },
+        { OR: await aboutMember(prisma, memberId) },
+      ],
       actorMemberId: { not: memberId },
-      OR: await aboutMember(prisma, memberId),
     },
   });
 }

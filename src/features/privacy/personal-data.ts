@@ -89,11 +89,16 @@ export async function eraseData(
         byFeature[feature.name] = result.rows;
         if (result.afterCommit) afterCommit.push(result.afterCommit);
       }
-      // Queued messages may hold private text meant for them; delivered ones hold their platform id.
+      // Every message for them, about them or naming them, in any state: queued ones may hold
+      // private text or their name, delivered ones their platform id. `aboutMemberId` marks the
+      // ones that name them for someone else (a flag notice, a plan share, a buddy request);
+      // keys carrying their id catch rows written before that column existed.
       const queued = await tx.outboxMessage.deleteMany({
         where: {
           OR: [
             { recipientMemberId: subject.memberId },
+            { aboutMemberId: subject.memberId },
+            { idempotencyKey: { contains: subject.memberId } },
             {
               target: 'dm',
               recipientId: subject.platformUserId,

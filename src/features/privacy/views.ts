@@ -13,7 +13,10 @@ export function summaryView(lines: readonly PrivacyLine[], readsByOthers: number
       ...(lines.length > 0
         ? [{ type: 'fields' as const, fields: lines }]
         : [{ type: 'text' as const, text: 'I don’t keep anything about you yet.' }]),
-      { type: 'text', text: `**Reads of your private text by others:** ${readsByOthers}.` },
+      {
+        type: 'text',
+        text: `**Times someone else read, received or exported your private text:** ${readsByOthers}.`,
+      },
       {
         type: 'context',
         text: 'Nothing private is ever posted to a channel. `/peer privacy export` sends you everything I keep as a file; `/peer privacy erase` deletes it. You can turn off any prompt, and skipping never shows up in a report.',

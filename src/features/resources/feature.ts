@@ -1,6 +1,7 @@
 // The resources feature as the router sees it: `/peer find`, `/peer resources add|suggest|review`,
 // the buttons on results and reviews, the forms, the monthly stale review, the starting set,
 // and the crisis-lines port other features use.
+import { type Access, createAccess } from '../../access/index.ts';
 import {
   actionsByName,
   type ChatClient,
@@ -47,6 +48,8 @@ export interface ResourcesDeps {
   readonly seedPath?: string;
   /** A connected platform's client (for sending an export to an admin's DMs). */
   readonly clientFor?: (platform: Platform) => ChatClient | undefined;
+  /** The access policy (app.ts passes the app's; feature tests get the same policy bound here). */
+  readonly access?: Access;
 }
 
 export interface ResourcesFeature extends Feature {
@@ -86,7 +89,10 @@ function seedJob(ensureSeeded: () => Promise<void>): PeriodicJob {
 export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
   const ensureSeeded = seedOnce(deps);
   const crisisLines = crisisLinesPort(deps.prisma);
+  const access =
+    deps.access ?? createAccess({ prisma: deps.prisma, clientFor: deps.clientFor ?? (() => undefined) });
   const base = {
+    access,
     prisma: deps.prisma,
     cipher: deps.cipher,
     clock: deps.clock,
@@ -163,7 +169,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     },
   });
 
-  const transfer = transferCommands(deps, defaultRegion);
+  const transfer = transferCommands({ ...deps, access }, defaultRegion);
 
   const actions = actionsByName({
     'import-good': (context) => transfer.importGood(context),

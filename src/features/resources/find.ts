@@ -1,3 +1,4 @@
+import type { Access } from '../../access/index.ts';
 // `/peer find <words>`: crisis lines for the region first when the words (or the category) say
 // crisis, then ranked results, a few at a time with a "More results" button. Each result can be
 // sent to the person's DMs (through the outbox) or shared in the channel.
@@ -14,6 +15,7 @@ import { crisisCardView, findHelpView, resourceCardView, resultsView, text } fro
 
 export interface FindDeps {
   readonly prisma: PrismaClient;
+  readonly access: Access;
   readonly cipher: FieldCipher;
   readonly clock: Clock;
   readonly defaultRegion: string;
@@ -100,7 +102,7 @@ export async function runFind(
     await context.reply.privately(findHelpView());
     return;
   }
-  const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+  const asker = await askerOf(deps.prisma, deps.access, context.actor, context.place, deps.defaultRegion);
   await context.reply.privately(await findView(deps, asker, request));
 }
 
@@ -125,7 +127,7 @@ const gone = text(
 );
 
 export async function sendToMe(deps: FindDeps, context: ActionContext): Promise<void> {
-  const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+  const asker = await askerOf(deps.prisma, deps.access, context.actor, context.place, deps.defaultRegion);
   const shown = await pickedView(deps, asker, context.value);
   if (!shown) return context.reply.privately(gone);
   // A DM is a message outside the reply: it goes through the outbox, so it is never lost.
@@ -147,7 +149,7 @@ export async function shareInChannel(deps: FindDeps, context: ActionContext): Pr
   if (context.place.isDirect || !context.place.channelId) {
     return context.reply.privately(text('Sharing works in a channel. Here it is already just for you.'));
   }
-  const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+  const asker = await askerOf(deps.prisma, deps.access, context.actor, context.place, deps.defaultRegion);
   const shown = await pickedView(deps, asker, context.value);
   if (!shown) return context.reply.privately(gone);
   await context.reply.publicly({

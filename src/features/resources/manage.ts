@@ -2,6 +2,7 @@
 // and an admin approves or declines it (the suggester is told, through the outbox, in the same
 // transaction as the decision). Every form is validated whole: nothing is half-written.
 import { randomBytes } from 'node:crypto';
+import type { Access } from '../../access/index.ts';
 import type { ActionContext, FormContext, View } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import { type Clock, enqueueOutboxMany } from '../../scheduling/index.ts';
@@ -13,6 +14,7 @@ import { recordLine, text } from './views.ts';
 
 export interface ManageDeps {
   readonly prisma: PrismaClient;
+  readonly access: Access;
   readonly cipher: FieldCipher;
   readonly clock: Clock;
   readonly defaultRegion: string;
@@ -37,7 +39,7 @@ function problemsView(problems: readonly string[]): View {
 }
 
 const asker = (deps: ManageDeps, context: Context) =>
-  askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+  askerOf(deps.prisma, deps.access, context.actor, context.place, deps.defaultRegion);
 
 /** Parses a submitted form into a valid record, or the plain reasons it is not one. */
 function recordFromForm(form: FormContext, id: string, base?: ResourceRecord) {
@@ -52,7 +54,8 @@ function recordFromForm(form: FormContext, id: string, base?: ResourceRecord) {
 export async function openAddForm(deps: ManageDeps, context: Context): Promise<void> {
   const who = await asker(deps, context);
   if (!who.isAdmin) return context.reply.privately(notAdmin);
-  const teamChoice = who.team !== undefined && who.adminTeamIds.includes(who.team.id);
+  // In a team channel the policy allowed this as that team's admin (or a workspace admin).
+  const teamChoice = who.team !== undefined;
   await context.reply.openForm(
     resourceForm('add', { teamChoice, ...(teamChoice && who.team ? { context: who.team.id } : {}) }),
   );
@@ -60,14 +63,15 @@ export async function openAddForm(deps: ManageDeps, context: Context): Promise<v
 
 export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<void> {
   const who = await asker(deps, form);
-  if (!who.isAdmin) return form.reply.privately(notAdmin);
+  // A modal's submission may carry no channel: the form names the team it was opened for.
+  const forTeam = form.context
+    ? (await deps.access.check(form.actor, 'resources.edit', { teamId: form.context })).ok
+    : false;
+  if (!who.isAdmin && !forTeam) return form.reply.privately(notAdmin);
   const id = idFromTitle(String(form.values.title ?? ''), randomBytes(3).toString('hex'));
   const parsed = recordFromForm(form, id);
   if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
-  const teamId =
-    parsed.visibility === 'team' && form.context && who.adminTeamIds.includes(form.context)
-      ? form.context
-      : null;
+  const teamId = parsed.visibility === 'team' && form.context && forTeam ? form.context : null;
   const now = deps.clock.now();
   await deps.prisma.$transaction(async (tx) => {
     await writeRecords(
@@ -95,7 +99,7 @@ async function changeable(deps: ManageDeps, context: Context, id: string | undef
       ok: false,
       view: text('I could not find that entry any more. It may have been removed.'),
     } as const;
-  if (!mayChange(who, row)) return { ok: false, view: notAdmin } as const;
+  if (!(await mayChange(deps.access, context.actor, row))) return { ok: false, view: notAdmin } as const;
   return { ok: true, who, row } as const;
 }
 

@@ -1,6 +1,7 @@
 // Who is asking, and what they may see and do: their workspace, the teams whose own entries
 // they see (the team of this channel and every team they belong to), the region whose crisis
-// lines come first, and whether they are an admin.
+// lines come first, and what the access policy lets them do here (src/access).
+import type { Access, AccessTarget, VerbName } from '../../access/index.ts';
 import type { Actor, Place } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
@@ -16,17 +17,20 @@ export interface Asker {
   readonly team?: { readonly id: string; readonly crisisRegion: string };
   /** The crisis region: the channel's team, else the person's first team, else the default. */
   readonly region: string;
-  /** Admin of any team in this workspace. */
+  /**
+   * The access policy allows the verb askerOf was asked about here: in a team channel, that
+   * team's admins or a workspace admin; elsewhere a workspace admin.
+   */
   readonly isAdmin: boolean;
-  /** Teams this person administers. */
-  readonly adminTeamIds: readonly string[];
 }
 
 export async function askerOf(
   prisma: PrismaClient,
+  access: Access,
   actor: Actor,
   place: Place,
   defaultRegion: string,
+  verb: VerbName = 'resources.edit',
 ): Promise<Asker> {
   const member = await ensureMember(prisma, actor);
   const [team, roles] = await Promise.all([
@@ -37,7 +41,7 @@ export async function askerOf(
   ]);
   const teamIds = new Set(roles.map((r) => r.teamId));
   if (team) teamIds.add(team.id);
-  const adminTeamIds = [...new Set(roles.filter((r) => r.role === 'admin').map((r) => r.teamId))];
+  const allowed = await access.check(actor, verb, team ? { teamId: team.id } : {});
   return {
     memberId: member.id,
     displayName: member.displayName,
@@ -45,16 +49,28 @@ export async function askerOf(
     viewer: { workspaceId: member.workspaceId, teamIds: [...teamIds] },
     ...(team ? { team: { id: team.id, crisisRegion: team.crisisRegion } } : {}),
     region: team?.crisisRegion ?? roles[0]?.team.crisisRegion ?? defaultRegion,
-    isAdmin: adminTeamIds.length > 0,
-    adminTeamIds,
+    isAdmin: allowed.ok,
   };
 }
 
-/** Whether this admin may change the entry: install-wide and workspace entries, or their team's. */
-export function mayChange(asker: Asker, row: { workspaceId: string | null; teamId: string | null }): boolean {
-  if (!asker.isAdmin) return false;
-  if (row.teamId) return asker.adminTeamIds.includes(row.teamId);
-  return row.workspaceId === null || row.workspaceId === asker.workspaceId;
+/**
+ * Whether the access policy lets this person change the entry, judged on the row itself: a
+ * team's entry by that team's admins or a workspace admin; a workspace's or an install-wide one
+ * by a workspace admin (never the admin of some team). Workspace copies of install-wide entries
+ * and crisis-line rules are the resources-trust work (`resources.edit-shared`,
+ * `resources.edit-crisis-line`).
+ */
+export async function mayChange(
+  access: Access,
+  actor: Actor,
+  row: { workspaceId: string | null; teamId: string | null },
+): Promise<boolean> {
+  const target: AccessTarget = row.teamId
+    ? { teamId: row.teamId }
+    : row.workspaceId
+      ? { workspaceId: row.workspaceId }
+      : { shared: true };
+  return (await access.check(actor, 'resources.edit', target)).ok;
 }
 
 /** Admins of a workspace (of any of its teams), for suggestions and the monthly review. */

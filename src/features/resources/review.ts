@@ -13,7 +13,7 @@ export async function reviewView(
   actor: Actor,
   place: Place,
 ): Promise<View> {
-  const who = await askerOf(deps.prisma, actor, place, deps.defaultRegion);
+  const who = await askerOf(deps.prisma, deps.access, actor, place, deps.defaultRegion, 'resources.review');
   if (!who.isAdmin) return notAdmin;
   const pending = await deps.prisma.resourceSuggestion.findMany({
     where: { workspaceId: who.workspaceId, status: 'pending' },

@@ -1,11 +1,13 @@
 // `/peer resources import` (how to send a file) and `/peer resources export format:…` (the
 // store as a file in the admin's direct messages), and the direct-message upload they lead to.
+import type { Access } from '../../access/index.ts';
 import { type ChatClient, defineCommand, type Platform } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import { createTransfer, exportFormats } from './transfer.ts';
 
 interface Deps {
+  readonly access: Access;
   readonly prisma: PrismaClient;
   readonly clock: Clock;
   readonly logger: LogPort;
@@ -14,6 +16,7 @@ interface Deps {
 
 export function transferCommands(deps: Deps, defaultRegion: string) {
   const transfer = createTransfer({
+    access: deps.access,
     prisma: deps.prisma,
     clock: deps.clock,
     logger: deps.logger,

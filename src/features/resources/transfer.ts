@@ -5,6 +5,7 @@
 // (or the words "good rows only" with the upload do that at once). `/peer resources export`
 // sends the store as a file to the admin's direct messages.
 import { randomBytes } from 'node:crypto';
+import type { Access } from '../../access/index.ts';
 import type {
   ActionContext,
   Actor,
@@ -36,6 +37,7 @@ const SHOWN_BAD_ROWS = 15;
 
 export interface TransferDeps {
   readonly prisma: PrismaClient;
+  readonly access: Access;
   readonly clock: Clock;
   readonly logger: LogPort;
   readonly defaultRegion: string;
@@ -194,7 +196,14 @@ export function createTransfer(deps: TransferDeps) {
     const attachments = context.event.attachments ?? [];
     const problem = problemOf(attachments, maxBytes);
     if (problem || !attachments[0]) return context.reply.privately(problem ?? notChatting);
-    const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+    const who = await askerOf(
+      deps.prisma,
+      deps.access,
+      context.actor,
+      context.place,
+      deps.defaultRegion,
+      'resources.import',
+    );
     if (!who.isAdmin) return context.reply.privately(notAdminUpload);
     const file = attachments[0];
     const bytes = await file.fetch();
@@ -212,7 +221,14 @@ export function createTransfer(deps: TransferDeps) {
   }
 
   async function importGood(context: ActionContext): Promise<void> {
-    const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+    const who = await askerOf(
+      deps.prisma,
+      deps.access,
+      context.actor,
+      context.place,
+      deps.defaultRegion,
+      'resources.import',
+    );
     if (!who.isAdmin) return context.reply.privately(notAdminUpload);
     const entry = context.value ? pending.get(context.value) : undefined;
     // The window is checked on the press: the clean-up in `remember` runs only on a new upload.
@@ -233,7 +249,14 @@ export function createTransfer(deps: TransferDeps) {
     context: { actor: Actor; place: Place; reply: Reply },
     format: ExportFormat,
   ): Promise<void> {
-    const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+    const who = await askerOf(
+      deps.prisma,
+      deps.access,
+      context.actor,
+      context.place,
+      deps.defaultRegion,
+      'resources.export',
+    );
     if (!who.isAdmin) return context.reply.privately(notAdminTransfer);
     const records = await workspaceRecords(deps.prisma, who.workspaceId);
     const file = exportContent(records, format);
@@ -252,7 +275,14 @@ export function createTransfer(deps: TransferDeps) {
   }
 
   async function importHow(context: { actor: Actor; place: Place; reply: Reply }): Promise<void> {
-    const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+    const who = await askerOf(
+      deps.prisma,
+      deps.access,
+      context.actor,
+      context.place,
+      deps.defaultRegion,
+      'resources.import',
+    );
     await context.reply.privately(who.isAdmin ? importHowView(maxBytes) : notAdminTransfer);
   }
 

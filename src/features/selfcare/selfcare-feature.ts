@@ -25,8 +25,9 @@ import {
   type WeekdayCode,
 } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
-import type { PlanStepsPort } from '../ports.ts';
+import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
 import { ensureMember } from '../teams/index.ts';
+import { crisisLinesFor, heavyView } from './heavy.ts';
 import { type Choice, replaceNudges, stopAll } from './nudges.ts';
 import { dayLabels, promptView, type Topic, topicLabels, topics, weekdays } from './prompts.ts';
 
@@ -37,6 +38,9 @@ export interface SelfCareDeps {
   readonly notifyOutbox: () => void;
   readonly defaultTimeZone: string;
   readonly planSteps: PlanStepsPort;
+  /** "It was heavy" offers the crisis lines of the presser's team region (absent: a pointer to them). */
+  readonly crisisLines?: CrisisLinesPort;
+  readonly defaultCrisisRegion?: string;
 }
 
 const HOUR = 60 * 60_000;
@@ -269,20 +273,10 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
       );
     },
     okay: async ({ reply }) => reply.updateSource(say('Glad to hear it. Rest well.')),
-    heavy: async ({ reply }) =>
-      reply.updateSource({
-        text: 'Thank you for noticing',
-        blocks: [
-          {
-            type: 'text',
-            text: 'Thank you for noticing. That answer stays with you. If you would like your supervisor to know, you can tell them privately.',
-          },
-          {
-            type: 'actions',
-            elements: [{ type: 'button', actionId: 'flags:start', label: 'Flag privately' }],
-          },
-        ],
-      }),
+    heavy: async ({ actor, reply }) =>
+      reply.updateSource(
+        heavyView(await crisisLinesFor(deps, actor.platform, actor.workspaceId, actor.userId)),
+      ),
   });
 
   return {

@@ -67,11 +67,17 @@ export function supervisorAssignedView(
   superviseeName: string,
   supervisorName: string,
   kind: 'primary' | 'backup',
+  hasAdminSupervisor = true,
 ): View {
   const supervisee = literal(superviseeName);
   const supervisor = literal(supervisorName);
   const text = `${supervisor} is now the ${kind} supervisor for ${supervisee}. Private flags from ${supervisee} will reach ${supervisor}${kind === 'backup' ? ' when the primary supervisor has not answered in time' : ''}.`;
-  return refusalView(text);
+  // The chain ends with the team's admins who are also supervisors: with none, a flag nobody
+  // answers in time has nowhere left to go.
+  const warning = hasAdminSupervisor
+    ? ''
+    : '\n\n**One thing to check:** no admin of this team is also a supervisor, so a flag that nobody answers in time has nobody left to go to. Give an admin the supervisor role (`/peer team role user:@them role:supervisor`) so the chain always ends with a person.';
+  return refusalView(text + warning);
 }
 
 /** People per page of `/peer team show`: one page stays well inside every platform's message limits. */

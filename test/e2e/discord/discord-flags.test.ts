@@ -112,7 +112,9 @@ describe('flags on Discord', () => {
         text(call.body).includes('A private flag from'),
       WAIT,
     );
-    expect(text(dm.body)).toContain(secret.slice(0, 20));
+    // A notice (issue 21): the note only behind Open.
+    expect(text(dm.body)).not.toContain('DISCORD-NOTE');
+    expect(text(dm.body)).toContain('flags:open');
     expect(text(dm.body)).toContain("I'll reach out");
     expect(text(dm.body)).toContain('Noted');
 
@@ -129,9 +131,9 @@ describe('flags on Discord', () => {
     );
     expect(text(told.body)).toMatch(/has seen your flag \(\w{3} \d{2}:\d{2}\) and will reach out to you/);
 
-    // Only the DM to carol ever carried the note; no log line did.
+    // No message ever carried the note (carol's DM is a notice); no log line did.
     const carrying = fake.rest.calls().filter((call) => text(call.body).includes('DISCORD-NOTE'));
-    expect(carrying.map((call) => call.params.channelId)).toEqual([carolDm]);
+    expect(carrying).toEqual([]);
     // Nor did any interaction reply (the member's own answers, ephemeral or not).
     expect(fake.interactionReplies().filter((r) => text(r).includes('DISCORD-NOTE'))).toEqual([]);
     expect(lines.all().some((line) => line.event === 'flags.raised')).toBe(true);

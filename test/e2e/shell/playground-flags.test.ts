@@ -42,9 +42,16 @@ describe('shell playground: flags and plans', () => {
     await term.waitFor('/as sam', { ...WAIT, from: mark });
     term.type('/inbox');
     await term.waitFor('A private flag from maya', { ...WAIT, from: mark });
+    // The notice's buttons: 1 Open (the note, to sam only), 2 I'll reach out, 3 Noted.
+    mark = term.mark();
+    term.type('2');
+    await term.waitFor('I told maya you have seen it and will reach out', { ...WAIT, from: mark });
+    mark = term.mark();
+    term.type('/inbox');
+    await term.waitFor('A private flag from maya', { ...WAIT, from: mark });
     mark = term.mark();
     term.type('1');
-    await term.waitFor('I told maya you have seen it and will reach out', { ...WAIT, from: mark });
+    await term.waitFor('shell-note-5a', { ...WAIT, from: mark });
 
     mark = term.mark();
     term.type('/as maya', '/inbox');

@@ -87,7 +87,9 @@ describe('flags on Slack', () => {
       'chat.postMessage',
       (call) => call.args.channel === samDm && shownText(call).includes('A private flag from maya'),
     );
-    expect(shownText(dm)).toContain(secret);
+    // A notice (issue 21): no note in the DM; Open shows it privately.
+    expect(shownText(dm)).not.toContain('SLACK-NOTE');
+    expect(shownText(dm)).toContain('flags:open');
     expect(shownText(dm)).toContain("I'll reach out");
     expect(shownText(dm)).toContain('Noted');
 
@@ -118,9 +120,22 @@ describe('flags on Slack', () => {
     );
     expect(shownText(told)).toMatch(/sam has seen your flag \(\w{3} \d{2}:\d{2}\) and will reach out to you/);
 
-    // The note is in exactly one call: the DM to sam. Never in a channel, a response_url or a modal.
+    // sam opens it: the note, to him only (ephemeral). That is the one call that carries it.
+    const mark = fake.calls().length;
+    await sender.interactive(
+      blockActionsPayload({
+        actionId: 'flags:open',
+        value: flag.id,
+        actor: sam,
+        message: { ts: String((dm.response as { ts: string }).ts), channelId: samDm },
+        urls: fake,
+      }),
+    );
+    const opened = await fake.waitForCall('response_url', (call) => call.index >= mark);
+    expect(shownText(opened)).toContain('SLACK-NOTE-4e1b');
+    expect(opened.args.response_type).toBe('ephemeral');
     const carrying = fake.calls().filter((call) => shownText(call).includes('SLACK-NOTE-4e1b'));
-    expect(carrying.map((call) => [call.method, call.args.channel])).toEqual([['chat.postMessage', samDm]]);
+    expect(carrying.map((call) => call.method)).toEqual(['response_url']);
     expect(lines.all().filter((line) => JSON.stringify(line).includes('SLACK-NOTE'))).toEqual([]);
     expect(lines.all().some((line) => line.event === 'flags.raised')).toBe(true);
 

@@ -65,7 +65,7 @@ describe('raising a flag', () => {
     expect(form?.inputs.map((i) => i.id)).toEqual(['level', 'wish', 'note']);
   });
 
-  it('sends "I need to talk now" with its note to the primary supervisor only, by DM with the buttons', async () => {
+  it('sends "I need to talk now" to the primary supervisor only, as a notice without its note, with Open and the buttons', async () => {
     const { submitted } = await w.flag('maya', { level: 'talk-now', wish: 'talk-now', note: secret });
     expect(submitted.seen.map((s) => s.how)).toEqual(['privately']);
     const answer = said(submitted.seen[0]?.view);
@@ -76,7 +76,11 @@ describe('raising a flag', () => {
 
     const [toSam, ...more] = await w.inbox('sam');
     expect(more).toHaveLength(0);
-    expect(said(toSam)).toContain(secret);
+    // A notice (issue 21): who, how strong, what would help, when; the note only behind Open.
+    expect(said(toSam)).not.toContain(secret);
+    expect(said(toSam)).toContain('A private flag from maya');
+    expect(said(toSam)).toContain('I need to talk now');
+    expect(said(toSam)).toContain('"actionId":"flags:open"');
     expect(said(toSam)).toContain("I'll reach out");
     expect(said(toSam)).toContain('Noted');
     expect(toSam?.urgent).toBe(true);
@@ -155,9 +159,13 @@ describe('who may read a flag', () => {
     });
     expect(refused).toHaveLength(5);
 
-    // Sent to fay, who no longer supervises maya: not even sam reads it (it was never sent to him).
+    // Sent to fay, who no longer supervises maya; re-pairing passed it on to sam, the new
+    // primary, in the same transaction (issue 21), so he may open it now.
+    const rerouted = await w.prisma.triggerFlag.findUniqueOrThrow({ where: { id: flag.id } });
+    const samMember = await w.prisma.member.findFirstOrThrow({ where: { platformUserId: 'sam' } });
+    expect(rerouted.sentToIds).toEqual([fay.id, samMember.id]);
     const sam = await w.action('sam', 'flags:open', flag.id, dm);
-    expect(said(sam.seen[0]?.view)).toContain('I cannot show it to you');
+    expect(said(sam.seen[0]?.view)).toContain('mark-55q');
   });
 
   it('audits a read by the supervisor it was sent to', async () => {

@@ -106,11 +106,33 @@ describe('wellness plan', () => {
     expect((await w.inbox('sam')).map(said).join()).not.toContain('PLAN-91x');
     const shared = await w.command('maya', ['plan'], { action: 'share', section: 'triggers' }, dm);
     expect(shared.seen[0]?.view?.text).toContain('I sent your "My triggers and what helps" section to sam');
+    // A notice (issue 21): which section and when, with Open; never the text itself.
     const toSam = (await w.inbox('sam')).find((v) => said(v).includes('shared'));
-    expect(said(toSam)).toContain('PLAN-91x');
+    expect(said(toSam)).not.toContain('PLAN-91x');
+    expect(said(toSam)).toContain('My triggers and what helps');
     const audit = await w.prisma.auditLog.findMany({ where: { action: 'plan.section.shared' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.detail).toMatchObject({ section: 'triggers' });
+    const share = await w.prisma.planShare.findFirstOrThrow();
+    expect(JSON.stringify(share)).not.toContain('PLAN-91x');
+    // Open: the supervisor sees the section, privately, and the read is audited against maya.
+    const opened = await w.action('sam', 'plans:open-share', share.id, dm);
+    expect(opened.seen[0]?.how).toBe('privately');
+    expect(said(opened.seen[0]?.view)).toContain('PLAN-91x');
+    expect(
+      await w.prisma.auditLog.count({ where: { action: 'read.plan-share', subjectId: share.memberId } }),
+    ).toBe(1);
+    // Anyone else: refused, audited, nothing shown.
+    const nosy = await w.action('kim', 'plans:open-share', share.id, dm);
+    expect(said(nosy.seen[0]?.view)).not.toContain('PLAN-91x');
+    expect(said(nosy.seen[0]?.view)).toContain('cannot show it to you');
+    expect(await w.prisma.auditLog.count({ where: { action: 'refused.plan-share.read' } })).toBe(1);
+    // A later edit of the plan stays private: the share is what was shared then.
+    await w.form('maya', 'plans:section', { text: 'EDITED-LATER not for sam' }, dm, 'triggers');
+    const again = await w.action('sam', 'plans:open-share', share.id, dm);
+    expect(said(again.seen[0]?.view)).toContain('PLAN-91x');
+    expect(said(again.seen[0]?.view)).not.toContain('EDITED-LATER');
+    await w.form('maya', 'plans:section', { text: '- call my sister\n- walk PLAN-91x' }, dm, 'triggers');
 
     const empty = await w.command('maya', ['plan'], { action: 'share', section: 'crisis' }, dm);
     expect(said(empty.seen[0]?.view)).toContain('is empty');

@@ -115,7 +115,7 @@ describe('privacy export and erase across every feature', () => {
 
   it('the export holds every feature’s data, then erase leaves nothing of it in any table', async () => {
     expect((await chat.command('blake', ['privacy'])).text()).toContain(
-      '**Reads of your private text by others:** 1.',
+      '**Times someone else read, received or exported your private text:** 1.',
     );
     await chat.command('blake', ['privacy'], { action: 'export' });
     const first = files.at(-1);

@@ -1,7 +1,9 @@
 // Search quality: the same table of queries, on PGlite and on PostgreSQL, against about 200
 // entries. Each query's expected entry is in the top 3; a region filter never lets another
 // region's entries through.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccess } from '../../../src/access/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import type { Category } from '../../../src/features/resources/categories.ts';
 import { crisisLinesFor } from '../../../src/features/resources/crisis-lines.ts';
@@ -23,9 +25,9 @@ const asker = {
   viewer: everyone,
   region: 'US',
   isAdmin: false,
-  adminTeamIds: [],
 };
 const findDeps = (db: Database) => ({
+  access: createAccess({ prisma: db.prisma, clientFor: () => undefined }),
   prisma: db.prisma,
   cipher: createFieldCipher(Buffer.alloc(32, 1)),
   clock: new ManualClock(new Date()),

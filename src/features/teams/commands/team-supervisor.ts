@@ -2,12 +2,12 @@
 // are platform mentions, confirmed by the platform before anything is written.
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
-import type { TeamsDeps } from '../deps.ts';
+import type { BoundTeamsDeps } from '../deps.ts';
 import { personFromMention } from '../people.ts';
-import { adminContext, assignSupervisor } from '../role-changes.ts';
+import { adminContext, assignSupervisor, hasAdminSupervisor } from '../role-changes.ts';
 import { refusalView, supervisorAssignedView } from '../views.ts';
 
-export function teamSupervisorCommand({ prisma, clientFor }: TeamsDeps) {
+export function teamSupervisorCommand({ prisma, access, clientFor, flagRouting }: BoundTeamsDeps) {
   return defineCommand({
     name: 'supervisor',
     group: 'team',
@@ -33,20 +33,25 @@ export function teamSupervisorCommand({ prisma, clientFor }: TeamsDeps) {
     },
     handler: async ({ actor, place, reply, options }) => {
       const kind = options.kind ?? 'primary';
-      const context = await adminContext(prisma, actor, place.channelId);
+      const context = await adminContext(prisma, access, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const supervisee = await personFromMention(clientFor, actor, options.member);
       if (!supervisee.ok) return reply.privately(refusalView(supervisee.reason));
       const supervisor = await personFromMention(clientFor, actor, options.supervisor);
       if (!supervisor.ok) return reply.privately(refusalView(supervisor.reason));
-      const outcome = await assignSupervisor(prisma, actor, place.channelId, {
-        supervisee: supervisee.value,
-        supervisor: supervisor.value,
-        kind,
-      });
+      const outcome = await assignSupervisor(
+        prisma,
+        access,
+        actor,
+        place.channelId,
+        { supervisee: supervisee.value, supervisor: supervisor.value, kind },
+        flagRouting,
+      );
       if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
+      flagRouting?.notify();
       const { supervisee: member, supervisor: lead } = outcome.value;
-      await reply.privately(supervisorAssignedView(member.displayName, lead.displayName, kind));
+      const endOfChain = await hasAdminSupervisor(prisma, context.value.team.id);
+      await reply.privately(supervisorAssignedView(member.displayName, lead.displayName, kind, endOfChain));
     },
   });
 }

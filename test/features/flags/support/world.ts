@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChatClient, FormValues, View } from '../../../../src/chat/index.ts';
 import { createFieldCipher, type Database, type FieldCipher } from '../../../../src/db/index.ts';
 import type { Feature } from '../../../../src/features/feature.ts';
-import { createFlagsFeature } from '../../../../src/features/flags/index.ts';
+import { createFlagsFeature, flagRoutingPort } from '../../../../src/features/flags/index.ts';
 import { createPlansFeature, planStepsPort } from '../../../../src/features/plans/index.ts';
 import type { CrisisLinesPort } from '../../../../src/features/ports.ts';
 import { createSelfCareFeature } from '../../../../src/features/selfcare/index.ts';
@@ -56,6 +56,7 @@ export async function flagsWorld(options: WorldOptions = {}) {
       prisma,
       defaults: { timeZone: 'UTC', crisisRegion: 'US' },
       clientFor: clientsFor(shellPeople),
+      flagRouting: flagRoutingPort({ cipher, clock, notifyOutbox: () => undefined }),
     }),
     createFlagsFeature({
       prisma,
@@ -80,6 +81,7 @@ export async function flagsWorld(options: WorldOptions = {}) {
       notifyOutbox: () => undefined,
       defaultTimeZone: 'UTC',
       planSteps,
+      crisisLines: fakeCrisisLines,
     }),
   ];
   const chat = featureHarness(prisma, features, options.logger ? { logger: options.logger } : {});
