@@ -174,7 +174,7 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
       if (r.mood === HARD_PLACE) {
         const [steps, lines] = await Promise.all([
           deps.planSteps.helpfulSteps(r.member.id),
-          deps.crisisLines.forRegion(r.round.team.crisisRegion),
+          deps.crisisLines.forRegion(r.round.team.crisisRegion, r.round.team.workspaceId),
         ]);
         await reply.privately(hardPlaceView(steps, lines));
       }

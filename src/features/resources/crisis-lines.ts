@@ -55,12 +55,15 @@ export function toCrisisLine(row: ResourceRow): CrisisLine {
   };
 }
 
-/** The port: install-wide lines (the port names no workspace), for any region code. */
+/**
+ * The port: for any region code, the shared lines, or with a workspace (its internal id) what
+ * that workspace's teams see: its own lines and its copies in place of the shared entries.
+ */
 export function crisisLinesPort(prisma: PrismaClient): CrisisLinesPort {
-  const everyone: Viewer = { workspaceId: sharedScope.workspaceId, teamIds: [] };
   return {
-    async forRegion(region) {
-      return (await crisisLinesFor(prisma, everyone, region)).map(toCrisisLine);
+    async forRegion(region, workspaceId) {
+      const viewer: Viewer = { workspaceId: workspaceId ?? sharedScope.workspaceId, teamIds: [] };
+      return (await crisisLinesFor(prisma, viewer, region)).map(toCrisisLine);
     },
   };
 }

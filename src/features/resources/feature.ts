@@ -29,6 +29,7 @@ import {
   submitEdit,
   submitSuggestion,
 } from './manage.ts';
+import { workspaceAdminCheck } from './people.ts';
 import { resourcesPersonalData, resourcesPrivacy } from './personal-data.ts';
 import { regionProblem } from './regions.ts';
 import { reviewView } from './review.ts';
@@ -94,7 +95,8 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
   };
   const defaultRegion = deps.config.defaults.crisisRegion;
   const findDeps: FindDeps = { ...base, defaultRegion };
-  const manageDeps: ManageDeps = { ...base, defaultRegion };
+  const workspaceAdmin = workspaceAdminCheck(deps.clientFor);
+  const manageDeps: ManageDeps = { ...base, defaultRegion, workspaceAdmin };
   const staleDays = deps.config.resources.staleDays;
 
   const find = defineCommand({
@@ -190,9 +192,9 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     privacy: (memberId) => resourcesPrivacy(deps.prisma, memberId),
     personalData: resourcesPersonalData(deps.prisma),
     crisisLines: {
-      async forRegion(region) {
+      async forRegion(region, workspaceId) {
         await ensureSeeded();
-        return crisisLines.forRegion(region);
+        return crisisLines.forRegion(region, workspaceId);
       },
     },
   };

@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ActionContext, FormContext, View } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
-import { type Clock, enqueueOutboxMany } from '../../scheduling/index.ts';
+import { type Clock, type DbClient, enqueueOutboxMany } from '../../scheduling/index.ts';
 import { formToInput, resourceForm } from './forms.ts';
-import { adminsOf, askerOf, mayChange } from './people.ts';
+import { type Asker, adminsOf, askerOf, mayChange, type WorkspaceAdminCheck } from './people.ts';
 import { idFromTitle, type ResourceRecord, ResourceRecordSchema, reasonsOf } from './record.ts';
-import { rowToRecord, writeRecords } from './store.ts';
+import { copyIdFor, isShared, type ResourceRow, recordData, rowToRecord, writeRecords } from './store.ts';
 import { recordLine, text } from './views.ts';
 
 export interface ManageDeps {
@@ -17,6 +17,8 @@ export interface ManageDeps {
   readonly clock: Clock;
   readonly defaultRegion: string;
   readonly notifyOutbox: () => void;
+  /** The platform's word on who administers the whole workspace (crisis lines need it). */
+  readonly workspaceAdmin: WorkspaceAdminCheck;
 }
 
 type Context = Pick<ActionContext, 'actor' | 'place' | 'reply'>;
@@ -24,6 +26,30 @@ type Context = Pick<ActionContext, 'actor' | 'place' | 'reply'>;
 export const notAdmin = text(
   'Only team admins can change the shared list. You can suggest an entry with `/peer resources suggest`, and an admin will look at it.',
 );
+
+export const crisisLinesForWorkspaceAdmins = text(
+  'Crisis lines are changed only by a workspace admin (someone Slack or Discord names as an admin of the whole workspace), because people call these numbers when they are most at risk. You can suggest a change with `/peer resources suggest`, and they will look at it.',
+);
+
+/**
+ * Crisis lines (the entry as it is, or as the form would make it) are for workspace admins only;
+ * other entries for team admins of this workspace too. One place, so add, edit, retire, "still
+ * right" and approving a suggestion cannot disagree.
+ */
+async function mayWrite(
+  deps: ManageDeps,
+  context: Context,
+  who: Asker,
+  touches: { readonly crisis: boolean; readonly row?: Pick<ResourceRow, 'workspaceId' | 'teamId'> },
+): Promise<View | undefined> {
+  if (touches.crisis) {
+    if (touches.row && !isShared(touches.row) && touches.row.workspaceId !== who.workspaceId) return notAdmin;
+    return (await deps.workspaceAdmin(context.actor)) ? undefined : crisisLinesForWorkspaceAdmins;
+  }
+  if (touches.row ? mayChange(who, touches.row) : who.isAdmin) return undefined;
+  const inReach = !touches.row || isShared(touches.row) || touches.row.workspaceId === who.workspaceId;
+  return inReach && (await deps.workspaceAdmin(context.actor)) ? undefined : notAdmin;
+}
 
 function problemsView(problems: readonly string[]): View {
   return {
@@ -51,7 +77,8 @@ function recordFromForm(form: FormContext, id: string, base?: ResourceRecord) {
 
 export async function openAddForm(deps: ManageDeps, context: Context): Promise<void> {
   const who = await asker(deps, context);
-  if (!who.isAdmin) return context.reply.privately(notAdmin);
+  const refused = await mayWrite(deps, context, who, { crisis: false });
+  if (refused) return context.reply.privately(refused);
   const teamChoice = who.team !== undefined && who.adminTeamIds.includes(who.team.id);
   await context.reply.openForm(
     resourceForm('add', { teamChoice, ...(teamChoice && who.team ? { context: who.team.id } : {}) }),
@@ -60,9 +87,12 @@ export async function openAddForm(deps: ManageDeps, context: Context): Promise<v
 
 export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<void> {
   const who = await asker(deps, form);
-  if (!who.isAdmin) return form.reply.privately(notAdmin);
   const id = idFromTitle(String(form.values.title ?? ''), randomBytes(3).toString('hex'));
   const parsed = recordFromForm(form, id);
+  const refused = await mayWrite(deps, form, who, {
+    crisis: parsed.ok && parsed.record.category === 'crisis-line',
+  });
+  if (refused) return form.reply.privately(refused);
   if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
   const teamId =
     parsed.visibility === 'team' && form.context && who.adminTeamIds.includes(form.context)
@@ -78,6 +108,7 @@ export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<vo
         origin: 'admin',
         keepEdited: false,
         editedAt: now,
+        editedBy: who.displayName,
       },
     );
     await tx.auditLog.create({
@@ -87,16 +118,71 @@ export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<vo
   await form.reply.privately(text(`Added **${parsed.record.title}**. It shows in \`/peer find\` now.`));
 }
 
-async function changeable(deps: ManageDeps, context: Context, id: string | undefined) {
+interface Changeable {
+  readonly who: Asker;
+  /** What the person changes: their workspace's or team's own row, or a shared row (then a copy is made). */
+  readonly row: ResourceRow;
+}
+
+/**
+ * The entry a button or form names, as this workspace sees it: a shared entry this workspace
+ * already copied is changed through its copy. Refused unless the person may change it.
+ */
+async function changeable(deps: ManageDeps, context: Context, id: string | undefined, becomesCrisis = false) {
   const who = await asker(deps, context);
-  const row = id ? await deps.prisma.resource.findUnique({ where: { id } }) : null;
-  if (!row)
+  const named = id ? await deps.prisma.resource.findUnique({ where: { id } }) : null;
+  if (!named)
     return {
       ok: false,
       view: text('I could not find that entry any more. It may have been removed.'),
     } as const;
-  if (!mayChange(who, row)) return { ok: false, view: notAdmin } as const;
-  return { ok: true, who, row } as const;
+  const copy = isShared(named)
+    ? await deps.prisma.resource.findFirst({ where: { workspaceId: who.workspaceId, replacesId: named.id } })
+    : null;
+  const row = copy ?? named;
+  const crisis = becomesCrisis || row.category === 'crisis-line' || named.category === 'crisis-line';
+  const refused = await mayWrite(deps, context, who, { crisis, row });
+  if (refused) return { ok: false, view: refused } as const;
+  return { ok: true, who, row } satisfies Changeable & { ok: true };
+}
+
+/** A copy's (or row's) words about where the change applies. */
+const whereItApplies = (row: ResourceRow) =>
+  isShared(row) || row.replacesId
+    ? ' for this workspace: your teams see this version, marked as edited in this workspace. Other workspaces keep the shared entry'
+    : '';
+
+/**
+ * Applies `data` (a retirement, a check) to the entry: to the row itself when it is this
+ * workspace's or team's own, else to this workspace's copy of the shared entry, made from it now.
+ * Returns the id of the row changed.
+ */
+async function changeRow(
+  tx: DbClient,
+  target: Changeable,
+  data: { readonly archivedAt?: Date; readonly verifiedOn?: Date; readonly verifiedBy?: string },
+  now: Date,
+): Promise<string> {
+  const stamp = { ...data, editedAt: now, editedBy: target.who.displayName };
+  if (!isShared(target.row)) {
+    await tx.resource.update({ where: { id: target.row.id }, data: stamp });
+    return target.row.id;
+  }
+  const id = copyIdFor(target.row.id, target.who.workspaceId);
+  await tx.resource.upsert({
+    where: { id },
+    update: stamp,
+    create: {
+      id,
+      ...recordData(rowToRecord(target.row)),
+      ...stamp,
+      workspaceId: target.who.workspaceId,
+      teamId: null,
+      origin: 'admin',
+      replacesId: target.row.id,
+    },
+  });
+  return id;
 }
 
 export async function openEditForm(deps: ManageDeps, context: ActionContext): Promise<void> {
@@ -108,66 +194,97 @@ export async function openEditForm(deps: ManageDeps, context: ActionContext): Pr
 }
 
 export async function submitEdit(deps: ManageDeps, form: FormContext): Promise<void> {
-  const found = await changeable(deps, form, form.context);
+  const named = form.context ? await deps.prisma.resource.findUnique({ where: { id: form.context } }) : null;
+  const base = named ? rowToRecord(named) : undefined;
+  const parsed = named ? recordFromForm(form, named.id, base) : undefined;
+  const found = await changeable(
+    deps,
+    form,
+    form.context,
+    parsed?.ok === true && parsed.record.category === 'crisis-line',
+  );
   if (!found.ok) return form.reply.privately(found.view);
-  const base = rowToRecord(found.row);
-  const parsed = recordFromForm(form, found.row.id, base);
-  if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
+  if (!parsed?.ok) return form.reply.privately(problemsView(parsed?.problems ?? []));
+  const { who, row } = found;
   const now = deps.clock.now();
+  // A shared entry is written as this workspace's copy (writeRecords aims it there).
+  const record = { ...parsed.record, id: row.replacesId ?? row.id };
   await deps.prisma.$transaction(async (tx) => {
     await writeRecords(
       tx,
-      [{ ...parsed.record, verifiedOn: now.toISOString().slice(0, 10), verifiedBy: found.who.displayName }],
+      [{ ...record, verifiedOn: now.toISOString().slice(0, 10), verifiedBy: who.displayName }],
       {
-        scope: { workspaceId: found.row.workspaceId, teamId: found.row.teamId },
+        scope: isShared(row) ? { workspaceId: who.workspaceId, teamId: null } : row,
         origin: 'admin',
         keepEdited: false,
         editedAt: now,
+        editedBy: who.displayName,
+        copySharedFor: who.workspaceId,
       },
     );
     await tx.auditLog.create({
       data: {
-        actorMemberId: found.who.memberId,
+        actorMemberId: who.memberId,
         action: 'resource.edited',
         subjectType: 'Resource',
-        subjectId: found.row.id,
+        subjectId: isShared(row) ? copyIdFor(row.id, who.workspaceId) : row.id,
       },
     });
   });
-  await form.reply.privately(text(`Saved **${parsed.record.title}**.`));
+  await form.reply.privately(text(`Saved **${parsed.record.title}**${whereItApplies(row)}.`));
 }
 
 export async function retire(deps: ManageDeps, context: ActionContext): Promise<void> {
   const found = await changeable(deps, context, context.value);
   if (!found.ok) return context.reply.privately(found.view);
   const now = deps.clock.now();
-  await deps.prisma.$transaction([
-    deps.prisma.resource.update({ where: { id: found.row.id }, data: { archivedAt: now, editedAt: now } }),
-    deps.prisma.auditLog.create({
+  await deps.prisma.$transaction(async (tx) => {
+    const id = await changeRow(tx, found, { archivedAt: now }, now);
+    await tx.auditLog.create({
       data: {
         actorMemberId: found.who.memberId,
         action: 'resource.retired',
         subjectType: 'Resource',
-        subjectId: found.row.id,
+        subjectId: id,
       },
-    }),
-  ]);
-  await context.reply.privately(text(`Retired **${found.row.title}**. It no longer shows in searches.`));
+    });
+  });
+  const scoped = isShared(found.row) || found.row.replacesId;
+  await context.reply.privately(
+    text(
+      scoped
+        ? `Retired **${found.row.title}** in this workspace: your teams no longer see it. Other workspaces keep the shared entry.`
+        : `Retired **${found.row.title}**. It no longer shows in searches.`,
+    ),
+  );
 }
 
 export async function stillRight(deps: ManageDeps, context: ActionContext): Promise<void> {
   const found = await changeable(deps, context, context.value);
   if (!found.ok) return context.reply.privately(found.view);
   const now = deps.clock.now();
-  await deps.prisma.resource.update({
-    where: { id: found.row.id },
-    data: {
-      verifiedOn: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
-      verifiedBy: found.who.displayName,
-      editedAt: now,
-    },
+  await deps.prisma.$transaction(async (tx) => {
+    const id = await changeRow(
+      tx,
+      found,
+      {
+        verifiedOn: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
+        verifiedBy: found.who.displayName,
+      },
+      now,
+    );
+    await tx.auditLog.create({
+      data: {
+        actorMemberId: found.who.memberId,
+        action: 'resource.verified',
+        subjectType: 'Resource',
+        subjectId: id,
+      },
+    });
   });
-  await context.reply.privately(text(`Thanks: **${found.row.title}** is marked as checked today.`));
+  await context.reply.privately(
+    text(`Thanks: **${found.row.title}** is marked as checked today${whereItApplies(found.row)}.`),
+  );
 }
 
 export async function openSuggestForm(context: Context): Promise<void> {
@@ -238,7 +355,8 @@ export async function submitSuggestion(deps: ManageDeps, form: FormContext): Pro
 
 export async function decide(deps: ManageDeps, context: ActionContext, approve: boolean): Promise<void> {
   const who = await asker(deps, context);
-  if (!who.isAdmin) return context.reply.privately(notAdmin);
+  const refusedFirst = await mayWrite(deps, context, who, { crisis: false });
+  if (refusedFirst) return context.reply.privately(refusedFirst);
   const suggestion = context.value
     ? await deps.prisma.resourceSuggestion.findFirst({
         where: { id: context.value, workspaceId: who.workspaceId },
@@ -253,6 +371,10 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
   if (!parsed.success)
     return context.reply.privately(text('That suggestion can no longer be read; please decline it.'));
   const record = parsed.data;
+  if (approve && record.category === 'crisis-line') {
+    const refused = await mayWrite(deps, context, who, { crisis: true });
+    if (refused) return context.reply.privately(refused);
+  }
   const now = deps.clock.now();
   const decided = await deps.prisma.$transaction(async (tx) => {
     // Compare-and-set: two admins pressing at once decide it once.
@@ -275,6 +397,7 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
           origin: 'suggestion',
           keepEdited: false,
           editedAt: now,
+          editedBy: who.displayName,
         },
       );
     }

@@ -1,7 +1,7 @@
 // Who is asking, and what they may see and do: their workspace, the teams whose own entries
 // they see (the team of this channel and every team they belong to), the region whose crisis
 // lines come first, and whether they are an admin.
-import type { Actor, Place } from '../../chat/index.ts';
+import type { Actor, ChatClient, Place, Platform } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { ensureMember, findTeamByChannel } from '../teams/index.ts';
@@ -66,4 +66,30 @@ export async function adminsOf(db: DbClient, workspaceId: string, teamId?: strin
   const seen = new Map<string, (typeof roles)[number]['member']>();
   for (const role of roles) seen.set(role.memberId, role.member);
   return [...seen.values()];
+}
+
+/** Asks the platform whether this person administers the whole workspace. */
+export type WorkspaceAdminCheck = (actor: Actor) => Promise<boolean>;
+
+/**
+ * Whether the platform names this person an admin of the whole workspace (Slack admin or owner
+ * from `users.info`, Discord Manage Server, the shell's workspace-admin flag). Never a team role:
+ * anyone becomes a team admin with `/peer setup`. Crisis-line changes and imports from chat ask
+ * this. When the platform cannot say, the answer is no.
+ */
+export function workspaceAdminCheck(
+  clientFor: ((platform: Platform) => ChatClient | undefined) | undefined,
+): WorkspaceAdminCheck {
+  return async (actor) => {
+    // The event already carries the platform's verdict (Discord interactions): no round trip.
+    if (actor.isWorkspaceAdmin !== undefined) return actor.isWorkspaceAdmin;
+    const client = clientFor?.(actor.platform);
+    if (!client?.lookupUser) return false;
+    try {
+      const person = await client.lookupUser(actor);
+      return person !== undefined && !person.deleted && person.isWorkspaceAdmin === true;
+    } catch {
+      return false;
+    }
+  };
 }

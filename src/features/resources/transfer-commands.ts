@@ -3,6 +3,7 @@
 import { type ChatClient, defineCommand, type Platform } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
+import { workspaceAdminCheck } from './people.ts';
 import { createTransfer, exportFormats } from './transfer.ts';
 
 interface Deps {
@@ -18,6 +19,7 @@ export function transferCommands(deps: Deps, defaultRegion: string) {
     clock: deps.clock,
     logger: deps.logger,
     defaultRegion,
+    workspaceAdmin: workspaceAdminCheck(deps.clientFor),
     async sendFile(to, file) {
       const client = deps.clientFor?.(to.platform);
       if (!client) return false;
@@ -29,7 +31,7 @@ export function transferCommands(deps: Deps, defaultRegion: string) {
   const importHow = defineCommand({
     name: 'import',
     group: 'resources',
-    description: 'Import resources from a file (admins)',
+    description: 'Import resources from a file (workspace admins)',
     help: 'Says how to send me a file in a direct message: HSDS JSON, a zipped HSDS CSV data package, or the simple CSV.',
     who: 'admin',
     where: 'anywhere',

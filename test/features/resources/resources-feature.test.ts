@@ -211,28 +211,35 @@ describe('keeping the list current', () => {
     expect((await h.action('ada', 'resources:approve', suggestion.id)).text()).toContain('already declined');
   });
 
-  it('the starting set loads idempotently and never overwrites an entry an admin edited', async () => {
+  it('the starting set loads idempotently; an edit in chat makes a workspace copy, never a change to it', async () => {
     const again = await loadSeed(db.prisma);
     expect(again.added).toBe(0);
     expect(again.updated).toBe(0);
 
-    await h.form(
+    const saved = await h.form(
       'ada',
       'resources:edit-form',
       {
         ...entry,
-        title: '988 Lifeline (our notes)',
-        category: 'crisis-line',
-        contacts: 'phone: 988',
+        title: 'NAMI HelpLine (our notes)',
+        category: 'referral-service',
+        contacts: 'phone: 1-800-950-6264',
         regions: 'US',
       },
       'C-team',
-      'us-988-lifeline',
+      'us-nami-helpline',
     );
+    expect(saved.text()).toContain('for this workspace');
+    const shared = await db.prisma.resource.findUniqueOrThrow({ where: { id: 'us-nami-helpline' } });
+    expect(shared.title).not.toBe('NAMI HelpLine (our notes)');
+    expect(shared.editedAt).toBeNull();
+    const copy = await db.prisma.resource.findFirstOrThrow({ where: { replacesId: 'us-nami-helpline' } });
+    expect(copy).toMatchObject({ title: 'NAMI HelpLine (our notes)', editedBy: 'ada', teamId: null });
     const reloaded = await loadSeed(db.prisma);
-    expect(reloaded.keptEdited).toBeGreaterThanOrEqual(1);
-    const row = await db.prisma.resource.findUniqueOrThrow({ where: { id: 'us-988-lifeline' } });
-    expect(row.title).toBe('988 Lifeline (our notes)');
+    expect(reloaded.updated).toBe(0);
+    const found = (await h.command('bo', ['find'], { words: 'nami helpline' })).text();
+    expect(found).toContain('NAMI HelpLine (our notes)');
+    expect(found).toContain('Edited in this workspace by ada on 2026-12-01');
   });
 
   it('the monthly review reaches admins once, with Still right / Edit / Retire', async () => {
@@ -256,12 +263,16 @@ describe('keeping the list current', () => {
     expect(rows[0]?.payload).toContain('Retire');
     expect(rows[0]?.payload).toContain('Crisis Text Line');
 
+    // A crisis line: a team admin may not change it; a workspace admin changes this workspace's copy.
     const id = 'us-crisis-text-line';
-    expect((await h.action('ada', 'resources:verify', id, dm)).text()).toContain('marked as checked today');
-    expect(
-      (await db.prisma.resource.findUniqueOrThrow({ where: { id } })).verifiedOn?.toISOString().slice(0, 10),
-    ).toBe('2026-12-01');
-    expect((await h.action('ada', 'resources:retire', id, dm)).text()).toContain('Retired');
+    expect((await h.action('ada', 'resources:verify', id, dm)).text()).toContain(
+      'Crisis lines are changed only by a workspace admin',
+    );
+    expect((await h.action('wanda', 'resources:verify', id, dm)).text()).toContain('marked as checked today');
+    const copy = await db.prisma.resource.findFirstOrThrow({ where: { replacesId: id } });
+    expect(copy.verifiedOn?.toISOString().slice(0, 10)).toBe('2026-12-01');
+    expect((await db.prisma.resource.findUniqueOrThrow({ where: { id } })).verifiedOn).toBeNull();
+    expect((await h.action('wanda', 'resources:retire', copy.id, dm)).text()).toContain('Retired');
 
     // Monthly: nothing more this month; the next month's review comes, once.
     h.clock.advance(10 * 24 * 60 * 60_000);

@@ -12,7 +12,10 @@ export interface CsvTable {
   readonly rows: readonly CsvRow[];
 }
 
-function splitRecords(text: string): { line: number; fields: string[] }[] {
+/** Thrown when a table has more rows than its reader allows (the caller names the limit). */
+export class TooManyRowsError extends Error {}
+
+function splitRecords(text: string, maxRecords: number): { line: number; fields: string[] }[] {
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';
@@ -46,6 +49,8 @@ function splitRecords(text: string): { line: number; fields: string[] }[] {
       if (ch === '\r' && body[i + 1] === '\n') i++;
       fields.push(field);
       if (!(empty && fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+      // Stop reading as soon as the table is over its limit, not after holding all of it.
+      if (records.length > maxRecords) throw new TooManyRowsError();
       fields = [];
       field = '';
       empty = true;
@@ -58,11 +63,13 @@ function splitRecords(text: string): { line: number; fields: string[] }[] {
   }
   fields.push(field);
   if (!(empty && fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+  if (records.length > maxRecords) throw new TooManyRowsError();
   return records;
 }
 
-export function parseCsv(text: string): CsvTable {
-  const [head, ...rest] = splitRecords(text);
+/** The table; more than `maxRows` rows (header apart) throws TooManyRowsError. */
+export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvTable {
+  const [head, ...rest] = splitRecords(text, maxRows + 1);
   const header = (head?.fields ?? []).map((name) => name.trim());
   return {
     header,
