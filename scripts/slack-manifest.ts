@@ -5,6 +5,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { createAccess } from '../src/access/index.ts';
 import { buildSlackManifest, type SlackManifest } from '../src/adapters/slack/index.ts';
 import { buildFeatures } from '../src/app.ts';
 import type { CommandTable } from '../src/chat/index.ts';
@@ -30,6 +31,10 @@ export function commandTableWithoutDatabase(): CommandTable {
   const noDatabase = new Proxy({}, { get: refuse, apply: refuse });
   const silent = { info() {}, warn() {}, error() {} };
   return buildFeatures({
+    access: createAccess({
+      prisma: noDatabase as unknown as FeatureDeps['prisma'],
+      clientFor: () => undefined,
+    }),
     prisma: noDatabase as unknown as FeatureDeps['prisma'],
     cipher: noDatabase as unknown as FeatureDeps['cipher'],
     clock: systemClock,

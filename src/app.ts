@@ -1,6 +1,7 @@
 // Composition: storage -> features -> command table -> router -> adapters -> outbox worker ->
 // scheduler. main.ts reads config and calls startApp; tests call it with their own config.
 import { hostname } from 'node:os';
+import { createAccess } from './access/index.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import {
   type ChatAdapter,
@@ -82,7 +83,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
       prisma,
       clock,
       notifyOutbox,
-      clientFor: deps.clientFor,
+      access: deps.access,
       retention: config.retention,
     }),
     resources,
@@ -146,8 +147,11 @@ function createCore(
     lockMs: config.outboxLockMs,
     logger: logger.child({ component: 'outbox' }),
   });
+  // The one access policy: features ask it about rows, the router about every event's verb.
+  const access = createAccess({ prisma, clientFor });
   const { composed, table } = buildFeatures(
     {
+      access,
       prisma,
       cipher: storage.cipher,
       clock,
@@ -166,7 +170,8 @@ function createCore(
       forms: composed.forms,
       ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
       ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
-      ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+      access: access.port,
+      verbs: composed.verbs,
       dedupe: processedEvents(prisma),
       logger: logger.child({ component: 'router' }),
     }),

@@ -15,7 +15,10 @@ import {
 import type { CommandContext, CommandHandler, HandlerContext } from './handler-types.ts';
 import { commandNamePattern, discordLimits } from './limits.ts';
 
-/** Who a command is meant for. Metadata for help; each feature enforces its own rule. */
+/**
+ * Who a command is meant for: the section `/peer help` lists it under. Access itself is the
+ * command's `verb`, decided by the access policy (src/access) before the handler runs.
+ */
 export type Audience = 'everyone' | 'supervisor' | 'admin';
 
 /** Where a command works. The router answers gently when it is used in the other place. */
@@ -30,6 +33,11 @@ export interface CommandSpec<O extends OptionDecls> {
   /** A plain sentence or two for `/peer help <command>`. */
   readonly help: string;
   readonly who: Audience;
+  /**
+   * What the command does, as the access policy names it (src/access/verbs.ts): the router asks
+   * the policy about this verb, at the command's place, before the handler runs.
+   */
+  readonly verb: string;
   readonly where: Where;
   readonly options?: O;
   readonly handler: CommandHandler<InferOptions<O>>;
@@ -48,6 +56,7 @@ export interface Command {
   readonly description: string;
   readonly help: string;
   readonly who: Audience;
+  readonly verb: string;
   readonly where: Where;
   readonly options: OptionDecls;
   /** Parses raw options with the command's zod schema; on success, runs the handler with typed options. */
@@ -77,6 +86,7 @@ export function defineCommand<const O extends OptionDecls = Record<never, Option
     description: spec.description,
     help: spec.help,
     who: spec.who,
+    verb: spec.verb,
     where: spec.where,
     options,
     schema,
@@ -138,6 +148,7 @@ export const helpCommand = defineCommand({
   description: 'See what I can help with',
   help: 'Lists what you can do here, one line each. Add a command name to read more about it, like `help checkin`.',
   who: 'everyone',
+  verb: 'help',
   where: 'anywhere',
   options: {
     command: { type: 'string', description: 'A command to read more about', maxLength: 100, rest: true },

@@ -1,25 +1,14 @@
 // `/peer help`: what this person may run, one line each, and `/peer help <command>` for
-// more. Commands for a role the person doesn't hold are left out of the list; an admin is
-// not shown supervisor commands (supervisors see private trigger flags; being an admin
-// does not grant that).
+// more. What they may run is the access policy's answer for each command's verb, here
+// (the router asks it and passes `mayUse`), so help never lists what the router would refuse.
 
 import { closestName } from './closest-name.ts';
 import type { OptionDecl } from './command-options.ts';
 import type { Audience, Command, CommandTable, Where } from './command-table.ts';
 import type { Block, View } from './views.ts';
 
-export interface Roles {
-  readonly isAdmin: boolean;
-  readonly isSupervisor: boolean;
-}
-
-export const noRoles: Roles = { isAdmin: false, isSupervisor: false };
-
-export function mayRun(who: Audience, roles: Roles): boolean {
-  if (who === 'admin') return roles.isAdmin;
-  if (who === 'supervisor') return roles.isSupervisor;
-  return true;
-}
+/** Whether the access policy lets this person run the command here. */
+export type MayUse = (command: Command) => boolean;
 
 const audienceTitles: Record<Audience, string> = {
   everyone: 'For everyone',
@@ -33,16 +22,16 @@ const placeNotes: Record<Where, string> = {
   direct: ' (in a direct message with me)',
 };
 
-export function buildHelpView(table: CommandTable, roles: Roles, topic?: string): View {
+export function buildHelpView(table: CommandTable, mayUse: MayUse, topic?: string): View {
   const words = topic?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
-  return words.length === 0 ? overview(table, roles) : detail(table, roles, words);
+  return words.length === 0 ? overview(table, mayUse) : detail(table, mayUse, words);
 }
 
 function usage(table: CommandTable, command: Command): string {
   return `\`/${table.root.name} ${command.path.join(' ')}\``;
 }
 
-function overview(table: CommandTable, roles: Roles): View {
+function overview(table: CommandTable, mayUse: MayUse): View {
   const root = `/${table.root.name}`;
   const blocks: Block[] = [
     { type: 'header', text: 'What I can help with' },
@@ -52,9 +41,8 @@ function overview(table: CommandTable, roles: Roles): View {
     },
   ];
   for (const audience of ['everyone', 'supervisor', 'admin'] as const) {
-    if (!mayRun(audience, roles)) continue;
     const lines = table.commands
-      .filter((c) => c.who === audience && c.name !== 'help')
+      .filter((c) => c.who === audience && c.name !== 'help' && mayUse(c))
       .map((c) => `${usage(table, c)}: ${c.description}${placeNotes[c.where]}`);
     if (lines.length > 0)
       blocks.push({ type: 'text', text: `**${audienceTitles[audience]}**\n${lines.join('\n')}` });
@@ -70,12 +58,12 @@ function firstExample(table: CommandTable): string {
   return table.commands.find((c) => c.name !== 'help' && c.who === 'everyone')?.path.join(' ') ?? 'help';
 }
 
-function detail(table: CommandTable, roles: Roles, words: readonly string[]): View {
+function detail(table: CommandTable, mayUse: MayUse, words: readonly string[]): View {
   const root = `/${table.root.name}`;
   const group = table.group(words[0]!);
   if (group && words.length === 1) {
     const lines = table.commands
-      .filter((c) => c.group === group.name && mayRun(c.who, roles))
+      .filter((c) => c.group === group.name && mayUse(c))
       .map((c) => `${usage(table, c)}: ${c.description}${placeNotes[c.where]}`);
     return {
       text: `${root} ${group.name}`,
@@ -119,9 +107,7 @@ function detail(table: CommandTable, roles: Roles, words: readonly string[]): Vi
   const notes = [
     command.where === 'anywhere' ? '' : `Works${placeNotes[command.where]}.`,
     command.who === 'everyone' ? '' : forRoleNote(command.who),
-    mayRun(command.who, roles) || command.who === 'everyone'
-      ? ''
-      : 'It looks like that role is not yours here.',
+    mayUse(command) ? '' : 'It looks like that is not yours to do here.',
   ].filter(Boolean);
   if (notes.length > 0) blocks.push({ type: 'context', text: notes.join(' ') });
   return { text: `${root} ${command.path.join(' ')}: ${command.description}`, blocks };

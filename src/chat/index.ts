@@ -1,5 +1,6 @@
 // The public face of src/chat: what features, adapters and app.ts may import.
 
+export type { AccessDecision, AccessPort } from './access-port.ts';
 export type { ChatAdapter, EventSink } from './adapter.ts';
 export {
   checks,
@@ -48,7 +49,7 @@ export {
   type MemberJoinedHandler,
   UnknownRouteError,
 } from './handler-types.ts';
-export { buildHelpView, mayRun, noRoles, type Roles } from './help.ts';
+export { buildHelpView, type MayUse } from './help.ts';
 export { commandNamePattern, discordLimits, slackLimits, ViewLimitError } from './limits.ts';
 export {
   type LiteralText,

@@ -11,11 +11,12 @@
 // The router never throws: failures are logged (ids and names only, never what a person
 // wrote) and the person gets a private, warm answer.
 
+import type { AccessPort } from './access-port.ts';
 import type { EventSink } from './adapter.ts';
 import { type CommandTable, helpCommand } from './command-table.ts';
 import { controlCharacterSentence, hasControlCharacters } from './control-characters.ts';
 import { errorFields } from './error-fields.ts';
-import type { Actor, ChatEvent } from './events.ts';
+import type { ChatEvent } from './events.ts';
 import {
   apologyView,
   noChatView,
@@ -33,7 +34,7 @@ import {
   type MemberJoinedHandler,
   UnknownRouteError,
 } from './handler-types.ts';
-import { buildHelpView, noRoles, type Roles } from './help.ts';
+import { buildHelpView } from './help.ts';
 import type { Reply } from './outbound.ts';
 import type { Platform } from './refs.ts';
 import type { FormValues } from './views.ts';
@@ -61,8 +62,18 @@ export interface RouterDeps {
   readonly memberJoined?: MemberJoinedHandler;
   readonly dedupe: EventDedupe;
   readonly logger: Logger;
-  /** For `/peer help`, which lists only what the person may run; without it, everyone's commands. */
-  readonly rolesOf?: (actor: Actor) => Promise<Roles>;
+  /**
+   * The access policy (src/access, built in app.ts). Asked before every handler: a command by
+   * its declared verb, an action or form by the verb `verbs` names for its id. `/peer help` lists
+   * only what it allows. Without it (router unit tests) nothing is refused on access grounds.
+   */
+  readonly access?: AccessPort;
+  /**
+   * The verb of each action and form id (`flags:open`), or of a whole prefix (`plans:*`), as the
+   * features declare them. With `access`, an id without a verb is refused: a new button cannot
+   * forget to say who may press it.
+   */
+  readonly verbs?: Readonly<Record<string, string>>;
 }
 
 type Fields = Record<string, unknown>;
@@ -106,6 +117,11 @@ function splitId(id: string): { feature: string; name: string } | undefined {
   return { feature: id.slice(0, colon), name: id.slice(colon + 1) };
 }
 
+/** The verb an action or form id declares: by its full id, else by its prefix (`plans:*`). */
+function verbOf(verbs: Readonly<Record<string, string>> | undefined, id: string, feature: string) {
+  return own(verbs, id) ?? own(verbs, `${feature}:*`);
+}
+
 function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
@@ -113,6 +129,33 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
 export function createRouter(deps: RouterDeps): EventSink {
   const { table, logger } = deps;
   const root = `/${table.root.name}`;
+
+  /** Asks the policy; on a refusal answers the person with its sentence. True when allowed. */
+  async function permitted(
+    event: ChatEvent & { kind: 'command' | 'action' | 'form' },
+    verb: string | undefined,
+    reply: Reply,
+    fields: Fields,
+  ): Promise<boolean> {
+    if (!deps.access) return true;
+    const decision = await deps.access.decide(event.actor, event.place, verb ?? '(none)', event.kind);
+    if (decision.ok) return true;
+    logger.info(
+      { ...fields, event: 'access.refused', verb: verb ?? '(none)' },
+      'refused by the access policy',
+    );
+    await reply.privately(refusalView(decision.reason));
+    return false;
+  }
+
+  async function help(event: ChatEvent & { kind: 'command' }, reply: Reply): Promise<void> {
+    const parsed = helpCommand.schema.parse(event.options);
+    const verbs = [...new Set(table.commands.map((c) => c.verb))];
+    const allowed = deps.access ? await deps.access.allowedHere(event.actor, event.place, verbs) : undefined;
+    await reply.privately(
+      buildHelpView(table, (command) => allowed === undefined || allowed.has(command.verb), parsed.command),
+    );
+  }
 
   async function dispatch(event: ChatEvent, reply: Reply, fields: Fields): Promise<'handled' | 'refused'> {
     const base = { actor: event.actor, place: event.place, reply };
@@ -133,6 +176,7 @@ export function createRouter(deps: RouterDeps): EventSink {
           await reply.privately(wrongPlaceView(usage, 'channel'));
           return 'refused';
         }
+        if (!(await permitted(event, command.verb, reply, fields))) return 'refused';
         const prepared = command.prepare(event.options);
         if (!prepared.ok) {
           logger.info(
@@ -143,9 +187,7 @@ export function createRouter(deps: RouterDeps): EventSink {
           return 'refused';
         }
         if (command === helpCommand) {
-          const parsed = helpCommand.schema.parse(event.options);
-          const roles = deps.rolesOf ? await deps.rolesOf(event.actor) : noRoles;
-          await reply.privately(buildHelpView(table, roles, parsed.command));
+          await help(event, reply);
           return 'handled';
         }
         await prepared.run({ ...base, event });
@@ -155,6 +197,8 @@ export function createRouter(deps: RouterDeps): EventSink {
         const id = splitId(event.actionId);
         const handler = id && own(deps.actions, id.feature);
         if (!id || !handler) throw new UnknownRouteError(event.actionId);
+        if (!(await permitted(event, verbOf(deps.verbs, event.actionId, id.feature), reply, fields)))
+          return 'refused';
         await handler({
           ...base,
           event,
@@ -168,6 +212,8 @@ export function createRouter(deps: RouterDeps): EventSink {
         const id = splitId(event.formId);
         const handler = id && own(deps.forms, id.feature);
         if (!id || !handler) throw new UnknownRouteError(event.formId);
+        if (!(await permitted(event, verbOf(deps.verbs, event.formId, id.feature), reply, fields)))
+          return 'refused';
         const unreadable = formFieldWithControls(event.values);
         if (unreadable !== undefined) {
           await reply.privately(

@@ -11,7 +11,6 @@ import type {
   DirectMessageHandler,
   FormHandler,
   MemberJoinedHandler,
-  Roles,
 } from '../chat/index.ts';
 import { errorFields } from '../chat/index.ts';
 import type { LogPort, OccurrenceHandler, PeriodicJob, ScheduleKind } from '../scheduling/index.ts';
@@ -33,7 +32,8 @@ export interface ComposedFeatures {
   readonly jobs: readonly PeriodicJob[];
   readonly memberJoined?: MemberJoinedHandler;
   readonly directMessage?: DirectMessageHandler;
-  readonly rolesOf?: (actor: Actor) => Promise<Roles>;
+  /** Every feature's action and form verbs (Feature.verbs), merged; an id declared twice is a clash. */
+  readonly verbs: Readonly<Record<string, string>>;
   /** Every feature's App Home section, in list order. */
   home(actor: Actor): Promise<Block[]>;
   /** Every feature's `/peer privacy` lines, in list order. */
@@ -92,7 +92,6 @@ export function composeFeatures(features: readonly Feature[], logger: LogPort): 
           if (firstError !== undefined) throw firstError;
         };
   const directMessage = single(features, (f) => f.directMessage, 'direct messages');
-  const rolesOf = single(features, (f) => f.rolesOf, 'the roles used by help');
   return {
     features,
     groups: features.flatMap((f) => f.groups ?? []),
@@ -103,7 +102,7 @@ export function composeFeatures(features: readonly Feature[], logger: LogPort): 
     jobs: features.flatMap((f) => f.jobs ?? []),
     ...(memberJoined ? { memberJoined } : {}),
     ...(directMessage ? { directMessage } : {}),
-    ...(rolesOf ? { rolesOf } : {}),
+    verbs: mergeByKey(features, (f) => f.verbs, 'the verb of'),
     async home(actor) {
       const sections = await Promise.all(features.map((f) => (f.home ? f.home(actor) : [])));
       return sections.flat();

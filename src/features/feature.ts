@@ -7,6 +7,7 @@
 // hard place" reply wants the member's plan steps and the region's crisis lines), they meet
 // through the small ports in ports.ts, which app.ts passes in.
 
+import type { Access, VerbName } from '../access/index.ts';
 import type {
   ActionHandler,
   Actor,
@@ -18,7 +19,6 @@ import type {
   FormHandler,
   MemberJoinedHandler,
   Platform,
-  Roles,
 } from '../chat/index.ts';
 import type { Config } from '../config.ts';
 import type { Db, FieldCipher, PrismaClient } from '../db/index.ts';
@@ -96,8 +96,12 @@ export interface Feature {
   readonly memberJoined?: MemberJoinedHandler;
   /** At most one feature answers direct messages. */
   readonly directMessage?: DirectMessageHandler;
-  /** Roles for `/peer help`; at most one feature (teams) provides them. */
-  readonly rolesOf?: (actor: Actor) => Promise<Roles>;
+  /**
+   * The access verb (src/access/verbs.ts) of each action and form id this feature handles, by
+   * full id (`flags:open`) or for a whole prefix (`plans:*`). The router asks the policy about it
+   * before the handler runs and refuses an id without one.
+   */
+  readonly verbs?: Readonly<Record<string, VerbName>>;
   /**
    * This feature's section of the member's own App Home; shown to that member only, so it may
    * hold their own private text, never anyone else's. Empty when there is nothing to show.
@@ -126,4 +130,6 @@ export interface FeatureDeps {
    * undefined when that platform is not running in this process.
    */
   readonly clientFor: (platform: Platform) => ChatClient | undefined;
+  /** The access policy: handlers ask it about the row they are about to touch. */
+  readonly access: Access;
 }

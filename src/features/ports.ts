@@ -1,17 +1,6 @@
 // The small interfaces through which features meet, passed in by app.ts. A feature depends on
 // a port, never on the feature that implements it, so each can be tested with a fake.
 
-import type { Actor, Roles } from '../chat/index.ts';
-
-/**
- * The teams feature implements it (its `rolesOf`); admin tools ask it before showing anything.
- * The roles this person holds in any team of their workspace; never throws for a stranger
- * (no roles).
- */
-export interface RolesPort {
-  rolesOf(actor: Actor): Promise<Roles>;
-}
-
 /** One way to reach a crisis line or service. */
 export interface ContactPoint {
   readonly kind: 'phone' | 'text' | 'chat' | 'web' | 'email';

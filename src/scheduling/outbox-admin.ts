@@ -10,12 +10,23 @@ export interface OutboxScope {
   readonly workspaceExternalId: string;
   /** Only this team's rows (a team admin's view); absent: the whole workspace (a workspace admin's). */
   readonly teamId?: string;
+  /**
+   * Whether private rows are listed (with their recipient) and can be retried. False: they are
+   * only counted (`counts.privatePending`, `counts.privateDead`). The access policy decides.
+   */
+  readonly showPrivateRows: boolean;
 }
 
 const whereOf = (scope: OutboxScope) => ({
   platform: scope.platform,
   workspaceExternalId: scope.workspaceExternalId,
   ...(scope.teamId === undefined ? {} : { teamId: scope.teamId }),
+});
+
+/** The rows listed one by one: private ones only for a viewer who may see their recipients. */
+const listedOf = (scope: OutboxScope) => ({
+  ...whereOf(scope),
+  ...(scope.showPrivateRows ? {} : { isPrivate: false }),
 });
 
 export interface OutboxRowSummary {
@@ -36,7 +47,14 @@ export interface OutboxRowSummary {
 }
 
 export interface OutboxOverview {
-  readonly counts: { readonly pending: number; readonly dead: number; readonly sent: number };
+  readonly counts: {
+    readonly pending: number;
+    readonly dead: number;
+    readonly sent: number;
+    /** Of `pending` and `dead`, the private ones (counted even where they are not listed). */
+    readonly privatePending: number;
+    readonly privateDead: number;
+  };
   /** Oldest first, at most `limit`. */
   readonly pending: readonly OutboxRowSummary[];
   /** Most recent first, at most `limit`. */
@@ -78,23 +96,32 @@ export async function outboxOverview(
   const limit = options.limit ?? 20;
   const where = whereOf(scope);
   const [grouped, pending, dead] = await Promise.all([
-    db.outboxMessage.groupBy({ by: ['status'], where, _count: { _all: true } }),
+    db.outboxMessage.groupBy({ by: ['status', 'isPrivate'], where, _count: { _all: true } }),
     db.outboxMessage.findMany({
-      where: { ...where, status: 'pending' },
+      where: { ...listedOf(scope), status: 'pending' },
       orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
       take: limit,
       select: summaryFields,
     }),
     db.outboxMessage.findMany({
-      where: { ...where, status: 'dead' },
+      where: { ...listedOf(scope), status: 'dead' },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit,
       select: summaryFields,
     }),
   ]);
-  const count = (status: Db.OutboxStatus) => grouped.find((g) => g.status === status)?._count._all ?? 0;
+  const count = (status: Db.OutboxStatus, privateOnly = false) =>
+    grouped
+      .filter((g) => g.status === status && (!privateOnly || g.isPrivate))
+      .reduce((sum, g) => sum + g._count._all, 0);
   return {
-    counts: { pending: count('pending'), dead: count('dead'), sent: count('sent') },
+    counts: {
+      pending: count('pending'),
+      dead: count('dead'),
+      sent: count('sent'),
+      privatePending: count('pending', true),
+      privateDead: count('dead', true),
+    },
     pending: pending.map((row) => summarize(row, options.now)),
     dead: dead.map((row) => summarize(row, options.now)),
   };
@@ -113,12 +140,12 @@ export async function retryDead(
   now: Date,
 ): Promise<RetryResult> {
   const result = await db.outboxMessage.updateMany({
-    where: { ...whereOf(scope), id, status: 'dead' },
+    where: { ...listedOf(scope), id, status: 'dead' },
     data: { status: 'pending', attempts: 0, notBefore: now, lockedBy: null, lockedUntil: null },
   });
   if (result.count === 1) return { ok: true };
   const row = await db.outboxMessage.findFirst({
-    where: { ...whereOf(scope), id },
+    where: { ...listedOf(scope), id },
     select: { status: true },
   });
   if (!row)

@@ -24,6 +24,7 @@ function waveFeature({ prisma, cipher, clock, notifyOutbox }: FeatureDeps): Feat
     description: 'Wave to the team',
     help: 'Posts a wave in the channel, with a button to wave back.',
     who: 'everyone',
+    verb: 'help',
     where: 'channel',
     options: { to: { type: 'string', description: 'Who to wave to', required: true } },
     handler: async ({ options, reply }) => {

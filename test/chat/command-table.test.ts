@@ -14,6 +14,7 @@ const simple = (name: string, extra: Partial<Parameters<typeof defineCommand>[0]
     description: 'Does a thing',
     help: 'Does a thing, gently.',
     who: 'everyone',
+    verb: 'help',
     where: 'anywhere',
     handler: async () => {},
     ...extra,
@@ -47,6 +48,7 @@ describe('command table', () => {
       description: 'Demo',
       help: 'Demo.',
       who: 'everyone',
+      verb: 'help',
       where: 'anywhere',
       options: {
         tz: { type: 'string', description: 'Zone', required: true },

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildHelpView, noRoles } from '../../src/chat/index.ts';
+import { buildHelpView, type MayUse } from '../../src/chat/index.ts';
 import { sampleTable, viewText } from './sample-table.ts';
 
 const table = sampleTable();
+// What the access policy would allow each person (the sample table's verbs: `help` for everyone,
+// `checkin.trend` for supervisors, `team.roles` for admins).
+const noRoles: MayUse = (command) => command.verb === 'help';
+const asAdmin: MayUse = (command) => command.verb !== 'checkin.trend';
+const asSupervisor: MayUse = (command) => command.verb !== 'team.roles';
 
 describe('help', () => {
   it('lists everyone commands for a member, one line each, without admin or supervisor ones', () => {
@@ -18,14 +23,14 @@ describe('help', () => {
   });
 
   it('lists admin commands only for admins', () => {
-    const said = viewText(buildHelpView(table, { isAdmin: true, isSupervisor: false }));
+    const said = viewText(buildHelpView(table, asAdmin));
     expect(said).toContain('For team admins');
     expect(said).toContain('`/peer admin outbox`');
     expect(said).not.toContain('roster');
   });
 
   it('lists supervisor commands for supervisors', () => {
-    const said = viewText(buildHelpView(table, { isAdmin: false, isSupervisor: true }));
+    const said = viewText(buildHelpView(table, asSupervisor));
     expect(said).toContain('`/peer roster`');
     expect(said).not.toContain('admin outbox');
   });

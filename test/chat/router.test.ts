@@ -229,7 +229,12 @@ describe('router', () => {
   });
 
   it('answers help with only what the person may run', async () => {
-    const { sink } = harness({ rolesOf: async () => ({ isAdmin: true, isSupervisor: false }) });
+    const { sink } = harness({
+      access: {
+        decide: async () => ({ ok: true }),
+        allowedHere: async (_actor, _place, verbs) => new Set(verbs.filter((v) => v !== 'checkin.trend')),
+      },
+    });
     const reply = recordingReply();
     await sink(command(['help'], {}), reply);
     const said = viewText(reply.privateViews[0]!);

@@ -10,6 +10,7 @@ export const setupCommand = defineCommand({
   description: 'Set your time zone and region',
   help: 'Tells me your time zone, so reminders come at a kind hour, and your region, for the right crisis lines.',
   who: 'everyone',
+  verb: 'help',
   where: 'anywhere',
   options: {
     timezone: {
@@ -30,6 +31,7 @@ export function testCommand(name: string, handler: (reply: Reply) => Promise<voi
     description: `Test command ${name}`,
     help: 'For tests.',
     who: 'everyone',
+    verb: 'help',
     where: 'anywhere',
     handler: ({ reply }) => handler(reply),
   });
@@ -69,6 +71,7 @@ export function sampleTable(overrides: { setup?: typeof setupCommand } = {}) {
         description: 'Share how things are going, when you want to',
         help: 'Opens a short check-in. Every question can be skipped.',
         who: 'everyone',
+        verb: 'help',
         where: 'channel',
         options: { mood: { type: 'choice', description: 'How you feel', choices: ['good', 'okay', 'hard'] } },
         handler: async () => {},
@@ -78,6 +81,7 @@ export function sampleTable(overrides: { setup?: typeof setupCommand } = {}) {
         description: 'Privately let your supervisor know a session was hard',
         help: 'Only your supervisor sees it. You also get your own wellness plan steps.',
         who: 'everyone',
+        verb: 'help',
         where: 'direct',
         options: {
           note: { type: 'string', description: 'A few words, if you like', maxLength: 500, rest: true },
@@ -90,6 +94,7 @@ export function sampleTable(overrides: { setup?: typeof setupCommand } = {}) {
         description: 'Add an agenda topic',
         help: 'Adds a topic to the next supervision agenda. It can be anonymous.',
         who: 'everyone',
+        verb: 'help',
         where: 'anywhere',
         options: {
           text: { type: 'string', description: 'The topic', required: true, maxLength: 300, rest: true },
@@ -102,6 +107,7 @@ export function sampleTable(overrides: { setup?: typeof setupCommand } = {}) {
         description: 'See who you supervise and when you last met',
         help: 'Lists the people you supervise.',
         who: 'supervisor',
+        verb: 'checkin.trend',
         where: 'anywhere',
         options: { weeks: { type: 'integer', description: 'How many weeks back', min: 1, max: 12 } },
         handler: async () => {},
@@ -112,6 +118,7 @@ export function sampleTable(overrides: { setup?: typeof setupCommand } = {}) {
         description: 'See messages waiting to be delivered',
         help: 'Shows what is queued and what failed.',
         who: 'admin',
+        verb: 'team.roles',
         where: 'anywhere',
         handler: async () => {},
       }),

@@ -53,6 +53,7 @@ describe('composeFeatures', () => {
         description: name,
         help: name,
         who: 'everyone',
+        verb: 'help',
         where: 'anywhere',
         handler: async () => {},
       });

@@ -42,7 +42,7 @@ beforeAll(async () => {
     actions: composed.actions,
     forms: composed.forms,
     ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
-    ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+    verbs: composed.verbs,
     dedupe: processedEvents(db.prisma),
     logger: silentLogger,
   });

@@ -44,6 +44,7 @@ function slowFeature(): Feature {
     description: 'Takes its time',
     help: 'For the shutdown test.',
     who: 'everyone',
+    verb: 'help',
     where: 'anywhere',
     handler: async ({ reply, actor, event }) => {
       started();

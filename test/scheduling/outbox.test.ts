@@ -20,7 +20,7 @@ import { RecordingChatClient } from './support/recording-chat-client.ts';
 import { emptyTables } from './support/reset.ts';
 
 const cipher = createFieldCipher(randomBytes(32));
-const scope = { platform: 'slack' as const, workspaceExternalId: 'T1' };
+const scope = { platform: 'slack' as const, workspaceExternalId: 'T1', showPrivateRows: true };
 let db: Database;
 let clock: ManualClock;
 let client: RecordingChatClient;
@@ -401,7 +401,7 @@ describe('the admin view of the outbox', () => {
     await driveUntil(clock, workers, () => w.counts.dead === 1 && w.counts.sent === 1);
 
     const overview = await outboxOverview(db.prisma, scope, { now: clock.now() });
-    expect(overview.counts).toEqual({ pending: 1, dead: 1, sent: 1 });
+    expect(overview.counts).toEqual({ pending: 1, dead: 1, sent: 1, privatePending: 0, privateDead: 1 });
     expect(overview.pending.map((r) => r.recipientId)).toEqual(['U-b']);
     expect(overview.dead[0]).toMatchObject({
       recipientId: 'U-a',
@@ -411,7 +411,7 @@ describe('the admin view of the outbox', () => {
     expect(JSON.stringify(overview)).not.toMatch(/words|payload/);
     expect(
       await outboxOverview(db.prisma, { ...scope, workspaceExternalId: 'T2' }, { now: clock.now() }),
-    ).toMatchObject({ counts: { pending: 0, dead: 0, sent: 0 } });
+    ).toMatchObject({ counts: { pending: 0, dead: 0, sent: 0, privatePending: 0, privateDead: 0 } });
 
     const deadId = overview.dead[0]!.id;
     expect(

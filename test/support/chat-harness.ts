@@ -1,7 +1,9 @@
 // Drives a feature through the real router with no platform: events in, recorded replies out.
+
+import { createAccess } from '../../src/access/index.ts';
 import { createCommandTable } from '../../src/chat/command-table.ts';
-import type { ChatEvent, CommandOptionValue, Place } from '../../src/chat/events.ts';
-import type { Reply } from '../../src/chat/outbound.ts';
+import type { Actor, ChatEvent, CommandOptionValue, Place } from '../../src/chat/events.ts';
+import type { ChatClient, Reply } from '../../src/chat/outbound.ts';
 import type { Platform } from '../../src/chat/refs.ts';
 import { createRouter, type RouterDeps } from '../../src/chat/router.ts';
 import type { Form, FormValues, View } from '../../src/chat/views.ts';
@@ -59,6 +61,13 @@ export interface HarnessWorkspace {
 export interface HarnessOptions extends Partial<HarnessWorkspace> {
   /** Where events happen when a call names no place; `C-team` unless said. */
   readonly channelId?: string;
+  /**
+   * People the platform calls workspace admins (as a Discord interaction carries it); the rest
+   * are asked of `clientFor`, when given, as Slack's users.info would be.
+   */
+  readonly workspaceAdmins?: readonly string[];
+  /** The platforms' clients the access policy asks about workspace admins. */
+  readonly clientFor?: (platform: Platform) => ChatClient | undefined;
   /** The router's logger: silent unless a test reads what it logged. */
   readonly logger?: RouterDeps['logger'];
 }
@@ -88,7 +97,12 @@ export function chatHarness(
   });
   const workspace = { platform: options.platform ?? 'shell', workspaceId: options.workspaceId ?? 'local' };
   const home = options.channelId ?? 'C-team';
-  const actor = (userId: string) => ({ ...workspace, userId, displayName: userId });
+  const actor = (userId: string): Actor => ({
+    ...workspace,
+    userId,
+    displayName: userId,
+    ...(options.workspaceAdmins?.includes(userId) ? { isWorkspaceAdmin: true } : {}),
+  });
   const place = (where: Where): Place =>
     typeof where === 'string' ? { channelId: where, isDirect: false } : where;
   return {
@@ -174,7 +188,8 @@ export function featureHarness(prisma: PrismaClient, features: readonly Feature[
       forms: composed.forms,
       ...(composed.memberJoined ? { memberJoined: composed.memberJoined } : {}),
       ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
-      ...(composed.rolesOf ? { rolesOf: composed.rolesOf } : {}),
+      verbs: composed.verbs,
+      access: createAccess({ prisma, clientFor: options?.clientFor ?? (() => undefined) }).port,
     },
     options,
   );

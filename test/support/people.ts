@@ -41,6 +41,31 @@ export function platformPeople(
   });
 }
 
+/**
+ * A platform's people and its channels' members: `lookupUser` as in platformPeople, and
+ * `listChannelMembers` from `channels` (change it to have someone leave a channel).
+ */
+export function platformWorld(
+  platform: Platform,
+  people: Record<string, Partial<PlatformPerson>>,
+  channels: Record<string, string[]>,
+): ChatClient & { readonly lookups: string[] } {
+  const client = platformPeople(platform, people);
+  return {
+    ...client,
+    async listChannelMembers(channel) {
+      const ids = channels[channel.channelId] ?? [];
+      return ids.map((userId) => ({
+        userId,
+        displayName: userId,
+        isBot: false,
+        deleted: false,
+        ...people[userId],
+      }));
+    },
+  };
+}
+
 /** The shell's own rule, as the running playground applies it. */
 export const shellPeople = lookupOnlyClient('shell', (userId) =>
   shellPerson({ platform: 'shell', workspaceId: 'local', userId }),

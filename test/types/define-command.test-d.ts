@@ -14,6 +14,7 @@ const base = {
   description: 'A test command',
   help: 'Used by the type tests only.',
   who: 'everyone',
+  verb: 'help',
   where: 'anywhere',
 } as const;
 

@@ -1,20 +1,21 @@
 // `/peer admin outbox`: what is waiting to be delivered and what was given up on, with a retry
 // button for the latter. Admins see ids, recipients, times and errors, never a message's text.
-// Which rows: admin-scope.ts (a team admin sees their team's, a workspace admin everything).
+// Which rows: outbox-scope.ts, on the access policy (a team admin sees their team's, private
+// ones only counted; a workspace admin everything).
 
+import type { Access } from '../../access/index.ts';
 import {
   type Actor,
   actionsByName,
-  type ChatClient,
   defineCommand,
   defineGroup,
-  type Platform,
+  type Place,
   refusalView,
 } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import { type Clock, type LogPort, outboxOverview, retryDead } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
-import { adminScope } from './admin-scope.ts';
+import { outboxScope } from './outbox-scope.ts';
 import { type RetentionSettings, retentionJob } from './retention.ts';
 import { outboxView, retriedView } from './views.ts';
 
@@ -29,36 +30,38 @@ export interface AdminDeps {
   readonly clock: Clock;
   /** Wakes the delivery worker after a retry, so it does not wait for its next poll. */
   readonly notifyOutbox: () => void;
-  /** The running platforms' clients: a workspace admin is whoever the platform says is one. */
-  readonly clientFor: (platform: Platform) => ChatClient | undefined;
+  /** The access policy: a workspace admin is whoever the platform says is one. */
+  readonly access: Access;
   /** How long delivery bookkeeping is kept (the daily prune job). */
   readonly retention: RetentionSettings;
   readonly logger?: LogPort;
 }
 
 export function createAdminFeature(deps: AdminDeps): Feature {
-  const { prisma, clock, notifyOutbox, clientFor } = deps;
-  const scopeFor = (actor: Actor, channelId: string | undefined) =>
-    adminScope(prisma, clientFor, actor, channelId);
+  const { prisma, clock, notifyOutbox, access } = deps;
+  const scopeFor = (actor: Actor, place: Place) => outboxScope(prisma, access, actor, place);
 
   const outbox = defineCommand({
     name: 'outbox',
     group: 'admin',
     description: 'See messages waiting to be delivered, and retry ones that failed',
-    help: "Lists pending and failed deliveries (who they are for and why they failed, never what they say), with a retry button for each failed one. A team admin sees their own team's, run in the team channel; a workspace admin (Slack workspace admin or owner, Discord Manage Server) sees the whole workspace's, anywhere.",
+    help: "Lists pending and failed deliveries (why they failed, never what they say), with a retry button for each failed one. A team admin sees their own team's, run in the team channel, and of private messages only how many there are; a workspace admin (Slack workspace admin or owner, Discord Manage Server) sees the whole workspace's, anywhere, with who each is for.",
     who: 'admin',
+    verb: 'admin.outbox',
     where: 'anywhere',
     handler: async ({ actor, place, reply }) => {
-      const scope = await scopeFor(actor, place.channelId);
+      const scope = await scopeFor(actor, place);
       if (!scope.ok) return reply.privately(refusalView(scope.reason));
       const overview = await outboxOverview(prisma, scope.scope, { now: clock.now() });
-      await reply.privately(outboxView(overview, scope.label));
+      await reply.privately(
+        outboxView({ ...overview, showsPrivateRows: scope.scope.showPrivateRows }, scope.label),
+      );
     },
   });
 
   const actions = actionsByName({
     retry: async ({ actor, place, value, reply }) => {
-      const scope = await scopeFor(actor, place.channelId);
+      const scope = await scopeFor(actor, place);
       if (!scope.ok) return reply.privately(refusalView(scope.reason));
       if (!value)
         return reply.privately(
@@ -75,6 +78,7 @@ export function createAdminFeature(deps: AdminDeps): Feature {
     groups: [adminGroup],
     commands: [outbox],
     actions: { outbox: actions },
+    verbs: { 'outbox:retry': 'admin.outbox.retry' },
     jobs: [
       retentionJob({ prisma, retention: deps.retention, ...(deps.logger ? { logger: deps.logger } : {}) }),
     ],

@@ -11,7 +11,10 @@ function line(row: OutboxRowSummary): string {
   return `• ${to}${flags ? ` (${flags})` : ''}, ${row.attempts} tr${row.attempts === 1 ? 'y' : 'ies'}, due ${row.notBefore.toISOString()}`;
 }
 
-export function outboxView(overview: OutboxOverview, scopeLabel = 'this workspace'): View {
+export function outboxView(
+  overview: OutboxOverview & { readonly showsPrivateRows: boolean },
+  scopeLabel = 'this workspace',
+): View {
   const { counts } = overview;
   const blocks: Block[] = [
     { type: 'header', text: `Deliveries for ${scopeLabel}` },
@@ -24,6 +27,13 @@ export function outboxView(overview: OutboxOverview, scopeLabel = 'this workspac
       ],
     },
   ];
+  const { privatePending, privateDead } = counts;
+  if ((privatePending > 0 || privateDead > 0) && !overview.showsPrivateRows) {
+    blocks.push({
+      type: 'text',
+      text: `**Private messages:** ${privatePending} waiting, ${privateDead} failed. Who they are for stays private; a workspace admin can see it.`,
+    });
+  }
   if (overview.pending.length > 0) {
     blocks.push({
       type: 'text',

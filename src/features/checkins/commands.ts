@@ -70,6 +70,7 @@ function teamCommands(deps: CheckinsDeps) {
     description: 'Set up a recurring check-in for this team (admins, supervisors)',
     help: 'Opens a form: name, questions, days and time, whose clock, how long a round stays open, and how the digest comes.',
     who: 'supervisor',
+    verb: 'checkin.manage',
     where: 'channel',
     handler: inTeam(deps, 'leadsOnly', async (at, { reply }) => {
       // The roster is read now too, so the first round knows who is on the team.
@@ -83,6 +84,7 @@ function teamCommands(deps: CheckinsDeps) {
     description: 'Open a check-in round right now (admins, supervisors)',
     help: 'Opens a round of the first check-in (or the support circle if none is set up) and sends everyone a private prompt.',
     who: 'supervisor',
+    verb: 'checkin.manage',
     where: 'channel',
     handler: inTeam(deps, 'leadsOnly', async (at, { reply, event }) => {
       const settings = await deps.prisma.checkinTeamSettings.findUnique({ where: { teamId: at.team.id } });
@@ -108,6 +110,7 @@ function teamCommands(deps: CheckinsDeps) {
     description: 'Close the open check-in round now and post its digest (admins, supervisors)',
     help: 'Closes every open round of this team now; each posts its digest in the channel.',
     who: 'supervisor',
+    verb: 'checkin.manage',
     where: 'channel',
     handler: inTeam(deps, 'leadsOnly', async (at, { reply }) => {
       const open = await deps.prisma.checkinRound.findMany({ where: { teamId: at.team.id, status: 'open' } });
@@ -137,6 +140,7 @@ function viewCommands(deps: CheckinsDeps) {
     description: "See this team's check-ins (admins and supervisors can edit, pause or delete)",
     help: 'Lists the check-ins of this team with their days and times.',
     who: 'everyone',
+    verb: 'checkin.view',
     where: 'channel',
     handler: inTeam(deps, 'anyone', async (at, { reply }) => {
       await reply.privately(definitionsView(await listDefinitions(deps.prisma, at.team.id), at.lead));
@@ -148,6 +152,7 @@ function viewCommands(deps: CheckinsDeps) {
     description: 'See who is on the check-in roster, with their roles',
     help: 'The people in this channel, as the platform lists them (bots left out), with their roles. Admins and supervisors read it again from the platform.',
     who: 'everyone',
+    verb: 'checkin.view',
     where: 'channel',
     handler: inTeam(deps, 'anyone', async (at, { reply }) => {
       if (at.lead) await refreshRoster(deps, at.team).catch(() => false);
@@ -160,6 +165,7 @@ function viewCommands(deps: CheckinsDeps) {
     description: "See the team's weekly mood spread and participation (supervisors)",
     help: 'Counts only, by week; the mood spread shows only when enough people shared one.',
     who: 'supervisor',
+    verb: 'checkin.trend',
     where: 'channel',
     handler: inTeam(deps, 'leadsOnly', async (at, { reply }) => {
       await reply.privately(await trendView(deps.prisma, at.team.id, at.team.name, deps.clock.now()));
@@ -171,6 +177,7 @@ function viewCommands(deps: CheckinsDeps) {
     description: 'Smallest group whose mood spread is shown (admins, supervisors; 3 or more)',
     help: 'Digests and trends show the mood spread only when at least this many people answered. It never goes below 3.',
     who: 'supervisor',
+    verb: 'checkin.manage',
     where: 'channel',
     options: {
       size: { type: 'integer', description: 'At least 3', required: true, min: MIN_GROUP_FLOOR, max: 50 },
@@ -197,6 +204,7 @@ function ownCommands(deps: CheckinsDeps) {
       description,
       help,
       who: 'everyone',
+      verb: 'checkin.self',
       where: 'anywhere',
       handler: async ({ actor, reply }) => reply.privately(textView(await run(actor))),
     });
@@ -206,6 +214,7 @@ function ownCommands(deps: CheckinsDeps) {
     description: 'Take a break from check-ins until a date (leave, vacation)',
     help: 'While you are away you get no prompts, and rounds count you as away, not missing.',
     who: 'everyone',
+    verb: 'checkin.self',
     where: 'anywhere',
     options: {
       until: {
@@ -259,6 +268,7 @@ function ownCommands(deps: CheckinsDeps) {
     description: 'See your own answers over time (only you)',
     help: 'Your recent answers and a sparkline of your mood. Nobody else can see it.',
     who: 'everyone',
+    verb: 'checkin.self',
     where: 'anywhere',
     handler: async ({ actor, reply }) => {
       const member = await ensureMember(deps.prisma, actor);
@@ -271,6 +281,7 @@ function ownCommands(deps: CheckinsDeps) {
     description: 'Offer to be a support buddy when a teammate asks for a peer (on or off)',
     help: 'When someone answers "yes" to "would you like a peer to reach out?", a support buddy is asked, in turn. Never while you are paused or in your quiet hours.',
     who: 'everyone',
+    verb: 'checkin.self',
     where: 'anywhere',
     options: { state: { type: 'choice', description: 'on or off', required: true, choices: ['on', 'off'] } },
     handler: async ({ actor, reply, options }) => {

@@ -22,6 +22,16 @@ export function createCheckinsFeature(deps: CheckinsDeps): Feature {
     commands: checkinCommands(deps),
     actions: { checkins: checkinActions(deps) },
     forms: { checkins: checkinForms(deps) },
+    verbs: {
+      'checkins:edit': 'checkin.manage',
+      'checkins:toggle': 'checkin.manage',
+      'checkins:delete': 'checkin.manage',
+      'checkins:setup': 'checkin.manage',
+      'checkins:answer': 'checkin.self',
+      'checkins:skip': 'checkin.self',
+      'checkins:snooze': 'checkin.self',
+      'checkins:read': 'checkin.read-private',
+    },
     occurrences: { checkin: occurrenceHandler(deps) },
     jobs: [
       ...roundJobs(deps),

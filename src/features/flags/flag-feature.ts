@@ -96,6 +96,7 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     description: 'Tell your supervisor privately that a session weighed on you',
     help: 'Opens a private form: how strong it is, what would help, and an optional note. It goes only to your supervisor by direct message (the form says who), never to a channel.',
     who: 'everyone',
+    verb: 'flag.raise',
     where: 'anywhere',
     handler: ({ actor, place, reply }) => openFlagForm(actor, place.channelId, reply),
   });
@@ -105,6 +106,7 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     description: 'See open flags of the people you supervise, or your own',
     help: 'Supervisors see the open flags of their own supervisees (open one to read its note; the read is logged). Everyone sees their own flags and who has seen each. Admins see anonymous team figures only.',
     who: 'everyone',
+    verb: 'flag.raise',
     where: 'anywhere',
     handler: async ({ actor, reply }) => {
       const member = await ensureMember(prisma, actor);
@@ -217,6 +219,14 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     commands: [flag, flags],
     actions: { flags: actions },
     forms: { flags: forms },
+    verbs: {
+      'flags:start': 'flag.raise',
+      'flags:submit': 'flag.raise',
+      'flags:open': 'flag.respond',
+      'flags:noted': 'flag.respond',
+      'flags:reach-out': 'flag.respond',
+      'flags:close': 'flag.respond',
+    },
     jobs: [
       escalationJob(deps),
       retentionJob({ prisma, retentionDays: deps.config.flagRetentionDays, logger: deps.logger }),

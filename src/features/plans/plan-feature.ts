@@ -108,6 +108,7 @@ export function createPlansFeature(deps: PlansDeps): Feature {
     description: 'Your own wellness plan: see it, edit it, share one section, or get a copy',
     help: 'Shows your wellness plan privately, with a button to edit each section. `plan share section:triggers` sends one section to your supervisor, only when you ask. `plan export` sends you a copy as a file.',
     who: 'everyone',
+    verb: 'plan.own',
     where: 'anywhere',
     options: {
       action: { type: 'choice', description: 'What to do', choices: ['show', 'share', 'export'] },
@@ -173,6 +174,7 @@ export function createPlansFeature(deps: PlansDeps): Feature {
     commands: [plan],
     actions: { plans: actions },
     forms: { plans: forms },
+    verbs: { 'plans:*': 'plan.own' },
     async home() {
       return [
         {

@@ -1,11 +1,14 @@
 // `/peer privacy` for everyone: see what PeerBridge keeps (every feature's lines), export it
-// as a JSON file by DM, or erase it after a confirmation. Admins may export or erase for a
-// member who has left every team; each act is audited. Also the audit log's retention job.
+// as a JSON file by DM, or erase it after a confirmation. An export goes only to its subject;
+// a workspace admin may see the counts of, or erase, a person the platform says has left
+// (subject.ts, on the access policy's verbs); each act is audited. Also the audit log's
+// retention job.
 //
 // Discord cannot hold a subcommand group named like a subcommand, so `export` and `erase` are
 // not subcommands: `privacy` takes an optional first word (`show`, `export`, `erase`), which
 // typed text fills positionally (`/peer privacy export`) and Discord offers as a choice.
-import type { Actor, FileUpload, UserRef } from '../../chat/index.ts';
+import type { Access } from '../../access/index.ts';
+import type { Actor, ChatClient, FileUpload, Platform, UserRef } from '../../chat/index.ts';
 import { actionsByName, defineCommand, refusalView } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
@@ -17,6 +20,9 @@ import { confirmEraseView, erasedView, exportSentView, keptView, summaryView, te
 
 export interface PrivacyDeps {
   readonly prisma: PrismaClient;
+  readonly access: Access;
+  /** The platform is asked whether a person has left before anyone else erases their data. */
+  readonly clientFor: (platform: Platform) => ChatClient | undefined;
   readonly clock: Clock;
   /** Every feature in the app (this one included), bound by app.ts after composition. */
   readonly features: FeatureSource;
@@ -47,6 +53,7 @@ async function readsByOthers(prisma: PrismaClient, memberId: string): Promise<nu
 
 export function createPrivacyFeature(deps: PrivacyDeps): Feature {
   const { prisma } = deps;
+  const subjects = { prisma, access: deps.access, clientFor: deps.clientFor };
   const forOther = (subject: Subject) => (subject.byAdmin ? subject.displayName : undefined);
 
   async function show(subject: Subject | undefined) {
@@ -79,8 +86,9 @@ export function createPrivacyFeature(deps: PrivacyDeps): Feature {
   const privacy = defineCommand({
     name: 'privacy',
     description: 'See what I store about you; export it or erase it',
-    help: 'A plain summary of what PeerBridge keeps about you and who can read it. `export` sends it all to you as a file; `erase` deletes it (you confirm first). Admins can add a departed member to do either for them.',
+    help: 'A plain summary of what PeerBridge keeps about you and who can read it. `export` sends it all to you as a file; `erase` deletes it (you confirm first). A workspace admin can erase the data of someone who has left; nobody can export someone else’s.',
     who: 'everyone',
+    verb: 'privacy.own',
     where: 'anywhere',
     options: {
       action: {
@@ -90,17 +98,17 @@ export function createPrivacyFeature(deps: PrivacyDeps): Feature {
       },
       member: {
         type: 'string',
-        description: 'Admins only: a member who has left every team, as a mention',
+        description: 'Workspace admins only: someone who has left, to erase their data',
         maxLength: 100,
         check: checkMember,
       },
     },
     handler: async ({ actor, reply, options }) => {
       const target = options.member === undefined ? undefined : mentioned(options.member);
-      const outcome = await resolveSubject(prisma, actor, target);
+      const action = options.action ?? 'show';
+      const outcome = await resolveSubject(subjects, actor, target, action);
       if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
       const subject = outcome.subject;
-      const action = options.action ?? 'show';
       if (action === 'show') return reply.privately(await show(subject));
       if (!subject)
         return reply.privately(
@@ -117,7 +125,8 @@ export function createPrivacyFeature(deps: PrivacyDeps): Feature {
         return reply.privately(
           refusalView('That button lost its details. Please run `/peer privacy erase` again.'),
         );
-      const outcome = await resolveSubjectById(prisma, actor, value);
+      // Asked again at the press: roles and whether the person has left may have changed.
+      const outcome = await resolveSubjectById(subjects, actor, value, 'erase');
       if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
       if (!outcome.subject) return reply.privately(textView('There is nothing left to erase.'));
       const result = await eraseData(prisma, deps.features, outcome.subject);
@@ -131,6 +140,8 @@ export function createPrivacyFeature(deps: PrivacyDeps): Feature {
     name: 'privacy',
     commands: [privacy],
     actions: { privacy: actions },
+    // Whose data an erase is about is decided in the handler, on the member row.
+    verbs: { 'privacy:*': 'privacy.own' },
     jobs: [auditRetentionJob(prisma, deps.auditRetentionDays, deps.logger)],
   };
 }

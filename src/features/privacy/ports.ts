@@ -6,6 +6,8 @@ import type { PrivacyDeps } from './feature.ts';
 export function privacyPorts(deps: FeatureDeps): Omit<PrivacyDeps, 'features'> {
   return {
     prisma: deps.prisma,
+    access: deps.access,
+    clientFor: deps.clientFor,
     clock: deps.clock,
     logger: deps.logger,
     auditRetentionDays: deps.config.retention.auditDays,

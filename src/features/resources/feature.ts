@@ -104,6 +104,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     description: 'Find crisis lines, referral services, trainings and self-care material',
     help: 'Search the shared resources, like `/peer find text line` or `/peer find peer support training region:GB`. Crisis lines for your region come first when you search for crisis, suicide or self-harm.',
     who: 'everyone',
+    verb: 'resources.find',
     where: 'anywhere',
     options: {
       words: { type: 'string', description: 'What you are looking for', maxLength: 60, rest: true },
@@ -135,6 +136,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     description: 'Add a resource to the shared list (admins)',
     help: 'Opens a form for a new entry: name, kind, what it is for, how to reach it, where and when.',
     who: 'admin',
+    verb: 'resources.edit',
     where: 'anywhere',
     handler: (context) => openAddForm(manageDeps, context),
   });
@@ -145,6 +147,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     description: 'Suggest a resource for the shared list',
     help: 'Opens a form; an admin looks at your suggestion, and I tell you what they decide.',
     who: 'everyone',
+    verb: 'resources.suggest',
     where: 'anywhere',
     handler: (context) => openSuggestForm(context),
   });
@@ -155,6 +158,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     description: 'Suggestions waiting and entries to check (admins)',
     help: `Lists members' suggestions to approve or decline, then entries not checked for ${staleDays} days, with Still right / Edit / Retire.`,
     who: 'admin',
+    verb: 'resources.review',
     where: 'anywhere',
     handler: async ({ actor, place, reply }) => {
       await reply.privately(await reviewView({ ...manageDeps, staleDays }, actor, place));
@@ -188,6 +192,20 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     directMessage: transfer.receive,
     actions: { resources: actions },
     forms: { resources: forms },
+    verbs: {
+      'resources:send': 'resources.find',
+      'resources:share': 'resources.find',
+      'resources:more': 'resources.find',
+      'resources:edit': 'resources.edit',
+      'resources:retire': 'resources.edit',
+      'resources:verify': 'resources.edit',
+      'resources:approve': 'resources.review',
+      'resources:decline': 'resources.review',
+      'resources:import-good': 'resources.import',
+      'resources:add-form': 'resources.edit',
+      'resources:edit-form': 'resources.edit',
+      'resources:suggest-form': 'resources.suggest',
+    },
     jobs: [seedJob(ensureSeeded), staleReviewJob({ ...base, staleDays })],
     privacy: (memberId) => resourcesPrivacy(deps.prisma, memberId),
     personalData: resourcesPersonalData(deps.prisma),

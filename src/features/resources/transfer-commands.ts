@@ -34,6 +34,7 @@ export function transferCommands(deps: Deps, defaultRegion: string) {
     description: 'Import resources from a file (workspace admins)',
     help: 'Says how to send me a file in a direct message: HSDS JSON, a zipped HSDS CSV data package, or the simple CSV.',
     who: 'admin',
+    verb: 'resources.import',
     where: 'anywhere',
     handler: (context) => transfer.importHow(context),
   });
@@ -44,6 +45,7 @@ export function transferCommands(deps: Deps, defaultRegion: string) {
     description: 'Export the shared resources as a file (admins)',
     help: 'Sends the shared list to your direct messages: HSDS JSON (the default), a zipped HSDS CSV data package, or the simple CSV.',
     who: 'admin',
+    verb: 'resources.export',
     where: 'anywhere',
     options: {
       format: {

@@ -212,6 +212,7 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
     description: 'Choose self-care prompts for yourself, or turn them off',
     help: 'Opens a private form: an end-of-shift check with yourself, a weekly "something for yourself", or a line from your own plan, on the days and time you choose. Nobody sees your answers.',
     who: 'everyone',
+    verb: 'plan.own',
     where: 'anywhere',
     handler: async ({ reply }) => reply.openForm(choiceForm),
   });
@@ -289,6 +290,7 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
     commands: [selfcare],
     actions: { selfcare: actions },
     forms: { selfcare: forms },
+    verbs: { 'selfcare:*': 'plan.own', 'selfcare:snooze': 'selfcare.own', 'selfcare:stop': 'selfcare.own' },
     occurrences: { selfcare: onOccurrence },
     async privacy(memberId) {
       const count = await prisma.selfCareNudge.count({ where: { memberId, active: true } });

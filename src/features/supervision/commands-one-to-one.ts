@@ -21,6 +21,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
     description: 'See open one-to-one slots, or offer yours (supervisors)',
     help: 'Without `times` it lists the open slots. Supervisors offer slots like `slots times:"2026-03-04 10:00, 2026-03-04 11:00" length:50`; slots of one supervisor never overlap.',
     who: 'everyone',
+    verb: 'supervision.slots',
     where: 'anywhere',
     options: {
       times: {
@@ -70,6 +71,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
     description: 'Book an open one-to-one slot',
     help: 'Use the code from `/peer supervision slots`, like `book slot:#a1b2c3`. You and your supervisor both get reminders.',
     who: 'everyone',
+    verb: 'supervision.book',
     where: 'anywhere',
     options: {
       slot: { type: 'string', description: 'The slot code, like #a1b2c3', required: true, check: checkRef },
@@ -95,6 +97,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
     description: 'Move your one-to-one booking to another open slot',
     help: 'Both happen together: if the new slot is gone, your booking stays as it was.',
     who: 'everyone',
+    verb: 'supervision.book',
     where: 'anywhere',
     options: {
       booking: {

@@ -36,6 +36,7 @@ export function pollCommands(deps: SupervisionDeps) {
     description: 'Find a time: propose 2 to 10 slots and let people vote',
     help: 'Everyone votes yes, if need be or no per slot and sees each slot in their own time zone. Example: `poll title:"Case review" slots:"2026-03-02 18:00, 2026-03-03 09:00" length:60 closes:48`. Add `series:yes` to make the chosen time a weekly series.',
     who: 'supervisor',
+    verb: 'supervision.schedule',
     where: 'channel',
     options: {
       title: { type: 'string', description: 'What the meeting is', required: true, maxLength: 80 },

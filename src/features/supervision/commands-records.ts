@@ -21,6 +21,7 @@ export function recordCommands(deps: SupervisionDeps) {
     description: 'Add a topic to the next group session’s agenda, named or anonymous',
     help: 'Add `anonymous:yes` and no name is stored with it at all. The facilitator gets the list an hour before.',
     who: 'everyone',
+    verb: 'supervision.view',
     where: 'anywhere',
     options: {
       text: { type: 'string', description: 'The topic', required: true, maxLength: 300, rest: true },
@@ -52,6 +53,7 @@ export function recordCommands(deps: SupervisionDeps) {
     description: 'Get a calendar file for a session or a whole series',
     help: 'Imports into any calendar app; importing it again after a change updates the entries instead of duplicating them.',
     who: 'everyone',
+    verb: 'supervision.view',
     where: 'anywhere',
     options: {
       session: { type: 'string', description: 'A session code (default: the next session)', check: checkRef },
@@ -111,6 +113,7 @@ export function recordCommands(deps: SupervisionDeps) {
     description: 'A CSV of sessions and attendance for a date range (supervisors, admins)',
     help: 'Dates are in the team’s time zone; `to` is included. Example: `report from:2026-01-01 to:2026-03-31`.',
     who: 'supervisor',
+    verb: 'supervision.report',
     where: 'channel',
     options: {
       from: { type: 'string', description: 'First date, like 2026-01-01', required: true, check: checkDate },
@@ -145,6 +148,7 @@ export function recordCommands(deps: SupervisionDeps) {
     description: 'Your own group and one-to-one supervision hours by month',
     help: 'For your certification records. Only you see it.',
     who: 'everyone',
+    verb: 'supervision.view',
     where: 'anywhere',
     handler: async ({ actor, place, reply }) => {
       const context = await memberContext(prisma, actor, place.channelId);
@@ -161,6 +165,7 @@ export function recordCommands(deps: SupervisionDeps) {
     description: 'Team reminders and agenda posting (supervisors, admins)',
     help: 'Reminders go by direct message to people going or maybe; the default is 24h,15m. `agenda:yes` posts the agenda in the channel when a session starts.',
     who: 'supervisor',
+    verb: 'supervision.schedule',
     where: 'channel',
     options: {
       reminders: { type: 'string', description: 'When to remind, like 24h,15m', check: checkReminders },
@@ -197,6 +202,7 @@ export function recordCommands(deps: SupervisionDeps) {
     description: 'Turn your own supervision reminders on or off',
     help: 'Off means no reminder messages for you; everything else stays the same.',
     who: 'everyone',
+    verb: 'supervision.view',
     where: 'anywhere',
     options: { state: { type: 'choice', description: 'on or off', choices: ['on', 'off'], required: true } },
     handler: async ({ actor, place, reply, options }) => {

@@ -56,6 +56,7 @@ export function seriesCommands(deps: SupervisionDeps) {
     description: 'Start a recurring group supervision series (supervisors, admins)',
     help: 'Give a title, the first date and time, the length in minutes and how it repeats: weekly, biweekly, monthly (same weekday) or an RRULE with COUNT or UNTIL. Without an end it runs for 12 months. Example: `new title:"Group supervision" date:2026-03-02 time:18:00 length:90 repeat:biweekly timezone:Europe/Berlin`.',
     who: 'supervisor',
+    verb: 'supervision.schedule',
     where: 'channel',
     options: {
       title: { type: 'string', description: 'What the sessions are called', required: true, maxLength: 80 },
@@ -149,6 +150,7 @@ export function seriesCommands(deps: SupervisionDeps) {
     description: 'Change a series: title, time, length, end or facilitator',
     help: 'Moved and cancelled sessions stay as they are; past ones too. People who answered keep their answers when the date stays the same.',
     who: 'supervisor',
+    verb: 'supervision.schedule',
     where: 'channel',
     options: {
       series: {
@@ -215,6 +217,7 @@ export function seriesCommands(deps: SupervisionDeps) {
     description: 'See the next supervision sessions in your own time zone',
     help: 'Shows what is coming up, with RSVP buttons and each session’s code.',
     who: 'everyone',
+    verb: 'supervision.view',
     where: 'anywhere',
     handler: async ({ actor, place, reply }) => {
       const context = await memberContext(prisma, actor, place.channelId);
@@ -236,6 +239,7 @@ export function seriesCommands(deps: SupervisionDeps) {
     description: 'Move one session to another date or time',
     help: 'The rest of the series stays as it is. Everyone who answered hears about it. The date and time are in the session’s time zone unless you give one.',
     who: 'supervisor',
+    verb: 'supervision.session',
     where: 'anywhere',
     options: {
       session: {
@@ -293,6 +297,7 @@ export function seriesCommands(deps: SupervisionDeps) {
     description: 'Cancel one session, or your one-to-one booking',
     help: 'The rest of a series stays. Everyone who answered (or the other person of a one-to-one) hears about it, and a cancelled one-to-one slot opens again.',
     who: 'everyone',
+    verb: 'supervision.session',
     where: 'anywhere',
     options: {
       session: {

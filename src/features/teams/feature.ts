@@ -1,12 +1,10 @@
-// The teams feature as the router sees it: its commands, its member-joined welcome, and the
-// roles `/peer help` needs.
+// The teams feature as the router sees it: its commands and its member-joined welcome.
 
-import type { Actor } from '../../chat/events.ts';
 import type { MemberJoinedHandler } from '../../chat/handler-types.ts';
 import type { Feature } from '../feature.ts';
 import { type TeamsDeps, teamCommands, teamGroup } from './commands.ts';
 import { teamsPersonalData, teamsPrivacyLines } from './personal-data.ts';
-import { memberJoined, rolesAnywhere } from './service.ts';
+import { memberJoined } from './service.ts';
 import { welcomeView } from './views.ts';
 
 export function createTeamsFeature(deps: TeamsDeps): Feature {
@@ -20,7 +18,6 @@ export function createTeamsFeature(deps: TeamsDeps): Feature {
     groups: [teamGroup],
     commands: teamCommands(deps),
     memberJoined: onMemberJoined,
-    rolesOf: (actor: Actor) => rolesAnywhere(deps.prisma, actor),
     privacy: teamsPrivacyLines(deps.prisma),
     personalData: teamsPersonalData(deps.prisma),
   };

@@ -95,26 +95,6 @@ export async function teamOverview(
 
 const roleOrder: readonly Db.TeamRoleKind[] = ['admin', 'supervisor', 'member'];
 
-/**
- * For help: which commands to show. Roles in any team of this workspace count. Runs on every
- * `/peer help`, so it is one raw statement: the query builder's compile step cost about twice
- * the query itself (docs/benchmarks-notes.md, acknowledgement).
- */
-export async function rolesAnywhere(
-  prisma: PrismaClient,
-  actor: Actor,
-): Promise<{ isAdmin: boolean; isSupervisor: boolean }> {
-  const [row] = await prisma.$queryRaw<{ isAdmin: boolean | null; isSupervisor: boolean | null }[]>`
-    SELECT bool_or(r."role" = 'admin') AS "isAdmin", bool_or(r."role" = 'supervisor') AS "isSupervisor"
-    FROM "TeamRole" r
-    JOIN "Member" m ON m."id" = r."memberId"
-    JOIN "Workspace" w ON w."id" = m."workspaceId"
-    WHERE m."platformUserId" = ${actor.userId}
-      AND w."platform" = ${actor.platform}::"Platform" AND w."externalId" = ${actor.workspaceId}
-      AND r."role" IN ('admin', 'supervisor')`;
-  return { isAdmin: row?.isAdmin === true, isSupervisor: row?.isSupervisor === true };
-}
-
 export interface PrivacySummary {
   readonly member: Member;
   readonly teams: readonly { name: string; roles: readonly Db.TeamRoleKind[] }[];

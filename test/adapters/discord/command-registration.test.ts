@@ -71,6 +71,7 @@ describe('Discord command registration', () => {
         description: 'd'.repeat(100),
         help: 'Help.',
         who: 'everyone',
+        verb: 'help',
         where: 'anywhere',
         options: {
           pick: {

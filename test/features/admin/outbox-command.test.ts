@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccess } from '../../../src/access/index.ts';
 import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
 import { parseMarkup, toPlainText } from '../../../src/chat/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
@@ -26,15 +27,16 @@ async function enqueue(
   teamId: string | undefined,
   dead: boolean,
   lastError = 'channel_not_found',
+  isPrivate = false,
 ) {
   await enqueueOutbox(db.prisma, cipher, {
     idempotencyKey: key,
     platform: 'shell',
     workspaceExternalId: 'local',
     ...(teamId ? { teamId } : {}),
-    target: { kind: 'dm', userId: 'blake' },
+    target: { kind: 'dm', userId: isPrivate ? 'Usupervisor9' : 'blake' },
     view: { text: 'A private note that admins must never see', blocks: [] },
-    isPrivate: true,
+    isPrivate,
     notBefore: clock.now(),
   });
   if (dead) {
@@ -60,10 +62,10 @@ beforeAll(async () => {
     prisma: db.prisma,
     clock,
     notifyOutbox: () => notified++,
-    clientFor,
+    access: createAccess({ prisma: db.prisma, clientFor }),
     retention: { processedEventDays: 7, sentOutboxDays: 30 },
   });
-  chat = featureHarness(db.prisma, [teams, admin]);
+  chat = featureHarness(db.prisma, [teams, admin], { clientFor });
   await chat.command('alex', ['setup'], { name: 'Harbor' });
   await chat.command('blake', ['team', 'show']);
   // Anyone can make a team of their own: mallory does, in her own channel.
@@ -73,6 +75,8 @@ beforeAll(async () => {
   await enqueue('harbor:1', harbor, true, 'channel_not_found [click](https://evil.example)');
   await enqueue('mine:0', await teamId('C-mallory'), true, 'user_not_found');
   await enqueue('workspace:0', undefined, true, 'no_team');
+  // A member's urgent flag, waiting for a named supervisor: who it is for is itself private.
+  await enqueue('harbor:private', harbor, false, undefined, true);
 });
 afterAll(() => db.close());
 
@@ -87,7 +91,10 @@ describe('/peer admin outbox', () => {
     const reply = await chat.command('alex', ['admin', 'outbox']);
     const text = toPlainText(reply.text());
     expect(text).toContain('Deliveries for this team');
-    expect(text).toContain('Waiting: 1');
+    expect(text).toContain('Waiting: 2');
+    // The private message is counted, never listed: not its recipient, not a button.
+    expect(text).toContain('Private messages: 1 waiting, 0 failed');
+    expect(text).not.toContain('Usupervisor9');
     expect(text).toContain('Failed: 1');
     expect(text).toContain('channel_not_found');
     expect(text).not.toContain('user_not_found');
@@ -123,6 +130,8 @@ describe('/peer admin outbox', () => {
     const reply = await chat.command('wanda', ['admin', 'outbox'], {}, 'C-random');
     expect(reply.text()).toContain('Deliveries for this workspace');
     expect(reply.text()).toContain('Failed: 3');
+    // Only a workspace admin sees who a private message is for.
+    expect(reply.text()).toContain('Usupervisor9');
   });
 
   it('puts a failed message back in the queue when an admin presses retry', async () => {

@@ -2,6 +2,7 @@
 // rows' metadata and dropping their payload.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccess } from '../../../src/access/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import { enqueueOutbox, ManualClock } from '../../../src/scheduling/index.ts';
@@ -47,7 +48,7 @@ const jobOf = () => {
     prisma: db.prisma,
     clock,
     notifyOutbox: () => undefined,
-    clientFor: clientsFor(),
+    access: createAccess({ prisma: db.prisma, clientFor: clientsFor() }),
     retention: { processedEventDays: 7, sentOutboxDays: 30 },
   });
   const job = admin.jobs?.find((j) => j.name === 'retention.prune');

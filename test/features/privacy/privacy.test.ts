@@ -4,6 +4,7 @@ import { createFieldCipher } from '../../../src/db/index.ts';
 import { enqueueOutbox } from '../../../src/scheduling/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
+import { clientsFor, platformWorld } from '../../support/people.ts';
 import { everyRowAsText, privacyFeatures, type SentFile } from './support.ts';
 
 let db: Database;
@@ -15,12 +16,21 @@ let featureNames: string[];
 const blake = 'Ublakeprivate7f3';
 const blakeZone = 'Pacific/Chatham';
 
+// The platform: who is a workspace admin, who is deactivated, who is in the team channel.
+const channelMembers: Record<string, string[]> = { 'C-team': ['alex', blake, 'carol', 'dana', 'wsa'] };
+const platform = platformWorld(
+  'shell',
+  { alex: {}, [blake]: {}, carol: {}, dana: {}, erin: {}, wsa: { isWorkspaceAdmin: true } },
+  channelMembers,
+);
+
 beforeAll(async () => {
   db = await clonedDatabase();
-  const app = privacyFeatures(db.prisma);
+  const clientFor = clientsFor(platform);
+  const app = privacyFeatures(db.prisma, undefined, clientFor);
   files = app.files;
   featureNames = app.features.filter((f) => f.personalData).map((f) => f.name);
-  chat = featureHarness(db.prisma, app.features);
+  chat = featureHarness(db.prisma, app.features, { clientFor });
   await chat.command('alex', ['setup'], { name: 'Harbor' });
   await chat.joined(blake);
   await chat.command(blake, ['timezone'], { zone: blakeZone });
@@ -83,8 +93,8 @@ describe('/peer privacy', () => {
     const kept = await chat.action(blake, 'privacy:keep');
     expect(kept.text()).toContain('Nothing was erased');
     // Someone else pressing the button gets nothing erased.
-    expect((await chat.action('alex', 'privacy:erase', id)).text()).toMatch(
-      /Only a team admin|still on a team/,
+    expect((await chat.action('alex', 'privacy:erase', id)).text()).toContain(
+      'Only an admin of this workspace',
     );
 
     const done = await chat.action(blake, 'privacy:erase', id);
@@ -113,43 +123,56 @@ describe('/peer privacy', () => {
   });
 });
 
-describe('an admin, for a member who has left', () => {
-  it('refuses members, and admins for someone still on a team', async () => {
+describe('someone else’s data', () => {
+  it('is never exported to anyone but its subject, whatever their role', async () => {
     await chat.joined('carol');
     await chat.joined('dana');
-    expect(
-      (await chat.command('dana', ['privacy'], { action: 'export', member: '@carol' })).text(),
-    ).toContain('Only a team admin');
-    expect(
-      (await chat.command('alex', ['privacy'], { action: 'export', member: '@carol' })).text(),
-    ).toContain('carol is still on a team');
+    for (const asker of ['dana', 'alex', 'wsa']) {
+      const before = files.length;
+      const reply = await chat.command(asker, ['privacy'], { action: 'export', member: '@carol' });
+      expect(reply.text()).toContain('An export goes only to the person it is about');
+      expect(files.length).toBe(before);
+    }
     expect((await chat.command('alex', ['privacy'], { member: 'not a mention!' })).text()).toContain(
       "couldn't tell who",
     );
   });
 
-  it('exports and erases a departed member’s data, audited with the admin’s id', async () => {
-    await chat.command('alex', ['team', 'role'], { user: '@carol', role: 'member', remove: true });
+  it('cannot be erased by a team admin, even of a team of their own making', async () => {
+    // Attack 1: a channel of one's own makes a team admin, and nothing more.
+    await chat.command('dana', ['setup'], { name: 'Mine' }, 'C-mine');
     const carol = await memberId('carol');
-    const alex = await memberId('alex');
-    const exported = await chat.command('alex', ['privacy'], { action: 'export', member: '<@carol>' });
-    expect(exported.text()).toContain('carol’s data');
-    expect(files.at(-1)?.to.userId).toBe('alex');
-    expect(files.at(-1)?.json()).toMatchObject({ memberId: carol });
+    await chat.command('alex', ['team', 'role'], { user: '@carol', role: 'member', remove: true });
+    for (const asker of ['dana', 'alex']) {
+      const asked = await chat.command(asker, ['privacy'], { action: 'erase', member: '@carol' }, 'C-mine');
+      expect(asked.text()).toContain('Only an admin of this workspace');
+      expect((await chat.action(asker, 'privacy:erase', carol)).text()).toContain(
+        'Only an admin of this workspace',
+      );
+    }
+    expect(await db.prisma.member.findUniqueOrThrow({ where: { id: carol } })).toMatchObject({
+      displayName: 'carol',
+    });
+  });
 
-    const asked = await chat.command('alex', ['privacy'], { action: 'erase', member: '@carol' });
+  it('is erased by a workspace admin only once the platform says the person left, audited', async () => {
+    const carol = await memberId('carol');
+    const still = await chat.command('wsa', ['privacy'], { action: 'erase', member: '@carol' });
+    expect(still.text()).toContain('carol is still in one of this workspace');
+    // Carol leaves the team channel: now the platform says she is in no team channel.
+    channelMembers['C-team'] = (channelMembers['C-team'] ?? []).filter((u) => u !== 'carol');
+    const exportsBefore = files.length;
+    const asked = await chat.command('wsa', ['privacy'], { action: 'erase', member: '@carol' });
     expect(asked.text()).toContain('Erase carol’s data?');
-    const done = await chat.action('alex', 'privacy:erase', carol);
+    const done = await chat.action('wsa', 'privacy:erase', carol);
     expect(done.text()).toContain('carol’s data is erased');
+    expect(files.length).toBe(exportsBefore);
+    const wsa = await memberId('wsa');
     const audit = await db.prisma.auditLog.findMany({
       where: { subjectId: carol, action: { startsWith: 'privacy.' } },
-      orderBy: { at: 'asc' },
     });
     expect(audit.map((a) => [a.action, a.actorMemberId, (a.detail as { byAdmin: boolean }).byAdmin])).toEqual(
-      [
-        ['privacy.exported', alex, true],
-        ['privacy.erased', alex, true],
-      ],
+      [['privacy.erased', wsa, true]],
     );
     expect((await everyRowAsText(db.prisma)).filter((r) => r.row.includes('"carol"'))).toEqual([]);
   });

@@ -2,12 +2,13 @@
 // feature reading the same list), a recorder for the files it sends, and a raw-SQL sweep
 // over every table of the database.
 
+import { createAccess } from '../../../src/access/index.ts';
 import type { FileUpload, UserRef } from '../../../src/chat/index.ts';
 import { encryptedColumns, type FieldCipher, type PrismaClient } from '../../../src/db/index.ts';
 import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import type { Feature } from '../../../src/features/feature.ts';
 import { createPrivacyFeature } from '../../../src/features/privacy/index.ts';
-import { createTeamsFeature } from '../../../src/features/teams/index.ts';
+import { type ClientFor, createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { ManualClock } from '../../../src/scheduling/index.ts';
 import { clientsFor, shellPeople } from '../../support/people.ts';
 
@@ -24,6 +25,7 @@ export interface SentFile {
 export function privacyFeatures(
   prisma: PrismaClient,
   clock = new ManualClock(new Date('2026-12-01T09:00:00Z')),
+  clientFor: ClientFor = clientsFor(shellPeople),
 ) {
   const files: SentFile[] = [];
   const features: Feature[] = [
@@ -36,11 +38,13 @@ export function privacyFeatures(
       prisma,
       clock,
       notifyOutbox: () => {},
-      clientFor: clientsFor(shellPeople),
+      access: createAccess({ prisma, clientFor }),
       retention: { processedEventDays: 7, sentOutboxDays: 30 },
     }),
     createPrivacyFeature({
       prisma,
+      access: createAccess({ prisma, clientFor }),
+      clientFor,
       clock,
       features: () => features,
       auditRetentionDays: 365,

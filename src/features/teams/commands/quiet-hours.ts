@@ -12,6 +12,7 @@ export function quietHoursCommand({ prisma }: TeamsDeps) {
     description: 'Set hours when I hold non-urgent messages, like 21:00-07:00',
     help: 'During your quiet hours I hold anything that is not urgent until they end, in your own time zone. Use `off` to turn them off.',
     who: 'everyone',
+    verb: 'self.settings',
     where: 'anywhere',
     options: {
       hours: { type: 'string', description: 'Like 21:00-07:00, or off', required: true, check: checkQuiet },

@@ -11,6 +11,7 @@ export function setupCommand({ prisma, defaults }: TeamsDeps) {
     description: 'Make this channel a peer team (or change its time zone and region)',
     help: 'Run it in the channel your team uses. The first person to run it becomes the team admin. Later, only admins can change the time zone, crisis region or name.',
     who: 'everyone',
+    verb: 'team.setup',
     where: 'channel',
     options: {
       timezone: {

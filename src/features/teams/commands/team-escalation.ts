@@ -14,6 +14,7 @@ export function teamEscalationCommand({ prisma }: TeamsDeps) {
     description: 'Set how long a private flag waits before it goes to the next person (admins)',
     help: 'When a supervisor has not seen a private flag in time, it goes to the backup supervisor, then to admins who are supervisors. `after` is for most flags (30 min to 72 h, default 4h); `urgent` for "talk now" (5 min to 2 h, default 15m). Give neither to see the current times.',
     who: 'admin',
+    verb: 'team.escalation',
     where: 'channel',
     options: {
       after: { type: 'string', description: 'Most flags, like 4h (30m to 72h)', check: checkEscalateAfter },

@@ -14,6 +14,7 @@ export function teamRoleCommand({ prisma, clientFor }: TeamsDeps) {
     description: 'Give someone a role in this team, or take it back (admins)',
     help: "Roles are member, supervisor and admin. Add `remove:yes` to take a role back. Only this team's admins can do this.",
     who: 'admin',
+    verb: 'team.roles',
     where: 'channel',
     options: {
       user: { type: 'string', description: 'The person, as a mention', required: true, check: checkMention },

@@ -11,6 +11,7 @@ export function teamShowCommand({ prisma, roster }: TeamsDeps) {
     description: 'See who is on this team and who supervises whom',
     help: 'Lists the people on this team (the channel roster) with their roles, supervisors and support buddies, and how long private flags wait before they go to the next person. Long teams come in pages. Only you see the answer.',
     who: 'everyone',
+    verb: 'team.view',
     where: 'channel',
     options: { page: { type: 'integer', description: 'Which page of a long team', min: 1 } },
     handler: async ({ actor, place, reply, options }) => {

@@ -14,6 +14,7 @@ export function teamSupervisorCommand({ prisma, clientFor }: TeamsDeps) {
     description: 'Pair a member with a primary or backup supervisor (admins)',
     help: "Private flags from the member go to the primary supervisor first, and to the backup when nobody has answered in time. Only this team's admins can do this.",
     who: 'admin',
+    verb: 'team.roles',
     where: 'channel',
     options: {
       member: {

@@ -11,6 +11,7 @@ export function timezoneCommand({ prisma }: TeamsDeps) {
     description: 'Set your own time zone',
     help: 'Reminders and quiet hours follow your own time zone, like Europe/Berlin or America/Chicago.',
     who: 'everyone',
+    verb: 'self.settings',
     where: 'anywhere',
     options: {
       zone: {

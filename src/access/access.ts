@@ -1,0 +1,57 @@
+// The policy bound to the database and the platforms: `check` for handlers (a row as target),
+// and the router's port (the event's place as target). app.ts makes one with createAccess and
+// passes it to the router and, through FeatureDeps, to every feature.
+import type { AccessPort, Actor, Place } from '../chat/index.ts';
+import { allowed, type Decision, decide } from './policy.ts';
+import { type AccessTarget, type StandingDeps, standingOf } from './standing.ts';
+import { isVerb, type VerbName, verbs } from './verbs.ts';
+
+const elsewhereReason =
+  'That belongs to another workspace, so I did nothing. PeerBridge keeps each workspace’s teams apart.';
+
+export interface Access {
+  /** May this actor use this verb on this target? Reads only; never throws for a stranger. */
+  check(actor: Actor, verb: VerbName, target: AccessTarget): Promise<Decision>;
+  /** The same question for several verbs about one target (help, a view's buttons). */
+  allowedOf(actor: Actor, verbsAsked: readonly VerbName[], target: AccessTarget): Promise<Set<VerbName>>;
+  /** What the router asks before a handler runs. */
+  readonly port: AccessPort;
+}
+
+/** Subjects only a row can grant: a place (a channel) never names a member. */
+const rowSubjects: ReadonlySet<string> = new Set(['self', 'own-supervisor']);
+
+const placeTarget = (place: Place): AccessTarget =>
+  place.channelId !== undefined && !place.isDirect ? { channelId: place.channelId } : {};
+
+export function createAccess(deps: StandingDeps): Access {
+  async function check(actor: Actor, verb: VerbName, target: AccessTarget): Promise<Decision> {
+    const rule = verbs[verb];
+    const standing = await standingOf(deps, actor, target, new Set(rule.who));
+    if (standing.elsewhere && !target.shared) return { ok: false, reason: elsewhereReason };
+    return decide(verb, standing.held);
+  }
+
+  async function allowedOf(actor: Actor, asked: readonly VerbName[], target: AccessTarget) {
+    const wanted = new Set(asked.flatMap((verb) => verbs[verb].who));
+    const standing = await standingOf(deps, actor, target, wanted);
+    return new Set(asked.filter((verb) => decide(verb, standing.held).ok));
+  }
+
+  const port: AccessPort = {
+    async decide(actor, place, verb, kind) {
+      if (!isVerb(verb)) return decide(verb, new Set());
+      // A row verb on a button or form is checked by its handler, which knows the row; so is a
+      // command's row verb that the row itself can grant (the member themselves, their supervisor).
+      const rule = verbs[verb];
+      if (rule.scope === 'row' && (kind !== 'command' || rule.who.some((s) => rowSubjects.has(s))))
+        return allowed;
+      return check(actor, verb, placeTarget(place));
+    },
+    async allowedHere(actor, place, asked) {
+      const known = asked.filter(isVerb);
+      return allowedOf(actor, known, placeTarget(place));
+    },
+  };
+  return { check, allowedOf, port };
+}
