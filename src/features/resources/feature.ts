@@ -1,6 +1,8 @@
 // The resources feature as the router sees it: `/peer find`, `/peer resources add|suggest|review`,
 // the buttons on results and reviews, the forms, the monthly stale review, the starting set,
 // and the crisis-lines port other features use.
+
+import type { Access } from '../../access/index.ts';
 import {
   actionsByName,
   type ChatClient,
@@ -29,7 +31,6 @@ import {
   submitEdit,
   submitSuggestion,
 } from './manage.ts';
-import { workspaceAdminCheck } from './people.ts';
 import { resourcesPersonalData, resourcesPrivacy } from './personal-data.ts';
 import { regionProblem } from './regions.ts';
 import { reviewView } from './review.ts';
@@ -38,6 +39,8 @@ import { staleReviewJob } from './stale-review.ts';
 import { transferCommands } from './transfer-commands.ts';
 
 export interface ResourcesDeps {
+  /** The access policy (src/access): who may change, import and export entries. */
+  readonly access: Access;
   readonly prisma: PrismaClient;
   readonly cipher: FieldCipher;
   readonly clock: Clock;
@@ -94,9 +97,8 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     notifyOutbox: deps.notifyOutbox,
   };
   const defaultRegion = deps.config.defaults.crisisRegion;
-  const findDeps: FindDeps = { ...base, defaultRegion };
-  const workspaceAdmin = workspaceAdminCheck(deps.clientFor);
-  const manageDeps: ManageDeps = { ...base, defaultRegion, workspaceAdmin };
+  const findDeps: FindDeps = { ...base, defaultRegion, access: deps.access };
+  const manageDeps: ManageDeps = { ...base, defaultRegion, access: deps.access };
   const staleDays = deps.config.resources.staleDays;
 
   const find = defineCommand({

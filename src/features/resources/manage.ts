@@ -2,13 +2,22 @@
 // and an admin approves or declines it (the suggester is told, through the outbox, in the same
 // transaction as the decision). Every form is validated whole: nothing is half-written.
 import { randomBytes } from 'node:crypto';
+import type { Access, AccessTarget } from '../../access/index.ts';
 import type { ActionContext, FormContext, View } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import { type Clock, type DbClient, enqueueOutboxMany } from '../../scheduling/index.ts';
 import { formToInput, resourceForm } from './forms.ts';
-import { type Asker, adminsOf, askerOf, mayChange, type WorkspaceAdminCheck } from './people.ts';
+import { type Asker, adminsOf, askerOf, changeTarget, placeTarget } from './people.ts';
 import { idFromTitle, type ResourceRecord, ResourceRecordSchema, reasonsOf } from './record.ts';
-import { copyIdFor, isShared, type ResourceRow, recordData, rowToRecord, writeRecords } from './store.ts';
+import {
+  copyIdFor,
+  isShared,
+  type ResourceRow,
+  recordData,
+  rowToRecord,
+  type Scope,
+  writeRecords,
+} from './store.ts';
 import { recordLine, text } from './views.ts';
 
 export interface ManageDeps {
@@ -17,38 +26,27 @@ export interface ManageDeps {
   readonly clock: Clock;
   readonly defaultRegion: string;
   readonly notifyOutbox: () => void;
-  /** The platform's word on who administers the whole workspace (crisis lines need it). */
-  readonly workspaceAdmin: WorkspaceAdminCheck;
+  /** The access policy: who may change which entry. */
+  readonly access: Access;
 }
 
 type Context = Pick<ActionContext, 'actor' | 'place' | 'reply'>;
 
-export const notAdmin = text(
-  'Only team admins can change the shared list. You can suggest an entry with `/peer resources suggest`, and an admin will look at it.',
-);
-
-export const crisisLinesForWorkspaceAdmins = text(
-  'Crisis lines are changed only by a workspace admin (someone Slack or Discord names as an admin of the whole workspace), because people call these numbers when they are most at risk. You can suggest a change with `/peer resources suggest`, and they will look at it.',
-);
-
 /**
- * Crisis lines (the entry as it is, or as the form would make it) are for workspace admins only;
- * other entries for team admins of this workspace too. One place, so add, edit, retire, "still
- * right" and approving a suggestion cannot disagree.
+ * Asks the access policy (src/access) about a change: a crisis line (as the entry is, or as the
+ * form would make it) is `resources.edit-crisis-line`, for workspace admins only; anything else
+ * is `resources.edit` on the team or workspace the change lands in. One place, so add, edit,
+ * retire, "still right" and approving a suggestion cannot disagree. Undefined when allowed.
  */
 async function mayWrite(
   deps: ManageDeps,
   context: Context,
-  who: Asker,
-  touches: { readonly crisis: boolean; readonly row?: Pick<ResourceRow, 'workspaceId' | 'teamId'> },
+  crisis: boolean,
+  target: AccessTarget,
 ): Promise<View | undefined> {
-  if (touches.crisis) {
-    if (touches.row && !isShared(touches.row) && touches.row.workspaceId !== who.workspaceId) return notAdmin;
-    return (await deps.workspaceAdmin(context.actor)) ? undefined : crisisLinesForWorkspaceAdmins;
-  }
-  if (touches.row ? mayChange(who, touches.row) : who.isAdmin) return undefined;
-  const inReach = !touches.row || isShared(touches.row) || touches.row.workspaceId === who.workspaceId;
-  return inReach && (await deps.workspaceAdmin(context.actor)) ? undefined : notAdmin;
+  const verb = crisis ? 'resources.edit-crisis-line' : 'resources.edit';
+  const decision = await deps.access.check(context.actor, verb, target);
+  return decision.ok ? undefined : text(decision.reason);
 }
 
 function problemsView(problems: readonly string[]): View {
@@ -75,11 +73,18 @@ function recordFromForm(form: FormContext, id: string, base?: ResourceRecord) {
     : ({ ok: true, record: parsed.data, visibility } as const);
 }
 
+/** Whether this person may add entries to the team of this channel (the form then offers it). */
+async function mayAddToTeam(deps: ManageDeps, context: Context, teamId: string | undefined) {
+  return teamId !== undefined && (await deps.access.check(context.actor, 'resources.edit', { teamId })).ok;
+}
+
 export async function openAddForm(deps: ManageDeps, context: Context): Promise<void> {
   const who = await asker(deps, context);
-  const refused = await mayWrite(deps, context, who, { crisis: false });
+  const teamChoice = await mayAddToTeam(deps, context, who.team?.id);
+  const refused = teamChoice
+    ? undefined
+    : await mayWrite(deps, context, false, placeTarget(who, context.place));
   if (refused) return context.reply.privately(refused);
-  const teamChoice = who.team !== undefined && who.adminTeamIds.includes(who.team.id);
   await context.reply.openForm(
     resourceForm('add', { teamChoice, ...(teamChoice && who.team ? { context: who.team.id } : {}) }),
   );
@@ -89,15 +94,17 @@ export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<vo
   const who = await asker(deps, form);
   const id = idFromTitle(String(form.values.title ?? ''), randomBytes(3).toString('hex'));
   const parsed = recordFromForm(form, id);
-  const refused = await mayWrite(deps, form, who, {
-    crisis: parsed.ok && parsed.record.category === 'crisis-line',
-  });
-  if (refused) return form.reply.privately(refused);
-  if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
   const teamId =
-    parsed.visibility === 'team' && form.context && who.adminTeamIds.includes(form.context)
+    parsed.ok &&
+    parsed.visibility === 'team' &&
+    form.context &&
+    (await mayAddToTeam(deps, form, form.context))
       ? form.context
       : null;
+  const crisis = parsed.ok && parsed.record.category === 'crisis-line';
+  const refused = await mayWrite(deps, form, crisis, teamId ? { teamId } : { workspaceId: who.workspaceId });
+  if (refused) return form.reply.privately(refused);
+  if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
   const now = deps.clock.now();
   await deps.prisma.$transaction(async (tx) => {
     await writeRecords(
@@ -141,7 +148,7 @@ async function changeable(deps: ManageDeps, context: Context, id: string | undef
     : null;
   const row = copy ?? named;
   const crisis = becomesCrisis || row.category === 'crisis-line' || named.category === 'crisis-line';
-  const refused = await mayWrite(deps, context, who, { crisis, row });
+  const refused = await mayWrite(deps, context, crisis, changeTarget(who, row));
   if (refused) return { ok: false, view: refused } as const;
   return { ok: true, who, row } satisfies Changeable & { ok: true };
 }
@@ -355,8 +362,6 @@ export async function submitSuggestion(deps: ManageDeps, form: FormContext): Pro
 
 export async function decide(deps: ManageDeps, context: ActionContext, approve: boolean): Promise<void> {
   const who = await asker(deps, context);
-  const refusedFirst = await mayWrite(deps, context, who, { crisis: false });
-  if (refusedFirst) return context.reply.privately(refusedFirst);
   const suggestion = context.value
     ? await deps.prisma.resourceSuggestion.findFirst({
         where: { id: context.value, workspaceId: who.workspaceId },
@@ -371,9 +376,22 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
   if (!parsed.success)
     return context.reply.privately(text('That suggestion can no longer be read; please decline it.'));
   const record = parsed.data;
-  if (approve && record.category === 'crisis-line') {
-    const refused = await mayWrite(deps, context, who, { crisis: true });
-    if (refused) return context.reply.privately(refused);
+  // Approving adds the entry to the workspace: that is a change like any other.
+  const decision = await deps.access.check(context.actor, 'resources.review', {
+    workspaceId: suggestion.workspaceId,
+    ...(suggestion.teamId ? { teamId: suggestion.teamId } : {}),
+  });
+  if (!decision.ok) return context.reply.privately(text(decision.reason));
+  // A workspace admin adds it for the workspace; a team admin for the team it was suggested in.
+  let scope: Scope = { workspaceId: suggestion.workspaceId, teamId: null };
+  if (approve) {
+    const crisis = record.category === 'crisis-line';
+    const refused = await mayWrite(deps, context, crisis, { workspaceId: suggestion.workspaceId });
+    if (refused) {
+      const teamId = suggestion.teamId ?? undefined;
+      if (crisis || !(await mayAddToTeam(deps, context, teamId))) return context.reply.privately(refused);
+      scope = { workspaceId: suggestion.workspaceId, teamId: teamId ?? null };
+    }
   }
   const now = deps.clock.now();
   const decided = await deps.prisma.$transaction(async (tx) => {
@@ -393,7 +411,7 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
         tx,
         [{ ...record, verifiedOn: now.toISOString().slice(0, 10), verifiedBy: who.displayName }],
         {
-          scope: { workspaceId: suggestion.workspaceId, teamId: null },
+          scope,
           origin: 'suggestion',
           keepEdited: false,
           editedAt: now,

@@ -1,7 +1,9 @@
-// Who is asking, and what they may see and do: their workspace, the teams whose own entries
-// they see (the team of this channel and every team they belong to), the region whose crisis
-// lines come first, and whether they are an admin.
-import type { Actor, ChatClient, Place, Platform } from '../../chat/index.ts';
+// Who is asking and what they see: their workspace, the teams whose own entries they see (the
+// team of this channel and every team they belong to), the region whose crisis lines come
+// first. Who may change what is the access policy's (src/access): `changeTarget` says what a
+// change to a row touches, so the policy can decide.
+import type { AccessTarget } from '../../access/index.ts';
+import type { Actor, Place } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { ensureMember, findTeamByChannel } from '../teams/index.ts';
@@ -16,10 +18,6 @@ export interface Asker {
   readonly team?: { readonly id: string; readonly crisisRegion: string };
   /** The crisis region: the channel's team, else the person's first team, else the default. */
   readonly region: string;
-  /** Admin of any team in this workspace. */
-  readonly isAdmin: boolean;
-  /** Teams this person administers. */
-  readonly adminTeamIds: readonly string[];
 }
 
 export async function askerOf(
@@ -37,7 +35,6 @@ export async function askerOf(
   ]);
   const teamIds = new Set(roles.map((r) => r.teamId));
   if (team) teamIds.add(team.id);
-  const adminTeamIds = [...new Set(roles.filter((r) => r.role === 'admin').map((r) => r.teamId))];
   return {
     memberId: member.id,
     displayName: member.displayName,
@@ -45,16 +42,27 @@ export async function askerOf(
     viewer: { workspaceId: member.workspaceId, teamIds: [...teamIds] },
     ...(team ? { team: { id: team.id, crisisRegion: team.crisisRegion } } : {}),
     region: team?.crisisRegion ?? roles[0]?.team.crisisRegion ?? defaultRegion,
-    isAdmin: adminTeamIds.length > 0,
-    adminTeamIds,
   };
 }
 
-/** Whether this admin may change the entry: install-wide and workspace entries, or their team's. */
-export function mayChange(asker: Asker, row: { workspaceId: string | null; teamId: string | null }): boolean {
-  if (!asker.isAdmin) return false;
-  if (row.teamId) return asker.adminTeamIds.includes(row.teamId);
-  return row.workspaceId === null || row.workspaceId === asker.workspaceId;
+/**
+ * What changing this row touches, for the access policy: a team's own entry is that team's; a
+ * workspace's entry (or copy) is that workspace's; a shared entry is changed through the asking
+ * workspace's copy, so it is that workspace's too (the shared row itself is the operator's).
+ */
+export function changeTarget(
+  who: Pick<Asker, 'workspaceId'>,
+  row: { workspaceId: string | null; teamId: string | null },
+): AccessTarget {
+  if (row.teamId) return { teamId: row.teamId };
+  return { workspaceId: row.workspaceId ?? who.workspaceId };
+}
+
+/** Where an event happened, as a target: this channel's team, or (in a DM) the workspace. */
+export function placeTarget(who: Pick<Asker, 'workspaceId'>, place: Place): AccessTarget {
+  return place.channelId && !place.isDirect
+    ? { channelId: place.channelId }
+    : { workspaceId: who.workspaceId };
 }
 
 /** Admins of a workspace (of any of its teams), for suggestions and the monthly review. */
@@ -66,30 +74,4 @@ export async function adminsOf(db: DbClient, workspaceId: string, teamId?: strin
   const seen = new Map<string, (typeof roles)[number]['member']>();
   for (const role of roles) seen.set(role.memberId, role.member);
   return [...seen.values()];
-}
-
-/** Asks the platform whether this person administers the whole workspace. */
-export type WorkspaceAdminCheck = (actor: Actor) => Promise<boolean>;
-
-/**
- * Whether the platform names this person an admin of the whole workspace (Slack admin or owner
- * from `users.info`, Discord Manage Server, the shell's workspace-admin flag). Never a team role:
- * anyone becomes a team admin with `/peer setup`. Crisis-line changes and imports from chat ask
- * this. When the platform cannot say, the answer is no.
- */
-export function workspaceAdminCheck(
-  clientFor: ((platform: Platform) => ChatClient | undefined) | undefined,
-): WorkspaceAdminCheck {
-  return async (actor) => {
-    // The event already carries the platform's verdict (Discord interactions): no round trip.
-    if (actor.isWorkspaceAdmin !== undefined) return actor.isWorkspaceAdmin;
-    const client = clientFor?.(actor.platform);
-    if (!client?.lookupUser) return false;
-    try {
-      const person = await client.lookupUser(actor);
-      return person !== undefined && !person.deleted && person.isWorkspaceAdmin === true;
-    } catch {
-      return false;
-    }
-  };
 }

@@ -1,12 +1,14 @@
 // `/peer resources import` (how to send a file) and `/peer resources export format:…` (the
 // store as a file in the admin's direct messages), and the direct-message upload they lead to.
+
+import type { Access } from '../../access/index.ts';
 import { type ChatClient, defineCommand, type Platform } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
-import { workspaceAdminCheck } from './people.ts';
 import { createTransfer, exportFormats } from './transfer.ts';
 
 interface Deps {
+  readonly access: Access;
   readonly prisma: PrismaClient;
   readonly clock: Clock;
   readonly logger: LogPort;
@@ -19,7 +21,7 @@ export function transferCommands(deps: Deps, defaultRegion: string) {
     clock: deps.clock,
     logger: deps.logger,
     defaultRegion,
-    workspaceAdmin: workspaceAdminCheck(deps.clientFor),
+    access: deps.access,
     async sendFile(to, file) {
       const client = deps.clientFor?.(to.platform);
       if (!client) return false;

@@ -5,6 +5,7 @@
 // (or the words "good rows only" with the upload do that at once). `/peer resources export`
 // sends the store as a file to the admin's direct messages.
 import { randomBytes } from 'node:crypto';
+import type { Access } from '../../access/index.ts';
 import type {
   ActionContext,
   Actor,
@@ -21,7 +22,7 @@ import type { Clock, LogPort } from '../../scheduling/index.ts';
 import { type ExportFormat, exportContent, workspaceRecords } from './formats/export.ts';
 import { bytesSource, formatOfName, type ImportReport, importSource } from './formats/import.ts';
 import { chatImportLimits, ImportLimitError, megabytes } from './formats/limits.ts';
-import { askerOf, type WorkspaceAdminCheck } from './people.ts';
+import { askerOf } from './people.ts';
 import type { Scope } from './store.ts';
 import { text } from './views.ts';
 
@@ -44,8 +45,8 @@ export interface TransferDeps {
   readonly defaultRegion: string;
   /** Sends a file to a person's direct messages; false when their platform is not connected here. */
   readonly sendFile: (to: UserRef, file: FileUpload) => Promise<boolean>;
-  /** The platform's word on who administers the whole workspace: imports are theirs. */
-  readonly workspaceAdmin: WorkspaceAdminCheck;
+  /** The access policy: imports are `resources.import` (workspace admins). */
+  readonly access: Access;
   readonly maxUploadBytes?: number;
 }
 
@@ -208,6 +209,9 @@ export function createTransfer(deps: TransferDeps) {
     await reply.privately(reportView(entry.name, report, offer));
   }
 
+  /** A file sent in a DM has no team: importing is the workspace admins' (`resources.import`). */
+  const mayImport = async (actor: Actor) => (await deps.access.check(actor, 'resources.import', {})).ok;
+
   /** Runs `work` unless another upload is being read; then says so. */
   async function oneAtATime(reply: Reply, work: () => Promise<void>): Promise<void> {
     if (reading) return reply.privately(busy);
@@ -223,7 +227,7 @@ export function createTransfer(deps: TransferDeps) {
     const attachments = context.event.attachments ?? [];
     const problem = problemOf(attachments, maxBytes);
     if (problem || !attachments[0]) return context.reply.privately(problem ?? notChatting);
-    if (!(await deps.workspaceAdmin(context.actor))) return context.reply.privately(notAdminUpload);
+    if (!(await mayImport(context.actor))) return context.reply.privately(notAdminUpload);
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const file = attachments[0];
     await oneAtATime(context.reply, async () => {
@@ -243,7 +247,7 @@ export function createTransfer(deps: TransferDeps) {
   }
 
   async function importGood(context: ActionContext): Promise<void> {
-    if (!(await deps.workspaceAdmin(context.actor))) return context.reply.privately(notAdminUpload);
+    if (!(await mayImport(context.actor))) return context.reply.privately(notAdminUpload);
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const entry = context.value ? pending.get(context.value) : undefined;
     if (!entry || entry.memberId !== who.memberId) {
@@ -261,8 +265,8 @@ export function createTransfer(deps: TransferDeps) {
     context: { actor: Actor; place: Place; reply: Reply },
     format: ExportFormat,
   ): Promise<void> {
+    // The router asked the access policy (`resources.export`) before this ran.
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
-    if (!who.isAdmin) return context.reply.privately(notAdminTransfer);
     const records = await workspaceRecords(deps.prisma, who.workspaceId);
     const file = exportContent(records, format);
     const { actor } = context;
@@ -281,7 +285,7 @@ export function createTransfer(deps: TransferDeps) {
 
   async function importHow(context: { actor: Actor; place: Place; reply: Reply }): Promise<void> {
     await context.reply.privately(
-      (await deps.workspaceAdmin(context.actor)) ? importHowView(maxBytes) : importsForWorkspaceAdmins,
+      (await mayImport(context.actor)) ? importHowView(maxBytes) : importsForWorkspaceAdmins,
     );
   }
 

@@ -114,12 +114,12 @@ export function crisisCardView(rows: readonly ResourceRow[], region: string): Vi
   };
 }
 
-export function resultButtons(id: string, isAdmin: boolean): Block {
+export function resultButtons(id: string, mayChange: boolean): Block {
   const elements: Button[] = [
     { type: 'button', actionId: 'resources:send', label: 'Send to me', value: `r:${id}`, style: 'primary' },
     { type: 'button', actionId: 'resources:share', label: 'Share in channel', value: `r:${id}` },
   ];
-  if (isAdmin) {
+  if (mayChange) {
     elements.push(
       { type: 'button', actionId: 'resources:edit', label: 'Edit', value: id },
       { type: 'button', actionId: 'resources:retire', label: 'Retire', value: id, style: 'danger' },
@@ -136,7 +136,8 @@ export interface ResultsInput {
   readonly page: number;
   readonly correctedTo?: string;
   readonly similarOnly: boolean;
-  readonly isAdmin: boolean;
+  /** Results this person may change (the access policy said so): they get Edit and Retire. */
+  readonly editable: ReadonlySet<string>;
 }
 
 export function resultsView(input: ResultsInput): View {
@@ -178,7 +179,10 @@ export function resultsView(input: ResultsInput): View {
         input.page > 1 ? `More for “${input.words}” (page ${input.page})` : `Results for “${input.words}”`,
     });
     for (const row of input.results) {
-      blocks.push({ type: 'text', text: resourceLine(row) }, resultButtons(row.id, input.isAdmin));
+      blocks.push(
+        { type: 'text', text: resourceLine(row) },
+        resultButtons(row.id, input.editable.has(row.id)),
+      );
     }
   } else if (!crisis || crisis.rows.length === 0) {
     blocks.push({

@@ -1,26 +1,16 @@
 // The resources feature (with teams, for set-up and roles) through the shared chat harness, with
 // its manual clock and its jobs to run by hand.
 import { randomBytes } from 'node:crypto';
-import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
+import { createAccess } from '../../../src/access/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createResourcesFeature } from '../../../src/features/resources/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { ManualClock } from '../../../src/scheduling/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
-import { clientsFor, lookupOnlyClient, shellPeople } from '../../support/people.ts';
+import { clientsFor, shellPeople } from '../../support/people.ts';
 
-/**
- * The harness's platform: every name is a person (the shell's rule), and the names in
- * `workspaceAdmins` are admins of the whole workspace, as Slack's users.info would say.
- */
-function resourcesPeople(workspaceAdmins: readonly string[]) {
-  return lookupOnlyClient('shell', (userId) => {
-    const person = shellPerson({ platform: 'shell', workspaceId: 'local', userId });
-    return person && { ...person, isWorkspaceAdmin: workspaceAdmins.includes(userId) };
-  });
-}
-
+/** `workspaceAdmins`: people the platform names admins of the whole workspace. */
 export function resourcesHarness(db: Database, workspaceAdmins: readonly string[] = ['wanda']) {
   const cipher = createFieldCipher(randomBytes(32));
   const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
@@ -32,7 +22,7 @@ export function resourcesHarness(db: Database, workspaceAdmins: readonly string[
     config,
     logger: silentLogger,
     notifyOutbox: () => undefined,
-    clientFor: clientsFor(resourcesPeople(workspaceAdmins)),
+    access: createAccess({ prisma: db.prisma, clientFor: () => undefined }),
   });
   const teams = createTeamsFeature({
     prisma: db.prisma,
@@ -40,7 +30,7 @@ export function resourcesHarness(db: Database, workspaceAdmins: readonly string[
     clientFor: clientsFor(shellPeople),
   });
   return {
-    ...featureHarness(db.prisma, [teams, resources]),
+    ...featureHarness(db.prisma, [teams, resources], { workspaceAdmins }),
     resources,
     clock,
     async runJobs() {

@@ -107,7 +107,7 @@ describe('keeping the list current', () => {
 
   it('refuses a form with problems and saves nothing', async () => {
     const before = await db.prisma.resource.count();
-    const reply = await h.form('ada', 'resources:add-form', {
+    const reply = await h.form('wanda', 'resources:add-form', {
       ...entry,
       contacts: 'fax: 12345\nphone: call me',
       title: '',
@@ -118,11 +118,14 @@ describe('keeping the list current', () => {
     expect(await db.prisma.resource.count()).toBe(before);
   });
 
-  it('members cannot add; admins can, and the entry is searchable at once', async () => {
+  it('members cannot add; a team admin adds for their team only, a workspace admin for everyone here', async () => {
     expect((await h.command('bo', ['resources', 'add'])).text()).toContain('Only team admins');
     const opened = await h.command('ada', ['resources', 'add']);
     expect(opened.seen[0]?.form?.formId).toBe('resources:add-form');
-    const saved = await h.form('ada', 'resources:add-form', entry);
+    const before = await db.prisma.resource.count();
+    expect((await h.form('ada', 'resources:add-form', entry)).text()).toContain('Only team admins');
+    expect(await db.prisma.resource.count()).toBe(before);
+    const saved = await h.form('wanda', 'resources:add-form', entry);
     expect(saved.text()).toContain('Added **Austin Peer Warmline**');
     const found = await h.command('bo', ['find'], { words: 'austin warmline' });
     expect(found.text()).toContain('Austin Peer Warmline');
@@ -217,7 +220,7 @@ describe('keeping the list current', () => {
     expect(again.updated).toBe(0);
 
     const saved = await h.form(
-      'ada',
+      'wanda',
       'resources:edit-form',
       {
         ...entry,
@@ -234,12 +237,12 @@ describe('keeping the list current', () => {
     expect(shared.title).not.toBe('NAMI HelpLine (our notes)');
     expect(shared.editedAt).toBeNull();
     const copy = await db.prisma.resource.findFirstOrThrow({ where: { replacesId: 'us-nami-helpline' } });
-    expect(copy).toMatchObject({ title: 'NAMI HelpLine (our notes)', editedBy: 'ada', teamId: null });
+    expect(copy).toMatchObject({ title: 'NAMI HelpLine (our notes)', editedBy: 'wanda', teamId: null });
     const reloaded = await loadSeed(db.prisma);
     expect(reloaded.updated).toBe(0);
     const found = (await h.command('bo', ['find'], { words: 'nami helpline' })).text();
     expect(found).toContain('NAMI HelpLine (our notes)');
-    expect(found).toContain('Edited in this workspace by ada on 2026-12-01');
+    expect(found).toContain('Edited in this workspace by wanda on 2026-12-01');
   });
 
   it('the monthly review reaches admins once, with Still right / Edit / Retire', async () => {
@@ -266,7 +269,7 @@ describe('keeping the list current', () => {
     // A crisis line: a team admin may not change it; a workspace admin changes this workspace's copy.
     const id = 'us-crisis-text-line';
     expect((await h.action('ada', 'resources:verify', id, dm)).text()).toContain(
-      'Crisis lines are changed only by a workspace admin',
+      'Crisis lines can be changed only by an admin of this workspace',
     );
     expect((await h.action('wanda', 'resources:verify', id, dm)).text()).toContain('marked as checked today');
     const copy = await db.prisma.resource.findFirstOrThrow({ where: { replacesId: id } });
