@@ -1,5 +1,6 @@
 // RFC 4180 CSV: quoted fields with commas, quotes ("") and line breaks inside. Each row keeps
-// the line it started on, so an import report can name it.
+// the line it started on, so an import report can name it. Cells that would be formulas in a
+// spreadsheet are written defused (a leading apostrophe) and read back as they were.
 
 export interface CsvRow {
   /** 1-based line of the file where the row starts (the header is line 1). */
@@ -75,13 +76,27 @@ export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvT
     header,
     rows: rest.map((record) => ({
       line: record.line,
-      values: Object.fromEntries(header.map((name, i) => [name, record.fields[i] ?? ''])),
+      values: Object.fromEntries(header.map((name, i) => [name, restored(record.fields[i] ?? '')])),
     })),
   };
 }
 
-const quote = (value: string): string =>
-  /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+// A cell a spreadsheet would run as a formula starts with = + - @ (or a tab or CR before one).
+// It is written with a leading apostrophe, as csv-stringify's `escape_formulas` does, and so is a
+// cell that already starts with apostrophes before one of those, so that reading strips exactly
+// one apostrophe and every export reads back unchanged.
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+const defused = (value: string): string => (FORMULA.test(value) ? `'${value}` : value);
+
+/** The cell as written, the one apostrophe `defused` added taken off. */
+const restored = (value: string): string =>
+  value.startsWith("'") && FORMULA.test(value) ? value.slice(1) : value;
+
+const quote = (raw: string): string => {
+  const value = defused(raw);
+  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+};
 
 export function writeCsv(
   header: readonly string[],
