@@ -27,7 +27,8 @@ const icsLocal = (instant: Date, zone: string) => inZone(instant, zone).toFormat
  */
 export const icsText = (value: string): string =>
   value
-    .replace(/[\u0000-\u001f\u007f\u0080-\u009f\u2028\u2029]+/g, ' ')
+    // \p{Cc}: C0 and C1 controls and DEL; line and paragraph separators too.
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
 
