@@ -80,7 +80,7 @@ export async function findView(deps: FindDeps, actor: Actor, asker: Asker, reque
   const { prisma } = deps;
   const crisisRegion = request.region ?? asker.region;
   const crisis = soundsLikeCrisis(request.words, request.category)
-    ? await crisisLinesFor(prisma, asker.viewer, crisisRegion)
+    ? await crisisLinesFor(prisma, asker.viewer, crisisRegion, request.words)
     : [];
   const firstPage = request.offset === 0;
   const limit = crisis.length > 0 && firstPage ? PAGE_UNDER_CRISIS : PAGE;

@@ -24,6 +24,8 @@ export const simpleColumns = [
   'verified_on',
   'verified_by',
   'status',
+  // Whom a line is for, when it is for a particular group (HSDS eligibility): `veterans; military`.
+  'eligibility',
 ] as const;
 
 const contactColumns: readonly ContactKind[] = ['phone', 'text', 'chat', 'web', 'email'];
@@ -76,6 +78,7 @@ export function rowToInput(row: CsvRow): ResourceInput {
     ...(text('verified_on') ? { verifiedOn: text('verified_on') } : {}),
     ...(text('verified_by') ? { verifiedBy: text('verified_by') } : {}),
     ...(text('status') ? { status: text('status') as ResourceInput['status'] } : {}),
+    ...(many(v.eligibility).length > 0 ? { extras: { x_eligibility: many(v.eligibility) } } : {}),
   };
 }
 
@@ -103,5 +106,11 @@ export function recordToRow(record: ResourceRecord): Record<string, string> {
     verified_on: record.verifiedOn ?? '',
     verified_by: record.verifiedBy ?? '',
     status: record.status,
+    eligibility: eligibilityOf(record).join('; '),
   };
 }
+
+const eligibilityOf = (record: ResourceRecord): string[] => {
+  const groups = record.extras.x_eligibility;
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+};
