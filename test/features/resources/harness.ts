@@ -32,6 +32,7 @@ export function resourcesHarness(db: Database, workspaceAdmins: readonly string[
   return {
     ...featureHarness(db.prisma, [teams, resources], { workspaceAdmins }),
     resources,
+    features: [teams, resources] as const,
     clock,
     async runJobs() {
       for (const job of resources.jobs ?? []) await job.run({ instanceId: 'test', now: clock.now() });
