@@ -75,6 +75,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
   const features: Feature[] = [
     createTeamsFeature({
       prisma,
+      access: deps.access,
       defaults: config.defaults,
       clientFor: deps.clientFor,
       roster: rosterPort(prisma),
@@ -89,6 +90,7 @@ export function featureList(deps: FeatureDeps): Feature[] {
     resources,
     createCheckinsFeature({ ...deps, crisisLines, planSteps }),
     createFlagsFeature({
+      access: deps.access,
       prisma,
       cipher,
       clock,

@@ -3,17 +3,28 @@
 // passes it to the router and, through FeatureDeps, to every feature.
 import type { AccessPort, Actor, Place } from '../chat/index.ts';
 import { allowed, type Decision, decide } from './policy.ts';
-import { type AccessTarget, type StandingDeps, standingOf } from './standing.ts';
+import { type AccessDb, type AccessTarget, type StandingDeps, standingOf } from './standing.ts';
+import type { SubjectKind } from './subjects.ts';
 import { isVerb, type VerbName, verbs } from './verbs.ts';
 
 const elsewhereReason =
   'That belongs to another workspace, so I did nothing. PeerBridge keeps each workspace’s teams apart.';
 
 export interface Access {
-  /** May this actor use this verb on this target? Reads only; never throws for a stranger. */
-  check(actor: Actor, verb: VerbName, target: AccessTarget): Promise<Decision>;
+  /**
+   * May this actor use this verb on this target? Reads only; never throws for a stranger. Inside
+   * a transaction pass it as `db`, so the check sees what the transaction sees (and PGlite's one
+   * connection is not asked twice at once).
+   */
+  check(actor: Actor, verb: VerbName, target: AccessTarget, db?: AccessDb): Promise<Decision>;
   /** The same question for several verbs about one target (help, a view's buttons). */
   allowedOf(actor: Actor, verbsAsked: readonly VerbName[], target: AccessTarget): Promise<Set<VerbName>>;
+  /**
+   * The subjects the actor holds towards the target, without asking the platform about workspace
+   * admins: for a handler that decides several verbs about one row with `decide` (a team's
+   * supervision context). Use it only for verbs no workspace admin is listed for.
+   */
+  held(actor: Actor, target: AccessTarget, db?: AccessDb): Promise<ReadonlySet<SubjectKind>>;
   /** What the router asks before a handler runs. */
   readonly port: AccessPort;
 }
@@ -25,14 +36,18 @@ const placeTarget = (place: Place): AccessTarget =>
   place.channelId !== undefined && !place.isDirect ? { channelId: place.channelId } : {};
 
 export function createAccess(deps: StandingDeps): Access {
-  async function check(actor: Actor, verb: VerbName, target: AccessTarget): Promise<Decision> {
+  async function check(actor: Actor, verb: VerbName, target: AccessTarget, db?: AccessDb) {
     const rule = verbs[verb];
-    const standing = await standingOf(deps, actor, target, new Set(rule.who));
+    const standing = await standingOf(deps, actor, target, new Set(rule.who), db);
     if (standing.elsewhere && !target.shared) return { ok: false, reason: elsewhereReason };
     return decide(verb, standing.held);
   }
 
-  async function allowedOf(actor: Actor, asked: readonly VerbName[], target: AccessTarget) {
+  async function allowedOf(
+    actor: Actor,
+    asked: readonly VerbName[],
+    target: AccessTarget,
+  ): Promise<Set<VerbName>> {
     const wanted = new Set(asked.flatMap((verb) => verbs[verb].who));
     const standing = await standingOf(deps, actor, target, wanted);
     return new Set(asked.filter((verb) => decide(verb, standing.held).ok));
@@ -53,5 +68,7 @@ export function createAccess(deps: StandingDeps): Access {
       return allowedOf(actor, known, placeTarget(place));
     },
   };
-  return { check, allowedOf, port };
+  const held = async (actor: Actor, target: AccessTarget, db?: AccessDb) =>
+    (await standingOf(deps, actor, target, new Set(), db)).held;
+  return { check, allowedOf, held, port };
 }

@@ -3,6 +3,6 @@
 export { type Access, createAccess } from './access.ts';
 export { type Decision, decide } from './policy.ts';
 export { accessTableMarkdown, readmeMarkers } from './readme-table.ts';
-export { type AccessTarget, platformSaysWorkspaceAdmin } from './standing.ts';
+export { type AccessDb, type AccessTarget, platformSaysWorkspaceAdmin } from './standing.ts';
 export { type SubjectKind, subjectKinds, subjectNames } from './subjects.ts';
 export { isVerb, type VerbName, type VerbRule, verbNames, verbs } from './verbs.ts';

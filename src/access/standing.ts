@@ -3,7 +3,11 @@
 // features/teams' own role storage) that reads TeamRole for a decision;
 // test/architecture/one-access-policy.test.ts fails if a feature starts doing it itself.
 import type { Actor, ChatClient, Platform } from '../chat/index.ts';
-import type { PrismaClient } from '../db/index.ts';
+import type { Db, PrismaClient } from '../db/index.ts';
+
+/** The app's client, or the transaction a check must read inside (PGlite has one connection). */
+export type AccessDb = PrismaClient | Db.Prisma.TransactionClient;
+
 import type { SubjectKind } from './subjects.ts';
 
 /**
@@ -57,7 +61,7 @@ interface Resolved {
   readonly targetWorkspaceId?: string;
 }
 
-async function resolve(prisma: PrismaClient, actor: Actor, target: AccessTarget): Promise<Resolved> {
+async function resolve(prisma: AccessDb, actor: Actor, target: AccessTarget): Promise<Resolved> {
   const workspace = await prisma.workspace.findUnique({
     where: { platform_externalId: { platform: actor.platform, externalId: actor.workspaceId } },
     select: { id: true },
@@ -101,7 +105,7 @@ async function resolve(prisma: PrismaClient, actor: Actor, target: AccessTarget)
 
 /** The team roles and the supervision the actor holds towards the target (same workspace only). */
 async function rowSubjects(
-  prisma: PrismaClient,
+  prisma: AccessDb,
   resolved: Resolved,
   target: AccessTarget,
   held: Set<SubjectKind>,
@@ -140,14 +144,15 @@ export async function standingOf(
   actor: Actor,
   target: AccessTarget,
   wanted: ReadonlySet<SubjectKind>,
+  db: AccessDb = deps.prisma,
 ): Promise<Standing> {
-  const resolved = await resolve(deps.prisma, actor, target);
+  const resolved = await resolve(db, actor, target);
   const elsewhere =
     resolved.targetWorkspaceId !== undefined && resolved.targetWorkspaceId !== resolved.actorWorkspaceId;
   const held = new Set<SubjectKind>();
   if (elsewhere && !target.shared) return { held, elsewhere };
   held.add('anyone');
-  if (!elsewhere) await rowSubjects(deps.prisma, resolved, target, held);
+  if (!elsewhere) await rowSubjects(db, resolved, target, held);
   const decided = [...wanted].some((subject) => held.has(subject));
   if (!decided && wanted.has('workspace-admin') && (await platformSaysWorkspaceAdmin(deps, actor)))
     held.add('workspace-admin');

@@ -38,7 +38,8 @@ const rules = {
     what: "Change a team's name, time zone or crisis region",
     who: ['team-admin', 'workspace-admin'],
     scope: 'row',
-    refusal: `This channel is already a team, and only its admins can change it. ${askAnAdmin}`,
+    refusal:
+      "Only this team's admins can change its set-up. If something here needs changing, ask one of them; `/peer team show` lists who they are.",
   },
   'team.view': {
     what: 'See who is on a team and who supervises whom',

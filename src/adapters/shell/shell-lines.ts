@@ -22,6 +22,10 @@ export type ShellLine =
 export const playgroundCommands: readonly { readonly usage: string; readonly what: string }[] = [
   { usage: '/peer ...', what: 'talk to PeerBridge (/peer help lists everything)' },
   { usage: '/as <name>', what: 'be someone else, e.g. /as sam (new people join the channel you are in)' },
+  {
+    usage: '/as <name> --workspace-admin',
+    what: 'be someone the platform calls a workspace admin (as Slack is_admin or Discord Manage Server would)',
+  },
   { usage: '/in <#channel>', what: 'go to a channel, e.g. /in #night-shift' },
   { usage: '/dm', what: 'a direct message with PeerBridge; anything you type goes to it' },
   {

@@ -7,7 +7,7 @@ import { type ShellOutput, writeNote } from './shell-output.ts';
 import { readChannelName, readPersonName, type ShellWorld } from './shell-world.ts';
 
 export interface ShellPeople {
-  /** `/as <name>`. */
+  /** `/as <name>`, or `/as <name> --workspace-admin` (the platform calls them a workspace admin). */
   actAs(name: string): Promise<void>;
   /** `/in <#channel>`. */
   goTo(typed: string): Promise<void>;
@@ -46,12 +46,18 @@ export function createShellPeople(deps: {
   return {
     placeName,
     joinIfNew,
-    async actAs(name) {
-      const who = readPersonName(name);
+    async actAs(typed) {
+      const words = typed.split(/\s+/).filter(Boolean);
+      const workspaceAdmin = words.includes('--workspace-admin');
+      const who = readPersonName(words.filter((w) => w !== '--workspace-admin').join(' '));
       if (!who) return note('Who would you like to be? A one-word name works, like /as sam.');
-      if (who.userId === world.me) return note(`You are already ${world.displayName(who.userId)}.`);
-      const { isNew } = world.actAs(who);
-      note(`You are now ${world.displayName(world.me)}${isNew ? ' (new here)' : ''}, in ${placeName()}.`);
+      if (who.userId === world.me && !workspaceAdmin)
+        return note(`You are already ${world.displayName(who.userId)}.`);
+      const { isNew } = world.actAs(who, { workspaceAdmin });
+      const role = world.isWorkspaceAdmin(world.me) ? ', a workspace admin' : '';
+      note(
+        `You are now ${world.displayName(world.me)}${role}${isNew ? ' (new here)' : ''}, in ${placeName()}.`,
+      );
       if (world.place.kind === 'channel') await joinIfNew(world.me, world.place.channelId);
     },
     async goTo(typed) {

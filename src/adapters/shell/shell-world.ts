@@ -30,6 +30,8 @@ interface Person {
   readonly channels: Set<string>;
   readonly inbox: Received[];
   pressable?: Pressable;
+  /** What Slack's is_admin or Discord's Manage Server would say: set with `/as name --workspace-admin`. */
+  workspaceAdmin?: boolean;
 }
 
 interface Channel {
@@ -95,7 +97,14 @@ export class ShellWorld {
       workspaceId: shellWorkspaceId,
       userId,
       displayName: this.displayName(userId),
+      // The platform's own word, carried on the event as a Discord interaction carries it.
+      isWorkspaceAdmin: this.#people.get(userId)?.workspaceAdmin === true,
     };
+  }
+
+  /** Whether the playground's "platform" calls this person a workspace admin. */
+  isWorkspaceAdmin(userId: string): boolean {
+    return this.#people.get(userId)?.workspaceAdmin === true;
   }
 
   /** The current place as an event's `place`. */
@@ -110,9 +119,14 @@ export class ShellWorld {
   }
 
   /** Becomes someone else; says whether they are new to the playground. */
-  actAs(typed: { userId: string; displayName: string }): { readonly isNew: boolean } {
+  actAs(
+    typed: { userId: string; displayName: string },
+    options: { readonly workspaceAdmin?: boolean } = {},
+  ): { readonly isNew: boolean } {
     const isNew = !this.#people.has(typed.userId);
-    this.#me = this.#meet(typed.userId, typed.displayName).userId;
+    const person = this.#meet(typed.userId, typed.displayName);
+    if (options.workspaceAdmin) person.workspaceAdmin = true;
+    this.#me = person.userId;
     return { isNew };
   }
 

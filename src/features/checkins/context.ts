@@ -1,9 +1,11 @@
 // What every part of the check-ins feature is given, and the small look-ups they share.
+
+import { type Access, createAccess } from '../../access/index.ts';
 import type { Actor, ChatClient, Platform } from '../../chat/index.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
-import { ensureMember, findTeamByChannel, rolesIn } from '../teams/index.ts';
+import { ensureMember, findTeamByChannel } from '../teams/index.ts';
 
 export interface CheckinsDeps {
   readonly prisma: PrismaClient;
@@ -14,6 +16,8 @@ export interface CheckinsDeps {
   readonly clientFor: (platform: Platform) => ChatClient | undefined;
   readonly crisisLines: CrisisLinesPort;
   readonly planSteps: PlanStepsPort;
+  /** The access policy (app.ts passes the app's; feature tests get the same policy bound here). */
+  readonly access?: Access;
   /** `retention.checkinAnswerDays` (0 or absent: answers are kept). */
   readonly config?: { readonly retention: { readonly checkinAnswerDays: number } };
 }
@@ -39,9 +43,10 @@ export async function teamOfChannel(prisma: PrismaClient, actor: Actor, channelI
   return prisma.team.findUniqueOrThrow({ where: { id: team.id }, include: { workspace: true } });
 }
 
-export async function isLead(prisma: PrismaClient, teamId: string, memberId: string): Promise<boolean> {
-  const roles = await rolesIn(prisma, teamId, memberId);
-  return roles.has('admin') || roles.has('supervisor');
+/** Whether the access policy lets this person run the team's check-ins (`checkin.manage`). */
+export async function mayManage(deps: CheckinsDeps, actor: Actor, teamId: string): Promise<boolean> {
+  const access = deps.access ?? createAccess(deps);
+  return (await access.check(actor, 'checkin.manage', { teamId })).ok;
 }
 
 export { ensureMember };

@@ -10,7 +10,7 @@ import {
 import type { DbClient } from '../../scheduling/index.ts';
 import { enqueueOutbox } from '../../scheduling/index.ts';
 import { decryptItems, type Recorded, recordAnswer, recordSkip, roundToAnswer, snooze } from './answers.ts';
-import { type CheckinsDeps, ensureMember, isLead, notLead } from './context.ts';
+import { type CheckinsDeps, ensureMember, mayManage, notLead } from './context.ts';
 import { questionsOf, saveDefinition, syncSchedules } from './definitions.ts';
 import { postLiveAnswer } from './digest.ts';
 import { answerForm, HARD_PLACE } from './questions.ts';
@@ -103,8 +103,7 @@ async function templateForLead(
       })
     : null;
   if (!template || template.deletedAt) return undefined;
-  const member = await ensureMember(deps.prisma, actor);
-  return (await isLead(deps.prisma, template.teamId, member.id)) ? template : null;
+  return (await mayManage(deps, actor, template.teamId)) ? template : null;
 }
 
 const deletedName = (t: { name: string; id: string }, now: Date) =>
@@ -189,8 +188,8 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
         : null;
       if (!team || (mode !== 'new' && mode !== 'edit'))
         return say(reply, 'I could not tell which team this form was for. Nothing was saved.');
+      if (!(await mayManage(deps, actor, team.id))) return say(reply, notLead);
       const member = await ensureMember(deps.prisma, actor);
-      if (!(await isLead(deps.prisma, team.id, member.id))) return say(reply, notLead);
       const parsed = parseSetup(values, team.timeZone);
       if (!parsed.ok) return say(reply, `${parsed.reason} Nothing was saved.`);
       const clash = await deps.prisma.checkinTemplate.findFirst({

@@ -1,5 +1,7 @@
 // `/peer flag` and `/peer flags`, the supervisor's buttons, and the escalation and retention
 // jobs. Flags never reach a channel: every reply here is private, every message a DM.
+
+import { type Access, createAccess } from '../../access/index.ts';
 import {
   type Actor,
   actionsByName,
@@ -34,12 +36,15 @@ export interface FlagsDeps {
   readonly logger: LogPort;
   readonly notifyOutbox: () => void;
   readonly ports: { readonly crisisLines: CrisisLinesPort; readonly planSteps: PlanStepsPort };
+  /** The access policy (app.ts passes the app's; feature tests get the same policy bound here). */
+  readonly access?: Access;
 }
 
 const staleButton = 'That button has lost which flag it was for. `/peer flags` lists the current ones.';
 
 export function createFlagsFeature(deps: FlagsDeps): Feature {
   const { prisma, cipher, clock } = deps;
+  const access = deps.access ?? createAccess({ prisma, clientFor: () => undefined });
 
   async function openFlagForm(actor: Actor, channelId: string | undefined, reply: Reply): Promise<void> {
     const member = await ensureMember(prisma, actor);
@@ -113,7 +118,7 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
       const [supervised, own, figures] = await Promise.all([
         supervisedFlags(prisma, member),
         ownFlags(prisma, member),
-        adminFigures(prisma, member),
+        adminFigures(prisma, access, actor, member),
       ]);
       await reply.privately(flagsView({ supervised, own, figures, now: clock.now() }));
     },

@@ -1,6 +1,7 @@
 // `/peer flags`: a supervisor's open flags of their own supervisees (no note in the list), a
 // member's own flags with who has seen each, and an admin's anonymous team figures.
-import type { Block, View } from '../../chat/index.ts';
+import type { Access } from '../../access/index.ts';
+import type { Actor, Block, View } from '../../chat/index.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 import { MIN_GROUP, type TeamFigures, teamFigures } from './figures.ts';
 import { levelLabel, wishLabel } from './levels.ts';
@@ -46,9 +47,23 @@ export async function ownFlags(prisma: PrismaClient, author: Db.Member): Promise
   });
 }
 
-export async function adminFigures(prisma: PrismaClient, viewer: Db.Member): Promise<TeamFigures[]> {
-  const adminOf = await prisma.teamRole.findMany({ where: { memberId: viewer.id, role: 'admin' } });
-  return Promise.all(adminOf.map((r) => teamFigures(prisma, r.teamId)));
+/** Figures for each of the viewer's teams where the access policy allows them (`flag.figures`). */
+export async function adminFigures(
+  prisma: PrismaClient,
+  access: Access,
+  actor: Actor,
+  viewer: Db.Member,
+): Promise<TeamFigures[]> {
+  const teams = await prisma.teamRole.findMany({
+    where: { memberId: viewer.id },
+    select: { teamId: true },
+    distinct: ['teamId'],
+  });
+  const figures: TeamFigures[] = [];
+  for (const { teamId } of teams)
+    if ((await access.check(actor, 'flag.figures', { teamId })).ok)
+      figures.push(await teamFigures(prisma, teamId));
+  return figures;
 }
 
 function supervisorBlocks(flags: readonly FlagWithPeople[], now: Date): Block[] {

@@ -1,6 +1,6 @@
 // `/peer supervision slots | book | rebook`: one-to-one supervision.
 import { defineCommand } from '../../chat/index.ts';
-import { memberContext, refOf } from './context.ts';
+import { books, memberContext, refOf } from './context.ts';
 import type { SupervisionDeps } from './deps.ts';
 import { checkRef, checkSlots, checkZone, splitSlots } from './options.ts';
 import { findSessionByRef } from './series-service.ts';
@@ -81,7 +81,7 @@ export function oneToOneCommands(deps: SupervisionDeps) {
       if (!context.ok) return reply.privately(refusalView(context.reason));
       // A supervisor's one-to-one time is for their own team: the channel alone does not say
       // someone belongs to it.
-      if (context.value.roles.size === 0) return reply.privately(refusalView(notAMember));
+      if (!books(context.value)) return reply.privately(refusalView(notAMember));
       const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now());
       if (!booked.ok)
         return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));

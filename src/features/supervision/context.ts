@@ -1,8 +1,11 @@
-// Who is asking, in which team, with which roles: every command starts here.
+// Who is asking, in which team, and what the access policy says they hold there: every command
+// starts here. `leads`, `offersSlots` and `books` are the policy's own decisions (src/access) on
+// the subjects resolved once per context.
+import { createAccess, decide, type SubjectKind } from '../../access/index.ts';
 import type { Actor } from '../../chat/index.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
-import { ensureMember, findTeamByChannel, rolesIn } from '../teams/index.ts';
+import { ensureMember, findTeamByChannel } from '../teams/index.ts';
 
 export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
@@ -13,7 +16,8 @@ export const refuse = (reason: string): Outcome<never> => ({ ok: false, reason }
 export interface TeamContext {
   readonly team: Db.Team;
   readonly member: Db.Member;
-  readonly roles: ReadonlySet<Db.TeamRoleKind>;
+  /** What the actor is towards this team, as the access policy resolves it. */
+  readonly held: ReadonlySet<SubjectKind>;
   /** The member's own zone, else the team's. */
   readonly zone: string;
 }
@@ -30,8 +34,8 @@ export async function teamContext(
   const team = await findTeamByChannel(prisma, { ...actor, channelId });
   if (!team) return refuse(notATeam);
   const member = await ensureMember(prisma, actor);
-  const roles = await rolesIn(prisma, team.id, member.id);
-  return ok({ team, member, roles, zone: member.timeZone ?? team.timeZone });
+  const held = await heldIn(prisma, actor, team.id);
+  return ok({ team, member, held, zone: member.timeZone ?? team.timeZone });
 }
 
 /** The member's team when they ask from a direct message: the first team they belong to. */
@@ -47,12 +51,22 @@ export async function memberContext(
   const member = await ensureMember(prisma, actor);
   const role = await prisma.teamRole.findFirst({ where: { memberId: member.id }, include: { team: true } });
   if (!role) return refuse(notATeam);
-  const roles = await rolesIn(prisma, role.teamId, member.id);
-  return ok({ team: role.team, member, roles, zone: member.timeZone ?? role.team.timeZone });
+  const held = await heldIn(prisma, actor, role.teamId);
+  return ok({ team: role.team, member, held, zone: member.timeZone ?? role.team.timeZone });
 }
 
-export const leads = (context: TeamContext): boolean =>
-  context.roles.has('supervisor') || context.roles.has('admin');
+export const leads = (context: TeamContext): boolean => decide('supervision.schedule', context.held).ok;
+/** Offers one-to-one slots: the team's supervisors (`supervision.slots`). */
+export const offersSlots = (context: TeamContext): boolean => decide('supervision.slots', context.held).ok;
+/** Books the team's one-to-ones: people on the team (`supervision.book`). */
+export const books = (context: TeamContext): boolean => decide('supervision.book', context.held).ok;
+
+/**
+ * The subjects towards a team. No supervision verb lists workspace admins, so the platform is
+ * never asked: the policy reads the team's roles from the database alone.
+ */
+const heldIn = (prisma: PrismaClient, actor: Actor, teamId: string) =>
+  createAccess({ prisma, clientFor: () => undefined }).held(actor, { teamId });
 
 export const notALead =
   "Only this team's supervisors and admins can do that. If it needs doing, ask one of them; `/peer team show` lists who they are.";
@@ -87,6 +101,6 @@ export async function contextForTeam(
   const team = await prisma.team.findUnique({ where: { id: teamId } });
   if (!team) return refuse('That team no longer exists.');
   const member = await ensureMember(prisma, actor);
-  const roles = await rolesIn(prisma, team.id, member.id);
-  return ok({ team, member, roles, zone: member.timeZone ?? team.timeZone });
+  const held = await heldIn(prisma, actor, team.id);
+  return ok({ team, member, held, zone: member.timeZone ?? team.timeZone });
 }

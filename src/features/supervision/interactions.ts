@@ -4,7 +4,7 @@ import type { Db } from '../../db/index.ts';
 import { seriesCalendar, sessionCalendar } from './calendar.ts';
 import { notAMember } from './commands-one-to-one.ts';
 import { refreshPollMessage } from './commands-poll.ts';
-import { contextForTeam, leads, shortRef } from './context.ts';
+import { books, contextForTeam, leads, shortRef } from './context.ts';
 import { teamWithWorkspace } from './delivery.ts';
 import type { SupervisionDeps } from './deps.ts';
 import { sendFileTo } from './files.ts';
@@ -141,7 +141,7 @@ export function supervisionActions(deps: SupervisionDeps): ActionHandler {
       const context = await contextForTeam(prisma, actor, slot.teamId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       // As `/peer supervision book`: the button names the slot, not that the presser belongs here.
-      if (context.value.roles.size === 0) return reply.privately(refusalView(notAMember));
+      if (!books(context.value)) return reply.privately(refusalView(notAMember));
       const booked = await bookSlot(prisma, context.value, shortRef(slot.id), clock.now());
       if (!booked.ok)
         return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));

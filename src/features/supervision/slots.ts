@@ -11,7 +11,7 @@
 // describe the constraint for its drift check. The lock gives the same guarantee on both.
 import type { Db, PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
-import { leads, type Outcome, ok, refuse, type TeamContext } from './context.ts';
+import { leads, type Outcome, offersSlots, ok, refuse, type TeamContext } from './context.ts';
 import { addMinutes } from './time.ts';
 
 export type SlotRow = Db.SupervisionSlot & { readonly supervisor: Db.Member };
@@ -30,7 +30,7 @@ export async function publishSlots(
   lengthMinutes: number,
   now: Date,
 ): Promise<Outcome<Db.SupervisionSlot[]>> {
-  if (!context.roles.has('supervisor'))
+  if (!offersSlots(context))
     return refuse(
       'Only supervisors can offer one-to-one slots. An admin can give you the role with `/peer team role`.',
     );

@@ -1,5 +1,6 @@
 // The team set-up commands, one file each under commands/ (option checks in checks.ts).
 // (`/peer privacy` lives in features/privacy.)
+import { createAccess } from '../../access/index.ts';
 import { defineGroup } from '../../chat/command-table.ts';
 import { quietHoursCommand } from './commands/quiet-hours.ts';
 import { setupCommand } from './commands/setup.ts';
@@ -18,7 +19,8 @@ export const teamGroup = defineGroup({
   help: 'Shows the team, and lets admins give roles and pair members with supervisors.',
 });
 
-export function teamCommands(deps: TeamsDeps) {
+export function teamCommands(given: TeamsDeps) {
+  const deps = { ...given, access: given.access ?? createAccess(given) };
   return [
     setupCommand(deps),
     teamShowCommand(deps),

@@ -2,14 +2,23 @@
 // writes in one transaction that first locks the team's row: a check such as "never the last
 // admin" still holds when it commits (two admins, two replicas), and a refused change writes
 // nothing at all, not even a Member row for the person it named.
+
+import type { Access, VerbName } from '../../access/index.ts';
 import type { Actor } from '../../chat/events.ts';
 import { literal } from '../../chat/markup.ts';
 import type { PlatformPerson } from '../../chat/outbound.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
-import { type DbClient, findMember, findTeamByChannel, type Member, rolesIn, type Team } from './members.ts';
+import {
+  type DbClient,
+  ensureMember,
+  findMember,
+  findTeamByChannel,
+  type Member,
+  rolesIn,
+  type Team,
+} from './members.ts';
 import { type Outcome, ok, refuse } from './outcome.ts';
 import { memberForPerson } from './people.ts';
-import { notAdmin } from './team-setup.ts';
 
 export const notATeam =
   'This channel is not set up as a team yet. Anyone can start with `/peer setup` here, and becomes its first admin.';
@@ -19,29 +28,44 @@ export const notInTeamChannel = 'Please run this in the team channel, so I know 
 const lastAdmin =
   'You are the only admin of this team. Make someone else an admin first, so the team is never left without one.';
 
-/** The team of this channel, when the actor is one of its admins. Reads only. */
+/**
+ * The team of this channel, when the access policy lets the actor use the verb on it (its admins,
+ * or a workspace admin). The admin's member row is made only once that is settled, so the audit
+ * entry names who acted.
+ */
 export async function adminContext(
-  db: DbClient,
+  prisma: PrismaClient,
+  access: Access,
   actor: Actor,
   channelId: string | undefined,
+  verb: VerbName = 'team.roles',
 ): Promise<Outcome<{ team: Team; admin: Member }>> {
   if (!channelId) return refuse(notInTeamChannel);
-  const team = await findTeamByChannel(db, { ...actor, channelId });
+  const team = await findTeamByChannel(prisma, { ...actor, channelId });
   if (!team) return refuse(notATeam);
-  const admin = await findMember(db, actor);
-  if (!admin || !(await rolesIn(db, team.id, admin.id)).has('admin')) return refuse(notAdmin);
-  return ok({ team, admin });
+  const decision = await access.check(actor, verb, { teamId: team.id });
+  if (!decision.ok) return decision;
+  return ok({ team, admin: await ensureMember(prisma, actor) });
 }
 
 async function lockTeam(tx: Db.Prisma.TransactionClient, teamId: string): Promise<void> {
   await tx.$executeRaw`SELECT 1 FROM "Team" WHERE id = ${teamId} FOR UPDATE`;
 }
 
-/** Locks the team, then checks again that the actor is still its admin (it may have changed). */
-async function lockedAsAdmin(tx: Db.Prisma.TransactionClient, actor: Actor, team: Team) {
+/**
+ * Locks the team, then asks the policy again: a change committed while this one waited for the
+ * lock (the actor's own admin role taken away) is seen now, since it committed before the lock
+ * was granted.
+ */
+async function lockedAndStillAllowed(
+  tx: Db.Prisma.TransactionClient,
+  access: Access,
+  actor: Actor,
+  team: Team,
+): Promise<Outcome<true>> {
   await lockTeam(tx, team.id);
-  const admin = await findMember(tx, actor);
-  return admin && (await rolesIn(tx, team.id, admin.id)).has('admin') ? admin : undefined;
+  const decision = await access.check(actor, 'team.roles', { teamId: team.id }, tx);
+  return decision.ok ? ok(true) : decision;
 }
 
 export interface RoleChange {
@@ -86,17 +110,18 @@ async function addRole(tx: Db.Prisma.TransactionClient, team: Team, target: Memb
 
 export async function changeRole(
   prisma: PrismaClient,
+  access: Access,
   actor: Actor,
   channelId: string | undefined,
   input: RoleChange,
 ): Promise<Outcome<RoleChanged>> {
-  const context = await adminContext(prisma, actor, channelId);
+  const context = await adminContext(prisma, access, actor, channelId);
   if (!context.ok) return context;
-  const { team } = context.value;
+  const { team, admin } = context.value;
   const unchanged = ok({ team, targetName: input.target.displayName, changed: false, endedAssignments: 0 });
   return prisma.$transaction(async (tx): Promise<Outcome<RoleChanged>> => {
-    const admin = await lockedAsAdmin(tx, actor, team);
-    if (!admin) return refuse(notAdmin);
+    const still = await lockedAndStillAllowed(tx, access, actor, team);
+    if (!still.ok) return still;
     const known = await findMember(tx, { ...actor, userId: input.target.userId });
     const has = known !== null && (await rolesIn(tx, team.id, known.id)).has(input.role);
     if (has !== input.remove) return unchanged;
@@ -158,16 +183,17 @@ async function pairingProblem(tx: DbClient, actor: Actor, team: Team, input: Pai
 
 export async function assignSupervisor(
   prisma: PrismaClient,
+  access: Access,
   actor: Actor,
   channelId: string | undefined,
   input: Pairing,
 ): Promise<Outcome<{ supervisee: Member; supervisor: Member }>> {
-  const context = await adminContext(prisma, actor, channelId);
+  const context = await adminContext(prisma, access, actor, channelId);
   if (!context.ok) return context;
-  const { team } = context.value;
+  const { team, admin } = context.value;
   return prisma.$transaction(async (tx): Promise<Outcome<{ supervisee: Member; supervisor: Member }>> => {
-    const admin = await lockedAsAdmin(tx, actor, team);
-    if (!admin) return refuse(notAdmin);
+    const still = await lockedAndStillAllowed(tx, access, actor, team);
+    if (!still.ok) return still;
     const problem = await pairingProblem(tx, actor, team, input);
     if (problem) return refuse(problem);
     const supervisor = await memberForPerson(tx, actor, input.supervisor);

@@ -1,15 +1,14 @@
 // `/peer setup`: the first person to run it in a channel makes the team and becomes its admin;
 // later only that team's admins change it. One channel has one team, whichever workspace asks
 // (Slack Connect and Enterprise Grid share a channel between workspaces).
+import type { Access } from '../../access/index.ts';
 import type { Actor } from '../../chat/events.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import {
   type DbClient,
   ensureMember,
   ensureWorkspace,
-  findMember,
   findTeamOfChannelAnywhere,
-  rolesIn,
   type Team,
 } from './members.ts';
 import { type Outcome, ok, refuse } from './outcome.ts';
@@ -26,9 +25,6 @@ export interface SetupInput {
   readonly crisisRegion?: string;
 }
 
-export const notAdmin =
-  "Only this team's admins can change its set-up. If something here needs changing, ask one of them; `/peer team show` lists who they are.";
-
 const otherWorkspace =
   'This channel already has a peer team, set up from another workspace that shares it. One channel has one team: please ask that team’s admins to add you, or set up your team in a channel of your own.';
 
@@ -36,13 +32,15 @@ type ChannelTeam = NonNullable<Awaited<ReturnType<typeof findTeamOfChannelAnywhe
 
 async function updateTeam(
   prisma: PrismaClient,
+  access: Access,
   actor: Actor,
   existing: ChannelTeam,
   input: SetupInput,
 ): Promise<Outcome<{ team: Team; created: boolean }>> {
   if (existing.workspace.externalId !== actor.workspaceId) return refuse(otherWorkspace);
-  const member = await findMember(prisma, actor);
-  if (!member || !(await rolesIn(prisma, existing.id, member.id)).has('admin')) return refuse(notAdmin);
+  const decision = await access.check(actor, 'team.settings', { teamId: existing.id });
+  if (!decision.ok) return decision;
+  const member = await ensureMember(prisma, actor);
   const changes = {
     ...(input.name ? { name: input.name } : {}),
     ...(input.timeZone ? { timeZone: input.timeZone } : {}),
@@ -76,12 +74,13 @@ async function lockChannel(tx: DbClient, platform: string, channelId: string): P
 
 export async function setUpTeam(
   prisma: PrismaClient,
+  access: Access,
   actor: Actor,
   input: SetupInput,
   defaults: TeamDefaults,
 ): Promise<Outcome<{ team: Team; created: boolean }>> {
   const existing = await findTeamOfChannelAnywhere(prisma, { ...actor, channelId: input.channelId });
-  if (existing) return updateTeam(prisma, actor, existing, input);
+  if (existing) return updateTeam(prisma, access, actor, existing, input);
   const made = await prisma.$transaction(async (tx) => {
     await lockChannel(tx, actor.platform, input.channelId);
     const raced = await findTeamOfChannelAnywhere(tx, { ...actor, channelId: input.channelId });
@@ -108,6 +107,6 @@ export async function setUpTeam(
     });
     return { kind: 'created' as const, team: created };
   });
-  if (made.kind === 'raced') return updateTeam(prisma, actor, made.team, input);
+  if (made.kind === 'raced') return updateTeam(prisma, access, actor, made.team, input);
   return ok({ team: made.team, created: true });
 }

@@ -125,6 +125,21 @@ describe('shell people', () => {
     expect(out.text()).toContain('#night-shift: Sam');
   });
 
+  it('makes someone a workspace admin only when asked, on the events they cause', async () => {
+    const world = new ShellWorld({ person: 'alex', channelId: 'team' });
+    const out = recordingOutput();
+    const emitter = recordingEmitter();
+    const people = createShellPeople({ world, out, emitter });
+    expect(world.actor().isWorkspaceAdmin).toBe(false);
+    await people.actAs('wanda --workspace-admin');
+    expect(out.text()).toContain('You are now wanda, a workspace admin (new here), in #team.');
+    expect(world.actor()).toMatchObject({ userId: 'wanda', isWorkspaceAdmin: true });
+    expect(emitter.events.at(-1)?.actor).toMatchObject({ userId: 'wanda', isWorkspaceAdmin: true });
+    // Setting up a team never makes anyone a workspace admin: only the flag does.
+    await people.actAs('sam');
+    expect(world.actor()).toMatchObject({ userId: 'sam', isWorkspaceAdmin: false });
+  });
+
   it('asks again, kindly, for a name it cannot use', async () => {
     const world = new ShellWorld({ person: 'alex', channelId: 'team' });
     const out = recordingOutput();

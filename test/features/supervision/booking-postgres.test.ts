@@ -1,5 +1,7 @@
 // Two specialists, two connections (as two replicas would have), one slot, the same instant.
+
 import { describe, expect, it } from 'vitest';
+import type { SubjectKind } from '../../../src/access/index.ts';
 import type { Database } from '../../../src/db/index.ts';
 import type { TeamContext } from '../../../src/features/supervision/context.ts';
 import { bookSlot, publishSlots } from '../../../src/features/supervision/slots.ts';
@@ -29,7 +31,10 @@ async function seed(db: Database) {
     await db.prisma.teamRole.createMany({
       data: roles.map((role) => ({ teamId: team.id, memberId: member.id, role })),
     });
-    return { team, member, roles: new Set(roles), zone: 'Europe/Berlin' } satisfies TeamContext;
+    // What the access policy would resolve for these roles (src/access/standing.ts).
+    const held = new Set<SubjectKind>(['anyone', 'team-member']);
+    if (roles.includes('supervisor')) held.add('team-supervisor');
+    return { team, member, held, zone: 'Europe/Berlin' } satisfies TeamContext;
   };
   return {
     team,

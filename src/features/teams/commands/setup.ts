@@ -1,11 +1,11 @@
 // `/peer setup`: make this channel a team, or (admins) change its time zone, region or name.
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkRegion, checkZone } from '../checks.ts';
-import type { TeamsDeps } from '../deps.ts';
+import type { BoundTeamsDeps } from '../deps.ts';
 import { setUpTeam } from '../team-setup.ts';
 import { refusalView, teamSetUpView } from '../views.ts';
 
-export function setupCommand({ prisma, defaults }: TeamsDeps) {
+export function setupCommand({ prisma, access, defaults }: BoundTeamsDeps) {
   return defineCommand({
     name: 'setup',
     description: 'Make this channel a peer team (or change its time zone and region)',
@@ -31,6 +31,7 @@ export function setupCommand({ prisma, defaults }: TeamsDeps) {
         return reply.privately(refusalView('Please run `/peer setup` in the channel your team uses.'));
       const outcome = await setUpTeam(
         prisma,
+        access,
         actor,
         {
           channelId: place.channelId,

@@ -2,12 +2,12 @@
 // supervisor before it goes to the next person (admins). Bad durations are refused by the
 // option checks before anything is read or written.
 import { defineCommand } from '../../../chat/command-table.ts';
-import type { TeamsDeps } from '../deps.ts';
+import type { BoundTeamsDeps } from '../deps.ts';
 import { checkEscalateAfter, checkEscalateUrgent, setEscalationTimes } from '../escalation-times.ts';
 import { adminContext } from '../role-changes.ts';
 import { escalationTimesView, refusalView } from '../views.ts';
 
-export function teamEscalationCommand({ prisma }: TeamsDeps) {
+export function teamEscalationCommand({ prisma, access }: BoundTeamsDeps) {
   return defineCommand({
     name: 'escalation',
     group: 'team',
@@ -25,7 +25,7 @@ export function teamEscalationCommand({ prisma }: TeamsDeps) {
       },
     },
     handler: async ({ actor, place, reply, options }) => {
-      const context = await adminContext(prisma, actor, place.channelId);
+      const context = await adminContext(prisma, access, actor, place.channelId, 'team.escalation');
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const changing = options.after !== undefined || options.urgent !== undefined;
       if (!changing) return reply.privately(escalationTimesView(context.value.team, false));

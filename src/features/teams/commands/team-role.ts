@@ -2,12 +2,12 @@
 // a platform mention and confirmed by the platform before anything is written.
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
-import type { TeamsDeps } from '../deps.ts';
+import type { BoundTeamsDeps } from '../deps.ts';
 import { personFromMention } from '../people.ts';
 import { adminContext, changeRole } from '../role-changes.ts';
 import { refusalView, roleChangedView } from '../views.ts';
 
-export function teamRoleCommand({ prisma, clientFor }: TeamsDeps) {
+export function teamRoleCommand({ prisma, access, clientFor }: BoundTeamsDeps) {
   return defineCommand({
     name: 'role',
     group: 'team',
@@ -28,12 +28,12 @@ export function teamRoleCommand({ prisma, clientFor }: TeamsDeps) {
     },
     handler: async ({ actor, place, reply, options }) => {
       // The admin check comes before the platform is asked about anyone.
-      const context = await adminContext(prisma, actor, place.channelId);
+      const context = await adminContext(prisma, access, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const person = await personFromMention(clientFor, actor, options.user);
       if (!person.ok) return reply.privately(refusalView(person.reason));
       const remove = options.remove ?? false;
-      const outcome = await changeRole(prisma, actor, place.channelId, {
+      const outcome = await changeRole(prisma, access, actor, place.channelId, {
         target: person.value,
         role: options.role,
         remove,

@@ -2,12 +2,12 @@
 // are platform mentions, confirmed by the platform before anything is written.
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
-import type { TeamsDeps } from '../deps.ts';
+import type { BoundTeamsDeps } from '../deps.ts';
 import { personFromMention } from '../people.ts';
 import { adminContext, assignSupervisor } from '../role-changes.ts';
 import { refusalView, supervisorAssignedView } from '../views.ts';
 
-export function teamSupervisorCommand({ prisma, clientFor }: TeamsDeps) {
+export function teamSupervisorCommand({ prisma, access, clientFor }: BoundTeamsDeps) {
   return defineCommand({
     name: 'supervisor',
     group: 'team',
@@ -33,13 +33,13 @@ export function teamSupervisorCommand({ prisma, clientFor }: TeamsDeps) {
     },
     handler: async ({ actor, place, reply, options }) => {
       const kind = options.kind ?? 'primary';
-      const context = await adminContext(prisma, actor, place.channelId);
+      const context = await adminContext(prisma, access, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const supervisee = await personFromMention(clientFor, actor, options.member);
       if (!supervisee.ok) return reply.privately(refusalView(supervisee.reason));
       const supervisor = await personFromMention(clientFor, actor, options.supervisor);
       if (!supervisor.ok) return reply.privately(refusalView(supervisor.reason));
-      const outcome = await assignSupervisor(prisma, actor, place.channelId, {
+      const outcome = await assignSupervisor(prisma, access, actor, place.channelId, {
         supervisee: supervisee.value,
         supervisor: supervisor.value,
         kind,
