@@ -94,15 +94,18 @@ export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<vo
   const who = await asker(deps, form);
   const id = idFromTitle(String(form.values.title ?? ''), randomBytes(3).toString('hex'));
   const parsed = recordFromForm(form, id);
-  const teamId =
-    parsed.ok &&
-    parsed.visibility === 'team' &&
-    form.context &&
-    (await mayAddToTeam(deps, form, form.context))
-      ? form.context
-      : null;
   const crisis = parsed.ok && parsed.record.category === 'crisis-line';
-  const refused = await mayWrite(deps, form, crisis, teamId ? { teamId } : { workspaceId: who.workspaceId });
+  // The team the form was opened for, when this person may add to it; a team admin who may not
+  // add for the whole workspace adds for their team.
+  const formTeam = form.context ?? who.team?.id;
+  const team = formTeam && (await mayAddToTeam(deps, form, formTeam)) ? formTeam : null;
+  const forWorkspace = parsed.ok && parsed.visibility !== 'team';
+  let teamId = forWorkspace ? null : team;
+  let refused = await mayWrite(deps, form, crisis, teamId ? { teamId } : { workspaceId: who.workspaceId });
+  if (refused && forWorkspace && team && !crisis) {
+    teamId = team;
+    refused = undefined;
+  }
   if (refused) return form.reply.privately(refused);
   if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
   const now = deps.clock.now();
@@ -368,7 +371,13 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
         include: { suggestedBy: { include: { workspace: true } } },
       })
     : null;
-  if (!suggestion) return context.reply.privately(text('I could not find that suggestion any more.'));
+  if (!suggestion) {
+    // Someone who may not review is told so, not that the suggestion is gone.
+    const here = await deps.access.check(context.actor, 'resources.review', placeTarget(who, context.place));
+    return context.reply.privately(
+      here.ok ? text('I could not find that suggestion any more.') : text(here.reason),
+    );
+  }
   if (suggestion.status !== 'pending') {
     return context.reply.privately(text(`Another admin already ${suggestion.status} that suggestion.`));
   }

@@ -80,15 +80,6 @@ export const importHowView = (maxBytes = MAX_UPLOAD_BYTES): View => ({
   ],
 });
 
-export const notAdminTransfer = text(
-  'Only team admins can export the shared list. You can search it with `/peer find`, and suggest an entry with `/peer resources suggest`.',
-);
-export const importsForWorkspaceAdmins = text(
-  'Importing a file is for workspace admins (someone Slack or Discord names as an admin of the whole workspace), because an import can change the crisis lines every team here sees. You can suggest an entry with `/peer resources suggest`, and an admin will look at it.',
-);
-const notAdminUpload = text(
-  'Thank you for the file. Importing is for workspace admins (someone Slack or Discord names as an admin of the whole workspace); you can suggest an entry with `/peer resources suggest`, and an admin will look at it.',
-);
 const busy = text(
   'I am reading another file just now. Please send yours again in a minute; nothing was imported.',
 );
@@ -210,7 +201,7 @@ export function createTransfer(deps: TransferDeps) {
   }
 
   /** A file sent in a DM has no team: importing is the workspace admins' (`resources.import`). */
-  const mayImport = async (actor: Actor) => (await deps.access.check(actor, 'resources.import', {})).ok;
+  const mayImport = (actor: Actor) => deps.access.check(actor, 'resources.import', {});
 
   /** Runs `work` unless another upload is being read; then says so. */
   async function oneAtATime(reply: Reply, work: () => Promise<void>): Promise<void> {
@@ -227,7 +218,8 @@ export function createTransfer(deps: TransferDeps) {
     const attachments = context.event.attachments ?? [];
     const problem = problemOf(attachments, maxBytes);
     if (problem || !attachments[0]) return context.reply.privately(problem ?? notChatting);
-    if (!(await mayImport(context.actor))) return context.reply.privately(notAdminUpload);
+    const allowed = await mayImport(context.actor);
+    if (!allowed.ok) return context.reply.privately(text(allowed.reason));
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const file = attachments[0];
     await oneAtATime(context.reply, async () => {
@@ -247,7 +239,8 @@ export function createTransfer(deps: TransferDeps) {
   }
 
   async function importGood(context: ActionContext): Promise<void> {
-    if (!(await mayImport(context.actor))) return context.reply.privately(notAdminUpload);
+    const allowed = await mayImport(context.actor);
+    if (!allowed.ok) return context.reply.privately(text(allowed.reason));
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const entry = context.value ? pending.get(context.value) : undefined;
     if (!entry || entry.memberId !== who.memberId) {
@@ -284,9 +277,8 @@ export function createTransfer(deps: TransferDeps) {
   }
 
   async function importHow(context: { actor: Actor; place: Place; reply: Reply }): Promise<void> {
-    await context.reply.privately(
-      (await mayImport(context.actor)) ? importHowView(maxBytes) : importsForWorkspaceAdmins,
-    );
+    const allowed = await mayImport(context.actor);
+    await context.reply.privately(allowed.ok ? importHowView(maxBytes) : text(allowed.reason));
   }
 
   return { receive, importGood, exportTo, importHow };

@@ -236,7 +236,7 @@ describe('attack 3: a zip bomb sent by DM cannot take the bot down', () => {
     await sender.event(
       eventCallback(directMessageEvent({ text: '', files: [file], actor: mallory }), fake.identity),
     );
-    await privateAnswer('Importing is for workspace admins');
+    await privateAnswer('Only an admin of this workspace can import resources');
     expect(fake.calls('file_download').filter((c) => c.args.file_id === file.id)).toHaveLength(0);
   });
 });

@@ -137,7 +137,7 @@ describe('resource import and export from chat on Slack', () => {
     await sender.event(
       eventCallback(directMessageEvent({ text: '', files: [file], actor: sam }), fake.identity),
     );
-    await privateAnswer('Importing is for workspace admins');
+    await privateAnswer('Only an admin of this workspace can import resources');
     expect(fake.calls('file_download').filter((c) => c.args.file_id === file.id)).toHaveLength(0);
     expect(await imported()).toBe(0);
   });

@@ -122,9 +122,13 @@ describe('keeping the list current', () => {
     expect((await h.command('bo', ['resources', 'add'])).text()).toContain('Only team admins');
     const opened = await h.command('ada', ['resources', 'add']);
     expect(opened.seen[0]?.form?.formId).toBe('resources:add-form');
-    const before = await db.prisma.resource.count();
-    expect((await h.form('ada', 'resources:add-form', entry)).text()).toContain('Only team admins');
-    expect(await db.prisma.resource.count()).toBe(before);
+    // ada administers this channel's team, not the workspace: her entry is her team's.
+    const mine = await h.form('ada', 'resources:add-form', { ...entry, title: 'Peers Only Warmline' });
+    expect(mine.text()).toContain('Added');
+    const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: 'C-team' } });
+    expect(
+      (await db.prisma.resource.findFirstOrThrow({ where: { title: 'Peers Only Warmline' } })).teamId,
+    ).toBe(team.id);
     const saved = await h.form('wanda', 'resources:add-form', entry);
     expect(saved.text()).toContain('Added **Austin Peer Warmline**');
     const found = await h.command('bo', ['find'], { words: 'austin warmline' });
