@@ -23,9 +23,10 @@ export interface CrisisLinesPort {
   /**
    * The crisis lines for a region code (ISO 3166-1 alpha-2, optionally `-` + subdivision,
    * e.g. `US-TX`), most relevant first. Never throws for an unknown region: returns the
-   * international fall-backs, or nothing.
+   * international fall-backs, or nothing. With the workspace (its internal id), the lines that
+   * workspace's teams see: a shared line it replaced with its own copy shows as that copy.
    */
-  forRegion(region: string): Promise<readonly CrisisLine[]>;
+  forRegion(region: string, workspaceId?: string): Promise<readonly CrisisLine[]>;
 }
 
 /** The flags/plans feature implements it; check-ins asks it for a member's own steps. */

@@ -12,7 +12,7 @@ import {
   type CheckinsDeps,
   ensureMember,
   HOUR,
-  isLead,
+  mayManage,
   notATeam,
   notLead,
   teamOfChannel,
@@ -41,7 +41,7 @@ async function where(deps: CheckinsDeps, actor: Actor, channelId: string | undef
     return undefined;
   }
   const member = await ensureMember(deps.prisma, actor);
-  return { team, member, lead: await isLead(deps, actor, team.id) };
+  return { team, member, lead: await mayManage(deps, actor, team.id) };
 }
 
 type At = NonNullable<Awaited<ReturnType<typeof where>>>;

@@ -44,7 +44,7 @@ export async function teamOfChannel(prisma: PrismaClient, actor: Actor, channelI
 }
 
 /** Whether the access policy lets this person run the team's check-ins (`checkin.manage`). */
-export async function isLead(deps: CheckinsDeps, actor: Actor, teamId: string): Promise<boolean> {
+export async function mayManage(deps: CheckinsDeps, actor: Actor, teamId: string): Promise<boolean> {
   const access = deps.access ?? createAccess(deps);
   return (await access.check(actor, 'checkin.manage', { teamId })).ok;
 }

@@ -12,7 +12,7 @@ import {
 import type { DbClient } from '../../scheduling/index.ts';
 import { enqueueOutbox } from '../../scheduling/index.ts';
 import { decryptItems, type Recorded, recordAnswer, recordSkip, roundToAnswer, snooze } from './answers.ts';
-import { type CheckinsDeps, ensureMember, isLead, notLead } from './context.ts';
+import { type CheckinsDeps, ensureMember, mayManage, notLead } from './context.ts';
 import { questionsOf, saveDefinition, syncSchedules } from './definitions.ts';
 import { minGroupOf } from './digest.ts';
 import { postNamedAnswer } from './named-posts.ts';
@@ -156,7 +156,7 @@ async function templateForLead(
       })
     : null;
   if (!template || template.deletedAt) return undefined;
-  return (await isLead(deps, actor, template.teamId)) ? template : null;
+  return (await mayManage(deps, actor, template.teamId)) ? template : null;
 }
 
 const deletedName = (t: { name: string; id: string }, now: Date) =>
@@ -229,7 +229,7 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
       if (r.mood === HARD_PLACE) {
         const [steps, lines] = await Promise.all([
           deps.planSteps.helpfulSteps(r.member.id),
-          deps.crisisLines.forRegion(r.round.team.crisisRegion),
+          deps.crisisLines.forRegion(r.round.team.crisisRegion, r.round.team.workspaceId),
         ]);
         await reply.privately(hardPlaceView(steps, lines));
       }
@@ -242,7 +242,7 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
         : null;
       if (!team || (mode !== 'new' && mode !== 'edit'))
         return say(reply, 'I could not tell which team this form was for. Nothing was saved.');
-      if (!(await isLead(deps, actor, team.id))) return say(reply, notLead);
+      if (!(await mayManage(deps, actor, team.id))) return say(reply, notLead);
       const member = await ensureMember(deps.prisma, actor);
       const parsed = parseSetup(values, team.timeZone);
       if (!parsed.ok) return say(reply, `${parsed.reason} Nothing was saved.`);

@@ -79,7 +79,7 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     const [steps, crisis] = await Promise.all([
       deps.ports.planSteps.helpfulSteps(member.id),
       showsCrisisLines(parsed.value.severity)
-        ? deps.ports.crisisLines.forRegion(team.crisisRegion)
+        ? deps.ports.crisisLines.forRegion(team.crisisRegion, team.workspaceId)
         : Promise.resolve([]),
     ]);
     const admins = created.kind === 'no-supervisor' ? created.admins : [];

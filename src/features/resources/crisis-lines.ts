@@ -1,5 +1,6 @@
 // The crisis lines for a region, most relevant first: lines for the exact subdivision, then the
-// country's national lines, then international ones. With nothing for the country, the
+// country's national lines, then international ones; within each, lines for everyone before
+// lines for a particular group (veterans, young people, survivors) unless the words name it. With nothing for the country, the
 // international fall-backs (a directory of helplines) are what is left. Implements the
 // CrisisLinesPort that check-ins and flags show a member.
 import type { PrismaClient } from '../../db/index.ts';
@@ -7,10 +8,45 @@ import type { CrisisLine, CrisisLinesPort } from '../ports.ts';
 import { countryOf, coverageRank, normaliseRegion } from './regions.ts';
 import { type ResourceRow, rowToRecord, sharedScope, type Viewer, visibleTo } from './store.ts';
 
+/**
+ * Whom a line is for, when it is for a particular group (HSDS eligibility, kept in the entry's
+ * `x_eligibility` extra: `[veterans, service members]`); empty for a line for everyone.
+ */
+export function eligibilityOf(row: Pick<ResourceRow, 'extras'>): string[] {
+  const extras = row.extras;
+  if (!extras || typeof extras !== 'object' || Array.isArray(extras)) return [];
+  const groups = (extras as Record<string, unknown>).x_eligibility;
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+}
+
+const wordsOf = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}+]+/u)
+    .filter(Boolean)
+    .map((w) => w.replace(/s$/, ''))
+    .join(' ')} `;
+
+/** Whether the words name one of the groups ("veteran crisis line" names veterans). */
+const namesGroup = (words: string, groups: readonly string[]) =>
+  groups.some((group) => wordsOf(words).includes(wordsOf(group)));
+
+/**
+ * 0: a line for a group the person asked for; 1: a line for everyone; 2: a line for a group
+ * they did not name. The line everyone in the country can call comes first, so that a veteran,
+ * a young person or anyone else finds the general line before lines meant for others.
+ */
+const audienceRank = (row: ResourceRow, words: string) => {
+  const groups = eligibilityOf(row);
+  if (groups.length === 0) return 1;
+  return namesGroup(words, groups) ? 0 : 2;
+};
+
 export async function crisisLinesFor(
   prisma: PrismaClient,
   viewer: Viewer,
   regionText: string,
+  words = '',
 ): Promise<ResourceRow[]> {
   const region = normaliseRegion(regionText);
   const country = region ? countryOf(region) : undefined;
@@ -30,10 +66,12 @@ export async function crisisLinesFor(
     const rank = region ? coverageRank(row.regions, region) : row.regions.length === 0 ? 2 : undefined;
     return rank === undefined ? [] : [{ row, rank }];
   });
-  // Verified lines before unverified ones within a rank: a checked number is the safer first call.
+  // Within a coverage rank: who the line is for, then verified lines before unverified ones (a
+  // checked number is the safer first call), then by name.
   ranked.sort(
     (a, b) =>
       a.rank - b.rank ||
+      audienceRank(a.row, words) - audienceRank(b.row, words) ||
       Number(b.row.verifiedOn !== null) - Number(a.row.verifiedOn !== null) ||
       a.row.title.localeCompare(b.row.title),
   );
@@ -55,12 +93,15 @@ export function toCrisisLine(row: ResourceRow): CrisisLine {
   };
 }
 
-/** The port: install-wide lines (the port names no workspace), for any region code. */
+/**
+ * The port: for any region code, the shared lines, or with a workspace (its internal id) what
+ * that workspace's teams see: its own lines and its copies in place of the shared entries.
+ */
 export function crisisLinesPort(prisma: PrismaClient): CrisisLinesPort {
-  const everyone: Viewer = { workspaceId: sharedScope.workspaceId, teamIds: [] };
   return {
-    async forRegion(region) {
-      return (await crisisLinesFor(prisma, everyone, region)).map(toCrisisLine);
+    async forRegion(region, workspaceId) {
+      const viewer: Viewer = { workspaceId: workspaceId ?? sharedScope.workspaceId, teamIds: [] };
+      return (await crisisLinesFor(prisma, viewer, region)).map(toCrisisLine);
     },
   };
 }

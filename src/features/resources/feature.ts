@@ -1,7 +1,8 @@
 // The resources feature as the router sees it: `/peer find`, `/peer resources add|suggest|review`,
 // the buttons on results and reviews, the forms, the monthly stale review, the starting set,
 // and the crisis-lines port other features use.
-import { type Access, createAccess } from '../../access/index.ts';
+
+import type { Access } from '../../access/index.ts';
 import {
   actionsByName,
   type ChatClient,
@@ -38,6 +39,8 @@ import { staleReviewJob } from './stale-review.ts';
 import { transferCommands } from './transfer-commands.ts';
 
 export interface ResourcesDeps {
+  /** The access policy (src/access): who may change, import and export entries. */
+  readonly access: Access;
   readonly prisma: PrismaClient;
   readonly cipher: FieldCipher;
   readonly clock: Clock;
@@ -48,8 +51,6 @@ export interface ResourcesDeps {
   readonly seedPath?: string;
   /** A connected platform's client (for sending an export to an admin's DMs). */
   readonly clientFor?: (platform: Platform) => ChatClient | undefined;
-  /** The access policy (app.ts passes the app's; feature tests get the same policy bound here). */
-  readonly access?: Access;
 }
 
 export interface ResourcesFeature extends Feature {
@@ -89,18 +90,15 @@ function seedJob(ensureSeeded: () => Promise<void>): PeriodicJob {
 export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
   const ensureSeeded = seedOnce(deps);
   const crisisLines = crisisLinesPort(deps.prisma);
-  const access =
-    deps.access ?? createAccess({ prisma: deps.prisma, clientFor: deps.clientFor ?? (() => undefined) });
   const base = {
-    access,
     prisma: deps.prisma,
     cipher: deps.cipher,
     clock: deps.clock,
     notifyOutbox: deps.notifyOutbox,
   };
   const defaultRegion = deps.config.defaults.crisisRegion;
-  const findDeps: FindDeps = { ...base, defaultRegion };
-  const manageDeps: ManageDeps = { ...base, defaultRegion };
+  const findDeps: FindDeps = { ...base, defaultRegion, access: deps.access };
+  const manageDeps: ManageDeps = { ...base, defaultRegion, access: deps.access };
   const staleDays = deps.config.resources.staleDays;
 
   const find = defineCommand({
@@ -169,7 +167,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     },
   });
 
-  const transfer = transferCommands({ ...deps, access }, defaultRegion);
+  const transfer = transferCommands(deps, defaultRegion);
 
   const actions = actionsByName({
     'import-good': (context) => transfer.importGood(context),
@@ -214,9 +212,9 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     privacy: (memberId) => resourcesPrivacy(deps.prisma, memberId),
     personalData: resourcesPersonalData(deps.prisma),
     crisisLines: {
-      async forRegion(region) {
+      async forRegion(region, workspaceId) {
         await ensureSeeded();
-        return crisisLines.forRegion(region);
+        return crisisLines.forRegion(region, workspaceId);
       },
     },
   };

@@ -1,21 +1,22 @@
-import type { Access } from '../../access/index.ts';
 // `/peer find <words>`: crisis lines for the region first when the words (or the category) say
 // crisis, then ranked results, a few at a time with a "More results" button. Each result can be
 // sent to the person's DMs (through the outbox) or shared in the channel.
-import type { ActionContext } from '../../chat/index.ts';
+import type { Access } from '../../access/index.ts';
+import type { ActionContext, Actor } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import { type Clock, enqueueOutbox } from '../../scheduling/index.ts';
 import { type Category, categories, soundsLikeCrisis } from './categories.ts';
 import { crisisLinesFor } from './crisis-lines.ts';
-import { type Asker, askerOf } from './people.ts';
+import { type Asker, askerOf, changeTarget } from './people.ts';
 import { normaliseRegion } from './regions.ts';
 import { browseCategory, searchResources } from './search.ts';
 import { type ResourceRow, visibleTo } from './store.ts';
 import { crisisCardView, findHelpView, resourceCardView, resultsView, text } from './views.ts';
 
 export interface FindDeps {
-  readonly prisma: PrismaClient;
+  /** Asked which results this person may change (their Edit and Retire buttons). */
   readonly access: Access;
+  readonly prisma: PrismaClient;
   readonly cipher: FieldCipher;
   readonly clock: Clock;
   readonly defaultRegion: string;
@@ -54,11 +55,32 @@ export function decodeMore(value: string | undefined): FindRequest | undefined {
   };
 }
 
-export async function findView(deps: FindDeps, asker: Asker, request: FindRequest) {
+/**
+ * The results this person may change, asked of the access policy once per team or workspace
+ * the rows belong to: a crisis line needs `resources.edit-crisis-line`, others `resources.edit`.
+ */
+async function editableIds(deps: FindDeps, actor: Actor, asker: Asker, rows: readonly ResourceRow[]) {
+  const byTarget = new Map<string, Promise<Set<string>>>();
+  const editable = new Set<string>();
+  for (const row of rows) {
+    const target = changeTarget(asker, row);
+    const key = target.teamId ?? `w:${target.workspaceId}`;
+    let allowed = byTarget.get(key);
+    if (!allowed) {
+      allowed = deps.access.allowedOf(actor, ['resources.edit', 'resources.edit-crisis-line'], target);
+      byTarget.set(key, allowed);
+    }
+    const verb = row.category === 'crisis-line' ? 'resources.edit-crisis-line' : 'resources.edit';
+    if ((await allowed).has(verb)) editable.add(row.id);
+  }
+  return editable;
+}
+
+export async function findView(deps: FindDeps, actor: Actor, asker: Asker, request: FindRequest) {
   const { prisma } = deps;
   const crisisRegion = request.region ?? asker.region;
   const crisis = soundsLikeCrisis(request.words, request.category)
-    ? await crisisLinesFor(prisma, asker.viewer, crisisRegion)
+    ? await crisisLinesFor(prisma, asker.viewer, crisisRegion, request.words)
     : [];
   const firstPage = request.offset === 0;
   const limit = crisis.length > 0 && firstPage ? PAGE_UNDER_CRISIS : PAGE;
@@ -86,7 +108,7 @@ export async function findView(deps: FindDeps, asker: Asker, request: FindReques
     page: Math.floor(request.offset / PAGE) + 1,
     ...(found.correctedTo ? { correctedTo: found.correctedTo } : {}),
     similarOnly: found.how === 'similar',
-    isAdmin: asker.isAdmin,
+    editable: await editableIds(deps, actor, asker, found.items),
   });
 }
 
@@ -102,8 +124,8 @@ export async function runFind(
     await context.reply.privately(findHelpView());
     return;
   }
-  const asker = await askerOf(deps.prisma, deps.access, context.actor, context.place, deps.defaultRegion);
-  await context.reply.privately(await findView(deps, asker, request));
+  const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
+  await context.reply.privately(await findView(deps, context.actor, asker, request));
 }
 
 /** What a Send/Share button names: one entry (`r:<id>`) or a region's crisis lines (`c:<region>`). */
@@ -127,7 +149,7 @@ const gone = text(
 );
 
 export async function sendToMe(deps: FindDeps, context: ActionContext): Promise<void> {
-  const asker = await askerOf(deps.prisma, deps.access, context.actor, context.place, deps.defaultRegion);
+  const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
   const shown = await pickedView(deps, asker, context.value);
   if (!shown) return context.reply.privately(gone);
   // A DM is a message outside the reply: it goes through the outbox, so it is never lost.
@@ -149,7 +171,7 @@ export async function shareInChannel(deps: FindDeps, context: ActionContext): Pr
   if (context.place.isDirect || !context.place.channelId) {
     return context.reply.privately(text('Sharing works in a channel. Here it is already just for you.'));
   }
-  const asker = await askerOf(deps.prisma, deps.access, context.actor, context.place, deps.defaultRegion);
+  const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
   const shown = await pickedView(deps, asker, context.value);
   if (!shown) return context.reply.privately(gone);
   await context.reply.publicly({

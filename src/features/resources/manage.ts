@@ -2,30 +2,52 @@
 // and an admin approves or declines it (the suggester is told, through the outbox, in the same
 // transaction as the decision). Every form is validated whole: nothing is half-written.
 import { randomBytes } from 'node:crypto';
-import type { Access } from '../../access/index.ts';
+import type { Access, AccessTarget } from '../../access/index.ts';
 import type { ActionContext, FormContext, View } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
-import { type Clock, enqueueOutboxMany } from '../../scheduling/index.ts';
+import { type Clock, type DbClient, enqueueOutboxMany } from '../../scheduling/index.ts';
 import { formToInput, resourceForm } from './forms.ts';
-import { adminsOf, askerOf, mayChange } from './people.ts';
+import { type Asker, adminsOf, askerOf, changeTarget, placeTarget } from './people.ts';
 import { idFromTitle, type ResourceRecord, ResourceRecordSchema, reasonsOf } from './record.ts';
-import { rowToRecord, writeRecords } from './store.ts';
+import {
+  copyIdFor,
+  isShared,
+  type ResourceRow,
+  recordData,
+  rowToRecord,
+  type Scope,
+  writeRecords,
+} from './store.ts';
 import { recordLine, text } from './views.ts';
 
 export interface ManageDeps {
   readonly prisma: PrismaClient;
-  readonly access: Access;
   readonly cipher: FieldCipher;
   readonly clock: Clock;
   readonly defaultRegion: string;
   readonly notifyOutbox: () => void;
+  /** The access policy: who may change which entry. */
+  readonly access: Access;
 }
 
 type Context = Pick<ActionContext, 'actor' | 'place' | 'reply'>;
 
-export const notAdmin = text(
-  'Only team admins can change the shared list. You can suggest an entry with `/peer resources suggest`, and an admin will look at it.',
-);
+/**
+ * Asks the access policy (src/access) about a change: a crisis line (as the entry is, or as the
+ * form would make it) is `resources.edit-crisis-line`, for workspace admins only; anything else
+ * is `resources.edit` on the team or workspace the change lands in. One place, so add, edit,
+ * retire, "still right" and approving a suggestion cannot disagree. Undefined when allowed.
+ */
+async function mayWrite(
+  deps: ManageDeps,
+  context: Context,
+  crisis: boolean,
+  target: AccessTarget,
+): Promise<View | undefined> {
+  const verb = crisis ? 'resources.edit-crisis-line' : 'resources.edit';
+  const decision = await deps.access.check(context.actor, verb, target);
+  return decision.ok ? undefined : text(decision.reason);
+}
 
 function problemsView(problems: readonly string[]): View {
   return {
@@ -39,7 +61,7 @@ function problemsView(problems: readonly string[]): View {
 }
 
 const asker = (deps: ManageDeps, context: Context) =>
-  askerOf(deps.prisma, deps.access, context.actor, context.place, deps.defaultRegion);
+  askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
 
 /** Parses a submitted form into a valid record, or the plain reasons it is not one. */
 function recordFromForm(form: FormContext, id: string, base?: ResourceRecord) {
@@ -51,11 +73,18 @@ function recordFromForm(form: FormContext, id: string, base?: ResourceRecord) {
     : ({ ok: true, record: parsed.data, visibility } as const);
 }
 
+/** Whether this person may add entries to the team of this channel (the form then offers it). */
+async function mayAddToTeam(deps: ManageDeps, context: Context, teamId: string | undefined) {
+  return teamId !== undefined && (await deps.access.check(context.actor, 'resources.edit', { teamId })).ok;
+}
+
 export async function openAddForm(deps: ManageDeps, context: Context): Promise<void> {
   const who = await asker(deps, context);
-  if (!who.isAdmin) return context.reply.privately(notAdmin);
-  // In a team channel the policy allowed this as that team's admin (or a workspace admin).
-  const teamChoice = who.team !== undefined;
+  const teamChoice = await mayAddToTeam(deps, context, who.team?.id);
+  const refused = teamChoice
+    ? undefined
+    : await mayWrite(deps, context, false, placeTarget(who, context.place));
+  if (refused) return context.reply.privately(refused);
   await context.reply.openForm(
     resourceForm('add', { teamChoice, ...(teamChoice && who.team ? { context: who.team.id } : {}) }),
   );
@@ -63,15 +92,22 @@ export async function openAddForm(deps: ManageDeps, context: Context): Promise<v
 
 export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<void> {
   const who = await asker(deps, form);
-  // A modal's submission may carry no channel: the form names the team it was opened for.
-  const forTeam = form.context
-    ? (await deps.access.check(form.actor, 'resources.edit', { teamId: form.context })).ok
-    : false;
-  if (!who.isAdmin && !forTeam) return form.reply.privately(notAdmin);
   const id = idFromTitle(String(form.values.title ?? ''), randomBytes(3).toString('hex'));
   const parsed = recordFromForm(form, id);
+  const crisis = parsed.ok && parsed.record.category === 'crisis-line';
+  // The team the form was opened for, when this person may add to it; a team admin who may not
+  // add for the whole workspace adds for their team.
+  const formTeam = form.context ?? who.team?.id;
+  const team = formTeam && (await mayAddToTeam(deps, form, formTeam)) ? formTeam : null;
+  const forWorkspace = parsed.ok && parsed.visibility !== 'team';
+  let teamId = forWorkspace ? null : team;
+  let refused = await mayWrite(deps, form, crisis, teamId ? { teamId } : { workspaceId: who.workspaceId });
+  if (refused && forWorkspace && team && !crisis) {
+    teamId = team;
+    refused = undefined;
+  }
+  if (refused) return form.reply.privately(refused);
   if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
-  const teamId = parsed.visibility === 'team' && form.context && forTeam ? form.context : null;
   const now = deps.clock.now();
   await deps.prisma.$transaction(async (tx) => {
     await writeRecords(
@@ -82,6 +118,7 @@ export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<vo
         origin: 'admin',
         keepEdited: false,
         editedAt: now,
+        editedBy: who.displayName,
       },
     );
     await tx.auditLog.create({
@@ -91,16 +128,71 @@ export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<vo
   await form.reply.privately(text(`Added **${parsed.record.title}**. It shows in \`/peer find\` now.`));
 }
 
-async function changeable(deps: ManageDeps, context: Context, id: string | undefined) {
+interface Changeable {
+  readonly who: Asker;
+  /** What the person changes: their workspace's or team's own row, or a shared row (then a copy is made). */
+  readonly row: ResourceRow;
+}
+
+/**
+ * The entry a button or form names, as this workspace sees it: a shared entry this workspace
+ * already copied is changed through its copy. Refused unless the person may change it.
+ */
+async function changeable(deps: ManageDeps, context: Context, id: string | undefined, becomesCrisis = false) {
   const who = await asker(deps, context);
-  const row = id ? await deps.prisma.resource.findUnique({ where: { id } }) : null;
-  if (!row)
+  const named = id ? await deps.prisma.resource.findUnique({ where: { id } }) : null;
+  if (!named)
     return {
       ok: false,
       view: text('I could not find that entry any more. It may have been removed.'),
     } as const;
-  if (!(await mayChange(deps.access, context.actor, row))) return { ok: false, view: notAdmin } as const;
-  return { ok: true, who, row } as const;
+  const copy = isShared(named)
+    ? await deps.prisma.resource.findFirst({ where: { workspaceId: who.workspaceId, replacesId: named.id } })
+    : null;
+  const row = copy ?? named;
+  const crisis = becomesCrisis || row.category === 'crisis-line' || named.category === 'crisis-line';
+  const refused = await mayWrite(deps, context, crisis, changeTarget(who, row));
+  if (refused) return { ok: false, view: refused } as const;
+  return { ok: true, who, row } satisfies Changeable & { ok: true };
+}
+
+/** A copy's (or row's) words about where the change applies. */
+const whereItApplies = (row: ResourceRow) =>
+  isShared(row) || row.replacesId
+    ? ' for this workspace: your teams see this version, marked as edited in this workspace. Other workspaces keep the shared entry'
+    : '';
+
+/**
+ * Applies `data` (a retirement, a check) to the entry: to the row itself when it is this
+ * workspace's or team's own, else to this workspace's copy of the shared entry, made from it now.
+ * Returns the id of the row changed.
+ */
+async function changeRow(
+  tx: DbClient,
+  target: Changeable,
+  data: { readonly archivedAt?: Date; readonly verifiedOn?: Date; readonly verifiedBy?: string },
+  now: Date,
+): Promise<string> {
+  const stamp = { ...data, editedAt: now, editedBy: target.who.displayName };
+  if (!isShared(target.row)) {
+    await tx.resource.update({ where: { id: target.row.id }, data: stamp });
+    return target.row.id;
+  }
+  const id = copyIdFor(target.row.id, target.who.workspaceId);
+  await tx.resource.upsert({
+    where: { id },
+    update: stamp,
+    create: {
+      id,
+      ...recordData(rowToRecord(target.row)),
+      ...stamp,
+      workspaceId: target.who.workspaceId,
+      teamId: null,
+      origin: 'admin',
+      replacesId: target.row.id,
+    },
+  });
+  return id;
 }
 
 export async function openEditForm(deps: ManageDeps, context: ActionContext): Promise<void> {
@@ -112,66 +204,97 @@ export async function openEditForm(deps: ManageDeps, context: ActionContext): Pr
 }
 
 export async function submitEdit(deps: ManageDeps, form: FormContext): Promise<void> {
-  const found = await changeable(deps, form, form.context);
+  const named = form.context ? await deps.prisma.resource.findUnique({ where: { id: form.context } }) : null;
+  const base = named ? rowToRecord(named) : undefined;
+  const parsed = named ? recordFromForm(form, named.id, base) : undefined;
+  const found = await changeable(
+    deps,
+    form,
+    form.context,
+    parsed?.ok === true && parsed.record.category === 'crisis-line',
+  );
   if (!found.ok) return form.reply.privately(found.view);
-  const base = rowToRecord(found.row);
-  const parsed = recordFromForm(form, found.row.id, base);
-  if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
+  if (!parsed?.ok) return form.reply.privately(problemsView(parsed?.problems ?? []));
+  const { who, row } = found;
   const now = deps.clock.now();
+  // A shared entry is written as this workspace's copy (writeRecords aims it there).
+  const record = { ...parsed.record, id: row.replacesId ?? row.id };
   await deps.prisma.$transaction(async (tx) => {
     await writeRecords(
       tx,
-      [{ ...parsed.record, verifiedOn: now.toISOString().slice(0, 10), verifiedBy: found.who.displayName }],
+      [{ ...record, verifiedOn: now.toISOString().slice(0, 10), verifiedBy: who.displayName }],
       {
-        scope: { workspaceId: found.row.workspaceId, teamId: found.row.teamId },
+        scope: isShared(row) ? { workspaceId: who.workspaceId, teamId: null } : row,
         origin: 'admin',
         keepEdited: false,
         editedAt: now,
+        editedBy: who.displayName,
+        copySharedFor: who.workspaceId,
       },
     );
     await tx.auditLog.create({
       data: {
-        actorMemberId: found.who.memberId,
+        actorMemberId: who.memberId,
         action: 'resource.edited',
         subjectType: 'Resource',
-        subjectId: found.row.id,
+        subjectId: isShared(row) ? copyIdFor(row.id, who.workspaceId) : row.id,
       },
     });
   });
-  await form.reply.privately(text(`Saved **${parsed.record.title}**.`));
+  await form.reply.privately(text(`Saved **${parsed.record.title}**${whereItApplies(row)}.`));
 }
 
 export async function retire(deps: ManageDeps, context: ActionContext): Promise<void> {
   const found = await changeable(deps, context, context.value);
   if (!found.ok) return context.reply.privately(found.view);
   const now = deps.clock.now();
-  await deps.prisma.$transaction([
-    deps.prisma.resource.update({ where: { id: found.row.id }, data: { archivedAt: now, editedAt: now } }),
-    deps.prisma.auditLog.create({
+  await deps.prisma.$transaction(async (tx) => {
+    const id = await changeRow(tx, found, { archivedAt: now }, now);
+    await tx.auditLog.create({
       data: {
         actorMemberId: found.who.memberId,
         action: 'resource.retired',
         subjectType: 'Resource',
-        subjectId: found.row.id,
+        subjectId: id,
       },
-    }),
-  ]);
-  await context.reply.privately(text(`Retired **${found.row.title}**. It no longer shows in searches.`));
+    });
+  });
+  const scoped = isShared(found.row) || found.row.replacesId;
+  await context.reply.privately(
+    text(
+      scoped
+        ? `Retired **${found.row.title}** in this workspace: your teams no longer see it. Other workspaces keep the shared entry.`
+        : `Retired **${found.row.title}**. It no longer shows in searches.`,
+    ),
+  );
 }
 
 export async function stillRight(deps: ManageDeps, context: ActionContext): Promise<void> {
   const found = await changeable(deps, context, context.value);
   if (!found.ok) return context.reply.privately(found.view);
   const now = deps.clock.now();
-  await deps.prisma.resource.update({
-    where: { id: found.row.id },
-    data: {
-      verifiedOn: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
-      verifiedBy: found.who.displayName,
-      editedAt: now,
-    },
+  await deps.prisma.$transaction(async (tx) => {
+    const id = await changeRow(
+      tx,
+      found,
+      {
+        verifiedOn: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
+        verifiedBy: found.who.displayName,
+      },
+      now,
+    );
+    await tx.auditLog.create({
+      data: {
+        actorMemberId: found.who.memberId,
+        action: 'resource.verified',
+        subjectType: 'Resource',
+        subjectId: id,
+      },
+    });
   });
-  await context.reply.privately(text(`Thanks: **${found.row.title}** is marked as checked today.`));
+  await context.reply.privately(
+    text(`Thanks: **${found.row.title}** is marked as checked today${whereItApplies(found.row)}.`),
+  );
 }
 
 export async function openSuggestForm(context: Context): Promise<void> {
@@ -242,14 +365,19 @@ export async function submitSuggestion(deps: ManageDeps, form: FormContext): Pro
 
 export async function decide(deps: ManageDeps, context: ActionContext, approve: boolean): Promise<void> {
   const who = await asker(deps, context);
-  if (!who.isAdmin) return context.reply.privately(notAdmin);
   const suggestion = context.value
     ? await deps.prisma.resourceSuggestion.findFirst({
         where: { id: context.value, workspaceId: who.workspaceId },
         include: { suggestedBy: { include: { workspace: true } } },
       })
     : null;
-  if (!suggestion) return context.reply.privately(text('I could not find that suggestion any more.'));
+  if (!suggestion) {
+    // Someone who may not review is told so, not that the suggestion is gone.
+    const here = await deps.access.check(context.actor, 'resources.review', placeTarget(who, context.place));
+    return context.reply.privately(
+      here.ok ? text('I could not find that suggestion any more.') : text(here.reason),
+    );
+  }
   if (suggestion.status !== 'pending') {
     return context.reply.privately(text(`Another admin already ${suggestion.status} that suggestion.`));
   }
@@ -257,6 +385,23 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
   if (!parsed.success)
     return context.reply.privately(text('That suggestion can no longer be read; please decline it.'));
   const record = parsed.data;
+  // Approving adds the entry to the workspace: that is a change like any other.
+  const decision = await deps.access.check(context.actor, 'resources.review', {
+    workspaceId: suggestion.workspaceId,
+    ...(suggestion.teamId ? { teamId: suggestion.teamId } : {}),
+  });
+  if (!decision.ok) return context.reply.privately(text(decision.reason));
+  // A workspace admin adds it for the workspace; a team admin for the team it was suggested in.
+  let scope: Scope = { workspaceId: suggestion.workspaceId, teamId: null };
+  if (approve) {
+    const crisis = record.category === 'crisis-line';
+    const refused = await mayWrite(deps, context, crisis, { workspaceId: suggestion.workspaceId });
+    if (refused) {
+      const teamId = suggestion.teamId ?? undefined;
+      if (crisis || !(await mayAddToTeam(deps, context, teamId))) return context.reply.privately(refused);
+      scope = { workspaceId: suggestion.workspaceId, teamId: teamId ?? null };
+    }
+  }
   const now = deps.clock.now();
   const decided = await deps.prisma.$transaction(async (tx) => {
     // Compare-and-set: two admins pressing at once decide it once.
@@ -275,10 +420,11 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
         tx,
         [{ ...record, verifiedOn: now.toISOString().slice(0, 10), verifiedBy: who.displayName }],
         {
-          scope: { workspaceId: suggestion.workspaceId, teamId: null },
+          scope,
           origin: 'suggestion',
           keepEdited: false,
           editedAt: now,
+          editedBy: who.displayName,
         },
       );
     }

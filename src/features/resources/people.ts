@@ -1,7 +1,8 @@
-// Who is asking, and what they may see and do: their workspace, the teams whose own entries
-// they see (the team of this channel and every team they belong to), the region whose crisis
-// lines come first, and what the access policy lets them do here (src/access).
-import type { Access, AccessTarget, VerbName } from '../../access/index.ts';
+// Who is asking and what they see: their workspace, the teams whose own entries they see (the
+// team of this channel and every team they belong to), the region whose crisis lines come
+// first. Who may change what is the access policy's (src/access): `changeTarget` says what a
+// change to a row touches, so the policy can decide.
+import type { AccessTarget } from '../../access/index.ts';
 import type { Actor, Place } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
@@ -17,20 +18,13 @@ export interface Asker {
   readonly team?: { readonly id: string; readonly crisisRegion: string };
   /** The crisis region: the channel's team, else the person's first team, else the default. */
   readonly region: string;
-  /**
-   * The access policy allows the verb askerOf was asked about here: in a team channel, that
-   * team's admins or a workspace admin; elsewhere a workspace admin.
-   */
-  readonly isAdmin: boolean;
 }
 
 export async function askerOf(
   prisma: PrismaClient,
-  access: Access,
   actor: Actor,
   place: Place,
   defaultRegion: string,
-  verb: VerbName = 'resources.edit',
 ): Promise<Asker> {
   const member = await ensureMember(prisma, actor);
   const [team, roles] = await Promise.all([
@@ -41,7 +35,6 @@ export async function askerOf(
   ]);
   const teamIds = new Set(roles.map((r) => r.teamId));
   if (team) teamIds.add(team.id);
-  const allowed = await access.check(actor, verb, team ? { teamId: team.id } : {});
   return {
     memberId: member.id,
     displayName: member.displayName,
@@ -49,28 +42,27 @@ export async function askerOf(
     viewer: { workspaceId: member.workspaceId, teamIds: [...teamIds] },
     ...(team ? { team: { id: team.id, crisisRegion: team.crisisRegion } } : {}),
     region: team?.crisisRegion ?? roles[0]?.team.crisisRegion ?? defaultRegion,
-    isAdmin: allowed.ok,
   };
 }
 
 /**
- * Whether the access policy lets this person change the entry, judged on the row itself: a
- * team's entry by that team's admins or a workspace admin; a workspace's or an install-wide one
- * by a workspace admin (never the admin of some team). Workspace copies of install-wide entries
- * and crisis-line rules are the resources-trust work (`resources.edit-shared`,
- * `resources.edit-crisis-line`).
+ * What changing this row touches, for the access policy: a team's own entry is that team's; a
+ * workspace's entry (or copy) is that workspace's; a shared entry is changed through the asking
+ * workspace's copy, so it is that workspace's too (the shared row itself is the operator's).
  */
-export async function mayChange(
-  access: Access,
-  actor: Actor,
+export function changeTarget(
+  who: Pick<Asker, 'workspaceId'>,
   row: { workspaceId: string | null; teamId: string | null },
-): Promise<boolean> {
-  const target: AccessTarget = row.teamId
-    ? { teamId: row.teamId }
-    : row.workspaceId
-      ? { workspaceId: row.workspaceId }
-      : { shared: true };
-  return (await access.check(actor, 'resources.edit', target)).ok;
+): AccessTarget {
+  if (row.teamId) return { teamId: row.teamId };
+  return { workspaceId: row.workspaceId ?? who.workspaceId };
+}
+
+/** Where an event happened, as a target: this channel's team, or (in a DM) the workspace. */
+export function placeTarget(who: Pick<Asker, 'workspaceId'>, place: Place): AccessTarget {
+  return place.channelId && !place.isDirect
+    ? { channelId: place.channelId }
+    : { workspaceId: who.workspaceId };
 }
 
 /** Admins of a workspace (of any of its teams), for suggestions and the monthly review. */

@@ -52,6 +52,16 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/**
+ * Whether YYYY-MM-DD names a real day. JavaScript's Date rolls 2026-02-31 over to 2026-03-03
+ * and makes 2026-31-02 an invalid date, so the parts are checked against the day they give back.
+ */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0));
+  return date.getUTCFullYear() === year && date.getUTCMonth() + 1 === month && date.getUTCDate() === day;
+}
+
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
 export const ResourceRecordSchema = z.object({
@@ -100,6 +110,10 @@ export const ResourceRecordSchema = z.object({
   verifiedOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'the verified date must look like 2026-11-23')
+    .refine(isCalendarDate, {
+      error: (issue) =>
+        `the verified date '${String(issue.input)}' is not a day of the calendar (year-month-day, like 2026-11-23)`,
+    })
     .nullish()
     .transform((v) => v ?? undefined),
   verifiedBy: optionalText(200),

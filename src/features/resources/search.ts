@@ -38,7 +38,9 @@ export function filters(query: Pick<SearchQuery, 'category' | 'region' | 'viewer
   const teamIds = [...viewer.teamIds];
   const parts = [
     sql`r."archivedAt" IS NULL AND r."status" = 'active'`,
-    sql`((r."workspaceId" IS NULL AND r."teamId" IS NULL)
+    // A shared entry this workspace replaced with its own copy (edited or retired) is hidden.
+    sql`((r."workspaceId" IS NULL AND r."teamId" IS NULL AND NOT EXISTS (
+        SELECT 1 FROM "Resource" c WHERE c."replacesId" = r."id" AND c."workspaceId" = ${viewer.workspaceId}))
       OR (r."workspaceId" = ${viewer.workspaceId} AND r."teamId" IS NULL)
       OR r."teamId" = ANY(${teamIds}::text[]))`,
   ];

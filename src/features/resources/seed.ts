@@ -1,6 +1,7 @@
 // The starting set (seed/resources-seed.yaml): national crisis lines of several countries and
 // peer-support references. Loaded on every start and idempotent: new entries are added,
-// changed ones updated, and an entry an admin edited in chat is never overwritten.
+// changed ones updated. Chat never changes these rows (workspaces edit their own copies), so
+// the file is the truth for the shared set.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,8 @@ export function parseSeed(text: string): ResourceRecord[] {
 export async function loadSeed(prisma: PrismaClient, path: string = defaultSeedPath): Promise<WriteCounts> {
   const records = parseSeed(await readFile(path, 'utf8'));
   return prisma.$transaction((tx) =>
-    writeRecords(tx, records, { scope: sharedScope, origin: 'seed', keepEdited: true }),
+    // The shared set is the operator's: chat changes go to workspace copies, never here. A shared
+    // row changed from chat before that rule (or by hand in the database) is restored.
+    writeRecords(tx, records, { scope: sharedScope, origin: 'seed', keepEdited: false }),
   );
 }

@@ -1,5 +1,6 @@
 // The store: resource rows <-> records, writes that change nothing when nothing changed (so a
 // second import is a no-op), and who may see what (install-wide, workspace, team).
+import { createHash } from 'node:crypto';
 import type { Db, PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { type Contact, ContactSchema, type ResourceRecord, ResourceRecordSchema } from './record.ts';
@@ -20,11 +21,33 @@ export interface Viewer {
   readonly teamIds: readonly string[];
 }
 
+/** A shared (install-wide) row: only the operator changes it (seed file, `npm run resources`). */
+export const isShared = (row: { workspaceId: string | null; teamId: string | null }): boolean =>
+  row.workspaceId === null && row.teamId === null;
+
+/**
+ * The id of a workspace's copy of a shared entry: stable (so two edits at once meet on one row),
+ * a valid record id (so the copy's edit form validates), never the shared id itself.
+ */
+export function copyIdFor(sharedId: string, workspaceId: string): string {
+  const tag = createHash('sha256').update(workspaceId).digest('hex').slice(0, 10);
+  return `${sharedId.slice(0, 52)}.w${tag}`;
+}
+
+/**
+ * What a viewer sees: shared entries their workspace has not replaced with its own copy (a
+ * retired copy still hides the shared entry: that is how a workspace retires one), the
+ * workspace's own entries and copies, and their teams' own entries.
+ */
 export function visibleTo(viewer: Viewer): Db.Prisma.ResourceWhereInput {
   return {
     archivedAt: null,
     OR: [
-      { workspaceId: null, teamId: null },
+      {
+        workspaceId: null,
+        teamId: null,
+        ...(viewer.workspaceId ? { copies: { none: { workspaceId: viewer.workspaceId } } } : {}),
+      },
       ...(viewer.workspaceId ? [{ workspaceId: viewer.workspaceId, teamId: null }] : []),
       ...(viewer.teamIds.length > 0 ? [{ teamId: { in: [...viewer.teamIds] } }] : []),
     ],
@@ -118,10 +141,57 @@ export interface WriteCounts {
 export interface WriteOptions {
   readonly scope: Scope;
   readonly origin: 'seed' | 'import' | 'admin' | 'suggestion';
-  /** Seed loads never overwrite an entry an admin changed; imports do (an admin ran them). */
+  /** Leave alone rows an admin changed in chat (counted as keptEdited). */
   readonly keepEdited: boolean;
-  /** Admin edits mark the row, so the starting set never overwrites it again. */
+  /** A change made in chat: when, and by whom (shown with the entry). */
   readonly editedAt?: Date;
+  readonly editedBy?: string;
+  /**
+   * A workspace's import: a record naming a shared entry is written to this workspace's copy of
+   * it (made when the record differs), never to the shared row.
+   */
+  readonly copySharedFor?: string;
+}
+
+/**
+ * Records that name a shared entry, re-aimed at the workspace's copy of it: its existing copy,
+ * or a new one when the record says something the shared entry does not. Returns the records to
+ * write, which new ids are copies of what, and how many matched their shared entry unchanged.
+ */
+async function aimAtCopies(tx: DbClient, records: readonly ResourceRecord[], workspaceId: string) {
+  const ids = records.map((r) => r.id);
+  const shared = new Map(
+    (await tx.resource.findMany({ where: { id: { in: ids }, workspaceId: null, teamId: null } })).map(
+      (row) => [row.id, row],
+    ),
+  );
+  const copies = new Map(
+    (
+      await tx.resource.findMany({
+        where: { workspaceId, replacesId: { in: [...shared.keys()] } },
+        select: { id: true, replacesId: true },
+      })
+    ).map((row) => [row.replacesId, row.id]),
+  );
+  const out: ResourceRecord[] = [];
+  const replaces = new Map<string, string>();
+  let sameAsShared = 0;
+  for (const record of records) {
+    const row = shared.get(record.id);
+    if (!row) {
+      out.push(record);
+      continue;
+    }
+    const copyId = copies.get(record.id);
+    if (!copyId && row.archivedAt === null && canonical(rowToRecord(row)) === canonical(record)) {
+      sameAsShared++;
+      continue;
+    }
+    const id = copyId ?? copyIdFor(record.id, workspaceId);
+    replaces.set(id, record.id);
+    out.push({ ...record, id });
+  }
+  return { records: out, replaces, sameAsShared };
 }
 
 /**
@@ -131,10 +201,18 @@ export interface WriteOptions {
  */
 export async function writeRecords(
   tx: DbClient,
-  records: readonly ResourceRecord[],
+  given: readonly ResourceRecord[],
   options: WriteOptions,
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { added: 0, updated: 0, unchanged: 0, keptEdited: 0 };
+  let records = given;
+  let replaces = new Map<string, string>();
+  if (options.copySharedFor) {
+    const aimed = await aimAtCopies(tx, records, options.copySharedFor);
+    records = aimed.records;
+    replaces = aimed.replaces;
+    counts.unchanged += aimed.sameAsShared;
+  }
   const existing = new Map(
     (await tx.resource.findMany({ where: { id: { in: records.map((r) => r.id) } } })).map((row) => [
       row.id,
@@ -161,7 +239,10 @@ export async function writeRecords(
       data: {
         ...recordData(record),
         archivedAt: null,
-        ...(options.editedAt ? { editedAt: options.editedAt } : {}),
+        // A change from a file or the seed is no one's edit in chat: the entry says so no longer.
+        ...(options.editedAt
+          ? { editedAt: options.editedAt, editedBy: options.editedBy ?? null }
+          : { editedAt: null, editedBy: null }),
       },
     });
     counts.updated++;
@@ -175,6 +256,8 @@ export async function writeRecords(
         teamId: options.scope.teamId,
         origin: options.origin,
         editedAt: options.editedAt ?? null,
+        editedBy: options.editedAt ? (options.editedBy ?? null) : null,
+        replacesId: replaces.get(record.id) ?? null,
       })),
       skipDuplicates: true,
     });

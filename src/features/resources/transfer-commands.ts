@@ -1,5 +1,6 @@
 // `/peer resources import` (how to send a file) and `/peer resources export format:…` (the
 // store as a file in the admin's direct messages), and the direct-message upload they lead to.
+
 import type { Access } from '../../access/index.ts';
 import { type ChatClient, defineCommand, type Platform } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
@@ -16,11 +17,11 @@ interface Deps {
 
 export function transferCommands(deps: Deps, defaultRegion: string) {
   const transfer = createTransfer({
-    access: deps.access,
     prisma: deps.prisma,
     clock: deps.clock,
     logger: deps.logger,
     defaultRegion,
+    access: deps.access,
     async sendFile(to, file) {
       const client = deps.clientFor?.(to.platform);
       if (!client) return false;
@@ -32,7 +33,7 @@ export function transferCommands(deps: Deps, defaultRegion: string) {
   const importHow = defineCommand({
     name: 'import',
     group: 'resources',
-    description: 'Import resources from a file (admins)',
+    description: 'Import resources from a file (workspace admins)',
     help: 'Says how to send me a file in a direct message: HSDS JSON, a zipped HSDS CSV data package, or the simple CSV.',
     who: 'admin',
     verb: 'resources.import',

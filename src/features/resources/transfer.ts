@@ -21,28 +21,32 @@ import type { PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import { type ExportFormat, exportContent, workspaceRecords } from './formats/export.ts';
 import { bytesSource, formatOfName, type ImportReport, importSource } from './formats/import.ts';
+import { chatImportLimits, ImportLimitError, megabytes } from './formats/limits.ts';
 import { askerOf } from './people.ts';
 import type { Scope } from './store.ts';
 import { text } from './views.ts';
 
 export const exportFormats = ['hsds-json', 'hsds-csv', 'simple-csv'] as const;
-// 5 MB is a directory of thousands of entries. The bot runs with a 256 MB old-space heap
-// (package.json `start`), and a parsed file takes several times its size while it is checked;
-// bigger files go through `npm run resources -- import`, which runs in its own process.
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+// 10 MB is a directory of thousands of entries. The bot runs with a 256 MB old-space heap
+// (package.json `start`): what a file unpacks to, its files and its rows are capped too
+// (formats/limits.ts), and one upload is read at a time, so memory stays bounded whatever is
+// sent. Bigger files go through `npm run resources -- import`, which runs in its own process.
+export const MAX_UPLOAD_BYTES = chatImportLimits.uploadBytes;
 /** How long the file behind an "Import the N good rows" button is kept (in this process). */
 const PENDING_MS = 30 * 60 * 1000;
-const MAX_PENDING = 8;
+/** Files kept for that button, all together: the oldest go first beyond this. */
+const PENDING_BYTES = 2 * chatImportLimits.uploadBytes;
 const SHOWN_BAD_ROWS = 15;
 
 export interface TransferDeps {
   readonly prisma: PrismaClient;
-  readonly access: Access;
   readonly clock: Clock;
   readonly logger: LogPort;
   readonly defaultRegion: string;
   /** Sends a file to a person's direct messages; false when their platform is not connected here. */
   readonly sendFile: (to: UserRef, file: FileUpload) => Promise<boolean>;
+  /** The access policy: imports are `resources.import` (workspace admins). */
+  readonly access: Access;
   readonly maxUploadBytes?: number;
 }
 
@@ -76,19 +80,12 @@ export const importHowView = (maxBytes = MAX_UPLOAD_BYTES): View => ({
   ],
 });
 
-export const notAdminTransfer = text(
-  'Only team admins can import or export the shared list. You can search it with `/peer find`, and suggest an entry with `/peer resources suggest`.',
-);
-const notAdminUpload = text(
-  'Thank you for the file. Only team admins can import or export the shared list; you can suggest an entry with `/peer resources suggest`, and an admin will look at it.',
+const busy = text(
+  'I am reading another file just now. Please send yours again in a minute; nothing was imported.',
 );
 const notChatting = text(
   "Thanks for the message. I'm a bot, so I can't chat, but `/peer help` shows what I can help with.",
 );
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
 
 function reportView(name: string, report: ImportReport, pendingId?: string): View {
   const good = report.rows - report.bad.length;
@@ -152,32 +149,43 @@ function problemOf(attachments: readonly Attachment[], maxBytes: number): View |
 const reasonOf = (error: unknown) =>
   error instanceof SyntaxError
     ? 'it is not valid JSON'
-    : error instanceof Error
+    : error instanceof Error && error.message.trim()
       ? (error.message.split('\n')[0] ?? 'it could not be read')
       : 'it could not be read';
 
 export function createTransfer(deps: TransferDeps) {
   const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const limits = { ...chatImportLimits, uploadBytes: maxBytes };
   const pending = new Map<string, Pending>();
+  // One upload is read at a time in this process: two at once would each have their own budget.
+  let reading = false;
 
   function remember(entry: Omit<Pending, 'at'>): string {
     const now = deps.clock.now().getTime();
     for (const [id, old] of pending) if (now - old.at > PENDING_MS) pending.delete(id);
-    while (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value ?? '');
+    // One file per person, and a byte budget for all of them (oldest forgotten first).
+    for (const [id, old] of pending) if (old.memberId === entry.memberId) pending.delete(id);
+    const held = () => [...pending.values()].reduce((sum, p) => sum + p.bytes.byteLength, 0);
+    while (pending.size > 0 && held() + entry.bytes.byteLength > PENDING_BYTES)
+      pending.delete(pending.keys().next().value ?? '');
     const id = randomBytes(9).toString('base64url');
     pending.set(id, { ...entry, at: now });
     return id;
   }
 
-  async function runImport(entry: Omit<Pending, 'at'>, goodRowsOnly: boolean, reply: Reply) {
+  async function runImport(entry: Omit<Pending, 'at'>, goodRowsOnly: boolean, reply: Reply, by: string) {
     let report: ImportReport;
     try {
-      report = await importSource(deps.prisma, bytesSource(entry.name, entry.bytes), {
+      report = await importSource(deps.prisma, bytesSource(entry.name, entry.bytes, limits), {
         scope: entry.scope,
         goodRowsOnly,
-        mayUpdateInstallWide: true,
+        workspaceCopies: { workspaceId: entry.scope.workspaceId ?? '', by, at: deps.clock.now() },
       });
     } catch (error) {
+      deps.logger.info({
+        event: 'resources.import.refused',
+        limit: error instanceof ImportLimitError,
+      });
       return reply.privately(
         text(`I could not read \`${entry.name}\`: ${reasonOf(error)}. Nothing was imported.`),
       );
@@ -192,44 +200,48 @@ export function createTransfer(deps: TransferDeps) {
     await reply.privately(reportView(entry.name, report, offer));
   }
 
+  /** A file sent in a DM has no team: importing is the workspace admins' (`resources.import`). */
+  const mayImport = (actor: Actor) => deps.access.check(actor, 'resources.import', {});
+
+  /** Runs `work` unless another upload is being read; then says so. */
+  async function oneAtATime(reply: Reply, work: () => Promise<void>): Promise<void> {
+    if (reading) return reply.privately(busy);
+    reading = true;
+    try {
+      await work();
+    } finally {
+      reading = false;
+    }
+  }
+
   async function receive(context: DirectMessageContext): Promise<void> {
     const attachments = context.event.attachments ?? [];
     const problem = problemOf(attachments, maxBytes);
     if (problem || !attachments[0]) return context.reply.privately(problem ?? notChatting);
-    const who = await askerOf(
-      deps.prisma,
-      deps.access,
-      context.actor,
-      context.place,
-      deps.defaultRegion,
-      'resources.import',
-    );
-    if (!who.isAdmin) return context.reply.privately(notAdminUpload);
+    const allowed = await mayImport(context.actor);
+    if (!allowed.ok) return context.reply.privately(text(allowed.reason));
+    const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const file = attachments[0];
-    const bytes = await file.fetch();
-    if (bytes.byteLength > maxBytes)
-      return context.reply.privately(
-        problemOf([{ ...file, size: bytes.byteLength }], maxBytes) ?? notChatting,
-      );
-    const entry = {
-      memberId: who.memberId,
-      name: file.name,
-      bytes,
-      scope: { workspaceId: who.workspaceId, teamId: null },
-    };
-    await runImport(entry, /\bgood[ -]rows?[ -]only\b/i.test(context.text), context.reply);
+    await oneAtATime(context.reply, async () => {
+      const bytes = await file.fetch();
+      if (bytes.byteLength > maxBytes)
+        return context.reply.privately(
+          problemOf([{ ...file, size: bytes.byteLength }], maxBytes) ?? notChatting,
+        );
+      const entry = {
+        memberId: who.memberId,
+        name: file.name,
+        bytes,
+        scope: { workspaceId: who.workspaceId, teamId: null },
+      };
+      await runImport(entry, /\bgood[ -]rows?[ -]only\b/i.test(context.text), context.reply, who.displayName);
+    });
   }
 
   async function importGood(context: ActionContext): Promise<void> {
-    const who = await askerOf(
-      deps.prisma,
-      deps.access,
-      context.actor,
-      context.place,
-      deps.defaultRegion,
-      'resources.import',
-    );
-    if (!who.isAdmin) return context.reply.privately(notAdminUpload);
+    const allowed = await mayImport(context.actor);
+    if (!allowed.ok) return context.reply.privately(text(allowed.reason));
+    const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const entry = context.value ? pending.get(context.value) : undefined;
     // The window is checked on the press: the clean-up in `remember` runs only on a new upload.
     const expired = entry !== undefined && deps.clock.now().getTime() - entry.at > PENDING_MS;
@@ -242,22 +254,15 @@ export function createTransfer(deps: TransferDeps) {
       );
     }
     pending.delete(context.value ?? '');
-    await runImport(entry, true, context.reply);
+    await oneAtATime(context.reply, () => runImport(entry, true, context.reply, who.displayName));
   }
 
   async function exportTo(
     context: { actor: Actor; place: Place; reply: Reply },
     format: ExportFormat,
   ): Promise<void> {
-    const who = await askerOf(
-      deps.prisma,
-      deps.access,
-      context.actor,
-      context.place,
-      deps.defaultRegion,
-      'resources.export',
-    );
-    if (!who.isAdmin) return context.reply.privately(notAdminTransfer);
+    // The router asked the access policy (`resources.export`) before this ran.
+    const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const records = await workspaceRecords(deps.prisma, who.workspaceId);
     const file = exportContent(records, format);
     const { actor } = context;
@@ -275,15 +280,8 @@ export function createTransfer(deps: TransferDeps) {
   }
 
   async function importHow(context: { actor: Actor; place: Place; reply: Reply }): Promise<void> {
-    const who = await askerOf(
-      deps.prisma,
-      deps.access,
-      context.actor,
-      context.place,
-      deps.defaultRegion,
-      'resources.import',
-    );
-    await context.reply.privately(who.isAdmin ? importHowView(maxBytes) : notAdminTransfer);
+    const allowed = await mayImport(context.actor);
+    await context.reply.privately(allowed.ok ? importHowView(maxBytes) : text(allowed.reason));
   }
 
   return { receive, importGood, exportTo, importHow };

@@ -38,8 +38,22 @@ export function contactText(contact: Contact): string {
 
 const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
-/** One entry in a list: name, what it is for, how to reach it, hours. */
-export const resourceLine = (row: ResourceRow): string => recordLine(rowToRecord(row));
+/**
+ * Who changed the entry in chat and when: a workspace's copy of a shared entry says it was
+ * edited in this workspace, so nobody mistakes it for the shared starting set.
+ */
+export function changedNote(row: ResourceRow): string | undefined {
+  if (!row.editedAt) return undefined;
+  const by = row.editedBy ? ` by ${row.editedBy}` : '';
+  const on = row.editedAt.toISOString().slice(0, 10);
+  return row.replacesId ? `Edited in this workspace${by} on ${on}` : `Changed${by} on ${on}`;
+}
+
+/** One entry in a list: name, what it is for, how to reach it, hours, who changed it. */
+export function resourceLine(row: ResourceRow): string {
+  const note = changedNote(row);
+  return `${recordLine(rowToRecord(row))}${note ? `\n_${note}._` : ''}`;
+}
 
 export function recordLine(record: ResourceRecord): string {
   const reach = record.contacts.slice(0, 3).map(contactText).join(' · ');
@@ -73,9 +87,11 @@ export function resourceCardView(row: ResourceRow): View {
     { type: 'fields', fields },
     {
       type: 'context',
-      text: record.verifiedOn
-        ? `Details checked ${record.verifiedOn}${record.source ? ` against ${shortLink(record.source)}` : ''}.`
-        : 'Details not yet checked by an admin; the service’s own site has the latest.',
+      text: `${
+        record.verifiedOn
+          ? `Details checked ${record.verifiedOn}${record.source ? ` against ${shortLink(record.source)}` : ''}.`
+          : 'Details not yet checked by an admin; the service’s own site has the latest.'
+      }${changedNote(row) ? ` ${changedNote(row)}.` : ''}`,
     },
   ];
   return { text: `${record.title}: ${record.contacts.map(contactText).slice(0, 2).join(', ')}`, blocks };
@@ -98,12 +114,12 @@ export function crisisCardView(rows: readonly ResourceRow[], region: string): Vi
   };
 }
 
-export function resultButtons(id: string, isAdmin: boolean): Block {
+export function resultButtons(id: string, mayChange: boolean): Block {
   const elements: Button[] = [
     { type: 'button', actionId: 'resources:send', label: 'Send to me', value: `r:${id}`, style: 'primary' },
     { type: 'button', actionId: 'resources:share', label: 'Share in channel', value: `r:${id}` },
   ];
-  if (isAdmin) {
+  if (mayChange) {
     elements.push(
       { type: 'button', actionId: 'resources:edit', label: 'Edit', value: id },
       { type: 'button', actionId: 'resources:retire', label: 'Retire', value: id, style: 'danger' },
@@ -120,7 +136,8 @@ export interface ResultsInput {
   readonly page: number;
   readonly correctedTo?: string;
   readonly similarOnly: boolean;
-  readonly isAdmin: boolean;
+  /** Results this person may change (the access policy said so): they get Edit and Retire. */
+  readonly editable: ReadonlySet<string>;
 }
 
 export function resultsView(input: ResultsInput): View {
@@ -162,7 +179,10 @@ export function resultsView(input: ResultsInput): View {
         input.page > 1 ? `More for “${input.words}” (page ${input.page})` : `Results for “${input.words}”`,
     });
     for (const row of input.results) {
-      blocks.push({ type: 'text', text: resourceLine(row) }, resultButtons(row.id, input.isAdmin));
+      blocks.push(
+        { type: 'text', text: resourceLine(row) },
+        resultButtons(row.id, input.editable.has(row.id)),
+      );
     }
   } else if (!crisis || crisis.rows.length === 0) {
     blocks.push({

@@ -19,16 +19,38 @@ const icsUtc = (instant: Date) =>
   DateTime.fromJSDate(instant, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmss'Z'");
 const icsLocal = (instant: Date, zone: string) => inZone(instant, zone).toFormat("yyyyLLdd'T'HHmmss");
 
+/**
+ * Text a person wrote (a title, a place), safe inside a property: control characters dropped.
+ * ical-generator escapes `,` `;` `\` and line breaks in event text, but not in the calendar's
+ * name, and no property drops the other control characters; a title with a raw CR LF could add
+ * properties of its own.
+ */
+export const icsText = (value: string): string =>
+  value
+    // \p{Cc}: C0 and C1 controls and DEL; line and paragraph separators too.
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+
 function calendar(zone: string, name: string) {
-  const cal = ical({ name, prodId: PRODID });
+  const cal = ical({ name: icsText(name), prodId: PRODID });
   cal.timezone({ name: zone, generator: getVtimezoneComponent });
   return cal;
+}
+
+/**
+ * RFC 5545 3.8.7.2: DTSTAMP is in UTC. ical-generator writes it in the calendar's zone without
+ * a TZID (a floating time), so it is written again here from the same instant.
+ */
+function inUtcStamps(text: string, stamp: Date): string {
+  return text.replace(/^DTSTAMP:[^\r\n]*/gm, `DTSTAMP:${icsUtc(stamp)}`);
 }
 
 export function seriesCalendar(
   series: Db.SupervisionSeries,
   sessions: readonly Db.SupervisionSession[],
   location: string,
+  stamp: Date = new Date(),
 ): string {
   const zone = series.timeZone;
   const cal = calendar(zone, series.title);
@@ -47,8 +69,9 @@ export function seriesCalendar(
     start: inZone(first, zone),
     end: inZone(addMinutes(first, series.durationMinutes), zone),
     timezone: zone,
-    summary: series.title,
-    location,
+    stamp,
+    summary: icsText(series.title),
+    location: icsText(location),
     repeating: lines.join('\r\n'),
   });
   for (const session of moved) {
@@ -59,14 +82,19 @@ export function seriesCalendar(
       end: inZone(session.endsAt, zone),
       timezone: zone,
       recurrenceId: inZone(session.originalStartsAt as Date, zone),
-      summary: session.title,
-      location,
+      stamp,
+      summary: icsText(session.title),
+      location: icsText(location),
     });
   }
-  return cal.toString();
+  return inUtcStamps(cal.toString(), stamp);
 }
 
-export function sessionCalendar(session: Db.SupervisionSession, location: string): string {
+export function sessionCalendar(
+  session: Db.SupervisionSession,
+  location: string,
+  stamp: Date = new Date(),
+): string {
   const zone = session.timeZone;
   const cal = calendar(zone, session.title);
   cal.createEvent({
@@ -75,9 +103,10 @@ export function sessionCalendar(session: Db.SupervisionSession, location: string
     start: inZone(session.startsAt, zone),
     end: inZone(session.endsAt, zone),
     timezone: zone,
-    summary: session.title,
-    location,
+    stamp,
+    summary: icsText(session.title),
+    location: icsText(location),
     ...(session.status === 'cancelled' ? { status: ICalEventStatus.CANCELLED } : {}),
   });
-  return cal.toString();
+  return inUtcStamps(cal.toString(), stamp);
 }

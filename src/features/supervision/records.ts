@@ -95,6 +95,8 @@ export async function reportCsv(
   }
   const csv = stringify(rows, {
     header: true,
+    // A title or a name that starts with = + - @ would run as a formula in a spreadsheet.
+    escape_formulas: true,
     columns: [
       'session',
       'kind',

@@ -29,15 +29,19 @@ describe('resource import and export in the shell playground', () => {
     const term = terminal();
     app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
     const prisma = app.storage.db.prisma;
-    term.type('/peer setup region:US-TX name:Harbor', '/peer resources import');
+    // Only an admin of this workspace can import resources: the playground's word for Slack's is_admin.
+    term.type('/as alex --workspace-admin', '/peer setup region:US-TX name:Harbor', '/peer resources import');
     await term.waitFor('Send me the file in a direct message', { timeoutMs: 20_000 });
 
     const sam = term.mark();
     term.type('/as sam', '/dm', `/upload ${file}`);
-    await term.waitFor('Only team admins can import or export', { from: sam, timeoutMs: 20_000 });
+    await term.waitFor('Only an admin of this workspace can import resources', {
+      from: sam,
+      timeoutMs: 20_000,
+    });
 
     const upload = term.mark();
-    term.type('/as alex', '/dm', `/upload ${file}`);
+    term.type('/as alex --workspace-admin', '/dm', `/upload ${file}`);
     await term.waitFor('Nothing was imported', { from: upload, timeoutMs: 20_000 });
     const report = term.text().slice(upload);
     for (const where of ['line 3', 'line 4', 'line 5', 'line 7']) expect(report).toContain(where);

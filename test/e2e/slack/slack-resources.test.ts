@@ -30,6 +30,8 @@ let sender: SlackRequestSender;
 
 beforeAll(async () => {
   fake = await FakeSlackApi.start();
+  // The admin who imports is an admin of the whole workspace, as Slack's users.info says.
+  fake.setUser(DEFAULT_ACTOR.userId, { name: DEFAULT_ACTOR.userName, isAdmin: true });
   const port = await freePort();
   app = await startTestApp({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -135,7 +137,7 @@ describe('resource import and export from chat on Slack', () => {
     await sender.event(
       eventCallback(directMessageEvent({ text: '', files: [file], actor: sam }), fake.identity),
     );
-    await privateAnswer('Only team admins can import or export');
+    await privateAnswer('Only an admin of this workspace can import resources');
     expect(fake.calls('file_download').filter((c) => c.args.file_id === file.id)).toHaveLength(0);
     expect(await imported()).toBe(0);
   });
@@ -143,7 +145,7 @@ describe('resource import and export from chat on Slack', () => {
   it('refuses a file over the size limit with the limit in the message, without downloading it', async () => {
     const file = { ...fake.hostFile('huge.json', '[]'), size: 25 * 1024 * 1024 };
     await sender.event(eventCallback(directMessageEvent({ text: '', files: [file] }), fake.identity));
-    await privateAnswer('I can take files up to 5 MB');
+    await privateAnswer('I can take files up to 10 MB');
     expect(fake.calls('file_download').filter((c) => c.args.file_id === file.id)).toHaveLength(0);
   });
 

@@ -107,7 +107,7 @@ describe('keeping the list current', () => {
 
   it('refuses a form with problems and saves nothing', async () => {
     const before = await db.prisma.resource.count();
-    const reply = await h.form('ada', 'resources:add-form', {
+    const reply = await h.form('wanda', 'resources:add-form', {
       ...entry,
       contacts: 'fax: 12345\nphone: call me',
       title: '',
@@ -118,11 +118,18 @@ describe('keeping the list current', () => {
     expect(await db.prisma.resource.count()).toBe(before);
   });
 
-  it('members cannot add; admins can, and the entry is searchable at once', async () => {
+  it('members cannot add; a team admin adds for their team only, a workspace admin for everyone here', async () => {
     expect((await h.command('bo', ['resources', 'add'])).text()).toContain('Only team admins');
     const opened = await h.command('ada', ['resources', 'add']);
     expect(opened.seen[0]?.form?.formId).toBe('resources:add-form');
-    const saved = await h.form('ada', 'resources:add-form', entry);
+    // ada administers this channel's team, not the workspace: her entry is her team's.
+    const mine = await h.form('ada', 'resources:add-form', { ...entry, title: 'Peers Only Warmline' });
+    expect(mine.text()).toContain('Added');
+    const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: 'C-team' } });
+    expect(
+      (await db.prisma.resource.findFirstOrThrow({ where: { title: 'Peers Only Warmline' } })).teamId,
+    ).toBe(team.id);
+    const saved = await h.form('wanda', 'resources:add-form', entry);
     expect(saved.text()).toContain('Added **Austin Peer Warmline**');
     const found = await h.command('bo', ['find'], { words: 'austin warmline' });
     expect(found.text()).toContain('Austin Peer Warmline');
@@ -211,28 +218,35 @@ describe('keeping the list current', () => {
     expect((await h.action('ada', 'resources:approve', suggestion.id)).text()).toContain('already declined');
   });
 
-  it('the starting set loads idempotently and never overwrites an entry an admin edited', async () => {
+  it('the starting set loads idempotently; an edit in chat makes a workspace copy, never a change to it', async () => {
     const again = await loadSeed(db.prisma);
     expect(again.added).toBe(0);
     expect(again.updated).toBe(0);
 
-    await h.form(
-      'ada',
+    const saved = await h.form(
+      'wanda',
       'resources:edit-form',
       {
         ...entry,
-        title: '988 Lifeline (our notes)',
-        category: 'crisis-line',
-        contacts: 'phone: 988',
+        title: 'NAMI HelpLine (our notes)',
+        category: 'referral-service',
+        contacts: 'phone: 1-800-950-6264',
         regions: 'US',
       },
       'C-team',
-      'us-988-lifeline',
+      'us-nami-helpline',
     );
+    expect(saved.text()).toContain('for this workspace');
+    const shared = await db.prisma.resource.findUniqueOrThrow({ where: { id: 'us-nami-helpline' } });
+    expect(shared.title).not.toBe('NAMI HelpLine (our notes)');
+    expect(shared.editedAt).toBeNull();
+    const copy = await db.prisma.resource.findFirstOrThrow({ where: { replacesId: 'us-nami-helpline' } });
+    expect(copy).toMatchObject({ title: 'NAMI HelpLine (our notes)', editedBy: 'wanda', teamId: null });
     const reloaded = await loadSeed(db.prisma);
-    expect(reloaded.keptEdited).toBeGreaterThanOrEqual(1);
-    const row = await db.prisma.resource.findUniqueOrThrow({ where: { id: 'us-988-lifeline' } });
-    expect(row.title).toBe('988 Lifeline (our notes)');
+    expect(reloaded.updated).toBe(0);
+    const found = (await h.command('bo', ['find'], { words: 'nami helpline' })).text();
+    expect(found).toContain('NAMI HelpLine (our notes)');
+    expect(found).toContain('Edited in this workspace by wanda on 2026-12-01');
   });
 
   it('the monthly review reaches admins once, with Still right / Edit / Retire', async () => {
@@ -256,12 +270,16 @@ describe('keeping the list current', () => {
     expect(rows[0]?.payload).toContain('Retire');
     expect(rows[0]?.payload).toContain('Crisis Text Line');
 
+    // A crisis line: a team admin may not change it; a workspace admin changes this workspace's copy.
     const id = 'us-crisis-text-line';
-    expect((await h.action('ada', 'resources:verify', id, dm)).text()).toContain('marked as checked today');
-    expect(
-      (await db.prisma.resource.findUniqueOrThrow({ where: { id } })).verifiedOn?.toISOString().slice(0, 10),
-    ).toBe('2026-12-01');
-    expect((await h.action('ada', 'resources:retire', id, dm)).text()).toContain('Retired');
+    expect((await h.action('ada', 'resources:verify', id, dm)).text()).toContain(
+      'Crisis lines can be changed only by an admin of this workspace',
+    );
+    expect((await h.action('wanda', 'resources:verify', id, dm)).text()).toContain('marked as checked today');
+    const copy = await db.prisma.resource.findFirstOrThrow({ where: { replacesId: id } });
+    expect(copy.verifiedOn?.toISOString().slice(0, 10)).toBe('2026-12-01');
+    expect((await db.prisma.resource.findUniqueOrThrow({ where: { id } })).verifiedOn).toBeNull();
+    expect((await h.action('wanda', 'resources:retire', copy.id, dm)).text()).toContain('Retired');
 
     // Monthly: nothing more this month; the next month's review comes, once.
     h.clock.advance(10 * 24 * 60 * 60_000);

@@ -1,7 +1,6 @@
 // Search quality: the same table of queries, on PGlite and on PostgreSQL, against about 200
 // entries. Each query's expected entry is in the top 3; a region filter never lets another
 // region's entries through.
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../../../src/access/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
@@ -24,8 +23,8 @@ const asker = {
   workspaceId: 'w',
   viewer: everyone,
   region: 'US',
-  isAdmin: false,
 };
+const actor = { platform: 'shell', workspaceId: 'local', userId: 'm', displayName: 'm' } as const;
 const findDeps = (db: Database) => ({
   access: createAccess({ prisma: db.prisma, clientFor: () => undefined }),
   prisma: db.prisma,
@@ -86,7 +85,7 @@ function searchSuite(name: string, open: () => Promise<{ db: Database; close(): 
     it.each(['suicide prevention training', 'overdose', 'self-harm', 'crisis text'])(
       '“%s” puts the region’s crisis lines first, before whatever else matched',
       async (words) => {
-        const view = await findView(findDeps(db), asker, { words, offset: 0 });
+        const view = await findView(findDeps(db), actor, asker, { words, offset: 0 });
         expect(view.blocks[0]).toEqual({ type: 'header', text: 'Crisis lines for US' });
         const lines = await crisisLinesFor(db.prisma, everyone, 'US');
         expect(lines.length).toBeGreaterThan(3);
@@ -105,7 +104,7 @@ function searchSuite(name: string, open: () => Promise<{ db: Database; close(): 
     );
 
     it('shows no crisis block for words that are not about a crisis', async () => {
-      const view = await findView(findDeps(db), asker, { words: 'grief', offset: 0 });
+      const view = await findView(findDeps(db), actor, asker, { words: 'grief', offset: 0 });
       expect(JSON.stringify(view.blocks)).not.toContain('Crisis lines for');
     });
 

@@ -1,5 +1,6 @@
 // RFC 4180 CSV: quoted fields with commas, quotes ("") and line breaks inside. Each row keeps
-// the line it started on, so an import report can name it.
+// the line it started on, so an import report can name it. Cells that would be formulas in a
+// spreadsheet are written defused (a leading apostrophe) and read back as they were.
 
 export interface CsvRow {
   /** 1-based line of the file where the row starts (the header is line 1). */
@@ -12,7 +13,10 @@ export interface CsvTable {
   readonly rows: readonly CsvRow[];
 }
 
-function splitRecords(text: string): { line: number; fields: string[] }[] {
+/** Thrown when a table has more rows than its reader allows (the caller names the limit). */
+export class TooManyRowsError extends Error {}
+
+function splitRecords(text: string, maxRecords: number): { line: number; fields: string[] }[] {
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';
@@ -46,6 +50,8 @@ function splitRecords(text: string): { line: number; fields: string[] }[] {
       if (ch === '\r' && body[i + 1] === '\n') i++;
       fields.push(field);
       if (!(empty && fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+      // Stop reading as soon as the table is over its limit, not after holding all of it.
+      if (records.length > maxRecords) throw new TooManyRowsError();
       fields = [];
       field = '';
       empty = true;
@@ -58,23 +64,39 @@ function splitRecords(text: string): { line: number; fields: string[] }[] {
   }
   fields.push(field);
   if (!(empty && fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+  if (records.length > maxRecords) throw new TooManyRowsError();
   return records;
 }
 
-export function parseCsv(text: string): CsvTable {
-  const [head, ...rest] = splitRecords(text);
+/** The table; more than `maxRows` rows (header apart) throws TooManyRowsError. */
+export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvTable {
+  const [head, ...rest] = splitRecords(text, maxRows + 1);
   const header = (head?.fields ?? []).map((name) => name.trim());
   return {
     header,
     rows: rest.map((record) => ({
       line: record.line,
-      values: Object.fromEntries(header.map((name, i) => [name, record.fields[i] ?? ''])),
+      values: Object.fromEntries(header.map((name, i) => [name, restored(record.fields[i] ?? '')])),
     })),
   };
 }
 
-const quote = (value: string): string =>
-  /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+// A cell a spreadsheet would run as a formula starts with = + - @ (or a tab or CR before one).
+// It is written with a leading apostrophe, as csv-stringify's `escape_formulas` does, and so is a
+// cell that already starts with apostrophes before one of those, so that reading strips exactly
+// one apostrophe and every export reads back unchanged.
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+const defused = (value: string): string => (FORMULA.test(value) ? `'${value}` : value);
+
+/** The cell as written, the one apostrophe `defused` added taken off. */
+const restored = (value: string): string =>
+  value.startsWith("'") && FORMULA.test(value) ? value.slice(1) : value;
+
+const quote = (raw: string): string => {
+  const value = defused(raw);
+  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+};
 
 export function writeCsv(
   header: readonly string[],

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { PrismaClient } from '../../../db/index.ts';
 import type { ResourceRecord } from '../record.ts';
-import { rowToRecord, type Scope, sharedScope } from '../store.ts';
+import { rowToRecord, type Scope, sharedScope, visibleTo } from '../store.ts';
 import { writeCsv } from './csv.ts';
 import { recordToService } from './hsds.ts';
 import { dataPackageFiles, writeDataPackage } from './hsds-csv.ts';
@@ -36,19 +36,18 @@ export async function exportRecords(
 }
 
 /**
- * What a workspace's admin exports from chat: the install-wide entries and their workspace's
- * own (not a team's own entries), the same set an import from chat may write.
+ * What a workspace's admin exports from chat: the entries its teams see (not a team's own
+ * entries), the same set an import from chat may write. A workspace's copy of a shared entry is
+ * written under the shared entry's id, in its place, so importing the file again aims it back
+ * at the copy and changes nothing.
  */
 export async function workspaceRecords(prisma: PrismaClient, workspaceId: string) {
   const rows = await prisma.resource.findMany({
-    where: {
-      archivedAt: null,
-      teamId: null,
-      OR: [{ workspaceId: null }, { workspaceId }],
-    },
-    orderBy: { id: 'asc' },
+    where: { AND: [visibleTo({ workspaceId, teamIds: [] }), { teamId: null }] },
   });
-  return rows.map(rowToRecord);
+  return rows
+    .map((row) => ({ ...rowToRecord(row), id: row.replacesId ?? row.id }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const fileNames: Record<ExportFormat, string> = {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ResourceRecord } from '../record.ts';
 import { type CsvRow, parseCsv, writeCsv } from './csv.ts';
 import { type HsdsService, recordToService } from './hsds.ts';
-import { readZip, writeZip } from './zip.ts';
+import { readZip, writeZip, type ZipLimits } from './zip.ts';
 
 export interface PackagedService {
   readonly key: string;
@@ -26,8 +26,8 @@ export function folderFiles(dir: string): PackageFiles {
 }
 
 /** The files of a zipped package, found beside its datapackage.json (which may sit in a folder). */
-export function zipFiles(bytes: Uint8Array): PackageFiles {
-  const files = readZip(bytes);
+export function zipFiles(bytes: Uint8Array, limits?: ZipLimits): PackageFiles {
+  const files = readZip(bytes, limits);
   const descriptor = [...files.keys()]
     .filter((name) => name === 'datapackage.json' || name.endsWith('/datapackage.json'))
     .sort((a, b) => a.length - b.length)[0];
@@ -35,9 +35,9 @@ export function zipFiles(bytes: Uint8Array): PackageFiles {
   return async (file) => files.get(`${root}${file}`)?.toString('utf8');
 }
 
-async function table(files: PackageFiles, file: string): Promise<readonly CsvRow[]> {
+async function table(files: PackageFiles, file: string, maxRows: number): Promise<readonly CsvRow[]> {
   const text = await files(file);
-  return text === undefined ? [] : parseCsv(text).rows;
+  return text === undefined ? [] : parseCsv(text, maxRows).rows;
 }
 
 const blankless = (values: Readonly<Record<string, string>>) =>
@@ -47,7 +47,10 @@ function groupBy(rows: readonly CsvRow[], key: string): Map<string, Record<strin
   const groups = new Map<string, Record<string, string>[]>();
   for (const row of rows) {
     const id = row.values[key] ?? '';
-    groups.set(id, [...(groups.get(id) ?? []), blankless(row.values)]);
+    // Appended in place: copying the group each time made many rows of one service quadratic.
+    const group = groups.get(id);
+    if (group) group.push(blankless(row.values));
+    else groups.set(id, [blankless(row.values)]);
   }
   return groups;
 }
@@ -67,7 +70,11 @@ function extensionOf(cell: string | undefined): Record<string, unknown> {
   return { ...kept, ...(Object.keys(extension).length > 0 ? { x_peerbridge: extension } : {}) };
 }
 
-export async function readDataPackage(files: PackageFiles, label: string): Promise<PackagedService[]> {
+export async function readDataPackage(
+  files: PackageFiles,
+  label: string,
+  maxRows = Number.POSITIVE_INFINITY,
+): Promise<PackagedService[]> {
   if ((await files('datapackage.json')) === undefined) {
     throw new Error(`${label} has no datapackage.json: it is not an HSDS CSV data package.`);
   }
@@ -81,7 +88,7 @@ export async function readDataPackage(files: PackageFiles, label: string): Promi
       'languages.csv',
       'attributes.csv',
       'taxonomy_terms.csv',
-    ].map((file) => table(files, file)),
+    ].map((file) => table(files, file, maxRows)),
   );
   const orgById = new Map((organizations ?? []).map((row) => [row.values.id ?? '', blankless(row.values)]));
   const termById = new Map((terms ?? []).map((row) => [row.values.id ?? '', blankless(row.values)]));

@@ -7,9 +7,17 @@ import { readFile } from 'node:fs/promises';
 import type { PrismaClient } from '../../../db/index.ts';
 import { type ResourceInput, type ResourceRecord, ResourceRecordSchema, reasonsOf } from '../record.ts';
 import { idsOwnedElsewhere, type Scope, sharedScope, type WriteCounts, writeRecords } from '../store.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv, TooManyRowsError } from './csv.ts';
 import { servicesOf, serviceToInput } from './hsds.ts';
 import { folderFiles, type PackageFiles, readDataPackage, zipFiles } from './hsds-csv.ts';
+import {
+  chatImportLimits,
+  ImportLimitError,
+  type ImportLimits,
+  megabytes,
+  operatorImportLimits,
+  tooManyRows,
+} from './limits.ts';
 import { rowToInput } from './simple-csv.ts';
 import { isZip } from './zip.ts';
 
@@ -20,10 +28,10 @@ export interface ImportOptions {
   readonly scope?: Scope;
   readonly format?: ImportFormat;
   /**
-   * A workspace admin's import (from chat) may update install-wide entries, as their edit form
-   * may; new entries land in `scope`.
+   * A workspace admin's import from chat: rows naming a shared entry are written to that
+   * workspace's copy of it (the shared set stays the operator's), marked with who and when.
    */
-  readonly mayUpdateInstallWide?: boolean;
+  readonly workspaceCopies?: { readonly workspaceId: string; readonly by: string; readonly at: Date };
   /** Called as rows are written: for a progress line on the console. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -67,47 +75,82 @@ export function detectFormat(path: string): ImportFormat {
 /** A file to import: its name (for the format and the report) and how to read it. */
 export interface ImportSource {
   readonly name: string;
+  /** How much this source may hold (chat uploads are capped tighter than the operator's files). */
+  readonly limits: ImportLimits;
   readonly text: () => Promise<string>;
   /** The package's files (an HSDS CSV data package: a folder or a zip). */
   readonly packageFiles: () => Promise<PackageFiles>;
 }
 
-export function pathSource(path: string): ImportSource {
+const zipLimitsOf = (limits: ImportLimits) => ({
+  inflatedBytes: limits.inflatedBytes,
+  entries: limits.zipEntries,
+});
+
+export function pathSource(path: string, limits: ImportLimits = operatorImportLimits): ImportSource {
   return {
     name: path,
+    limits,
     text: () => readFile(path, 'utf8'),
     packageFiles: async () =>
-      statSync(path).isDirectory() ? folderFiles(path) : zipFiles(await readFile(path)),
+      statSync(path).isDirectory() ? folderFiles(path) : zipFiles(await readFile(path), zipLimitsOf(limits)),
   };
 }
 
-export function bytesSource(name: string, bytes: Uint8Array): ImportSource {
+/** An upload from chat: the chat limits apply unless told otherwise. */
+export function bytesSource(
+  name: string,
+  bytes: Uint8Array,
+  limits: ImportLimits = chatImportLimits,
+): ImportSource {
   return {
     name,
-    text: async () => Buffer.from(bytes).toString('utf8'),
-    packageFiles: async () => zipFiles(bytes),
+    limits,
+    text: async () => {
+      if (bytes.byteLength > limits.uploadBytes)
+        throw new ImportLimitError(
+          `it is ${megabytes(bytes.byteLength)}, more than the ${megabytes(limits.uploadBytes)} I take`,
+        );
+      return Buffer.from(bytes).toString('utf8');
+    },
+    packageFiles: async () => zipFiles(bytes, zipLimitsOf(limits)),
   };
+}
+
+/** Parses with the row limit, naming it when a file goes over. */
+async function withinRows<T>(limits: ImportLimits, parse: () => T | Promise<T>): Promise<T> {
+  try {
+    return await parse();
+  } catch (error) {
+    if (error instanceof TooManyRowsError) throw tooManyRows(limits);
+    throw error;
+  }
 }
 
 async function candidatesOf(source: ImportSource, format: ImportFormat): Promise<Candidate[]> {
+  const { limits } = source;
   switch (format) {
-    case 'simple-csv':
-      return parseCsv(await source.text()).rows.map((row) => ({
+    case 'simple-csv': {
+      const text = await source.text();
+      return (await withinRows(limits, () => parseCsv(text, limits.rows))).rows.map((row) => ({
         where: `line ${row.line}`,
         input: rowToInput(row),
       }));
+    }
     case 'hsds-json': {
       const json: unknown = JSON.parse(await source.text());
-      return servicesOf(json).map((service, i) => ({
+      const services = servicesOf(json);
+      if (services.length > limits.rows) throw tooManyRows(limits, 'services');
+      return services.map((service, i) => ({
         where: `item ${i + 1}`,
         input: serviceToInput(service),
       }));
     }
-    case 'hsds-csv':
-      return (await readDataPackage(await source.packageFiles(), source.name)).map(({ key, service }) => ({
-        where: key,
-        input: serviceToInput(service),
-      }));
+    case 'hsds-csv': {
+      const files = await source.packageFiles();
+      const services = await withinRows(limits, () => readDataPackage(files, source.name, limits.rows));
+      return services.map(({ key, service }) => ({ where: key, input: serviceToInput(service) }));
+    }
   }
 }
 
@@ -172,7 +215,7 @@ export async function importSource(
   const format = options.format ?? formatOfName(source.name);
   const scope = options.scope ?? sharedScope;
   const candidates = await candidatesOf(source, format);
-  const { good, bad } = await checkRows(prisma, candidates, scope, options.mayUpdateInstallWide);
+  const { good, bad } = await checkRows(prisma, candidates, scope, options.workspaceCopies !== undefined);
   const written: WriteCounts = { added: 0, updated: 0, unchanged: 0, keptEdited: 0 };
   const base = { format, rows: candidates.length, bad };
   if (bad.length > 0 && !options.goodRowsOnly) return { ...base, imported: false, written };
@@ -184,6 +227,13 @@ export async function importSource(
           scope,
           origin: 'import',
           keepEdited: false,
+          ...(options.workspaceCopies
+            ? {
+                copySharedFor: options.workspaceCopies.workspaceId,
+                editedAt: options.workspaceCopies.at,
+                editedBy: options.workspaceCopies.by,
+              }
+            : {}),
         });
         written.added += counts.added;
         written.updated += counts.updated;

@@ -24,6 +24,8 @@ export const simpleColumns = [
   'verified_on',
   'verified_by',
   'status',
+  // Whom a line is for, when it is for a particular group (HSDS eligibility): `veterans; military`.
+  'eligibility',
 ] as const;
 
 const contactColumns: readonly ContactKind[] = ['phone', 'text', 'chat', 'web', 'email'];
@@ -34,9 +36,23 @@ const many = (cell: string | undefined): string[] =>
     .map((part) => part.trim())
     .filter(Boolean);
 
+/**
+ * `741741 (text HOME)`: the note is the last bracketed group, matched bracket for bracket, so a
+ * note may hold brackets of its own (`435748 (send your ZIP code (HELP4U))`) and a number may
+ * start with some (`(512) 555-0199 (TTY)`). No value before the group: it was all the value.
+ */
 function contactOf(kind: ContactKind, cell: string): Contact {
-  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(cell);
-  return match?.[1] ? { kind, value: match[1], note: match[2] ?? '' } : { kind, value: cell };
+  if (!cell.endsWith(')')) return { kind, value: cell };
+  let depth = 0;
+  for (let at = cell.length - 1; at >= 0; at--) {
+    if (cell[at] === ')') depth++;
+    else if (cell[at] === '(' && --depth === 0) {
+      const value = cell.slice(0, at).trim();
+      if (!value || !/\s$/.test(cell.slice(0, at))) return { kind, value: cell };
+      return { kind, value, note: cell.slice(at + 1, -1) };
+    }
+  }
+  return { kind, value: cell };
 }
 
 export function rowToInput(row: CsvRow): ResourceInput {
@@ -62,6 +78,7 @@ export function rowToInput(row: CsvRow): ResourceInput {
     ...(text('verified_on') ? { verifiedOn: text('verified_on') } : {}),
     ...(text('verified_by') ? { verifiedBy: text('verified_by') } : {}),
     ...(text('status') ? { status: text('status') as ResourceInput['status'] } : {}),
+    ...(many(v.eligibility).length > 0 ? { extras: { x_eligibility: many(v.eligibility) } } : {}),
   };
 }
 
@@ -89,5 +106,11 @@ export function recordToRow(record: ResourceRecord): Record<string, string> {
     verified_on: record.verifiedOn ?? '',
     verified_by: record.verifiedBy ?? '',
     status: record.status,
+    eligibility: eligibilityOf(record).join('; '),
   };
 }
+
+const eligibilityOf = (record: ResourceRecord): string[] => {
+  const groups = record.extras.x_eligibility;
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+};

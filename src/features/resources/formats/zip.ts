@@ -1,7 +1,11 @@
 // A minimal zip reader and writer for HSDS CSV data packages, on node's zlib: stored and
 // deflated entries, no zip64, no encryption (a data package is a handful of CSV files). The
-// reader caps what it will inflate, so a small zip cannot unpack into gigabytes.
+// reader has a byte budget for everything it unpacks and a cap on files: declared sizes are
+// checked before anything is inflated, and each inflate stops at what is left of the budget
+// (zlib's maxOutputLength), so a small zip cannot unpack into more memory than the budget
+// whatever its headers claim.
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { ImportLimitError, megabytes } from './limits.ts';
 
 export class ZipError extends Error {
   constructor(message: string) {
@@ -33,9 +37,25 @@ interface Entry {
   readonly localOffset: number;
 }
 
-function entriesOf(buf: Buffer): Entry[] {
+export interface ZipLimits {
+  /** Everything the zip unpacks to, all files together. */
+  readonly inflatedBytes: number;
+  /** Files (and folders) in the zip. */
+  readonly entries: number;
+}
+
+const unpacksTooMuch = (limits: ZipLimits) =>
+  new ImportLimitError(
+    `it unpacks to more than ${megabytes(limits.inflatedBytes)}, the most I unpack from one file`,
+  );
+
+function entriesOf(buf: Buffer, limits: ZipLimits): Entry[] {
   const eocd = endOfDirectory(buf);
   const count = buf.readUInt16LE(eocd + 10);
+  if (count > limits.entries)
+    throw new ImportLimitError(
+      `it holds ${count} files, more than the ${limits.entries} I read from one zip`,
+    );
   let at = buf.readUInt32LE(eocd + 16);
   const entries: Entry[] = [];
   for (let i = 0; i < count; i++) {
@@ -64,21 +84,39 @@ function contentOf(buf: Buffer, entry: Entry, maxBytes: number): Buffer {
   if (entry.method !== 8)
     throw new ZipError(`${entry.name} is compressed in a way I cannot read (only stored or deflated)`);
   try {
-    return inflateRawSync(data, { maxOutputLength: maxBytes });
-  } catch {
-    throw new ZipError(`${entry.name} could not be unpacked (damaged, or larger than ${maxBytes} bytes)`);
+    // maxOutputLength 0 would mean "no limit" to zlib: ask for at least one byte.
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new BudgetSpent();
+    throw new ZipError(`${entry.name} could not be unpacked (it is damaged)`);
   }
 }
 
-/** Every file in the zip (folders skipped), by its path inside the zip. */
-export function readZip(bytes: Uint8Array, maxBytes = 200 * 1024 * 1024): Map<string, Buffer> {
+class BudgetSpent extends Error {}
+
+export const defaultZipLimits: ZipLimits = { inflatedBytes: 200 * 1024 * 1024, entries: 1_000 };
+
+/** Every file in the zip (folders skipped), by its path inside the zip, within the limits. */
+export function readZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimits): Map<string, Buffer> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = entriesOf(buf, limits);
+  // What the headers claim first: a zip that says it is too big is refused before any inflating.
+  if (entries.reduce((sum, entry) => sum + entry.size, 0) > limits.inflatedBytes)
+    throw unpacksTooMuch(limits);
   const files = new Map<string, Buffer>();
   let total = 0;
-  for (const entry of entriesOf(buf)) {
+  for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
-    const content = contentOf(buf, entry, maxBytes - total);
+    let content: Buffer;
+    try {
+      content = contentOf(buf, entry, limits.inflatedBytes - total);
+    } catch (error) {
+      if (error instanceof BudgetSpent) throw unpacksTooMuch(limits);
+      throw error;
+    }
     total += content.length;
+    // A stored entry is not inflated: its size counts against the budget all the same.
+    if (total > limits.inflatedBytes) throw unpacksTooMuch(limits);
     files.set(entry.name, content);
   }
   return files;
