@@ -115,6 +115,8 @@ const DELIVERY_RESULT: Record<keyof DeliveryCounts, DeliveryResult | undefined> 
   retried: 'failed',
   rateLimited: '429',
   dead: 'dropped',
+  // A private delivery its recipient may no longer receive: never sent, so dropped too.
+  dropped: 'dropped',
   deferred: undefined,
 };
 
@@ -537,7 +539,7 @@ class Worker implements OutboxWorker {
 
   async #dropped(row: OutboxRow, token: string): Promise<void> {
     if (!(await this.#io(() => dropUndeliverable(this.#options.prisma, row, token)))) return this.#lost(row);
-    this.#count('dropped');
+    this.#count('dropped', row);
     this.#options.logger?.info(
       { event: 'outbox.dropped', id: row.id, kind: row.privateKind },
       'A private message was not sent: its recipient may no longer receive it',
