@@ -56,20 +56,19 @@ export async function askerOf(
 /**
  * Whether the access policy lets this person change the entry, judged on the row itself: a
  * team's entry by that team's admins or a workspace admin; a workspace's or an install-wide one
- * by a workspace admin (never the admin of some team). Workspace copies of install-wide entries
- * and crisis-line rules are the resources-trust work (`resources.edit-shared`,
- * `resources.edit-crisis-line`).
+ * by a workspace admin (never the admin of some team); the shared starting set by nobody in chat
+ * (`resources.edit-shared`, the operator's). Workspace copies of shared entries and the
+ * crisis-line rule (`resources.edit-crisis-line`) are the resources-trust work.
  */
 export async function mayChange(
   access: Access,
   actor: Actor,
   row: { workspaceId: string | null; teamId: string | null },
 ): Promise<boolean> {
-  const target: AccessTarget = row.teamId
-    ? { teamId: row.teamId }
-    : row.workspaceId
-      ? { workspaceId: row.workspaceId }
-      : { shared: true };
+  // The shared starting set is the operator's: nobody changes it from chat.
+  if (!row.teamId && !row.workspaceId)
+    return (await access.check(actor, 'resources.edit-shared', { shared: true })).ok;
+  const target: AccessTarget = row.teamId ? { teamId: row.teamId } : { workspaceId: row.workspaceId ?? '' };
   return (await access.check(actor, 'resources.edit', target)).ok;
 }
 
