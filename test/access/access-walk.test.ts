@@ -550,7 +550,7 @@ describe('access walk', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 600_000);
 
   it('allows or refuses every action as the table says, for every role', async () => {
     const wrong: string[] = [];
@@ -570,7 +570,7 @@ describe('access walk', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 600_000);
 
   it('allows or refuses every form as the table says, for every role', async () => {
     const wrong: string[] = [];
@@ -583,5 +583,5 @@ describe('access walk', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 600_000);
 });

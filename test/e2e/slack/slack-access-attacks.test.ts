@@ -8,7 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import { enqueueOutbox } from '../../../src/scheduling/index.ts';
-import { DEFAULT_ACTOR, DEFAULT_SLACK_IDENTITY, FakeSlackApi, SlackRequestSender } from '../../fakes/slack/index.ts';
+import {
+  DEFAULT_ACTOR,
+  DEFAULT_SLACK_IDENTITY,
+  FakeSlackApi,
+  SlackRequestSender,
+} from '../../fakes/slack/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 import { BOT_TOKEN, capturingLogger, freePort, SIGNING_SECRET, shownText } from './support.ts';
 
