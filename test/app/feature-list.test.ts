@@ -54,6 +54,8 @@ function waveFeature({ prisma, cipher, clock, notifyOutbox }: FeatureDeps): Feat
   return {
     name: 'wave',
     commands: [wave],
+    // A new feature names the verb of its buttons, or the router refuses them.
+    verbs: { 'wave:*': 'help' },
     actions: {
       wave: actionsByName({
         back: async ({ actor, value, reply }) => {

@@ -243,7 +243,6 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
       if (!team || (mode !== 'new' && mode !== 'edit'))
         return say(reply, 'I could not tell which team this form was for. Nothing was saved.');
       if (!(await mayManage(deps, actor, team.id))) return say(reply, notLead);
-      const member = await ensureMember(deps.prisma, actor);
       const parsed = parseSetup(values, team.timeZone);
       if (!parsed.ok) return say(reply, `${parsed.reason} Nothing was saved.`);
       const clash = await deps.prisma.checkinTemplate.findFirst({

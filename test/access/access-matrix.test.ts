@@ -1,0 +1,267 @@
+// The access matrix: every command, action id and form id of the app declares a verb the policy
+// knows; every command is run as each subject, in this team's channel, another team's channel and
+// a direct message, and refused exactly where the verb table says (with the verb's own sentence
+// and nothing written: every table's row count before and after); row verbs are run against rows
+// of this team, another team, another workspace and the shared starting set. On PGlite and on
+// PostgreSQL. What each subject holds at each place is written out here by hand (`held`), so the
+// test checks the policy's standing (src/access/standing.ts) as well as the router's wiring.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isVerb, type SubjectKind, type VerbName, verbs } from '../../src/access/index.ts';
+import type { Database } from '../../src/db/index.ts';
+import { migrate } from '../../src/db/index.ts';
+import type { Feature } from '../../src/features/feature.ts';
+import { featureHarness } from '../support/chat-harness.ts';
+import { clonedDatabase, freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
+import { testFeatureList } from '../support/feature-list.ts';
+import { clientsFor, shellPeople } from '../support/people.ts';
+
+const subjects = [
+  'wsAdmin',
+  'adminHere',
+  'adminThere',
+  'ownSupervisor',
+  'otherSupervisor',
+  'member',
+  'noTeam',
+  'stranger',
+] as const;
+type Subject = (typeof subjects)[number];
+const userOf: Record<Subject, string> = {
+  wsAdmin: 'wanda',
+  adminHere: 'adm',
+  adminThere: 'bown',
+  ownSupervisor: 'sup',
+  otherSupervisor: 'sup2',
+  member: 'mem',
+  noTeam: 'nobody',
+  stranger: 'stranger',
+};
+type Place = 'here' | 'there' | 'dm';
+const channelOf: Record<Exclude<Place, 'dm'>, string> = { here: 'C-a', there: 'C-b' };
+
+/** What each subject is at each place, by hand: the specification the policy's standing must meet. */
+function held(subject: Subject, place: Place): ReadonlySet<SubjectKind> {
+  const kinds = new Set<SubjectKind>(['anyone']);
+  // `stranger` administers their own workspace: there, C-a and C-b name no team of anyone's.
+  if (subject === 'wsAdmin' || subject === 'stranger') kinds.add('workspace-admin');
+  const teamOfSubject: Partial<Record<Subject, Place>> = {
+    adminHere: 'here',
+    adminThere: 'there',
+    ownSupervisor: 'here',
+    otherSupervisor: 'here',
+    member: 'here',
+  };
+  if (teamOfSubject[subject] === place) {
+    kinds.add('team-member');
+    if (subject === 'adminHere' || subject === 'adminThere') kinds.add('team-admin');
+    if (subject === 'ownSupervisor' || subject === 'otherSupervisor') kinds.add('team-supervisor');
+  }
+  return kinds;
+}
+
+const allows = (verb: VerbName, kinds: ReadonlySet<SubjectKind>) => verbs[verb].who.some((s) => kinds.has(s));
+/** A command whose verb a row can grant (the member themselves): its handler decides, on the row. */
+const decidedOnRow = (verb: VerbName) =>
+  verbs[verb].scope === 'row' && verbs[verb].who.some((s) => s === 'self' || s === 'own-supervisor');
+
+async function rowCounts(db: Database): Promise<string> {
+  const tables = await db.prisma.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+      AND table_name NOT IN ('ProcessedEvent', '_prisma_migrations')
+    ORDER BY table_name`;
+  const parts = tables.map(({ table_name: t }) => `(SELECT count(*) FROM "${t}")::text`).join(` || ',' || `);
+  const [row] = await db.prisma.$queryRawUnsafe<{ counts: string }[]>(`SELECT ${parts} AS counts`);
+  return row?.counts ?? '';
+}
+
+function matrix(name: string, open: () => Promise<{ db: Database; close(): Promise<void> }>, skip = false) {
+  describe.skipIf(skip)(`access matrix on ${name}`, () => {
+    let db: Database;
+    let close: () => Promise<void>;
+    let here: ReturnType<typeof featureHarness>;
+    let away: ReturnType<typeof featureHarness>;
+    let features: Feature[];
+    const rows = {
+      entryHere: '',
+      entryThere: '',
+      entryShared: '',
+      entryElsewhere: '',
+      templateHere: '',
+      templateThere: '',
+    };
+
+    const as = (subject: Subject) => (subject === 'stranger' ? away : here);
+    const where = (place: Place) => (place === 'dm' ? { isDirect: true } : channelOf[place]);
+
+    beforeAll(async () => {
+      ({ db, close } = await open());
+      const clientFor = clientsFor(shellPeople);
+      features = testFeatureList(db.prisma, { clientFor });
+      here = featureHarness(db.prisma, features, { workspaceAdmins: ['wanda'], clientFor });
+      // Another workspace, whose own admin is `stranger`: admin there is nothing here.
+      away = featureHarness(db.prisma, features, {
+        workspaceId: 'elsewhere',
+        workspaceAdmins: ['stranger'],
+        clientFor,
+      });
+      await here.command('adm', ['setup'], { name: 'A' }, 'C-a');
+      await here.command('bown', ['setup'], { name: 'B' }, 'C-b');
+      await away.command('stranger', ['setup'], { name: 'Far' }, 'C-far');
+      for (const who of ['mem', 'sup', 'sup2']) await here.joined(who, 'C-a');
+      for (const who of ['sup', 'sup2'])
+        await here.command('adm', ['team', 'role'], { user: `@${who}`, role: 'supervisor' }, 'C-a');
+      await here.command('adm', ['team', 'supervisor'], { member: '@mem', supervisor: '@sup' }, 'C-a');
+      const entry = async (h: typeof here, user: string, channel: string, title: string) => {
+        const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: channel } });
+        await h.form(
+          user,
+          'resources:add-form',
+          {
+            title,
+            category: 'referral-service',
+            summary: 'A made-up entry for the access matrix',
+            contacts: 'phone: +1 555 0100',
+            regions: 'US',
+            visibility: 'team',
+          },
+          channel,
+          team.id,
+        );
+        return (await db.prisma.resource.findFirstOrThrow({ where: { title } })).id;
+      };
+      rows.entryHere = await entry(here, 'adm', 'C-a', 'Matrix here');
+      rows.entryThere = await entry(here, 'bown', 'C-b', 'Matrix there');
+      rows.entryElsewhere = await entry(away, 'stranger', 'C-far', 'Matrix elsewhere');
+      rows.entryShared = (
+        await db.prisma.resource.create({
+          data: {
+            id: 'matrix-shared',
+            title: 'Matrix shared line',
+            category: 'crisis-line',
+            summary: 'The shared starting set, as the seed loads it',
+            origin: 'seed',
+          },
+        })
+      ).id;
+      const template = async (channel: string) => {
+        const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: channel } });
+        return (
+          await db.prisma.checkinTemplate.create({
+            data: {
+              teamId: team.id,
+              name: `Matrix ${channel}`,
+              questions: [{ id: 'q1', kind: 'scale', text: 'How are you?' }],
+            },
+          })
+        ).id;
+      };
+      rows.templateHere = await template('C-a');
+      rows.templateThere = await template('C-b');
+    });
+    afterAll(() => close());
+
+    it('gives every command, action and form a verb the policy knows', () => {
+      const composed = here.composed;
+      expect(here.table.commands.filter((c) => !isVerb(c.verb)).map((c) => c.path.join(' '))).toEqual([]);
+      for (const verb of Object.values(composed.verbs)) expect(isVerb(verb), verb).toBe(true);
+      // Every action and form prefix is covered, by id or by `prefix:*`.
+      const prefixes = [...Object.keys(composed.actions), ...Object.keys(composed.forms)];
+      const declared = Object.keys(composed.verbs).map((id) => id.split(':')[0]);
+      expect(prefixes.filter((p) => !declared.includes(p))).toEqual([]);
+    });
+
+    it('allows or refuses every command at every place, for every subject, exactly as the table says', async () => {
+      const wrong: string[] = [];
+      for (const command of here.table.commands) {
+        const verb = command.verb as VerbName;
+        if (decidedOnRow(verb)) continue;
+        for (const subject of subjects) {
+          for (const place of ['here', 'there', 'dm'] as const) {
+            if (command.where === 'channel' && place === 'dm') continue;
+            if (command.where === 'direct' && place !== 'dm') continue;
+            const expected = allows(verb, held(subject, place));
+            const before = expected ? '' : await rowCounts(db);
+            const reply = await as(subject).command(userOf[subject], [...command.path], {}, where(place));
+            const refused = verbs[verb].refusal !== '' && reply.text().includes(verbs[verb].refusal);
+            const what = `${command.path.join(' ')} as ${subject} ${place}`;
+            if (refused === expected)
+              wrong.push(`${what}: ${expected ? 'refused' : 'allowed'}: ${reply.text().slice(0, 80)}`);
+            else if (!expected && (await rowCounts(db)) !== before)
+              wrong.push(`${what}: refused but wrote rows`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    }, 600_000);
+
+    it('changes a resource entry only where the row allows: its team, its workspace, never the shared set', async () => {
+      const expectations: Record<keyof typeof rows & `entry${string}`, readonly Subject[]> = {
+        entryHere: ['wsAdmin', 'adminHere'],
+        entryThere: ['wsAdmin', 'adminThere'],
+        entryShared: [],
+        entryElsewhere: ['stranger'],
+      };
+      const wrong: string[] = [];
+      for (const [row, allowed] of Object.entries(expectations)) {
+        for (const subject of subjects) {
+          const id = rows[row as keyof typeof rows];
+          const before = await rowCounts(db);
+          const reply = await as(subject).action(userOf[subject], 'resources:verify', id, { isDirect: true });
+          const refused = /Only team admins can change|shared starting set|belongs to another workspace/.test(
+            reply.text(),
+          );
+          const expected = allowed.includes(subject);
+          if (refused === expected) wrong.push(`verify ${row} as ${subject}: ${reply.text().slice(0, 80)}`);
+          if (!expected && (await rowCounts(db)) !== before)
+            wrong.push(`verify ${row} as ${subject}: wrote rows`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it("runs a team's check-ins only for that team's admins and supervisors", async () => {
+      const wrong: string[] = [];
+      for (const [row, allowed] of [
+        ['templateHere', ['adminHere', 'ownSupervisor', 'otherSupervisor']],
+        ['templateThere', ['adminThere']],
+      ] as const) {
+        for (const subject of subjects) {
+          const before = await rowCounts(db);
+          const reply = await as(subject).action(userOf[subject], 'checkins:toggle', rows[row], {
+            isDirect: true,
+          });
+          const refused = reply.text().includes(verbs['checkin.manage'].refusal);
+          const expected = (allowed as readonly Subject[]).includes(subject);
+          if (refused === expected) wrong.push(`toggle ${row} as ${subject}: ${reply.text().slice(0, 80)}`);
+          if (!expected && (await rowCounts(db)) !== before)
+            wrong.push(`toggle ${row} as ${subject}: wrote rows`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  });
+}
+
+matrix('PGlite', async () => {
+  const db = await clonedDatabase();
+  return { db, close: () => db.close() };
+});
+
+const hasPostgres = await postgresAvailable();
+matrix(
+  'PostgreSQL',
+  async () => {
+    const schema = freshPostgresSchema('pb_access');
+    const db = await openPostgres(schema.url);
+    await migrate(db);
+    return {
+      db,
+      close: async () => {
+        await db.close();
+        await schema.drop();
+      },
+    };
+  },
+  !hasPostgres,
+);
