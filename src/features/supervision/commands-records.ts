@@ -47,65 +47,7 @@ export function recordCommands(deps: SupervisionDeps) {
     },
   });
 
-  const ics = defineCommand({
-    name: 'ics',
-    group: 'supervision',
-    description: 'Get a calendar file for a session or a whole series',
-    help: 'Imports into any calendar app; importing it again after a change updates the entries instead of duplicating them.',
-    who: 'everyone',
-    verb: 'supervision.view',
-    where: 'anywhere',
-    options: {
-      session: { type: 'string', description: 'A session code (default: the next session)', check: checkRef },
-      series: { type: 'string', description: 'A series code: the whole series', check: checkRef },
-    },
-    handler: async ({ actor, place, reply, options }) => {
-      const context = await memberContext(prisma, actor, place.channelId);
-      if (!context.ok) return reply.privately(refusalView(context.reason));
-      const teamId = context.value.team.id;
-      const where = `#${context.value.team.name}`;
-      const series = options.series ? await findSeriesByRef(prisma, teamId, refOf(options.series)) : null;
-      const session = options.session
-        ? await findSessionByRef(prisma, teamId, refOf(options.session))
-        : series
-          ? null
-          : await nextGroupSession(prisma, teamId, clock.now());
-      const whole =
-        series ??
-        (session?.seriesId && !options.session
-          ? await prisma.supervisionSeries.findUnique({ where: { id: session.seriesId } })
-          : null);
-      if (whole) {
-        const sessions = await prisma.supervisionSession.findMany({ where: { seriesId: whole.id } });
-        return sendFileTo(
-          deps,
-          actor,
-          reply,
-          {
-            filename: 'supervision-series.ics',
-            mimeType: 'text/calendar',
-            content: seriesCalendar(whole, sessions, where),
-          },
-          `The calendar for "${whole.title}".`,
-        );
-      }
-      if (!session)
-        return reply.privately(
-          refusalView('I can’t find that session or series. `/peer supervision list` shows the codes.'),
-        );
-      await sendFileTo(
-        deps,
-        actor,
-        reply,
-        {
-          filename: 'supervision-session.ics',
-          mimeType: 'text/calendar',
-          content: sessionCalendar(session, where),
-        },
-        `The calendar for "${session.title}".`,
-      );
-    },
-  });
+  const ics = icsCommand(deps);
 
   const report = defineCommand({
     name: 'report',
@@ -224,4 +166,68 @@ export function recordCommands(deps: SupervisionDeps) {
   });
 
   return [topic, ics, report, hours, settings, reminders];
+}
+
+/** `/peer supervision ics`: a calendar file for one session or its whole series. */
+function icsCommand(deps: SupervisionDeps) {
+  const { prisma, clock } = deps;
+  return defineCommand({
+    name: 'ics',
+    group: 'supervision',
+    description: 'Get a calendar file for a session or a whole series',
+    help: 'Imports into any calendar app; importing it again after a change updates the entries instead of duplicating them.',
+    who: 'everyone',
+    verb: 'supervision.view',
+    where: 'anywhere',
+    options: {
+      session: { type: 'string', description: 'A session code (default: the next session)', check: checkRef },
+      series: { type: 'string', description: 'A series code: the whole series', check: checkRef },
+    },
+    handler: async ({ actor, place, reply, options }) => {
+      const context = await memberContext(prisma, actor, place.channelId);
+      if (!context.ok) return reply.privately(refusalView(context.reason));
+      const teamId = context.value.team.id;
+      const where = `#${context.value.team.name}`;
+      const series = options.series ? await findSeriesByRef(prisma, teamId, refOf(options.series)) : null;
+      const session = options.session
+        ? await findSessionByRef(prisma, teamId, refOf(options.session))
+        : series
+          ? null
+          : await nextGroupSession(prisma, teamId, clock.now());
+      const whole =
+        series ??
+        (session?.seriesId && !options.session
+          ? await prisma.supervisionSeries.findUnique({ where: { id: session.seriesId } })
+          : null);
+      if (whole) {
+        const sessions = await prisma.supervisionSession.findMany({ where: { seriesId: whole.id } });
+        return sendFileTo(
+          deps,
+          actor,
+          reply,
+          {
+            filename: 'supervision-series.ics',
+            mimeType: 'text/calendar',
+            content: seriesCalendar(whole, sessions, where),
+          },
+          `The calendar for "${whole.title}".`,
+        );
+      }
+      if (!session)
+        return reply.privately(
+          refusalView('I can’t find that session or series. `/peer supervision list` shows the codes.'),
+        );
+      await sendFileTo(
+        deps,
+        actor,
+        reply,
+        {
+          filename: 'supervision-session.ics',
+          mimeType: 'text/calendar',
+          content: sessionCalendar(session, where),
+        },
+        `The calendar for "${session.title}".`,
+      );
+    },
+  });
 }
