@@ -251,9 +251,9 @@ const rules = {
     refusal: 'Only supervisors and admins can download the team report.',
   },
   'supervision.slots': {
-    what: 'Offer one-to-one slots',
+    what: 'Offer one-to-one slots (anyone on the team sees the open ones)',
     who: ['team-supervisor'],
-    scope: 'place',
+    scope: 'row',
     refusal: 'Only supervisors can offer one-to-one slots.',
   },
   'supervision.book': {

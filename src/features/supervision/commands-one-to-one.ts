@@ -22,7 +22,9 @@ export function oneToOneCommands(deps: SupervisionDeps) {
     description: 'See open one-to-one slots, or offer yours (supervisors)',
     help: 'Without `times` it lists the open slots. Supervisors offer slots like `slots times:"2026-03-04 10:00, 2026-03-04 11:00" length:50`; slots of one supervisor never overlap.',
     who: 'everyone',
-    verb: 'supervision.slots',
+    // Listing is for everyone on the team; offering (`times`) is asked of the policy on the row
+    // (`offersSlots`, verb `supervision.slots`), so a member can still see the open slots.
+    verb: 'supervision.view',
     where: 'anywhere',
     options: {
       times: {
