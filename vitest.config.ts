@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { isCi } from './test/support/ci.ts';
 
-// Every test must pass alone and in any order, so CI runs files and tests shuffled. vitest
+// Every test must pass alone and in any order, so CI runs the files shuffled. vitest
 // prints the seed at the top of the run ("Running tests with seed …"); TEST_SEED=<that number>
 // replays the same order (and TEST_SEED on a laptop turns shuffling on too).
 const seed = process.env.TEST_SEED?.trim() ? Number(process.env.TEST_SEED) : undefined;
@@ -29,7 +29,10 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     reporters: ['default'],
     sequence: {
-      shuffle: shuffle ? { files: true, tests: true } : false,
+      // Files are shuffled (each has its own database world); tests inside a file keep their
+      // written order for now, because several story-style files still build on the test before
+      // (issue 22 item 3: roster-and-manage, withdraw, privacy, the check-in e2e files).
+      shuffle: shuffle ? { files: true, tests: false } : false,
       ...(seed === undefined ? {} : { seed }),
     },
   },
