@@ -112,6 +112,15 @@ function matrix(name: string, open: () => Promise<{ db: Database; close(): Promi
       for (const who of ['sup', 'sup2'])
         await here.command('adm', ['team', 'role'], { user: `@${who}`, role: 'supervisor' }, 'C-a');
       await here.command('adm', ['team', 'supervisor'], { member: '@mem', supervisor: '@sup' }, 'C-a');
+      // Everyone has been met once (first contact stores a member row), so a refusal below that
+      // writes anything at all is a refusal that wrote, whichever test runs first.
+      for (const subject of subjects)
+        await (subject === 'stranger' ? away : here).command(
+          userOf[subject],
+          ['timezone'],
+          { zone: 'UTC' },
+          { isDirect: true },
+        );
       const entry = async (h: typeof here, user: string, channel: string, title: string) => {
         const team = await db.prisma.team.findFirstOrThrow({ where: { channelId: channel } });
         await h.form(
@@ -195,22 +204,26 @@ function matrix(name: string, open: () => Promise<{ db: Database; close(): Promi
       expect(wrong).toEqual([]);
     }, 600_000);
 
-    it('changes a resource entry only where the row allows: its team, its workspace, never the shared set', async () => {
+    it('changes a resource entry only where the row allows: its team, its workspace, the shared set only as a workspace copy', async () => {
+      // The shared crisis line is never written from chat: a workspace admin's check makes their
+      // own workspace's copy (either workspace's), and nobody else may touch a crisis line.
       const expectations: Record<keyof typeof rows & `entry${string}`, readonly Subject[]> = {
         entryHere: ['wsAdmin', 'adminHere'],
         entryThere: ['wsAdmin', 'adminThere'],
-        entryShared: [],
+        entryShared: ['wsAdmin', 'stranger'],
         entryElsewhere: ['stranger'],
       };
+      const shared = await db.prisma.resource.findUniqueOrThrow({ where: { id: rows.entryShared } });
       const wrong: string[] = [];
       for (const [row, allowed] of Object.entries(expectations)) {
         for (const subject of subjects) {
           const id = rows[row as keyof typeof rows];
           const before = await rowCounts(db);
           const reply = await as(subject).action(userOf[subject], 'resources:verify', id, { isDirect: true });
-          const refused = /Only team admins can change|shared starting set|belongs to another workspace/.test(
-            reply.text(),
-          );
+          const refused =
+            /Only team admins can change|shared starting set|belongs to another workspace|Crisis lines can be changed only/.test(
+              reply.text(),
+            );
           const expected = allowed.includes(subject);
           if (refused === expected) wrong.push(`verify ${row} as ${subject}: ${reply.text().slice(0, 80)}`);
           if (!expected && (await rowCounts(db)) !== before)
@@ -218,6 +231,8 @@ function matrix(name: string, open: () => Promise<{ db: Database; close(): Promi
         }
       }
       expect(wrong).toEqual([]);
+      expect(await db.prisma.resource.findUniqueOrThrow({ where: { id: rows.entryShared } })).toEqual(shared);
+      expect(await db.prisma.resource.count({ where: { replacesId: rows.entryShared } })).toBe(2);
     });
 
     it("runs a team's check-ins only for that team's admins and supervisors", async () => {

@@ -285,9 +285,9 @@ const actions: Record<string, Row> = {
   'resources:more': { options: { value: '4||US|crisis' }, refusal: /lost its search/, allowed: everyone },
   // A workspace entry made in beforeAll (the lookup comes before the policy): only a workspace
   // admin changes a workspace's own entries, never the admin of one team.
-  'resources:edit': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: nobody },
-  'resources:verify': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: nobody },
-  'resources:retire': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: nobody },
+  'resources:edit': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: adminsOnly },
+  'resources:verify': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: adminsOnly },
+  'resources:retire': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: adminsOnly },
   // The welcome DM's Flag privately button: anyone on a team gets the form.
   'flags:start': { refusal: /could not find a team you are on/, allowed: onATeam },
   'checkins:edit': { value: () => made.templateId, refusal: checkinLeadRefusal, allowed: leads },
@@ -526,6 +526,7 @@ beforeAll(async () => {
     'C-a',
   );
   made.flagId = (await db.prisma.triggerFlag.findFirstOrThrow({ where: { teamId: teamA.id } })).id;
+  // A team admin's entry added from the team's channel is that team's own: its admins change it.
   await chat.form('adm', 'resources:add-form', { ...resourceValues, title: 'Walk entry' }, 'C-a');
   made.resourceId = (await db.prisma.resource.findFirstOrThrow({ where: { title: 'Walk entry' } })).id;
 });
