@@ -140,7 +140,12 @@ describe('escalation', () => {
         const note = `combo ${level} ${wish}`;
         w.clock.advance(MIN);
         await w.flag('maya', { level, wish, note });
-        const dm = (await w.inbox('sam')).find((v) => said(v).includes(note));
+        // The notice carries no note (supervisor DMs never hold private text): find it by its flag.
+        const flag = await w.prisma.triggerFlag.findFirstOrThrow({
+          where: { author: { platformUserId: 'maya' } },
+          orderBy: { createdAt: 'desc' },
+        });
+        const dm = (await w.inbox('sam')).find((v) => v.key.includes(flag.id));
         if (!dm) throw new Error(`no DM to sam for ${note}`);
         seen[note] = dm.respectQuietHours && !dm.urgent;
         expected[note] = waits;
