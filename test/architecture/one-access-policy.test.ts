@@ -29,6 +29,8 @@ const allowed: Readonly<Record<string, string>> = {
   'features/flags/routing.ts':
     'recipients: the escalation chain (admins who are supervisors); the read check moves onto `receive-private` with the private-deliveries work',
   'features/flags/flag-create.ts': 'recipients: which admins get the "please pair this member" nudge',
+  'features/flags/escalation.ts':
+    'recipients: which admins are told an urgent flag found nobody (never whose or what)',
   'features/resources/people.ts': 'recipients: which admins are told about a suggestion',
   'features/resources/stale-review.ts': 'recipients: which admins get the monthly review',
 };

@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   await emptyDatabase(db);
-  h = resourcesHarness(db);
+  // ada set the team up and is the workspace's admin on the platform: chat imports are theirs.
+  h = resourcesHarness(db, ['ada']);
   await h.command('ada', ['setup'], { region: 'US-TX', name: 'Peers' });
 });
 afterAll(async () => db?.close());
