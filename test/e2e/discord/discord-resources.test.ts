@@ -158,7 +158,7 @@ const imported = () =>
 describe('resource import and export from chat on Discord', () => {
   it('a member’s file is refused kindly and never downloaded', async () => {
     fake.sendDirectMessage({ from: 'bob', content: '', files: [{ name: 'list.csv', content: badCsv }] });
-    await dmSaying('bob', 'Only team admins can import or export');
+    await dmSaying('bob', 'Only an admin of this workspace can import');
     expect(fake.attachmentDownloads).toHaveLength(0);
     expect(await imported()).toBe(0);
   });
