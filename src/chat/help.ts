@@ -12,7 +12,9 @@ export type MayUse = (command: Command) => boolean;
 
 const audienceTitles: Record<Audience, string> = {
   everyone: 'For everyone',
-  supervisor: 'For supervisors',
+  // Lead commands are the policy's to grant (most to a team's admins and supervisors alike): a
+  // heading that said "supervisors" told an admin they were not theirs.
+  supervisor: 'For team leads (supervisors and admins)',
   admin: 'For team admins',
 };
 

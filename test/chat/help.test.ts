@@ -35,6 +35,14 @@ describe('help', () => {
     expect(said).not.toContain('admin outbox');
   });
 
+  it('lists lead commands an admin may run under a heading that names admins too', () => {
+    const asLeadAdmin: MayUse = () => true;
+    const said = viewText(buildHelpView(table, asLeadAdmin));
+    expect(said).toContain('For team leads (supervisors and admins)');
+    expect(said).toContain('`/peer roster`');
+    expect(said).not.toMatch(/For supervisors\b/);
+  });
+
   it('is warm and says everything is optional', () => {
     const said = viewText(buildHelpView(table, noRoles));
     expect(said).toContain('Everything here is optional');
