@@ -27,7 +27,7 @@ const allowed: Readonly<Record<string, string>> = {
   'features/teams/role-changes.ts': 'role storage: giving and taking roles, the last-admin rule',
   'features/teams/team-setup.ts': 'role storage: the person who sets a team up becomes its admin',
   'features/flags/routing.ts':
-    'recipients: the escalation chain (admins who are supervisors); the read check moves onto `receive-private` with the private-deliveries work',
+    'recipients: the escalation chain (admins who are supervisors); who may read a flag is `flagAccess` in src/access',
   'features/flags/flag-create.ts': 'recipients: which admins get the "please pair this member" nudge',
   'features/flags/escalation.ts':
     'recipients: which admins are told an urgent flag found nobody (never whose or what)',
