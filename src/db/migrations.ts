@@ -98,6 +98,14 @@ async function ensureSchema(db: Database): Promise<void> {
   if (!schema) return;
   const adapter = await db.adapterFactory.connect();
   try {
+    // Looked up first: a runtime role that does not own the database may not CREATE, even
+    // "IF NOT EXISTS" (the privilege is checked before the name).
+    const found = await adapter.queryRaw({
+      sql: 'SELECT 1 FROM pg_namespace WHERE nspname = $1',
+      args: [schema],
+      argTypes: [{ scalarType: 'string', arity: 'scalar' }],
+    });
+    if (found.rows.length > 0) return;
     await adapter.executeScript(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', '""')}"`);
   } finally {
     await adapter.dispose();

@@ -1,7 +1,8 @@
 // Audit entries are kept AUDIT_RETENTION_DAYS (0: forever), then removed by a daily job that
 // runs once a day across all replicas (an occurrence claim per UTC day). This is the one
-// delete path for AuditLog: the database trigger refuses every other UPDATE or DELETE, and
-// allows this one only for rows older than the cut-off it is told, never younger than 30 days.
+// delete path for AuditLog: the database function `peerbridge_audit_purge` (migration
+// audit_log_owner_and_purge) cuts at the database's own clock and refuses a retention under its
+// floor (30 days unless the owner raised it); the trigger refuses every other UPDATE or DELETE.
 import type { PrismaClient } from '../../db/index.ts';
 import {
   claimOccurrence,
@@ -21,9 +22,8 @@ export function auditRetentionJob(prisma: PrismaClient, days: number, logger?: L
       const day = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
       const key = occurrenceKey('audit-retention', day);
       if (!(await claimOccurrence(prisma, { key, dueAt: day, instanceId, at: now }))) return;
-      const before = new Date(now.getTime() - days * DAY_MS);
       try {
-        const removed = await purgeAuditBefore(prisma, before);
+        const removed = await purgeAuditOlderThan(prisma, days);
         await finishClaim(prisma, key, 'done', { at: now });
         logger?.info({ event: 'privacy.audit_retention', removed, days });
       } catch (error) {
@@ -34,10 +34,9 @@ export function auditRetentionJob(prisma: PrismaClient, days: number, logger?: L
   };
 }
 
-/** Removes audit entries older than `before`, telling the trigger the cut-off for this transaction only. */
-export async function purgeAuditBefore(prisma: PrismaClient, before: Date): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('peerbridge.audit_purge_before', ${before.toISOString()}, true)`;
-    return tx.$executeRaw`DELETE FROM "AuditLog" WHERE "at" < ${before}::timestamptz`;
-  });
+/** Removes audit entries older than `days` days (by the database's clock); returns how many. */
+export async function purgeAuditOlderThan(prisma: PrismaClient, days: number): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ removed: number }[]>`
+    SELECT "peerbridge_audit_purge"(${days}::integer) AS removed`;
+  return Number(row?.removed ?? 0);
 }
