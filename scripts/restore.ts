@@ -1,14 +1,14 @@
 // `npm run restore -- <file> [--force]`: puts a backup back into DATA_DIR, with the bot
-// stopped. An existing database is moved aside (renamed, never deleted) only with --force.
-// Afterwards the database is opened and migrated once, to prove it starts.
+// stopped. The backup is unpacked beside the database and checked (it opens, migrates, and the
+// key reads its private text) before it takes the database's place; a damaged one changes
+// nothing. An existing database is moved aside (renamed, never deleted) only with --force.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { loadConfig, withDotEnv } from '../src/config.ts';
-import { KEY_FILE_NAME } from '../src/db/index.ts';
+import { createKeyRing, KEY_FILE_NAME, resolveEncryptionKey } from '../src/db/index.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStorage } from '../src/open-storage.ts';
-import { restore } from '../src/ops/backup.ts';
+import { restoreChecked } from '../src/ops/restore-check.ts';
 
 const file = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 if (!file) {
@@ -29,14 +29,11 @@ if (!config.encryptionKey && !existsSync(join(config.dataDir, KEY_FILE_NAME))) {
   process.exit(1);
 }
 try {
-  const result = await restore(
-    config.dataDir,
-    file,
-    (folder, dump) => PGlite.create(folder, { loadDataDir: dump }),
-    {
-      force: process.argv.includes('--force'),
-    },
-  );
+  const key = resolveEncryptionKey(config);
+  const ring = createKeyRing(key.key, [...key.old, ...config.oldEncryptionKeys]);
+  const result = await restoreChecked(config.dataDir, file, ring, {
+    force: process.argv.includes('--force'),
+  });
   if (result.movedAside) console.log(`The database that was there is kept at ${result.movedAside}.`);
   const storage = await openStorage(config, createLogger({ ...config.log, level: 'warn' }, process.stderr));
   const members = await storage.db.prisma.member.count();

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { createConnection, createServer, type Server } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
 import { ensurePrivateDir } from '../db/index.ts';
 
@@ -152,33 +153,97 @@ export async function backUp(
   }
 }
 
+/** A restore that changed nothing: says what failed and what to do. */
+export class RestoreFailedError extends Error {
+  constructor(file: string, folder: string, reason: string) {
+    super(
+      `The backup ${file} was NOT restored: ${reason}. Nothing changed in ${folder}. ` +
+        'Try an earlier backup (and check this one copied whole: `gzip -t` on it must say nothing), ' +
+        'or, when the key is the problem, set ENCRYPTION_KEY (or put DATA_DIR/encryption.key back) ' +
+        'to the key the backup was written with.',
+    );
+    this.name = 'RestoreFailedError';
+  }
+}
+
+const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+
 /**
- * Restores `file` into `dataDir`. Refuses while a bot runs on it; an existing database is
- * moved aside (never deleted) only with `force`.
+ * Restores `file` into `dataDir`. Refuses while a bot runs on it. The backup is unpacked into
+ * a folder beside the database and checked there (`check` gets it open); only then is it
+ * renamed into place, so a damaged backup never leaves an empty database for the next start
+ * to migrate. An existing database is moved aside (never deleted) only with `force`.
  */
 export async function restore(
   dataDir: string,
   file: string,
   create: (folder: string, dump: Blob) => Promise<PGlite>,
-  options: { readonly force?: boolean; readonly now?: Date } = {},
+  options: {
+    readonly force?: boolean;
+    readonly now?: Date;
+    readonly check?: (pglite: PGlite) => Promise<void>;
+  } = {},
 ): Promise<{ readonly movedAside?: string }> {
   if (await botIsRunning(dataDir)) {
     throw new Error('PeerBridge is running on this DATA_DIR. Stop it first, then restore.');
   }
-  const dump = new Blob([await readFile(resolve(file))]);
   const folder = pgliteFolder(dataDir);
-  let movedAside: string | undefined;
-  if (existsSync(folder) && readdirSync(folder).length > 0) {
-    if (!options.force) {
-      throw new Error(
-        `${folder} already holds a database. Add --force to move it aside (it is kept, renamed) and restore over it.`,
-      );
+  const occupied = existsSync(folder) && readdirSync(folder).length > 0;
+  if (occupied && !options.force) {
+    throw new Error(
+      `${folder} already holds a database. Add --force to move it aside (it is kept, renamed) and restore over it.`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolve(file));
+  } catch (error) {
+    throw new RestoreFailedError(file, folder, `it cannot be read (${firstLine(error)})`);
+  }
+  // Checked here, whole: PGlite unpacks a damaged gzip on a stream whose error nobody catches.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      gunzipSync(bytes);
+    } catch (error) {
+      throw new RestoreFailedError(file, folder, `it is not a whole gzip file (${firstLine(error)})`);
     }
-    movedAside = `${folder}.before-restore-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
+  }
+  const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
+  ensurePrivateDir(resolve(dataDir));
+  const staging = `${folder}.restoring-${stamp}`;
+  ensurePrivateDir(staging);
+  try {
+    let pglite: PGlite;
+    try {
+      pglite = await create(staging, new Blob([bytes]));
+    } catch (error) {
+      throw new Error(`it does not open as a database (${firstLine(error)})`);
+    }
+    try {
+      await options.check?.(pglite);
+    } finally {
+      if (!pglite.closed) await pglite.close();
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new RestoreFailedError(file, folder, firstLine(error));
+  }
+  let movedAside: string | undefined;
+  if (occupied) {
+    movedAside = `${folder}.before-restore-${stamp}`;
     renameSync(folder, movedAside);
   }
-  ensurePrivateDir(folder);
-  const pglite = await create(folder, dump);
-  await pglite.close();
+  try {
+    renameSync(staging, folder);
+  } catch (error) {
+    if (movedAside) renameSync(movedAside, folder);
+    rmSync(staging, { recursive: true, force: true });
+    throw new RestoreFailedError(
+      file,
+      folder,
+      `the checked copy could not be moved into place (${firstLine(error)})`,
+    );
+  }
   return movedAside === undefined ? {} : { movedAside };
 }
