@@ -28,6 +28,7 @@ export {
   type TypedCommand,
   type Where,
 } from './command-table.ts';
+export { closestName, editDistance } from './closest-name.ts';
 export { type ErrorFields, errorFields } from './error-fields.ts';
 export type { Actor, Attachment, ChatEvent, ChatEventKind, CommandOptionValue, Place } from './events.ts';
 export type { ParsedFormValues } from './form-submission.ts';

@@ -1,0 +1,34 @@
+// Issue 23, what a new team lead met in the playground's first week: a named person who was
+// never here, and the rough edges listed beside each test.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../../src/app.ts';
+import { terminal, within } from '../../adapters/shell/shell-terminal.ts';
+import { startTestApp } from '../../support/app-harness.ts';
+
+const WAIT = { timeoutMs: 20_000 };
+
+describe('shell playground, a first week', () => {
+  let app: RunningApp | undefined;
+
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  it('refuses to give a role to someone who was never here, naming the closest people', async () => {
+    const term = terminal();
+    app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
+    term.type('/peer setup name:Harbor', '/as sam', '/as alex', '/peer team role user:@nobody role:supervisor');
+    await term.waitFor("couldn't find that person", WAIT);
+    const mark = term.mark();
+    term.type('/peer team role user:@sam role:supervisor');
+    await term.waitFor(/sam .*supervisor/, { ...WAIT, from: mark });
+    term.end();
+    await within(app.finished, 20_000, 'the playground finishing');
+    const text = term.text();
+    expect(text).toContain('The closest names I know: alex, sam.');
+    expect(text).toContain('(/as name brings someone in first)');
+    const members = await app.storage.db.prisma.member.findMany({ select: { platformUserId: true } });
+    expect(members.map((m) => m.platformUserId).sort()).toEqual(['alex', 'sam']);
+  }, 120_000);
+});
