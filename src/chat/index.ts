@@ -2,6 +2,7 @@
 
 export type { AccessDecision, AccessPort } from './access-port.ts';
 export type { ChatAdapter, EventSink } from './adapter.ts';
+export { closestName, editDistance } from './closest-name.ts';
 export {
   checks,
   formatOptionProblems,
@@ -28,7 +29,6 @@ export {
   type TypedCommand,
   type Where,
 } from './command-table.ts';
-export { closestName, editDistance } from './closest-name.ts';
 export { type ErrorFields, errorFields } from './error-fields.ts';
 export type { Actor, Attachment, ChatEvent, ChatEventKind, CommandOptionValue, Place } from './events.ts';
 export type { ParsedFormValues } from './form-submission.ts';

@@ -18,7 +18,12 @@ describe('shell playground, a first week', () => {
   it('refuses to give a role to someone who was never here, naming the closest people', async () => {
     const term = terminal();
     app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
-    term.type('/peer setup name:Harbor', '/as sam', '/as alex', '/peer team role user:@nobody role:supervisor');
+    term.type(
+      '/peer setup name:Harbor',
+      '/as sam',
+      '/as alex',
+      '/peer team role user:@nobody role:supervisor',
+    );
     await term.waitFor("couldn't find that person", WAIT);
     const mark = term.mark();
     term.type('/peer team role user:@sam role:supervisor');
