@@ -36,4 +36,18 @@ describe('shell playground, a first week', () => {
     const members = await app.storage.db.prisma.member.findMany({ select: { platformUserId: true } });
     expect(members.map((m) => m.platformUserId).sort()).toEqual(['alex', 'sam']);
   }, 120_000);
+
+  it('answers a search that finds nothing with the nearest categories, the region crisis lines and how to suggest', async () => {
+    const term = terminal();
+    app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
+    term.type('/peer setup region:CA-QC name:Harbor', '/peer find ecoute');
+    await term.waitFor('I found nothing for “ecoute”', WAIT);
+    term.end();
+    await within(app.finished, 20_000, 'the playground finishing');
+    const found = term.text().slice(term.text().indexOf('> /peer find ecoute'));
+    expect(found).toMatch(/browse a category: \/peer find category:[a-z-]+ /);
+    expect(found).toContain('If you need someone now, crisis lines for CA-QC:');
+    expect(found).toContain('9-8-8');
+    expect(found).toContain('/peer resources suggest');
+  }, 120_000);
 });
