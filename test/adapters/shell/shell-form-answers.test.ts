@@ -57,3 +57,30 @@ describe('playground forms', () => {
     });
   });
 });
+
+describe('optional questions in the playground', () => {
+  const optional: Form = {
+    formId: 'flags:close',
+    title: 'Close this flag',
+    submitLabel: 'Close it',
+    inputs: [
+      { id: 'followup', type: 'text', label: 'Private follow-up note (optional)', optional: true },
+      { id: 'time', type: 'text', label: 'At what time?', optional: true },
+    ],
+  };
+
+  it('says once that a question is optional, and Enter skips it', () => {
+    const session = startFormSession(optional, {
+      actor: { platform: 'shell', workspaceId: 'local', userId: 'sam', displayName: 'sam' },
+      place: { channelId: 'dm-sam', isDirect: true },
+    });
+    const opening = session.opening();
+    expect(opening).toContain('Private follow-up note (optional, Enter to skip)');
+    expect(opening).not.toContain('(optional) (optional');
+    expect(session.answer('')).toEqual({
+      kind: 'ask',
+      text: '  (2 of 2) At what time? (optional, Enter to skip)',
+    });
+    expect(session.answer('')).toEqual({ kind: 'done', values: { followup: undefined, time: undefined } });
+  });
+});

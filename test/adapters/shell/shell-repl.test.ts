@@ -322,7 +322,7 @@ describe('shell playground: forms', () => {
     await shell.start();
     term.type('/peer checkin', '1');
     await term.waitFor('[form for alex] Your check-in for this week');
-    expect(term.text()).toContain('(1 of 6) How are you, really? (optional: press Enter to skip)');
+    expect(term.text()).toContain('(1 of 6) How are you, really? (optional, Enter to skip)');
     expect(term.text()).toContain('/cancel sets the form aside and sends nothing');
     const text = await session('3', 'I rested', '', '/as sam', 'purple', '1, 2', 'choice 4', 'Sam');
     expect(text).toContain('alex (form)> 3');
