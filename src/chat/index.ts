@@ -29,6 +29,7 @@ export {
   type TypedCommand,
   type Where,
 } from './command-table.ts';
+export { type ConfirmStep, confirmView } from './confirm-view.ts';
 export { type ErrorFields, errorFields } from './error-fields.ts';
 export type { Actor, Attachment, ChatEvent, ChatEventKind, CommandOptionValue, Place } from './events.ts';
 export type { ParsedFormValues } from './form-submission.ts';
