@@ -52,6 +52,7 @@ export {
   UnknownRouteError,
 } from './handler-types.ts';
 export { buildHelpView, type MayUse } from './help.ts';
+export { checkFormValues, checkValue, type InputCheck, InputCheckSchema } from './input-checks.ts';
 export { commandNamePattern, discordLimits, slackLimits, ViewLimitError } from './limits.ts';
 export {
   type LiteralText,

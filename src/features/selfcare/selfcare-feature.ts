@@ -82,6 +82,7 @@ const choiceForm: Form = {
       label: 'At what time? (like 17:30)',
       hint: 'Skip it for 17:00.',
       optional: true,
+      check: { kind: 'time' },
       placeholder: '17:30',
       maxLength: 10,
     },
