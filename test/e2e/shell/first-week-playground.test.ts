@@ -50,4 +50,23 @@ describe('shell playground, a first week', () => {
     expect(found).toContain('9-8-8');
     expect(found).toContain('/peer resources suggest');
   }, 120_000);
+
+  it('asks a form value that fails its check again at once, with the reason, and keeps the other answers', async () => {
+    const term = terminal();
+    app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
+    term.type('/peer setup name:Harbor', '/peer selfcare');
+    await term.waitFor('Which prompts?', WAIT);
+    term.type('1', '1', '');
+    await term.waitFor('At what time?', WAIT);
+    const mark = term.mark();
+    term.type('after work');
+    await term.waitFor("'after work' isn't a time of day I can read", { ...WAIT, from: mark });
+    expect(term.text().slice(mark)).toContain('At what time?');
+    term.type('17:30');
+    await term.waitFor('17:30', { ...WAIT, from: term.mark() });
+    term.end();
+    await within(app.finished, 20_000, 'the playground finishing');
+    expect(term.text().slice(mark)).not.toContain('Nothing was sent');
+    expect(await app.storage.db.prisma.selfCareNudge.count({ where: { active: true } })).toBe(1);
+  }, 120_000);
 });
