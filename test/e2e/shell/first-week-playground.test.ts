@@ -2,7 +2,7 @@
 // never here, and the rough edges listed beside each test.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
-import { terminal, within } from '../../adapters/shell/shell-terminal.ts';
+import { buttonNumber, terminal, within } from '../../adapters/shell/shell-terminal.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 
 const WAIT = { timeoutMs: 20_000 };
@@ -68,5 +68,27 @@ describe('shell playground, a first week', () => {
     await within(app.finished, 20_000, 'the playground finishing');
     expect(term.text().slice(mark)).not.toContain('Nothing was sent');
     expect(await app.storage.db.prisma.selfCareNudge.count({ where: { active: true } })).toBe(1);
+  }, 120_000);
+
+  it('asks before deleting a check-in, and Keep it changes nothing', async () => {
+    const term = terminal();
+    app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
+    term.type('/peer setup name:Harbor', '/peer checkin setup');
+    await term.waitFor('Set up a check-in', WAIT);
+    term.type('', '', '', '', '', '');
+    await term.waitFor('Saved', WAIT);
+    const list = term.mark();
+    term.type('/peer checkin list');
+    await term.waitFor('Delete', { ...WAIT, from: list });
+    const asked = term.mark();
+    term.type(buttonNumber(term, 'Delete', list));
+    await term.waitFor('Keep it', { ...WAIT, from: asked });
+    expect(term.text().slice(asked)).toMatch(/Delete .+\?/);
+    const mark = term.mark();
+    term.type(buttonNumber(term, 'Keep it', asked));
+    await term.waitFor('Nothing changed', { ...WAIT, from: mark });
+    term.end();
+    await within(app.finished, 20_000, 'the playground finishing');
+    expect(await app.storage.db.prisma.checkinTemplate.count({ where: { deletedAt: null } })).toBe(1);
   }, 120_000);
 });
