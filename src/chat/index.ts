@@ -2,6 +2,7 @@
 
 export type { AccessDecision, AccessPort } from './access-port.ts';
 export type { ChatAdapter, EventSink } from './adapter.ts';
+export { closestName, editDistance } from './closest-name.ts';
 export {
   checks,
   formatOptionProblems,
@@ -28,6 +29,7 @@ export {
   type TypedCommand,
   type Where,
 } from './command-table.ts';
+export { type ConfirmStep, confirmView } from './confirm-view.ts';
 export { type ErrorFields, errorFields } from './error-fields.ts';
 export type { Actor, Attachment, ChatEvent, ChatEventKind, CommandOptionValue, Place } from './events.ts';
 export type { ParsedFormValues } from './form-submission.ts';
@@ -50,6 +52,7 @@ export {
   UnknownRouteError,
 } from './handler-types.ts';
 export { buildHelpView, type MayUse } from './help.ts';
+export { checkFormValues, checkValue, type InputCheck, InputCheckSchema } from './input-checks.ts';
 export { commandNamePattern, discordLimits, slackLimits, ViewLimitError } from './limits.ts';
 export {
   type LiteralText,

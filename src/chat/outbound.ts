@@ -102,6 +102,11 @@ export interface ChatClient {
    */
   lookupUser?(user: UserRef): Promise<PlatformPerson | undefined>;
   /**
+   * Display names of known people nearest to an id `lookupUser` did not know, closest first,
+   * for the refusal. Only where the platform's people are few and at hand (the playground).
+   */
+  suggestPeople?(user: UserRef): Promise<readonly string[]>;
+  /**
    * Everyone who can read this channel (Slack `conversations.members`, paged, plus
    * `users.info`; Discord guild members who can view it), bots and deactivated users included
    * with their flags set so the caller decides. Throws DeliveryError when the platform refuses.

@@ -2,6 +2,8 @@
 // platform's limits (src/adapters/*/render-*.ts). Text uses a small neutral markup:
 // **bold**, _italic_, `code` and [label](https://url); adapters translate it.
 
+import type { InputCheck } from './input-checks.ts';
+
 export type ButtonStyle = 'primary' | 'danger' | 'default';
 
 export interface Button {
@@ -62,6 +64,8 @@ export type FormInput =
       readonly placeholder?: string;
       readonly initial?: string;
       readonly maxLength?: number;
+      /** Checked by every renderer as soon as a value is given (src/chat/input-checks.ts). */
+      readonly check?: InputCheck;
     })
   | (InputBase & { readonly type: 'select'; readonly choices: readonly Choice[]; readonly initial?: string })
   | (InputBase & {

@@ -288,11 +288,23 @@ const actions: Record<string, Row> = {
   'resources:edit': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: adminsOnly },
   'resources:verify': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: adminsOnly },
   'resources:retire': { value: () => made.resourceId, refusal: resourcesAdminRefusal, allowed: adminsOnly },
+  'resources:retire-no': {
+    value: () => made.resourceId,
+    refusal: resourcesAdminRefusal,
+    allowed: adminsOnly,
+  },
+  'resources:retire-yes': {
+    value: () => made.resourceId,
+    refusal: resourcesAdminRefusal,
+    allowed: adminsOnly,
+  },
   // The welcome DM's Flag privately button: anyone on a team gets the form.
   'flags:start': { refusal: /could not find a team you are on/, allowed: onATeam },
   'checkins:edit': { value: () => made.templateId, refusal: checkinLeadRefusal, allowed: leads },
   'checkins:toggle': { value: () => made.templateId, refusal: checkinLeadRefusal, allowed: leads },
   'checkins:delete': { fresh: freshTemplate, refusal: checkinLeadRefusal, allowed: leads },
+  'checkins:delete-no': { fresh: freshTemplate, refusal: checkinLeadRefusal, allowed: leads },
+  'checkins:delete-yes': { fresh: freshTemplate, refusal: checkinLeadRefusal, allowed: leads },
   // The open round's prompt: only the people it went to (everyone on team A when it opened).
   // mem has answered, so their Skip keeps the answer (and says so) rather than refusing.
   'checkins:answer': { value: () => made.roundId, refusal: notInvitedRefusal, allowed: onTeamA },

@@ -12,7 +12,14 @@ import type {
   StringSelectMenuInteraction,
 } from 'discord.js';
 import { MessageFlags } from 'discord.js';
-import { apologyView, type ChatEvent, type EventSink, errorFields, type Logger } from '../../chat/index.ts';
+import {
+  apologyView,
+  type ChatEvent,
+  checkFormValues,
+  type EventSink,
+  errorFields,
+  type Logger,
+} from '../../chat/index.ts';
 import {
   actionEvent,
   commandEvent,
@@ -127,6 +134,12 @@ function submitForm(interaction: ModalSubmitInteraction, deps: DispatchDeps): Pr
     });
     if (!parsed.ok) {
       await reply.privately(tryAgainView(entry, parsed.reason));
+      return undefined;
+    }
+    // A value that fails its input's check: nothing is kept, and Try again reopens this part.
+    const problems = Object.values(checkFormValues(deps.forms.page(entry).form.inputs, parsed.values));
+    if (problems.length > 0) {
+      await reply.privately(tryAgainView(entry, problems.join('\n')));
       return undefined;
     }
     const part = deps.forms.submitted(entry, parsed.values);

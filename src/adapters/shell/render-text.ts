@@ -116,7 +116,7 @@ function enterNote(input: FormInput): string {
         : labelsOf(input, Array.isArray(initial) ? initial : [initial]);
     return ` (press Enter to keep ${shown}${input.optional ? '; type - to leave it empty' : ''})`;
   }
-  return input.optional ? ' (optional: press Enter to skip)' : '';
+  return input.optional ? ' (optional, Enter to skip)' : '';
 }
 
 const labelsOf = (input: FormInput & { choices: readonly Choice[] }, values: readonly string[]): string =>
@@ -138,7 +138,9 @@ const continueNote = '\n  (Several lines: end a line with \\ to go on to the nex
 
 function shellPrompt(input: FormInput): ShellPrompt {
   const hint = input.hint ? `\n  ${toShellText(input.hint)}` : '';
-  const head = `${toPlainText(input.label)}${enterNote(input)}${hint}`;
+  // A label that already says "(optional)" would say it twice beside the Enter note.
+  const label = toPlainText(input.label).replace(input.optional ? /\s*\(optional\)\s*$/i : /$^/, '');
+  const head = `${label}${enterNote(input)}${hint}`;
   switch (input.type) {
     case 'text':
       return {

@@ -6,6 +6,7 @@ import {
   type ChannelRef,
   type ChatClient,
   DeliveryError,
+  editDistance,
   type MessageRef,
   type PlatformPerson,
   type UserRef,
@@ -31,26 +32,31 @@ function ensureShell(ref: WorkspaceRef): void {
 }
 
 /**
- * The playground's people are names: whoever is named exists (that is how `/as alex` works),
- * so the shell is the one place a plain name is a person. Nobody is a workspace admin here;
- * team admins are made with `/peer setup` and `/peer team role`.
+ * A playground person as the platform describes them. Nobody is a workspace admin here; team
+ * admins are made with `/peer setup` and `/peer team role`.
  */
-export function shellPerson(user: UserRef): PlatformPerson | undefined {
+export function shellPerson(user: UserRef, displayName = user.userId): PlatformPerson | undefined {
   if (user.platform !== 'shell' || user.workspaceId !== shellWorkspaceId) return undefined;
   return {
     userId: user.userId,
-    displayName: user.userId,
+    displayName,
     isBot: false,
     deleted: false,
     isWorkspaceAdmin: false,
   };
 }
 
-/** The playground's people, for the check-in roster. */
+/** The playground's people, for the check-in roster and for confirming a named person. */
 export interface ShellPeople {
   membersOf(channelId: string): readonly string[];
   displayName(userId: string): string;
+  /** Whether this person has been in the playground (`/as name` brings someone in). */
+  knows(userId: string): boolean;
+  people(): readonly { readonly userId: string; readonly displayName: string }[];
 }
+
+// How many near names a refusal offers: enough to spot a typo, few enough to read at a glance.
+const suggestedNames = 3;
 
 /** A `ChatClient` (src/chat/outbound.ts says what each method promises). */
 export function createShellClient(deliveries: ShellDeliveries, people?: ShellPeople): ChatClient {
@@ -91,7 +97,22 @@ export function createShellClient(deliveries: ShellDeliveries, people?: ShellPeo
       ensureShell(target);
       deliveries.file(target, file);
     },
-    lookupUser: async (user) => shellPerson(user),
+    // Like Slack's users.info and Discord's member fetch, only someone who has been here is a
+    // person: a name typed in a command (`user:@nobody`) must not become a phantom member.
+    async lookupUser(user) {
+      if (people && !people.knows(user.userId)) return undefined;
+      return shellPerson(user, people?.displayName(user.userId) ?? user.userId);
+    },
+    async suggestPeople(user) {
+      if (!people) return [];
+      const typed = user.userId.toLowerCase();
+      return people
+        .people()
+        .map((p) => ({ name: p.displayName, distance: editDistance(typed, p.userId) }))
+        .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+        .slice(0, suggestedNames)
+        .map((p) => p.name);
+    },
     // Everyone who has been in the channel this session; the playground has no bots.
     async listChannelMembers(channel) {
       ensureShell(channel);

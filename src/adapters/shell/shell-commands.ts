@@ -47,23 +47,27 @@ export function createShellCommands(deps: ShellCommandDeps): (line: ShellLine) =
   const note = (text: string) => writeNote(out, text);
 
   async function press(n: number | undefined): Promise<void> {
-    const pressable = world.pressable();
-    if (!pressable) {
+    const latest = world.pressable();
+    if (!latest) {
       return note('There is nothing to press yet. Buttons show up as [1], [2] … on messages you get.');
     }
-    const range = pressable.controls.map((c) => c.n);
-    const described = range.length === 1 ? '[1]' : `[${range[0]}] to [${range.at(-1)}]`;
+    const range = latest.controls.map((c) => c.n);
+    const described = range.length === 1 ? `[${range[0]}]` : `[${range[0]}] to [${range.at(-1)}]`;
     if (n === undefined) return note(`Which one? Type its number, for example /press ${range[0]}.`);
-    const control = pressable.controls.find((c) => c.n === n);
-    if (!control) return note(`There is no [${n}] on the latest message you got; it has ${described}.`);
+    const found = world.control(n);
+    if (!found) {
+      return note(
+        `There is no [${n}] that you can press: it may be on a message someone else got, or one that has changed since. The latest message you got has ${described}; /inbox shows the others.`,
+      );
+    }
     await emitter.emit({
       kind: 'action',
       eventId: emitter.nextEventId(),
       actor: world.actor(),
-      place: placeOf(pressable.message),
-      actionId: control.actionId,
-      ...(control.value === undefined ? {} : { value: control.value }),
-      message: pressable.message,
+      place: placeOf(found.message),
+      actionId: found.control.actionId,
+      ...(found.control.value === undefined ? {} : { value: found.control.value }),
+      message: found.message,
     });
   }
 

@@ -34,8 +34,10 @@ export function describeSize(bytes: number): string {
   return kb < 1024 ? `${kb.toFixed(1)} KB` : `${(kb / 1024).toFixed(1)} MB`;
 }
 
-function pressRange(count: number): string {
-  return count === 1 ? '1' : `1–${count}`;
+function pressRange(controls: readonly { readonly n: number }[]): string {
+  const first = controls[0]?.n ?? 1;
+  const last = controls.at(-1)?.n ?? first;
+  return first === last ? String(first) : `${first}–${last}`;
 }
 
 export function createShellDeliveries(deps: {
@@ -48,6 +50,7 @@ export function createShellDeliveries(deps: {
   const { world, output } = deps;
   // What was shown where, so an edit is labelled like the message it replaces.
   const shownById = new Map<string, Shown>();
+  let nextButton = 1;
 
   const ref = (channelId: string, threadId?: string): MessageRef => ({
     platform: 'shell',
@@ -60,8 +63,13 @@ export function createShellDeliveries(deps: {
   const audienceOf = (message: MessageRef, shown: Shown): readonly string[] =>
     shown.privateTo === undefined ? world.membersOf(message.channelId) : [shown.privateTo];
 
-  function pressHint(audience: readonly string[], count: number, channelId: string): string {
-    const range = pressRange(count);
+  function pressHint(
+    audience: readonly string[],
+    controls: readonly { readonly n: number }[],
+    channelId: string,
+  ): string {
+    const count = controls.length;
+    const range = pressRange(controls);
     if (audience.includes(world.me)) return `  (type ${range} to press${count === 1 ? ' it' : ''})`;
     const only = audience.length === 1 ? audience[0] : undefined;
     if (only !== undefined) {
@@ -71,7 +79,10 @@ export function createShellDeliveries(deps: {
   }
 
   function show(message: MessageRef, shown: Shown, view: View, edited: boolean): void {
-    const rendered = renderShellText(view);
+    // Numbers go on across the session: a button keeps its number, and "3" never means a
+    // newer message's button than the one the person was looking at.
+    const rendered = renderShellText(view, { firstNumber: nextButton });
+    nextButton += rendered.controls.length;
     const label = `${shown.where} ${botName}${edited ? ' (edited)' : ''}:`;
     const item = { via: shown.via, label, body: rendered.text };
     if (shown.privateTo === undefined) world.showInChannel(message.channelId, item);
@@ -81,9 +92,7 @@ export function createShellDeliveries(deps: {
     else if (rendered.controls.length > 0)
       world.setPressable(audience, { message, controls: rendered.controls });
     const hint =
-      rendered.controls.length > 0
-        ? `\n${pressHint(audience, rendered.controls.length, message.channelId)}`
-        : '';
+      rendered.controls.length > 0 ? `\n${pressHint(audience, rendered.controls, message.channelId)}` : '';
     output.write(`\n${label}\n${indent(rendered.text)}${hint}`);
   }
 

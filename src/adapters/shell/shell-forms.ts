@@ -2,7 +2,7 @@
 // reason and the same question again when an answer doesn't fit. Pure state, no I/O; the
 // REPL prints what each step returns.
 
-import type { Actor, Form, FormValues, Place } from '../../chat/index.ts';
+import { type Actor, checkValue, type Form, type FormValues, type Place } from '../../chat/index.ts';
 import { parseShellAnswer, parseShellAnswers, renderShellForm, type ShellForm } from './render-text.ts';
 import { indent } from './shell-output.ts';
 
@@ -74,8 +74,14 @@ export function startFormSession(
       const typed = [...pending, line].join('\n');
       pending.length = 0;
       const result = parseShellAnswer(prompt, typed);
-      if (!result.ok) {
-        return { kind: 'retry', text: `  ${result.reason}\n${question(shell, answers.length)}` };
+      // The input's own check, at once: a person fixes one answer, not the whole form at the end.
+      const problem =
+        result.ok && prompt.input.type === 'text' && prompt.input.check && typeof result.value === 'string'
+          ? checkValue(prompt.input.check, result.value)
+          : undefined;
+      const reason = result.ok ? problem : result.reason;
+      if (reason !== undefined) {
+        return { kind: 'retry', text: `  ${reason}\n${question(shell, answers.length)}` };
       }
       answers.push(typed);
       return answers.length < shell.prompts.length

@@ -32,7 +32,10 @@ export const playgroundCommands: readonly { readonly usage: string; readonly wha
     usage: '/upload <file> [words]',
     what: 'in the direct message: send PeerBridge a file, e.g. to import resources',
   },
-  { usage: '<n> or /press <n>', what: 'press button n on the latest message you got' },
+  {
+    usage: '<n> or /press <n>',
+    what: 'press button n on any message you got (each button keeps its number all session)',
+  },
   { usage: '/inbox', what: 'what you received privately' },
   { usage: '/log', what: 'what this channel shows (/channel works too)' },
   { usage: '/who', what: 'who is here, and where' },

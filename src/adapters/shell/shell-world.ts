@@ -23,10 +23,16 @@ export interface WorldSnapshot {
   readonly channels: readonly { readonly channelId: string; readonly members: readonly string[] }[];
 }
 
-/** The buttons and select choices of the latest message a person saw that had any. */
+/** A message's buttons and select choices, as numbered when it was shown. */
 export interface Pressable {
   readonly message: MessageRef;
   readonly controls: readonly ShellControl[];
+}
+
+/** One button (or select choice) a person can press, by its session-wide number. */
+export interface PressableControl {
+  readonly message: MessageRef;
+  readonly control: ShellControl;
 }
 
 interface Person {
@@ -34,7 +40,13 @@ interface Person {
   readonly displayName: string;
   readonly channels: Set<string>;
   readonly inbox: Received[];
-  pressable?: Pressable;
+  /**
+   * Every button this person was shown, by number. Numbers never repeat in a session, so "1"
+   * can never press a newer message's button by mistake, and an older message's still work.
+   */
+  readonly controls: Map<number, PressableControl>;
+  /** The numbers on the latest message with buttons, for "type 4–6" hints. */
+  latest?: Pressable;
   /** What Slack's is_admin or Discord's Manage Server would say: set with `/as name --workspace-admin`. */
   workspaceAdmin?: boolean;
 }
@@ -47,6 +59,8 @@ interface Channel {
 
 // Enough history for `/inbox` and `/log` to be useful without growing for ever in a long session.
 const keepAtMost = 50;
+// Buttons a person can still press by number: far more than anyone scrolls back to.
+const keepControls = 1000;
 
 // A direct message is a place of its own on Slack and Discord (it has a channel id); the
 // shell names it after the person so a reply or a button press can find its way back.
@@ -209,19 +223,46 @@ export class ShellWorld {
   }
 
   setPressable(userIds: readonly string[], pressable: Pressable): void {
-    for (const userId of userIds) this.#meet(userId).pressable = pressable;
-  }
-
-  /** An edited message keeps its place as "latest" for whoever had it, with its new buttons. */
-  replaceControls(message: MessageRef, controls: readonly ShellControl[]): void {
-    for (const person of this.#people.values()) {
-      if (person.pressable?.message.messageId !== message.messageId) continue;
-      person.pressable = controls.length > 0 ? { message: person.pressable.message, controls } : undefined;
+    for (const userId of userIds) {
+      const person = this.#meet(userId);
+      person.latest = pressable;
+      for (const control of pressable.controls) {
+        person.controls.set(control.n, { message: pressable.message, control });
+      }
+      for (const n of person.controls.keys()) {
+        if (person.controls.size <= keepControls) break;
+        person.controls.delete(n);
+      }
     }
   }
 
+  /**
+   * An edited message's old buttons are gone; whoever could press them can press its new ones
+   * (with new numbers), and it stays "latest" for whoever had it so.
+   */
+  replaceControls(message: MessageRef, controls: readonly ShellControl[]): void {
+    for (const person of this.#people.values()) {
+      let had = false;
+      for (const [n, entry] of person.controls) {
+        if (entry.message.messageId !== message.messageId) continue;
+        person.controls.delete(n);
+        had = true;
+      }
+      const wasLatest = person.latest?.message.messageId === message.messageId;
+      if (wasLatest) person.latest = controls.length > 0 ? { message, controls } : undefined;
+      if (!had && !wasLatest) continue;
+      for (const control of controls) person.controls.set(control.n, { message, control });
+    }
+  }
+
+  /** The buttons of the latest message this person got that had any. */
   pressable(userId = this.#me): Pressable | undefined {
-    return this.#people.get(userId)?.pressable;
+    return this.#people.get(userId)?.latest;
+  }
+
+  /** Button `n` of any message this person was shown, if they can still press it. */
+  control(n: number, userId = this.#me): PressableControl | undefined {
+    return this.#people.get(userId)?.controls.get(n);
   }
 
   people(): readonly {
@@ -243,7 +284,13 @@ export class ShellWorld {
   #meet(userId: string, displayName?: string): Person {
     let person = this.#people.get(userId);
     if (!person) {
-      person = { userId, displayName: displayName ?? userId, channels: new Set(), inbox: [] };
+      person = {
+        userId,
+        displayName: displayName ?? userId,
+        channels: new Set(),
+        inbox: [],
+        controls: new Map(),
+      };
       this.#people.set(userId, person);
       this.#onChange?.();
     }

@@ -24,6 +24,7 @@ import {
   memberJoinedFromSlack,
 } from './slack-events.ts';
 import { slackFileFetcher } from './slack-files.ts';
+import { submittedInputErrors } from './slack-modal.ts';
 import type { DirectChannels } from './slack-posting.ts';
 import { createSlackReply, type SlackReplyDeps } from './slack-reply.ts';
 import { shortcutFromSlack } from './slack-shortcuts.ts';
@@ -171,6 +172,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   app.view({ type: 'view_submission' }, async ({ ack, body, client }) => {
+    // A value that fails its input's check keeps the modal open with the reason under it.
+    const errors = submittedInputErrors(body.view);
+    if (errors) {
+      await ack({ response_action: 'errors', errors: { ...errors } });
+      return;
+    }
     // An empty ack closes the modal; the answer arrives as a message.
     await ack();
     const incoming = formFromSlack(body);

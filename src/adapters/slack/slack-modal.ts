@@ -7,6 +7,7 @@
 // context plus where the form was opened, so the answer can go back to that channel.
 import type { types as Slack } from '@slack/bolt';
 import { z } from 'zod';
+import { checkFormValues, type InputCheck, InputCheckSchema } from '../../chat/input-checks.ts';
 import type { Choice, Form, FormInput, FormValues } from '../../chat/views.ts';
 import { renderSlackModal, slackViewStateToFormValues } from './render-blocks.ts';
 
@@ -21,19 +22,30 @@ const metadataSchema = z.object({
   context: z.string().optional(),
   channel: z.string().optional(),
   direct: z.boolean(),
+  /** Each text input's declared check, by input id: Slack keeps nothing else for us. */
+  checks: z.record(z.string(), InputCheckSchema).optional(),
 });
 
-function encodeMetadata(context: string | undefined, origin: FormOrigin): string {
+function encodeMetadata(form: Form, origin: FormOrigin): string {
+  const { context } = form;
+  const checks = Object.fromEntries(
+    form.inputs.flatMap((input) => (input.type === 'text' && input.check ? [[input.id, input.check]] : [])),
+  );
   const metadata: z.infer<typeof metadataSchema> = {
     v: 1,
     ...(context === undefined || context === '' ? {} : { context }),
     ...(origin.channelId === undefined ? {} : { channel: origin.channelId }),
     direct: origin.isDirect,
+    ...(Object.keys(checks).length > 0 ? { checks } : {}),
   };
   return JSON.stringify(metadata);
 }
 
-function decodeMetadata(text: string): { context?: string; origin: FormOrigin } {
+function decodeMetadata(text: string): {
+  context?: string;
+  origin: FormOrigin;
+  checks?: Readonly<Record<string, InputCheck>>;
+} {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -43,15 +55,16 @@ function decodeMetadata(text: string): { context?: string; origin: FormOrigin } 
   const parsed = metadataSchema.safeParse(json);
   // A modal opened by something else (or an older version): all of it is the context.
   if (!parsed.success) return { ...(text === '' ? {} : { context: text }), origin: { isDirect: false } };
-  const { context, channel, direct } = parsed.data;
+  const { context, channel, direct, checks } = parsed.data;
   return {
     ...(context === undefined ? {} : { context }),
+    ...(checks === undefined ? {} : { checks }),
     origin: { ...(channel === undefined ? {} : { channelId: channel }), isDirect: direct },
   };
 }
 
 export function modalForForm(form: Form, origin: FormOrigin): Slack.ModalView {
-  return { ...renderSlackModal(form), private_metadata: encodeMetadata(form.context, origin) };
+  return { ...renderSlackModal(form), private_metadata: encodeMetadata(form, origin) };
 }
 
 const plainText = z.object({ text: z.string() });
@@ -124,13 +137,19 @@ export function formFromSubmittedView(view: unknown): SubmittedForm {
   if (!parsed.success)
     return { ok: false, reason: `Slack view did not match: ${z.prettifyError(parsed.error)}` };
   const submitted = parsed.data;
-  const { context, origin } = decodeMetadata(submitted.private_metadata);
+  const { context, origin, checks } = decodeMetadata(submitted.private_metadata);
   const form: Form = {
     formId: submitted.callback_id,
     title: submitted.title?.text ?? '',
     submitLabel: submitted.submit?.text ?? '',
     ...(context === undefined ? {} : { context }),
-    inputs: submitted.blocks.map(inputOf).filter((input): input is FormInput => input !== undefined),
+    inputs: submitted.blocks
+      .map(inputOf)
+      .filter((input): input is FormInput => input !== undefined)
+      .map((input) => {
+        const check = checks?.[input.id];
+        return check && input.type === 'text' ? { ...input, check } : input;
+      }),
   };
   const values = slackViewStateToFormValues(form, submitted.state.values);
   if (!values.ok) return { ok: false, reason: values.reason, viewId: submitted.id };
@@ -143,4 +162,15 @@ export function formFromSubmittedView(view: unknown): SubmittedForm {
     origin,
     values: values.values,
   };
+}
+
+/**
+ * The reasons to show under each input whose value fails its declared check, for
+ * `response_action: errors` (keyed by block id, which is the input id); undefined when all fit.
+ */
+export function submittedInputErrors(view: unknown): Readonly<Record<string, string>> | undefined {
+  const submitted = formFromSubmittedView(view);
+  if (!submitted.ok) return undefined;
+  const problems = checkFormValues(submitted.form.inputs, submitted.values);
+  return Object.keys(problems).length > 0 ? problems : undefined;
 }

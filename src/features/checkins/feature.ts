@@ -27,6 +27,8 @@ export function createCheckinsFeature(deps: CheckinsDeps): Feature {
       'checkins:edit': 'checkin.manage',
       'checkins:toggle': 'checkin.manage',
       'checkins:delete': 'checkin.manage',
+      'checkins:delete-yes': 'checkin.manage',
+      'checkins:delete-no': 'checkin.manage',
       'checkins:setup': 'checkin.manage',
       'checkins:answer': 'checkin.self',
       'checkins:skip': 'checkin.self',

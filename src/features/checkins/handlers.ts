@@ -5,8 +5,11 @@ import { mayReceivePrivate } from '../../access/private-delivery.ts';
 import {
   type ActionHandler,
   actionsByName,
+  confirmView,
   type FormHandler,
   formsByName,
+  literal,
+  markup,
   type Reply,
 } from '../../chat/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
@@ -202,7 +205,26 @@ export function checkinActions(deps: CheckinsDeps): ActionHandler {
           : `${t.name} is running again.`,
       );
     },
+    // Delete asks first (one press on a list must not end a team's check-in); nothing changes
+    // until "Delete", and that press checks the lead again.
     delete: async ({ actor, value, reply }) => {
+      const t = await templateForLead(deps, actor, value);
+      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
+      await reply.privately(
+        confirmView({
+          question: markup`Delete **${literal(t.name)}**?`,
+          detail: markup`No more rounds will open. Answers already given stay with the people who gave them.`,
+          confirm: { actionId: 'checkins:delete-yes', label: 'Delete', value: t.id },
+          keep: { actionId: 'checkins:delete-no', label: 'Keep it', value: t.id },
+        }),
+      );
+    },
+    'delete-no': async ({ actor, value, reply }) => {
+      const t = await templateForLead(deps, actor, value);
+      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
+      await reply.updateSource(textView(`Nothing changed: ${t.name} stays as it was.`));
+    },
+    'delete-yes': async ({ actor, value, reply }) => {
       const t = await templateForLead(deps, actor, value);
       if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
       await deps.prisma.$transaction(async (tx) => {
@@ -213,7 +235,9 @@ export function checkinActions(deps: CheckinsDeps): ActionHandler {
         });
         await syncSchedules(tx, t.team, updated, deps.clock.now());
       });
-      await say(reply, `${t.name} is deleted. Answers already given stay with the people who gave them.`);
+      await reply.updateSource(
+        textView(`${t.name} is deleted. Answers already given stay with the people who gave them.`),
+      );
     },
   });
 }

@@ -96,6 +96,7 @@ export function setupForm(teamZone: string, existing?: SetupDefaults & { id: str
         label: 'Hours a round stays open',
         initial: String(existing?.openHours ?? 24),
         maxLength: 4,
+        check: { kind: 'whole-number', min: 1, max: 336, unit: 'hours' },
       },
       {
         id: 'digest',

@@ -20,7 +20,9 @@ import { categories } from './categories.ts';
 import { crisisLinesPort } from './crisis-lines.ts';
 import { type FindDeps, moreResults, runFind, sendToMe, shareInChannel } from './find.ts';
 import {
+  askRetire,
   decide,
+  keepEntry,
   type ManageDeps,
   openAddForm,
   openEditForm,
@@ -175,7 +177,9 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     share: (context) => shareInChannel(findDeps, context),
     more: (context) => moreResults(findDeps, context),
     edit: (context) => openEditForm(manageDeps, context),
-    retire: (context) => retire(manageDeps, context),
+    retire: (context) => askRetire(manageDeps, context),
+    'retire-yes': (context) => retire(manageDeps, context),
+    'retire-no': (context) => keepEntry(manageDeps, context),
     verify: (context) => stillRight(manageDeps, context),
     approve: (context) => decide(manageDeps, context, true),
     decline: (context) => decide(manageDeps, context, false),
@@ -200,6 +204,8 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
       'resources:more': 'resources.find',
       'resources:edit': 'resources.edit',
       'resources:retire': 'resources.edit',
+      'resources:retire-yes': 'resources.edit',
+      'resources:retire-no': 'resources.edit',
       'resources:verify': 'resources.edit',
       'resources:approve': 'resources.review',
       'resources:decline': 'resources.review',

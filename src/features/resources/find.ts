@@ -7,6 +7,7 @@ import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import { type Clock, enqueueOutbox } from '../../scheduling/index.ts';
 import { type Category, categories, soundsLikeCrisis } from './categories.ts';
 import { crisisLinesFor } from './crisis-lines.ts';
+import { nothingFoundBlocks } from './nothing-found.ts';
 import { type Asker, askerOf, changeTarget } from './people.ts';
 import { normaliseRegion } from './regions.ts';
 import { browseCategory, searchResources } from './search.ts';
@@ -99,6 +100,13 @@ export async function findView(deps: FindDeps, actor: Actor, asker: Asker, reque
     words.length < 2 && (request.category || request.region)
       ? await browseCategory(prisma, query)
       : await searchResources(prisma, query);
+  if (firstPage && crisis.length === 0 && found.items.length === 0 && words.length >= 2) {
+    const lines = await crisisLinesFor(prisma, asker.viewer, crisisRegion);
+    return {
+      text: `Nothing found for “${words}”`,
+      blocks: nothingFoundBlocks({ words, region: crisisRegion, crisisLines: lines }),
+    };
+  }
   const next = { ...request, offset: request.offset + limit };
   return resultsView({
     ...(firstPage && crisis.length > 0 ? { crisis: { region: crisisRegion, rows: crisis } } : {}),

@@ -3,7 +3,14 @@
 // transaction as the decision). Every form is validated whole: nothing is half-written.
 import { randomBytes } from 'node:crypto';
 import type { Access, AccessTarget } from '../../access/index.ts';
-import type { ActionContext, FormContext, View } from '../../chat/index.ts';
+import {
+  type ActionContext,
+  confirmView,
+  type FormContext,
+  literal,
+  markup,
+  type View,
+} from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import { type Clock, type DbClient, enqueueOutboxMany } from '../../scheduling/index.ts';
 import { formToInput, resourceForm } from './forms.ts';
@@ -244,6 +251,32 @@ export async function submitEdit(deps: ManageDeps, form: FormContext): Promise<v
   await form.reply.privately(text(`Saved **${parsed.record.title}**${whereItApplies(row)}.`));
 }
 
+/**
+ * Retire asks first: one press on a long list must not take a crisis line out of every
+ * search. Nothing changes until "Retire"; that press runs `retire`, which checks access again.
+ */
+export async function askRetire(deps: ManageDeps, context: ActionContext): Promise<void> {
+  const found = await changeable(deps, context, context.value);
+  if (!found.ok) return context.reply.privately(found.view);
+  const scoped = isShared(found.row) || found.row.replacesId;
+  await context.reply.privately(
+    confirmView({
+      question: markup`Retire **${literal(found.row.title)}**?`,
+      detail: scoped
+        ? markup`Your teams will no longer see it in this workspace; other workspaces keep the shared entry.`
+        : markup`It will no longer show in searches.`,
+      confirm: { actionId: 'resources:retire-yes', label: 'Retire', value: found.row.id },
+      keep: { actionId: 'resources:retire-no', label: 'Keep it', value: found.row.id },
+    }),
+  );
+}
+
+export async function keepEntry(deps: ManageDeps, context: ActionContext): Promise<void> {
+  const found = await changeable(deps, context, context.value);
+  if (!found.ok) return context.reply.privately(found.view);
+  await context.reply.updateSource(text(`Nothing changed: **${found.row.title}** stays in the list.`));
+}
+
 export async function retire(deps: ManageDeps, context: ActionContext): Promise<void> {
   const found = await changeable(deps, context, context.value);
   if (!found.ok) return context.reply.privately(found.view);
@@ -260,7 +293,7 @@ export async function retire(deps: ManageDeps, context: ActionContext): Promise<
     });
   });
   const scoped = isShared(found.row) || found.row.replacesId;
-  await context.reply.privately(
+  await context.reply.updateSource(
     text(
       scoped
         ? `Retired **${found.row.title}** in this workspace: your teams no longer see it. Other workspaces keep the shared entry.`

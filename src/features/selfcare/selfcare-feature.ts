@@ -80,12 +80,16 @@ const choiceForm: Form = {
       id: 'time',
       type: 'text',
       label: 'At what time? (like 17:30)',
+      hint: 'Skip it for 17:00.',
       optional: true,
+      check: { kind: 'time' },
       placeholder: '17:30',
       maxLength: 10,
     },
   ],
 };
+
+const defaultTime = '17:00';
 
 const list = (v: FormValues[string]) => (v === undefined ? [] : Array.isArray(v) ? v : [v as string]);
 const one = (v: FormValues[string]) => (Array.isArray(v) ? v[0] : (v as string | undefined));
@@ -110,8 +114,9 @@ function parseChoice(values: FormValues): { ok: true; value: Choice } | { ok: fa
         'Some of those choices did not come through as I expected. Nothing was saved; please try `/peer selfcare` again.',
     };
   const { topics: chosen, days, weeklyDay } = parsed.data;
-  if (chosen.length === 0) return { ok: true, value: { topics: [], days: [], weeklyDay, time: '17:00' } };
-  const minutes = parsed.data.time === undefined ? null : parseTimeOfDay(parsed.data.time);
+  if (chosen.length === 0) return { ok: true, value: { topics: [], days: [], weeklyDay, time: defaultTime } };
+  // The question is optional, so skipping it is an answer: the usual end of a day shift.
+  const minutes = parseTimeOfDay(parsed.data.time ?? defaultTime);
   if (minutes === null)
     return {
       ok: false,

@@ -7,6 +7,7 @@ import type { Db, PrismaClient } from '../../db/index.ts';
 import type { DbClient, Outbox } from '../../scheduling/index.ts';
 import { leads, type Outcome, ok, refuse, type TeamContext } from './context.ts';
 import { postInChannel, teamWithWorkspace } from './delivery.ts';
+import { rsvpCounts } from './rsvp.ts';
 import { planSeries } from './series-rule.ts';
 import { addMinutes } from './time.ts';
 import { pollFinalisedView } from './views.ts';
@@ -178,7 +179,9 @@ export async function finalisePoll(
         team,
         poll.channelId,
         `supervision-post:${made.session.id}@${made.session.startsAt.toISOString()}`,
-        pollFinalisedView(closed, made.session, option.votes.length),
+        // The votes just became RSVPs, so the post counts them: "Going 0" beside voters who
+        // were told their vote is their RSVP read as if nobody was coming.
+        pollFinalisedView(closed, made.session, option.votes.length, await rsvpCounts(tx, made.session.id)),
         now,
       );
       return ok({ poll: closed, ...made });

@@ -85,9 +85,14 @@ export function sessionChangedView(
   return view(text, { type: 'text', text }, ...(change === 'moved' ? [rsvpButtons(session.id)] : []));
 }
 
-export function pollFinalisedView(poll: Db.Poll, session: Db.SupervisionSession, votes: number): View {
+export function pollFinalisedView(
+  poll: Db.Poll,
+  session: Db.SupervisionSession,
+  votes: number,
+  counts: RsvpCounts,
+): View {
   const lead = `The poll "${poll.title}" found a time${poll.asSeries ? ' for a weekly series' : ''}. Thank you for voting (${votes} answers for this slot). Your vote is now your RSVP; change it any time below.`;
-  return sessionPostView(session, { going: 0, maybe: 0, cant: 0 }, lead);
+  return sessionPostView(session, counts, lead);
 }
 
 export function pollView(poll: Db.Poll, ranked: readonly Standing[]): View {

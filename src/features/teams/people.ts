@@ -19,6 +19,12 @@ const platformNames: Record<Platform, string> = {
   shell: 'the playground',
 };
 
+const whoToName: Record<Platform, string> = {
+  slack: 'Please mention someone in this workspace.',
+  discord: 'Please mention someone in this server.',
+  shell: 'Please name someone who has been here (`/as name` brings someone in first).',
+};
+
 /**
  * The person with this id as the platform confirms them in the actor's workspace. Refuses
  * (a sentence for the person who asked) when the platform does not know them, when they are a
@@ -44,10 +50,16 @@ export async function confirmPerson(
       `${platform} didn't answer when I asked who that is, so I changed nothing. Please try again in a little while.`,
     );
   }
-  if (!person)
+  if (!person) {
+    const near = await client
+      .suggestPeople?.({ platform: where.platform, workspaceId: where.workspaceId, userId })
+      .catch(() => []);
+    const closest =
+      near && near.length > 0 ? ` The closest names I know: ${near.map((n) => literal(n)).join(', ')}.` : '';
     return refuse(
-      `I couldn't find that person on ${platform} here, so I changed nothing. Please mention someone in this workspace.`,
+      `I couldn't find that person on ${platform} here, so I changed nothing.${closest} ${whoToName[where.platform]}`,
     );
+  }
   const name = literal(person.displayName);
   if (person.isBot) return refuse(`${name} is a bot or an app, not a person, so I changed nothing.`);
   if (person.deleted) return refuse(`${name}'s account is deactivated, so I changed nothing.`);

@@ -66,7 +66,7 @@ describe('shell forms', () => {
     const form = renderShellForm(checkinForm);
     expect(form.prompts.map((p) => p.inputId)).toEqual(['mood', 'win', 'barrier', 'support', 'week', 'name']);
     expect(form.prompts[0]!.text).toBe(
-      'How are you, really? (optional: press Enter to skip)\n  [1] Good\n  [2] Okay\n  [3] Hard\nType a number or a name.',
+      'How are you, really? (optional, Enter to skip)\n  [1] Good\n  [2] Okay\n  [3] Hard\nType a number or a name.',
     );
     expect(form.intro).toBe('Answer what you like; every question can be skipped.');
   });

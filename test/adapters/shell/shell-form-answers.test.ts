@@ -57,3 +57,56 @@ describe('playground forms', () => {
     });
   });
 });
+
+describe('optional questions in the playground', () => {
+  const optional: Form = {
+    formId: 'flags:close',
+    title: 'Close this flag',
+    submitLabel: 'Close it',
+    inputs: [
+      { id: 'followup', type: 'text', label: 'Private follow-up note (optional)', optional: true },
+      { id: 'time', type: 'text', label: 'At what time?', optional: true },
+    ],
+  };
+
+  it('says once that a question is optional, and Enter skips it', () => {
+    const session = startFormSession(optional, {
+      actor: { platform: 'shell', workspaceId: 'local', userId: 'sam', displayName: 'sam' },
+      place: { channelId: 'dm-sam', isDirect: true },
+    });
+    const opening = session.opening();
+    expect(opening).toContain('Private follow-up note (optional, Enter to skip)');
+    expect(opening).not.toContain('(optional) (optional');
+    expect(session.answer('')).toEqual({
+      kind: 'ask',
+      text: '  (2 of 2) At what time? (optional, Enter to skip)',
+    });
+    expect(session.answer('')).toEqual({ kind: 'done', values: { followup: undefined, time: undefined } });
+  });
+});
+
+describe('checked questions in the playground', () => {
+  const checked: Form = {
+    formId: 'selfcare:choose',
+    title: 'Self-care prompts',
+    submitLabel: 'Save',
+    inputs: [
+      { id: 'time', type: 'text', label: 'At what time?', optional: true, check: { kind: 'time' } },
+      { id: 'note', type: 'text', label: 'Anything else?', optional: true },
+    ],
+  };
+
+  it('asks a value that fails its check again at once, with the reason, keeping nothing', () => {
+    const session = startFormSession(checked, {
+      actor: { platform: 'shell', workspaceId: 'local', userId: 'sam', displayName: 'sam' },
+      place: { channelId: 'dm-sam', isDirect: true },
+    });
+    session.opening();
+    const retry = session.answer('after work');
+    expect(retry.kind).toBe('retry');
+    expect(retry.kind === 'retry' ? retry.text : '').toContain("'after work' isn't a time of day I can read");
+    expect(retry.kind === 'retry' ? retry.text : '').toContain('(1 of 2) At what time?');
+    expect(session.answer('17:30')).toMatchObject({ kind: 'ask' });
+    expect(session.answer('')).toEqual({ kind: 'done', values: { time: '17:30', note: undefined } });
+  });
+});

@@ -175,7 +175,7 @@ describe('shell commands', () => {
     return { world, out, emitter, deliveries, type };
   }
 
-  it('presses the button the person typed on the latest message they got', async () => {
+  it('presses the button the person typed, by its number', async () => {
     const { out, emitter, deliveries, type } = commands();
     await type('1');
     expect(out.text()).toContain('There is nothing to press yet.');
@@ -187,7 +187,8 @@ describe('shell commands', () => {
       }),
     );
     await type('2');
-    expect(out.text()).toContain('There is no [2] on the latest message you got; it has [1].');
+    expect(out.text()).toContain('There is no [2] that you can press');
+    expect(out.text()).toContain('The latest message you got has [1];');
     await type('1');
     expect(emitter.events).toMatchObject([
       {

@@ -289,8 +289,37 @@ describe('shell playground: buttons', () => {
     expect(actions[0]!.message).toMatchObject({ platform: 'shell', workspaceId: 'local', channelId: 'team' });
     expect(actions[1]!.message).toEqual(actions[0]!.message);
     expect(actions[0]!.place).toEqual({ channelId: 'team', isDirect: false });
-    expect(term.text()).toContain('There is no [7] on the latest message you got; it has [1] to [2].');
+    expect(term.text()).toContain(
+      'There is no [7] that you can press: it may be on a message someone else got, or one that has changed since. The latest message you got has [1] to [2]',
+    );
     expect(term.text()).toContain('Which one? Type its number, for example /press 1.');
+  });
+
+  it("numbers every button once a session, so an earlier message's button can still be pressed", async () => {
+    let posts = 0;
+    const { term, shell, session, of } = playground(async (event, reply) => {
+      if (event.kind !== 'command') return;
+      posts += 1;
+      await reply.publicly(
+        view(`Post ${posts}`, {
+          type: 'actions',
+          elements: [
+            { type: 'button', actionId: 'checkins:answer', label: `Answer ${posts}`, value: `r${posts}` },
+            { type: 'button', actionId: 'checkins:skip', label: `Skip ${posts}`, value: `r${posts}` },
+          ],
+        }),
+      );
+    });
+    await shell.start();
+    term.type('/peer checkin', '/peer checkin');
+    await term.waitFor('[3] Answer 2  [4] Skip 2');
+    expect(term.text()).toContain('[1] Answer 1  [2] Skip 1');
+    expect(term.text()).toContain('(type 3–4 to press)');
+    await session('1', '/press 4');
+    expect(of('action').map((a) => [a.actionId, a.value])).toEqual([
+      ['checkins:answer', 'r1'],
+      ['checkins:skip', 'r2'],
+    ]);
   });
 
   it('says so when there is nothing to press yet', async () => {
@@ -322,7 +351,7 @@ describe('shell playground: forms', () => {
     await shell.start();
     term.type('/peer checkin', '1');
     await term.waitFor('[form for alex] Your check-in for this week');
-    expect(term.text()).toContain('(1 of 6) How are you, really? (optional: press Enter to skip)');
+    expect(term.text()).toContain('(1 of 6) How are you, really? (optional, Enter to skip)');
     expect(term.text()).toContain('/cancel sets the form aside and sends nothing');
     const text = await session('3', 'I rested', '', '/as sam', 'purple', '1, 2', 'choice 4', 'Sam');
     expect(text).toContain('alex (form)> 3');

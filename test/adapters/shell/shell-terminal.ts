@@ -64,6 +64,28 @@ export function terminal(): Terminal {
   };
 }
 
+/**
+ * The number the playground gave the last button labelled `label` shown after `from`: numbers
+ * go on across a session, so a test reads them as a person reads the screen.
+ */
+export function buttonNumber(
+  term: Terminal,
+  label: string,
+  from = 0,
+  which: 'first' | 'last' = 'last',
+): string {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const all = [
+    ...term
+      .text()
+      .slice(from)
+      .matchAll(new RegExp(`\\[(\\d+)\\] ${escaped}`, 'g')),
+  ];
+  const found = which === 'first' ? all[0] : all.at(-1);
+  if (!found?.[1]) throw new Error(`No button '${label}' after ${from}. Output so far:\n${term.text()}`);
+  return found[1];
+}
+
 /** A stand-in for the router: records every event and answers with `script`. */
 export function fakeSink(script: (event: ChatEvent, reply: Reply) => Promise<void> = async () => {}) {
   const events: ChatEvent[] = [];

@@ -25,6 +25,16 @@ beforeAll(async () => {
     deferTrigger: defers.trigger,
     commands: [
       testCommand('form', (reply) => reply.openForm(shortForm)),
+      testCommand('timed', (reply) =>
+        reply.openForm({
+          ...shortForm,
+          context: 'round-8',
+          inputs: [
+            ...shortForm.inputs,
+            { type: 'text', id: 'time', label: 'At what time?', optional: true, check: { kind: 'time' } },
+          ],
+        }),
+      ),
       testCommand('checkin', (reply) => reply.openForm(checkinForm)),
       testCommand('slow', async (reply) => {
         await slow.wait;
@@ -179,6 +189,22 @@ describe('forms as Discord modals', () => {
       week: 'c3',
       name: 'Sam',
     });
+  });
+
+  it('offers Try again with the reason when a value fails its check, sending nothing, and the button reopens the form', async () => {
+    await peer('timed').reply();
+    const refused = await world.fake
+      .modalSubmit({ customId: 'sample:answer|1/1|round-8', fields: { mood: ['good'], time: 'after work' } })
+      .reply();
+    expect(refused.data).toMatchObject({ flags: 64 });
+    expect(String(refused.data?.content)).toContain("'after work' isn't a time of day I can read");
+    expect(received).toHaveLength(0);
+    const again = await world.fake.button({ customId: firstButtonId(refused.data) }).reply();
+    expect(again.type).toBe(9);
+    await world.fake
+      .modalSubmit({ customId: 'sample:answer|1/1|round-8', fields: { mood: ['good'], time: '17:30' } })
+      .reply();
+    expect(received.map((r) => r.values.time)).toEqual(['17:30']);
   });
 
   it('answers a submission of a form it no longer knows gently, without calling a handler', async () => {

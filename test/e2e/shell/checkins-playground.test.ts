@@ -4,7 +4,7 @@
 // (the digest stays as it was).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
-import { terminal, within } from '../../adapters/shell/shell-terminal.ts';
+import { buttonNumber, terminal, within } from '../../adapters/shell/shell-terminal.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 
 describe('check-ins in the shell playground', () => {
@@ -20,7 +20,8 @@ describe('check-ins in the shell playground', () => {
     term.type('/peer setup name:Harbor', '/as sam', '/as alex', '/peer checkin now');
     await term.waitFor('[DM to sam] PeerBridge:\n  Support circle for Harbor is open', { timeoutMs: 60_000 });
     const mark = term.mark();
-    term.type('/as sam', '1');
+    const prompt = term.text().lastIndexOf('[DM to sam] PeerBridge:\n  Support circle for Harbor is open');
+    term.type('/as sam', buttonNumber(term, 'Answer', prompt));
     await term.waitFor('[form for sam]', { from: mark, timeoutMs: 30_000 });
     // Mood typed as the list prints it (issue 23, item 2); the list's numbers are the scale's.
     term.type('doing well', '2', 'Tea with the team', '1', '', '', '2');
@@ -32,7 +33,7 @@ describe('check-ins in the shell playground', () => {
     const erase = term.mark();
     term.type('/as sam', '/peer privacy erase');
     await term.waitFor('Erase your data?', { from: erase, timeoutMs: 30_000 });
-    term.type('1');
+    term.type(buttonNumber(term, 'Yes, erase it', erase));
     await term.waitFor('your data is erased', { from: erase, timeoutMs: 30_000 });
     await term.waitFor('has taken it back', { from: erase, timeoutMs: 30_000 });
     term.end();

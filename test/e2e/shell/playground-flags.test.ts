@@ -3,7 +3,7 @@
 // member edits a section of their wellness plan in the form.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
-import { terminal, within } from '../../adapters/shell/shell-terminal.ts';
+import { buttonNumber, terminal, within } from '../../adapters/shell/shell-terminal.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 
 const WAIT = { timeoutMs: 20_000 };
@@ -21,11 +21,14 @@ describe('shell playground: flags and plans', () => {
     app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
     term.type(
       '/peer setup name:Harbor',
-      '/peer team role user:sam role:supervisor',
-      '/peer team supervisor member:maya supervisor:sam',
+      // People are named in commands only once they have been here (as on Slack and Discord).
       // sam joins first: the welcome DM (with its own button) comes before the flag, so "1"
       // later presses a button on the flag's DM, the latest message sam got.
       '/as sam',
+      '/as maya',
+      '/as alex',
+      '/peer team role user:sam role:supervisor',
+      '/peer team supervisor member:maya supervisor:sam',
       '/as maya',
       '/peer flag',
     );
@@ -42,15 +45,16 @@ describe('shell playground: flags and plans', () => {
     await term.waitFor('/as sam', { ...WAIT, from: mark });
     term.type('/inbox');
     await term.waitFor('A private flag from maya', { ...WAIT, from: mark });
-    // The notice's buttons: 1 Open (the note, to sam only), 2 I'll reach out, 3 Noted.
+    // The notice's buttons: Open (the note, to sam only), I'll reach out, Noted.
+    const notice = term.text().lastIndexOf('A private flag from maya');
     mark = term.mark();
-    term.type('2');
+    term.type(buttonNumber(term, "I'll reach out", notice));
     await term.waitFor('I told maya you have seen it and will reach out', { ...WAIT, from: mark });
     mark = term.mark();
     term.type('/inbox');
     await term.waitFor('A private flag from maya', { ...WAIT, from: mark });
     mark = term.mark();
-    term.type('1');
+    term.type(buttonNumber(term, 'Open', notice));
     await term.waitFor('shell-note-5a', { ...WAIT, from: mark });
 
     mark = term.mark();
@@ -60,7 +64,7 @@ describe('shell playground: flags and plans', () => {
     mark = term.mark();
     term.type('/peer plan');
     await term.waitFor('Your wellness plan', { ...WAIT, from: mark });
-    term.type('2');
+    term.type(buttonNumber(term, 'Edit: My triggers and what helps', mark));
     await term.waitFor('My triggers and what helps', { ...WAIT, from: term.mark() - 200 });
     mark = term.mark();
     term.type('call my sister, shell-plan-77');
@@ -84,6 +88,9 @@ describe('shell playground: flags and plans', () => {
     app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
     term.type(
       '/peer setup name:Harbor',
+      '/as lee',
+      '/as sam',
+      '/as alex',
       '/peer team role user:sam role:supervisor',
       '/peer team role user:alex role:supervisor',
       '/peer team escalation after:2h urgent:10m',
@@ -91,11 +98,10 @@ describe('shell playground: flags and plans', () => {
       '/peer team supervisor member:lee supervisor:sam',
     );
     await term.waitFor('primary supervisor for lee', WAIT);
-    let mark = term.mark();
+    const welcome = buttonNumber(term, 'Flag privately', term.text().indexOf('[DM to lee]'), 'first');
     term.type('/as lee');
-    await term.waitFor('[1] Flag privately', { ...WAIT, from: mark });
-    mark = term.mark();
-    term.type('1');
+    let mark = term.mark();
+    term.type(welcome);
     await term.waitFor('How strong is it?', { ...WAIT, from: mark });
     expect(term.text().slice(mark)).toContain('within 2 hours (10 minutes when you need to talk now)');
     term.type('1');

@@ -3,7 +3,7 @@
 // entry through the form, prompt by prompt.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
-import { terminal, within } from '../../adapters/shell/shell-terminal.ts';
+import { buttonNumber, terminal, within } from '../../adapters/shell/shell-terminal.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 
 let app: RunningApp | undefined;
@@ -26,7 +26,7 @@ describe('resources in the shell playground', () => {
     expect(found).not.toContain('Samaritans');
 
     const mark = term.mark();
-    term.type('1');
+    term.type(buttonNumber(term, 'Send to me', term.text().indexOf('> /peer find suicide')));
     await term.waitFor('[DM to alex] PeerBridge:', { from: mark, timeoutMs: 20_000 });
     expect(term.text().slice(mark)).toContain('Sent to your direct messages.');
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
-import { terminal, within } from '../../adapters/shell/shell-terminal.ts';
+import { buttonNumber, terminal, within } from '../../adapters/shell/shell-terminal.ts';
 import { badCsv } from '../../features/resources/fixtures/bad-import.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 
@@ -49,7 +49,7 @@ describe('resource import and export in the shell playground', () => {
     expect(await prisma.resource.count({ where: { id: { in: ['tx-warmline', 'gb-listening'] } } })).toBe(0);
 
     const press = term.mark();
-    term.type('1');
+    term.type(buttonNumber(term, 'Import the 2 good rows', upload));
     await term.waitFor('Imported: 2 added', { from: press, timeoutMs: 20_000 });
     const landed = await prisma.resource.findMany({ where: { id: { in: ['tx-warmline', 'gb-listening'] } } });
     expect(landed.map((r) => r.title).sort()).toEqual(['Listening Line', 'Texas Peer Warmline']);

@@ -44,6 +44,15 @@ const longText = Array.from({ length: 120 }, (_, i) => `Paragraph ${i + 1}: a st
 const table = createCommandTable({
   commands: [
     testCommand('checkin', (reply) => reply.openForm(shortForm)),
+    testCommand('timed', (reply) =>
+      reply.openForm({
+        ...shortForm,
+        inputs: [
+          ...shortForm.inputs,
+          { type: 'text', id: 'time', label: 'At what time?', optional: true, check: { kind: 'time' } },
+        ],
+      }),
+    ),
     testCommand('buttons', async (reply) => {
       await reply.publicly(
         view(
@@ -169,6 +178,27 @@ describe('Slack adapter: forms, buttons and long replies', () => {
         values: { note: 'A hard week, but a good Friday.', mood: 'okay', topics: ['sleep', 'work'] },
       },
     ]);
+  });
+
+  it('keeps the modal open with the reason under an input whose value fails its check, and sends nothing', async () => {
+    await sender.slashCommand({ command: '/peer', text: 'timed', channelId: channel });
+    await fake.waitForCall('views.open');
+    const modal = fake.openedView('sample:answer');
+    const response = await sender.interactive(
+      viewSubmissionPayload({ view: modal, answers: { mood: 'good', time: 'after work' }, urls: fake }),
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({
+      response_action: 'errors',
+      errors: { time: "'after work' isn't a time of day I can read. Try one like 17:30 or 9:00." },
+    });
+    expect(submitted).toEqual([]);
+
+    await sender.interactive(
+      viewSubmissionPayload({ view: modal, answers: { mood: 'good', time: '17:30' }, urls: fake }),
+    );
+    await fake.waitForCall('chat.postEphemeral');
+    expect(submitted.map((s) => s.values.time)).toEqual(['17:30']);
   });
 
   it('counts a double-submitted form once', async () => {

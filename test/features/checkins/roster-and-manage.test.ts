@@ -145,8 +145,22 @@ describe("a lead's check-ins: list, edit, pause, delete", () => {
     expect((await w.command('sam', ['checkin', 'list'])).text()).toContain('Tue at 10:30');
   });
 
+  it('asks before deleting: Delete alone and Keep it change nothing', async () => {
+    const asked = await w.action('sam', 'checkins:delete', templateId, dm);
+    expect(asked.text()).toContain('Delete **Monday circle**?');
+    const buttons = JSON.stringify(asked.seen[0]?.view);
+    expect(buttons).toContain('checkins:delete-yes');
+    expect(buttons).toContain('checkins:delete-no');
+    expect((await w.action('sam', 'checkins:delete-no', templateId, dm)).text()).toContain('Nothing changed');
+    expect((await w.command('sam', ['checkin', 'list'])).text()).toContain('Monday circle');
+    expect((await schedule()).active).toBe(true);
+    // The confirmation asks again who may: a member's forged press is refused.
+    expect((await w.action('ana', 'checkins:delete-yes', templateId, dm)).text()).not.toContain('is deleted');
+    expect((await schedule()).active).toBe(true);
+  });
+
   it('deletes it: gone from the list, its schedule stopped, and the name free to use again', async () => {
-    expect((await w.action('sam', 'checkins:delete', templateId, dm)).text()).toContain('is deleted');
+    expect((await w.action('sam', 'checkins:delete-yes', templateId, dm)).text()).toContain('is deleted');
     expect((await w.command('sam', ['checkin', 'list'])).text()).not.toContain('Monday circle');
     expect((await schedule()).active).toBe(false);
     expect((await w.action('sam', 'checkins:edit', templateId, dm)).text()).toContain(

@@ -279,7 +279,12 @@ describe('keeping the list current', () => {
     const copy = await db.prisma.resource.findFirstOrThrow({ where: { replacesId: id } });
     expect(copy.verifiedOn?.toISOString().slice(0, 10)).toBe('2026-12-01');
     expect((await db.prisma.resource.findUniqueOrThrow({ where: { id } })).verifiedOn).toBeNull();
-    expect((await h.action('wanda', 'resources:retire', copy.id, dm)).text()).toContain('Retired');
+    const asked = await h.action('wanda', 'resources:retire', copy.id, dm);
+    expect(asked.text()).toContain('Retire **Crisis Text Line**?');
+    expect((await db.prisma.resource.findUniqueOrThrow({ where: { id: copy.id } })).archivedAt).toBeNull();
+    expect((await h.action('wanda', 'resources:retire-no', copy.id, dm)).text()).toContain('Nothing changed');
+    expect((await db.prisma.resource.findUniqueOrThrow({ where: { id: copy.id } })).archivedAt).toBeNull();
+    expect((await h.action('wanda', 'resources:retire-yes', copy.id, dm)).text()).toContain('Retired');
 
     // Monthly: nothing more this month; the next month's review comes, once.
     h.clock.advance(10 * 24 * 60 * 60_000);

@@ -62,7 +62,7 @@ describe('crisis lines in the right order', () => {
 describe('the shared set is read-only from chat', () => {
   it('a team admin cannot change a crisis line at all, nor a shared entry for the workspace', async () => {
     const before = await db.prisma.resource.count();
-    for (const action of ['resources:edit', 'resources:retire', 'resources:verify']) {
+    for (const action of ['resources:edit', 'resources:retire', 'resources:retire-yes', 'resources:verify']) {
       expect((await here.action('ada', action, 'us-988-lifeline')).text()).toContain(
         'Crisis lines can be changed only by an admin of this workspace',
       );
@@ -97,7 +97,7 @@ describe('the shared set is read-only from chat', () => {
   });
 
   it('retiring a shared entry hides it in this workspace only', async () => {
-    expect((await here.action('wanda', 'resources:retire', 'us-trans-lifeline')).text()).toContain(
+    expect((await here.action('wanda', 'resources:retire-yes', 'us-trans-lifeline')).text()).toContain(
       'in this workspace',
     );
     expect(

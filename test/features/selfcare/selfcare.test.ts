@@ -20,10 +20,26 @@ afterAll(async () => {
 const prompts = async () => (await w.inbox('maya')).filter((v) => v.key.startsWith('selfcare'));
 
 describe('self-care prompts', () => {
-  it('refuses a choice with no time, and stores nothing', async () => {
-    const refused = await w.form('maya', 'selfcare:choose', { topics: ['end-of-shift'], days: ['MO'] }, dm);
+  it('refuses a time it cannot read, and stores nothing', async () => {
+    const refused = await w.form(
+      'maya',
+      'selfcare:choose',
+      { topics: ['end-of-shift'], days: ['MO'], time: 'after work' },
+      dm,
+    );
     expect(said(refused.seen[0]?.view)).toContain('Please give a time of day like 17:30');
-    expect(await w.prisma.selfCareNudge.count()).toBe(0);
+    expect(await w.prisma.selfCareNudge.count({ where: { member: { platformUserId: 'maya' } } })).toBe(0);
+  });
+
+  it('takes a skipped time (an optional question) as 17:00 instead of refusing the choice', async () => {
+    const saved = await w.form('noor', 'selfcare:choose', { topics: ['end-of-shift'], days: ['MO'] }, dm);
+    expect(said(saved.seen[0]?.view)).toContain('17:00');
+    const nudges = await w.prisma.selfCareNudge.findMany({
+      where: { member: { platformUserId: 'noor' }, active: true },
+    });
+    expect(nudges).toHaveLength(1);
+    await w.form('noor', 'selfcare:choose', { topics: [] }, dm);
+    expect(await w.prisma.selfCareNudge.count({ where: { active: true } })).toBe(0);
   });
 
   it('sends the chosen prompts at the chosen local time, respecting quiet hours, with snooze, skip and stop', async () => {
@@ -62,7 +78,9 @@ describe('self-care prompts', () => {
     }
     expect(said(sent.find((v) => v.text.startsWith('A line')))).toContain('breathe by the window');
 
-    const nudge = await w.prisma.selfCareNudge.findFirstOrThrow({ where: { topic: 'end-of-shift' } });
+    const nudge = await w.prisma.selfCareNudge.findFirstOrThrow({
+      where: { topic: 'end-of-shift', member: { platformUserId: 'maya' } },
+    });
     const snoozed = await w.action('maya', 'selfcare:snooze', nudge.id, dm);
     expect(snoozed.seen[0]).toMatchObject({ how: 'update' });
     const later = (await prompts()).filter((v) => v.key.startsWith('selfcare-snooze'));

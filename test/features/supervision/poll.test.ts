@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Form } from '../../../src/chat/index.ts';
 import type { Database } from '../../../src/db/index.ts';
+import { decodePayload } from '../../../src/scheduling/outbox-payload.ts';
 import { dm } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { supervisionWorld } from './support.ts';
@@ -86,6 +87,11 @@ describe('a time poll across three time zones', { timeout: 400_000 }, () => {
       ash: 'yes',
       kai: 'yes',
     });
+    // The channel post counts the votes that became RSVPs (it said "Going 0" beside them).
+    const post = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { idempotencyKey: { startsWith: `supervision-post:${sessions[0]?.id}` } },
+    });
+    expect(JSON.stringify(decodePayload(world.cipher, post).blocks)).toContain('Going 2 · Maybe 1 · Can’t 0');
     const closed = await db.prisma.poll.findUniqueOrThrow({ where: { id: poll.id } });
     expect(closed).toMatchObject({ status: 'closed', sessionId: sessions[0]?.id });
 
