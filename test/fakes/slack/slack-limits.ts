@@ -76,9 +76,10 @@ function element(problems: Problems, raw: unknown, pointer: string): void {
       options(problems, el.options, 5, `${pointer}/options`);
       break;
     case 'plain_text_input':
-      maxLength(problems, el.initial_value, 3000, `${pointer}/initial_value`);
-      if (typeof el.max_length === 'number' && el.max_length > 3000)
-        problems.push(`must be less than 3001 [json-pointer:${pointer}/max_length]`);
+      // Slack documents no limit on initial_value; max_length and min_length go up to 3000.
+      for (const key of ['max_length', 'min_length'] as const)
+        if (typeof el[key] === 'number' && el[key] > 3000)
+          problems.push(`must be less than 3001 [json-pointer:${pointer}/${key}]`);
       break;
   }
 }
