@@ -5,6 +5,7 @@
 // flight and the counts have not moved over several polls in a row, each poll after the event
 // loop has run its pending callbacks; it throws, naming what was still busy, after `timeoutMs`.
 // On a busy machine it waits longer; on a quiet one it returns in tens of milliseconds.
+import type { PrismaClient } from '../../src/db/index.ts';
 
 export interface IdleSignals {
   /** True while work is still in flight (e.g. `() => inFlight.count > 0`). */
@@ -66,4 +67,10 @@ export class InFlight {
       }
     };
   }
+}
+
+/** For `busy`: the outbox still has a row due to be sent (claimed or not). */
+export function outboxBusy(prisma: PrismaClient, now: () => Date = () => new Date()): () => Promise<boolean> {
+  return async () =>
+    (await prisma.outboxMessage.count({ where: { status: 'pending', notBefore: { lte: now() } } })) > 0;
 }
