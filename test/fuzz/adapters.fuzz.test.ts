@@ -20,6 +20,7 @@ import type { ChatEvent } from '../../src/chat/index.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { sampleTable } from '../chat/sample-table.ts';
 import { FakeSlackApi, SlackRequestSender } from '../fakes/slack/index.ts';
+import { InFlight, untilIdle } from '../support/idle.ts';
 import { hostileString, runs, seed } from './hostile.ts';
 
 const table = sampleTable();
@@ -93,6 +94,9 @@ describe('the real Bolt receiver', () => {
   let adapter: SlackAdapter;
   let sender: SlackRequestSender;
   const routed: ChatEvent[] = [];
+  const sinks = new InFlight();
+  /** Every listener Bolt started has finished: no sink running, no more calls reaching the fake. */
+  const idle = () => untilIdle({ busy: sinks.busy, activity: () => [routed.length, fake.calls().length] });
 
   beforeAll(async () => {
     fake = await FakeSlackApi.start();
@@ -100,9 +104,9 @@ describe('the real Bolt receiver', () => {
       config: { botToken: 'xoxb-test', signingSecret: 'secret', apiUrl: fake.apiUrl },
       port: 0,
       table,
-      sink: async (event) => {
+      sink: sinks.wrap(async (event) => {
         routed.push(event);
-      },
+      }),
       logger: silentLogger,
       homeView: async () => ({ text: 'Home', blocks: [] }),
     });
@@ -145,7 +149,7 @@ describe('the real Bolt receiver', () => {
       ).toBe(true);
     }
     expect((await sender.post('{}', 'application/json', { badSignature: true })).status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await idle();
     expect(routed.filter((e) => e.kind !== 'command' || e.path.join(' ') !== 'help')).toEqual([]);
     // Still serving: a well-formed command goes through.
     await sender.slashCommand({ command: '/peer', text: 'help', channelId: 'C0FINE00001' });
@@ -182,7 +186,7 @@ describe('the real Bolt receiver', () => {
     for (let i = 0; i < bodies.length; i += 50)
       statuses.push(...(await Promise.all(bodies.slice(i, i + 50).map(post))).map((r) => r.status));
     expect(statuses.filter((status) => status >= 300 && (status < 400 || status >= 500))).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await idle();
     for (const event of routed.slice(before)) {
       expect(typeof event.actor.userId).toBe('string');
       expect(event.actor.userId.length).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import { interactionProblem } from '../../src/adapters/discord/interaction-guard
 import type { ChatEvent } from '../../src/chat/index.ts';
 import { setupCommand } from '../chat/sample-table.ts';
 import { type AdapterUnderTest, startDiscordAdapter } from '../e2e/discord/adapter-harness.ts';
+import { InFlight, untilIdle } from '../support/idle.ts';
 import { hostileString, runs, seed } from './hostile.ts';
 
 type Json = Record<string, unknown>;
@@ -21,6 +22,7 @@ type Json = Record<string, unknown>;
 let under: AdapterUnderTest;
 const routed: ChatEvent[] = [];
 const crashes: unknown[] = [];
+const sinks = new InFlight();
 const onCrash = (error: unknown) => crashes.push(error);
 
 beforeAll(async () => {
@@ -28,10 +30,11 @@ beforeAll(async () => {
   process.on('uncaughtException', onCrash);
   under = await startDiscordAdapter({
     commands: [setupCommand],
-    wrapSink: (sink) => async (event, reply) => {
-      routed.push(event);
-      await sink(event, reply);
-    },
+    wrapSink: (sink) =>
+      sinks.wrap(async (event, reply) => {
+        routed.push(event);
+        await sink(event, reply);
+      }),
   });
 });
 
@@ -121,10 +124,13 @@ describe('the Discord adapter behind the gateway', () => {
     );
     // Gateway dispatches are handled in order: once a well-formed command after them is
     // answered, discord.js and the guard have seen every one. Handlers they started may still
-    // fail late, so wait a little more before looking for crashes.
+    // fail late, so wait until none is running and the fake hears nothing more.
     const sent = under.fake.slashCommand({ name: 'setup', options: { timezone: 'Europe/Berlin' } });
     expect(await sent.reply(60_000)).toBeDefined();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilIdle({
+      busy: sinks.busy,
+      activity: () => [routed.length, crashes.length, under.fake.rest.calls().length],
+    });
     for (const event of routed) {
       expect(typeof event.actor.userId).toBe('string');
       expect(event.actor.userId).toMatch(/^\d{5,25}$/);

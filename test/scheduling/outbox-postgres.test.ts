@@ -1,14 +1,21 @@
 // The outbox claim on a PostgreSQL server: two workers with their own connection pools share
 // a burst; FOR UPDATE SKIP LOCKED and the lock compare-and-set keep every message to one send.
+// Counted twice: at an in-test client on the manual clock, and at the fake Slack through the
+// real Slack client on the real clock (what reached Slack, not what the rows say).
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
+import { createCommandTable, view } from '../../src/chat/index.ts';
 import { createFieldCipher } from '../../src/db/index.ts';
+import { silentLogger } from '../../src/logger.ts';
 import {
   createOutboxWorker,
   enqueueOutboxMany,
   ManualClock,
   type OutboxWorker,
 } from '../../src/scheduling/index.ts';
+import { BOT_TOKEN, outboxKey, SIGNING_SECRET, waitForCalls } from '../e2e/slack/support.ts';
+import { FakeSlackApi, type SlackCall } from '../fakes/slack/index.ts';
 import { driveFor, driveUntil } from './support/drive.ts';
 import { postgresPair } from './support/postgres-pair.ts';
 import { RecordingChatClient, rateLimitedEvery } from './support/recording-chat-client.ts';
@@ -56,4 +63,57 @@ describe.skipIf(!pg.available)('outbox on PostgreSQL', () => {
       await Promise.all(workers.map((worker) => worker.stop()));
     }
   });
+
+  it('two workers on two connections deliver a burst through the Slack client, each DM once at Slack', async () => {
+    const fake = await FakeSlackApi.start();
+    const slackClient = () =>
+      createSlackAdapter({
+        config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+        port: 0,
+        table: createCommandTable({ commands: [] }),
+        sink: async () => {},
+        logger: silentLogger,
+        homeView: async () => view('Home'),
+      }).client;
+    const size = 100;
+    await enqueueOutboxMany(
+      pg.a.prisma,
+      cipher,
+      Array.from({ length: size }, (_, i) => ({
+        idempotencyKey: `pg-fake:${i}`,
+        platform: 'slack' as const,
+        workspaceExternalId: fake.identity.teamId,
+        target: { kind: 'dm' as const, userId: `UPGFAKE${i}` },
+        view: view(`Hello ${i}`),
+      })),
+    );
+    const workers: OutboxWorker[] = [pg.a, pg.b].map((db, i) => {
+      const client = slackClient();
+      return createOutboxWorker({
+        prisma: db.prisma,
+        cipher,
+        clientFor: (platform) => (platform === 'slack' ? client : undefined),
+        instanceId: `fake-replica-${i}`,
+        logger: silentLogger,
+        pollMs: 100,
+        batchSize: 10,
+      });
+    });
+    const ours = (call: SlackCall) => outboxKey(call)?.startsWith('pg-fake:') === true;
+    try {
+      for (const worker of workers) worker.start();
+      await waitForCalls(fake, 'chat.postMessage', size, ours, 45_000);
+      await Promise.all(workers.map((worker) => worker.stop()));
+      // Counted at Slack after both stopped: a second send by either would show here.
+      const perKey = new Map<string, number>();
+      for (const call of fake.calls('chat.postMessage').filter((c) => c.failure === undefined && ours(c)))
+        perKey.set(outboxKey(call)!, (perKey.get(outboxKey(call)!) ?? 0) + 1);
+      expect(perKey.size).toBe(size);
+      expect([...perKey.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+      expect(workers[0]!.counts.sent + workers[1]!.counts.sent).toBe(size);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.kill()));
+      await fake.close();
+    }
+  }, 60_000);
 });

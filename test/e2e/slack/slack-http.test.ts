@@ -11,6 +11,7 @@ import {
   SlackRequestSender,
 } from '../../fakes/slack/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
+import { outboxBusy, untilIdle } from '../../support/idle.ts';
 import {
   BOT_TOKEN,
   capturingLogger,
@@ -152,6 +153,9 @@ describe('Slack over HTTP, the whole app', () => {
     const retry = await sender.event(joined, { retryNum: 1, retryReason: 'http_timeout' });
     expect(retry.status).toBe(200);
     await waitForLog(lines, routed(joined.event_id, 'duplicate'), 'the retry dropped as a duplicate');
+    // Counted once the outbox has sent everything due and Slack hears nothing more: a second
+    // welcome sent late would show.
+    await untilIdle({ busy: outboxBusy(app.storage.db.prisma), activity: () => fake.calls().length });
 
     expect(
       fake.calls('chat.postMessage').filter((call) => call.args.channel === fake.dmChannelFor(bob.userId)),

@@ -13,6 +13,7 @@ import {
   enqueueOutboxMany,
   type OutboxMessageInput,
   type OutboxWorker,
+  type OutboxWorkerOptions,
 } from '../../../src/scheduling/index.ts';
 import { FakeSlackApi, type SlackCall } from '../../fakes/slack/index.ts';
 import { clonedDatabase } from '../../support/database.ts';
@@ -39,7 +40,12 @@ function slackClient(slack: FakeSlackApi) {
   }).client;
 }
 
-function worker(instanceId: string, lockMs?: number, slack: FakeSlackApi = fake): OutboxWorker {
+function worker(
+  instanceId: string,
+  lockMs?: number,
+  slack: FakeSlackApi = fake,
+  extra: Partial<OutboxWorkerOptions> = {},
+): OutboxWorker {
   const client = slackClient(slack);
   const made = createOutboxWorker({
     prisma: db.prisma,
@@ -49,6 +55,7 @@ function worker(instanceId: string, lockMs?: number, slack: FakeSlackApi = fake)
     logger: silentLogger,
     pollMs: 100,
     ...(lockMs === undefined ? {} : { lockMs }),
+    ...extra,
   });
   workers.push(made);
   return made;
@@ -168,6 +175,35 @@ describe('outbox delivery through the Slack adapter', () => {
     } finally {
       await Promise.all(workers.splice(0).map((w) => w.kill()));
       await limited.close();
+    }
+  }, 60_000);
+
+  it('lets two replicas (each its own Slack client) share a burst: each DM reaches Slack once', async () => {
+    const size = 60;
+    await enqueueOutboxMany(db.prisma, cipher, burst('d', size));
+    // Small claims, so neither replica takes the whole burst in its first claim.
+    const [a, b] = [
+      worker('replica-d1', undefined, fake, { batchSize: 10 }),
+      worker('replica-d2', undefined, fake, { batchSize: 10 }),
+    ];
+    try {
+      a.start();
+      b.start();
+      deliveredOnce(await waitForCalls(fake, 'chat.postMessage', size, ofRound('d'), 45_000), size);
+      await Promise.all([a.stop(), b.stop()]);
+      // Counted at Slack after both stopped: a second send by either replica would show here.
+      deliveredOnce(
+        fake.calls('chat.postMessage').filter((call) => call.failure === undefined && ofRound('d')(call)),
+        size,
+      );
+      expect(a.counts.sent).toBeGreaterThan(0);
+      expect(b.counts.sent).toBeGreaterThan(0);
+      // A send whose answer came late may be recorded as found on Slack (recovered), never twice.
+      const done = (w: OutboxWorker) => w.counts.sent + w.counts.recovered;
+      expect(done(a) + done(b)).toBe(size);
+      expect(await statusesOf('d')).toEqual({ sent: size });
+    } finally {
+      await Promise.all([a.kill(), b.kill()]);
     }
   }, 60_000);
 

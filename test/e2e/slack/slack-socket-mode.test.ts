@@ -9,6 +9,7 @@ import {
   slashCommandPayload,
 } from '../../fakes/slack/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
+import { outboxBusy, untilIdle } from '../../support/idle.ts';
 import { APP_TOKEN, BOT_TOKEN, capturingLogger, shownText, waitForLog } from './support.ts';
 
 const carol = { userId: 'U0CAROL0001', userName: 'carol' };
@@ -84,6 +85,9 @@ describe('Slack over Socket Mode, the whole app', () => {
       (line) => line.event === 'chat.event.duplicate' && line.eventId === joined.event_id,
       'the re-sent envelope dropped as a duplicate',
     );
+    // Counted once the outbox has sent everything due and Slack hears nothing more: a second
+    // welcome sent late would show.
+    await untilIdle({ busy: outboxBusy(app.storage.db.prisma), activity: () => fake.calls().length });
     expect(fake.calls('chat.postMessage').filter((call) => call.args.channel === dm)).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { FailureInjector, type FailurePolicy } from '../shared/failure-injector.ts';
 import type { ParsedBody } from '../shared/http.ts';
 import { DEFAULT_WAIT_MS, Recorder } from '../shared/recorder.ts';
+import { discordLimitRefusal } from './discord-limits.ts';
 import {
   buildRoutes,
   discordError,
@@ -129,7 +130,7 @@ export class FakeDiscordRest {
       );
     } else if (matched.route.botAuth && authorization !== `Bot ${this.token}`) {
       result = discordError(401, 0, '401: Unauthorized');
-    } else result = matched.route.handle(request);
+    } else result = discordLimitRefusal(routeName, body) ?? matched.route.handle(request);
 
     this.#recorder.add({
       method,

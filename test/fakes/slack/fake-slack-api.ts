@@ -12,6 +12,7 @@ import {
 import { DEFAULT_WAIT_MS, Recorder } from '../shared/recorder.ts';
 import { FakeSocketMode } from './fake-socket-mode.ts';
 import { DEFAULT_SLACK_IDENTITY, type SlackIdentity } from './slack-ids.ts';
+import { slackLimitRefusal } from './slack-limits.ts';
 import type { SlackFileObject, SlackUrlSource } from './slack-payloads.ts';
 import { SlackRateLimiter, type SlackRateLimits } from './slack-rate-limits.ts';
 import { type SlackAnswer, type SlackUserSeed, SlackWorkspace } from './slack-workspace.ts';
@@ -280,9 +281,11 @@ export class FakeSlackApi implements SlackUrlSource {
     const args = argsOf(body, url.searchParams);
 
     if (url.pathname.startsWith('/response/')) {
-      this.#record('response_url', { url: url.href, ...args }, bearer, undefined, 'ok');
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('ok');
+      // Slack answers a response_url post over its limits with HTTP 400 and the error's name.
+      const refused = slackLimitRefusal('response_url', args);
+      this.#record('response_url', { url: url.href, ...args }, bearer, undefined, refused ?? 'ok');
+      res.writeHead(refused ? 400 : 200, { 'content-type': 'text/plain' });
+      res.end(refused ? refused.error : 'ok');
       return;
     }
 
@@ -298,7 +301,10 @@ export class FakeSlackApi implements SlackUrlSource {
       this.#answerFailure(res, method, args, token, failure);
       return;
     }
-    const answer = this.#authorize(method, token) ?? this.workspace.handle(method, args);
+    const answer =
+      this.#authorize(method, token) ??
+      slackLimitRefusal(method, args) ??
+      this.workspace.handle(method, args);
     this.#record(method, args, token, undefined, answer);
     sendJson(res, 200, answer);
   }

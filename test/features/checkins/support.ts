@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
 import type { ChatClient, MessageRef, PlatformPerson, View } from '../../../src/chat/index.ts';
-import { createFieldCipher, type Database } from '../../../src/db/index.ts';
+import { createFieldCipher, type Database, type FieldCipher } from '../../../src/db/index.ts';
 import { createCheckinsFeature, rosterPort } from '../../../src/features/checkins/index.ts';
 import {
   type CrisisLinesPort,
@@ -41,12 +41,14 @@ export interface WorldOptions {
   readonly teamZone?: string;
   /** CHECKIN_ANSWER_RETENTION_DAYS; absent: answers are kept. */
   readonly answerRetentionDays?: number;
+  /** The field key; two replicas on one database share one. Absent: a key of its own. */
+  readonly cipher?: FieldCipher;
 }
 
 export async function checkinWorld(options: WorldOptions, existing?: Database) {
   const db = existing ?? (await clonedDatabase());
   const prisma = db.prisma;
-  const cipher = createFieldCipher(randomBytes(32));
+  const cipher = options.cipher ?? createFieldCipher(randomBytes(32));
   const clock = new ManualClock(options.start);
   const channel: PlatformPerson[] = [];
   /** Posts the feature edited on the platform (after an erase). */

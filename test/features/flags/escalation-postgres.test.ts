@@ -1,10 +1,15 @@
 // Two scheduler instances on one PostgreSQL server tick at the same moment: a flag nobody
-// acknowledged escalates once, with one DM to the backup and one notice to the member.
+// acknowledged escalates once, with one DM to the backup and one notice to the member. Counted
+// where it lands: the two replicas' outbox workers deliver to one recording client, so a
+// message sent twice shows even though its outbox row is unique.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { privateDeliveryCheck } from '../../../src/access/private-delivery.ts';
 import { createFieldCipher } from '../../../src/db/index.ts';
-import { ManualClock } from '../../../src/scheduling/index.ts';
+import { createOutboxWorker, ManualClock } from '../../../src/scheduling/index.ts';
+import { driveFor, driveUntil } from '../../scheduling/support/drive.ts';
 import { postgresPair } from '../../scheduling/support/postgres-pair.ts';
+import { RecordingChatClient } from '../../scheduling/support/recording-chat-client.ts';
 import { flagsWorld } from './support/world.ts';
 
 const pg = await postgresPair('pb_flags');
@@ -32,5 +37,36 @@ describe.skipIf(!pg.available)('escalation on PostgreSQL', () => {
     });
     expect(claims).toHaveLength(1);
     expect(await a.prisma.triggerFlag.findFirstOrThrow()).toMatchObject({ step: 1, status: 'escalated' });
+
+    // Both replicas' workers deliver what is due, run on past their claims, and stop.
+    const delivered = new RecordingChatClient(clockA, 'shell');
+    const workers = [pg.a, pg.b].map((db, i) =>
+      createOutboxWorker({
+        prisma: db.prisma,
+        cipher,
+        clientFor: () => delivered,
+        instanceId: `worker-${i}`,
+        clock: clockA,
+        // The app's own check: private notices go only to whom the access policy allows.
+        privateDeliveries: privateDeliveryCheck(db.prisma),
+      }),
+    );
+    const due = await a.prisma.outboxMessage.count({ where: { notBefore: { lte: clockA.now() } } });
+    try {
+      for (const worker of workers) worker.start();
+      await driveUntil(clockA, workers, () => delivered.deliveredKeys().size === due);
+      await driveFor(clockA, workers);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    }
+    const keys = delivered.deliveries.map((d) => d.key);
+    expect(
+      keys.filter((key, i) => keys.indexOf(key) !== i),
+      'delivered twice',
+    ).toEqual([]);
+    expect(delivered.deliveries.filter((d) => d.target === 'dm:kim')).toHaveLength(1);
+    expect(
+      delivered.deliveries.filter((d) => d.target === 'dm:maya' && d.key.includes(':escalated:')),
+    ).toHaveLength(1);
   });
 });
