@@ -8,7 +8,12 @@ import type { View } from '../../chat/views.ts';
 import { toDeliveryError } from './mattermost-errors.ts';
 import { lookupMattermostUser, mattermostChannelMembers } from './mattermost-people.ts';
 import type { MattermostRest } from './mattermost-rest.ts';
-import { type RenderOptions, renderMattermostPost, renderMattermostPosts } from './render-markdown.ts';
+import {
+  escapeMattermost,
+  type RenderOptions,
+  renderMattermostPost,
+  renderMattermostPosts,
+} from './render-markdown.ts';
 
 const postSchema = z.object({ id: z.string(), channel_id: z.string() });
 const channelSchema = z.object({ id: z.string() });
@@ -158,7 +163,7 @@ export function createMattermostClient(session: MattermostSession, directs: Dire
         const uploaded = filesSchema.parse(await session.rest.uploadFile(form));
         await session.rest.createPost({
           channel_id: channelId,
-          message: file.title ?? '',
+          message: escapeMattermost(file.title ?? ''),
           file_ids: uploaded.file_infos.map((info) => info.id),
         });
       } catch (error) {
