@@ -7,6 +7,7 @@ import { errorFields } from '../../chat/index.ts';
 import type { MattermostConfig } from '../../config.ts';
 import type { HttpRoute } from '../../lifecycle/health.ts';
 import { actionKey } from './action-mac.ts';
+import { mattermostCapabilities } from './capabilities.ts';
 import { createMattermostClient, DirectChannels, type MattermostSession } from './mattermost-client.ts';
 import { registerCommands } from './mattermost-commands.ts';
 import { type DispatchDeps, onAction, onCommand, onDialog } from './mattermost-dispatch.ts';
@@ -145,6 +146,7 @@ export function createMattermostAdapter(options: MattermostAdapterOptions): Matt
   return {
     platform: 'mattermost',
     client,
+    capabilities: mattermostCapabilities,
     async start() {
       accepting = true;
       let listening = false;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ChatClient, FileUpload, SendOptions } from '../../chat/outbound.ts';
 import type { ChannelRef, MessageRef, UserRef } from '../../chat/refs.ts';
 import type { View } from '../../chat/views.ts';
+import { mattermostCapabilities } from './capabilities.ts';
 import { toDeliveryError } from './mattermost-errors.ts';
 import { lookupMattermostUser, mattermostChannelMembers } from './mattermost-people.ts';
 import type { MattermostRest } from './mattermost-rest.ts';
@@ -132,6 +133,7 @@ export function createMattermostClient(session: MattermostSession, directs: Dire
 
   return {
     platform: 'mattermost',
+    capabilities: mattermostCapabilities,
     sendDirect: (user, view, options) => send('mattermost.sendDirect', user, view, options),
     postToChannel: (channel, view, options) => send('mattermost.postToChannel', channel, view, options),
     async postPrivately(channel, user, view) {
