@@ -75,6 +75,30 @@ describe('journeys on Mattermost', { timeout: 120_000 }, () => {
     );
   });
 
+  it('welcomes someone added to the team channel (the WebSocket user_added) by direct message', async () => {
+    const { fake } = world;
+    fake.addToChannel('noor', channel());
+    const welcome = await fake.waitForPost(
+      (p) =>
+        p.channel_id === fake.dmChannelOf('noor') && actionsOf(p).some((a) => a.name === 'Flag privately'),
+      'the welcome',
+      WAIT,
+    );
+    expect(welcome.ephemeralFor).toBeUndefined();
+    // Its Flag privately button opens the flag dialog for noor.
+    expect((await fake.press('noor', welcome.id, 'Flag privately')).status).toBe(200);
+    const dialog = await fake.waitForDialog('noor', 0, WAIT).catch(async () => {
+      const button = await fake.waitForPost(
+        (p) => p.message.includes('is ready for you'),
+        'the form button',
+        WAIT,
+      );
+      await fake.press('noor', button.id, 'Open the form');
+      return fake.waitForDialog('noor', 0, WAIT);
+    });
+    expect(dialog.dialog.callback_id).toBe('flags:submit');
+  });
+
   it('sends a privacy export as a JSON file in the direct channel, and nothing of it in the team channel', async () => {
     const { fake } = world;
     const before = fake.world.files.size;
