@@ -9,7 +9,6 @@ import {
   type CommandTable,
   type EventSink,
   errorFields,
-  type Logger,
 } from '../../chat/index.ts';
 import { parseCommandText } from '../../chat/parse-command-text.ts';
 import { verifyAction } from './action-mac.ts';
@@ -19,7 +18,6 @@ import {
   commandEvent,
   dialogSubmissionSchema,
   formEvent,
-  isDirectChannelName,
   type ReplyOrigin,
   slashCommandSchema,
 } from './mattermost-events.ts';
@@ -191,5 +189,3 @@ export function onDialog(body: unknown, deps: DispatchDeps): Verdict {
     },
   };
 }
-
-export { isDirectChannelName };
