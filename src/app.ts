@@ -200,7 +200,7 @@ function createCore(
 
 /**
  * The platform adapters this config asks for. Each SDK is imported only here, only when its
- * platform is configured: @slack/bolt and discord.js together cost about 60 MB and half a
+ * platform is configured: @slack/bolt, discord.js and @mattermost/client together cost about 60 MB and half a
  * second of start-up that the shell playground would never use.
  */
 async function createPlatformAdapters(options: StartOptions, core: Core, storage: Storage) {
@@ -235,6 +235,19 @@ async function createPlatformAdapters(options: StartOptions, core: Core, storage
       }),
     );
   }
+  if (config.mattermost) {
+    const { createMattermostAdapter } = await import('./adapters/mattermost/index.ts');
+    const slackServesHealth = config.slack !== undefined && config.slack.appToken === undefined;
+    created.push(
+      createMattermostAdapter({
+        config: config.mattermost,
+        table,
+        sink,
+        ...(slackServesHealth ? {} : { httpRoutes: core.lifecycle.health.routes }),
+        logger: logger.child({ component: 'mattermost' }),
+      }),
+    );
+  }
   return created;
 }
 
@@ -245,7 +258,7 @@ async function createAdapters(
   storage: Storage,
 ): Promise<{ adapters: ChatAdapter[]; finished: Promise<void> }> {
   const { config, logger } = options;
-  const wantShell = options.mode === 'shell' || (!config.slack && !config.discord);
+  const wantShell = options.mode === 'shell' || (!config.slack && !config.discord && !config.mattermost);
   if (!wantShell) {
     return {
       adapters: await createPlatformAdapters(options, core, storage),

@@ -140,6 +140,14 @@ const envSchema = z
       message: 'must be a numeric server (guild) id',
     }),
     DISCORD_API_URL: url('the Discord REST API').optional(),
+    MATTERMOST_URL: url('your Mattermost server').optional(),
+    MATTERMOST_TOKEN: optionalText,
+    MATTERMOST_CALLBACK_URL: url('where Mattermost reaches PeerBridge').optional(),
+    MATTERMOST_PORT: port.optional(),
+    MATTERMOST_COMMAND_TOKEN: optionalText,
+    MATTERMOST_ACTION_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters (make one with `openssl rand -base64 32`)',
+    }),
     PROCESSED_EVENT_RETENTION_DAYS: retentionDays(7),
     SENT_OUTBOX_RETENTION_DAYS: retentionDays(30),
     // Production operations (docs/operations.md).
@@ -211,6 +219,36 @@ const envSchema = z
           'is needed with a PostgreSQL DATABASE_URL, so every replica reads private text with the same key; make one with `openssl rand -base64 32` and keep it safe',
       });
     }
+    if (env.MATTERMOST_URL && !env.MATTERMOST_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MATTERMOST_TOKEN'],
+        message: "is needed with MATTERMOST_URL: the bot account's access token",
+      });
+    }
+    if (env.MATTERMOST_TOKEN && !env.MATTERMOST_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MATTERMOST_URL'],
+        message: 'is needed with MATTERMOST_TOKEN: your server, like https://chat.example.org',
+      });
+    }
+    if (env.MATTERMOST_URL && !env.MATTERMOST_CALLBACK_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MATTERMOST_CALLBACK_URL'],
+        message:
+          'is needed with MATTERMOST_URL: the address Mattermost calls for /peer, buttons and forms, like http://peerbridge:3000',
+      });
+    }
+    const slackHttp = env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN;
+    if (env.MATTERMOST_URL && slackHttp && (env.MATTERMOST_PORT ?? env.PORT) === env.PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MATTERMOST_PORT'],
+        message: 'must differ from PORT while Slack listens there in HTTP mode (or use Slack Socket Mode)',
+      });
+    }
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -243,6 +281,20 @@ export interface DiscordConfig {
   readonly applicationId: string;
   readonly guildId?: string;
   readonly apiUrl?: string;
+}
+
+export interface MattermostConfig {
+  readonly url: string;
+  /** The bot account's access token. */
+  readonly token: string;
+  /** Where Mattermost reaches PeerBridge: slash command, button and dialog callbacks go here. */
+  readonly callbackUrl: string;
+  /** Where the callback server listens (PORT unless set). 0 picks a free port (tests). */
+  readonly port: number;
+  /** The token of a /peer command made by hand; commands the bot registers bring their own. */
+  readonly commandToken?: string;
+  /** Keys the MAC on button callbacks; absent: derived from the bot token. */
+  readonly actionSecret?: string;
 }
 
 export type DatabaseTarget =
@@ -281,6 +333,7 @@ export interface Config {
   readonly resources: { readonly staleDays: number };
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  readonly mattermost?: MattermostConfig;
   /** How long delivery bookkeeping is kept before the daily prune (admin feature's job). */
   readonly retention: {
     /** De-duplication rows of platform deliveries (retries come within minutes). */
@@ -379,6 +432,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
           },
         }
       : {}),
+    ...(e.MATTERMOST_URL && e.MATTERMOST_TOKEN && e.MATTERMOST_CALLBACK_URL
+      ? {
+          mattermost: {
+            url: e.MATTERMOST_URL.replace(/\/+$/, ''),
+            token: e.MATTERMOST_TOKEN,
+            callbackUrl: e.MATTERMOST_CALLBACK_URL.replace(/\/+$/, ''),
+            port: e.MATTERMOST_PORT ?? e.PORT,
+            ...(e.MATTERMOST_COMMAND_TOKEN ? { commandToken: e.MATTERMOST_COMMAND_TOKEN } : {}),
+            ...(e.MATTERMOST_ACTION_SECRET ? { actionSecret: e.MATTERMOST_ACTION_SECRET } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -403,6 +468,9 @@ export const SECRET_SETTINGS = [
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
   'DISCORD_TOKEN',
+  'MATTERMOST_TOKEN',
+  'MATTERMOST_COMMAND_TOKEN',
+  'MATTERMOST_ACTION_SECRET',
 ] as const;
 
 /**

@@ -20,7 +20,8 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const shellMode = process.argv.includes('--shell') || (!config.slack && !config.discord);
+const shellMode =
+  process.argv.includes('--shell') || (!config.slack && !config.discord && !config.mattermost);
 // In the playground the terminal belongs to the person: logs go to stderr, warnings only,
 // unless LOG_LEVEL asks for more.
 const logger = createLogger(

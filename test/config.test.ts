@@ -79,6 +79,38 @@ describe('config', () => {
     expect(config.discord).toEqual({ token: 'abc', applicationId: '123456789012345678' });
   });
 
+  it('reads a Mattermost set-up, and says which of its variables go together', () => {
+    const config = loadConfig({
+      MATTERMOST_URL: 'https://chat.example.org/',
+      MATTERMOST_TOKEN: 'bot-token',
+      MATTERMOST_CALLBACK_URL: 'http://peerbridge:3000/',
+    });
+    expect(config.mattermost).toEqual({
+      url: 'https://chat.example.org',
+      token: 'bot-token',
+      callbackUrl: 'http://peerbridge:3000',
+      port: 3000,
+    });
+    expect(problems({ MATTERMOST_URL: 'https://chat.example.org' })).toEqual([
+      expect.stringMatching(/^MATTERMOST_TOKEN is needed/),
+      expect.stringMatching(/^MATTERMOST_CALLBACK_URL is needed/),
+    ]);
+    expect(problems({ MATTERMOST_TOKEN: 't' })).toEqual([expect.stringMatching(/^MATTERMOST_URL is needed/)]);
+    // Slack in HTTP mode already listens on PORT.
+    expect(
+      problems({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 's',
+        MATTERMOST_URL: 'https://chat.example.org',
+        MATTERMOST_TOKEN: 't',
+        MATTERMOST_CALLBACK_URL: 'http://peerbridge:3000',
+      }),
+    ).toEqual([expect.stringMatching(/^MATTERMOST_PORT must differ from PORT/)]);
+    expect(problems({ MATTERMOST_ACTION_SECRET: 'short' })).toEqual([
+      expect.stringMatching(/^MATTERMOST_ACTION_SECRET must be at least 32 characters/),
+    ]);
+  });
+
   it('takes a cron expression for the scheduler, and refuses one node-cron cannot read', () => {
     expect(loadConfig({}).schedulerCron).toBeUndefined();
     expect(loadConfig({ SCHEDULER_CRON: '' }).schedulerCron).toBeUndefined();

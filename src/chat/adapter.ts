@@ -1,3 +1,4 @@
+import type { PlatformCapabilities } from './capabilities.ts';
 import type { ChatEvent } from './events.ts';
 import type { ChatClient, Reply } from './outbound.ts';
 import type { Platform } from './refs.ts';
@@ -23,6 +24,8 @@ export interface ChatAdapter {
    * app.ts stops the outbox worker before the adapters, so nothing sends after that.
    */
   readonly client: ChatClient;
+  /** What the platform can do; the same declaration its client carries (chat/capabilities.ts). */
+  readonly capabilities: PlatformCapabilities;
   /**
    * Connects to the platform (HTTP listener, Socket Mode, gateway, or the terminal) and starts
    * handing events to the sink. Resolves once events can arrive; rejects, with nothing left

@@ -4,6 +4,12 @@ export type { AccessDecision, AccessPort } from './access-port.ts';
 export type { ChatAdapter, EventSink } from './adapter.ts';
 export { closestName, editDistance } from './closest-name.ts';
 export {
+  capabilitiesOf,
+  capabilityNames,
+  noCapabilities,
+  type PlatformCapabilities,
+} from './capabilities.ts';
+export {
   checks,
   formatOptionProblems,
   type InferOptions,

@@ -1,3 +1,4 @@
+import type { PlatformCapabilities } from './capabilities.ts';
 import type { ChannelRef, MessageRef, Platform, UserRef, WorkspaceRef } from './refs.ts';
 import type { Form, View } from './views.ts';
 
@@ -65,6 +66,11 @@ export type ScheduledEventResult =
 export interface ChatClient {
   /** The platform every ref passed in must belong to. */
   readonly platform: Platform;
+  /**
+   * What this platform can do (chat/capabilities.ts). Every adapter's client declares it;
+   * absent (test doubles) reads as none, through `capabilitiesOf`.
+   */
+  readonly capabilities?: PlatformCapabilities;
   /**
    * A direct message to the person (opening the DM first where the platform needs it).
    * Resolves with the message's ref once the platform accepted it. With an idempotency key the

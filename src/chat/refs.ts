@@ -1,7 +1,7 @@
 // Platform ids stay opaque strings; these wrappers say which kind of id a string is, so a
 // channel id can never be passed where a user id belongs.
 
-export const platforms = ['slack', 'discord', 'shell'] as const;
+export const platforms = ['slack', 'discord', 'shell', 'mattermost'] as const;
 export type Platform = (typeof platforms)[number];
 
 /** A Slack workspace, a Discord guild, or the shell playground's one workspace. */

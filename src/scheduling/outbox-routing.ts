@@ -7,10 +7,15 @@ export type Target =
   | { readonly kind: 'dm'; readonly ref: UserRef }
   | { readonly kind: 'channel'; readonly ref: ChannelRef };
 
-/** Rate-limit keys of a row: its channel (a DM is a channel) and, on Discord, the global bucket. */
+/**
+ * Rate-limit keys of a row: its channel (a DM is a channel) and, on Discord and Mattermost, the
+ * bot's global bucket.
+ */
 export function rateKeys(row: Pick<OutboxRow, 'platform' | 'workspaceExternalId' | 'recipientId'>): string[] {
   const lane = `${row.platform}:channel:${row.workspaceExternalId}:${row.recipientId}`;
-  return row.platform === 'discord' ? [lane, 'discord:global'] : [lane];
+  if (row.platform === 'discord') return [lane, 'discord:global'];
+  if (row.platform === 'mattermost') return [lane, 'mattermost:global'];
+  return [lane];
 }
 
 /** Paced keys of a row (limits found from 429s, not published): Slack's workspace ceiling. */

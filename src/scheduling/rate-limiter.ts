@@ -138,6 +138,9 @@ export function createRateLimiter(
  *   published number: `platformPaceRules` paces it from the 429s it draws.
  * - Discord: message routes are bucketed per channel, 5 per 5 s; plus 50 requests a second
  *   for the whole bot.
+ * - Mattermost (RateLimitSettings, when the server turns them on): 10 requests a second with a
+ *   burst of 100, per bot token; one server per process, so one global key. A 429 (with
+ *   X-Ratelimit-Reset) pauses the key as on the other platforms.
  * - The shell playground has no limits.
  */
 export const platformRateRules: Readonly<Record<string, BucketRule>> = {
@@ -147,6 +150,7 @@ export const platformRateRules: Readonly<Record<string, BucketRule>> = {
   // discord.js queues by the real bucket headers anyway, and a 429 still pauses the key.
   'discord:channel': { burst: 5, intervalMs: 1000 },
   'discord:global': { burst: 50, intervalMs: 20 },
+  'mattermost:global': { burst: 100, intervalMs: 100 },
 };
 
 /**

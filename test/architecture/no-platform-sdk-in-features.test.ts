@@ -8,7 +8,7 @@ import { filesUnder, importSpecifiers } from './source-files.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const guarded = ['src/features', 'src/chat', 'src/scheduling', 'src/db'];
-const platformSdk = /^(@slack\/|discord\.js$|discord\.js\/|@discordjs\/)/;
+const platformSdk = /^(@slack\/|discord\.js$|discord\.js\/|@discordjs\/|@mattermost\/)/;
 
 // Generated code is included: it must not pull an SDK in either.
 function platformImports(source: string): string[] {
@@ -24,6 +24,7 @@ describe('no platform SDK outside the adapters', () => {
       "import 'discord.js/typings';",
       "const rest = await import('@discordjs/rest');",
       "const bolt = require('@slack/bolt');",
+      "import { Client4 } from '@mattermost/client';",
       "import { view } from '../../chat/index.ts';",
       "import { z } from 'zod';",
       '// talks about discord.js in a comment, which is fine',
@@ -31,6 +32,7 @@ describe('no platform SDK outside the adapters', () => {
     ].join('\n');
     expect(platformImports(sample).sort()).toEqual([
       '@discordjs/rest',
+      '@mattermost/client',
       '@slack/bolt',
       '@slack/web-api',
       'discord.js',
@@ -38,7 +40,7 @@ describe('no platform SDK outside the adapters', () => {
     ]);
   });
 
-  it('src/features, src/chat, src/scheduling and src/db import no @slack/*, discord.js or @discordjs/*', async () => {
+  it('src/features, src/chat, src/scheduling and src/db import no @slack/*, discord.js, @discordjs/* or @mattermost/*', async () => {
     const offenders: string[] = [];
     let checked = 0;
     for (const dir of guarded) {

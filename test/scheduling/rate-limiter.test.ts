@@ -61,6 +61,24 @@ describe('rate limiter', () => {
     expect(times).toEqual([1500, 2500]);
   });
 
+  it("holds Mattermost to the server's per-bot bucket: 100 at once, then 10 a second", async () => {
+    expect(rateKeys({ platform: 'mattermost', workspaceExternalId: 'T1', recipientId: 'c1' })).toEqual([
+      'mattermost:channel:T1:c1',
+      'mattermost:global',
+    ]);
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const limiter = createRateLimiter(clock, platformRateRule);
+    const start = clock.now().getTime();
+    for (let i = 0; i < 100; i++) await limiter.acquire([`mattermost:channel:T1:${i}`, 'mattermost:global']);
+    expect(clock.now().getTime() - start).toBe(0);
+    const times = await grantTimes(
+      clock,
+      () => limiter.acquire(['mattermost:channel:T1:x', 'mattermost:global']),
+      2,
+    );
+    expect(times).toEqual([100, 200]);
+  });
+
   it('holds Discord to its global bucket as well as the channel route', async () => {
     expect(rateKeys({ platform: 'discord', workspaceExternalId: 'G1', recipientId: '42' })).toEqual([
       'discord:channel:G1:42',

@@ -33,6 +33,7 @@ import {
   type View,
   ViewLimitError,
 } from '../../chat/index.ts';
+import { discordCapabilities } from './capabilities.ts';
 import { lookupDiscordUser } from './discord-people.ts';
 import { discordChannelMembers } from './discord-roster.ts';
 import { type DiscordMessage, renderDiscordMessage, renderDiscordMessages } from './render-components.ts';
@@ -243,6 +244,7 @@ export function createDiscordChatClient(rest: REST, logger?: Logger): DiscordCha
 
   return {
     platform: 'discord',
+    capabilities: discordCapabilities,
     directChannel,
     sendDirect,
     postToChannel(channel, view, options) {

@@ -11,6 +11,7 @@ import {
   type Logger,
 } from '../../chat/index.ts';
 import type { DiscordConfig } from '../../config.ts';
+import { discordCapabilities } from './capabilities.ts';
 import {
   connect,
   createDiscordClient,
@@ -104,6 +105,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   return {
     platform: 'discord',
     client: createDiscordChatClient(outboundRest, logger),
+    capabilities: discordCapabilities,
     async start() {
       accepting = true;
       try {

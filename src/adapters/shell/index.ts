@@ -3,6 +3,7 @@
 // person leaves (or the input ends), so main.ts can stop the app and exit.
 
 import type { ChatAdapter, CommandTable, EventSink, Logger } from '../../chat/index.ts';
+import { shellCapabilities } from './capabilities.ts';
 import { createShellRepl } from './shell-repl.ts';
 
 export interface ShellAdapterDeps {
@@ -28,6 +29,7 @@ export function createShellAdapter(deps: ShellAdapterDeps): ShellAdapter {
   const repl = createShellRepl(deps);
   return {
     platform: 'shell',
+    capabilities: shellCapabilities,
     client: repl.client,
     closed: repl.closed,
     async start() {

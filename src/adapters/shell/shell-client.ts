@@ -12,6 +12,7 @@ import {
   type UserRef,
   type WorkspaceRef,
 } from '../../chat/index.ts';
+import { shellCapabilities } from './capabilities.ts';
 import type { ShellDeliveries } from './shell-deliveries.ts';
 import { shellWorkspaceId } from './shell-world.ts';
 
@@ -73,6 +74,7 @@ export function createShellClient(deliveries: ShellDeliveries, people?: ShellPeo
 
   return {
     platform: 'shell',
+    capabilities: shellCapabilities,
     async sendDirect(user, view, options) {
       return once(user, options?.idempotencyKey, () => deliveries.direct(user.userId, view));
     },

@@ -4,6 +4,7 @@ import type { ChatAdapter, ChatClient, CommandTable, EventSink, Logger } from '.
 import type { SlackConfig } from '../../config.ts';
 import type { HomeViewSource } from './app-home.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { slackCapabilities } from './capabilities.ts';
 import { createSlackApp, type SlackAppOptions, slackEventsPath } from './slack-app.ts';
 import { createNonRetryingWebClient, createSlackClient } from './slack-client.ts';
 import { DirectChannels } from './slack-posting.ts';
@@ -50,6 +51,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     platform: 'slack',
     client,
+    capabilities: slackCapabilities,
     mode: app.mode,
     start: () => app.start(),
     stop: () => app.stop(),

@@ -12,6 +12,7 @@ import {
 } from '../../chat/outbound.ts';
 import type { ChannelRef, MessageRef, UserRef } from '../../chat/refs.ts';
 import type { View } from '../../chat/views.ts';
+import { slackCapabilities } from './capabilities.ts';
 import { toDeliveryError } from './slack-errors.ts';
 import { lookupSlackUser } from './slack-people.ts';
 import {
@@ -139,6 +140,7 @@ export function createSlackClient(client: WebClient, directChannels: DirectChann
 
   return {
     platform: 'slack',
+    capabilities: slackCapabilities,
 
     sendDirect: (user, view, options) =>
       send('slack.sendDirect', user.workspaceId, () => dm(user), view, options),

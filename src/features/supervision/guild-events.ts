@@ -1,7 +1,9 @@
 // On Discord, sessions also become guild scheduled events (the next few, so a long series
 // doesn't crowd the server's event list). Without the Manage Events permission the admin gets
 // a plain note and nothing else is affected: the sessions, posts and reminders all stand.
-import type { ChatClient, ScheduledEventInput } from '../../chat/index.ts';
+// Whether a platform has such events is its adapter's declaration (`scheduledEvents`), asked
+// here; where it has none, the `.ics` invitation is the calendar and nothing else happens.
+import { type ChatClient, capabilitiesOf, type ScheduledEventInput } from '../../chat/index.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 
 /** How many upcoming sessions of one series get an event at once. */
@@ -28,11 +30,11 @@ export async function createGuildEvents(
   sessions: readonly Db.SupervisionSession[],
   location: string,
 ): Promise<GuildEventsResult> {
-  if (team.workspace.platform !== 'discord' || !client?.createScheduledEvent) return { created: 0 };
+  if (!capabilitiesOf(client).scheduledEvents || !client?.createScheduledEvent) return { created: 0 };
   let created = 0;
   for (const session of sessions.slice(0, EVENTS_AHEAD)) {
     const result = await client.createScheduledEvent(
-      { platform: 'discord', workspaceId: team.workspace.externalId },
+      { platform: team.workspace.platform, workspaceId: team.workspace.externalId },
       eventOf(session, location),
     );
     if (!result.ok)
@@ -64,8 +66,8 @@ export async function followGuildEvent(
   location: string,
 ): Promise<{ readonly note?: string }> {
   const eventId = session.discordEventId;
-  if (!eventId || team.workspace.platform !== 'discord') return {};
-  const workspace = { platform: 'discord' as const, workspaceId: team.workspace.externalId };
+  if (!eventId || !capabilitiesOf(client).scheduledEvents) return {};
+  const workspace = { platform: team.workspace.platform, workspaceId: team.workspace.externalId };
   const result =
     session.status === 'cancelled'
       ? await client?.cancelScheduledEvent?.(workspace, eventId)
@@ -93,7 +95,7 @@ export async function followSeriesEvents(
   location: string,
 ): Promise<{ readonly note?: string }> {
   const live = before.filter((s) => s.discordEventId && s.status === 'scheduled');
-  if (live.length === 0 || team.workspace.platform !== 'discord') return {};
+  if (live.length === 0 || !capabilitiesOf(client).scheduledEvents) return {};
   const rows = await prisma.supervisionSession.findMany({ where: { id: { in: live.map((s) => s.id) } } });
   const after = new Map(rows.map((s) => [s.id, s]));
   let note: string | undefined;

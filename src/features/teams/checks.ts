@@ -25,7 +25,9 @@ export const checkQuiet = (value: string): string | undefined => {
  * the handler reads the mention again for its own platform (mentions.ts) and refuses there.
  */
 export const checkMention = (value: string): string | undefined => {
-  const readings = (['slack', 'discord', 'shell'] as const).map((platform) => parseMention(value, platform));
+  const readings = (['slack', 'discord', 'mattermost', 'shell'] as const).map((platform) =>
+    parseMention(value, platform),
+  );
   return readings.some((r) => r.ok)
     ? undefined
     : `I couldn't tell who '${value}' is. Please mention them, like @alex.`;

@@ -1,6 +1,6 @@
 // A person named in a command option, read the way each platform writes them. Identities come
 // from the platform only: a plain word is a person only in the shell playground (which has no
-// other way to name someone); on Slack and Discord it is refused, so no "ghost" member is ever
+// other way to name someone); on Slack, Discord and Mattermost it is refused, so no "ghost" member is ever
 // made for a word nobody can act as.
 import { literal } from '../../chat/markup.ts';
 import type { Platform } from '../../chat/refs.ts';
@@ -14,6 +14,9 @@ const slackMention = /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$/;
 // Discord sends `<@123…>` (or `<@!123…>` for a nickname mention); ids are snowflakes.
 const discordMention = /^<@!?(\d{17,20})>$/;
 const discordId = /^\d{17,20}$/;
+// Mattermost sends what was typed, `@name`; its adapter asks the server who that is and hands
+// on `<@id>` (26 lower-case letters and digits), so no name is ever trusted here.
+const mattermostMention = /^<@([a-z0-9]{26})>$/;
 const shellName = /^(?:@?([A-Za-z0-9._-]{1,64})|<@([A-Za-z0-9._-]{1,64})>)$/;
 
 const asMention: Record<Platform, string> = {
@@ -21,6 +24,7 @@ const asMention: Record<Platform, string> = {
   discord:
     'Please mention them with @ and pick them from the list Discord shows, so it fills in who they are.',
   shell: 'Please give their name, like alex or @alex.',
+  mattermost: 'Please mention them with @ and pick them from the list Mattermost shows.',
 };
 
 /** The platform user id in `text`, or a sentence saying how to name someone on this platform. */
@@ -38,6 +42,10 @@ export function parseMention(text: string, platform: Platform): MentionParse {
     }
     case 'discord': {
       const id = discordMention.exec(trimmed)?.[1] ?? (discordId.test(trimmed) ? trimmed : undefined);
+      return id ? { ok: true, userId: id } : refused;
+    }
+    case 'mattermost': {
+      const id = mattermostMention.exec(trimmed)?.[1];
       return id ? { ok: true, userId: id } : refused;
     }
     case 'shell': {

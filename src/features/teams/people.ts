@@ -17,6 +17,7 @@ const platformNames: Record<Platform, string> = {
   slack: 'Slack',
   discord: 'Discord',
   shell: 'the playground',
+  mattermost: 'Mattermost',
 };
 
 const whoToName: Record<Platform, string> = {

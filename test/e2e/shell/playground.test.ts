@@ -127,7 +127,7 @@ function runEntryPoint(
 }
 
 describe('shell playground, started like a newcomer would', () => {
-  it('answers piped commands and exits 0 when the input ends, never loading Slack or Discord', {
+  it('answers piped commands and exits 0 when the input ends, never loading Slack, Discord or Mattermost', {
     timeout: 100_000,
   }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'peerbridge-imports-'));
@@ -145,7 +145,9 @@ describe('shell playground, started like a newcomer would', () => {
     const loaded = (await readFile(imports, 'utf8')).split('\n');
     await rm(dir, { recursive: true, force: true });
     expect(loaded.some((url) => url.includes('/node_modules/@electric-sql/pglite/'))).toBe(true);
-    expect(loaded.filter((url) => /\/node_modules\/(discord\.js|@discordjs|@slack)\//.test(url))).toEqual([]);
+    expect(
+      loaded.filter((url) => /\/node_modules\/(discord\.js|@discordjs|@slack|@mattermost)\//.test(url)),
+    ).toEqual([]);
   });
 
   it('exits 0 without hanging when there is no input at all', { timeout: 100_000 }, async () => {

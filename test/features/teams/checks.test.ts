@@ -60,6 +60,13 @@ describe('mentions, read for each platform', () => {
       expect(parseMention(typed, 'discord').ok).toBe(false);
   });
 
+  it('Mattermost: only <@id> (26 lower-case letters and digits), as its adapter hands a confirmed @name on', () => {
+    const id = 'abcdefghijklmnopqrstuvwxy1';
+    expect(parseMention(`<@${id}>`, 'mattermost')).toEqual({ ok: true, userId: id });
+    for (const typed of ['@sam', 'sam', id, '<@U0CASEY01>', '<@100000000000000002>'])
+      expect(parseMention(typed, 'mattermost').ok).toBe(false);
+  });
+
   it('shell: names are people there, and only there', () => {
     expect(parseMention('@alex', 'shell')).toEqual({ ok: true, userId: 'alex' });
     expect(parseMention('<@casey>', 'shell')).toEqual({ ok: true, userId: 'casey' });

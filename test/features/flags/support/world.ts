@@ -5,7 +5,7 @@
 // would receive.
 
 import { randomBytes } from 'node:crypto';
-import type { ChatClient, FormValues, View } from '../../../../src/chat/index.ts';
+import type { ChatClient, FormValues, Platform, View } from '../../../../src/chat/index.ts';
 import { createFieldCipher, type Database, type FieldCipher } from '../../../../src/db/index.ts';
 import type { Feature } from '../../../../src/features/feature.ts';
 import { createFlagsFeature, flagRoutingPort } from '../../../../src/features/flags/index.ts';
@@ -39,7 +39,7 @@ export interface WorldOptions {
   readonly db?: Database;
   readonly cipher?: FieldCipher;
   readonly clock?: ManualClock;
-  readonly clientFor?: (platform: 'shell' | 'slack' | 'discord') => ChatClient | undefined;
+  readonly clientFor?: (platform: Platform) => ChatClient | undefined;
   readonly retentionDays?: number;
   /** The router's logger (silent unless a test reads what it logged). */
   readonly logger?: Logger;

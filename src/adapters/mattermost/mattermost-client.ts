@@ -1,0 +1,178 @@
+// The outbox's way to Mattermost: a ChatClient over REST v4 that never waits or retries on its
+// own (the outbox worker owns pacing and retries; a 429 leaves here as `rate-limited` with the
+// server's wait). Every failure leaves as a DeliveryError.
+import { z } from 'zod';
+import type { ChatClient, FileUpload, SendOptions } from '../../chat/outbound.ts';
+import type { ChannelRef, MessageRef, UserRef } from '../../chat/refs.ts';
+import type { View } from '../../chat/views.ts';
+import { mattermostCapabilities } from './capabilities.ts';
+import { toDeliveryError } from './mattermost-errors.ts';
+import { lookupMattermostUser, mattermostChannelMembers } from './mattermost-people.ts';
+import type { MattermostRest } from './mattermost-rest.ts';
+import {
+  escapeMattermost,
+  type RenderOptions,
+  renderMattermostPost,
+  renderMattermostPosts,
+} from './render-markdown.ts';
+
+const postSchema = z.object({ id: z.string(), channel_id: z.string() });
+const channelSchema = z.object({ id: z.string() });
+const filesSchema = z.object({ file_infos: z.array(z.object({ id: z.string() })).min(1) });
+
+/** The prop that carries an outbox idempotency key on every part of a send. */
+export const outboxKeyProp = 'peerbridge_key';
+
+export interface MattermostSession {
+  readonly rest: MattermostRest;
+  readonly render: RenderOptions;
+  /** The bot's own user id, known once the adapter started. */
+  botUserId(): string;
+  /** Ephemeral posts the bot made: they cannot be patched, only answered again. */
+  readonly ephemeral: Set<string>;
+}
+
+/** The bot's direct channel with a person (POST /channels/direct), remembered once opened. */
+export class DirectChannels {
+  readonly #byUser = new Map<string, string>();
+  async open(session: MattermostSession, userId: string): Promise<string> {
+    const known = this.#byUser.get(userId);
+    if (known) return known;
+    const channel = channelSchema.parse(
+      await session.rest.createDirectChannel([session.botUserId(), userId]),
+    );
+    this.#byUser.set(userId, channel.id);
+    if (this.#byUser.size > 10_000) this.#byUser.delete(this.#byUser.keys().next().value ?? '');
+    return channel.id;
+  }
+}
+
+/** Posts a view (several posts when long) and answers with the first post's id. */
+export async function postView(
+  session: MattermostSession,
+  channelId: string,
+  view: View,
+  options: SendOptions = {},
+): Promise<{ postId: string; channelId: string }> {
+  let first: { postId: string; channelId: string } | undefined;
+  for (const post of renderMattermostPosts(view, session.render)) {
+    const props = {
+      ...(post.props ?? {}),
+      ...(options.idempotencyKey === undefined ? {} : { [outboxKeyProp]: options.idempotencyKey }),
+    };
+    const created = postSchema.parse(
+      await session.rest.createPost({
+        channel_id: channelId,
+        message: post.message,
+        ...(options.threadId === undefined ? {} : { root_id: options.threadId }),
+        props,
+      }),
+    );
+    first ??= { postId: created.id, channelId: created.channel_id };
+  }
+  if (!first) throw new Error('a view rendered to no post');
+  return first;
+}
+
+export async function postEphemeral(
+  session: MattermostSession,
+  channelId: string,
+  userId: string,
+  view: View,
+) {
+  const post = renderMattermostPost(view, session.render);
+  const created = postSchema.parse(
+    await session.rest.createPostEphemeral(userId, {
+      channel_id: channelId,
+      message: post.message,
+      ...(post.props ? { props: post.props } : {}),
+    }),
+  );
+  session.ephemeral.add(created.id);
+  if (session.ephemeral.size > 10_000)
+    session.ephemeral.delete(session.ephemeral.values().next().value ?? '');
+  return created.id;
+}
+
+export async function patchView(session: MattermostSession, postId: string, view: View): Promise<void> {
+  const post = renderMattermostPost(view, session.render);
+  // Props are replaced whole, so buttons the new view no longer has are gone.
+  await session.rest.patchPost({
+    id: postId,
+    message: post.message,
+    props: post.props ?? { attachments: [] },
+  });
+}
+
+const isUser = (target: ChannelRef | UserRef): target is UserRef => 'userId' in target;
+
+/** A `ChatClient` (src/chat/outbound.ts says what each method promises). */
+export function createMattermostClient(session: MattermostSession, directs: DirectChannels): ChatClient {
+  const channelOf = (target: ChannelRef | UserRef) =>
+    isUser(target) ? directs.open(session, target.userId) : Promise.resolve(target.channelId);
+
+  async function send(
+    what: string,
+    target: ChannelRef | UserRef,
+    view: View,
+    options?: SendOptions,
+  ): Promise<MessageRef> {
+    try {
+      const posted = await postView(session, await channelOf(target), view, options);
+      return {
+        platform: 'mattermost',
+        workspaceId: target.workspaceId,
+        channelId: posted.channelId,
+        messageId: posted.postId,
+        ...(options?.threadId === undefined ? {} : { threadId: options.threadId }),
+      };
+    } catch (error) {
+      throw toDeliveryError(error, what);
+    }
+  }
+
+  return {
+    platform: 'mattermost',
+    capabilities: mattermostCapabilities,
+    sendDirect: (user, view, options) => send('mattermost.sendDirect', user, view, options),
+    postToChannel: (channel, view, options) => send('mattermost.postToChannel', channel, view, options),
+    async postPrivately(channel, user, view) {
+      try {
+        await postEphemeral(session, channel.channelId, user.userId, view);
+      } catch (error) {
+        throw toDeliveryError(error, 'mattermost.postPrivately');
+      }
+    },
+    async updateMessage(message, view) {
+      try {
+        await patchView(session, message.messageId, view);
+      } catch (error) {
+        throw toDeliveryError(error, 'mattermost.updateMessage');
+      }
+    },
+    async uploadFile(target, file: FileUpload) {
+      try {
+        const channelId = await channelOf(target);
+        const form = new FormData();
+        form.append('channel_id', channelId);
+        const bytes =
+          typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content;
+        form.append(
+          'files',
+          new Blob([bytes], { type: file.mimeType ?? 'application/octet-stream' }),
+          file.filename,
+        );
+        const uploaded = filesSchema.parse(await session.rest.uploadFile(form));
+        await session.rest.createPost({
+          channel_id: channelId,
+          message: escapeMattermost(file.title ?? ''),
+          file_ids: uploaded.file_infos.map((info) => info.id),
+        });
+      } catch (error) {
+        throw toDeliveryError(error, 'mattermost.uploadFile');
+      }
+    },
+    lookupUser: (user) => lookupMattermostUser(session.rest, user.workspaceId, user.userId),
+    listChannelMembers: (channel) => mattermostChannelMembers(session.rest, channel.channelId),
+  };
+}

@@ -1,0 +1,54 @@
+// Steps a person takes on Mattermost, for the journey tests: press a button on a post the bot
+// made, and answer the dialog it opens, part after part (a long form comes in parts).
+import type { FakeDialog, FakeMattermost, FakePost } from '../../fakes/mattermost/index.ts';
+
+const WAIT = 20_000;
+
+/** Presses `button` on `post` and answers every part of the form it opens with `answers`. */
+export async function answerForm(
+  fake: FakeMattermost,
+  username: string,
+  post: FakePost,
+  button: string,
+  answers: Record<string, unknown>,
+): Promise<FakeDialog[]> {
+  const dialogs: FakeDialog[] = [];
+  const before = () => fake.world.dialogs.filter((d) => d.user_id === fake.world.user(username).id).length;
+  let opened = before();
+  let answer = await fake.press(username, post.id, button);
+  if (answer.status !== 200) throw new Error(`the press answered ${answer.status}`);
+  for (let part = 0; part < 6; part++) {
+    const dialog = await openedOrButton(fake, username, opened);
+    dialogs.push(dialog);
+    opened += 1;
+    const names = new Set(dialog.dialog.elements.map((e) => e.name));
+    const submission = Object.fromEntries(Object.entries(answers).filter(([name]) => names.has(name)));
+    const postsBefore = fake.posted.size;
+    answer = await fake.submitDialog(dialog, submission);
+    if (answer.status !== 200) throw new Error(`the submission answered ${answer.status}`);
+    if (!/\(\d+\/\d+\)$/.test(dialog.dialog.title) || /\((\d+)\/\1\)$/.test(dialog.dialog.title))
+      return dialogs;
+    const next = await fake.waitForPost(
+      (p) => fake.posted.all().indexOf(p) >= postsBefore && p.message.includes('Press Continue'),
+      'the Continue button between parts',
+      WAIT,
+    );
+    await fake.press(username, next.id, 'Continue');
+  }
+  throw new Error('the form never ended');
+}
+
+/** The dialog opened at once, or, when the trigger went stale, the one its button opens. */
+async function openedOrButton(fake: FakeMattermost, username: string, opened: number): Promise<FakeDialog> {
+  try {
+    return await fake.waitForDialog(username, opened, 5_000);
+  } catch {
+    const button = await fake.waitForPost(
+      (p) => p.message.includes('is ready for you'),
+      'the Open the form button',
+      WAIT,
+    );
+    await fake.press(username, button.id, 'Open the form');
+    return fake.waitForDialog(username, opened, WAIT);
+  }
+}
