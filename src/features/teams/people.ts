@@ -24,6 +24,7 @@ const whoToName: Record<Platform, string> = {
   slack: 'Please mention someone in this workspace.',
   discord: 'Please mention someone in this server.',
   shell: 'Please name someone who has been here (`/as name` brings someone in first).',
+  mattermost: 'Please mention someone on this team.',
 };
 
 /**
