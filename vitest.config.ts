@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { isCi } from './test/support/ci.ts';
 
-// Every test must pass alone and in any order, so CI runs the files shuffled. vitest
-// prints the seed at the top of the run ("Running tests with seed …"); TEST_SEED=<that number>
-// replays the same order (and TEST_SEED on a laptop turns shuffling on too).
+// Every test must pass alone and in any order, so CI runs the files, and the tests inside each
+// file, shuffled. vitest prints the seed at the top of the run ("Running tests with seed …");
+// TEST_SEED=<that number> replays the same order (and TEST_SEED on a laptop turns shuffling on
+// too, for a whole run or a single file).
 const seed = process.env.TEST_SEED?.trim() ? Number(process.env.TEST_SEED) : undefined;
 if (seed !== undefined && !Number.isSafeInteger(seed))
   throw new Error(`TEST_SEED must be a whole number, not ${process.env.TEST_SEED}`);
@@ -29,10 +30,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     reporters: ['default'],
     sequence: {
-      // Files are shuffled (each has its own database world); tests inside a file keep their
-      // written order for now, because several story-style files still build on the test before
-      // (issue 22 item 3: roster-and-manage, withdraw, privacy, the check-in e2e files).
-      shuffle: shuffle ? { files: true, tests: false } : false,
+      // Files and the tests inside them: each file has its own database, and each test builds
+      // the world it needs (a beforeEach that empties the file's database, or a fresh app).
+      shuffle: shuffle ? { files: true, tests: true } : false,
       ...(seed === undefined ? {} : { seed }),
     },
   },

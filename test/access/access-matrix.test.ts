@@ -64,14 +64,30 @@ const allows = (verb: VerbName, kinds: ReadonlySet<SubjectKind>) => verbs[verb].
 const decidedOnRow = (verb: VerbName) =>
   verbs[verb].scope === 'row' && verbs[verb].who.some((s) => s === 'self' || s === 'own-supervisor');
 
+// The query that counts every table's rows, built once per database: the tables do not change
+// during the walk, and asking information_schema costs more than the counts on PGlite (the walk
+// counts thousands of times).
+const countQueries = new WeakMap<Database, Promise<string>>();
+function countQuery(db: Database): Promise<string> {
+  let query = countQueries.get(db);
+  if (!query) {
+    query = db.prisma.$queryRaw<{ table_name: string }[]>`
+        SELECT table_name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+          AND table_name NOT IN ('ProcessedEvent', '_prisma_migrations')
+        ORDER BY table_name`.then((tables) => {
+      const parts = tables
+        .map(({ table_name: t }) => `(SELECT count(*) FROM "${t}")::text`)
+        .join(` || ',' || `);
+      return `SELECT ${parts} AS counts`;
+    });
+    countQueries.set(db, query);
+  }
+  return query;
+}
+
 async function rowCounts(db: Database): Promise<string> {
-  const tables = await db.prisma.$queryRaw<{ table_name: string }[]>`
-    SELECT table_name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-      AND table_name NOT IN ('ProcessedEvent', '_prisma_migrations')
-    ORDER BY table_name`;
-  const parts = tables.map(({ table_name: t }) => `(SELECT count(*) FROM "${t}")::text`).join(` || ',' || `);
-  const [row] = await db.prisma.$queryRawUnsafe<{ counts: string }[]>(`SELECT ${parts} AS counts`);
+  const [row] = await db.prisma.$queryRawUnsafe<{ counts: string }[]>(await countQuery(db));
   return row?.counts ?? '';
 }
 

@@ -3,7 +3,7 @@
 // log line of one event carries the same request id.
 
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.ts';
 import { defineCommand } from '../../src/chat/index.ts';
 import type { Feature } from '../../src/features/feature.ts';
@@ -75,7 +75,8 @@ function slowFeature(): Feature {
   return { name: 'slow', commands: [slow, noted] };
 }
 
-beforeAll(async () => {
+// Each test has an app of its own: one of them stops it.
+beforeEach(async () => {
   fake = await FakeSlackApi.start();
   port = await freePort();
   healthPort = await freePort();
@@ -99,7 +100,7 @@ beforeAll(async () => {
   sender = new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, fake);
 });
 
-afterAll(async () => {
+afterEach(async () => {
   release();
   await app?.stop();
   await fake?.close();
@@ -114,9 +115,7 @@ const get = async (url: string) => {
   }
 };
 
-// The last test stops the app the others use, so this one file keeps its written order even
-// when CI shuffles (each test still passes alone: `-t` runs it on a fresh app).
-describe('health and graceful shutdown', { shuffle: false }, () => {
+describe('health and graceful shutdown', () => {
   it('answers /livez, /healthz and /readyz on PORT (Slack HTTP mode) and on HEALTH_PORT; /metrics only on HEALTH_PORT', async () => {
     for (const at of [port, healthPort]) {
       for (const probe of ['livez', 'healthz'])

@@ -59,14 +59,28 @@ export async function clonedDatabase(): Promise<Database> {
  * truncate through; that needs a superuser, which PGlite's one role and the test server's are.
  */
 export async function emptyDatabase(db: Database): Promise<void> {
-  const tables = await db.prisma.$queryRaw<{ name: string }[]>`
-    SELECT quote_ident(table_name) AS name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-      AND table_name <> '_prisma_migrations'`;
+  const truncate = await truncateStatement(db);
   await db.prisma.$transaction([
     db.prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
-    db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`),
+    db.prisma.$executeRawUnsafe(truncate),
   ]);
+}
+
+// The tables of a database do not change between its tests, and asking information_schema
+// costs more than the truncate itself on PGlite: ask once per database.
+const truncateStatements = new WeakMap<Database, Promise<string>>();
+function truncateStatement(db: Database): Promise<string> {
+  let statement = truncateStatements.get(db);
+  if (!statement) {
+    statement = db.prisma.$queryRaw<{ name: string }[]>`
+        SELECT quote_ident(table_name) AS name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+          AND table_name <> '_prisma_migrations'`.then(
+      (tables) => `TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`,
+    );
+    truncateStatements.set(db, statement);
+  }
+  return statement;
 }
 
 export const POSTGRES_TEST_URL = 'postgresql://postgres@127.0.0.1:5432/test';

@@ -3,7 +3,7 @@
 // channel hides are left out); answers by audience, a skip, a reminder only to the silent
 // one, and a digest with exactly what each chose to share.
 import { PermissionFlagsBits } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import type { Scheduler } from '../../../src/scheduling/index.ts';
 import { type DiscordRestCall, FakeDiscord } from '../../fakes/discord/index.ts';
@@ -17,7 +17,8 @@ let scheduler: Scheduler;
 const checkinJobs = checkinJobsOnTestScheduler();
 let teamChannel: string;
 
-beforeAll(async () => {
+// Each test has a world of its own: a fresh fake Discord and the app on a fresh database.
+beforeEach(async () => {
   fake = await FakeDiscord.start({
     token: 'fake-token',
     applicationId: '1187654321098765432',
@@ -59,7 +60,7 @@ beforeAll(async () => {
   scheduler = checkinJobs.scheduler(app.storage.db.prisma);
 }, 120_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await app?.stop();
   await fake?.close();
 });
@@ -79,8 +80,6 @@ const peer = (
     options,
   });
 const WAIT = 30_000;
-/** The round's thread and the live post and digest in it, for the erase test. */
-const posted = { thread: '', live: '', digest: '' };
 
 const idOf = (name: string) => fake.world.user(name).id;
 const dmOf = (name: string) => fake.world.dmChannelFor(idOf(name)).id;
@@ -129,10 +128,36 @@ async function answer(
     .reply(WAIT);
 }
 
+/** sam sets the team up in #peer-support and the roster is read. */
+async function setUp() {
+  await answerSeen(fake, peer('sam', undefined, 'setup', { name: 'Harbor' }), 'public');
+  await scheduler.tick();
+}
+
+const promptTo = (name: string) =>
+  fake.rest.waitForCall(
+    (c) =>
+      c.route === 'POST /channels/:channelId/messages' &&
+      c.params.channelId === dmOf(name) &&
+      shown(c).includes('Remind me in an hour'),
+    WAIT,
+  );
+
+/** The id of the thread started from the open round's note, once the note is sent. */
+async function noteThread() {
+  const note = await vi.waitFor(
+    () =>
+      app.storage.db.prisma.outboxMessage.findFirstOrThrow({
+        where: { idempotencyKey: { startsWith: 'checkin-note:' }, status: 'sent' },
+      }),
+    { timeout: WAIT, interval: 100 },
+  );
+  return String(note.platformMessageId);
+}
+
 describe('a check-in on Discord, end to end', () => {
   it('reads the roster: the four who can view the channel, the bots left out', async () => {
-    await answerSeen(fake, peer('sam', undefined, 'setup', { name: 'Harbor' }), 'public');
-    await scheduler.tick();
+    await setUp();
     const roster = await app.storage.db.prisma.checkinRosterEntry.findMany({ include: { member: true } });
     expect(roster.map((r) => r.member.displayName).sort()).toEqual([
       'Ana Anonymous',
@@ -143,6 +168,7 @@ describe('a check-in on Discord, end to end', () => {
   });
 
   it('runs a round with answers by audience, a skip, one reminder, live posts and a digest in the note thread', async () => {
+    await setUp();
     await answerSeen(
       fake,
       peer('sam', 'team', 'role', { user: `<@${idOf('sam')}>`, role: 'supervisor' }),
@@ -155,14 +181,6 @@ describe('a check-in on Discord, end to end', () => {
     );
     const now = await answerSeen(fake, peer('sam', 'checkin', 'now'), 'private');
     expect(now.content).toContain('4 private prompts');
-    const promptTo = (name: string) =>
-      fake.rest.waitForCall(
-        (c) =>
-          c.route === 'POST /channels/:channelId/messages' &&
-          c.params.channelId === dmOf(name) &&
-          shown(c).includes('Remind me in an hour'),
-        WAIT,
-      );
     const [ana, ben, cal] = await Promise.all([
       promptTo('ana'),
       promptTo('ben'),
@@ -173,10 +191,7 @@ describe('a check-in on Discord, end to end', () => {
     // Shared answers as they come as well (what the setup form's digest choice sets), so the live
     // post and the digest must both land in the thread started from the round's note.
     await app.storage.db.prisma.checkinTemplate.updateMany({ data: { digestMode: 'live' } });
-    const note = await app.storage.db.prisma.outboxMessage.findFirstOrThrow({
-      where: { idempotencyKey: { startsWith: 'checkin-note:' }, status: 'sent' },
-    });
-    const thread = String(note.platformMessageId);
+    const thread = await noteThread();
     expect(fake.message(thread)?.channel_id).toBe(teamChannel);
 
     const thanks = await answer(
@@ -190,8 +205,6 @@ describe('a check-in on Discord, end to end', () => {
     const live = await postedIn(thread, 'Tea with the night shift');
     expect(shown(live)).toContain('Ana Anonymous');
     expect(shown(live)).not.toContain('doing well');
-    posted.thread = thread;
-    posted.live = String((live.response as { id: string }).id);
     await answer(
       'ben',
       ben,
@@ -219,7 +232,6 @@ describe('a check-in on Discord, end to end', () => {
     expect(
       fake.message(digest.response ? String((digest.response as { id: string }).id) : '')?.channel_id,
     ).toBe(thread);
-    posted.digest = String((digest.response as { id: string }).id);
     expect(shown(digest)).toContain('2 people took part');
     expect(shown(digest)).not.toContain('Tea with the night shift');
     expect(shown(digest)).not.toContain('Ana Anonymous');
@@ -242,6 +254,32 @@ describe('a check-in on Discord, end to end', () => {
   }, 300_000);
 
   it('takes ana’s named post back when she erases her data, and leaves the digest as it was', async () => {
+    // A round with live posts in which ana shares an answer under her name, then its digest.
+    await setUp();
+    await answerSeen(
+      fake,
+      peer('sam', 'team', 'role', { user: `<@${idOf('sam')}>`, role: 'supervisor' }),
+      'private',
+    );
+    await answerSeen(fake, peer('sam', 'checkin', 'now'), 'private');
+    const prompt = await promptTo('ana');
+    await app.storage.db.prisma.checkinTemplate.updateMany({ data: { digestMode: 'live' } });
+    const thread = await noteThread();
+    await answer(
+      'ana',
+      prompt,
+      { q1: ['4'], 'q1-who': ['anonymous'], q2: 'Tea with the night shift', 'q2-who': ['team'] },
+      { q3: '', 'q3-who': [], q4: [] },
+    );
+    const named = await postedIn(thread, 'Tea with the night shift');
+    await answerSeen(fake, peer('sam', 'checkin', 'close'), 'private');
+    const digest = await postedIn(thread, 'the digest');
+    const posted = {
+      thread,
+      live: String((named.response as { id: string }).id),
+      digest: String((digest.response as { id: string }).id),
+    };
+
     const asked = await peer('ana', undefined, 'privacy', { action: 'erase' }).reply(WAIT);
     expect(asked.type).toBe(4);
     const confirm = { body: asked.data } as DiscordRestCall;
@@ -266,5 +304,5 @@ describe('a check-in on Discord, end to end', () => {
           c.params.messageId === posted.digest,
       ),
     ).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

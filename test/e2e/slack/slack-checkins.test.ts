@@ -2,7 +2,7 @@
 // read with conversations.members (paged) and users.info; one member answers "the team
 // without my name", one "only my supervisor", one skips, one does nothing; the reminder
 // reaches only the one who did nothing; the digest holds exactly what each chose to share.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import type { Scheduler } from '../../../src/scheduling/index.ts';
 import {
@@ -30,11 +30,10 @@ let fake: FakeSlackApi;
 let app: RunningApp;
 let sender: SlackRequestSender;
 let scheduler: Scheduler;
-/** The digest's message, for the erase test. */
-let digestTs = '';
 const checkinJobs = checkinJobsOnTestScheduler();
 
-beforeAll(async () => {
+// Each test has a world of its own: a fresh fake Slack and the app on a fresh database.
+beforeEach(async () => {
   fake = await FakeSlackApi.start();
   for (const p of Object.values(people))
     fake.setUser(p.userId, { name: p.userName, displayName: p.name, realName: p.name, tz: p.tz });
@@ -57,7 +56,7 @@ beforeAll(async () => {
   sender = new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, fake);
 }, 120_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await app?.stop();
   await fake?.close();
 });
@@ -126,11 +125,16 @@ async function answer(name: keyof typeof people, prompt: SlackCall, answers: Rec
   );
 }
 
+/** sam sets the team up in the team channel and the roster is read. */
+async function setUp() {
+  await command(who('sam'), 'setup name:Harbor timezone:Europe/Berlin');
+  await fake.waitForCall('chat.postMessage', (c) => shownText(c).includes('now the team'));
+  await scheduler.tick();
+}
+
 describe('a check-in on Slack, end to end', () => {
   it('reads the roster at set-up: four people, the bot left out', async () => {
-    await command(who('sam'), 'setup name:Harbor timezone:Europe/Berlin');
-    await fake.waitForCall('chat.postMessage', (c) => shownText(c).includes('now the team'));
-    await scheduler.tick();
+    await setUp();
     expect(fake.calls('conversations.members').length).toBeGreaterThan(0);
     const roster = await app.storage.db.prisma.checkinRosterEntry.findMany({ include: { member: true } });
     expect(roster.map((r) => r.member.displayName).sort()).toEqual([
@@ -145,6 +149,7 @@ describe('a check-in on Slack, end to end', () => {
   });
 
   it('runs a round: prompts, answers by audience, a skip, a reminder to the silent one, a digest', async () => {
+    await setUp();
     await command(who('sam'), `team role user:<@${who('sam').userId}> role:supervisor`);
     await fake.waitForCall('response_url', (c) => shownText(c).includes('is now a supervisor'));
     await command(
@@ -206,7 +211,6 @@ describe('a check-in on Slack, end to end', () => {
       (c) => c.args.channel === TEAM && shownText(c).includes('the digest'),
     );
     expect(digest.args.thread_ts).toBe((note.response as { ts: string }).ts);
-    digestTs = String((digest.response as { ts: string }).ts);
     const shown = shownText(digest);
     expect(shown).toContain('2 people took part');
     // Two took part: an answer "without my name" would be one of two, so it is not shown.
@@ -225,6 +229,27 @@ describe('a check-in on Slack, end to end', () => {
   }, 120_000);
 
   it('leaves the posted digest exactly as it was when a member who answered erases her data', async () => {
+    // A round in which ana answers without her name, closed with its digest posted.
+    await setUp();
+    await command(who('sam'), 'checkin now');
+    const [prompt] = await waitForCalls(
+      fake,
+      'chat.postMessage',
+      1,
+      (c) => dmTo('ana')(c) && shownText(c).includes('Remind me in an hour'),
+    );
+    await answer('ana', prompt as SlackCall, {
+      q1: '4',
+      'q1-who': 'anonymous',
+      q2: 'A client laughed at my terrible joke',
+      'q2-who': 'anonymous',
+    });
+    await command(who('sam'), 'checkin close');
+    const posted = await fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === TEAM && shownText(c).includes('the digest'),
+    );
+    const digestTs = String((posted.response as { ts: string }).ts);
     const digestRow = () =>
       app.storage.db.prisma.outboxMessage.findFirstOrThrow({
         where: { idempotencyKey: { startsWith: 'checkin-digest:' } },
@@ -247,5 +272,5 @@ describe('a check-in on Slack, end to end', () => {
     expect(fake.calls('chat.update').filter((c) => c.args.channel === TEAM)).toEqual([]);
     expect((await digestRow()).payload).toBe(before);
     expect(digestTs).not.toBe('');
-  }, 60_000);
+  }, 120_000);
 });

@@ -47,6 +47,15 @@ beforeAll(async () => {
     { logger },
   );
   sender = new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, fake);
+  // The team every test uses: set up in the channel, sam supervising maya and lee, and sam and
+  // maya met (first contact) through /peer privacy.
+  await sender.slashCommand({ command: '/peer', text: 'setup name:Peers', channelId: channel });
+  await fake.waitForCall('chat.postMessage', (call) => call.args.channel === channel);
+  await peer(`team role user:<@${sam.userId}> role:supervisor`);
+  await peer(`team supervisor member:<@${maya.userId}> supervisor:<@${sam.userId}>`);
+  await peer(`team supervisor member:<@${lee.userId}> supervisor:<@${sam.userId}>`);
+  await peer('privacy', sam);
+  await peer('privacy', maya);
 });
 
 afterAll(async () => {
@@ -62,15 +71,13 @@ async function peer(text: string, actor = DEFAULT_ACTOR, channelId = channel) {
 
 describe('flags on Slack', () => {
   it('delivers a "talk now" flag to the supervisor only, and tells the member who has seen it', async () => {
-    await sender.slashCommand({ command: '/peer', text: 'setup name:Peers', channelId: channel });
-    await fake.waitForCall('chat.postMessage', (call) => call.args.channel === channel);
-    await peer(`team role user:<@${sam.userId}> role:supervisor`);
-    await peer(`team supervisor member:<@${maya.userId}> supervisor:<@${sam.userId}>`);
-    await peer('privacy', sam);
-    await peer('privacy', maya);
-
+    // The form this command opens (another test may have opened one before, in any order).
+    const opening = fake.calls().length;
     await sender.slashCommand({ command: '/peer', text: 'flag', channelId: channel, actor: maya });
-    await fake.waitForCall('views.open', (call) => shownText(call).includes('flags:submit'));
+    await fake.waitForCall(
+      'views.open',
+      (call) => call.index >= opening && shownText(call).includes('flags:submit'),
+    );
     const form = fake.openedView('flags:submit');
     expect(JSON.stringify(form.blocks)).toContain('only sam');
     await sender.interactive(
@@ -172,7 +179,6 @@ describe('flags on Slack', () => {
   });
 
   it('opens the flag form from the "Flag privately" button on the welcome DM and on App Home', async () => {
-    await peer(`team supervisor member:<@${lee.userId}> supervisor:<@${sam.userId}>`);
     await sender.event(
       eventCallback(memberJoinedChannelEvent({ actor: lee, channelId: channel }), fake.identity),
     );

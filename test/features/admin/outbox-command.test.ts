@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccess } from '../../../src/access/index.ts';
 import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
 import { parseMarkup, toPlainText } from '../../../src/chat/index.ts';
@@ -8,7 +8,7 @@ import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { enqueueOutbox, ManualClock } from '../../../src/scheduling/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
-import { clonedDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { clientsFor, lookupOnlyClient } from '../../support/people.ts';
 
 let db: Database;
@@ -52,6 +52,13 @@ const teamId = async (channelId: string) =>
 
 beforeAll(async () => {
   db = await clonedDatabase();
+});
+
+// Each test's world: an empty database with two teams (alex's Harbor, mallory's Mine) and five
+// deliveries: two waiting and one failed for Harbor, one failed for Mine, one for no team.
+beforeEach(async () => {
+  await emptyDatabase(db);
+  notified = 0;
   const clientFor = clientsFor(people);
   const teams = createTeamsFeature({
     prisma: db.prisma,

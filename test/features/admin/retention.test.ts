@@ -1,17 +1,17 @@
 // Issue 7, point 7: delivery bookkeeping is pruned once a day, by one replica, keeping sent
 // rows' metadata and dropping their payload.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccess } from '../../../src/access/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import { enqueueOutbox, ManualClock } from '../../../src/scheduling/index.ts';
-import { clonedDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { clientsFor } from '../../support/people.ts';
 
 let db: Database;
 const cipher = createFieldCipher(randomBytes(32));
-const clock = new ManualClock('2026-11-23T10:00:00Z');
+let clock: ManualClock;
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(clock.now().getTime() - days * DAY);
 
@@ -32,6 +32,12 @@ async function sentRow(key: string, sentAt: Date) {
 
 beforeAll(async () => {
   db = await clonedDatabase();
+});
+// Each test starts on the same day with the same rows: two event records and two sent
+// messages, one of each past its retention.
+beforeEach(async () => {
+  await emptyDatabase(db);
+  clock = new ManualClock('2026-11-23T10:00:00Z');
   await db.prisma.processedEvent.createMany({
     data: [
       { platform: 'slack', eventId: 'old', receivedAt: daysAgo(8) },
@@ -85,6 +91,7 @@ describe('the daily prune of delivery records', () => {
   });
 
   it('runs again the next day, when more has aged', async () => {
+    await jobOf().run({ instanceId: 'replica-a', now: clock.now() });
     clock.advance(2 * DAY);
     await jobOf().run({ instanceId: 'replica-b', now: clock.now() });
     expect(

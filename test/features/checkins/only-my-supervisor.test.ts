@@ -2,16 +2,25 @@
 // empty. The member is told plainly where each answer went (nobody, when they have no
 // supervisor, with a way to choose again), an empty choice keeps the answer for the supervisor
 // only (never the team), and the supervisor reads the scale in words.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/index.ts';
 import { decryptItems } from '../../../src/features/checkins/answers.ts';
 import { dm } from '../../support/chat-harness.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { buttonValue, type CheckinWorld, checkinWorld } from './support.ts';
 
+let db: Database;
 let w: CheckinWorld;
 let roundId: string;
 
 beforeAll(async () => {
-  w = await checkinWorld({ start: '2026-03-02T08:00:00Z' });
+  db = await clonedDatabase();
+});
+// Each test's world: an empty database, the team (ben supervised by sue, ana by nobody) and
+// sue's round open.
+beforeEach(async () => {
+  await emptyDatabase(db);
+  w = await checkinWorld({ start: '2026-03-02T08:00:00Z' }, db);
   await w.team({ admin: 'sam', supervisors: ['sue'], members: ['ana', 'ben'] });
   await w.command('sam', ['team', 'supervisor'], { member: 'ben', supervisor: 'sue' });
   w.setChannel(['sam', 'sue', 'ana', 'ben']);
@@ -20,8 +29,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await w.db.close();
+  await db.close();
 });
+
+/** ben answers, leaving "Who sees this answer?" empty. */
+const benLeavesItEmpty = () =>
+  w.form('ben', 'checkins:answer', { q1: '2', q2: 'BEN-LEFT-EMPTY' }, dm, roundId);
 
 const channelPosts = async () =>
   (await w.outbox()).filter((r) => r.target === 'channel' && !r.idempotencyKey.startsWith('checkin-note:'));
@@ -56,7 +69,7 @@ describe('"Only my supervisor" and an empty choice of audience', () => {
   });
 
   it('keeps an answer whose audience was left empty for the supervisor only, and says so', async () => {
-    const reply = await w.form('ben', 'checkins:answer', { q1: '2', q2: 'BEN-LEFT-EMPTY' }, dm, roundId);
+    const reply = await benLeavesItEmpty();
     expect(reply.text()).toContain('You left "Who sees this answer?" empty on 2 answers');
     expect(reply.text()).toContain('for your supervisor only, the most private choice');
     expect(reply.text()).toContain('sue is told there is something for them');
@@ -69,6 +82,7 @@ describe('"Only my supervisor" and an empty choice of audience', () => {
   });
 
   it('shows the supervisor the scale in words, not a bare number', async () => {
+    await benLeavesItEmpty();
     const [notice] = await w.outbox({ keyPrefix: 'checkin-private:' });
     const read = await w.action('sue', 'checkins:read', buttonValue(notice!.view, 'Read it'), dm);
     expect(read.text()).toContain('How are you arriving?: 2 · struggling');

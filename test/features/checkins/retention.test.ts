@@ -2,24 +2,32 @@
 // mood, private note, the supervisor's copy and the digest that quoted it) is erased by the
 // daily job, once a day across replicas; that they answered or skipped, and how many items
 // went to whom, stay. Younger answers are untouched.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/index.ts';
 import { privacyLines } from '../../../src/features/checkins/privacy.ts';
 import { dm } from '../../support/chat-harness.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 const DAY = 24 * 60 * 60_000;
+let db: Database;
 let w: CheckinWorld;
-let oldRound: string;
 
 beforeAll(async () => {
-  w = await checkinWorld({ start: '2026-03-02T08:00:00Z', answerRetentionDays: 365 });
+  db = await clonedDatabase();
+});
+// Each test's world: an empty database, the team (ben supervised by sue) and the clock at the
+// first Monday.
+beforeEach(async () => {
+  await emptyDatabase(db);
+  w = await checkinWorld({ start: '2026-03-02T08:00:00Z', answerRetentionDays: 365 }, db);
   await w.team({ admin: 'sam', supervisors: ['sue'], members: ['ana', 'ben', 'cal'] });
   await w.command('sam', ['team', 'supervisor'], { member: 'ben', supervisor: 'sue' });
   w.setChannel(['sam', 'sue', 'ana', 'ben', 'cal']);
 });
 
 afterAll(async () => {
-  await w.db.close();
+  await db.close();
 });
 
 async function openAndAnswer(): Promise<string> {
@@ -60,9 +68,20 @@ async function stored(): Promise<string> {
   return JSON.stringify([answers, outbox.map((row) => row.shown)]);
 }
 
+/** A round answered, closed and its digest sent, then 362 days on: just younger than the retention. */
+async function aRoundNearlyAYearOld(): Promise<string> {
+  const round = await openAndAnswer();
+  w.clock.advance(2 * DAY);
+  await w.tick();
+  await w.prisma.outboxMessage.updateMany({ data: { status: 'sent', sentAt: w.clock.now() } });
+  w.clock.advance(360 * DAY);
+  await w.tick();
+  return round;
+}
+
 describe('check-in answer retention', () => {
   it('keeps answers younger than CHECKIN_ANSWER_RETENTION_DAYS whole', async () => {
-    oldRound = await openAndAnswer();
+    const oldRound = await openAndAnswer();
     w.clock.advance(2 * DAY);
     await w.tick();
     await w.prisma.outboxMessage.updateMany({ data: { status: 'sent', sentAt: w.clock.now() } });
@@ -79,6 +98,7 @@ describe('check-in answer retention', () => {
   });
 
   it('erases what was said after it, keeping the counts, once a day across replicas', async () => {
+    const oldRound = await aRoundNearlyAYearOld();
     const before = await w.prisma.checkinAnswer.findMany({
       where: { roundId: oldRound },
       orderBy: { id: 'asc' },

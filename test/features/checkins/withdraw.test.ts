@@ -2,15 +2,25 @@
 // post instead of adding a second one, and a member who erases their data takes their posts
 // back (one already posted says so, one not yet sent is never sent). The digest, which holds
 // only counts and anonymous answers, is never redrawn: a before/after pair would point at them.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Database } from '../../../src/db/index.ts';
 import { dm } from '../../support/chat-harness.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { type CheckinWorld, checkinWorld, flatten } from './support.ts';
 
+let db: Database;
 let w: CheckinWorld;
 let roundId: string;
 
 beforeAll(async () => {
-  w = await checkinWorld({ start: '2026-03-02T08:00:00Z' });
+  db = await clonedDatabase();
+});
+
+// Each test's world: an empty database, the team with a "Live circle" check-in (named answers
+// posted one by one) and its round open.
+beforeEach(async () => {
+  await emptyDatabase(db);
+  w = await checkinWorld({ start: '2026-03-02T08:00:00Z' }, db);
   await w.team({ admin: 'sam', supervisors: ['sue'], members: ['ana', 'ben'] });
   w.setChannel(['sam', 'sue', 'ana', 'ben']);
   const opened = await w.command('sam', ['checkin', 'setup']);
@@ -34,7 +44,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await w.db.close();
+  await db.close();
 });
 
 const answer = (who: string, words: string) =>
@@ -49,9 +59,28 @@ async function delivered(keyPrefix: string, messageId: string) {
   });
 }
 
-describe('named posts: replaced and taken back, the digest never redrawn', () => {
-  let digestPayload = '';
+/**
+ * ana answers, her post goes out as M-LIVE-1, she replaces her answer; ben answers (his post
+ * not sent yet); sue closes the round and the digest goes out. Returns the digest's stored payload.
+ */
+async function answeredAndClosed(): Promise<string> {
+  await answer('ana', 'ANA-FIRST-WORDS');
+  const [first] = await w.outbox({ keyPrefix: 'checkin-live:' });
+  await delivered(first!.idempotencyKey, 'M-LIVE-1');
+  w.clock.advance(60_000);
+  await answer('ana', 'ANA-SECOND-WORDS');
+  await answer('ben', 'BEN-WORDS');
+  await w.command('sue', ['checkin', 'close']);
+  await delivered('checkin-digest:', 'M-DIGEST');
+  w.updates.length = 0;
+  return (
+    await w.prisma.outboxMessage.findFirstOrThrow({
+      where: { idempotencyKey: { startsWith: 'checkin-digest:' } },
+    })
+  ).payload;
+}
 
+describe('named posts: replaced and taken back, the digest never redrawn', () => {
   it('posts each named answer on its own, edits it when replaced, and keeps names out of the digest', async () => {
     await answer('ana', 'ANA-FIRST-WORDS');
     const [first] = await w.outbox({ keyPrefix: 'checkin-live:' });
@@ -75,10 +104,10 @@ describe('named posts: replaced and taken back, the digest never redrawn', () =>
     const [digest] = await w.outbox({ keyPrefix: 'checkin-digest:' });
     expect(digest?.shown).toContain('2 people took part');
     expect(digest?.shown).not.toMatch(/ANA-|BEN-|\bana\b|\bben\b/);
-    digestPayload = (await w.prisma.outboxMessage.findFirstOrThrow({ where: { id: digest!.id } })).payload;
   });
 
   it('takes ana’s post back, leaves ben’s, and never touches the digest', async () => {
+    const digestPayload = await answeredAndClosed();
     const ana = await w.memberId('ana');
     const data = w.checkins.personalData!;
     const erased = await w.prisma.$transaction((tx) => data.erase(ana, tx as never));
@@ -105,6 +134,7 @@ describe('named posts: replaced and taken back, the digest never redrawn', () =>
   });
 
   it('takes back a live answer that was being sent during the erase, once it is sent', async () => {
+    await answer('ben', 'BEN-WORDS');
     // A worker has claimed ben's live answer and counted its try: it is on its way to the
     // platform with his words, read before the erase.
     const [inFlight] = await w

@@ -1,19 +1,27 @@
 // Issue 23 item 4: when an urgent flag finds nobody, the crisis lines are in that last message
 // itself, the team's admins are told (without whose it was or what it said), an admin pairing
 // a member is warned when no admin is also a supervisor, and "It was heavy" offers the lines.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/index.ts';
 import { ManualClock } from '../../../src/scheduling/index.ts';
 import { dm } from '../../support/chat-harness.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { flagsWorld, said, type World } from './support/world.ts';
 
 const MIN = 60_000;
+let db: Database;
 let w: World;
 
-beforeEach(async () => {
-  w = await flagsWorld({ clock: new ManualClock('2026-03-02T10:00:00Z') });
+// One database for the file, emptied before each test: a world of its own at a fraction of a clone's cost.
+beforeAll(async () => {
+  db = await clonedDatabase();
 });
-afterEach(async () => {
-  await w.db.close();
+beforeEach(async () => {
+  await emptyDatabase(db);
+  w = await flagsWorld({ db, clock: new ManualClock('2026-03-02T10:00:00Z') });
+});
+afterAll(async () => {
+  await db.close();
 });
 
 /** alice admin (not a supervisor); sam maya's only supervisor: the chain ends with sam. */

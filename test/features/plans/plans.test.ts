@@ -2,12 +2,13 @@
 // rest, a wrong key's clear error, the limit per section, sharing one section (audited) and a
 // Markdown copy in the member's DM.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatClient, FileUpload } from '../../../src/chat/index.ts';
-import { createFieldCipher, WrongKeyError } from '../../../src/db/index.ts';
+import { createFieldCipher, type Database, WrongKeyError } from '../../../src/db/index.ts';
 import { planStepsPort } from '../../../src/features/plans/index.ts';
 import { capturingLogger } from '../../e2e/slack/support.ts';
 import { dm } from '../../support/chat-harness.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { flagsWorld, said, type World } from '../flags/support/world.ts';
 
 const uploads: { userId: string; file: FileUpload }[] = [];
@@ -18,15 +19,26 @@ const client = {
   },
 } as unknown as ChatClient;
 
+let db: Database;
 let w: World;
 
 beforeAll(async () => {
-  w = await flagsWorld({ clientFor: () => client });
+  db = await clonedDatabase();
+});
+// Each test's world: an empty database with the standard team, and no file sent yet.
+beforeEach(async () => {
+  await emptyDatabase(db);
+  uploads.length = 0;
+  w = await flagsWorld({ db, clientFor: () => client });
   await w.standardTeam();
 });
 afterAll(async () => {
-  await w.db.close();
+  await db.close();
 });
+
+/** maya's "My triggers and what helps" section, with two steps. */
+const withTriggers = () =>
+  w.form('maya', 'plans:section', { text: '- call my sister\n- walk PLAN-91x' }, dm, 'triggers');
 
 describe('wellness plan', () => {
   it('shows the plan privately with an edit button for each of the seven sections', async () => {
@@ -68,6 +80,7 @@ describe('wellness plan', () => {
   });
 
   it('gives the clear wrong-key error, never garbage', async () => {
+    await withTriggers();
     const maya = await w.prisma.member.findFirstOrThrow({ where: { platformUserId: 'maya' } });
     const otherKey = planStepsPort({ prisma: w.prisma, cipher: createFieldCipher(randomBytes(32)) });
     await expect(otherKey.helpfulSteps(maya.id)).rejects.toThrow(WrongKeyError);
@@ -75,6 +88,7 @@ describe('wellness plan', () => {
   });
 
   it('answers /peer plan under a wrong key with an apology to the member and the clear error in the log', async () => {
+    await withTriggers();
     const { logger, lines } = capturingLogger();
     const wrong = await flagsWorld({ db: w.db, cipher: createFieldCipher(randomBytes(32)), logger });
     const reply = await wrong.command('maya', ['plan'], {}, dm);
@@ -89,6 +103,7 @@ describe('wellness plan', () => {
   });
 
   it('refuses a section over its limit and keeps the old text', async () => {
+    await withTriggers();
     const refused = await w.form('maya', 'plans:section', { text: 'y'.repeat(1501) }, dm, 'triggers');
     expect(said(refused.seen[0]?.view)).toContain('can hold up to 1,500 characters, and this was 1,501');
     expect(said(refused.seen[0]?.view)).toContain('Nothing was saved');
@@ -97,12 +112,14 @@ describe('wellness plan', () => {
   });
 
   it('shows the member their own steps right after they flag', async () => {
+    await withTriggers();
     const { submitted } = await w.flag('maya', { level: 'weighing', wish: 'talk-today' });
     expect(said(submitted.seen[0]?.view)).toContain('From your own plan, what helps');
     expect(said(submitted.seen[0]?.view)).toContain('call my sister');
   });
 
   it('shares one section with the supervisor only when asked, and audits it', async () => {
+    await withTriggers();
     expect((await w.inbox('sam')).map(said).join()).not.toContain('PLAN-91x');
     const shared = await w.command('maya', ['plan'], { action: 'share', section: 'triggers' }, dm);
     expect(shared.seen[0]?.view?.text).toContain('I sent your "My triggers and what helps" section to sam');
@@ -143,6 +160,7 @@ describe('wellness plan', () => {
   });
 
   it('sends the whole plan as a Markdown file to the member', async () => {
+    await withTriggers();
     const sent = await w.command('maya', ['plan'], { action: 'export' }, dm);
     expect(said(sent.seen[0]?.view)).toContain('Markdown file');
     expect(uploads).toHaveLength(1);

@@ -5,12 +5,12 @@
 // `encryptedColumns` lists, so a feature that forgot to erase its rows fails here.
 
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelRef, FileUpload, UserRef } from '../../../src/chat/index.ts';
 import { createKeyRing, type Database } from '../../../src/db/index.ts';
 import { levelChoices, wishChoices } from '../../../src/features/flags/levels.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
-import { clonedDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { testFeatureList } from '../../support/feature-list.ts';
 import { clientsFor, shellPeople } from '../../support/people.ts';
 import { everyRowAsText, everyRowDecrypted } from './support.ts';
@@ -32,6 +32,13 @@ const files: { to: UserRef | ChannelRef; file: FileUpload }[] = [];
 
 beforeAll(async () => {
   db = await clonedDatabase();
+});
+
+// Each test's world: an empty database in which blake has written private text in every
+// feature that keeps some.
+beforeEach(async () => {
+  await emptyDatabase(db);
+  files.length = 0;
   const features = testFeatureList(db.prisma, {
     cipher,
     clientFor: clientsFor({

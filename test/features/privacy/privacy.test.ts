@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { createFieldCipher } from '../../../src/db/index.ts';
 import { enqueueOutbox } from '../../../src/scheduling/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
-import { clonedDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { clientsFor, platformWorld } from '../../support/people.ts';
 import { everyRowAsText, privacyFeatures, type SentFile } from './support.ts';
 
@@ -16,8 +16,9 @@ let featureNames: string[];
 const blake = 'Ublakeprivate7f3';
 const blakeZone = 'Pacific/Chatham';
 
-// The platform: who is a workspace admin, who is deactivated, who is in the team channel.
-const channelMembers: Record<string, string[]> = { 'C-team': ['alex', blake, 'carol', 'dana', 'wsa'] };
+// The platform: who is a workspace admin, who is deactivated, who is in the team channel
+// (a test may change who is in it; each test starts from this list again).
+const channelMembers: Record<string, string[]> = {};
 const platform = platformWorld(
   'shell',
   { alex: {}, [blake]: {}, carol: {}, dana: {}, erin: {}, wsa: { isWorkspaceAdmin: true } },
@@ -26,6 +27,13 @@ const platform = platformWorld(
 
 beforeAll(async () => {
   db = await clonedDatabase();
+});
+
+// Each test's world: an empty database with the team Harbor in #team, where blake (with a
+// time zone and quiet hours of his own) supervises alex, and carol and dana are members.
+beforeEach(async () => {
+  await emptyDatabase(db);
+  channelMembers['C-team'] = ['alex', blake, 'carol', 'dana', 'wsa'];
   const clientFor = clientsFor(platform);
   const app = privacyFeatures(db.prisma, undefined, clientFor);
   files = app.files;
@@ -37,6 +45,8 @@ beforeAll(async () => {
   await chat.command(blake, ['quiet-hours'], { hours: '21:00-07:00' });
   await chat.command('alex', ['team', 'role'], { user: `@${blake}`, role: 'supervisor' });
   await chat.command('alex', ['team', 'supervisor'], { member: '@alex', supervisor: `@${blake}` });
+  await chat.joined('carol');
+  await chat.joined('dana');
 });
 afterAll(() => db.close());
 
@@ -125,8 +135,6 @@ describe('/peer privacy', () => {
 
 describe('someone else’s data', () => {
   it('is never exported to anyone but its subject, whatever their role', async () => {
-    await chat.joined('carol');
-    await chat.joined('dana');
     for (const asker of ['dana', 'alex', 'wsa']) {
       const before = files.length;
       const reply = await chat.command(asker, ['privacy'], { action: 'export', member: '@carol' });

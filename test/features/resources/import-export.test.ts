@@ -6,32 +6,65 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { runResourcesCli } from '../../../src/features/resources/cli.ts';
 import { importFile } from '../../../src/features/resources/formats/import.ts';
 import { writeZip } from '../../../src/features/resources/formats/zip.ts';
 import { loadSeed } from '../../../src/features/resources/index.ts';
-import { clonedDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { badCsv } from './fixtures/bad-import.ts';
 
 let dir: string;
 let first: Database;
 let second: Database;
+/** A third store, for "import into an empty store". */
+let third: Database;
 
 beforeAll(async () => {
+  [first, second, third] = await Promise.all([clonedDatabase(), clonedDatabase(), clonedDatabase()]);
+});
+// Each test's world: three empty stores and a folder of its own; a test that needs what an
+// earlier step made (the good rows imported, the HSDS exports) makes it with the helpers below.
+beforeEach(async () => {
+  await Promise.all([emptyDatabase(first), emptyDatabase(second), emptyDatabase(third)]);
   dir = await mkdtemp(join(tmpdir(), 'pb-resources-'));
-  [first, second] = await Promise.all([clonedDatabase(), clonedDatabase()]);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 afterAll(async () => {
-  await Promise.all([first?.close(), second?.close()]);
-  await rm(dir, { recursive: true, force: true });
+  await Promise.all([first?.close(), second?.close(), third?.close()]);
 });
 
 function console_() {
   const out: string[] = [];
   const err: string[] = [];
   return { out, err, io: { log: (line: string) => out.push(line), error: (line: string) => err.push(line) } };
+}
+
+/** The starting set in the first store, then the bad CSV's two good rows imported with --good-rows-only. */
+async function goodRowsImported(): Promise<string> {
+  const path = join(dir, 'bad.csv');
+  await writeFile(path, badCsv);
+  await loadSeed(first.prisma);
+  expect(await runResourcesCli(first.prisma, ['import', path, '--good-rows-only'], console_().io)).toBe(0);
+  return path;
+}
+
+/**
+ * The first store (starting set, the CSV's good rows, a foreign HSDS service) exported as
+ * one.json, imported into the second store, and that exported as two.json.
+ */
+async function hsdsExports(): Promise<void> {
+  await goodRowsImported();
+  const { io } = console_();
+  const foreign = join(dir, 'foreign.json');
+  await writeFile(foreign, JSON.stringify([foreignService]));
+  expect(await runResourcesCli(first.prisma, ['import', foreign], io)).toBe(0);
+  expect(await runResourcesCli(first.prisma, ['export', join(dir, 'one.json')], io)).toBe(0);
+  expect(await runResourcesCli(second.prisma, ['import', join(dir, 'one.json')], io)).toBe(0);
+  expect(await runResourcesCli(second.prisma, ['export', join(dir, 'two.json')], io)).toBe(0);
 }
 
 describe('importing the simple CSV', () => {
@@ -60,6 +93,8 @@ describe('importing the simple CSV', () => {
 
   it('with --good-rows-only imports only the good rows', async () => {
     const path = join(dir, 'bad.csv');
+    await writeFile(path, badCsv);
+    await loadSeed(first.prisma);
     const { out, io } = console_();
 
     const code = await runResourcesCli(first.prisma, ['import', path, '--good-rows-only'], io);
@@ -84,7 +119,7 @@ describe('importing the simple CSV', () => {
   });
 
   it('a second import of the same file changes nothing', async () => {
-    const path = join(dir, 'bad.csv');
+    const path = await goodRowsImported();
     const before = await first.prisma.resource.findUniqueOrThrow({ where: { id: 'tx-warmline' } });
     const report = await importFile(first.prisma, path, { goodRowsOnly: true });
     expect(report.written).toEqual({ added: 0, updated: 0, unchanged: 2, keptEdited: 0 });
@@ -156,6 +191,7 @@ const foreignService = {
 
 describe('HSDS round trips', () => {
   it('HSDS JSON: export, import into an empty store, export again: the two exports are identical', async () => {
+    await goodRowsImported();
     const foreign = join(dir, 'foreign.json');
     await writeFile(foreign, JSON.stringify([foreignService]));
     const { io } = console_();
@@ -186,12 +222,14 @@ describe('HSDS round trips', () => {
   });
 
   it('importing the export again changes nothing', async () => {
+    await hsdsExports();
     const report = await importFile(second.prisma, join(dir, 'one.json'));
     expect(report.written.added + report.written.updated).toBe(0);
     expect(report.written.unchanged).toBe(report.rows);
   });
 
   it('HSDS CSV data package: export to a folder and back gives the same HSDS JSON', async () => {
+    await hsdsExports();
     const { io } = console_();
     const folder = join(dir, 'package');
     expect(await runResourcesCli(second.prisma, ['export', folder, '--format', 'hsds-csv'], io)).toBe(0);
@@ -202,50 +240,38 @@ describe('HSDS round trips', () => {
       expect.arrayContaining(['services.csv', 'phones.csv', 'attributes.csv']),
     );
 
-    const third = await clonedDatabase();
-    try {
-      expect(await runResourcesCli(third.prisma, ['import', folder], io)).toBe(0);
-      const again = join(dir, 'three.json');
-      expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
-      expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
-    } finally {
-      await third.close();
-    }
+    expect(await runResourcesCli(third.prisma, ['import', folder], io)).toBe(0);
+    const again = join(dir, 'three.json');
+    expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
+    expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
   });
 
   it('HSDS CSV data package as a zip: export to .zip and back gives the same HSDS JSON', async () => {
+    await hsdsExports();
     const { io, out } = console_();
     const zipped = join(dir, 'package.zip');
     expect(await runResourcesCli(second.prisma, ['export', zipped], io)).toBe(0);
-    const third = await clonedDatabase();
-    try {
-      expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
-      expect(out.at(-1)).toMatch(/Imported: \d+ added/);
-      const again = join(dir, 'four.json');
-      expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
-      expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
-    } finally {
-      await third.close();
-    }
+    expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
+    expect(out.at(-1)).toMatch(/Imported: \d+ added/);
+    const again = join(dir, 'four.json');
+    expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
+    expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
   });
 
   it('reads a zip made by another tool, with the package inside a folder', async () => {
+    await hsdsExports();
     const { io, err } = console_();
     const folder = join(dir, 'package');
+    expect(await runResourcesCli(second.prisma, ['export', folder, '--format', 'hsds-csv'], io)).toBe(0);
     const zipped = join(dir, 'by-zip-tool.zip');
     execFileSync('zip', ['-q', '-r', zipped, 'package'], { cwd: dir });
-    const third = await clonedDatabase();
-    try {
-      expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
-      const again = join(dir, 'five.json');
-      expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
-      expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
-      await writeFile(join(folder, 'not-a-zip.zip'), 'hello');
-      expect(await runResourcesCli(third.prisma, ['import', join(folder, 'not-a-zip.zip')], io)).toBe(1);
-      expect(err.join('\n')).toContain('this is not a zip file I can read');
-    } finally {
-      await third.close();
-    }
+    expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
+    const again = join(dir, 'five.json');
+    expect(await runResourcesCli(third.prisma, ['export', again], io)).toBe(0);
+    expect(await readFile(again, 'utf8')).toBe(await readFile(join(dir, 'two.json'), 'utf8'));
+    await writeFile(join(folder, 'not-a-zip.zip'), 'hello');
+    expect(await runResourcesCli(third.prisma, ['import', join(folder, 'not-a-zip.zip')], io)).toBe(1);
+    expect(err.join('\n')).toContain('this is not a zip file I can read');
   });
 
   it('reads a package shaped like Open Referral’s own example (zipped in a folder, tables PeerBridge does not use, a quoted phone)', async () => {
@@ -277,23 +303,18 @@ describe('HSDS round trips', () => {
       ),
     );
     const { io, out } = console_();
-    const third = await clonedDatabase();
-    try {
-      expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
-      expect(out.join('\n')).toContain('Imported: 1 added');
-      const row = await third.prisma.resource.findUniqueOrThrow({
-        where: { id: 'ac148810-d857-441c-9679-408f346de14b' },
-      });
-      expect(row).toMatchObject({
-        title: 'Community Counselling',
-        organizationName: 'Example Organization Inc.',
-        category: 'referral-service',
-      });
-      expect(row.contacts).toEqual(
-        expect.arrayContaining([expect.objectContaining({ kind: 'phone', value: '+44 1234 234567' })]),
-      );
-    } finally {
-      await third.close();
-    }
+    expect(await runResourcesCli(third.prisma, ['import', zipped], io)).toBe(0);
+    expect(out.join('\n')).toContain('Imported: 1 added');
+    const row = await third.prisma.resource.findUniqueOrThrow({
+      where: { id: 'ac148810-d857-441c-9679-408f346de14b' },
+    });
+    expect(row).toMatchObject({
+      title: 'Community Counselling',
+      organizationName: 'Example Organization Inc.',
+      category: 'referral-service',
+    });
+    expect(row.contacts).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'phone', value: '+44 1234 234567' })]),
+    );
   });
 });

@@ -2,12 +2,12 @@
 // an empty query, bad options refused, Send to me through the outbox, Share in channel in
 // public, suggestions approved with the suggester told, admin forms validated whole, the seed
 // idempotent and never overwriting an admin's edit, the monthly review exactly once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Button } from '../../../src/chat/views.ts';
 import type { Database } from '../../../src/db/index.ts';
 import { loadSeed } from '../../../src/features/resources/index.ts';
 import { dm } from '../../support/chat-harness.ts';
-import { clonedDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { resourcesHarness } from './harness.ts';
 
 let db: Database;
@@ -15,6 +15,10 @@ let h: ReturnType<typeof resourcesHarness>;
 
 beforeAll(async () => {
   db = await clonedDatabase();
+});
+// Each test's world: an empty database with the starting set loaded and ada's team in Texas.
+beforeEach(async () => {
+  await emptyDatabase(db);
   h = resourcesHarness(db);
   await h.runJobs(); // loads the starting set
   await h.command('ada', ['setup'], { region: 'US-TX', name: 'Peers' });

@@ -3,13 +3,13 @@
 // a workspace's edit or retirement makes its own copy, which its teams see instead of the shared
 // entry (and the crisis lines port gives check-ins and flags), marked with who and when; the
 // other workspace keeps the shared entry; the seed restores a shared row changed behind its back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { exportContent, workspaceRecords } from '../../../src/features/resources/formats/export.ts';
 import { bytesSource, importSource } from '../../../src/features/resources/formats/import.ts';
 import { loadSeed } from '../../../src/features/resources/index.ts';
 import { dm, featureHarness } from '../../support/chat-harness.ts';
-import { clonedDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { resourcesHarness } from './harness.ts';
 
 let db: Database;
@@ -18,6 +18,10 @@ let there: ReturnType<typeof featureHarness>;
 
 beforeAll(async () => {
   db = await clonedDatabase();
+});
+// Each test's world: an empty database with the shared set loaded, a team in each workspace.
+beforeEach(async () => {
+  await emptyDatabase(db);
   here = resourcesHarness(db, ['wanda']);
   // Another workspace on the same install, with the same features.
   there = featureHarness(db.prisma, [...here.features], { workspaceId: 'elsewhere' });
@@ -40,6 +44,12 @@ const editTo = {
   tags: 'veterans',
   source: 'https://www.veteranscrisisline.net',
 };
+
+/** wanda (a workspace admin) edits the Veterans Crisis Line: this workspace's copy. */
+const wandaEditsVeterans = () =>
+  here.form('wanda', 'resources:edit-form', editTo, dm, 'us-veterans-crisis-line');
+/** wanda retires the Trans Lifeline in this workspace. */
+const wandaRetiresTrans = () => here.action('wanda', 'resources:retire-yes', 'us-trans-lifeline');
 
 describe('crisis lines in the right order', () => {
   it('puts 988 first in a US team, lines for particular groups after it', async () => {
@@ -73,7 +83,7 @@ describe('the shared set is read-only from chat', () => {
 
   it('a workspace admin’s edit of a crisis line makes this workspace’s copy, with who and when; the other workspace keeps the shared line', async () => {
     const shared = await db.prisma.resource.findUniqueOrThrow({ where: { id: 'us-veterans-crisis-line' } });
-    const saved = await here.form('wanda', 'resources:edit-form', editTo, dm, 'us-veterans-crisis-line');
+    const saved = await wandaEditsVeterans();
     expect(saved.text()).toContain('for this workspace');
     expect(await db.prisma.resource.findUniqueOrThrow({ where: { id: shared.id } })).toEqual(shared);
     const copy = await db.prisma.resource.findFirstOrThrow({ where: { replacesId: shared.id } });
@@ -97,9 +107,7 @@ describe('the shared set is read-only from chat', () => {
   });
 
   it('retiring a shared entry hides it in this workspace only', async () => {
-    expect((await here.action('wanda', 'resources:retire-yes', 'us-trans-lifeline')).text()).toContain(
-      'in this workspace',
-    );
+    expect((await wandaRetiresTrans()).text()).toContain('in this workspace');
     expect(
       (await db.prisma.resource.findUniqueOrThrow({ where: { id: 'us-trans-lifeline' } })).archivedAt,
     ).toBeNull();
@@ -112,6 +120,7 @@ describe('the shared set is read-only from chat', () => {
   });
 
   it('the seed restores a shared row that was changed behind its back, and leaves copies alone', async () => {
+    await wandaEditsVeterans();
     await db.prisma.resource.update({
       where: { id: 'us-988-lifeline' },
       data: { contacts: [{ kind: 'phone', value: '1-900-555-0100' }], editedAt: new Date(), editedBy: 'x' },
@@ -124,6 +133,8 @@ describe('the shared set is read-only from chat', () => {
   });
 
   it('an export holds the copy under the shared id, and imports again unchanged', async () => {
+    await wandaEditsVeterans();
+    await wandaRetiresTrans();
     const workspaceId = await workspaceIdOf('local');
     const records = await workspaceRecords(db.prisma, workspaceId);
     const veterans = records.filter((r) => r.id === 'us-veterans-crisis-line');

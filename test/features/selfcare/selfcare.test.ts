@@ -1,20 +1,28 @@
 // Self-care prompts: chosen in a private form, sent on the member's days and time in their
 // zone (through the outbox, which holds them in quiet hours), each with Snooze 1 h, Skip today
 // and Stop these. No answer is stored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/index.ts';
 import { ManualClock } from '../../../src/scheduling/index.ts';
 import { dm } from '../../support/chat-harness.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { flagsWorld, said, type World } from '../flags/support/world.ts';
 
+let db: Database;
 let w: World;
 
 beforeAll(async () => {
-  w = await flagsWorld({ clock: new ManualClock('2026-03-02T10:00:00Z') });
+  db = await clonedDatabase();
+});
+// Each test's world: an empty database, the standard team, and a line in maya's plan.
+beforeEach(async () => {
+  await emptyDatabase(db);
+  w = await flagsWorld({ db, clock: new ManualClock('2026-03-02T10:00:00Z') });
   await w.standardTeam();
   await w.form('maya', 'plans:section', { text: 'breathe by the window' }, dm, 'triggers');
 });
 afterAll(async () => {
-  await w.db.close();
+  await db.close();
 });
 
 const prompts = async () => (await w.inbox('maya')).filter((v) => v.key.startsWith('selfcare'));

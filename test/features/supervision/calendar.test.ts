@@ -1,13 +1,15 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
-import { clonedDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { supervisionWorld } from './support.ts';
 
 let db: Database;
 beforeAll(async () => {
   db = await clonedDatabase();
 });
+// Each test starts from an empty database and sets up its own team.
+beforeEach(() => emptyDatabase(db));
 afterAll(() => db.close());
 
 function parse(text: string) {
@@ -93,6 +95,7 @@ describe('calendar files', { timeout: 300_000 }, () => {
 
   it('a single session has its own UID and becomes CANCELLED when cancelled', async () => {
     const world = supervisionWorld(db);
+    await world.team();
     const session = await db.prisma.supervisionSession.create({
       data: {
         teamId: (await db.prisma.team.findFirstOrThrow()).id,

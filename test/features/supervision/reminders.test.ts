@@ -1,14 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { decodePayload } from '../../../src/scheduling/outbox-payload.ts';
 import { dm } from '../../support/chat-harness.ts';
-import { clonedDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { supervisionWorld } from './support.ts';
 
 let db: Database;
 beforeAll(async () => {
   db = await clonedDatabase();
 });
+// Each test starts from an empty database: the job ticks over every session in it, so one
+// test's sessions would otherwise be reminded in the next.
+beforeEach(() => emptyDatabase(db));
 afterAll(() => db.close());
 
 describe('reminders, agenda and poll deadlines on the clock', { timeout: 400_000 }, () => {

@@ -1,15 +1,26 @@
 // `/peer team show` lists the check-in roster (through the RosterPort, never checkins'
 // internals) with each person's roles, supervisors and buddy opt-in, in pages that fit every
 // platform; `/peer team escalation` sets how long flags wait, and refuses bad input unchanged.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderDiscordMessages } from '../../../src/adapters/discord/render-components.ts';
 import { renderSlackMessages } from '../../../src/adapters/slack/render-blocks.ts';
 import { discordLimits, slackLimits } from '../../../src/chat/limits.ts';
 import type { View } from '../../../src/chat/views.ts';
+import type { Database } from '../../../src/db/index.ts';
+import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { type CheckinWorld, checkinWorld } from '../checkins/support.ts';
 
+let db: Database;
 let w: CheckinWorld;
-const freshWorld = () => checkinWorld({ start: '2026-03-02T09:00:00Z' });
+// One database for the file, emptied for each fresh world: a clone costs several times more.
+beforeAll(async () => {
+  db = await clonedDatabase();
+});
+afterAll(() => db.close());
+const freshWorld = async () => {
+  await emptyDatabase(db);
+  return checkinWorld({ start: '2026-03-02T09:00:00Z' }, db);
+};
 
 /** The team's escalation times: after, and for "talk now". */
 const times = async () => {
@@ -22,7 +33,6 @@ function worldPerTest() {
   beforeEach(async () => {
     w = await freshWorld();
   });
-  afterEach(() => w.db.close());
 }
 
 const lastPrivate = (reply: Awaited<ReturnType<CheckinWorld['command']>>): View => {
@@ -129,7 +139,6 @@ describe('/peer team escalation refusals', () => {
     w = await freshWorld();
     await w.team({ admin: 'alex' });
   });
-  afterAll(() => w.db.close());
 
   it.each([
     [{ after: 'soon' }, "'soon' is not a length of time I can read"],
