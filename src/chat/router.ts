@@ -280,7 +280,10 @@ export function createRouter(deps: RouterDeps): EventSink {
         try {
           await deps.rememberLocale(event.actor);
         } catch (error) {
-          logger.warn({ ...fields, event: 'chat.locale.unsaved', err: errorFields(error) }, 'locale not remembered');
+          logger.warn(
+            { ...fields, event: 'chat.locale.unsaved', err: errorFields(error) },
+            'locale not remembered',
+          );
         }
       }
       const outcome = await dispatch(event, reply, fields);

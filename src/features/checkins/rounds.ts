@@ -8,6 +8,7 @@ import {
   instantAtLocalTime,
   type OutboxMessageInput,
 } from '../../scheduling/index.ts';
+import { translatorForMember } from '../teams/index.ts';
 import { HOUR, type Team, zoneOf } from './context.ts';
 import { rosterOf } from './roster.ts';
 import { promptView, roundNoteView } from './views.ts';
@@ -56,7 +57,15 @@ function promptMessage(
     teamId: team.id,
     target: { kind: 'dm', userId: member.platformUserId },
     recipientMemberId: member.id,
-    view: promptView(round.id, name, team.name, round.closesAt, zoneOf(member, team)),
+    // Each member's own language (src/i18n's order): a mixed team gets one prompt each in theirs.
+    view: promptView(
+      round.id,
+      name,
+      team.name,
+      round.closesAt,
+      zoneOf(member, team),
+      translatorForMember(member, team),
+    ),
     notBefore: now,
   };
 }

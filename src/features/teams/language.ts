@@ -3,7 +3,14 @@
 // (`recipientLanguage`); this file only finds the rows for it.
 import type { Actor } from '../../chat/events.ts';
 import { type Language, type Translate, translatorOf } from '../../i18n/index.ts';
-import { type DbClient, ensureMember, findMember, findTeamByChannel, type Member, type Team } from './members.ts';
+import {
+  type DbClient,
+  ensureMember,
+  findMember,
+  findTeamByChannel,
+  type Member,
+  type Team,
+} from './members.ts';
 
 /** A member's translator for a message about `team` (the event's own locale first, when given). */
 export function translatorForMember(
@@ -37,7 +44,8 @@ export async function translatorForActor(
   const teamOfMember =
     team ??
     (member
-      ? ((await db.teamRole.findFirst({ where: { memberId: member.id }, include: { team: true } }))?.team ?? null)
+      ? ((await db.teamRole.findFirst({ where: { memberId: member.id }, include: { team: true } }))?.team ??
+        null)
       : null);
   return translatorForMember(member, teamOfMember, actor.locale);
 }

@@ -30,7 +30,9 @@ export function languageCommand({ prisma }: TeamsDeps) {
       const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
       const name = t(t.language === 'es' ? 'language.names.es' : 'language.names.en');
       const said =
-        options.choice === 'auto' ? t('language.auto', { language: name }) : t('language.set', { language: name });
+        options.choice === 'auto'
+          ? t('language.auto', { language: name })
+          : t('language.set', { language: name });
       await reply.privately(view(said, { type: 'text', text: markup`${said}` }));
     },
   });

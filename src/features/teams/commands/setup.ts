@@ -53,7 +53,13 @@ export function setupCommand({ prisma, access, defaults }: BoundTeamsDeps) {
       const t = translatorOf(channelLanguage(outcome.value.team.language));
       const name = t(t.language === 'es' ? 'language.names.es' : 'language.names.en');
       const shown = options.language
-        ? { ...set, blocks: [...set.blocks, { type: 'text' as const, text: t('language.teamSet', { language: name }) }] }
+        ? {
+            ...set,
+            blocks: [
+              ...set.blocks,
+              { type: 'text' as const, text: t('language.teamSet', { language: name }) },
+            ],
+          }
         : set;
       if (outcome.value.created) await reply.publicly(shown);
       else await reply.privately(shown);
