@@ -10,7 +10,7 @@ export const textView = (text: string): View => view(text, { type: 'text', text 
 
 // English keeps its en-GB format (24-hour clock, "Mon"); another language uses the reader's tag.
 const when = (instant: Date, zone: string, locale = 'en'): string =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+  new Intl.DateTimeFormat(locale.startsWith('en') ? 'en-GB' : locale, {
     weekday: 'short',
     hour: '2-digit',
     minute: '2-digit',
