@@ -55,7 +55,8 @@ export function createShellPeople(deps: {
       const langAt = words.indexOf('--lang');
       const locale = langAt >= 0 ? words[langAt + 1] : undefined;
       if (langAt >= 0 && !locale) return note('Which language? For example /as ana --lang es-MX.');
-      const nameWords = words.filter((w, i) => w !== '--workspace-admin' && i !== langAt && i !== langAt + 1);
+      const langWords = langAt >= 0 ? new Set([langAt, langAt + 1]) : new Set<number>();
+      const nameWords = words.filter((w, i) => w !== '--workspace-admin' && !langWords.has(i));
       const who = readPersonName(nameWords.join(' '));
       if (!who) return note('Who would you like to be? A one-word name works, like /as sam.');
       if (who.userId === world.me && !workspaceAdmin && !locale)
