@@ -52,6 +52,18 @@ const audienceRank = (row: ResourceRow, words: string) => {
 const languageRank = (row: Pick<ResourceRow, 'languages'>, language: Language) =>
   row.languages.length === 0 || row.languages.some((code) => code.split('-')[0] === language) ? 0 : 1;
 
+/**
+ * A line that is another language's door to a line already listed (`x_language_variant_of` in
+ * its extras: "988 Lifeline en español" for the 988 Lifeline) is shown only to readers of a
+ * language it answers in; others already have the line it belongs to.
+ */
+function variantForOthers(row: ResourceRow, language: Language, listed: ReadonlySet<string>): boolean {
+  const extras = row.extras;
+  if (!extras || typeof extras !== 'object' || Array.isArray(extras)) return false;
+  const of = (extras as Record<string, unknown>).x_language_variant_of;
+  return typeof of === 'string' && listed.has(of) && languageRank(row, language) === 1;
+}
+
 export async function crisisLinesFor(
   prisma: PrismaClient,
   viewer: Viewer,
@@ -87,7 +99,8 @@ export async function crisisLinesFor(
       Number(b.row.verifiedOn !== null) - Number(a.row.verifiedOn !== null) ||
       a.row.title.localeCompare(b.row.title),
   );
-  return ranked.map((entry) => entry.row);
+  const listed = new Set(ranked.map((entry) => entry.row.replacesId ?? entry.row.id));
+  return ranked.map((entry) => entry.row).filter((row) => !variantForOthers(row, language, listed));
 }
 
 export function toCrisisLine(row: ResourceRow): CrisisLine {
