@@ -33,7 +33,7 @@ export function languageCommand({ prisma }: TeamsDeps) {
         options.choice === 'auto'
           ? t('language.auto', { language: name })
           : t('language.set', { language: name });
-      await reply.privately(view(said, { type: 'text', text: markup`${said}` }));
+      await reply.privately(view(said, { type: 'text', text: said }));
     },
   });
 }
