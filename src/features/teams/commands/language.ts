@@ -1,7 +1,6 @@
 // `/peer language es|en|auto`: the language PeerBridge writes to you in. `auto` follows your
 // platform (Slack's language setting, your Discord client, the terminal's LANG), else your team.
 import { defineCommand } from '../../../chat/command-table.ts';
-import { markup } from '../../../chat/markup.ts';
 import { view } from '../../../chat/views.ts';
 import type { TeamsDeps } from '../deps.ts';
 import { setMemberLanguage, translatorForActor } from '../language.ts';
