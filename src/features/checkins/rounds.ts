@@ -2,6 +2,7 @@
 // occurrence of a local day, or by `/peer checkin now`. Opening writes the round, the note in
 // the channel and one private prompt per invited member to the outbox, in one transaction.
 import type { Db, FieldCipher } from '../../db/index.ts';
+import { channelLanguage, translatorOf } from '../../i18n/index.ts';
 import {
   type DbClient,
   enqueueOutboxMany,
@@ -103,7 +104,12 @@ export async function openRound(
       workspaceExternalId: team.workspace.externalId,
       teamId: team.id,
       target: { kind: 'channel', channelId: team.channelId },
-      view: roundNoteView(plan.template.name, round.closesAt, team.timeZone),
+      view: roundNoteView(
+        plan.template.name,
+        round.closesAt,
+        team.timeZone,
+        translatorOf(channelLanguage(team.language)),
+      ),
       notBefore: now,
     });
   }

@@ -18,14 +18,13 @@ const when = (instant: Date, zone: string, locale = 'en'): string =>
     timeZoneName: 'short',
   }).format(instant);
 
-export function roundNoteView(name: string, closesAt: Date, zone: string): View {
+/** The round's note in the channel: everyone reads it, so `t` is the team's language. */
+export function roundNoteView(name: string, closesAt: Date, zone: string, t: Translate = english): View {
+  const until = literal(when(closesAt, zone, t.locale));
   return view(
-    `${name}: a check-in is open`,
-    { type: 'header', text: `${name} is open` },
-    {
-      type: 'text',
-      text: `I've sent each of you a private message. Answer when it suits you, until ${when(closesAt, zone)}, and choose who sees each answer. Skipping is always fine.`,
-    },
+    t('checkins.note.summary', { name: literal(name) }),
+    { type: 'header', text: t('checkins.note.header', { name: literal(name) }) },
+    { type: 'text', text: t('checkins.note.text', { until }) },
   );
 }
 

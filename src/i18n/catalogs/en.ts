@@ -48,6 +48,11 @@ export const en = {
       q3: 'What is weighing on you?',
       q4: 'Would you like a peer to reach out?',
     },
+    note: {
+      summary: '{{name}}: a check-in is open',
+      header: '{{name}} is open',
+      text: "I've sent each of you a private message. Answer when it suits you, until {{until}}, and choose who sees each answer. Skipping is always fine.",
+    },
     prompt: {
       summary: '{{name}}: how are you arriving?',
       open: '**{{name}}** for {{team}} is open until {{until}}.',

@@ -49,6 +49,11 @@ export const es: Catalog = {
       q3: '¿Qué te está pesando?',
       q4: '¿Te gustaría que alguien del equipo se comunique contigo?',
     },
+    note: {
+      summary: '{{name}}: hay un registro abierto',
+      header: '{{name}} está abierto',
+      text: 'Les envié un mensaje privado a cada persona. Respondan cuando les venga bien, hasta {{until}}, y elijan quién ve cada respuesta. Saltarlo siempre está bien.',
+    },
     prompt: {
       summary: '{{name}}: ¿cómo llegas hoy?',
       open: '**{{name}}** de {{team}} está abierto hasta {{until}}.',

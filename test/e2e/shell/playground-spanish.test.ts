@@ -38,6 +38,21 @@ describe('shell playground in Spanish', () => {
     await term.waitFor('Si necesitas a alguien ahora mismo', { ...WAIT, from: mark });
   });
 
+  it('uses the team’s language for the channel, and for members whose platform says none', {
+    timeout: 120_000,
+  }, async () => {
+    const term = terminal();
+    app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
+    term.type('/peer setup name:Faro region:US language:es');
+    await term.waitFor('ahora están en español', WAIT);
+    const mark = term.mark();
+    term.type('/as sam', '/as alex', '/peer checkin now');
+    await term.waitFor('Support circle está abierto', { timeoutMs: 60_000, from: mark });
+    // Sam's prompt: sam chose no language and the playground's LANG says none, so the team's.
+    await term.waitFor('[DM to sam] PeerBridge:', { timeoutMs: 60_000, from: mark });
+    await term.waitFor('Recuérdamelo en una hora', { timeoutMs: 60_000, from: mark });
+  });
+
   it('takes /as --lang as the platform’s word, and /peer language before it', async () => {
     const term = terminal();
     app = await startTestApp({}, { mode: 'shell', stdio: { input: term.input, output: term.output } });
