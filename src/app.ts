@@ -27,7 +27,7 @@ import { privacyPorts } from './features/privacy/ports.ts';
 import { createResourcesFeature } from './features/resources/index.ts';
 import { createSelfCareFeature } from './features/selfcare/index.ts';
 import { createSupervisionFeature } from './features/supervision/index.ts';
-import { createTeamsFeature, homeView } from './features/teams/index.ts';
+import { createTeamsFeature, homeView, rememberPlatformLocale } from './features/teams/index.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
@@ -182,6 +182,7 @@ function createCore(
       ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
       access: access.port,
       verbs: composed.verbs,
+      rememberLocale: (actor) => rememberPlatformLocale(prisma, actor),
       dedupe: processedEvents(prisma),
       logger: logger.child({ component: 'router' }),
     }),
@@ -273,6 +274,7 @@ async function createAdapters(
     logger: logger.child({ component: 'shell' }),
     kept: keptWhere(config),
     filesDir: playgroundFilesDir(config),
+    ...(config.shellLocale ? { locale: config.shellLocale } : {}),
     // Who is in which channel outlives a restart exactly when the data does.
     ...(config.database.kind === 'pglite-dir'
       ? { stateFile: join(resolvePath(config.dataDir), 'playground-people.json') }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { validate as validCron } from 'node-cron';
 import { z } from 'zod';
+import { tagOfPosixLocale } from './i18n/languages.ts';
 
 const optionalText = z
   .string()
@@ -312,6 +313,11 @@ export interface Config {
   };
   readonly dataDir: string;
   readonly database: DatabaseTarget;
+  /**
+   * The terminal's language for the shell playground (LC_ALL, else LC_MESSAGES, else LANG), as a
+   * BCP 47 tag: the playground's people read PeerBridge in it unless they chose otherwise.
+   */
+  readonly shellLocale?: string;
   /** Absent: the embedded default makes and keeps a key file in dataDir. */
   readonly encryptionKey?: Buffer;
   /** Earlier keys, kept only to decrypt until `npm run keys:rotate` has re-encrypted everything. */
@@ -372,6 +378,13 @@ function withoutBlanks(env: Readonly<Record<string, string | undefined>>): Recor
   );
 }
 
+/** POSIX precedence: LC_ALL over LC_MESSAGES over LANG; `C`/`POSIX` say nothing. */
+function shellLocaleOf(env: Readonly<Record<string, string | undefined>>): { shellLocale?: string } {
+  const posix = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => (v ?? '').trim() !== '');
+  const tag = tagOfPosixLocale(posix);
+  return tag ? { shellLocale: tag } : {};
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
@@ -395,6 +408,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT, levelGiven: (env.LOG_LEVEL ?? '').trim() !== '' },
     dataDir: e.DATA_DIR,
     database,
+    ...shellLocaleOf(env),
     ...(e.ENCRYPTION_KEY ? { encryptionKey: e.ENCRYPTION_KEY } : {}),
     oldEncryptionKeys: e.ENCRYPTION_KEYS_OLD ?? [],
     port: e.PORT,

@@ -35,7 +35,7 @@ const rules = {
     refusal: 'Please run this in the channel your team uses.',
   },
   'team.settings': {
-    what: "Change a team's name, time zone or crisis region",
+    what: "Change a team's name, time zone, crisis region or language",
     who: ['team-admin', 'workspace-admin'],
     scope: 'row',
     refusal:
@@ -60,7 +60,7 @@ const rules = {
     refusal: teamAdminsOnly,
   },
   'self.settings': {
-    what: 'Your own time zone and quiet hours',
+    what: 'Your own time zone, quiet hours and language',
     who: ['anyone'],
     scope: 'place',
     refusal: '',

@@ -3,6 +3,7 @@
 // options a handler receives all come from it.
 
 import { z } from 'zod';
+import { foldChoice, spanishChoices } from '../i18n/command-names-es.ts';
 import { controlCharacterSentence, hasControlCharacters } from './control-characters.ts';
 import type { CommandOptionValue } from './events.ts';
 
@@ -129,7 +130,10 @@ function parseOne(decl: OptionDecl, raw: CommandOptionValue, ctx: z.RefinementCt
     }
     case 'choice': {
       const word = String(raw).trim().toLowerCase();
-      const match = decl.choices.find((choice) => choice.toLowerCase() === word);
+      // A choice typed in Spanish (`linea-de-crisis`, `línea-de-crisis`) means its English value.
+      const match =
+        decl.choices.find((choice) => choice.toLowerCase() === word) ??
+        decl.choices.find((choice) => spanishChoices[choice] === foldChoice(word));
       if (match !== undefined) return match;
       return problem(
         ctx,

@@ -13,6 +13,11 @@ export interface Actor {
    * the event does not say (Slack, direct messages): then ask the platform (`lookupUser`).
    */
   readonly isWorkspaceAdmin?: boolean;
+  /**
+   * The person's language as the event says (a BCP 47 tag): a Discord interaction's `locale`,
+   * the shell's LANG. Absent when the event does not say (Slack: `users.info` with the roster).
+   */
+  readonly locale?: string;
 }
 
 /** Where it happened. `channelId` is absent for forms opened from a direct message. */

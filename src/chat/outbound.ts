@@ -33,6 +33,8 @@ export interface PlatformPerson {
   readonly deleted: boolean;
   /** IANA zone when the platform knows it (Slack `tz`); Discord does not. */
   readonly timeZone?: string;
+  /** The person's language as a BCP 47 tag, when the platform says (Slack `users.info` locale). */
+  readonly locale?: string;
   /** Slack workspace admin/owner, Discord Manage Server: a workspace-wide admin. */
   readonly isWorkspaceAdmin?: boolean;
 }

@@ -16,7 +16,7 @@ import type { EventSink } from './adapter.ts';
 import { type CommandTable, helpCommand } from './command-table.ts';
 import { controlCharacterSentence, hasControlCharacters } from './control-characters.ts';
 import { errorFields } from './error-fields.ts';
-import type { ChatEvent } from './events.ts';
+import type { Actor, ChatEvent } from './events.ts';
 import {
   apologyView,
   noChatView,
@@ -74,6 +74,12 @@ export interface RouterDeps {
    * forget to say who may press it.
    */
   readonly verbs?: Readonly<Record<string, string>>;
+  /**
+   * Remembers the locale an event carried (`actor.locale`: a Discord interaction's, the shell's)
+   * for the messages that later go to that person outside any event (issue 24). Best effort: a
+   * failure is logged and the event is still handled.
+   */
+  readonly rememberLocale?: (actor: Actor) => Promise<void>;
 }
 
 type Fields = Record<string, unknown>;
@@ -269,6 +275,16 @@ export function createRouter(deps: RouterDeps): EventSink {
       if (!(await deps.dedupe.firstTime(event.actor.platform, event.eventId))) {
         logger.info({ ...fields, event: 'chat.event.duplicate' }, 'repeat delivery dropped');
         return;
+      }
+      if (event.actor.locale && deps.rememberLocale) {
+        try {
+          await deps.rememberLocale(event.actor);
+        } catch (error) {
+          logger.warn(
+            { ...fields, event: 'chat.locale.unsaved', err: errorFields(error) },
+            'locale not remembered',
+          );
+        }
       }
       const outcome = await dispatch(event, reply, fields);
       logger.info({ ...fields, event: `chat.event.${outcome}` }, `event ${outcome}`);

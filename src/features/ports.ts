@@ -2,6 +2,7 @@
 // a port, never on the feature that implements it, so each can be tested with a fake.
 
 import type { Db } from '../db/index.ts';
+import type { Language } from '../i18n/index.ts';
 
 /** One way to reach a crisis line or service. */
 export interface ContactPoint {
@@ -25,8 +26,9 @@ export interface CrisisLinesPort {
    * e.g. `US-TX`), most relevant first. Never throws for an unknown region: returns the
    * international fall-backs, or nothing. With the workspace (its internal id), the lines that
    * workspace's teams see: a shared line it replaced with its own copy shows as that copy.
+   * With the reader's language, lines that answer in it come first within each coverage rank.
    */
-  forRegion(region: string, workspaceId?: string): Promise<readonly CrisisLine[]>;
+  forRegion(region: string, workspaceId?: string, language?: Language): Promise<readonly CrisisLine[]>;
 }
 
 /** The flags/plans feature implements it; check-ins asks it for a member's own steps. */

@@ -23,6 +23,8 @@ export interface Origin {
   readonly displayName?: string;
   /** Manage Server (or Administrator, or owner), from the interaction: no REST call needed. */
   readonly isWorkspaceAdmin?: boolean;
+  /** The interaction's `locale` (the user's client language): Discord never puts it on the user. */
+  readonly locale?: string;
   readonly channelId?: string;
   readonly isDirect: boolean;
 }
@@ -69,6 +71,7 @@ function base(eventId: string, origin: Origin) {
       userId: origin.userId,
       ...(origin.displayName ? { displayName: origin.displayName } : {}),
       ...(origin.isWorkspaceAdmin === undefined ? {} : { isWorkspaceAdmin: origin.isWorkspaceAdmin }),
+      ...(origin.locale ? { locale: origin.locale } : {}),
     },
     place: {
       ...(origin.channelId ? { channelId: origin.channelId } : {}),
@@ -175,6 +178,7 @@ export function originOf(interaction: BaseInteraction, workspaceId: string): Ori
     ...(cached
       ? { isWorkspaceAdmin: interaction.member.permissions.has(PermissionFlagsBits.ManageGuild) }
       : {}),
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     isDirect: !interaction.inGuild(),
   };

@@ -20,6 +20,8 @@ export interface ShellAdapterDeps {
   readonly stateFile?: string;
   /** Prefix of event and message ids; tests fix it, otherwise it is unique per session. */
   readonly sessionId?: string;
+  /** The terminal's language (LANG), the platform's word for everyone here unless `/as name --lang`. */
+  readonly locale?: string;
 }
 
 export type ShellAdapter = ChatAdapter & { readonly closed: Promise<void> };

@@ -26,6 +26,10 @@ export const playgroundCommands: readonly { readonly usage: string; readonly wha
     usage: '/as <name> --workspace-admin',
     what: 'be someone the platform calls a workspace admin (as Slack is_admin or Discord Manage Server would)',
   },
+  {
+    usage: '/as <name> --lang <tag>',
+    what: 'be someone whose app speaks that language, e.g. /as ana --lang es-MX (as a Discord locale would)',
+  },
   { usage: '/in <#channel>', what: 'go to a channel, e.g. /in #night-shift' },
   { usage: '/dm', what: 'a direct message with PeerBridge; anything you type goes to it' },
   {

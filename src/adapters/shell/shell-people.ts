@@ -7,7 +7,10 @@ import { type ShellOutput, writeNote } from './shell-output.ts';
 import { readChannelName, readPersonName, type ShellWorld } from './shell-world.ts';
 
 export interface ShellPeople {
-  /** `/as <name>`, or `/as <name> --workspace-admin` (the platform calls them a workspace admin). */
+  /**
+   * `/as <name>`, `/as <name> --workspace-admin` (the platform calls them a workspace admin),
+   * `/as <name> --lang es-MX` (their client's language, as a Discord interaction carries it).
+   */
   actAs(name: string): Promise<void>;
   /** `/in <#channel>`. */
   goTo(typed: string): Promise<void>;
@@ -49,11 +52,16 @@ export function createShellPeople(deps: {
     async actAs(typed) {
       const words = typed.split(/\s+/).filter(Boolean);
       const workspaceAdmin = words.includes('--workspace-admin');
-      const who = readPersonName(words.filter((w) => w !== '--workspace-admin').join(' '));
+      const langAt = words.indexOf('--lang');
+      const locale = langAt >= 0 ? words[langAt + 1] : undefined;
+      if (langAt >= 0 && !locale) return note('Which language? For example /as ana --lang es-MX.');
+      const langWords = langAt >= 0 ? new Set([langAt, langAt + 1]) : new Set<number>();
+      const nameWords = words.filter((w, i) => w !== '--workspace-admin' && !langWords.has(i));
+      const who = readPersonName(nameWords.join(' '));
       if (!who) return note('Who would you like to be? A one-word name works, like /as sam.');
-      if (who.userId === world.me && !workspaceAdmin)
+      if (who.userId === world.me && !workspaceAdmin && !locale)
         return note(`You are already ${world.displayName(who.userId)}.`);
-      const { isNew } = world.actAs(who, { workspaceAdmin });
+      const { isNew } = world.actAs(who, { workspaceAdmin, ...(locale ? { locale } : {}) });
       const role = world.isWorkspaceAdmin(world.me) ? ', a workspace admin' : '';
       note(
         `You are now ${world.displayName(world.me)}${role}${isNew ? ' (new here)' : ''}, in ${placeName()}.`,

@@ -43,6 +43,8 @@ export interface ShellReplDeps {
    */
   readonly sessionId?: string;
   readonly kept?: string;
+  /** The terminal's language (config.shellLocale): every playground person's, unless `/as name --lang`. */
+  readonly locale?: string;
   /** Where files the bot shares (exports) are saved. */
   readonly filesDir?: string;
   /** Where who-is-where is remembered across restarts (absent: forgotten at the end). */
@@ -81,6 +83,7 @@ function assemble(deps: ShellReplDeps, out: ShellOutput, quit: () => void) {
   const world: ShellWorld = new ShellWorld({
     person: firstPerson,
     channelId: firstChannel,
+    ...(deps.locale ? { locale: deps.locale } : {}),
     onChange: () => {
       if (remembering && stateFile) saveWorldSnapshot(stateFile, world.snapshot());
     },

@@ -49,6 +49,8 @@ interface Person {
   latest?: Pressable;
   /** What Slack's is_admin or Discord's Manage Server would say: set with `/as name --workspace-admin`. */
   workspaceAdmin?: boolean;
+  /** What their "client language" would be: set with `/as name --lang es-MX` (else the terminal's). */
+  locale?: string;
 }
 
 interface Channel {
@@ -95,13 +97,17 @@ export class ShellWorld {
   #place: ShellPlace;
 
   readonly #onChange: (() => void) | undefined;
+  /** The terminal's LANG as a tag: the locale of everyone who set none. */
+  readonly #locale: string | undefined;
 
   constructor(start: {
     readonly person: string;
     readonly channelId: string;
+    readonly locale?: string;
     readonly onChange?: () => void;
   }) {
     this.#onChange = start.onChange;
+    this.#locale = start.locale;
     const who = readPersonName(start.person);
     if (!who) throw new Error(`'${start.person}' cannot be a playground name`);
     this.#me = this.#meet(who.userId, who.displayName).userId;
@@ -152,7 +158,14 @@ export class ShellWorld {
       displayName: this.displayName(userId),
       // The platform's own word, carried on the event as a Discord interaction carries it.
       isWorkspaceAdmin: this.#people.get(userId)?.workspaceAdmin === true,
+      // Like a Discord interaction's locale: the person's own client language, on every event.
+      ...this.#localeOf(userId),
     };
+  }
+
+  #localeOf(userId: string): { locale?: string } {
+    const locale = this.#people.get(userId)?.locale ?? this.#locale;
+    return locale ? { locale } : {};
   }
 
   /** Whether the playground's "platform" calls this person a workspace admin. */
@@ -174,11 +187,12 @@ export class ShellWorld {
   /** Becomes someone else; says whether they are new to the playground. */
   actAs(
     typed: { userId: string; displayName: string },
-    options: { readonly workspaceAdmin?: boolean } = {},
+    options: { readonly workspaceAdmin?: boolean; readonly locale?: string } = {},
   ): { readonly isNew: boolean } {
     const isNew = !this.#people.has(typed.userId);
     const person = this.#meet(typed.userId, typed.displayName);
     if (options.workspaceAdmin) person.workspaceAdmin = true;
+    if (options.locale) person.locale = options.locale;
     this.#me = person.userId;
     return { isNew };
   }

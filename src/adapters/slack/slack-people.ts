@@ -17,6 +17,7 @@ const userInfoSchema = z.object({
     is_admin: z.boolean().optional(),
     is_owner: z.boolean().optional(),
     tz: z.string().optional(),
+    locale: z.string().optional(),
     profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
   }),
 });
@@ -33,7 +34,8 @@ export async function lookupSlackUser(
 ): Promise<PlatformPerson | undefined> {
   let answer: unknown;
   try {
-    answer = await client.users.info({ user: user.userId });
+    // Slack gives the user's language only when asked (`include_locale`).
+    answer = await client.users.info({ user: user.userId, include_locale: true });
   } catch (error) {
     if (unknownUserCodes.has(slackErrorCode(error) ?? '')) return undefined;
     throw toDeliveryError(error, 'slack.lookupUser');
@@ -47,6 +49,7 @@ export async function lookupSlackUser(
     isBot: (found.is_bot ?? false) || (found.is_app_user ?? false) || found.id === SLACKBOT,
     deleted: found.deleted ?? false,
     ...(found.tz ? { timeZone: found.tz } : {}),
+    ...(found.locale ? { locale: found.locale } : {}),
     isWorkspaceAdmin: (found.is_admin ?? false) || (found.is_owner ?? false),
   };
 }

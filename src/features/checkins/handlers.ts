@@ -14,6 +14,7 @@ import {
 } from '../../chat/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { enqueueOutbox } from '../../scheduling/index.ts';
+import { translatorForActor } from '../teams/index.ts';
 import { decryptItems, type Recorded, recordAnswer, recordSkip, roundToAnswer, snooze } from './answers.ts';
 import { type CheckinsDeps, ensureMember, mayManage, notLead } from './context.ts';
 import { questionsOf, saveDefinition, syncSchedules } from './definitions.ts';
@@ -172,15 +173,18 @@ export function checkinActions(deps: CheckinsDeps): ActionHandler {
       if (!round.ok) return say(reply, round.reason);
       const { id, template, teamId } = round.value.round;
       const supervisor = await primaryOf(deps.prisma, teamId, round.value.member.id);
-      await reply.openForm(answerForm(id, template.name, questionsOf(template), supervisor !== undefined));
+      const t = await translatorForActor(deps.prisma, actor, { teamId });
+      await reply.openForm(answerForm(id, template.name, questionsOf(template), supervisor !== undefined, t));
     },
-    skip: async ({ actor, value, reply }) => {
+    skip: async ({ actor, place, value, reply }) => {
       const done = await recordSkip(deps, actor, value);
-      await (done.ok ? reply.privately(skippedView()) : say(reply, done.reason));
+      const t = await translatorForActor(deps.prisma, actor, { channelId: place.channelId });
+      await (done.ok ? reply.privately(skippedView(t)) : say(reply, done.reason));
     },
-    snooze: async ({ actor, value, reply }) => {
+    snooze: async ({ actor, place, value, reply }) => {
       const done = await snooze(deps, actor, value);
-      await (done.ok ? reply.privately(snoozedView()) : say(reply, done.reason));
+      const t = await translatorForActor(deps.prisma, actor, { channelId: place.channelId });
+      await (done.ok ? reply.privately(snoozedView(t)) : say(reply, done.reason));
     },
     read: ({ actor, value, reply }) => readPrivateAnswer(deps, actor, value, reply),
     edit: async ({ actor, value, reply }) => {
@@ -250,14 +254,15 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
       if (!recorded.ok) return say(reply, recorded.reason);
       const r = recorded.value;
       await redrawPosts(deps, found.redraw, 'replaced');
+      const t = await translatorForActor(deps.prisma, actor, { teamId: r.round.teamId });
       if (r.mood === HARD_PLACE) {
         const [steps, lines] = await Promise.all([
           deps.planSteps.helpfulSteps(r.member.id),
-          deps.crisisLines.forRegion(r.round.team.crisisRegion, r.round.team.workspaceId),
+          deps.crisisLines.forRegion(r.round.team.crisisRegion, r.round.team.workspaceId, t.language),
         ]);
-        await reply.privately(hardPlaceView(steps, lines));
+        await reply.privately(hardPlaceView(steps, lines, t));
       }
-      await reply.privately(thanksView(receipt(r, found, await minGroupOf(deps.prisma, r.round.teamId))));
+      await reply.privately(thanksView(receipt(r, found, await minGroupOf(deps.prisma, r.round.teamId)), t));
     },
     setup: async ({ actor, context, values, reply }) => {
       const [mode, teamId, templateId] = (context ?? '').split(':');

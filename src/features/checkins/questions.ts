@@ -4,6 +4,7 @@
 // by the member: the team, the team without their name, or only their supervisor.
 import { z } from 'zod';
 import type { Choice, Form, FormInput, FormValues } from '../../chat/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 
 export const questionKinds = ['scale', 'text', 'reach-out'] as const;
 export type QuestionKind = (typeof questionKinds)[number];
@@ -112,18 +113,30 @@ export const scaleChoices: readonly Choice[] = scaleWords.map((word, index) => (
   label: word,
   value: String(index + 1),
 }));
-const audienceChoices = (hasSupervisor: boolean): Choice[] =>
+const scaleChoicesIn = (t: Translate): Choice[] =>
+  scaleWords.map((_, index) => ({
+    label: t(`checkins.scale.${(index + 1) as 1 | 2 | 3 | 4 | 5}`),
+    value: String(index + 1),
+  }));
+const audienceChoices = (hasSupervisor: boolean, t: Translate): Choice[] =>
   audiences.map((a) => ({
-    label:
-      a === 'supervisor' && !hasSupervisor
-        ? 'Only my supervisor (you have none yet: nobody reads it)'
-        : audienceLabels[a],
+    label: a === 'supervisor' && !hasSupervisor ? t('checkins.form.supervisorNone') : t(`checkins.form.${a}`),
     value: a,
   }));
-const reachOutChoices: Choice[] = [
-  { label: 'Yes, please', value: 'yes' },
-  { label: 'Not this time', value: 'no' },
+const reachOutChoices = (t: Translate): Choice[] => [
+  { label: t('checkins.form.yes'), value: 'yes' },
+  { label: t('checkins.form.no'), value: 'no' },
 ];
+
+/**
+ * A question as the reader sees it: the built-in support circle questions in their language; a
+ * question the team wrote stays in the team's words.
+ */
+export function questionText(question: Question, t: Translate = english): string {
+  const builtIn = supportCircle.find((q) => q.id === question.id && q.text === question.text);
+  // Form labels are plain text: the team's own words go in as typed.
+  return builtIn ? t(`checkins.defaultQuestions.${builtIn.id as 'q1' | 'q2' | 'q3' | 'q4'}`) : question.text;
+}
 
 export const audienceInputId = (question: Question) => `${question.id}-who`;
 
@@ -133,16 +146,18 @@ export function answerForm(
   name: string,
   questions: readonly Question[],
   hasSupervisor = true,
+  t: Translate = english,
 ): Form {
   const inputs: FormInput[] = [];
   for (const q of questions) {
+    const label = questionText(q, t);
     if (q.kind === 'scale')
-      inputs.push({ id: q.id, type: 'select', label: q.text, choices: [...scaleChoices], optional: true });
+      inputs.push({ id: q.id, type: 'select', label, choices: scaleChoicesIn(t), optional: true });
     if (q.kind === 'text')
       inputs.push({
         id: q.id,
         type: 'text',
-        label: q.text,
+        label,
         multiline: true,
         optional: true,
         maxLength: MAX_ANSWER_LENGTH,
@@ -151,28 +166,28 @@ export function answerForm(
       inputs.push({
         id: q.id,
         type: 'select',
-        label: q.text,
-        choices: reachOutChoices,
+        label,
+        choices: reachOutChoices(t),
         optional: true,
-        hint: 'Private: it only starts the pairing.',
+        hint: t('checkins.form.reachOutHint'),
       });
       continue;
     }
     inputs.push({
       id: audienceInputId(q),
       type: 'select',
-      label: 'Who sees this answer?',
-      choices: audienceChoices(hasSupervisor),
+      label: t('checkins.form.who'),
+      choices: audienceChoices(hasSupervisor, t),
       optional: true,
-      hint: 'Left empty: only your supervisor, the most private choice.',
+      hint: t('checkins.form.whoHint'),
     });
   }
   return {
     formId: 'checkins:answer',
     title: name.slice(0, 24),
-    submitLabel: 'Share',
+    submitLabel: t('checkins.form.submit'),
     context: roundId,
-    intro: 'Answer what you like and leave the rest. Each answer has its own choice of who sees it.',
+    intro: t('checkins.form.intro'),
     inputs,
   };
 }

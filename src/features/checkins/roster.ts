@@ -92,13 +92,21 @@ async function memberFor(tx: DbClient, team: Team, person: PlatformPerson, exist
         platformUserId: person.userId,
         displayName: person.displayName,
         ...(zone ? { timeZone: zone } : {}),
+        ...(person.locale ? { platformLocale: person.locale } : {}),
       },
     });
   const fillZone = existing.timeZone === null && zone !== undefined;
-  if (existing.displayName === person.displayName && !fillZone) return existing;
+  // The platform's locale is refreshed with the roster (issue 24): a member who changes their
+  // Slack language reads PeerBridge in it from the next round on, unless they chose their own.
+  const newLocale = person.locale !== undefined && person.locale !== existing.platformLocale;
+  if (existing.displayName === person.displayName && !fillZone && !newLocale) return existing;
   return tx.member.update({
     where: { id: existing.id },
-    data: { displayName: person.displayName, ...(fillZone ? { timeZone: zone } : {}) },
+    data: {
+      displayName: person.displayName,
+      ...(fillZone ? { timeZone: zone } : {}),
+      ...(newLocale ? { platformLocale: person.locale } : {}),
+    },
   });
 }
 

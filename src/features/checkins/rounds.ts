@@ -2,12 +2,14 @@
 // occurrence of a local day, or by `/peer checkin now`. Opening writes the round, the note in
 // the channel and one private prompt per invited member to the outbox, in one transaction.
 import type { Db, FieldCipher } from '../../db/index.ts';
+import { channelLanguage, translatorOf } from '../../i18n/index.ts';
 import {
   type DbClient,
   enqueueOutboxMany,
   instantAtLocalTime,
   type OutboxMessageInput,
 } from '../../scheduling/index.ts';
+import { translatorForMember } from '../teams/index.ts';
 import { HOUR, type Team, zoneOf } from './context.ts';
 import { rosterOf } from './roster.ts';
 import { promptView, roundNoteView } from './views.ts';
@@ -56,7 +58,15 @@ function promptMessage(
     teamId: team.id,
     target: { kind: 'dm', userId: member.platformUserId },
     recipientMemberId: member.id,
-    view: promptView(round.id, name, team.name, round.closesAt, zoneOf(member, team)),
+    // Each member's own language (src/i18n's order): a mixed team gets one prompt each in theirs.
+    view: promptView(
+      round.id,
+      name,
+      team.name,
+      round.closesAt,
+      zoneOf(member, team),
+      translatorForMember(member, team),
+    ),
     notBefore: now,
   };
 }
@@ -94,7 +104,12 @@ export async function openRound(
       workspaceExternalId: team.workspace.externalId,
       teamId: team.id,
       target: { kind: 'channel', channelId: team.channelId },
-      view: roundNoteView(plan.template.name, round.closesAt, team.timeZone),
+      view: roundNoteView(
+        plan.template.name,
+        round.closesAt,
+        team.timeZone,
+        translatorOf(channelLanguage(team.language)),
+      ),
       notBefore: now,
     });
   }

@@ -2,12 +2,15 @@
 // ever names who did not answer. Private views (answers, pairings) only go to one person.
 import type { Block, View } from '../../chat/index.ts';
 import { type NoticeView, noticeView, view } from '../../chat/index.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { CrisisLine } from '../ports.ts';
 
 export const textView = (text: string): View => view(text, { type: 'text', text });
 
-const when = (instant: Date, zone: string): string =>
-  new Intl.DateTimeFormat('en-GB', {
+// English keeps its en-GB format (24-hour clock, "Mon"); another language uses the reader's tag.
+const when = (instant: Date, zone: string, locale = 'en'): string =>
+  new Intl.DateTimeFormat(locale.startsWith('en') ? 'en-GB' : locale, {
     weekday: 'short',
     hour: '2-digit',
     minute: '2-digit',
@@ -15,45 +18,50 @@ const when = (instant: Date, zone: string): string =>
     timeZoneName: 'short',
   }).format(instant);
 
-export function roundNoteView(name: string, closesAt: Date, zone: string): View {
+/** The round's note in the channel: everyone reads it, so `t` is the team's language. */
+export function roundNoteView(name: string, closesAt: Date, zone: string, t: Translate = english): View {
+  const until = literal(when(closesAt, zone, t.locale));
   return view(
-    `${name}: a check-in is open`,
-    { type: 'header', text: `${name} is open` },
-    {
-      type: 'text',
-      text: `I've sent each of you a private message. Answer when it suits you, until ${when(closesAt, zone)}, and choose who sees each answer. Skipping is always fine.`,
-    },
+    t('checkins.note.summary', { name: literal(name) }),
+    { type: 'header', text: t('checkins.note.header', { name: literal(name) }) },
+    { type: 'text', text: t('checkins.note.text', { until }) },
   );
 }
 
-const promptButtons = (roundId: string): Block => ({
+const promptButtons = (roundId: string, t: Translate = english): Block => ({
   type: 'actions',
   elements: [
-    { type: 'button', actionId: 'checkins:answer', label: 'Answer', value: roundId, style: 'primary' },
-    { type: 'button', actionId: 'checkins:skip', label: 'Skip this one', value: roundId },
-    { type: 'button', actionId: 'checkins:snooze', label: 'Remind me in an hour', value: roundId },
+    {
+      type: 'button',
+      actionId: 'checkins:answer',
+      label: t('checkins.prompt.answer'),
+      value: roundId,
+      style: 'primary',
+    },
+    { type: 'button', actionId: 'checkins:skip', label: t('checkins.prompt.skip'), value: roundId },
+    { type: 'button', actionId: 'checkins:snooze', label: t('checkins.prompt.snooze'), value: roundId },
   ],
 });
 
+/** The private round prompt, in the recipient's language (`t`, from src/i18n's one order). */
 export function promptView(
   roundId: string,
   name: string,
   teamName: string,
   closesAt: Date,
   zone: string,
+  t: Translate = english,
 ): View {
+  const until = literal(when(closesAt, zone, t.locale));
   return view(
-    `${name}: how are you arriving?`,
-    { type: 'text', text: `**${name}** for ${teamName} is open until ${when(closesAt, zone)}.` },
+    t('checkins.prompt.summary', { name: literal(name) }),
     {
       type: 'text',
-      text: 'Answer what you like, in private; each answer has its own choice of who sees it.',
+      text: t('checkins.prompt.open', { name: literal(name), team: literal(teamName), until }),
     },
-    promptButtons(roundId),
-    {
-      type: 'context',
-      text: 'Away for a while? `/peer checkin pause until:2026-12-24`. Prefer not to get these? `/peer checkin optout`.',
-    },
+    { type: 'text', text: t('checkins.prompt.private') },
+    promptButtons(roundId, t),
+    { type: 'context', text: t('checkins.prompt.footer') },
   );
 }
 
@@ -81,8 +89,8 @@ export function reminderView(roundId: string, name: string, closesAt: Date, zone
   );
 }
 
-export const snoozedView = (): View => textView('Okay, I will remind you in about an hour.');
-export const skippedView = (): View => textView('Skipped, no problem. Take care of yourself.');
+export const snoozedView = (t: Translate = english): View => textView(t('checkins.snoozed'));
+export const skippedView = (t: Translate = english): View => textView(t('checkins.skipped'));
 
 /** What the member is told after answering: where each part of the answer goes, in plain words. */
 export interface AnswerReceipt {
@@ -102,73 +110,69 @@ export interface AnswerReceipt {
   readonly struggling: boolean;
 }
 
-const answers = (n: number) => (n === 1 ? 'One answer' : `${n} answers`);
-
-export function thanksView(r: AnswerReceipt): View {
-  const lines = [
-    r.replaced
-      ? 'Your new answer replaces the one you gave before in this round.'
-      : 'Thank you for checking in.',
-  ];
+export function thanksView(r: AnswerReceipt, t: Translate = english): View {
+  const name = literal(r.name);
+  const lines: MarkupText[] = [r.replaced ? t('checkins.thanks.replaced') : t('checkins.thanks.thanked')];
   if (r.named > 0)
     lines.push(
       r.live
-        ? `${answers(r.named)} went to the team channel with your name.`
-        : `${answers(r.named)} will be shown to the team with your name when ${r.name} closes.`,
+        ? t('checkins.thanks.namedLive', { count: r.named })
+        : t('checkins.thanks.namedAtClose', { count: r.named, name }),
     );
   if (r.anonymous > 0)
-    lines.push(
-      `${answers(r.anonymous)} without your name will be in the ${r.name} digest when it closes, and only if at least ${r.minGroup} people took part; otherwise nobody sees them.`,
-    );
-  if (r.leftEmpty > 0)
-    lines.push(
-      `You left "Who sees this answer?" empty on ${r.leftEmpty === 1 ? 'one answer' : `${r.leftEmpty} answers`}, so I kept ${r.leftEmpty === 1 ? 'it' : 'them'} for your supervisor only, the most private choice.`,
-    );
+    lines.push(t('checkins.thanks.anonymous', { count: r.anonymous, name, minGroup: r.minGroup }));
+  if (r.leftEmpty > 0) lines.push(t('checkins.thanks.leftEmpty', { count: r.leftEmpty }));
   const blocks: Block[] = [];
   if (r.supervisorOnly > 0 && r.supervisor)
-    lines.push(`${r.supervisor} is told there is something for them; only they can read it.`);
+    lines.push(t('checkins.thanks.supervisorTold', { supervisor: literal(r.supervisor) }));
   if (r.supervisorOnly > 0 && !r.supervisor) {
-    lines.push(
-      `You do not have a supervisor yet, so nobody will read what you kept for your supervisor. If you would like someone to, answer again and choose the team or the team without your name. A team admin can pair you with a supervisor.`,
-    );
+    lines.push(t('checkins.thanks.noSupervisor'));
     blocks.push({
       type: 'actions',
-      elements: [{ type: 'button', actionId: 'checkins:answer', label: 'Answer again', value: r.roundId }],
+      elements: [
+        {
+          type: 'button',
+          actionId: 'checkins:answer',
+          label: t('checkins.thanks.answerAgain'),
+          value: r.roundId,
+        },
+      ],
     });
   }
-  if (r.named + r.anonymous === 0 && r.supervisorOnly === 0)
-    lines.push('Nothing from this goes to the team.');
-  if (r.struggling)
-    blocks.push({
-      type: 'context',
-      text: 'If things get heavier, `/peer find category:crisis-line` shows the crisis lines for your region, any time.',
-    });
+  if (r.named + r.anonymous === 0 && r.supervisorOnly === 0) lines.push(t('checkins.thanks.nothingToTeam'));
+  if (r.struggling) blocks.push({ type: 'context', text: t('crisis.pointer') });
   return view(lines[0] ?? '', { type: 'text', text: lines.join(' ') }, ...blocks);
 }
 
-export function hardPlaceView(steps: readonly string[] | undefined, lines: readonly CrisisLine[]): View {
-  const blocks: Block[] = [
-    { type: 'text', text: 'Thank you for saying you are in a hard place. You do not have to hold it alone.' },
-  ];
+/** A crisis line in one bullet: its name, how to reach it (notes like "press 2" kept), its hours. */
+function crisisBullet(line: CrisisLine): MarkupText {
+  const contacts = line.contacts
+    .map((c) => (c.note ? `${c.kind} ${c.value} (${c.note})` : `${c.kind} ${c.value}`))
+    .join(', ');
+  const reach = contacts ? markup`: ${literal(contacts)}` : markup``;
+  const hours = line.hours ? markup` (${literal(line.hours)})` : markup``;
+  return markup`• **${literal(line.title)}**${reach}${hours}`;
+}
+
+export function hardPlaceView(
+  steps: readonly string[] | undefined,
+  lines: readonly CrisisLine[],
+  t: Translate = english,
+): View {
+  const blocks: Block[] = [{ type: 'text', text: t('checkins.hardPlace.thanks') }];
   if (steps && steps.length > 0)
     blocks.push({
       type: 'text',
-      text: `**From your own wellness plan**\n${steps.map((s) => `• ${s}`).join('\n')}`,
+      text: [t('checkins.hardPlace.fromPlan'), ...steps.map((s) => markup`• ${literal(s)}`)].join('\n'),
     });
   if (lines.length > 0) {
-    const shown = lines.slice(0, 4).map((line) => {
-      const contacts = line.contacts.map((c) => `${c.kind} ${c.value}`).join(', ');
-      return `• **${line.title}**${contacts ? `: ${contacts}` : ''}${line.hours ? ` (${line.hours})` : ''}`;
-    });
-    blocks.push({ type: 'text', text: `**If you want to talk to someone now**\n${shown.join('\n')}` });
+    const shown = lines.slice(0, 4).map(crisisBullet);
+    blocks.push({ type: 'text', text: [t('crisis.talkNow'), ...shown].join('\n') });
   } else {
-    blocks.push({ type: 'text', text: 'If you are in danger, please call your local emergency number.' });
+    blocks.push({ type: 'text', text: t('crisis.localEmergency') });
   }
-  blocks.push({
-    type: 'context',
-    text: 'Only you see this. If you asked for a peer to reach out, I am finding one now.',
-  });
-  return { text: 'You do not have to hold it alone', blocks };
+  blocks.push({ type: 'context', text: t('checkins.hardPlace.onlyYou') });
+  return { text: t('checkins.hardPlace.summary'), blocks };
 }
 
 export const buddyForMemberView = (buddy: string): View =>

@@ -10,12 +10,13 @@ import {
   formsByName,
   type Reply,
 } from '../../chat/index.ts';
+import { literal } from '../../chat/markup.ts';
 import type { Config } from '../../config.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
-import { ensureMember } from '../teams/index.ts';
+import { ensureMember, translatorForMember } from '../teams/index.ts';
 import { escalationJob } from './escalation.ts';
 import { acknowledge, closeFlag, flagForSupervisor, readNote } from './flag-answer.ts';
 import { createFlag } from './flag-create.ts';
@@ -50,7 +51,8 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     const member = await ensureMember(prisma, actor);
     const team = await teamOf(prisma, actor, member.id, channelId ? { channelId } : {});
     if (!team) return reply.privately(plainView(noTeamHelp));
-    await reply.openForm(flagForm(await chainFor(prisma, team.id, member.id), team));
+    const t = translatorForMember(member, team, actor.locale);
+    await reply.openForm(flagForm(await chainFor(prisma, team.id, member.id), team, t));
   }
 
   async function submitFlag(
@@ -76,24 +78,31 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
       },
       'A private flag was raised',
     );
+    const t = translatorForMember(member, team, actor.locale);
     const [steps, crisis] = await Promise.all([
       deps.ports.planSteps.helpfulSteps(member.id),
       showsCrisisLines(parsed.value.severity)
-        ? deps.ports.crisisLines.forRegion(team.crisisRegion, team.workspaceId)
+        ? deps.ports.crisisLines.forRegion(team.crisisRegion, team.workspaceId, t.language)
         : Promise.resolve([]),
     ]);
     const admins = created.kind === 'no-supervisor' ? created.admins : [];
     await reply.privately(
-      afterFlagView({
-        ...(created.kind === 'sent' ? { sentTo: created.to.displayName } : {}),
-        ...(steps ? { steps } : {}),
-        crisis,
-        ...(created.kind === 'no-supervisor'
-          ? {
-              noSupervisor: `Thank you for saying so. You do not have a supervisor yet, so I have kept this to yourself: nobody else can read it. ${admins.length > 0 ? `${admins.join(', ')} can pair you with one; I have asked them to (without mentioning this flag).` : 'A team admin can pair you with one in the team channel.'}`,
-            }
-          : {}),
-      }),
+      afterFlagView(
+        {
+          ...(created.kind === 'sent' ? { sentTo: created.to.displayName } : {}),
+          ...(steps ? { steps } : {}),
+          crisis,
+          ...(created.kind === 'no-supervisor'
+            ? {
+                noSupervisor:
+                  admins.length > 0
+                    ? t('flags.after.noSupervisorAdmins', { admins: literal(admins.join(', ')) })
+                    : t('flags.after.noSupervisorNoAdmins'),
+              }
+            : {}),
+        },
+        t,
+      ),
     );
   }
 

@@ -2,7 +2,9 @@
 // allowed to read it at that moment. The supervisor's direct message is a notice without it.
 // Nothing here is ever posted to a channel.
 import { type Block, type Form, type NoticeView, noticeView, type View } from '../../chat/index.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import type { Db } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { CrisisLine } from '../ports.ts';
 import { type EscalationTimes, levelChoices, levelLabel, wishChoices, wishLabel } from './levels.ts';
 import type { Chain } from './routing.ts';
@@ -11,52 +13,69 @@ import { durationWords } from './time-words.ts';
 const text = (value: string): Block => ({ type: 'text', text: value });
 const context = (value: string): Block => ({ type: 'context', text: value });
 
-export function whoWillSee(chain: Chain, times: EscalationTimes): string {
-  const first = chain.primary ?? chain.backup;
-  if (!first) {
-    return 'You do not have a supervisor yet, so nobody will read this note. I will still show you some steps that may help, and let an admin know you would like to be paired (without telling them about this flag).';
-  }
-  const later: string[] = [];
-  if (chain.primary && chain.backup) later.push(`${chain.backup.displayName} (your backup supervisor)`);
-  if (chain.admins.length > 0)
-    later.push(
-      `your team's admins who are supervisors (${chain.admins.map((a) => a.displayName).join(', ')})`,
-    );
-  const then =
-    later.length > 0
-      ? ` If nobody has seen it within ${durationWords(times.escalateAfterMinutes * 60_000)} (${durationWords(times.escalateUrgentMinutes * 60_000)} when you need to talk now), it goes to ${later.join(', then ')}.`
-      : '';
-  return `**Who will see it:** only ${first.displayName} (your ${chain.primary ? 'supervisor' : 'backup supervisor'}), by direct message.${then} It is never posted in any channel.`;
+/** "4 hours", "15 minutes", "1.5 hours" in the reader's language. */
+function durationIn(t: Translate, ms: number): MarkupText {
+  const minutes = Math.round(ms / 60_000);
+  if (t.language === 'en') return markup`${literal(durationWords(ms))}`;
+  if (minutes < 60) return t('flags.minutes', { count: minutes });
+  const hours = minutes / 60;
+  return Number.isInteger(hours)
+    ? t('flags.hours', { count: hours })
+    : t('flags.hours', { count: Number(hours.toFixed(1)) });
 }
 
-export function flagForm(chain: Chain, team: EscalationTimes & { readonly id: string }): Form {
+export function whoWillSee(chain: Chain, times: EscalationTimes, t: Translate = english): MarkupText {
+  const first = chain.primary ?? chain.backup;
+  if (!first) return t('flags.who.nobody');
+  const later: MarkupText[] = [];
+  if (chain.primary && chain.backup)
+    later.push(t('flags.who.backup', { name: literal(chain.backup.displayName) }));
+  if (chain.admins.length > 0)
+    later.push(t('flags.who.admins', { names: literal(chain.admins.map((a) => a.displayName).join(', ')) }));
+  const escalation =
+    later.length > 0
+      ? t('flags.who.escalates', {
+          after: durationIn(t, times.escalateAfterMinutes * 60_000),
+          urgent: durationIn(t, times.escalateUrgentMinutes * 60_000),
+          later: markup`${later.join(t('flags.who.thenJoin')) as MarkupText}`,
+        })
+      : markup``;
+  const role = chain.primary ? t('flags.who.supervisor') : t('flags.who.backupSupervisor');
+  return t('flags.who.first', { name: literal(first.displayName), role, escalation });
+}
+
+export function flagForm(
+  chain: Chain,
+  team: EscalationTimes & { readonly id: string },
+  t: Translate = english,
+): Form {
   return {
     formId: 'flags:submit',
-    title: 'Flag privately',
-    submitLabel: 'Send privately',
+    title: t('flags.form.title'),
+    submitLabel: t('flags.form.submit'),
     context: team.id,
-    intro: whoWillSee(chain, team),
+    intro: whoWillSee(chain, team, t),
     inputs: [
       {
         id: 'level',
         type: 'select',
-        label: 'How strong is it?',
-        choices: levelChoices.map(({ value, label }) => ({ value, label })),
+        label: t('flags.form.level'),
+        choices: levelChoices.map(({ value }) => ({ value, label: t(`flags.levels.${value}`) })),
       },
       {
         id: 'wish',
         type: 'select',
-        label: 'What would help?',
-        choices: wishChoices.map(({ value, label }) => ({ value, label })),
+        label: t('flags.form.wish'),
+        choices: wishChoices.map(({ value }) => ({ value, label: t(`flags.wishes.${value}`) })),
       },
       {
         id: 'note',
         type: 'text',
-        label: 'Anything you want them to know (optional)',
+        label: t('flags.form.note'),
         multiline: true,
         optional: true,
         maxLength: 2000,
-        hint: 'Up to 2,000 characters. Only the people above will read it.',
+        hint: t('flags.form.noteHint'),
       },
     ],
   };
@@ -89,49 +108,52 @@ export function supervisorDm(
   });
 }
 
-export function crisisBlocks(lines: readonly CrisisLine[]): Block[] {
+/** A crisis line in one bullet: name, how to reach it (notes like "press 2" kept), hours. */
+function crisisBullet(line: CrisisLine): MarkupText {
+  const contacts = line.contacts
+    .map((c) => (c.note ? `${c.kind}: ${c.value} (${c.note})` : `${c.kind}: ${c.value}`))
+    .join(' · ');
+  const reach = contacts ? markup` (${literal(contacts)})` : markup``;
+  const hours = line.hours ? markup`, ${literal(line.hours)}` : markup``;
+  return markup`• **${literal(line.title)}**${reach}${hours}`;
+}
+
+export function crisisBlocks(lines: readonly CrisisLine[], t: Translate = english): Block[] {
   if (lines.length === 0) return [];
-  const shown = lines.slice(0, 5).map((line) => {
-    const contacts = line.contacts.map((c) => `${c.kind}: ${c.value}`).join(' · ');
-    return `• **${line.title}**${contacts ? ` (${contacts})` : ''}${line.hours ? `, ${line.hours}` : ''}`;
-  });
-  return [text(`**If you need someone right now**, these lines are there for you:\n${shown.join('\n')}`)];
+  return [text([t('crisis.intro'), ...lines.slice(0, 5).map(crisisBullet)].join('\n'))];
 }
 
 /** Where the crisis lines are when a reply does not list them: one command away, any time. */
-export const crisisLinesPointer =
-  'If it gets heavier, `/peer find category:crisis-line` shows the crisis lines for your region, any time.';
+export const crisisLinesPointer: string = english('crisis.pointer');
 
-const grounding =
-  '**A minute for yourself, if you like:** notice 5 things you can see, 4 you can touch, 3 you can hear, 2 you can smell and 1 you can taste. Breathe out a little longer than you breathe in.';
-
-export function afterFlagView(input: {
-  readonly sentTo?: string;
-  readonly steps?: readonly string[];
-  readonly crisis: readonly CrisisLine[];
-  readonly noSupervisor?: string;
-}): View {
+export function afterFlagView(
+  input: {
+    readonly sentTo?: string;
+    readonly steps?: readonly string[];
+    readonly crisis: readonly CrisisLine[];
+    readonly noSupervisor?: string;
+  },
+  t: Translate = english,
+): View {
   const blocks: Block[] = [];
   if (input.sentTo) {
-    blocks.push(
-      text(
-        `Thank you for saying so. Your flag went privately to **${input.sentTo}**. I will tell you here when they have seen it.`,
-      ),
-    );
+    blocks.push(text(t('flags.after.sentTo', { name: literal(input.sentTo) })));
   } else {
-    blocks.push(text(input.noSupervisor ?? 'Thank you for saying so.'));
+    blocks.push(text(input.noSupervisor ?? t('flags.after.thanks')));
   }
   if (input.steps && input.steps.length > 0) {
-    blocks.push(text(`**From your own plan, what helps:**\n${input.steps.map((s) => `• ${s}`).join('\n')}`));
+    blocks.push(
+      text([t('flags.after.fromPlan'), ...input.steps.map((s) => markup`• ${literal(s)}`)].join('\n')),
+    );
   }
-  blocks.push(text(grounding));
-  const crisis = crisisBlocks(input.crisis);
-  blocks.push(...(crisis.length > 0 ? crisis : [context(crisisLinesPointer)]));
-  blocks.push(
-    context('Nobody else can see this flag. `/peer flags` shows your flags and who has seen each.'),
-  );
+  blocks.push(text(t('flags.after.grounding')));
+  const crisis = crisisBlocks(input.crisis, t);
+  blocks.push(...(crisis.length > 0 ? crisis : [context(t('crisis.pointer'))]));
+  blocks.push(context(t('flags.after.nobodyElse')));
   return {
-    text: input.sentTo ? `Your flag went privately to ${input.sentTo}` : 'Your flag is saved privately',
+    text: input.sentTo
+      ? t('flags.after.summarySent', { name: literal(input.sentTo) })
+      : t('flags.after.summarySaved'),
     blocks,
   };
 }

@@ -4,6 +4,7 @@
 // international fall-backs (a directory of helplines) are what is left. Implements the
 // CrisisLinesPort that check-ins and flags show a member.
 import type { PrismaClient } from '../../db/index.ts';
+import type { Language } from '../../i18n/index.ts';
 import type { CrisisLine, CrisisLinesPort } from '../ports.ts';
 import { countryOf, coverageRank, normaliseRegion } from './regions.ts';
 import { type ResourceRow, rowToRecord, sharedScope, type Viewer, visibleTo } from './store.ts';
@@ -42,11 +43,33 @@ const audienceRank = (row: ResourceRow, words: string) => {
   return namesGroup(words, groups) ? 0 : 2;
 };
 
+/**
+ * 0: the line answers in the reader's language (HSDS `languages`), or does not say; 1: it does
+ * not. A Spanish speaker's block leads with the lines that answer in Spanish, an English
+ * speaker's with the ones in English; coverage still comes first, so a country's own line is
+ * never pushed below an international directory.
+ */
+const languageRank = (row: Pick<ResourceRow, 'languages'>, language: Language) =>
+  row.languages.length === 0 || row.languages.some((code) => code.split('-')[0] === language) ? 0 : 1;
+
+/**
+ * A line that is another language's door to a line already listed (`x_language_variant_of` in
+ * its extras: "988 Lifeline en español" for the 988 Lifeline) is shown only to readers of a
+ * language it answers in; others already have the line it belongs to.
+ */
+function variantForOthers(row: ResourceRow, language: Language, listed: ReadonlySet<string>): boolean {
+  const extras = row.extras;
+  if (!extras || typeof extras !== 'object' || Array.isArray(extras)) return false;
+  const of = (extras as Record<string, unknown>).x_language_variant_of;
+  return typeof of === 'string' && listed.has(of) && languageRank(row, language) === 1;
+}
+
 export async function crisisLinesFor(
   prisma: PrismaClient,
   viewer: Viewer,
   regionText: string,
   words = '',
+  language: Language = 'en',
 ): Promise<ResourceRow[]> {
   const region = normaliseRegion(regionText);
   const country = region ? countryOf(region) : undefined;
@@ -66,16 +89,18 @@ export async function crisisLinesFor(
     const rank = region ? coverageRank(row.regions, region) : row.regions.length === 0 ? 2 : undefined;
     return rank === undefined ? [] : [{ row, rank }];
   });
-  // Within a coverage rank: who the line is for, then verified lines before unverified ones (a
+  // Within a coverage rank: the reader's language, who the line is for, then verified lines before unverified ones (a
   // checked number is the safer first call), then by name.
   ranked.sort(
     (a, b) =>
       a.rank - b.rank ||
+      languageRank(a.row, language) - languageRank(b.row, language) ||
       audienceRank(a.row, words) - audienceRank(b.row, words) ||
       Number(b.row.verifiedOn !== null) - Number(a.row.verifiedOn !== null) ||
       a.row.title.localeCompare(b.row.title),
   );
-  return ranked.map((entry) => entry.row);
+  const listed = new Set(ranked.map((entry) => entry.row.replacesId ?? entry.row.id));
+  return ranked.map((entry) => entry.row).filter((row) => !variantForOthers(row, language, listed));
 }
 
 export function toCrisisLine(row: ResourceRow): CrisisLine {
@@ -99,9 +124,9 @@ export function toCrisisLine(row: ResourceRow): CrisisLine {
  */
 export function crisisLinesPort(prisma: PrismaClient): CrisisLinesPort {
   return {
-    async forRegion(region, workspaceId) {
+    async forRegion(region, workspaceId, language) {
       const viewer: Viewer = { workspaceId: workspaceId ?? sharedScope.workspaceId, teamIds: [] };
-      return (await crisisLinesFor(prisma, viewer, region)).map(toCrisisLine);
+      return (await crisisLinesFor(prisma, viewer, region, '', language)).map(toCrisisLine);
     },
   };
 }

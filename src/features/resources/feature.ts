@@ -218,9 +218,9 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     privacy: (memberId) => resourcesPrivacy(deps.prisma, memberId),
     personalData: resourcesPersonalData(deps.prisma),
     crisisLines: {
-      async forRegion(region, workspaceId) {
+      async forRegion(region, workspaceId, language) {
         await ensureSeeded();
-        return crisisLines.forRegion(region, workspaceId);
+        return crisisLines.forRegion(region, workspaceId, language);
       },
     },
   };

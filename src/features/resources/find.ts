@@ -4,7 +4,9 @@
 import type { Access } from '../../access/index.ts';
 import type { ActionContext, Actor } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import { channelLanguage, english, type Translate, translatorOf } from '../../i18n/index.ts';
 import { type Clock, enqueueOutbox } from '../../scheduling/index.ts';
+import { translatorForActor } from '../teams/index.ts';
 import { type Category, categories, soundsLikeCrisis } from './categories.ts';
 import { crisisLinesFor } from './crisis-lines.ts';
 import { nothingFoundBlocks } from './nothing-found.ts';
@@ -77,11 +79,17 @@ async function editableIds(deps: FindDeps, actor: Actor, asker: Asker, rows: rea
   return editable;
 }
 
-export async function findView(deps: FindDeps, actor: Actor, asker: Asker, request: FindRequest) {
+export async function findView(
+  deps: FindDeps,
+  actor: Actor,
+  asker: Asker,
+  request: FindRequest,
+  t: Translate = english,
+) {
   const { prisma } = deps;
   const crisisRegion = request.region ?? asker.region;
   const crisis = soundsLikeCrisis(request.words, request.category)
-    ? await crisisLinesFor(prisma, asker.viewer, crisisRegion, request.words)
+    ? await crisisLinesFor(prisma, asker.viewer, crisisRegion, request.words, t.language)
     : [];
   const firstPage = request.offset === 0;
   const limit = crisis.length > 0 && firstPage ? PAGE_UNDER_CRISIS : PAGE;
@@ -108,16 +116,19 @@ export async function findView(deps: FindDeps, actor: Actor, asker: Asker, reque
     };
   }
   const next = { ...request, offset: request.offset + limit };
-  return resultsView({
-    ...(firstPage && crisis.length > 0 ? { crisis: { region: crisisRegion, rows: crisis } } : {}),
-    results: found.items,
-    ...(found.more ? { more: { value: encodeMore(next) } } : {}),
-    words: words || (request.category ?? request.region ?? ''),
-    page: Math.floor(request.offset / PAGE) + 1,
-    ...(found.correctedTo ? { correctedTo: found.correctedTo } : {}),
-    similarOnly: found.how === 'similar',
-    editable: await editableIds(deps, actor, asker, found.items),
-  });
+  return resultsView(
+    {
+      ...(firstPage && crisis.length > 0 ? { crisis: { region: crisisRegion, rows: crisis } } : {}),
+      results: found.items,
+      ...(found.more ? { more: { value: encodeMore(next) } } : {}),
+      words: words || (request.category ?? request.region ?? ''),
+      page: Math.floor(request.offset / PAGE) + 1,
+      ...(found.correctedTo ? { correctedTo: found.correctedTo } : {}),
+      similarOnly: found.how === 'similar',
+      editable: await editableIds(deps, actor, asker, found.items),
+    },
+    t,
+  );
 }
 
 export async function runFind(
@@ -133,15 +144,16 @@ export async function runFind(
     return;
   }
   const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
-  await context.reply.privately(await findView(deps, context.actor, asker, request));
+  const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
+  await context.reply.privately(await findView(deps, context.actor, asker, request, t));
 }
 
 /** What a Send/Share button names: one entry (`r:<id>`) or a region's crisis lines (`c:<region>`). */
-async function pickedView(deps: FindDeps, asker: Asker, value: string | undefined) {
+async function pickedView(deps: FindDeps, asker: Asker, value: string | undefined, t: Translate = english) {
   if (value?.startsWith('c:')) {
     const region = normaliseRegion(value.slice(2));
     if (!region) return undefined;
-    return crisisCardView(await crisisLinesFor(deps.prisma, asker.viewer, region), region);
+    return crisisCardView(await crisisLinesFor(deps.prisma, asker.viewer, region, '', t.language), region, t);
   }
   if (value?.startsWith('r:')) {
     const row: ResourceRow | null = await deps.prisma.resource.findFirst({
@@ -158,7 +170,8 @@ const gone = text(
 
 export async function sendToMe(deps: FindDeps, context: ActionContext): Promise<void> {
   const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
-  const shown = await pickedView(deps, asker, context.value);
+  const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
+  const shown = await pickedView(deps, asker, context.value, t);
   if (!shown) return context.reply.privately(gone);
   // A DM is a message outside the reply: it goes through the outbox, so it is never lost.
   await enqueueOutbox(deps.prisma, deps.cipher, {
@@ -180,7 +193,9 @@ export async function shareInChannel(deps: FindDeps, context: ActionContext): Pr
     return context.reply.privately(text('Sharing works in a channel. Here it is already just for you.'));
   }
   const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
-  const shown = await pickedView(deps, asker, context.value);
+  // Shared in the channel: everyone there reads it, so it is in the team's language.
+  const team = asker.team ? await deps.prisma.team.findUnique({ where: { id: asker.team.id } }) : null;
+  const shown = await pickedView(deps, asker, context.value, translatorOf(channelLanguage(team?.language)));
   if (!shown) return context.reply.privately(gone);
   await context.reply.publicly({
     text: `${asker.displayName} shared: ${shown.text}`,

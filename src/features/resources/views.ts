@@ -2,6 +2,8 @@
 // send or share, help, and the words around suggestions and reviews. Plain and warm; the bot
 // points to real help and never advises treatment.
 import type { Block, Button, View } from '../../chat/index.ts';
+import { literal } from '../../chat/markup.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { type Category, categories, categoryLabels } from './categories.ts';
 import type { Contact, ResourceRecord } from './record.ts';
 import { type ResourceRow, rowToRecord } from './store.ts';
@@ -20,19 +22,20 @@ function shortLink(url: string): string {
   }
 }
 
-export function contactText(contact: Contact): string {
+export function contactText(contact: Contact, t: Translate = english): string {
   const note = contact.note ? ` (${contact.note})` : '';
+  const value = literal(contact.value);
   switch (contact.kind) {
     case 'phone':
-      return `Call ${contact.value}${note}`;
+      return `${t('resource.call', { value })}${note}`;
     case 'text':
-      return `Text ${contact.value}${note}`;
+      return `${t('resource.text', { value })}${note}`;
     case 'chat':
-      return `Chat: [${shortLink(contact.value)}](${contact.value})${note}`;
+      return `${t('resource.chat')}: [${shortLink(contact.value)}](${contact.value})${note}`;
     case 'web':
       return `[${shortLink(contact.value)}](${contact.value})${note}`;
     case 'email':
-      return `Email ${contact.value}${note}`;
+      return `${t('resource.email', { value })}${note}`;
   }
 }
 
@@ -50,19 +53,28 @@ export function changedNote(row: ResourceRow): string | undefined {
 }
 
 /** One entry in a list: name, what it is for, how to reach it, hours, who changed it. */
-export function resourceLine(row: ResourceRow): string {
+export function resourceLine(row: ResourceRow, t: Translate = english): string {
   const note = changedNote(row);
-  return `${recordLine(rowToRecord(row))}${note ? `\n_${note}._` : ''}`;
+  return `${recordLine(rowToRecord(row), t)}${note ? `\n_${note}._` : ''}`;
 }
 
-export function recordLine(record: ResourceRecord): string {
-  const reach = record.contacts.slice(0, 3).map(contactText).join(' · ');
-  const where = record.regions.length > 0 ? record.regions.join(', ') : 'International';
+export function recordLine(record: ResourceRecord, t: Translate = english): string {
+  const reach = record.contacts
+    .slice(0, 3)
+    .map((c) => contactText(c, t))
+    .join(' · ');
+  const where = record.regions.length > 0 ? record.regions.join(', ') : t('resource.international');
+  // Only the crisis-line label is in the catalog yet; other categories keep their English names.
+  const category =
+    record.category === 'crisis-line' ? t('resource.crisisLine') : categoryLabels[record.category];
+  const checked = record.verifiedOn
+    ? ` · ${t('resource.checked', { date: literal(record.verifiedOn) })}`
+    : '';
   return [
     `**${record.title}**${record.hours ? ` (${record.hours})` : ''}`,
     record.summary ? clip(record.summary, 160) : undefined,
     reach || undefined,
-    `_${categoryLabels[record.category]} · ${where}${record.verifiedOn ? ` · checked ${record.verifiedOn}` : ''}_`,
+    `_${category} · ${where}${checked}_`,
   ]
     .filter(Boolean)
     .join('\n');
@@ -94,22 +106,26 @@ export function resourceCardView(row: ResourceRow): View {
       }${changedNote(row) ? ` ${changedNote(row)}.` : ''}`,
     },
   ];
-  return { text: `${record.title}: ${record.contacts.map(contactText).slice(0, 2).join(', ')}`, blocks };
+  return {
+    text: `${record.title}: ${record.contacts
+      .map((c) => contactText(c))
+      .slice(0, 2)
+      .join(', ')}`,
+    blocks,
+  };
 }
 
-export function crisisCardView(rows: readonly ResourceRow[], region: string): View {
+export function crisisCardView(rows: readonly ResourceRow[], region: string, t: Translate = english): View {
+  const header = t('crisis.header', { region: literal(region) });
   return {
-    text: `Crisis lines for ${region}`,
+    text: header,
     blocks: [
-      { type: 'header', text: `Crisis lines for ${region}` },
+      { type: 'header', text: header },
       {
         type: 'text',
-        text: rows.map(resourceLine).join('\n\n') || 'I have no crisis lines for this region yet.',
+        text: rows.map((row) => resourceLine(row, t)).join('\n\n') || t('crisis.none'),
       },
-      {
-        type: 'context',
-        text: 'If you or someone else is in immediate danger, call your local emergency number.',
-      },
+      { type: 'context', text: t('crisis.danger') },
     ],
   };
 }
@@ -140,32 +156,36 @@ export interface ResultsInput {
   readonly editable: ReadonlySet<string>;
 }
 
-export function resultsView(input: ResultsInput): View {
+/**
+ * The crisis part is in the reader's language (`t`); the rest of the results (other categories,
+ * search hints) is still English until its strings join the catalog.
+ */
+export function resultsView(input: ResultsInput, t: Translate = english): View {
   const blocks: Block[] = [];
   const { crisis } = input;
   if (crisis && crisis.rows.length > 0) {
     blocks.push(
-      { type: 'header', text: `Crisis lines for ${crisis.region}` },
-      { type: 'text', text: crisis.rows.map(resourceLine).join('\n\n') },
+      { type: 'header', text: t('crisis.header', { region: literal(crisis.region) }) },
+      { type: 'text', text: crisis.rows.map((row) => resourceLine(row, t)).join('\n\n') },
       {
         type: 'actions',
         elements: [
           {
             type: 'button',
             actionId: 'resources:send',
-            label: 'Send to me',
+            label: t('crisis.sendToMe'),
             value: `c:${crisis.region}`,
             style: 'primary',
           },
           {
             type: 'button',
             actionId: 'resources:share',
-            label: 'Share in channel',
+            label: t('crisis.shareInChannel'),
             value: `c:${crisis.region}`,
           },
         ],
       },
-      { type: 'context', text: 'In immediate danger: call your local emergency number.' },
+      { type: 'context', text: t('crisis.dangerShort') },
     );
   }
   if (input.correctedTo)
@@ -199,7 +219,7 @@ export function resultsView(input: ResultsInput): View {
     });
   }
   const count = input.results.length + (crisis?.rows.length ?? 0);
-  return { text: `${count} resource${count === 1 ? '' : 's'} for “${input.words}”`, blocks };
+  return { text: t('crisis.resultsSummary', { count, words: literal(input.words) }), blocks };
 }
 
 export function findHelpView(): View {

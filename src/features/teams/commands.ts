@@ -2,6 +2,7 @@
 // (`/peer privacy` lives in features/privacy.)
 import { createAccess } from '../../access/index.ts';
 import { defineGroup } from '../../chat/command-table.ts';
+import { languageCommand } from './commands/language.ts';
 import { quietHoursCommand } from './commands/quiet-hours.ts';
 import { setupCommand } from './commands/setup.ts';
 import { teamEscalationCommand } from './commands/team-escalation.ts';
@@ -29,5 +30,6 @@ export function teamCommands(given: TeamsDeps) {
     teamEscalationCommand(deps),
     timezoneCommand(deps),
     quietHoursCommand(deps),
+    languageCommand(deps),
   ];
 }

@@ -4,6 +4,7 @@
 import type { Access } from '../../access/index.ts';
 import type { Actor } from '../../chat/events.ts';
 import type { PrismaClient } from '../../db/index.ts';
+import type { Language } from '../../i18n/index.ts';
 import {
   type DbClient,
   ensureMember,
@@ -23,6 +24,8 @@ export interface SetupInput {
   readonly name?: string;
   readonly timeZone?: string;
   readonly crisisRegion?: string;
+  /** The team's language: channel posts, and members who chose none and whose platform says none. */
+  readonly language?: Language;
 }
 
 const otherWorkspace =
@@ -45,6 +48,7 @@ async function updateTeam(
     ...(input.name ? { name: input.name } : {}),
     ...(input.timeZone ? { timeZone: input.timeZone } : {}),
     ...(input.crisisRegion ? { crisisRegion: input.crisisRegion } : {}),
+    ...(input.language ? { language: input.language } : {}),
   };
   const team = await prisma.$transaction(async (tx) => {
     const updated = await tx.team.update({ where: { id: existing.id }, data: changes });
@@ -94,6 +98,7 @@ export async function setUpTeam(
         name: input.name ?? 'Peer team',
         timeZone: input.timeZone ?? defaults.timeZone,
         crisisRegion: input.crisisRegion ?? defaults.crisisRegion,
+        ...(input.language ? { language: input.language } : {}),
       },
     });
     await tx.teamRole.createMany({

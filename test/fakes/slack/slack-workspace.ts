@@ -29,6 +29,8 @@ export interface SlackUserSeed {
   /** Workspace admin / owner, as users.info reports them. */
   isAdmin?: boolean;
   isOwner?: boolean;
+  /** The user's language as Slack reports it (`es-LA`, `en-US`): only with `include_locale`. */
+  locale?: string;
 }
 
 export interface WorkspaceUrls {
@@ -310,6 +312,8 @@ export class SlackWorkspace {
         deleted: seed.deleted ?? false,
         real_name: realName,
         tz: seed.tz ?? 'Europe/London',
+        // Slack adds the locale only when asked (`include_locale=true`), as the real API does.
+        ...(seed.locale && String(args.include_locale) === 'true' ? { locale: seed.locale } : {}),
         tz_label: 'Greenwich Mean Time',
         tz_offset: 0,
         is_bot: seed.isBot ?? false,

@@ -1,5 +1,6 @@
 // `/peer setup`: make this channel a team, or (admins) change its time zone, region or name.
 import { defineCommand } from '../../../chat/command-table.ts';
+import { channelLanguage, translatorOf } from '../../../i18n/index.ts';
 import { checkRegion, checkZone } from '../checks.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
 import { setUpTeam } from '../team-setup.ts';
@@ -8,8 +9,8 @@ import { refusalView, teamSetUpView } from '../views.ts';
 export function setupCommand({ prisma, access, defaults }: BoundTeamsDeps) {
   return defineCommand({
     name: 'setup',
-    description: 'Make this channel a peer team (or change its time zone and region)',
-    help: 'Run it in the channel your team uses. The first person to run it becomes the team admin. Later, only admins can change the time zone, crisis region or name.',
+    description: 'Make this channel a peer team (or change its time zone, region or language)',
+    help: 'Run it in the channel your team uses. The first person to run it becomes the team admin. Later, only admins can change the time zone, crisis region, language or name.',
     who: 'everyone',
     verb: 'team.setup',
     where: 'channel',
@@ -23,6 +24,11 @@ export function setupCommand({ prisma, access, defaults }: BoundTeamsDeps) {
         type: 'string',
         description: 'Where crisis lines should come from, like US or GB',
         check: checkRegion,
+      },
+      language: {
+        type: 'choice',
+        description: 'The team language for channel posts: en or es',
+        choices: ['en', 'es'],
       },
       name: { type: 'string', description: 'A name for the team', maxLength: 80, rest: true },
     },
@@ -38,11 +44,23 @@ export function setupCommand({ prisma, access, defaults }: BoundTeamsDeps) {
           ...(options.name ? { name: options.name } : {}),
           ...(options.timezone ? { timeZone: options.timezone } : {}),
           ...(options.region ? { crisisRegion: options.region.toUpperCase() } : {}),
+          ...(options.language ? { language: options.language } : {}),
         },
         defaults,
       );
       if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
-      const shown = teamSetUpView(outcome.value.team, outcome.value.created);
+      const set = teamSetUpView(outcome.value.team, outcome.value.created);
+      const t = translatorOf(channelLanguage(outcome.value.team.language));
+      const name = t(t.language === 'es' ? 'language.names.es' : 'language.names.en');
+      const shown = options.language
+        ? {
+            ...set,
+            blocks: [
+              ...set.blocks,
+              { type: 'text' as const, text: t('language.teamSet', { language: name }) },
+            ],
+          }
+        : set;
       if (outcome.value.created) await reply.publicly(shown);
       else await reply.privately(shown);
     },
