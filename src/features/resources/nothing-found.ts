@@ -53,7 +53,7 @@ export function nothingFoundBlocks(input: NothingFound): Block[] {
   if (input.crisisLines.length > 0) {
     blocks.push(
       { type: 'text', text: markup`**If you need someone now, crisis lines for ${literal(input.region)}:**` },
-      { type: 'text', text: input.crisisLines.map(resourceLine).join('\n\n') },
+      { type: 'text', text: input.crisisLines.map((row) => resourceLine(row)).join('\n\n') },
       { type: 'context', text: markup`In immediate danger: call your local emergency number.` },
     );
   }
