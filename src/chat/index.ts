@@ -2,13 +2,13 @@
 
 export type { AccessDecision, AccessPort } from './access-port.ts';
 export type { ChatAdapter, EventSink } from './adapter.ts';
-export { closestName, editDistance } from './closest-name.ts';
 export {
   capabilitiesOf,
   capabilityNames,
   noCapabilities,
   type PlatformCapabilities,
 } from './capabilities.ts';
+export { closestName, editDistance } from './closest-name.ts';
 export {
   checks,
   formatOptionProblems,
