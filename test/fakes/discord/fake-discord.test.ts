@@ -97,6 +97,26 @@ afterEach(() => {
   fake.reset();
 });
 
+/** Registers the `checkin` command (a bulk overwrite, so calling it again changes nothing). */
+async function registerCheckin(): Promise<void> {
+  await client.application?.commands.set([
+    {
+      name: 'checkin',
+      description: 'Check in with your team',
+      options: [
+        {
+          type: ApplicationCommandOptionType.SubcommandGroup,
+          name: 'team',
+          description: 'Team check-ins',
+          options: [
+            { type: ApplicationCommandOptionType.Subcommand, name: 'start', description: 'Start one' },
+          ],
+        },
+      ],
+    },
+  ]);
+}
+
 describe('discord.js against the fake', () => {
   it('logs in over REST + gateway with JSON and no compression', async () => {
     expect(client.user?.id).toBe(fake.world.botUser.id);
@@ -112,22 +132,7 @@ describe('discord.js against the fake', () => {
   });
 
   it('records registered application commands', async () => {
-    await client.application?.commands.set([
-      {
-        name: 'checkin',
-        description: 'Check in with your team',
-        options: [
-          {
-            type: ApplicationCommandOptionType.SubcommandGroup,
-            name: 'team',
-            description: 'Team check-ins',
-            options: [
-              { type: ApplicationCommandOptionType.Subcommand, name: 'start', description: 'Start one' },
-            ],
-          },
-        ],
-      },
-    ]);
+    await registerCheckin();
     expect(fake.registeredCommands().map((command) => command.name)).toEqual(['checkin']);
     const bad = await client.application?.commands
       .create({ name: 'Bad Name', description: 'x' })
@@ -136,6 +141,7 @@ describe('discord.js against the fake', () => {
   });
 
   it('handles a slash subcommand in a group with options and records the reply', async () => {
+    await registerCheckin();
     const sent = fake.slashCommand({
       name: 'checkin',
       group: 'team',
