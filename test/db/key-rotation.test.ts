@@ -4,7 +4,7 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createFieldCipher,
   createKeyRing,
@@ -25,7 +25,8 @@ const keyA = randomBytes(32);
 const keyB = randomBytes(32);
 const notes = Array.from({ length: 5 }, (_, i) => `flag note ${i}: a hard session`);
 
-beforeAll(async () => {
+// Each test gets its own database with five flag notes and four outbox rows under key A.
+beforeEach(async () => {
   db = await clonedDatabase();
   const a = createKeyRing(keyA);
   const { team, member } = await oneTeamWithMember(db.prisma);
@@ -52,7 +53,10 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(() => db.close());
+afterEach(() => db.close());
+
+/** Every envelope moved to key B: where a later run starts from. */
+const allOnB = () => rotateKeys(db.prisma, createKeyRing(keyB, [keyA]));
 
 /** An envelope as v2 code wrote a feature's field: bound to its column, not to its row. */
 function v2WithoutRow(key: Buffer, plain: string, context: string): string {
@@ -119,6 +123,7 @@ describe('key rotation', () => {
   });
 
   it('binds older envelopes to their rows, with the current key too; a bound one then refuses another row', async () => {
+    await allOnB();
     const { teamId, authorId } = await db.prisma.triggerFlag.findFirstOrThrow();
     const unbound = v2WithoutRow(keyB, 'an older note', 'TriggerFlag.note');
     const flag = await db.prisma.triggerFlag.create({
@@ -138,6 +143,7 @@ describe('key rotation', () => {
   });
 
   it('counts, and leaves alone, envelopes no configured key can read', async () => {
+    await allOnB();
     const stranger = createKeyRing(randomBytes(32));
     const flag = await db.prisma.triggerFlag.findFirstOrThrow();
     await db.prisma.triggerFlag.update({

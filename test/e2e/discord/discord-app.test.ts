@@ -46,7 +46,7 @@ describe('PeerBridge on Discord', () => {
 
     const setup = option(peer?.options, 'setup');
     expect(setup.type).toBe(1);
-    expect(names(nested(setup))).toEqual(['timezone', 'region', 'name']);
+    expect(names(nested(setup))).toEqual(['timezone', 'region', 'language', 'name']);
 
     const team = option(peer?.options, 'team');
     expect(team.type).toBe(2);

@@ -26,6 +26,9 @@ export const simpleColumns = [
   'status',
   // Whom a line is for, when it is for a particular group (HSDS eligibility): `veterans; military`.
   'eligibility',
+  // The entry this one is the other-language door of (`us-988-lifeline` for 988 en español):
+  // readers of other languages see only the main entry.
+  'language_variant_of',
 ] as const;
 
 const contactColumns: readonly ContactKind[] = ['phone', 'text', 'chat', 'web', 'email'];
@@ -78,8 +81,16 @@ export function rowToInput(row: CsvRow): ResourceInput {
     ...(text('verified_on') ? { verifiedOn: text('verified_on') } : {}),
     ...(text('verified_by') ? { verifiedBy: text('verified_by') } : {}),
     ...(text('status') ? { status: text('status') as ResourceInput['status'] } : {}),
-    ...(many(v.eligibility).length > 0 ? { extras: { x_eligibility: many(v.eligibility) } } : {}),
+    ...extrasOf(many(v.eligibility), text('language_variant_of')),
   };
+}
+
+function extrasOf(eligibility: string[], variantOf: string | undefined): Pick<ResourceInput, 'extras'> {
+  const extras = {
+    ...(eligibility.length > 0 ? { x_eligibility: eligibility } : {}),
+    ...(variantOf ? { x_language_variant_of: variantOf } : {}),
+  };
+  return Object.keys(extras).length > 0 ? { extras } : {};
 }
 
 const contactCell = (contacts: readonly Contact[], kind: ContactKind) =>
@@ -107,6 +118,8 @@ export function recordToRow(record: ResourceRecord): Record<string, string> {
     verified_by: record.verifiedBy ?? '',
     status: record.status,
     eligibility: eligibilityOf(record).join('; '),
+    language_variant_of:
+      typeof record.extras.x_language_variant_of === 'string' ? record.extras.x_language_variant_of : '',
   };
 }
 
