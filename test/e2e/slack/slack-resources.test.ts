@@ -53,6 +53,15 @@ afterAll(async () => {
   await fake?.close();
 });
 
+const importedIds = ['tx-warmline', 'gb-listening'];
+
+// Each test starts with nothing imported and no calls recorded, whatever ran before it (the
+// tests are shuffled across both describes).
+beforeEach(async () => {
+  fake.reset();
+  await app.storage.db.prisma.resource.deleteMany({ where: { id: { in: importedIds } } });
+});
+
 /** The `value` of the first button with this action id and label, in a Block Kit payload. */
 function buttonValue(blocks: unknown, actionId: string, label: string): string {
   const elements = (Array.isArray(blocks) ? blocks : []).flatMap(
@@ -129,7 +138,6 @@ function privateAnswer(words: string): Promise<SlackCall> {
 }
 
 const prisma = () => app.storage.db.prisma;
-const importedIds = ['tx-warmline', 'gb-listening'];
 const imported = () => prisma().resource.count({ where: { id: { in: importedIds } } });
 
 /** The admin uploads the file and imports its 2 good rows by the button, as the import test does. */
@@ -151,12 +159,6 @@ async function importGoodRows(): Promise<void> {
 }
 
 describe('resource import and export from chat on Slack', () => {
-  // Each test starts with nothing imported and nothing recorded, whatever ran before it.
-  beforeEach(async () => {
-    fake.reset();
-    await prisma().resource.deleteMany({ where: { id: { in: importedIds } } });
-  });
-
   it('refuses a member’s file kindly and never downloads it', async () => {
     const file = fake.hostFile('from-sam.csv', badCsv);
     await sender.event(
