@@ -4,7 +4,7 @@
 // a file attached to a DM (served by the fake as Discord's CDN would) is checked row by row with
 // nothing written, the "Import the 2 good rows" button imports them, and `/peer resources
 // export` uploads HSDS JSON to the admin's DM; a member's file is refused and never downloaded.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import { FakeDiscord, type SentInteraction } from '../../fakes/discord/index.ts';
 import { badCsv } from '../../features/resources/fixtures/bad-import.ts';
@@ -39,6 +39,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await fake?.close();
+});
+
+const importedIds = ['tx-warmline', 'gb-listening'];
+
+// Each test starts with nothing imported and no calls recorded, whatever ran before it (the
+// tests are shuffled across both describes).
+beforeEach(async () => {
+  fake.reset();
+  await app.storage.db.prisma.resource.deleteMany({ where: { id: { in: importedIds } } });
 });
 
 interface Seen {
@@ -164,8 +173,17 @@ function interactionSaying(words: string) {
   );
 }
 
-const imported = () =>
-  app.storage.db.prisma.resource.count({ where: { id: { in: ['tx-warmline', 'gb-listening'] } } });
+const imported = () => app.storage.db.prisma.resource.count({ where: { id: { in: importedIds } } });
+
+/** Alice sends the file and imports its 2 good rows by the button, as the import test does. */
+async function importGoodRows(): Promise<void> {
+  fake.sendDirectMessage({ from: 'alice', content: '', files: [{ name: 'list.csv', content: badCsv }] });
+  const report = await dmSaying('alice', 'need a change');
+  const button = report.customIds.find((id) => id.startsWith('resources:import-good|'));
+  if (!button) throw new Error(`no import button in ${JSON.stringify(report)}`);
+  await fake.button({ customId: button, dm: true, user: 'alice' }).reply();
+  await interactionSaying('Imported: 2 added');
+}
 
 describe('resource import and export from chat on Discord', () => {
   it('a member’s file is refused kindly and never downloaded', async () => {
@@ -190,6 +208,7 @@ describe('resource import and export from chat on Discord', () => {
   });
 
   it('/peer resources export sends HSDS JSON to the admin’s DM', async () => {
+    await importGoodRows();
     const where = { channel: 'peer-support', user: 'alice' };
     const sent = fake.slashCommand({ name: 'peer', group: 'resources', subcommand: 'export', ...where });
     expect((await privateAnswer(sent)).content).toContain('to your direct messages');

@@ -2,20 +2,24 @@
 // guild scheduled events (and the admin's note when the bot lacks Manage Events), an RSVP by
 // button, and reminders by DM at the right instants on an injected clock.
 import { PermissionFlagsBits } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { featureList, type RunningApp } from '../../../src/app.ts';
 import { ManualClock, type PeriodicJob } from '../../../src/scheduling/index.ts';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 
+// A fresh world per test (its own fake Discord, app, database and clock): the tests move the clock,
+// grant and take away Manage Events and count every scheduled-event call, so nothing is shared and
+// each test runs the earlier steps it builds on (the team, the series with its events) itself.
 let fake: FakeDiscord;
 let app: RunningApp;
-const clock = new ManualClock('2026-03-01T12:00:00Z');
+let clock: ManualClock;
 let jobs: PeriodicJob[] = [];
 const runJobs = () => Promise.all(jobs.map((job) => job.run({ instanceId: 'e2e', now: clock.now() })));
 const said = (text: string) => (call: { body: unknown }) => JSON.stringify(call.body ?? {}).includes(text);
 
-beforeAll(async () => {
+beforeEach(async () => {
+  clock = new ManualClock('2026-03-01T12:00:00Z');
   // The machine running the tests is shared and busy: Discord's 3 s answer deadline is widened so
   // a slow first answer is not mistaken for a missing one (the adapter's defer is tested elsewhere).
   fake = await FakeDiscord.start({
@@ -39,9 +43,9 @@ beforeAll(async () => {
       },
     },
   );
-});
+}, 180_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await app?.stop();
   await fake?.close();
 });
@@ -52,28 +56,60 @@ async function command(user: string, subcommand: string, options: Record<string,
     .reply(60_000);
 }
 
+/** The team "Harbor" (Europe/Berlin) with alice as its supervisor. */
+async function setUpTeam(): Promise<void> {
+  const alice = fake.world.user('alice');
+  await fake
+    .slashCommand({
+      name: 'peer',
+      subcommand: 'setup',
+      channel: 'peer-support',
+      user: 'alice',
+      options: { timezone: 'Europe/Berlin', name: 'Harbor' },
+    })
+    .reply(60_000);
+  await fake
+    .slashCommand({
+      name: 'peer',
+      group: 'team',
+      subcommand: 'role',
+      channel: 'peer-support',
+      user: 'alice',
+      options: { user: `<@${alice.id}>`, role: 'supervisor' },
+    })
+    .reply(60_000);
+}
+
+const eventsRoleId = '1290000000000000001';
+
+/** The bot gets a role with Manage Events, so series get guild scheduled events. */
+function grantManageEvents(): void {
+  const guild = fake.world.guild();
+  guild.roles.push({
+    id: eventsRoleId,
+    name: 'Bot events',
+    permissions: PermissionFlagsBits.ManageEvents,
+    position: 9,
+  });
+  guild.members.get(fake.world.botUser.id)?.roleIds.push(eventsRoleId);
+}
+
+/** Four weekly "Group supervision" sessions from Mon 2 Mar 18:00 Berlin; the next three get guild events. */
+async function newGroupSeries(): Promise<void> {
+  await command('alice', 'new', {
+    title: 'Group supervision',
+    date: '2026-03-02',
+    time: '18:00',
+    length: 90,
+    timezone: 'Europe/Berlin',
+    count: 4,
+  });
+  await fake.rest.waitForCall(said('in the server'), 60_000);
+}
+
 describe('supervision on Discord', { timeout: 300_000 }, () => {
   it('without Manage Events the admin gets a plain note and the series still works', async () => {
-    const alice = fake.world.user('alice');
-    await fake
-      .slashCommand({
-        name: 'peer',
-        subcommand: 'setup',
-        channel: 'peer-support',
-        user: 'alice',
-        options: { timezone: 'Europe/Berlin', name: 'Harbor' },
-      })
-      .reply(60_000);
-    await fake
-      .slashCommand({
-        name: 'peer',
-        group: 'team',
-        subcommand: 'role',
-        channel: 'peer-support',
-        user: 'alice',
-        options: { user: `<@${alice.id}>`, role: 'supervisor' },
-      })
-      .reply(60_000);
+    await setUpTeam();
     await command('alice', 'new', {
       title: 'Case review',
       date: '2026-03-03',
@@ -95,15 +131,8 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
   });
 
   it('creates a series with guild scheduled events, takes an RSVP by button, and reminds by DM at the right instants', async () => {
-    const guild = fake.world.guild();
-    const role = {
-      id: '1290000000000000001',
-      name: 'Bot events',
-      permissions: PermissionFlagsBits.ManageEvents,
-      position: 9,
-    };
-    guild.roles.push(role);
-    guild.members.get(fake.world.botUser.id)?.roleIds.push(role.id);
+    await setUpTeam();
+    grantManageEvents();
     const bob = fake.world.user('bob');
     await fake
       .slashCommand({
@@ -115,15 +144,7 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
       })
       .reply(60_000);
 
-    await command('alice', 'new', {
-      title: 'Group supervision',
-      date: '2026-03-02',
-      time: '18:00',
-      length: 90,
-      timezone: 'Europe/Berlin',
-      count: 4,
-    });
-    await fake.rest.waitForCall(said('in the server'), 60_000);
+    await newGroupSeries();
     const events = [...fake.rest.calls('POST /guilds/:guildId/scheduled-events')].filter(
       (c) => c.status === 200,
     );
@@ -188,6 +209,9 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
   });
 
   it("moves and cancels a session's guild scheduled event with the session, and says so when it may not", async () => {
+    await setUpTeam();
+    grantManageEvents();
+    await newGroupSeries();
     const sessions = await app.storage.db.prisma.supervisionSession.findMany({
       where: { title: 'Group supervision' },
       orderBy: { startsAt: 'asc' },
@@ -252,7 +276,7 @@ describe('supervision on Discord', { timeout: 300_000 }, () => {
     // Manage Events taken away: the session still moves; the admin is told to fix the event by hand.
     const guild = fake.world.guild();
     const bot = guild.members.get(fake.world.botUser.id);
-    if (bot) bot.roleIds.splice(bot.roleIds.indexOf('1290000000000000001'), 1);
+    if (bot) bot.roleIds.splice(bot.roleIds.indexOf(eventsRoleId), 1);
     await command('alice', 'move', {
       session: `#${second?.id.slice(-6)}`,
       date: '2026-03-11',

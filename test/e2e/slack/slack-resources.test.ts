@@ -5,7 +5,7 @@
 // bot token); the admin's upload is refused whole with a report naming each bad row, the
 // "Import the 2 good rows" button imports them, `/peer resources export` uploads a zipped HSDS
 // CSV data package to the admin's DM; a member and an oversized file are refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import { readZip } from '../../../src/features/resources/formats/zip.ts';
 import {
@@ -51,6 +51,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await fake?.close();
+});
+
+const importedIds = ['tx-warmline', 'gb-listening'];
+
+// Each test starts with nothing imported and no calls recorded, whatever ran before it (the
+// tests are shuffled across both describes).
+beforeEach(async () => {
+  fake.reset();
+  await app.storage.db.prisma.resource.deleteMany({ where: { id: { in: importedIds } } });
 });
 
 /** The `value` of the first button with this action id and label, in a Block Kit payload. */
@@ -129,7 +138,25 @@ function privateAnswer(words: string): Promise<SlackCall> {
 }
 
 const prisma = () => app.storage.db.prisma;
-const imported = () => prisma().resource.count({ where: { id: { in: ['tx-warmline', 'gb-listening'] } } });
+const imported = () => prisma().resource.count({ where: { id: { in: importedIds } } });
+
+/** The admin uploads the file and imports its 2 good rows by the button, as the import test does. */
+async function importGoodRows(): Promise<void> {
+  const file = fake.hostFile('team-list.csv', badCsv);
+  await sender.event(
+    eventCallback(directMessageEvent({ text: 'here you go', files: [file] }), fake.identity),
+  );
+  const report = await privateAnswer('row(s) need a change');
+  await sender.interactive(
+    blockActionsPayload({
+      actionId: 'resources:import-good',
+      value: buttonValue(report.args.blocks, 'resources:import-good', 'Import the 2 good rows'),
+      message: { ts: '2.000', channelId: fake.dmChannelFor(DEFAULT_ACTOR.userId) },
+      urls: fake,
+    }),
+  );
+  await privateAnswer('Imported: 2 added');
+}
 
 describe('resource import and export from chat on Slack', () => {
   it('refuses a member’s file kindly and never downloads it', async () => {
@@ -173,6 +200,7 @@ describe('resource import and export from chat on Slack', () => {
   });
 
   it('/peer resources export format:hsds-csv uploads a zipped data package to the admin’s DM', async () => {
+    await importGoodRows();
     await sender.slashCommand({
       command: '/peer',
       text: 'resources export format:hsds-csv',

@@ -250,10 +250,11 @@ export class FakeDiscord {
     return this.store.messages.get(id);
   }
 
-  /** Forgets recorded REST calls, interaction replies and injected failures (world state is kept). */
+  /** Forgets recorded REST calls, interaction replies, attachment downloads and injected failures (world state is kept). */
   reset(): void {
     this.rest.reset();
     this.store.reset();
+    this.attachmentDownloads.length = 0;
     // Threads go with the messages they were started from.
     for (const [id, channel] of this.world.channels)
       if (channel.type === ChannelType.PublicThread) this.world.channels.delete(id);
