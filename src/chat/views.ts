@@ -1,8 +1,12 @@
 // Views are data. Features build these neutral shapes; each adapter renders them within its
 // platform's limits (src/adapters/*/render-*.ts). Text uses a small neutral markup:
 // **bold**, _italic_, `code` and [label](https://url); adapters translate it.
+// Every text a view shows is `MarkupText`: the catalog's words (src/i18n), or the `markup`
+// template with each person-written value passed through `literal()`. A plain string does not
+// type-check here, so a name, answer or title can never become a link, mention or formatting.
 
 import type { InputCheck } from './input-checks.ts';
+import type { MarkupText } from './markup.ts';
 
 export type ButtonStyle = 'primary' | 'danger' | 'default';
 
@@ -33,19 +37,19 @@ export interface Select {
 }
 
 export type Block =
-  | { readonly type: 'header'; readonly text: string }
-  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'header'; readonly text: MarkupText }
+  | { readonly type: 'text'; readonly text: MarkupText }
   | {
       readonly type: 'fields';
-      readonly fields: readonly { readonly label: string; readonly value: string }[];
+      readonly fields: readonly { readonly label: MarkupText; readonly value: MarkupText }[];
     }
-  | { readonly type: 'context'; readonly text: string }
+  | { readonly type: 'context'; readonly text: MarkupText }
   | { readonly type: 'divider' }
   | { readonly type: 'actions'; readonly elements: readonly (Button | Select)[] };
 
 export interface View {
   /** A plain one-line summary: notification text and the fallback where blocks do not show. */
-  readonly text: string;
+  readonly text: MarkupText;
   readonly blocks: readonly Block[];
 }
 
@@ -88,4 +92,4 @@ export interface Form {
 
 export type FormValues = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-export const view = (text: string, ...blocks: Block[]): View => ({ text, blocks });
+export const view = (text: MarkupText, ...blocks: Block[]): View => ({ text, blocks });

@@ -1,0 +1,1 @@
+export const resources = {} as const;

@@ -1,0 +1,1 @@
+export const selfcare = {} as const;

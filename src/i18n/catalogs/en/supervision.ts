@@ -1,0 +1,1 @@
+export const supervision = {} as const;

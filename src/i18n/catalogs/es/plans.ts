@@ -1,0 +1,3 @@
+import type { Catalog } from '../../catalog-types.ts';
+
+export const plans: Catalog['plans'] = {};
