@@ -4,12 +4,14 @@
 import type { Actor, FormValues } from '../../chat/index.ts';
 import type { Db, FieldCipher } from '../../db/index.ts';
 import { type DbClient, enqueueOutbox } from '../../scheduling/index.ts';
+import { translatorForMember } from '../teams/index.ts';
 import {
   type CheckinsDeps,
   ensureMember,
   HOUR,
   type Outcome,
   ok,
+  type Refusal,
   refuse,
   type Team,
   userRef,
@@ -43,11 +45,9 @@ export function decryptItems(
   return parsed.success ? parsed.data : [];
 }
 
-const closedRound =
-  'This check-in round has closed, so I could not save that. Thank you for wanting to answer; the next round will come to you as usual.';
-const unknownRound = 'I could not find that check-in round any more. Nothing was saved.';
-const notInvited =
-  'This check-in round went to the people on the team when it opened, and you were not among them, so nothing was saved. If you think you should be, your team’s admins can help; the next round will include everyone on the team.';
+const closedRound: Refusal = (t) => t('checkins.refusal.closedRound');
+const unknownRound: Refusal = (t) => t('checkins.refusal.unknownRound');
+const notInvited: Refusal = (t) => t('checkins.refusal.notInvited');
 
 /** The answering person, when the round was sent to them: nobody else answers or counts in it. */
 async function invitedMember(deps: CheckinsDeps, actor: Actor, round: Db.CheckinRound) {
@@ -163,8 +163,7 @@ export async function recordSkip(
   const existing = await deps.prisma.checkinAnswer.findUnique({
     where: { roundId_memberId: { roundId: round.id, memberId: member.id } },
   });
-  if (existing && !existing.skipped)
-    return refuse('You already answered this round, so I kept your answer. Nothing else to do.');
+  if (existing && !existing.skipped) return refuse((t) => t('checkins.refusal.alreadyAnswered'));
   await deps.prisma.checkinAnswer.upsert({
     where: { roundId_memberId: { roundId: round.id, memberId: member.id } },
     create: { roundId: round.id, memberId: member.id, skipped: true, answeredAt: deps.clock.now() },
@@ -191,7 +190,13 @@ export async function snooze(
       teamId: round.team.id,
       target: { kind: 'dm', userId: userRef(round.team, member).userId },
       recipientMemberId: member.id,
-      view: reminderView(round.id, round.template.name, round.closesAt, zoneOf(member, round.team)),
+      view: reminderView(
+        round.id,
+        round.template.name,
+        round.closesAt,
+        zoneOf(member, round.team),
+        translatorForMember(member, round.team),
+      ),
       notBefore: new Date(now.getTime() + HOUR),
     }),
   );

@@ -6,8 +6,12 @@ import {
   type CommandHandler,
   defineCommand,
   defineGroup,
+  literal,
+  type MarkupText,
   type Reply,
 } from '../../chat/index.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { translatorForActor, translatorForMember } from '../teams/index.ts';
 import {
   type CheckinsDeps,
   ensureMember,
@@ -16,6 +20,7 @@ import {
   notATeam,
   notLead,
   teamOfChannel,
+  zoneOf,
 } from './context.ts';
 import { definitionForNow, listDefinitions } from './definitions.ts';
 import { closeRound, MIN_GROUP_FLOOR } from './digest.ts';
@@ -33,15 +38,20 @@ export const checkinGroup = defineGroup({
   help: 'Asynchronous support-circle check-ins: each of you answers in private, when it suits you, and chooses who sees each answer.',
 });
 
-/** The team of the channel, with the actor's member row and whether they lead it. */
+/**
+ * The team of the channel, with the actor's member row, whether they lead it, and their
+ * translator (their language, the team's when they have none).
+ */
 async function where(deps: CheckinsDeps, actor: Actor, channelId: string | undefined, reply: Reply) {
   const team = await teamOfChannel(deps.prisma, actor, channelId);
   if (!team) {
-    await reply.privately(textView(notATeam));
+    const t = await translatorForActor(deps.prisma, actor, { channelId });
+    await reply.privately(textView(notATeam(t)));
     return undefined;
   }
   const member = await ensureMember(deps.prisma, actor);
-  return { team, member, lead: await mayManage(deps, actor, team.id) };
+  const t = translatorForMember(member, team, actor.locale);
+  return { team, member, t, lead: await mayManage(deps, actor, team.id) };
 }
 
 type At = NonNullable<Awaited<ReturnType<typeof where>>>;
@@ -58,7 +68,7 @@ function inTeam<Options>(
   return async (context) => {
     const at = await where(deps, context.actor, context.place.channelId, context.reply);
     if (!at) return;
-    if (who === 'leadsOnly' && !at.lead) return context.reply.privately(textView(notLead));
+    if (who === 'leadsOnly' && !at.lead) return context.reply.privately(textView(notLead(at.t)));
     await run(at, context);
   };
 }
@@ -75,7 +85,7 @@ function teamCommands(deps: CheckinsDeps) {
     handler: inTeam(deps, 'leadsOnly', async (at, { reply }) => {
       // The roster is read now too, so the first round knows who is on the team.
       await refreshRoster(deps, at.team).catch(() => false);
-      await reply.openForm({ ...setupForm(at.team.timeZone), context: `new:${at.team.id}` });
+      await reply.openForm({ ...setupForm(at.team.timeZone, undefined, at.t), context: `new:${at.team.id}` });
     }),
   });
   const now = defineCommand({
@@ -105,13 +115,9 @@ function teamCommands(deps: CheckinsDeps) {
         return openRound(tx, deps.cipher, at.team, plan, opensAt);
       });
       if ('already' in opened)
-        return reply.privately(alreadyOpenView(opened.already.closesAt, at.team.timeZone));
+        return reply.privately(alreadyOpenView(opened.already.closesAt, zoneOf(at.member, at.team), at.t));
       deps.notifyOutbox();
-      await reply.privately(
-        textView(
-          `A round is open. I am sending ${opened.invitedNow === 1 ? 'one private prompt' : `${opened.invitedNow} private prompts`}; \`/peer checkin close\` closes it early.`,
-        ),
-      );
+      await reply.privately(textView(at.t('checkins.commands.opened', { count: opened.invitedNow })));
     }),
   });
   const close = defineCommand({
@@ -124,8 +130,7 @@ function teamCommands(deps: CheckinsDeps) {
     where: 'channel',
     handler: inTeam(deps, 'leadsOnly', async (at, { reply }) => {
       const open = await deps.prisma.checkinRound.findMany({ where: { teamId: at.team.id, status: 'open' } });
-      if (open.length === 0)
-        return reply.privately(textView('There is no open round to close. `/peer checkin now` opens one.'));
+      if (open.length === 0) return reply.privately(textView(at.t('checkins.commands.nothingToClose')));
       const now = deps.clock.now();
       let closed = 0;
       for (const round of open) {
@@ -133,11 +138,7 @@ function teamCommands(deps: CheckinsDeps) {
           closed++;
       }
       deps.notifyOutbox();
-      await reply.privately(
-        textView(
-          `Closed ${closed === 1 ? 'the round' : `${closed} rounds`}; the digest is on its way to the channel.`,
-        ),
-      );
+      await reply.privately(textView(at.t('checkins.commands.closed', { count: closed })));
     }),
   });
   return [setup, now, close];
@@ -153,7 +154,7 @@ function viewCommands(deps: CheckinsDeps) {
     verb: 'checkin.view',
     where: 'channel',
     handler: inTeam(deps, 'anyone', async (at, { reply }) => {
-      await reply.privately(definitionsView(await listDefinitions(deps.prisma, at.team.id), at.lead));
+      await reply.privately(definitionsView(await listDefinitions(deps.prisma, at.team.id), at.lead, at.t));
     }),
   });
   const roster = defineCommand({
@@ -166,7 +167,7 @@ function viewCommands(deps: CheckinsDeps) {
     where: 'channel',
     handler: inTeam(deps, 'anyone', async (at, { reply }) => {
       if (at.lead) await refreshRoster(deps, at.team).catch(() => false);
-      await reply.privately(rosterView(at.team.name, await rosterOf(deps.prisma, at.team.id)));
+      await reply.privately(rosterView(at.team.name, await rosterOf(deps.prisma, at.team.id), at.t));
     }),
   });
   const trend = defineCommand({
@@ -178,7 +179,7 @@ function viewCommands(deps: CheckinsDeps) {
     verb: 'checkin.trend',
     where: 'channel',
     handler: inTeam(deps, 'leadsOnly', async (at, { reply }) => {
-      await reply.privately(await trendView(deps.prisma, at.team.id, at.team.name, deps.clock.now()));
+      await reply.privately(await trendView(deps.prisma, at.team.id, at.team.name, deps.clock.now(), at.t));
     }),
   });
   const minGroup = defineCommand({
@@ -198,16 +199,22 @@ function viewCommands(deps: CheckinsDeps) {
         create: { teamId: at.team.id, minGroupSize: options.size },
         update: { minGroupSize: options.size },
       });
-      await reply.privately(
-        textView(`The mood spread now shows only when at least ${options.size} people answer.`),
-      );
+      await reply.privately(textView(at.t('checkins.commands.minGroup', { size: options.size })));
     }),
   });
   return [list, roster, trend, minGroup];
 }
 
 function ownCommands(deps: CheckinsDeps) {
-  const own = (name: string, description: string, help: string, run: (actor: Actor) => Promise<string>) =>
+  /** A member's own language, wherever they type: their choice, their platform, their team's. */
+  const tOf = (actor: Actor, channelId: string | undefined) =>
+    translatorForActor(deps.prisma, actor, { channelId });
+  const own = (
+    name: string,
+    description: string,
+    help: string,
+    run: (actor: Actor, t: Translate) => Promise<MarkupText>,
+  ) =>
     defineCommand({
       name,
       group: 'checkin',
@@ -216,7 +223,8 @@ function ownCommands(deps: CheckinsDeps) {
       who: 'everyone',
       verb: 'checkin.self',
       where: 'anywhere',
-      handler: async ({ actor, reply }) => reply.privately(textView(await run(actor))),
+      handler: async ({ actor, place, reply }) =>
+        reply.privately(textView(await run(actor, await tOf(actor, place.channelId)))),
     });
   const pause = defineCommand({
     name: 'pause',
@@ -234,18 +242,16 @@ function ownCommands(deps: CheckinsDeps) {
         check: pauseDateProblem,
       },
     },
-    handler: async ({ actor, reply, options }) => {
+    handler: async ({ actor, place, reply, options }) => {
       const member = await ensureMember(deps.prisma, actor);
+      const t = await tOf(actor, place.channelId);
       const until = endOfLocalDay(options.until, member.timeZone ?? 'UTC');
-      if (until <= deps.clock.now())
-        return reply.privately(textView('That date has already passed. Pick a day from today on.'));
+      if (until <= deps.clock.now()) return reply.privately(textView(t('checkins.commands.pastDate')));
       if (until.getTime() - deps.clock.now().getTime() > 366 * 24 * HOUR)
-        return reply.privately(textView('Please pick a date within a year; you can pause again later.'));
+        return reply.privately(textView(t('checkins.commands.withinYear')));
       await setPreference(deps.prisma, member.id, { pausedUntil: until });
       await reply.privately(
-        textView(
-          `Enjoy the break. No check-ins reach you until after ${options.until}; \`/peer checkin resume\` brings them back sooner.`,
-        ),
+        textView(t('checkins.commands.paused', { until: literal(options.until.trim()) })),
       );
     },
   });
@@ -253,24 +259,24 @@ function ownCommands(deps: CheckinsDeps) {
     'resume',
     'Come back to check-ins before your pause ends',
     'Ends a pause at once.',
-    async (actor) => {
+    async (actor, t) => {
       const member = await ensureMember(deps.prisma, actor);
       await setPreference(deps.prisma, member.id, { pausedUntil: null });
-      return 'Welcome back. The next check-in will reach you as usual.';
+      return t('checkins.commands.resumed');
     },
   );
   const optout = own(
     'optout',
     'Stop getting check-ins',
     'You can come back any time with `/peer checkin optin`.',
-    async (actor) => {
+    async (actor, t) => {
       await setOptOut(deps.prisma, await ensureMember(deps.prisma, actor), true);
-      return 'Done: no more check-in prompts for you. `/peer checkin optin` brings them back whenever you like.';
+      return t('checkins.commands.optedOut');
     },
   );
-  const optin = own('optin', 'Get check-ins again', 'Undoes `/peer checkin optout`.', async (actor) => {
+  const optin = own('optin', 'Get check-ins again', 'Undoes `/peer checkin optout`.', async (actor, t) => {
     await setOptOut(deps.prisma, await ensureMember(deps.prisma, actor), false);
-    return 'You are back in. The next check-in will reach you.';
+    return t('checkins.commands.optedIn');
   });
   const historyCommand = defineCommand({
     name: 'history',
@@ -280,9 +286,12 @@ function ownCommands(deps: CheckinsDeps) {
     who: 'everyone',
     verb: 'checkin.self',
     where: 'anywhere',
-    handler: async ({ actor, reply }) => {
+    handler: async ({ actor, place, reply }) => {
       const member = await ensureMember(deps.prisma, actor);
-      await reply.privately(await historyView(deps.prisma, deps.cipher, member.id, member.timeZone ?? 'UTC'));
+      const t = await tOf(actor, place.channelId);
+      await reply.privately(
+        await historyView(deps.prisma, deps.cipher, member.id, member.timeZone ?? 'UTC', t),
+      );
     },
   });
   const buddy = defineCommand({
@@ -294,15 +303,12 @@ function ownCommands(deps: CheckinsDeps) {
     verb: 'checkin.self',
     where: 'anywhere',
     options: { state: { type: 'choice', description: 'on or off', required: true, choices: ['on', 'off'] } },
-    handler: async ({ actor, reply, options }) => {
+    handler: async ({ actor, place, reply, options }) => {
       const member = await ensureMember(deps.prisma, actor);
+      const t = await tOf(actor, place.channelId);
       await setPreference(deps.prisma, member.id, { buddy: options.state === 'on' });
       await reply.privately(
-        textView(
-          options.state === 'on'
-            ? 'Thank you. You are a support buddy now; I will ask you, in turn, when a teammate would like a peer to reach out.'
-            : 'You are no longer a support buddy. Thank you for the care you gave.',
-        ),
+        textView(options.state === 'on' ? t('checkins.commands.buddyOn') : t('checkins.commands.buddyOff')),
       );
     },
   });

@@ -1,8 +1,9 @@
 // What every part of the check-ins feature is given, and the small look-ups they share.
 
 import { type Access, createAccess } from '../../access/index.ts';
-import type { Actor, ChatClient, Platform } from '../../chat/index.ts';
+import type { Actor, ChatClient, MarkupText, Platform } from '../../chat/index.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
 import { ensureMember, findTeamByChannel } from '../teams/index.ts';
@@ -25,16 +26,17 @@ export interface CheckinsDeps {
 export type Team = Db.Team & { workspace: Db.Workspace };
 export type Member = Db.Member;
 
+/** A refusal in the reader's words: the reason is worded once the reader's translator is known. */
+export type Refusal = (t: Translate) => MarkupText;
+
 export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: Refusal };
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const refuse = (reason: string): Outcome<never> => ({ ok: false, reason });
+export const refuse = (reason: Refusal): Outcome<never> => ({ ok: false, reason });
 
-export const notATeam =
-  'This channel is not set up as a team yet. Anyone can start with `/peer setup` here; check-ins come after that.';
-export const notLead =
-  'Only the team’s admins and supervisors can do that. Anyone can answer, skip or pause check-ins.';
+export const notATeam: Refusal = (t) => t('checkins.refusal.notATeam');
+export const notLead: Refusal = (t) => t('checkins.refusal.notLead');
 
 export async function teamOfChannel(prisma: PrismaClient, actor: Actor, channelId: string | undefined) {
   if (!channelId) return undefined;

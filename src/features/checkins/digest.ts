@@ -10,8 +10,8 @@ import type { Db, FieldCipher } from '../../db/index.ts';
 import { claimOccurrence, type DbClient, enqueueOutbox } from '../../scheduling/index.ts';
 import { decryptItems } from './answers.ts';
 import { questionsOf } from './definitions.ts';
-import { enqueueNamedPost, namedItems, threadOf } from './named-posts.ts';
-import { type Question, scaleWords } from './questions.ts';
+import { channelTranslator, enqueueNamedPost, namedItems, threadOf } from './named-posts.ts';
+import { type Question, scalePoints } from './questions.ts';
 import { type DigestAnswer, digestView } from './views.ts';
 
 export { MIN_GROUP_FLOOR } from '../../anonymity/index.ts';
@@ -41,11 +41,11 @@ export function buildDigest(
       given.length,
       minGroup,
       (i) => i.value,
-    ).map((i) => ({ question: i.question, value: i.value })),
+    ).map((i) => ({ questionId: i.questionId, question: i.question, kind: i.kind, value: i.value })),
   );
   const moods = given.map((a) => a.mood).filter((m): m is number => m !== null);
   const spread = mayShowCounts(moods.length, minGroup)
-    ? scaleWords.map((_, i) => moods.filter((m) => m === i + 1).length)
+    ? scalePoints.map((point) => moods.filter((m) => m === point).length)
     : undefined;
   return {
     name,
@@ -53,7 +53,6 @@ export function buildDigest(
     invited: 0,
     answers: shown,
     minGroup,
-    scaleWords,
     ...(spread ? { spread } : {}),
   };
 }
@@ -120,7 +119,7 @@ export async function closeRound(
     workspaceExternalId: round.team.workspace.externalId,
     teamId: round.teamId,
     target: { kind: 'channel', channelId: round.team.channelId, ...(threadId ? { threadId } : {}) },
-    view: digestView(digest),
+    view: digestView(digest, channelTranslator(round.team)),
     notBefore: now,
   });
   // Answers as they come were posted already; a digest at close posts each person's named

@@ -9,18 +9,20 @@ import {
   type FormHandler,
   formsByName,
   literal,
-  markup,
+  type MarkupText,
   type Reply,
+  toPlainText,
 } from '../../chat/index.ts';
+import { channelLanguage, type Translate, translatorOf } from '../../i18n/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { enqueueOutbox } from '../../scheduling/index.ts';
-import { translatorForActor } from '../teams/index.ts';
+import { translatorForActor, translatorForMember } from '../teams/index.ts';
 import { decryptItems, type Recorded, recordAnswer, recordSkip, roundToAnswer, snooze } from './answers.ts';
-import { type CheckinsDeps, ensureMember, mayManage, notLead } from './context.ts';
+import { type CheckinsDeps, ensureMember, mayManage, notLead, type Refusal } from './context.ts';
 import { questionsOf, saveDefinition, syncSchedules } from './definitions.ts';
 import { minGroupOf } from './digest.ts';
 import { postNamedAnswer } from './named-posts.ts';
-import { answerForm, HARD_PLACE, scaleLabel } from './questions.ts';
+import { answerForm, HARD_PLACE } from './questions.ts';
 import { redrawPosts } from './redraw-posts.ts';
 import { pairForReachOut } from './safety.ts';
 import { parseSetup, setupForm } from './setup-form.ts';
@@ -35,7 +37,9 @@ import {
   thanksView,
 } from './views.ts';
 
-const say = (reply: Reply, text: string) => reply.privately(textView(text));
+const say = (reply: Reply, text: MarkupText) => reply.privately(textView(text));
+const refused = (reply: Reply, reason: Refusal, t: Translate) => say(reply, reason(t));
+const gone: Refusal = (t) => t('checkins.refusal.checkinGone');
 
 /** What the answer's follow-ups found out, for the member's receipt and after the commit. */
 interface FollowUpResult {
@@ -71,7 +75,13 @@ function followUps(deps: CheckinsDeps, result: FollowUpResult) {
           teamId: team.id,
           target: { kind: 'dm', userId: primary.platformUserId },
           recipientMemberId: primary.id,
-          view: supervisorNoticeView(r.answer.id, r.member.displayName, r.round.template.name),
+          // The supervisor's own language (their choice, their platform, the team's).
+          view: supervisorNoticeView(
+            r.answer.id,
+            r.member.displayName,
+            r.round.template.name,
+            translatorForMember(primary, team),
+          ),
           delivery: { kind: 'checkin-answer', subjectId: r.answer.id, aboutMemberId: r.member.id },
           notBefore: now,
         });
@@ -119,7 +129,8 @@ async function readPrivateAnswer(
         include: { member: true, round: true },
       })
     : null;
-  if (!answer) return say(reply, 'I could not find that answer any more.');
+  const t = await translatorForActor(deps.prisma, actor, answer ? { teamId: answer.round.teamId } : {});
+  if (!answer) return say(reply, t('checkins.privateAnswer.gone'));
   const reader = await ensureMember(deps.prisma, actor);
   // The same rule the delivery worker asked before sending the notice (src/access).
   const request = {
@@ -130,10 +141,10 @@ async function readPrivateAnswer(
     teamId: answer.round.teamId,
   };
   if (!(await mayReceivePrivate(deps.prisma, request, reader.id)))
-    return say(reply, 'Only their supervisor can read an answer shared with the supervisor only.');
+    return say(reply, t('checkins.privateAnswer.notYours'));
   const items = decryptItems(deps.cipher, answer)
     .filter((i) => i.audience === 'supervisor')
-    .map((i) => ({ question: i.question, value: i.kind === 'scale' ? scaleLabel(i.value) : i.value }));
+    .map((i) => ({ questionId: i.questionId, question: i.question, kind: i.kind, value: i.value }));
   if (reader.id !== answer.memberId)
     await deps.prisma.auditLog.create({
       data: {
@@ -145,7 +156,7 @@ async function readPrivateAnswer(
         at: deps.clock.now(),
       },
     });
-  await reply.privately(privateAnswerView(answer.member.displayName, items));
+  await reply.privately(privateAnswerView(answer.member.displayName, items, t));
 }
 
 async function templateForLead(
@@ -163,14 +174,33 @@ async function templateForLead(
   return (await mayManage(deps, actor, template.teamId)) ? template : null;
 }
 
-const deletedName = (t: { name: string; id: string }, now: Date) =>
-  `${t.name} (deleted ${now.toISOString().slice(0, 10)}, #${t.id.slice(-6)})`;
+/**
+ * Stored as the deleted check-in's name, so it is written once, in the team's language: rounds
+ * already run keep a name that says what happened.
+ */
+const deletedName = (template: { name: string; id: string }, now: Date, t: Translate): string =>
+  toPlainText(
+    t('checkins.manage.deletedName', {
+      name: literal(template.name),
+      date: literal(now.toISOString().slice(0, 10)),
+      id: literal(template.id.slice(-6)),
+    }),
+  );
+
+/** A lead's translator for a message about one team. */
+const leadT = (deps: CheckinsDeps, actor: Parameters<ActionHandler>[0]['actor'], teamId?: string) =>
+  translatorForActor(deps.prisma, actor, { teamId });
 
 export function checkinActions(deps: CheckinsDeps): ActionHandler {
   return actionsByName({
-    answer: async ({ actor, value, reply }) => {
+    answer: async ({ actor, place, value, reply }) => {
       const round = await roundToAnswer(deps, actor, value);
-      if (!round.ok) return say(reply, round.reason);
+      if (!round.ok)
+        return refused(
+          reply,
+          round.reason,
+          await translatorForActor(deps.prisma, actor, { channelId: place.channelId }),
+        );
       const { id, template, teamId } = round.value.round;
       const supervisor = await primaryOf(deps.prisma, teamId, round.value.member.id);
       const t = await translatorForActor(deps.prisma, actor, { teamId });
@@ -179,69 +209,80 @@ export function checkinActions(deps: CheckinsDeps): ActionHandler {
     skip: async ({ actor, place, value, reply }) => {
       const done = await recordSkip(deps, actor, value);
       const t = await translatorForActor(deps.prisma, actor, { channelId: place.channelId });
-      await (done.ok ? reply.privately(skippedView(t)) : say(reply, done.reason));
+      await (done.ok ? reply.privately(skippedView(t)) : refused(reply, done.reason, t));
     },
     snooze: async ({ actor, place, value, reply }) => {
       const done = await snooze(deps, actor, value);
       const t = await translatorForActor(deps.prisma, actor, { channelId: place.channelId });
-      await (done.ok ? reply.privately(snoozedView(t)) : say(reply, done.reason));
+      await (done.ok ? reply.privately(snoozedView(t)) : refused(reply, done.reason, t));
     },
     read: ({ actor, value, reply }) => readPrivateAnswer(deps, actor, value, reply),
     edit: async ({ actor, value, reply }) => {
-      const t = await templateForLead(deps, actor, value);
-      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
+      const template = await templateForLead(deps, actor, value);
+      const t = await leadT(deps, actor, template?.teamId);
+      if (!template) return refused(reply, template === null ? notLead : gone, t);
       await reply.openForm({
-        ...setupForm(t.team.timeZone, { ...t, questions: questionsOf(t) }),
-        context: `edit:${t.teamId}:${t.id}`,
+        ...setupForm(template.team.timeZone, { ...template, questions: questionsOf(template) }, t),
+        context: `edit:${template.teamId}:${template.id}`,
       });
     },
     toggle: async ({ actor, value, reply }) => {
-      const t = await templateForLead(deps, actor, value);
-      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
+      const template = await templateForLead(deps, actor, value);
+      const t = await leadT(deps, actor, template?.teamId);
+      if (!template) return refused(reply, template === null ? notLead : gone, t);
       await deps.prisma.$transaction(async (tx) => {
-        const updated = await tx.checkinTemplate.update({ where: { id: t.id }, data: { active: !t.active } });
-        await syncSchedules(tx, t.team, updated, deps.clock.now());
+        const updated = await tx.checkinTemplate.update({
+          where: { id: template.id },
+          data: { active: !template.active },
+        });
+        await syncSchedules(tx, template.team, updated, deps.clock.now());
       });
+      const name = literal(template.name);
       await say(
         reply,
-        t.active
-          ? `${t.name} is paused. Resume it from \`/peer checkin list\`.`
-          : `${t.name} is running again.`,
+        template.active ? t('checkins.manage.paused', { name }) : t('checkins.manage.running', { name }),
       );
     },
     // Delete asks first (one press on a list must not end a team's check-in); nothing changes
     // until "Delete", and that press checks the lead again.
     delete: async ({ actor, value, reply }) => {
-      const t = await templateForLead(deps, actor, value);
-      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
+      const template = await templateForLead(deps, actor, value);
+      const t = await leadT(deps, actor, template?.teamId);
+      if (!template) return refused(reply, template === null ? notLead : gone, t);
       await reply.privately(
         confirmView({
-          question: markup`Delete **${literal(t.name)}**?`,
-          detail: markup`No more rounds will open. Answers already given stay with the people who gave them.`,
-          confirm: { actionId: 'checkins:delete-yes', label: 'Delete', value: t.id },
-          keep: { actionId: 'checkins:delete-no', label: 'Keep it', value: t.id },
+          question: t('checkins.manage.deleteQuestion', { name: literal(template.name) }),
+          detail: t('checkins.manage.deleteDetail'),
+          confirm: {
+            actionId: 'checkins:delete-yes',
+            label: t('checkins.manage.delete'),
+            value: template.id,
+          },
+          keep: { actionId: 'checkins:delete-no', label: t('checkins.manage.keep'), value: template.id },
         }),
       );
     },
     'delete-no': async ({ actor, value, reply }) => {
-      const t = await templateForLead(deps, actor, value);
-      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
-      await reply.updateSource(textView(`Nothing changed: ${t.name} stays as it was.`));
+      const template = await templateForLead(deps, actor, value);
+      const t = await leadT(deps, actor, template?.teamId);
+      if (!template) return refused(reply, template === null ? notLead : gone, t);
+      await reply.updateSource(textView(t('checkins.manage.unchanged', { name: literal(template.name) })));
     },
     'delete-yes': async ({ actor, value, reply }) => {
-      const t = await templateForLead(deps, actor, value);
-      if (!t) return say(reply, t === null ? notLead : 'That check-in is gone.');
+      const template = await templateForLead(deps, actor, value);
+      const t = await leadT(deps, actor, template?.teamId);
+      if (!template) return refused(reply, template === null ? notLead : gone, t);
+      const now = deps.clock.now();
+      const renamed = deletedName(template, now, translatorOf(channelLanguage(template.team.language)));
       await deps.prisma.$transaction(async (tx) => {
         const updated = await tx.checkinTemplate.update({
-          where: { id: t.id },
+          where: { id: template.id },
           // The name is freed for a new check-in; rounds already run keep a name that says what happened.
-          data: { active: false, deletedAt: deps.clock.now(), name: deletedName(t, deps.clock.now()) },
+          data: { active: false, deletedAt: now, name: renamed },
         });
-        await syncSchedules(tx, t.team, updated, deps.clock.now());
+        await syncSchedules(tx, template.team, updated, now);
       });
-      await reply.updateSource(
-        textView(`${t.name} is deleted. Answers already given stay with the people who gave them.`),
-      );
+      await reply.updateSource(textView(t('checkins.manage.deleted', { name: literal(template.name) })));
     },
   });
 }
@@ -251,7 +292,8 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
     answer: async ({ actor, context, values, reply }) => {
       const found: FollowUpResult = { redraw: [] };
       const recorded = await recordAnswer(deps, actor, context, values, followUps(deps, found));
-      if (!recorded.ok) return say(reply, recorded.reason);
+      if (!recorded.ok)
+        return refused(reply, recorded.reason, await translatorForActor(deps.prisma, actor, {}));
       const r = recorded.value;
       await redrawPosts(deps, found.redraw, 'replaced');
       const t = await translatorForActor(deps.prisma, actor, { teamId: r.round.teamId });
@@ -269,26 +311,19 @@ export function checkinForms(deps: CheckinsDeps): FormHandler {
       const team = teamId
         ? await deps.prisma.team.findUnique({ where: { id: teamId }, include: { workspace: true } })
         : null;
-      if (!team || (mode !== 'new' && mode !== 'edit'))
-        return say(reply, 'I could not tell which team this form was for. Nothing was saved.');
-      if (!(await mayManage(deps, actor, team.id))) return say(reply, notLead);
+      const t = await leadT(deps, actor, team?.id);
+      if (!team || (mode !== 'new' && mode !== 'edit')) return say(reply, t('checkins.manage.unknownTeam'));
+      if (!(await mayManage(deps, actor, team.id))) return refused(reply, notLead, t);
       const parsed = parseSetup(values, team.timeZone);
-      if (!parsed.ok) return say(reply, `${parsed.reason} Nothing was saved.`);
+      if (!parsed.ok) return say(reply, t('checkins.manage.notSaved', { reason: parsed.reason(t) }));
       const clash = await deps.prisma.checkinTemplate.findFirst({
         where: { teamId: team.id, name: parsed.value.name, id: { not: templateId ?? '' } },
       });
-      if (clash)
-        return say(
-          reply,
-          `This team already has a check-in called "${parsed.value.name}". Pick another name; nothing was saved.`,
-        );
+      if (clash) return say(reply, t('checkins.manage.nameTaken', { name: literal(parsed.value.name) }));
       await deps.prisma.$transaction((tx) =>
         saveDefinition(tx, team, parsed.value, deps.clock.now(), mode === 'edit' ? templateId : undefined),
       );
-      await say(
-        reply,
-        `Saved **${parsed.value.name}**. \`/peer checkin list\` shows it; \`/peer checkin now\` runs a round at once.`,
-      );
+      await say(reply, t('checkins.manage.saved', { name: literal(parsed.value.name) }));
     },
   });
 }

@@ -3,18 +3,21 @@
 // for supervisors, with the same minimum group size as the digest).
 
 import { mayShowCounts } from '../../anonymity/index.ts';
-import type { Block, View } from '../../chat/index.ts';
+import { type Block, literal, markup, type View } from '../../chat/index.ts';
 import type { FieldCipher } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { decryptItems } from './answers.ts';
 import { minGroupOf } from './digest.ts';
-import { audienceLabels, scaleWords } from './questions.ts';
+import { questionText, scalePoints, scaleWordIn } from './questions.ts';
+import { joinMarkup } from './views.ts';
 
 const BARS = ['▁', '▂', '▄', '▆', '█'] as const;
 export const sparkline = (moods: readonly number[]): string => moods.map((m) => BARS[m - 1] ?? '·').join('');
 
-const day = (instant: Date, zone: string) =>
-  new Intl.DateTimeFormat('en-CA', {
+// English keeps its ISO day (2026-12-07); another language its own short date.
+const day = (instant: Date, zone: string, locale: string) =>
+  new Intl.DateTimeFormat(locale.startsWith('en') ? 'en-CA' : locale, {
     timeZone: zone,
     year: 'numeric',
     month: '2-digit',
@@ -26,6 +29,7 @@ export async function historyView(
   cipher: FieldCipher,
   memberId: string,
   zone: string,
+  t: Translate = english,
 ): Promise<View> {
   const answers = await tx.checkinAnswer.findMany({
     where: { memberId, skipped: false },
@@ -35,46 +39,55 @@ export async function historyView(
   });
   if (answers.length === 0)
     return {
-      text: 'No check-in answers yet',
-      blocks: [
-        {
-          type: 'text',
-          text: 'You have no check-in answers yet. When you answer one, it shows here, for you only.',
-        },
-      ],
+      text: t('checkins.history.emptySummary'),
+      blocks: [{ type: 'text', text: t('checkins.history.empty') }],
     };
   const oldestFirst = [...answers].reverse();
   const moods = oldestFirst.flatMap((a) => {
     const scale = decryptItems(cipher, a).find((i) => i.kind === 'scale');
     return scale ? [Number(scale.value)] : [];
   });
-  const blocks: Block[] = [{ type: 'header', text: 'Your check-ins' }];
+  const blocks: Block[] = [{ type: 'header', text: t('checkins.history.header') }];
   if (moods.length > 0)
     blocks.push({
       type: 'text',
-      text: `Your mood over time (oldest first): \`${sparkline(moods)}\`  (▁ ${scaleWords[0]} … █ ${scaleWords[4]})`,
+      text: t('checkins.history.mood', {
+        sparkline: literal(sparkline(moods)),
+        lowest: t('checkins.scale.1'),
+        highest: t('checkins.scale.5'),
+      }),
     });
   const lines = answers.map((a) => {
-    const items = decryptItems(cipher, a)
-      .map(
-        (i) =>
-          `${i.question}: ${i.kind === 'scale' ? scaleWords[Number(i.value) - 1] : i.value} (${audienceLabels[i.audience].toLowerCase()})`,
-      )
-      .join('; ');
-    return `• ${day(a.answeredAt, zone)} ${a.round.template.name}: ${items || 'asked for a peer to reach out'}`;
+    const items = decryptItems(cipher, a).map((i) =>
+      t('checkins.history.item', {
+        question: literal(questionText({ id: i.questionId, text: i.question }, t)),
+        value: i.kind === 'scale' ? scaleWordIn(i.value, t) : markup`${literal(i.value)}`,
+        audience: t(`checkins.history.audience.${i.audience}`),
+      }),
+    );
+    return t('checkins.history.line', {
+      day: literal(day(a.answeredAt, zone, t.locale)),
+      name: literal(a.round.template.name),
+      items: items.length > 0 ? joinMarkup(items, '; ') : t('checkins.history.reachOutOnly'),
+    });
   });
-  blocks.push({ type: 'text', text: lines.join('\n') });
-  blocks.push({ type: 'context', text: 'Only you can see this.' });
-  return { text: 'Your check-ins', blocks };
+  blocks.push({ type: 'text', text: joinMarkup(lines, '\n') });
+  blocks.push({ type: 'context', text: t('checkins.history.onlyYou') });
+  return { text: t('checkins.history.header'), blocks };
 }
-
 const weekOf = (instant: Date): string => {
   const monday = new Date(instant);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
   return monday.toISOString().slice(0, 10);
 };
 
-export async function trendView(tx: DbClient, teamId: string, teamName: string, now: Date): Promise<View> {
+export async function trendView(
+  tx: DbClient,
+  teamId: string,
+  teamName: string,
+  now: Date,
+  t: Translate = english,
+): Promise<View> {
   const since = new Date(now.getTime() - 8 * 7 * 86_400_000);
   const rounds = await tx.checkinRound.findMany({
     // Closed rounds only: an open round's figures change with each answer, so running the trend
@@ -108,27 +121,31 @@ export async function trendView(tx: DbClient, teamId: string, teamName: string, 
   }
   const lines = [...weeks].map(([week, w]) => {
     const rate =
-      w.invited > 0 ? `${Math.round((100 * w.answered) / w.invited)}% took part` : 'no invitations';
+      w.invited > 0
+        ? t('checkins.trend.rate', { percent: Math.round((100 * w.answered) / w.invited) })
+        : t('checkins.trend.noInvitations');
     const spread = mayShowCounts(w.people.size, minGroup)
-      ? scaleWords
-          .map((word, i) => `${word} ${w.moods.filter((m) => m === i + 1).length}`)
-          .reverse()
-          .join(', ')
-      : `mood spread hidden (fewer than ${minGroup} shared a mood)`;
-    return `• week of ${week}: ${rate}; ${spread}`;
+      ? joinMarkup(
+          scalePoints
+            .map((point) =>
+              t('checkins.trend.spreadItem', {
+                word: t(`checkins.scale.${point}`),
+                count: w.moods.filter((m) => m === point).length,
+              }),
+            )
+            .reverse(),
+          ', ',
+        )
+      : t('checkins.trend.hidden', { minGroup });
+    return t('checkins.trend.week', { week: literal(week), rate, spread });
   });
+  const team = literal(teamName);
   return {
-    text: `Check-in trend for ${teamName}`,
+    text: t('checkins.trend.summary', { team }),
     blocks: [
-      { type: 'header', text: `Check-in trend: ${teamName}` },
-      {
-        type: 'text',
-        text: lines.length > 0 ? lines.join('\n') : 'No closed rounds in the last eight weeks.',
-      },
-      {
-        type: 'context',
-        text: 'Closed rounds only, counts only: nobody is named, and small groups are never split out.',
-      },
+      { type: 'header', text: t('checkins.trend.header', { team }) },
+      { type: 'text', text: lines.length > 0 ? joinMarkup(lines, '\n') : t('checkins.trend.none') },
+      { type: 'context', text: t('checkins.trend.footer') },
     ],
   };
 }

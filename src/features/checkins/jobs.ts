@@ -11,6 +11,7 @@ import {
   type OccurrenceHandler,
   type PeriodicJob,
 } from '../../scheduling/index.ts';
+import { translatorForMember } from '../teams/index.ts';
 import { type CheckinsDeps, HOUR, type Team, zoneOf } from './context.ts';
 import { SchedulePayloadSchema, syncSchedules } from './definitions.ts';
 import { closeRound } from './digest.ts';
@@ -96,7 +97,14 @@ async function remind(tx: DbClient, deps: CheckinsDeps, roundId: string, now: Da
       teamId: round.teamId,
       target: { kind: 'dm' as const, userId: member.platformUserId },
       recipientMemberId: member.id,
-      view: reminderView(round.id, round.template.name, round.closesAt, zoneOf(member, round.team)),
+      // Each member's own language, like the prompt it follows up.
+      view: reminderView(
+        round.id,
+        round.template.name,
+        round.closesAt,
+        zoneOf(member, round.team),
+        translatorForMember(member, round.team),
+      ),
       // The clock's now, not the tick's: a tick may be evaluated for a moment ahead of it.
       notBefore: deps.clock.now(),
     })),

@@ -1,63 +1,96 @@
 // The check-in list (with edit / pause / delete buttons for leads) and the roster view.
-import type { Block, View } from '../../chat/index.ts';
+import { type Block, literal, type MarkupText, type View } from '../../chat/index.ts';
 import type { Db } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { RosterPerson } from './roster.ts';
+import { joinMarkup } from './views.ts';
 
-const DAY_WORDS: Record<string, string> = {
-  MO: 'Mon',
-  TU: 'Tue',
-  WE: 'Wed',
-  TH: 'Thu',
-  FR: 'Fri',
-  SA: 'Sat',
-  SU: 'Sun',
-};
+const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+type Weekday = (typeof weekdays)[number];
+const isWeekday = (code: string): code is Weekday => weekdays.some((d) => d === code);
 
-export function describeDefinition(t: Db.CheckinTemplate): string {
+export function describeDefinition(template: Db.CheckinTemplate, t: Translate = english): MarkupText {
   const when =
-    t.days.length === 0
-      ? 'on demand only'
-      : `${t.days.map((d) => DAY_WORDS[d] ?? d).join(', ')} at ${t.time}`;
-  const clock = t.timeMode === 'member' ? "each member's own time" : "the team's time";
-  const digest = t.digestMode === 'live' ? 'shared answers as they come' : 'one digest at close';
-  return `${when} (${clock}), open ${t.openHours} h, ${digest}${t.active ? '' : ' · paused'}`;
+    template.days.length === 0
+      ? t('checkins.list.onDemand')
+      : t('checkins.list.daysAt', {
+          days: joinMarkup(
+            template.days.filter(isWeekday).map((d) => t(`checkins.list.days.${d}`)),
+            ', ',
+          ),
+          time: literal(template.time),
+        });
+  const values = {
+    when,
+    clock: template.timeMode === 'member' ? t('checkins.list.memberTime') : t('checkins.list.teamTime'),
+    hours: template.openHours,
+    digest: template.digestMode === 'live' ? t('checkins.list.live') : t('checkins.list.atClose'),
+  };
+  return template.active
+    ? t('checkins.list.description', values)
+    : t('checkins.list.descriptionPaused', values);
 }
 
-export function definitionsView(templates: readonly Db.CheckinTemplate[], lead: boolean): View {
-  const blocks: Block[] = [{ type: 'header', text: 'Check-ins of this team' }];
-  if (templates.length === 0)
+export function definitionsView(
+  templates: readonly Db.CheckinTemplate[],
+  lead: boolean,
+  t: Translate = english,
+): View {
+  const blocks: Block[] = [{ type: 'header', text: t('checkins.list.header') }];
+  if (templates.length === 0) blocks.push({ type: 'text', text: t('checkins.list.none') });
+  for (const template of templates) {
     blocks.push({
       type: 'text',
-      text: 'None set up yet. `/peer checkin setup` makes one; `/peer checkin now` runs the support circle at once.',
+      text: t('checkins.list.item', {
+        name: literal(template.name),
+        description: describeDefinition(template, t),
+      }),
     });
-  for (const t of templates) {
-    blocks.push({ type: 'text', text: `**${t.name}**: ${describeDefinition(t)}` });
     if (lead)
       blocks.push({
         type: 'actions',
         elements: [
-          { type: 'button', actionId: 'checkins:edit', label: 'Edit', value: t.id },
-          { type: 'button', actionId: 'checkins:toggle', label: t.active ? 'Pause' : 'Resume', value: t.id },
-          { type: 'button', actionId: 'checkins:delete', label: 'Delete', value: t.id, style: 'danger' },
+          { type: 'button', actionId: 'checkins:edit', label: t('checkins.list.edit'), value: template.id },
+          {
+            type: 'button',
+            actionId: 'checkins:toggle',
+            label: template.active ? t('checkins.list.pause') : t('checkins.list.resume'),
+            value: template.id,
+          },
+          {
+            type: 'button',
+            actionId: 'checkins:delete',
+            label: t('checkins.list.delete'),
+            value: template.id,
+            style: 'danger',
+          },
         ],
       });
   }
-  return { text: 'Check-ins of this team', blocks };
+  return { text: t('checkins.list.header'), blocks };
 }
 
-export function rosterView(teamName: string, people: readonly RosterPerson[]): View {
-  const lines = people.map(
-    (p) => `• ${p.member.displayName}${p.roles.length > 0 ? ` (${p.roles.join(', ')})` : ''}`,
-  );
+const roles = ['admin', 'supervisor', 'member'] as const;
+const roleWord = (role: string, t: Translate): MarkupText | undefined => {
+  const known = roles.find((r) => r === role);
+  return known ? t(`checkins.roster.roles.${known}`) : undefined;
+};
+
+export function rosterView(teamName: string, people: readonly RosterPerson[], t: Translate = english): View {
+  const lines = people.map((p) => {
+    const name = literal(p.member.displayName);
+    const words = p.roles.map((r) => roleWord(r, t)).filter((w): w is MarkupText => w !== undefined);
+    return words.length > 0
+      ? t('checkins.roster.personWithRoles', { name, roles: joinMarkup(words, ', ') })
+      : t('checkins.roster.person', { name });
+  });
+  const team = literal(teamName);
   return {
-    text: `Roster of ${teamName}`,
+    text: t('checkins.roster.header', { team }),
     blocks: [
-      { type: 'header', text: `Roster of ${teamName}` },
-      { type: 'text', text: lines.length > 0 ? lines.join('\n') : 'Nobody yet.' },
-      {
-        type: 'context',
-        text: `${people.length} ${people.length === 1 ? 'person' : 'people'}; bots are left out.`,
-      },
+      { type: 'header', text: t('checkins.roster.header', { team }) },
+      { type: 'text', text: lines.length > 0 ? joinMarkup(lines, '\n') : t('checkins.roster.nobody') },
+      { type: 'context', text: t('checkins.roster.count', { count: people.length }) },
     ],
   };
 }

@@ -4,9 +4,10 @@
 // replaced answer edits its earlier post (or takes it back when nothing named is left), and an
 // erase takes it back (withdraw.ts): the anonymous digest is never redrawn for either.
 import type { Db, FieldCipher } from '../../db/index.ts';
+import { channelLanguage, type Translate, translatorOf } from '../../i18n/index.ts';
 import { type DbClient, enqueueOutbox, replaceOutboxView } from '../../scheduling/index.ts';
 import type { Team } from './context.ts';
-import { type AnswerItem, scaleWord } from './questions.ts';
+import type { AnswerItem } from './questions.ts';
 import { type DigestAnswer, namedAnswerView, withdrawnAnswerView } from './views.ts';
 
 /**
@@ -19,7 +20,12 @@ export const namedPostPrefix = (answerId: string) => `checkin-live:${answerId}:`
 export function namedItems(items: readonly AnswerItem[]): DigestAnswer[] {
   return items
     .filter((i) => i.audience === 'team')
-    .map((i) => ({ question: i.question, value: i.kind === 'scale' ? scaleWord(i.value) : i.value }));
+    .map((i) => ({ questionId: i.questionId, question: i.question, kind: i.kind, value: i.value }));
+}
+
+/** Posts in the team's channel are read by everyone: the team's language. */
+export function channelTranslator(team: Pick<Db.Team, 'language'>): Translate {
+  return translatorOf(channelLanguage(team.language));
 }
 
 /**
@@ -50,7 +56,7 @@ export async function enqueueNamedPost(
     workspaceExternalId: team.workspace.externalId,
     teamId: team.id,
     target: { kind: 'channel', channelId: team.channelId, ...(threadId ? { threadId } : {}) },
-    view: namedAnswerView(round.template.name, author, named),
+    view: namedAnswerView(round.template.name, author, named, channelTranslator(team)),
     notBefore: now,
   });
 }
@@ -66,6 +72,7 @@ export async function replaceNamedPosts(
   cipher: FieldCipher,
   answerId: string,
   name: string,
+  t: Translate,
   replacement?: { author: string; named: readonly DigestAnswer[] },
 ): Promise<{ redraw: string[]; tried: number }> {
   const rows = await tx.outboxMessage.findMany({
@@ -79,8 +86,8 @@ export async function replaceNamedPosts(
   const tried = rows.filter((row) => !neverTried(row));
   const view =
     replacement && replacement.named.length > 0
-      ? namedAnswerView(name, replacement.author, replacement.named)
-      : withdrawnAnswerView(name);
+      ? namedAnswerView(name, replacement.author, replacement.named, t)
+      : withdrawnAnswerView(name, t);
   for (const row of tried) await replaceOutboxView(tx, cipher, row.idempotencyKey, view);
   return { redraw: tried.map((row) => row.idempotencyKey), tried: tried.length };
 }
@@ -101,7 +108,8 @@ export async function postNamedAnswer(
   now: Date,
 ): Promise<string[]> {
   const named = namedItems(items);
-  const earlier = await replaceNamedPosts(tx, cipher, answer.id, round.template.name, { author, named });
+  const t = channelTranslator(team);
+  const earlier = await replaceNamedPosts(tx, cipher, answer.id, round.template.name, t, { author, named });
   if (earlier.tried > 0 || named.length === 0) return earlier.redraw;
   await enqueueNamedPost(tx, cipher, team, round, answer, named, author, now);
   return [];

@@ -3,8 +3,17 @@
 // reach out?". Every answer except the reach-out request carries its own audience, chosen
 // by the member: the team, the team without their name, or only their supervisor.
 import { z } from 'zod';
-import type { Choice, Form, FormInput, FormValues } from '../../chat/index.ts';
+import {
+  type Choice,
+  type Form,
+  type FormInput,
+  type FormValues,
+  literal,
+  type MarkupText,
+  markup,
+} from '../../chat/index.ts';
 import { english, type Translate } from '../../i18n/index.ts';
+import type { Refusal } from './context.ts';
 
 export const questionKinds = ['scale', 'text', 'reach-out'] as const;
 export type QuestionKind = (typeof questionKinds)[number];
@@ -21,22 +30,18 @@ export const QuestionsSchema = z.array(QuestionSchema).min(1).max(6);
 export const scaleWords = ['in a hard place', 'struggling', 'getting by', 'doing well', 'thriving'] as const;
 export const HARD_PLACE = 1;
 
-/** A scale point's words ("struggling"), or the value itself when it is not one. */
-export const scaleWord = (value: string): string => scaleWords[Number(value) - 1] ?? value;
+export const scalePoints = [1, 2, 3, 4, 5] as const;
+export type ScalePoint = (typeof scalePoints)[number];
+export const isScalePoint = (value: string): boolean => scalePoints.some((p) => String(p) === value);
 
-/** A scale answer as a reader sees it: "2 · struggling", never a bare number. */
-export const scaleLabel = (value: string): string => {
-  const word = scaleWords[Number(value) - 1];
-  return word ? `${value} · ${word}` : value;
-};
+/** A scale point's words in the reader's language ("me está costando"), or the value as given. */
+export function scaleWordIn(value: string, t: Translate): MarkupText {
+  const point = scalePoints.find((p) => String(p) === value);
+  return point ? t(`checkins.scale.${point}`) : markup`${literal(value)}`;
+}
 
 export const audiences = ['team', 'anonymous', 'supervisor'] as const;
 export type Audience = (typeof audiences)[number];
-export const audienceLabels: Record<Audience, string> = {
-  team: 'The team',
-  anonymous: 'The team, without my name',
-  supervisor: 'Only my supervisor',
-};
 /** What an answer whose audience was left empty gets: the most private choice, never the team. */
 export const MOST_PRIVATE: Audience = 'supervisor';
 
@@ -67,41 +72,32 @@ export function questionsToText(questions: readonly Question[]): string {
 
 export function questionsFromText(
   text: string,
-): { ok: true; value: Question[] } | { ok: false; reason: string } {
+): { ok: true; value: Question[] } | { ok: false; reason: Refusal } {
   const lines = text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
-  if (lines.length === 0)
-    return {
-      ok: false,
-      reason: 'A check-in needs at least one question. The support circle questions are a good start.',
-    };
+  if (lines.length === 0) return { ok: false, reason: (t) => t('checkins.setup.noQuestions') };
   if (lines.length > 6)
-    return {
-      ok: false,
-      reason: `That is ${lines.length} questions; a check-in holds up to 6, so it stays light.`,
-    };
+    return { ok: false, reason: (t) => t('checkins.setup.tooManyQuestions', { count: lines.length }) };
   const questions: Question[] = [];
   for (const [index, line] of lines.entries()) {
     const match = /^(scale|yes\/no)\s*:\s*(.*)$/i.exec(line);
     const kind: QuestionKind = !match ? 'text' : match[1]?.toLowerCase() === 'scale' ? 'scale' : 'reach-out';
     const words = (match ? (match[2] ?? '') : line).trim();
-    if (words === '') return { ok: false, reason: `Question ${index + 1} has a kind but no words.` };
+    const number = index + 1;
+    if (words === '') return { ok: false, reason: (t) => t('checkins.setup.kindNoWords', { number }) };
     if (words.length > 150)
       return {
         ok: false,
-        reason: `Question ${index + 1} is ${words.length} characters; keep each under 150.`,
+        reason: (t) => t('checkins.setup.questionTooLong', { number, length: words.length }),
       };
     questions.push({ id: `q${index + 1}`, kind, text: words });
   }
   if (questions.filter((q) => q.kind === 'scale').length > 1)
-    return { ok: false, reason: 'Please keep one `scale:` question; the mood spread is read from it.' };
+    return { ok: false, reason: (t) => t('checkins.setup.oneScale') };
   if (questions.filter((q) => q.kind === 'reach-out').length > 1)
-    return {
-      ok: false,
-      reason: 'Please keep one `yes/no:` question; it asks whether a peer should reach out.',
-    };
+    return { ok: false, reason: (t) => t('checkins.setup.oneYesNo') };
   return { ok: true, value: questions };
 }
 
@@ -132,7 +128,7 @@ const reachOutChoices = (t: Translate): Choice[] => [
  * A question as the reader sees it: the built-in support circle questions in their language; a
  * question the team wrote stays in the team's words.
  */
-export function questionText(question: Question, t: Translate = english): string {
+export function questionText(question: Pick<Question, 'id' | 'text'>, t: Translate = english): string {
   const builtIn = supportCircle.find((q) => q.id === question.id && q.text === question.text);
   // Form labels are plain text: the team's own words go in as typed.
   return builtIn ? t(`checkins.defaultQuestions.${builtIn.id as 'q1' | 'q2' | 'q3' | 'q4'}`) : question.text;
@@ -202,12 +198,15 @@ export interface AnswerItem {
 
 export type ParsedAnswer =
   | { ok: true; items: AnswerItem[]; mood?: number; wantsReachOut: boolean; leftEmpty: number }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Refusal };
 
 const single = (value: FormValues[string]): string | undefined => {
   const one = Array.isArray(value) ? value[0] : value;
   return typeof one === 'string' && one.trim() !== '' ? one.trim() : undefined;
 };
+
+/** A question inside a sentence: the reader's words for a built-in one, the team's own as written. */
+const asked = (q: Question, t: Translate) => literal(questionText(q, t));
 
 /** Parses a submitted answer form against the round's questions; a refusal is a sentence. */
 export function parseAnswer(questions: readonly Question[], values: FormValues): ParsedAnswer {
@@ -220,7 +219,7 @@ export function parseAnswer(questions: readonly Question[], values: FormValues):
     if (value === undefined) continue;
     if (q.kind === 'reach-out') {
       if (value !== 'yes' && value !== 'no')
-        return { ok: false, reason: `Please answer "${q.text}" with yes or not this time.` };
+        return { ok: false, reason: (t) => t('checkins.refusal.reachOutChoice', { question: asked(q, t) }) };
       wantsReachOut = value === 'yes';
       continue;
     }
@@ -230,12 +229,12 @@ export function parseAnswer(questions: readonly Question[], values: FormValues):
     if (!audience.success)
       return {
         ok: false,
-        reason: `I didn't understand who should see "${q.text}". Pick the team, the team without your name, or only your supervisor.`,
+        reason: (t) => t('checkins.refusal.audience', { question: asked(q, t) }),
       };
     if (q.kind === 'scale') {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1 || n > 5)
-        return { ok: false, reason: `Please pick one of the five choices for "${q.text}".` };
+        return { ok: false, reason: (t) => t('checkins.refusal.scaleChoice', { question: asked(q, t) }) };
       mood = n;
       items.push({
         questionId: q.id,
@@ -249,15 +248,19 @@ export function parseAnswer(questions: readonly Question[], values: FormValues):
     if (value.length > MAX_ANSWER_LENGTH)
       return {
         ok: false,
-        reason: `Your answer to "${q.text}" is ${value.length} characters, and I can keep up to ${MAX_ANSWER_LENGTH}. A shorter version works fine; nothing was saved yet.`,
+        reason: (t) =>
+          t('checkins.refusal.tooLong', {
+            question: asked(q, t),
+            length: value.length,
+            max: MAX_ANSWER_LENGTH,
+          }),
       };
     items.push({ questionId: q.id, question: q.text, kind: q.kind, value, audience: audience.data });
   }
   if (items.length === 0 && !wantsReachOut)
     return {
       ok: false,
-      reason:
-        'The form came back empty, so nothing was saved. That is fine too: you can use **Skip this one** instead.',
+      reason: (t) => t('checkins.refusal.empty'),
     };
   return { ok: true, items, ...(mood === undefined ? {} : { mood }), wantsReachOut, leftEmpty };
 }

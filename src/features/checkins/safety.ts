@@ -10,6 +10,7 @@ import {
   isQuiet,
   type OutboxMessageInput,
 } from '../../scheduling/index.ts';
+import { translatorForMember } from '../teams/index.ts';
 import type { CheckinsDeps, Team } from './context.ts';
 import { zoneOf } from './context.ts';
 import { rosterOf } from './roster.ts';
@@ -82,12 +83,21 @@ export async function pairForReachOut(
   now: Date,
 ): Promise<Pairing> {
   const key = `checkin-reach:${answerId}:${now.getTime()}`;
+  // Each person reads their own language (src/i18n's order), whoever asked.
+  const tOf = (person: Db.Member) => translatorForMember(person, team);
   const buddy = await chooseBuddy(tx, team, member, now);
   if (buddy) {
     await tx.checkinPreference.update({ where: { memberId: buddy.id }, data: { lastBuddyAt: now } });
     await enqueueOutboxMany(tx, deps.cipher, [
-      dm(team, buddy, `${key}:buddy`, buddyForBuddyView(member.displayName, team.name), now, member),
-      dm(team, member, `${key}:member`, buddyForMemberView(buddy.displayName), now, member),
+      dm(
+        team,
+        buddy,
+        `${key}:buddy`,
+        buddyForBuddyView(member.displayName, team.name, tOf(buddy)),
+        now,
+        member,
+      ),
+      dm(team, member, `${key}:member`, buddyForMemberView(buddy.displayName, tOf(member)), now, member),
     ]);
     return { kind: 'buddy', buddy };
   }
@@ -101,17 +111,17 @@ export async function pairForReachOut(
         team,
         primary.supervisor,
         `${key}:supervisor`,
-        supervisorAskedView(member.displayName, team.name),
+        supervisorAskedView(member.displayName, team.name, tOf(primary.supervisor)),
         now,
         member,
         true,
       ),
-      dm(team, member, `${key}:member`, noBuddyForMemberView(), now, member),
+      dm(team, member, `${key}:member`, noBuddyForMemberView(tOf(member)), now, member),
     ]);
     return { kind: 'supervisor', supervisor: primary.supervisor };
   }
   await enqueueOutboxMany(tx, deps.cipher, [
-    dm(team, member, `${key}:member`, nobodyFreeView(), now, member),
+    dm(team, member, `${key}:member`, nobodyFreeView(tOf(member)), now, member),
   ]);
   return { kind: 'nobody' };
 }

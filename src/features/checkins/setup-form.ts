@@ -2,8 +2,10 @@
 // clock, how long a round stays open, and how the digest comes. Every value goes through
 // zod-backed parsing; a refusal names what to change and nothing is saved.
 import { z } from 'zod';
-import type { Form, FormValues } from '../../chat/index.ts';
+import { type Form, type FormValues, literal } from '../../chat/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { parseScheduleText, type WeekdayCode } from '../../scheduling/index.ts';
+import type { Refusal } from './context.ts';
 import {
   type Question,
   questionsFromText,
@@ -46,54 +48,58 @@ export interface SetupDefaults {
   readonly digestMode?: string;
 }
 
-export function setupForm(teamZone: string, existing?: SetupDefaults & { id: string }): Form {
+export function setupForm(
+  teamZone: string,
+  existing?: SetupDefaults & { id: string },
+  t: Translate = english,
+): Form {
   const days = existing?.days?.length
     ? existing.days.map((d) => DAY_NAMES[d as WeekdayCode] ?? d).join(',')
     : 'mon';
   return {
     formId: 'checkins:setup',
-    title: existing ? 'Edit check-in' : 'Set up a check-in',
-    submitLabel: 'Save',
+    title: existing ? t('checkins.setup.titleEdit') : t('checkins.setup.titleNew'),
+    submitLabel: t('checkins.setup.save'),
     ...(existing ? { context: existing.id } : {}),
-    intro: `Times are in ${teamZone} unless you add a zone, or choose "each member's own time".`,
+    intro: t('checkins.setup.intro', { zone: literal(teamZone) }),
     inputs: [
       {
         id: 'name',
         type: 'text',
-        label: 'Name',
+        label: t('checkins.setup.name'),
         initial: existing?.name ?? supportCircleName,
         maxLength: 60,
       },
       {
         id: 'questions',
         type: 'text',
-        label: 'Questions, one a line',
+        label: t('checkins.setup.questions'),
         multiline: true,
-        hint: 'Start a line with `scale:` for the 5-point mood scale or `yes/no:` for "would you like a peer to reach out?".',
+        hint: t('checkins.setup.questionsHint'),
         initial: questionsToText(existing?.questions ?? supportCircle),
         maxLength: 1000,
       },
       {
         id: 'when',
         type: 'text',
-        label: 'Days and time',
-        hint: 'Like `mon,thu 09:30`, `weekdays 17:00` or `none` for on demand only.',
+        label: t('checkins.setup.when'),
+        hint: t('checkins.setup.whenHint'),
         initial: `${days} ${existing?.time ?? '09:00'}`,
       },
       {
         id: 'clock',
         type: 'select',
-        label: 'Whose clock?',
+        label: t('checkins.setup.clock'),
         choices: [
-          { label: "The team's time", value: 'team' },
-          { label: "Each member's own time", value: 'member' },
+          { label: t('checkins.setup.teamTime'), value: 'team' },
+          { label: t('checkins.setup.memberTime'), value: 'member' },
         ],
         initial: existing?.timeMode ?? 'team',
       },
       {
         id: 'hours',
         type: 'text',
-        label: 'Hours a round stays open',
+        label: t('checkins.setup.hours'),
         initial: String(existing?.openHours ?? 24),
         maxLength: 4,
         check: { kind: 'whole-number', min: 1, max: 336, unit: 'hours' },
@@ -101,10 +107,10 @@ export function setupForm(teamZone: string, existing?: SetupDefaults & { id: str
       {
         id: 'digest',
         type: 'select',
-        label: 'Digest',
+        label: t('checkins.setup.digest'),
         choices: [
-          { label: 'One digest when the round closes', value: 'close' },
-          { label: 'Shared answers as they come, and a summary', value: 'live' },
+          { label: t('checkins.setup.digestClose'), value: 'close' },
+          { label: t('checkins.setup.digestLive'), value: 'live' },
         ],
         initial: existing?.digestMode ?? 'close',
       },
@@ -130,11 +136,11 @@ function shortestGapHours(days: readonly WeekdayCode[]): number {
   return shortest * HOURS_IN.daily;
 }
 
-export type SetupOutcome = { ok: true; value: CheckinDefinition } | { ok: false; reason: string };
+export type SetupOutcome = { ok: true; value: CheckinDefinition } | { ok: false; reason: Refusal };
 
 export function parseSetup(values: FormValues, teamZone: string): SetupOutcome {
   const name = z.string().min(1).max(60).safeParse(text(values, 'name'));
-  if (!name.success) return { ok: false, reason: 'Please give the check-in a name of up to 60 characters.' };
+  if (!name.success) return { ok: false, reason: (t) => t('checkins.setup.badName') };
   const questions = questionsFromText(text(values, 'questions'));
   if (!questions.ok) return questions;
   const when = text(values, 'when');
@@ -143,28 +149,30 @@ export function parseSetup(values: FormValues, teamZone: string): SetupOutcome {
   let timeZone = teamZone;
   if (!/^(none|on demand)$/i.test(when)) {
     const schedule = parseScheduleText(when, teamZone);
-    if (!schedule.ok) return { ok: false, reason: `Days and time: ${schedule.reason}.` };
+    // The scheduler's reason is its own (English) sentence quoting what was typed: shown as
+    // written, never read as markup.
+    if (!schedule.ok) {
+      const reason = literal(schedule.reason);
+      return { ok: false, reason: (t) => t('checkins.setup.badSchedule', { reason }) };
+    }
     days = schedule.value.days;
     time = schedule.value.time;
     timeZone = schedule.value.timeZone;
   }
   const clock = z.enum(['team', 'member']).safeParse(text(values, 'clock') || 'team');
-  if (!clock.success)
-    return { ok: false, reason: "Please choose the team's time or each member's own time." };
+  if (!clock.success) return { ok: false, reason: (t) => t('checkins.setup.badClock') };
   const hoursText = text(values, 'hours') || '24';
   const hours = /^\d{1,4}$/.test(hoursText) ? Number(hoursText) : Number.NaN;
   if (!Number.isInteger(hours) || hours < 1 || hours > 336)
     return {
       ok: false,
-      reason: `'${hoursText.slice(0, 20)}' isn't a number of hours I can use; pick a whole number from 1 to 336.`,
+      reason: (t) => t('checkins.setup.badHours', { hours: literal(hoursText.slice(0, 20)) }),
     };
-  if (days.length > 0 && hours > shortestGapHours(days))
-    return {
-      ok: false,
-      reason: `A round open for ${hours} hours would still be open when the next one starts (${shortestGapHours(days)} hours later). Pick ${shortestGapHours(days)} hours or fewer.`,
-    };
+  const gap = shortestGapHours(days);
+  if (days.length > 0 && hours > gap)
+    return { ok: false, reason: (t) => t('checkins.setup.overlap', { hours, gap }) };
   const digest = z.enum(['close', 'live']).safeParse(text(values, 'digest') || 'close');
-  if (!digest.success) return { ok: false, reason: 'Please choose how the digest comes.' };
+  if (!digest.success) return { ok: false, reason: (t) => t('checkins.setup.badDigest') };
   return {
     ok: true,
     value: {

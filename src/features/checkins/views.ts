@@ -5,8 +5,18 @@ import { type NoticeView, noticeView, view } from '../../chat/index.ts';
 import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import { english, type Translate } from '../../i18n/index.ts';
 import type { CrisisLine } from '../ports.ts';
+import { isScalePoint, type QuestionKind, questionText, scalePoints, scaleWordIn } from './questions.ts';
 
-export const textView = (text: string): View => view(text, { type: 'text', text });
+/** Lines (or list items) of the bot's markup, joined: the separator is layout, not words. */
+export function joinMarkup(
+  parts: readonly MarkupText[],
+  separator: '\n' | ' ' | ' · ' | ', ' | '; ',
+): MarkupText {
+  const sep = literal(separator);
+  return parts.reduce<MarkupText>((out, part, i) => (i === 0 ? part : markup`${out}${sep}${part}`), markup``);
+}
+
+export const textView = (text: MarkupText): View => view(text, { type: 'text', text });
 
 // English keeps its en-GB format (24-hour clock, "Mon"); another language uses the reader's tag.
 const when = (instant: Date, zone: string, locale = 'en'): string =>
@@ -66,26 +76,26 @@ export function promptView(
 }
 
 /** `/peer checkin now` while a round is open: nothing new is opened. */
-export function alreadyOpenView(closesAt: Date, zone: string): View {
-  return {
-    text: 'A round is already open',
-    blocks: [
-      {
-        type: 'text',
-        text: `A round is already open until ${when(closesAt, zone)}, so I didn't open another one. Everyone on the team gets its prompt, people who join meanwhile too; \`/peer checkin close\` closes it early.`,
-      },
-    ],
-  };
+export function alreadyOpenView(closesAt: Date, zone: string, t: Translate = english): View {
+  const until = literal(when(closesAt, zone, t.locale));
+  return view(t('checkins.alreadyOpen.summary'), {
+    type: 'text',
+    text: t('checkins.alreadyOpen.text', { until }),
+  });
 }
 
-export function reminderView(roundId: string, name: string, closesAt: Date, zone: string): View {
+export function reminderView(
+  roundId: string,
+  name: string,
+  closesAt: Date,
+  zone: string,
+  t: Translate = english,
+): View {
+  const until = literal(when(closesAt, zone, t.locale));
   return view(
-    `${name} is still open`,
-    {
-      type: 'text',
-      text: `A gentle nudge: **${name}** is open until ${when(closesAt, zone)}, if you'd like to answer. Skipping is fine too.`,
-    },
-    promptButtons(roundId),
+    t('checkins.reminder.summary', { name: literal(name) }),
+    { type: 'text', text: t('checkins.reminder.text', { name: literal(name), until }) },
+    promptButtons(roundId, t),
   );
 }
 
@@ -141,7 +151,8 @@ export function thanksView(r: AnswerReceipt, t: Translate = english): View {
   }
   if (r.named + r.anonymous === 0 && r.supervisorOnly === 0) lines.push(t('checkins.thanks.nothingToTeam'));
   if (r.struggling) blocks.push({ type: 'context', text: t('crisis.pointer') });
-  return view(lines[0] ?? '', { type: 'text', text: lines.join(' ') }, ...blocks);
+  const [first = t('checkins.thanks.thanked')] = lines;
+  return view(first, { type: 'text', text: joinMarkup(lines, ' ') }, ...blocks);
 }
 
 /** A crisis line in one bullet: its name, how to reach it (notes like "press 2" kept), its hours. */
@@ -163,11 +174,14 @@ export function hardPlaceView(
   if (steps && steps.length > 0)
     blocks.push({
       type: 'text',
-      text: [t('checkins.hardPlace.fromPlan'), ...steps.map((s) => markup`• ${literal(s)}`)].join('\n'),
+      text: joinMarkup(
+        [t('checkins.hardPlace.fromPlan'), ...steps.map((s) => markup`• ${literal(s)}`)],
+        '\n',
+      ),
     });
   if (lines.length > 0) {
     const shown = lines.slice(0, 4).map(crisisBullet);
-    blocks.push({ type: 'text', text: [t('crisis.talkNow'), ...shown].join('\n') });
+    blocks.push({ type: 'text', text: joinMarkup([t('crisis.talkNow'), ...shown], '\n') });
   } else {
     blocks.push({ type: 'text', text: t('crisis.localEmergency') });
   }
@@ -175,29 +189,31 @@ export function hardPlaceView(
   return { text: t('checkins.hardPlace.summary'), blocks };
 }
 
-export const buddyForMemberView = (buddy: string): View =>
-  textView(
-    `${buddy} is your peer for this check-in and knows you'd like someone to reach out. You can also write to them first.`,
-  );
-export const buddyForBuddyView = (member: string, team: string): View =>
-  textView(
-    `${member} from ${team} asked in today's check-in for a peer to reach out. You offered to be a support buddy: could you send them a message when you can? Nothing else about their answers is shared with you.`,
-  );
-export const supervisorAskedView = (member: string, team: string): View =>
-  textView(
-    `${member} from ${team} asked in a check-in for a peer to reach out, and no support buddy is free right now. Could you reach out to them?`,
-  );
-export const noBuddyForMemberView = (): View =>
-  textView('No support buddy is free right now, so I have asked your supervisor to reach out to you.');
-export const nobodyFreeView = (): View =>
-  textView(
-    'No support buddy or supervisor is free right now. I am sorry. `/peer team show` lists your teammates, and crisis lines are always there if things get heavy.',
-  );
+export const buddyForMemberView = (buddy: string, t: Translate = english): View =>
+  textView(t('checkins.reachOut.buddyForMember', { buddy: literal(buddy) }));
+export const buddyForBuddyView = (member: string, team: string, t: Translate = english): View =>
+  textView(t('checkins.reachOut.buddyForBuddy', { member: literal(member), team: literal(team) }));
+export const supervisorAskedView = (member: string, team: string, t: Translate = english): View =>
+  textView(t('checkins.reachOut.supervisorAsked', { member: literal(member), team: literal(team) }));
+export const noBuddyForMemberView = (t: Translate = english): View =>
+  textView(t('checkins.reachOut.noBuddyForMember'));
+export const nobodyFreeView = (t: Translate = english): View => textView(t('checkins.reachOut.nobodyFree'));
 
+/** One shared answer: the question as the team asked it, the value as the member gave it. */
 export interface DigestAnswer {
+  readonly questionId: string;
+  /** The question's words when the answer was given. */
   readonly question: string;
+  readonly kind: QuestionKind;
+  /** The member's words, or a scale point ("2"). */
   readonly value: string;
 }
+
+/** The built-in questions and the scale's words in the reader's language; a team's own question as written. */
+const questionOf = (a: DigestAnswer, t: Translate): MarkupText =>
+  markup`${literal(questionText({ id: a.questionId, text: a.question }, t))}`;
+const answerValue = (a: DigestAnswer, t: Translate): MarkupText =>
+  a.kind === 'scale' ? scaleWordIn(a.value, t) : markup`${literal(a.value)}`;
 
 export interface DigestContent {
   readonly name: string;
@@ -207,83 +223,104 @@ export interface DigestContent {
   /** Counts per scale point, lowest first; absent when too few answered. */
   readonly spread?: readonly number[];
   readonly minGroup: number;
-  readonly scaleWords: readonly string[];
 }
 
 /** The closing digest: counts, and the spread and anonymous answers when the rule allows. */
-export function digestView(digest: DigestContent): View {
-  const blocks: Block[] = [{ type: 'header', text: `${digest.name}: the digest` }];
-  blocks.push({
-    type: 'text',
-    text: `${digest.took === 1 ? '1 person' : `${digest.took} people`} took part. Thank you for looking after each other.`,
-  });
+export function digestView(digest: DigestContent, t: Translate = english): View {
+  const name = literal(digest.name);
+  const blocks: Block[] = [{ type: 'header', text: t('checkins.digest.header', { name }) }];
+  blocks.push({ type: 'text', text: t('checkins.digest.tookPart', { count: digest.took }) });
   const byQuestion = new Map<string, DigestAnswer[]>();
   for (const answer of digest.answers)
-    byQuestion.set(answer.question, [...(byQuestion.get(answer.question) ?? []), answer]);
-  if (byQuestion.size > 0) blocks.push({ type: 'text', text: '**Shared without a name**' });
-  for (const [question, shared] of byQuestion)
-    blocks.push({ type: 'text', text: `**${question}**\n${shared.map((a) => `• ${a.value}`).join('\n')}` });
+    byQuestion.set(answer.questionId, [...(byQuestion.get(answer.questionId) ?? []), answer]);
+  if (byQuestion.size > 0) blocks.push({ type: 'text', text: t('checkins.digest.withoutName') });
+  for (const shared of byQuestion.values()) {
+    const first = shared[0];
+    if (!first) continue;
+    const lines = shared.map((a) => markup`• ${answerValue(a, t)}`);
+    const heading = t('checkins.digest.question', { question: questionOf(first, t) });
+    blocks.push({ type: 'text', text: joinMarkup([heading, ...lines], '\n') });
+  }
   if (digest.spread) {
-    const spread = digest.scaleWords
-      .map((word, i) => `${word}: ${digest.spread?.[i] ?? 0}`)
-      .reverse()
-      .join(' · ');
-    blocks.push({ type: 'fields', fields: [{ label: 'How we are arriving', value: spread }] });
-  } else if (digest.took >= digest.minGroup) {
+    const spread = scalePoints
+      .map((point, i) => markup`${t(`checkins.scale.${point}`)}: ${digest.spread?.[i] ?? 0}`)
+      .reverse();
     blocks.push({
-      type: 'context',
-      // Counted in moods shared with the team, not in answers: "4 people took part" above
-      // "needs 3 answers" read as a broken promise when only two of them gave a mood.
-      text: `The mood spread shows once at least ${digest.minGroup} people share how they are arriving with the team, so nobody can be picked out.`,
+      type: 'fields',
+      fields: [{ label: t('checkins.digest.spreadLabel'), value: joinMarkup(spread, ' · ') }],
     });
+  } else if (digest.took >= digest.minGroup) {
+    // Counted in moods shared with the team, not in answers: "4 people took part" above
+    // "needs 3 answers" read as a broken promise when only two of them gave a mood.
+    blocks.push({ type: 'context', text: t('checkins.digest.spreadLater', { minGroup: digest.minGroup }) });
   }
   blocks.push({
     type: 'context',
     text:
       digest.took >= digest.minGroup
-        ? 'Answers shared without a name are shown here only, in the order of their words. Named answers have their own posts; private answers never appear.'
-        : `Answers shared without a name and the mood spread show when at least ${digest.minGroup} people take part, so nobody can be picked out.`,
+        ? t('checkins.digest.shownHere')
+        : t('checkins.digest.tooFew', { minGroup: digest.minGroup }),
   });
-  return { text: `${digest.name}: the digest`, blocks };
+  return { text: t('checkins.digest.header', { name }), blocks };
 }
 
 /** One person's answers shared with the team under their name: never an anonymous one. */
-export function namedAnswerView(name: string, author: string, shared: readonly DigestAnswer[]): View {
-  const lines = shared.map((a) => `• ${a.question}: ${a.value}`);
-  return view(`${name}: ${author} shared`, {
+export function namedAnswerView(
+  name: string,
+  author: string,
+  shared: readonly DigestAnswer[],
+  t: Translate = english,
+): View {
+  const values = { name: literal(name), author: literal(author) };
+  const lines = shared.map((a) => markup`• ${questionOf(a, t)}: ${answerValue(a, t)}`);
+  return view(t('checkins.named.summary', values), {
     type: 'text',
-    text: `**${author}** shared in ${name}\n${lines.join('\n')}`,
+    text: joinMarkup([t('checkins.named.header', values), ...lines], '\n'),
   });
 }
 
 /** What a named post says once its author erased their data or changed their answer. */
-export function withdrawnAnswerView(name: string): View {
-  return view(`${name}: an answer was withdrawn`, {
+export function withdrawnAnswerView(name: string, t: Translate = english): View {
+  return view(t('checkins.named.withdrawnSummary', { name: literal(name) }), {
     type: 'text',
-    text: 'The person who shared this answer has taken it back.',
+    text: t('checkins.named.withdrawn'),
   });
 }
 
 /** A notice (chat/notice.ts): who and where, with a button; the answer is shown only on press. */
-export function supervisorNoticeView(answerId: string, member: string, name: string): NoticeView {
+export function supervisorNoticeView(
+  answerId: string,
+  member: string,
+  name: string,
+  t: Translate = english,
+): NoticeView {
   return noticeView({
-    title: `${member} shared something with you only`,
-    fields: [{ label: 'Check-in', value: name }],
-    open: { actionId: 'checkins:read', label: 'Read it', value: answerId },
-    footer: `${member} shared an answer with you only. It is kept encrypted; reading it is noted in the audit log.`,
+    title: t('checkins.notice.title', { member: literal(member) }),
+    fields: [{ label: t('checkins.notice.checkin'), value: markup`${literal(name)}` }],
+    open: { actionId: 'checkins:read', label: t('checkins.notice.read'), value: answerId },
+    footer: t('checkins.notice.footer', { member: literal(member) }),
   });
 }
 
 export function privateAnswerView(
   member: string,
-  items: readonly { question: string; value: string }[],
+  items: readonly DigestAnswer[],
+  t: Translate = english,
 ): View {
+  const lines = items.map((i) => markup`• ${questionOf(i, t)}: ${scaleLabelOf(i, t)}`);
   return view(
-    `${member}'s private answer`,
+    t('checkins.privateAnswer.summary', { member: literal(member) }),
     {
       type: 'text',
-      text: `**Shared with you only by ${member}**\n${items.map((i) => `• ${i.question}: ${i.value}`).join('\n')}`,
+      text: joinMarkup([t('checkins.privateAnswer.header', { member: literal(member) }), ...lines], '\n'),
     },
-    { type: 'context', text: 'Please keep it between you. This read is in the audit log.' },
+    { type: 'context', text: t('checkins.privateAnswer.keep') },
   );
+}
+
+/** A scale answer as a reader sees it: "2 · struggling", never a bare number. */
+function scaleLabelOf(a: DigestAnswer, t: Translate): MarkupText {
+  return a.kind === 'scale' && isScalePoint(a.value)
+    ? markup`${Number(a.value)} · ${scaleWordIn(a.value, t)}`
+    : markup`${literal(a.value)}`;
 }

@@ -9,16 +9,29 @@
 // a before/after pair of it would show which anonymous answer and which mood were theirs.
 import type { FieldCipher } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
-import { replaceNamedPosts } from './named-posts.ts';
+import { channelTranslator, replaceNamedPosts } from './named-posts.ts';
 
 /** Returns the outbox keys whose platform copies must be redrawn once this commits. */
 export async function withdrawShared(tx: DbClient, cipher: FieldCipher, memberId: string): Promise<string[]> {
   const answers = await tx.checkinAnswer.findMany({
     where: { memberId, skipped: false },
-    select: { id: true, round: { select: { template: { select: { name: true } } } } },
+    select: {
+      id: true,
+      round: { select: { template: { select: { name: true } }, team: { select: { language: true } } } },
+    },
   });
   const redraw: string[] = [];
   for (const answer of answers)
-    redraw.push(...(await replaceNamedPosts(tx, cipher, answer.id, answer.round.template.name)).redraw);
+    redraw.push(
+      ...(
+        await replaceNamedPosts(
+          tx,
+          cipher,
+          answer.id,
+          answer.round.template.name,
+          channelTranslator(answer.round.team),
+        )
+      ).redraw,
+    );
   return redraw;
 }
