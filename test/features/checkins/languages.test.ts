@@ -21,12 +21,18 @@ afterAll(async () => {
   await db.close();
 });
 
-/** What a person reads of a view: every text, markup removed. */
+/** What a person reads of a view: every text and button, markup removed. */
 const read = (view: View): string =>
   [
     view.text,
     ...view.blocks.flatMap((b) =>
-      'text' in b ? [b.text] : b.type === 'fields' ? b.fields.map((f) => `${f.label}: ${f.value}`) : [],
+      'text' in b
+        ? [b.text]
+        : b.type === 'fields'
+          ? b.fields.map((f) => `${f.label}: ${f.value}`)
+          : b.type === 'actions'
+            ? b.elements.map((e) => ('label' in e ? `[${e.label}]` : ''))
+            : [],
     ),
   ]
     .map(toPlainText)
