@@ -105,15 +105,8 @@ export function questionsFromText(
 // Discord's typed lists) then numbers it as the scale does, 1 "in a hard place" to 5
 // "thriving", and the words as printed are what a person can type. A label carrying its own
 // number, listed best first, read "[1] 5 · thriving": typing 1 saved the opposite answer.
-export const scaleChoices: readonly Choice[] = scaleWords.map((word, index) => ({
-  label: word,
-  value: String(index + 1),
-}));
 const scaleChoicesIn = (t: Translate): Choice[] =>
-  scaleWords.map((_, index) => ({
-    label: t(`checkins.scale.${(index + 1) as 1 | 2 | 3 | 4 | 5}`),
-    value: String(index + 1),
-  }));
+  scalePoints.map((point) => ({ label: t(`checkins.scale.${point}`), value: String(point) }));
 const audienceChoices = (hasSupervisor: boolean, t: Translate): Choice[] =>
   audiences.map((a) => ({
     label: a === 'supervisor' && !hasSupervisor ? t('checkins.form.supervisorNone') : t(`checkins.form.${a}`),

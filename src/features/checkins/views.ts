@@ -4,7 +4,7 @@ import type { Block, View } from '../../chat/index.ts';
 import { type NoticeView, noticeView, view } from '../../chat/index.ts';
 import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import { english, type Translate } from '../../i18n/index.ts';
-import type { CrisisLine } from '../ports.ts';
+import type { ContactPoint, CrisisLine } from '../ports.ts';
 import { isScalePoint, type QuestionKind, questionText, scalePoints, scaleWordIn } from './questions.ts';
 
 /** Lines (or list items) of the bot's markup, joined: the separator is layout, not words. */
@@ -155,12 +155,26 @@ export function thanksView(r: AnswerReceipt, t: Translate = english): View {
   return view(first, { type: 'text', text: joinMarkup(lines, ' ') }, ...blocks);
 }
 
+/** How to reach a line, in the reader's words ("Call 988", "Llama al 988"); a note as written. */
+function contactOf(contact: ContactPoint, t: Translate): MarkupText {
+  const value = literal(contact.value);
+  const how =
+    contact.kind === 'phone'
+      ? t('resource.call', { value })
+      : contact.kind === 'text'
+        ? t('resource.text', { value })
+        : contact.kind === 'email'
+          ? t('resource.email', { value })
+          : contact.kind === 'chat'
+            ? markup`${t('resource.chat')} ${value}`
+            : markup`${value}`;
+  return contact.note ? markup`${how} (${literal(contact.note)})` : how;
+}
+
 /** A crisis line in one bullet: its name, how to reach it (notes like "press 2" kept), its hours. */
-function crisisBullet(line: CrisisLine): MarkupText {
-  const contacts = line.contacts
-    .map((c) => (c.note ? `${c.kind} ${c.value} (${c.note})` : `${c.kind} ${c.value}`))
-    .join(', ');
-  const reach = contacts ? markup`: ${literal(contacts)}` : markup``;
+function crisisBullet(line: CrisisLine, t: Translate): MarkupText {
+  const contacts = line.contacts.map((c) => contactOf(c, t));
+  const reach = contacts.length > 0 ? markup`: ${joinMarkup(contacts, ', ')}` : markup``;
   const hours = line.hours ? markup` (${literal(line.hours)})` : markup``;
   return markup`• **${literal(line.title)}**${reach}${hours}`;
 }
@@ -180,7 +194,7 @@ export function hardPlaceView(
       ),
     });
   if (lines.length > 0) {
-    const shown = lines.slice(0, 4).map(crisisBullet);
+    const shown = lines.slice(0, 4).map((line) => crisisBullet(line, t));
     blocks.push({ type: 'text', text: joinMarkup([t('crisis.talkNow'), ...shown], '\n') });
   } else {
     blocks.push({ type: 'text', text: t('crisis.localEmergency') });

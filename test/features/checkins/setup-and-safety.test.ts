@@ -134,7 +134,7 @@ describe('the safety path', () => {
     const reply = await w.form('ben', 'checkins:answer', { q1: '1', 'q1-who': 'supervisor' }, dm, roundId);
     expect(reply.seen[0]?.how).toBe('privately');
     expect(reply.text()).toContain('You do not have to hold it alone');
-    expect(reply.text()).toContain('**Telefonseelsorge**: phone 0800 111 0 111');
+    expect(reply.text()).toContain('**Telefonseelsorge**: Call 0800 111 0 111');
     expect(reply.text()).not.toContain('From your own wellness plan');
   });
 
