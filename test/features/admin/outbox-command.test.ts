@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccess } from '../../../src/access/index.ts';
 import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
 import { parseMarkup, toPlainText } from '../../../src/chat/index.ts';
+import { literal, markup } from '../../../src/chat/markup.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
@@ -35,7 +36,7 @@ async function enqueue(
     workspaceExternalId: 'local',
     ...(teamId ? { teamId } : {}),
     target: { kind: 'dm', userId: isPrivate ? 'Usupervisor9' : 'blake' },
-    view: { text: 'A private note that admins must never see', blocks: [] },
+    view: { text: markup`${literal('A private note that admins must never see')}`, blocks: [] },
     isPrivate,
     notBefore: clock.now(),
   });
