@@ -117,6 +117,21 @@ describe('/peer admin outbox', () => {
     expect(buttons[0]).toMatchObject({ actionId: 'outbox:retry', label: 'Retry' });
   });
 
+  it('speaks to a Spanish-speaking admin in Spanish, platform errors still literal', async () => {
+    await chat.command('alex', ['language'], { choice: 'es' });
+    const reply = await chat.command('alex', ['admin', 'outbox']);
+    const text = toPlainText(reply.text());
+    expect(text).toContain('Entregas de este equipo');
+    expect(text).toContain('En espera: 2');
+    expect(text).toContain('Mensajes privados: 1 en espera, 0 fallidos');
+    expect(text).toContain('Último error: channel_not_found [click](https://evil.example)');
+    expect(text).not.toContain('Deliveries for');
+    expect(parseMarkup(reply.text()).filter((piece) => piece.kind === 'link')).toEqual([]);
+    const buttons =
+      reply.seen[0]?.view?.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])) ?? [];
+    expect(buttons[0]).toMatchObject({ actionId: 'outbox:retry', label: 'Reintentar' });
+  });
+
   it("keeps the admin of a team of one's own out of other teams' and the workspace's deliveries", async () => {
     const own = await chat.command('mallory', ['admin', 'outbox'], {}, 'C-mallory');
     expect(toPlainText(own.text())).toContain('Failed: 1');
