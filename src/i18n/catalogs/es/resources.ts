@@ -32,7 +32,7 @@ export const resources: Catalog['resources'] = {
     edit: 'Editar',
     retire: 'Retirar',
     more: 'Más resultados',
-    correctedTo: 'Resultados para “{{words}}”.',
+    correctedTo: 'Te muestro resultados para “{{words}}”.',
     similarOnly: 'Nada coincidió con todas las palabras; estos se acercan.',
     results: 'Resultados para “{{words}}”',
     morePage: 'Más para “{{words}}” (página {{page}})',
@@ -141,7 +141,7 @@ export const resources: Catalog['resources'] = {
     summary_other: '{{count}} recursos por revisar este mes',
     header: 'Recursos por revisar este mes',
     intro:
-      'Estos llevan {{days}} días o más sin revisarse (primero los que nunca se revisaron). Los números y horarios cambian; un vistazo rápido nos cuida a todo el mundo.',
+      'Estos llevan {{days}} días o más sin revisarse (primero los que nunca se revisaron). Los números y horarios cambian; un vistazo rápido mantiene a salvo a todo el mundo.',
     more: 'Quedan {{count}} más en `/peer resources review`.',
     stillRight: 'Sigue bien',
     edit: 'Editar',
