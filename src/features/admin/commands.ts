@@ -13,8 +13,10 @@ import {
   refusalView,
 } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { type Clock, type LogPort, outboxOverview, retryDead } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
+import { translatorForActor } from '../teams/index.ts';
 import { outboxScope } from './outbox-scope.ts';
 import { type RetentionSettings, retentionJob } from './retention.ts';
 import { outboxView, retriedView } from './views.ts';
@@ -39,7 +41,10 @@ export interface AdminDeps {
 
 export function createAdminFeature(deps: AdminDeps): Feature {
   const { prisma, clock, notifyOutbox, access } = deps;
-  const scopeFor = (actor: Actor, place: Place) => outboxScope(prisma, access, actor, place);
+  // Each reply is in the asker's language (their choice, their platform's, then the team's).
+  const translatorFor = (actor: Actor, place: Place) =>
+    translatorForActor(prisma, actor, place.isDirect ? {} : { channelId: place.channelId });
+  const scopeFor = (actor: Actor, place: Place, t: Translate) => outboxScope(prisma, access, actor, place, t);
 
   const outbox = defineCommand({
     name: 'outbox',
@@ -50,26 +55,25 @@ export function createAdminFeature(deps: AdminDeps): Feature {
     verb: 'admin.outbox',
     where: 'anywhere',
     handler: async ({ actor, place, reply }) => {
-      const scope = await scopeFor(actor, place);
+      const t = await translatorFor(actor, place);
+      const scope = await scopeFor(actor, place, t);
       if (!scope.ok) return reply.privately(refusalView(scope.reason));
       const overview = await outboxOverview(prisma, scope.scope, { now: clock.now() });
       await reply.privately(
-        outboxView({ ...overview, showsPrivateRows: scope.scope.showPrivateRows }, scope.label),
+        outboxView({ ...overview, showsPrivateRows: scope.scope.showPrivateRows }, scope.label, t),
       );
     },
   });
 
   const actions = actionsByName({
     retry: async ({ actor, place, value, reply }) => {
-      const scope = await scopeFor(actor, place);
+      const t = await translatorFor(actor, place);
+      const scope = await scopeFor(actor, place, t);
       if (!scope.ok) return reply.privately(refusalView(scope.reason));
-      if (!value)
-        return reply.privately(
-          refusalView('That button has lost its message id. Please open `/peer admin outbox` again.'),
-        );
+      if (!value) return reply.privately(refusalView(t('admin.outbox.lostId')));
       const result = await retryDead(prisma, scope.scope, value, clock.now());
       if (result.ok) notifyOutbox();
-      await reply.privately(retriedView(result));
+      await reply.privately(retriedView(result, t));
     },
   });
 

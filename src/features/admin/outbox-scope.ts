@@ -6,11 +6,13 @@
 import type { Access } from '../../access/index.ts';
 import type { Actor, Place } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { OutboxScope } from '../../scheduling/index.ts';
 import { findTeamByChannel } from '../teams/index.ts';
+import type { OutboxScopeLabel } from './views.ts';
 
 export type AdminScope =
-  | { readonly ok: true; readonly scope: OutboxScope; readonly label: string }
+  | { readonly ok: true; readonly scope: OutboxScope; readonly label: OutboxScopeLabel }
   | { readonly ok: false; readonly reason: string };
 
 export async function outboxScope(
@@ -18,15 +20,15 @@ export async function outboxScope(
   access: Access,
   actor: Actor,
   place: Place,
+  t: Translate = english,
 ): Promise<AdminScope> {
   const workspace = { platform: actor.platform, workspaceExternalId: actor.workspaceId };
   if ((await access.check(actor, 'admin.outbox.recipients', {})).ok)
-    return { ok: true, scope: { ...workspace, showPrivateRows: true }, label: 'this workspace' };
+    return { ok: true, scope: { ...workspace, showPrivateRows: true }, label: 'workspace' };
   const channelId = place.isDirect ? undefined : place.channelId;
   const asTeamAdmin = await access.check(actor, 'admin.outbox', channelId ? { channelId } : {});
   if (!asTeamAdmin.ok) return asTeamAdmin;
   const team = channelId ? await findTeamByChannel(prisma, { ...actor, channelId }) : null;
-  if (!team)
-    return { ok: false, reason: 'Please run this in your team’s channel, so I know which team you mean.' };
-  return { ok: true, scope: { ...workspace, teamId: team.id, showPrivateRows: false }, label: 'this team' };
+  if (!team) return { ok: false, reason: t('admin.outbox.teamChannel') };
+  return { ok: true, scope: { ...workspace, teamId: team.id, showPrivateRows: false }, label: 'team' };
 }

@@ -1,29 +1,44 @@
-import { type Block, literal, markup, type View } from '../../chat/index.ts';
+import { type Block, literal, type MarkupText, markup, refusalView, type View } from '../../chat/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { OutboxOverview, OutboxRowSummary, RetryResult } from '../../scheduling/index.ts';
 
 const MAX_DEAD_WITH_BUTTONS = 5;
 
+/** Whose deliveries the view lists: the whole workspace's, or one team's. */
+export type OutboxScopeLabel = 'workspace' | 'team';
+
 // Ids and errors come from platforms and may hold anything: they are shown literally.
-function line(row: OutboxRowSummary): string {
+function line(row: OutboxRowSummary, t: Translate): MarkupText {
   const recipient = literal(row.recipientId);
-  const to = row.target === 'dm' ? markup`direct message to ${recipient}` : markup`channel ${recipient}`;
-  const flags = [row.urgent ? 'urgent' : '', row.isPrivate ? 'private' : ''].filter(Boolean).join(', ');
-  return `• ${to}${flags ? ` (${flags})` : ''}, ${row.attempts} tr${row.attempts === 1 ? 'y' : 'ies'}, due ${row.notBefore.toISOString()}`;
+  const to =
+    row.target === 'dm' ? t('admin.outbox.toDm', { recipient }) : t('admin.outbox.toChannel', { recipient });
+  const flags = [
+    ...(row.urgent ? [t('admin.outbox.urgent')] : []),
+    ...(row.isPrivate ? [t('admin.outbox.private')] : []),
+  ];
+  const who = flags.length > 0 ? markup`${to} (${flags.reduce((all, flag) => markup`${all}, ${flag}`)})` : to;
+  return t('admin.outbox.row', {
+    to: who,
+    count: row.attempts,
+    due: literal(row.notBefore.toISOString()),
+  });
 }
 
 export function outboxView(
   overview: OutboxOverview & { readonly showsPrivateRows: boolean },
-  scopeLabel = 'this workspace',
+  scopeLabel: OutboxScopeLabel = 'workspace',
+  t: Translate = english,
 ): View {
   const { counts } = overview;
+  const scope = scopeLabel === 'team' ? t('admin.outbox.scopeTeam') : t('admin.outbox.scopeWorkspace');
   const blocks: Block[] = [
-    { type: 'header', text: `Deliveries for ${scopeLabel}` },
+    { type: 'header', text: t('admin.outbox.header', { scope }) },
     {
       type: 'fields',
       fields: [
-        { label: 'Waiting', value: String(counts.pending) },
-        { label: 'Failed', value: String(counts.dead) },
-        { label: 'Delivered', value: String(counts.sent) },
+        { label: t('admin.outbox.waiting'), value: markup`${counts.pending}` },
+        { label: t('admin.outbox.failed'), value: markup`${counts.dead}` },
+        { label: t('admin.outbox.delivered'), value: markup`${counts.sent}` },
       ],
     },
   ];
@@ -31,36 +46,51 @@ export function outboxView(
   if ((privatePending > 0 || privateDead > 0) && !overview.showsPrivateRows) {
     blocks.push({
       type: 'text',
-      text: `**Private messages:** ${privatePending} waiting, ${privateDead} failed. Who they are for stays private; a workspace admin can see it.`,
+      text: t('admin.outbox.privateCounts', { waiting: privatePending, failed: privateDead }),
     });
   }
   if (overview.pending.length > 0) {
+    const rows = overview.pending.map((row) => markup`• ${line(row, t)}`);
     blocks.push({
       type: 'text',
-      text: `**Waiting** (oldest first)\n${overview.pending.map(line).join('\n')}`,
+      text: rows.reduce((all, row) => markup`${all}\n${row}`, t('admin.outbox.waitingList')),
     });
   }
   overview.dead.forEach((row, index) => {
+    const error = row.lastError ? literal(row.lastError) : t('admin.outbox.unknownError');
     blocks.push({
       type: 'text',
-      text: `**Failed:** ${line(row).slice(2)}\nLast error: ${literal(row.lastError ?? 'unknown')}`,
+      text: markup`${t('admin.outbox.failedRow', { row: line(row, t) })}\n${t('admin.outbox.lastError', { error })}`,
     });
     if (index < MAX_DEAD_WITH_BUTTONS) {
       blocks.push({
         type: 'actions',
         elements: [
-          { type: 'button', actionId: 'outbox:retry', label: 'Retry', value: row.id, style: 'primary' },
+          {
+            type: 'button',
+            actionId: 'outbox:retry',
+            label: t('admin.outbox.retry'),
+            value: row.id,
+            style: 'primary',
+          },
         ],
       });
     }
   });
   if (counts.pending === 0 && counts.dead === 0)
-    blocks.push({ type: 'text', text: 'Nothing is waiting and nothing has failed. All clear.' });
-  blocks.push({ type: 'context', text: 'Message text is never shown here: some messages are private.' });
-  return { text: `Deliveries: ${counts.pending} waiting, ${counts.dead} failed`, blocks };
+    blocks.push({ type: 'text', text: t('admin.outbox.allClear') });
+  blocks.push({ type: 'context', text: t('admin.outbox.neverShown') });
+  return {
+    text: t('admin.outbox.summary', { waiting: counts.pending, failed: counts.dead }),
+    blocks,
+  };
 }
 
-export function retriedView(result: RetryResult): View {
-  const text = result.ok ? 'Queued again. I will try to deliver it now.' : result.reason;
+export function retriedView(result: RetryResult, t: Translate = english): View {
+  if (!result.ok) {
+    // The scheduler's own sentence (src/scheduling/outbox-admin.ts): not in a catalog yet.
+    return refusalView(result.reason);
+  }
+  const text = t('admin.outbox.retried');
   return { text, blocks: [{ type: 'text', text }] };
 }

@@ -51,8 +51,8 @@ export function toCategory(text: string): Category | undefined {
   return aliases[key] ?? aliases[key.replace(/-/g, ' ')];
 }
 
-// Words that say someone may be in danger now. Matched on whole words of the query, after
-// folding accents and case, so "suicidal" and "Self-harm" count.
+// Words that say someone may be in danger now, in English and Spanish. Matched on whole words
+// of the query, after folding accents and case, so "suicidal", "Self-harm" and "autolesión" count.
 const crisisWords = new Set([
   'crisis',
   'suicide',
@@ -69,6 +69,19 @@ const crisisWords = new Set([
   'hotline',
   'danger',
   '988',
+  // Spanish, folded the same way (no accents): a Spanish speaker in danger gets the lines first.
+  'suicidio',
+  'suicida',
+  'suicidarme',
+  'matarme',
+  'autolesion',
+  'autolesiones',
+  'lastimarme',
+  'sobredosis',
+  'emergencia',
+  'urgente',
+  'urgencia',
+  'peligro',
 ]);
 
 export function soundsLikeCrisis(words: string, category?: Category): boolean {

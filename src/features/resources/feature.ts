@@ -153,7 +153,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
     who: 'everyone',
     verb: 'resources.suggest',
     where: 'anywhere',
-    handler: (context) => openSuggestForm(context),
+    handler: (context) => openSuggestForm(manageDeps, context),
   });
 
   const review = defineCommand({

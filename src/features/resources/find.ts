@@ -2,7 +2,7 @@
 // crisis, then ranked results, a few at a time with a "More results" button. Each result can be
 // sent to the person's DMs (through the outbox) or shared in the channel.
 import type { Access } from '../../access/index.ts';
-import type { ActionContext, Actor } from '../../chat/index.ts';
+import { type ActionContext, type Actor, literal } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import { channelLanguage, english, type Translate, translatorOf } from '../../i18n/index.ts';
 import { type Clock, enqueueOutbox } from '../../scheduling/index.ts';
@@ -109,10 +109,10 @@ export async function findView(
       ? await browseCategory(prisma, query)
       : await searchResources(prisma, query);
   if (firstPage && crisis.length === 0 && found.items.length === 0 && words.length >= 2) {
-    const lines = await crisisLinesFor(prisma, asker.viewer, crisisRegion);
+    const lines = await crisisLinesFor(prisma, asker.viewer, crisisRegion, '', t.language);
     return {
-      text: `Nothing found for “${words}”`,
-      blocks: nothingFoundBlocks({ words, region: crisisRegion, crisisLines: lines }),
+      text: t('resources.nothingFound.summary', { words: literal(words) }),
+      blocks: nothingFoundBlocks({ words, region: crisisRegion, crisisLines: lines }, t),
     };
   }
   const next = { ...request, offset: request.offset + limit };
@@ -139,12 +139,12 @@ export async function runFind(
   const words = request.words.trim();
   // One letter (or nothing) would list everything: help and the categories instead. A
   // category or a region alone narrows it enough to list (`/peer find region:US-TX`).
+  const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
   if (words.replace(/[^\p{L}\p{N}]/gu, '').length < 2 && !request.category && !request.region) {
-    await context.reply.privately(findHelpView());
+    await context.reply.privately(findHelpView(t));
     return;
   }
   const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
-  const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
   await context.reply.privately(await findView(deps, context.actor, asker, request, t));
 }
 
@@ -159,20 +159,16 @@ async function pickedView(deps: FindDeps, asker: Asker, value: string | undefine
     const row: ResourceRow | null = await deps.prisma.resource.findFirst({
       where: { AND: [{ id: value.slice(2) }, visibleTo(asker.viewer)] },
     });
-    return row ? resourceCardView(row) : undefined;
+    return row ? resourceCardView(row, t) : undefined;
   }
   return undefined;
 }
-
-const gone = text(
-  'That entry is no longer in the list (it may have been retired). Search again with `/peer find`.',
-);
 
 export async function sendToMe(deps: FindDeps, context: ActionContext): Promise<void> {
   const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
   const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
   const shown = await pickedView(deps, asker, context.value, t);
-  if (!shown) return context.reply.privately(gone);
+  if (!shown) return context.reply.privately(text(t('resources.find.gone')));
   // A DM is a message outside the reply: it goes through the outbox, so it is never lost.
   await enqueueOutbox(deps.prisma, deps.cipher, {
     idempotencyKey: `resources-send:${context.event.eventId}`,
@@ -185,27 +181,35 @@ export async function sendToMe(deps: FindDeps, context: ActionContext): Promise<
     notBefore: deps.clock.now(),
   });
   deps.notifyOutbox();
-  await context.reply.privately(text('Sent to your direct messages.'));
+  await context.reply.privately(text(t('resources.find.sent')));
 }
 
 export async function shareInChannel(deps: FindDeps, context: ActionContext): Promise<void> {
   if (context.place.isDirect || !context.place.channelId) {
-    return context.reply.privately(text('Sharing works in a channel. Here it is already just for you.'));
+    const mine = await translatorForActor(deps.prisma, context.actor);
+    return context.reply.privately(text(mine('resources.find.shareHere')));
   }
   const asker = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
   // Shared in the channel: everyone there reads it, so it is in the team's language.
   const team = asker.team ? await deps.prisma.team.findUnique({ where: { id: asker.team.id } }) : null;
-  const shown = await pickedView(deps, asker, context.value, translatorOf(channelLanguage(team?.language)));
-  if (!shown) return context.reply.privately(gone);
+  const t = translatorOf(channelLanguage(team?.language));
+  const shown = await pickedView(deps, asker, context.value, t);
+  if (!shown) {
+    const mine = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
+    return context.reply.privately(text(mine('resources.find.gone')));
+  }
+  const name = literal(asker.displayName);
   await context.reply.publicly({
-    text: `${asker.displayName} shared: ${shown.text}`,
-    blocks: [...shown.blocks, { type: 'context', text: `Shared by ${asker.displayName}` }],
+    text: t('resources.find.shared', { name, what: shown.text }),
+    blocks: [...shown.blocks, { type: 'context', text: t('resources.find.sharedBy', { name }) }],
   });
 }
 
 export async function moreResults(deps: FindDeps, context: ActionContext): Promise<void> {
   const request = decodeMore(context.value);
-  if (!request)
-    return context.reply.privately(text('That button has lost its search. Please run `/peer find` again.'));
+  if (!request) {
+    const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
+    return context.reply.privately(text(t('resources.find.lostSearch')));
+  }
   await runFind(deps, context, request);
 }

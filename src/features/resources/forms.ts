@@ -2,16 +2,19 @@
 // "text: 741741 (text HOME)", "web: https://…"), regions and tags comma-separated, so the
 // form fits a Discord modal in two parts and a Slack modal in one.
 import type { Form, FormInput, FormValues } from '../../chat/index.ts';
+import { literal, type MarkupText } from '../../chat/markup.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { type ContactKind, contactKinds, type ResourceInput, type ResourceRecord } from './record.ts';
 import { categoryChoices } from './views.ts';
 
 export type FormKind = 'add' | 'edit' | 'suggest';
 
-const titles: Readonly<Record<FormKind, string>> = {
-  add: 'Add a resource',
-  edit: 'Edit a resource',
-  suggest: 'Suggest a resource',
-};
+const titleOf = (kind: FormKind, t: Translate): string =>
+  kind === 'add'
+    ? t('resources.form.titleAdd')
+    : kind === 'edit'
+      ? t('resources.form.titleEdit')
+      : t('resources.form.titleSuggest');
 
 function contactLine(contact: ResourceRecord['contacts'][number]): string {
   return `${contact.kind}: ${contact.value}${contact.note ? ` (${contact.note})` : ''}`;
@@ -20,27 +23,28 @@ function contactLine(contact: ResourceRecord['contacts'][number]): string {
 export function resourceForm(
   kind: FormKind,
   options: { initial?: ResourceRecord; context?: string; teamChoice?: boolean } = {},
+  t: Translate = english,
 ): Form {
   const { initial } = options;
   const inputs: FormInput[] = [
     {
       type: 'text',
       id: 'title',
-      label: 'Name',
+      label: t('resources.form.name'),
       maxLength: 200,
       ...(initial ? { initial: initial.title } : {}),
     },
     {
       type: 'select',
       id: 'category',
-      label: 'What kind of resource',
-      choices: categoryChoices,
+      label: t('resources.form.kind'),
+      choices: categoryChoices(t),
       ...(initial ? { initial: initial.category } : {}),
     },
     {
       type: 'text',
       id: 'summary',
-      label: 'What it is for',
+      label: t('resources.form.summary'),
       multiline: true,
       maxLength: 2000,
       ...(initial?.summary ? { initial: initial.summary } : {}),
@@ -48,8 +52,8 @@ export function resourceForm(
     {
       type: 'text',
       id: 'contacts',
-      label: 'How to reach it (one a line)',
-      hint: 'Like `phone: 988`, `text: 741741 (text HOME)`, `web: https://…`, `chat: https://…`, `email: …`',
+      label: t('resources.form.contacts'),
+      hint: t('resources.form.contactsHint'),
       multiline: true,
       maxLength: 1500,
       ...(initial && initial.contacts.length > 0
@@ -59,8 +63,8 @@ export function resourceForm(
     {
       type: 'text',
       id: 'regions',
-      label: 'Where (region codes)',
-      hint: 'Like US, US-TX or GB, comma-separated. Leave empty for international.',
+      label: t('resources.form.regions'),
+      hint: t('resources.form.regionsHint'),
       optional: true,
       maxLength: 200,
       ...(initial && initial.regions.length > 0 ? { initial: initial.regions.join(', ') } : {}),
@@ -68,8 +72,8 @@ export function resourceForm(
     {
       type: 'text',
       id: 'hours',
-      label: 'Hours',
-      hint: 'Like 24/7 or Mon-Fri 9-5 Eastern',
+      label: t('resources.form.hours'),
+      hint: t('resources.form.hoursHint'),
       optional: true,
       maxLength: 200,
       ...(initial?.hours ? { initial: initial.hours } : {}),
@@ -77,7 +81,7 @@ export function resourceForm(
     {
       type: 'text',
       id: 'tags',
-      label: 'Search words (comma-separated)',
+      label: t('resources.form.tags'),
       optional: true,
       maxLength: 400,
       ...(initial && initial.tags.length > 0 ? { initial: initial.tags.join(', ') } : {}),
@@ -85,7 +89,7 @@ export function resourceForm(
     {
       type: 'text',
       id: 'source',
-      label: 'Where the details come from',
+      label: t('resources.form.source'),
       optional: true,
       maxLength: 500,
       ...(initial?.source ? { initial: initial.source } : {}),
@@ -95,23 +99,20 @@ export function resourceForm(
     inputs.push({
       type: 'select',
       id: 'visibility',
-      label: 'Who sees it',
+      label: t('resources.form.visibility'),
       choices: [
-        { label: 'Everyone in this workspace', value: 'workspace' },
-        { label: 'Only this team', value: 'team' },
+        { label: t('resources.form.everyone'), value: 'workspace' },
+        { label: t('resources.form.team'), value: 'team' },
       ],
       initial: 'workspace',
     });
   }
   return {
     formId: `resources:${kind}-form`,
-    title: titles[kind],
-    submitLabel: kind === 'suggest' ? 'Send suggestion' : 'Save',
+    title: titleOf(kind, t),
+    submitLabel: kind === 'suggest' ? t('resources.form.send') : t('resources.form.save'),
     ...(options.context ? { context: options.context } : {}),
-    intro:
-      kind === 'suggest'
-        ? 'An admin looks at each suggestion before it is added, and I will tell you what they decide.'
-        : 'Only what you type here is saved; nothing is half-written if something needs a change.',
+    intro: kind === 'suggest' ? t('resources.form.suggestNote') : t('resources.form.saveNote'),
     inputs,
   };
 }
@@ -128,21 +129,22 @@ const list = (value: string): string[] =>
     .filter(Boolean);
 
 /** "phone: 988 (note)" lines to contacts; unknown kinds come back as problems. */
-export function parseContactLines(textValue: string): {
+export function parseContactLines(
+  textValue: string,
+  t: Translate = english,
+): {
   contacts: ResourceInput['contacts'];
-  problems: string[];
+  problems: MarkupText[];
 } {
   const contacts: NonNullable<ResourceInput['contacts']> = [];
-  const problems: string[] = [];
+  const problems: MarkupText[] = [];
   for (const raw of textValue.split('\n')) {
     const line = raw.trim();
     if (!line) continue;
     const match = /^([a-z]+)\s*:\s*(.+?)(?:\s+\(([^)]*)\))?$/i.exec(line);
     const kind = match?.[1]?.toLowerCase();
     if (!match || !kind || !(contactKinds as readonly string[]).includes(kind)) {
-      problems.push(
-        `I couldn't read the contact line '${line}'. Start it with phone:, text:, chat:, web: or email:.`,
-      );
+      problems.push(t('resources.form.badContact', { line: literal(line) }));
       continue;
     }
     contacts.push({
@@ -155,8 +157,8 @@ export function parseContactLines(textValue: string): {
 }
 
 /** The form's values as record input; zod (ResourceRecordSchema) then decides. */
-export function formToInput(values: FormValues, id: string, base?: ResourceRecord) {
-  const { contacts, problems } = parseContactLines(single(values, 'contacts'));
+export function formToInput(values: FormValues, id: string, base?: ResourceRecord, t: Translate = english) {
+  const { contacts, problems } = parseContactLines(single(values, 'contacts'), t);
   const input: ResourceInput = {
     ...(base ?? {}),
     id,

@@ -8,11 +8,15 @@ import {
   confirmView,
   type FormContext,
   literal,
+  type MarkupText,
   markup,
+  refusalView,
   type View,
 } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { type Clock, type DbClient, enqueueOutboxMany } from '../../scheduling/index.ts';
+import { translatorForActor, translatorForMember } from '../teams/index.ts';
 import { formToInput, resourceForm } from './forms.ts';
 import { type Asker, adminsOf, askerOf, changeTarget, placeTarget } from './people.ts';
 import { idFromTitle, type ResourceRecord, ResourceRecordSchema, reasonsOf } from './record.ts';
@@ -53,16 +57,20 @@ async function mayWrite(
 ): Promise<View | undefined> {
   const verb = crisis ? 'resources.edit-crisis-line' : 'resources.edit';
   const decision = await deps.access.check(context.actor, verb, target);
-  return decision.ok ? undefined : text(decision.reason);
+  // The access policy's own sentence (src/access): its words are not in a catalog yet.
+  return decision.ok ? undefined : refusalView(decision.reason);
 }
 
-function problemsView(problems: readonly string[]): View {
+function problemsView(problems: readonly MarkupText[], t: Translate): View {
   return {
-    text: 'The entry needs a small change',
+    text: t('resources.manage.problemsSummary'),
     blocks: [
-      { type: 'text', text: 'I could not save it yet; a few things need a small change:' },
-      { type: 'text', text: problems.map((p) => `• ${p}`).join('\n') },
-      { type: 'context', text: 'Nothing was saved. Try again whenever you are ready.' },
+      { type: 'text', text: t('resources.manage.problemsIntro') },
+      {
+        type: 'text',
+        text: problems.map((p) => markup`• ${p}`).reduce((all, p) => markup`${all}\n${p}`, markup``),
+      },
+      { type: 'context', text: t('resources.manage.nothingSaved') },
     ],
   };
 }
@@ -70,11 +78,23 @@ function problemsView(problems: readonly string[]): View {
 const asker = (deps: ManageDeps, context: Context) =>
   askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
 
-/** Parses a submitted form into a valid record, or the plain reasons it is not one. */
-function recordFromForm(form: FormContext, id: string, base?: ResourceRecord) {
-  const { input, problems, visibility } = formToInput(form.values, id, base);
+/** The person's own language, for a reply to them. */
+const translatorOf = (deps: ManageDeps, context: Context) =>
+  translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
+
+/**
+ * Parses a submitted form into a valid record, or the plain reasons it is not one. The schema's
+ * reasons quote what was typed, so they are shown literally (and are still English).
+ */
+function recordFromForm(form: FormContext, id: string, t: Translate, base?: ResourceRecord) {
+  const { input, problems, visibility } = formToInput(form.values, id, base, t);
   const parsed = ResourceRecordSchema.safeParse(input);
-  if (!parsed.success) problems.push(...reasonsOf(parsed.error).split('; '));
+  if (!parsed.success)
+    problems.push(
+      ...reasonsOf(parsed.error)
+        .split('; ')
+        .map((r) => markup`${literal(r)}`),
+    );
   return problems.length > 0 || !parsed.success
     ? ({ ok: false, problems } as const)
     : ({ ok: true, record: parsed.data, visibility } as const);
@@ -93,14 +113,19 @@ export async function openAddForm(deps: ManageDeps, context: Context): Promise<v
     : await mayWrite(deps, context, false, placeTarget(who, context.place));
   if (refused) return context.reply.privately(refused);
   await context.reply.openForm(
-    resourceForm('add', { teamChoice, ...(teamChoice && who.team ? { context: who.team.id } : {}) }),
+    resourceForm(
+      'add',
+      { teamChoice, ...(teamChoice && who.team ? { context: who.team.id } : {}) },
+      await translatorOf(deps, context),
+    ),
   );
 }
 
 export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<void> {
   const who = await asker(deps, form);
+  const t = await translatorOf(deps, form);
   const id = idFromTitle(String(form.values.title ?? ''), randomBytes(3).toString('hex'));
-  const parsed = recordFromForm(form, id);
+  const parsed = recordFromForm(form, id, t);
   const crisis = parsed.ok && parsed.record.category === 'crisis-line';
   // The team the form was opened for, when this person may add to it; a team admin who may not
   // add for the whole workspace adds for their team.
@@ -114,7 +139,7 @@ export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<vo
     refused = undefined;
   }
   if (refused) return form.reply.privately(refused);
-  if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
+  if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems, t));
   const now = deps.clock.now();
   await deps.prisma.$transaction(async (tx) => {
     await writeRecords(
@@ -132,7 +157,7 @@ export async function submitAdd(deps: ManageDeps, form: FormContext): Promise<vo
       data: { actorMemberId: who.memberId, action: 'resource.added', subjectType: 'Resource', subjectId: id },
     });
   });
-  await form.reply.privately(text(`Added **${parsed.record.title}**. It shows in \`/peer find\` now.`));
+  await form.reply.privately(text(t('resources.manage.added', { title: literal(parsed.record.title) })));
 }
 
 interface Changeable {
@@ -148,11 +173,10 @@ interface Changeable {
 async function changeable(deps: ManageDeps, context: Context, id: string | undefined, becomesCrisis = false) {
   const who = await asker(deps, context);
   const named = id ? await deps.prisma.resource.findUnique({ where: { id } }) : null;
-  if (!named)
-    return {
-      ok: false,
-      view: text('I could not find that entry any more. It may have been removed.'),
-    } as const;
+  if (!named) {
+    const t = await translatorOf(deps, context);
+    return { ok: false, view: text(t('resources.manage.notFound')) } as const;
+  }
   const copy = isShared(named)
     ? await deps.prisma.resource.findFirst({ where: { workspaceId: who.workspaceId, replacesId: named.id } })
     : null;
@@ -163,11 +187,8 @@ async function changeable(deps: ManageDeps, context: Context, id: string | undef
   return { ok: true, who, row } satisfies Changeable & { ok: true };
 }
 
-/** A copy's (or row's) words about where the change applies. */
-const whereItApplies = (row: ResourceRow) =>
-  isShared(row) || row.replacesId
-    ? ' for this workspace: your teams see this version, marked as edited in this workspace. Other workspaces keep the shared entry'
-    : '';
+/** Whether a change applies to this workspace's copy (said so: other workspaces keep the shared entry). */
+const forThisWorkspace = (row: ResourceRow) => isShared(row) || row.replacesId !== null;
 
 /**
  * Applies `data` (a retirement, a check) to the entry: to the row itself when it is this
@@ -206,14 +227,19 @@ export async function openEditForm(deps: ManageDeps, context: ActionContext): Pr
   const found = await changeable(deps, context, context.value);
   if (!found.ok) return context.reply.privately(found.view);
   await context.reply.openForm(
-    resourceForm('edit', { initial: rowToRecord(found.row), context: found.row.id }),
+    resourceForm(
+      'edit',
+      { initial: rowToRecord(found.row), context: found.row.id },
+      await translatorOf(deps, context),
+    ),
   );
 }
 
 export async function submitEdit(deps: ManageDeps, form: FormContext): Promise<void> {
   const named = form.context ? await deps.prisma.resource.findUnique({ where: { id: form.context } }) : null;
   const base = named ? rowToRecord(named) : undefined;
-  const parsed = named ? recordFromForm(form, named.id, base) : undefined;
+  const t = await translatorOf(deps, form);
+  const parsed = named ? recordFromForm(form, named.id, t, base) : undefined;
   const found = await changeable(
     deps,
     form,
@@ -221,7 +247,7 @@ export async function submitEdit(deps: ManageDeps, form: FormContext): Promise<v
     parsed?.ok === true && parsed.record.category === 'crisis-line',
   );
   if (!found.ok) return form.reply.privately(found.view);
-  if (!parsed?.ok) return form.reply.privately(problemsView(parsed?.problems ?? []));
+  if (!parsed?.ok) return form.reply.privately(problemsView(parsed?.problems ?? [], t));
   const { who, row } = found;
   const now = deps.clock.now();
   // A shared entry is written as this workspace's copy (writeRecords aims it there).
@@ -248,7 +274,14 @@ export async function submitEdit(deps: ManageDeps, form: FormContext): Promise<v
       },
     });
   });
-  await form.reply.privately(text(`Saved **${parsed.record.title}**${whereItApplies(row)}.`));
+  const title = literal(parsed.record.title);
+  await form.reply.privately(
+    text(
+      forThisWorkspace(row)
+        ? t('resources.manage.savedWorkspace', { title })
+        : t('resources.manage.saved', { title }),
+    ),
+  );
 }
 
 /**
@@ -258,15 +291,15 @@ export async function submitEdit(deps: ManageDeps, form: FormContext): Promise<v
 export async function askRetire(deps: ManageDeps, context: ActionContext): Promise<void> {
   const found = await changeable(deps, context, context.value);
   if (!found.ok) return context.reply.privately(found.view);
-  const scoped = isShared(found.row) || found.row.replacesId;
+  const t = await translatorOf(deps, context);
   await context.reply.privately(
     confirmView({
-      question: markup`Retire **${literal(found.row.title)}**?`,
-      detail: scoped
-        ? markup`Your teams will no longer see it in this workspace; other workspaces keep the shared entry.`
-        : markup`It will no longer show in searches.`,
-      confirm: { actionId: 'resources:retire-yes', label: 'Retire', value: found.row.id },
-      keep: { actionId: 'resources:retire-no', label: 'Keep it', value: found.row.id },
+      question: t('resources.manage.retireQuestion', { title: literal(found.row.title) }),
+      detail: forThisWorkspace(found.row)
+        ? t('resources.manage.retireDetailWorkspace')
+        : t('resources.manage.retireDetail'),
+      confirm: { actionId: 'resources:retire-yes', label: t('resources.manage.retire'), value: found.row.id },
+      keep: { actionId: 'resources:retire-no', label: t('resources.manage.keep'), value: found.row.id },
     }),
   );
 }
@@ -274,7 +307,8 @@ export async function askRetire(deps: ManageDeps, context: ActionContext): Promi
 export async function keepEntry(deps: ManageDeps, context: ActionContext): Promise<void> {
   const found = await changeable(deps, context, context.value);
   if (!found.ok) return context.reply.privately(found.view);
-  await context.reply.updateSource(text(`Nothing changed: **${found.row.title}** stays in the list.`));
+  const t = await translatorOf(deps, context);
+  await context.reply.updateSource(text(t('resources.manage.kept', { title: literal(found.row.title) })));
 }
 
 export async function retire(deps: ManageDeps, context: ActionContext): Promise<void> {
@@ -292,12 +326,13 @@ export async function retire(deps: ManageDeps, context: ActionContext): Promise<
       },
     });
   });
-  const scoped = isShared(found.row) || found.row.replacesId;
+  const t = await translatorOf(deps, context);
+  const title = literal(found.row.title);
   await context.reply.updateSource(
     text(
-      scoped
-        ? `Retired **${found.row.title}** in this workspace: your teams no longer see it. Other workspaces keep the shared entry.`
-        : `Retired **${found.row.title}**. It no longer shows in searches.`,
+      forThisWorkspace(found.row)
+        ? t('resources.manage.retiredWorkspace', { title })
+        : t('resources.manage.retired', { title }),
     ),
   );
 }
@@ -325,32 +360,44 @@ export async function stillRight(deps: ManageDeps, context: ActionContext): Prom
       },
     });
   });
+  const t = await translatorOf(deps, context);
+  const title = literal(found.row.title);
   await context.reply.privately(
-    text(`Thanks: **${found.row.title}** is marked as checked today${whereItApplies(found.row)}.`),
+    text(
+      forThisWorkspace(found.row)
+        ? t('resources.manage.checkedWorkspace', { title })
+        : t('resources.manage.checked', { title }),
+    ),
   );
 }
 
-export async function openSuggestForm(context: Context): Promise<void> {
-  await context.reply.openForm(resourceForm('suggest'));
+export async function openSuggestForm(deps: ManageDeps, context: Context): Promise<void> {
+  await context.reply.openForm(resourceForm('suggest', {}, await translatorOf(deps, context)));
 }
 
-function suggestionView(title: string, line: string, suggestionId: string): View {
+/** To one admin, in their language. */
+function suggestionView(record: ResourceRecord, suggestionId: string, t: Translate): View {
   return {
-    text: `A new resource suggestion: ${title}`,
+    text: t('resources.manage.suggestionSummary', { title: literal(record.title) }),
     blocks: [
-      { type: 'header', text: 'A resource suggestion' },
-      { type: 'text', text: line },
+      { type: 'header', text: t('resources.manage.suggestionHeader') },
+      { type: 'text', text: recordLine(record, t) },
       {
         type: 'actions',
         elements: [
           {
             type: 'button',
             actionId: 'resources:approve',
-            label: 'Approve',
+            label: t('resources.manage.approve'),
             value: suggestionId,
             style: 'primary',
           },
-          { type: 'button', actionId: 'resources:decline', label: 'Decline', value: suggestionId },
+          {
+            type: 'button',
+            actionId: 'resources:decline',
+            label: t('resources.manage.decline'),
+            value: suggestionId,
+          },
         ],
       },
     ],
@@ -359,11 +406,13 @@ function suggestionView(title: string, line: string, suggestionId: string): View
 
 export async function submitSuggestion(deps: ManageDeps, form: FormContext): Promise<void> {
   const who = await asker(deps, form);
+  const t = await translatorOf(deps, form);
   const parsed = recordFromForm(
     form,
     idFromTitle(String(form.values.title ?? ''), randomBytes(3).toString('hex')),
+    t,
   );
-  if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems));
+  if (!parsed.ok) return form.reply.privately(problemsView(parsed.problems, t));
   const admins = await adminsOf(deps.prisma, who.workspaceId);
   await deps.prisma.$transaction(async (tx) => {
     const made = await tx.resourceSuggestion.create({
@@ -383,21 +432,25 @@ export async function submitSuggestion(deps: ManageDeps, form: FormContext): Pro
         workspaceExternalId: admin.workspace.externalId,
         target: { kind: 'dm' as const, userId: admin.platformUserId },
         recipientMemberId: admin.id,
-        view: suggestionView(parsed.record.title, recordLine(parsed.record), made.id),
+        view: suggestionView(parsed.record, made.id, translatorForMember(admin, null)),
         notBefore: deps.clock.now(),
       })),
     );
   });
   if (admins.length > 0) deps.notifyOutbox();
+  const title = literal(parsed.record.title);
   await form.reply.privately(
     text(
-      `Thank you. I passed **${parsed.record.title}** to the admins${admins.length === 0 ? ' (once a team has an admin, they will see it in `/peer resources review`)' : ''}, and I will tell you what they decide.`,
+      admins.length === 0
+        ? t('resources.manage.suggestedNoAdmin', { title })
+        : t('resources.manage.suggested', { title }),
     ),
   );
 }
 
 export async function decide(deps: ManageDeps, context: ActionContext, approve: boolean): Promise<void> {
   const who = await asker(deps, context);
+  const t = await translatorOf(deps, context);
   const suggestion = context.value
     ? await deps.prisma.resourceSuggestion.findFirst({
         where: { id: context.value, workspaceId: who.workspaceId },
@@ -408,22 +461,27 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
     // Someone who may not review is told so, not that the suggestion is gone.
     const here = await deps.access.check(context.actor, 'resources.review', placeTarget(who, context.place));
     return context.reply.privately(
-      here.ok ? text('I could not find that suggestion any more.') : text(here.reason),
+      here.ok ? text(t('resources.manage.suggestionGone')) : refusalView(here.reason),
     );
   }
   if (suggestion.status !== 'pending') {
-    return context.reply.privately(text(`Another admin already ${suggestion.status} that suggestion.`));
+    return context.reply.privately(
+      text(
+        suggestion.status === 'approved'
+          ? t('resources.manage.alreadyApproved')
+          : t('resources.manage.alreadyDeclined'),
+      ),
+    );
   }
   const parsed = ResourceRecordSchema.safeParse(suggestion.proposal);
-  if (!parsed.success)
-    return context.reply.privately(text('That suggestion can no longer be read; please decline it.'));
+  if (!parsed.success) return context.reply.privately(text(t('resources.manage.unreadable')));
   const record = parsed.data;
   // Approving adds the entry to the workspace: that is a change like any other.
   const decision = await deps.access.check(context.actor, 'resources.review', {
     workspaceId: suggestion.workspaceId,
     ...(suggestion.teamId ? { teamId: suggestion.teamId } : {}),
   });
-  if (!decision.ok) return context.reply.privately(text(decision.reason));
+  if (!decision.ok) return context.reply.privately(refusalView(decision.reason));
   // A workspace admin adds it for the workspace; a team admin for the team it was suggested in.
   let scope: Scope = { workspaceId: suggestion.workspaceId, teamId: null };
   if (approve) {
@@ -436,6 +494,11 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
     }
   }
   const now = deps.clock.now();
+  // The suggester is told in their own language (their choice, then the team they suggested in).
+  const suggestedIn = suggestion.teamId
+    ? await deps.prisma.team.findUnique({ where: { id: suggestion.teamId } })
+    : null;
+  const theirs = translatorForMember(suggestion.suggestedBy, suggestedIn);
   const decided = await deps.prisma.$transaction(async (tx) => {
     // Compare-and-set: two admins pressing at once decide it once.
     const claimed = await tx.resourceSuggestion.updateMany({
@@ -462,9 +525,10 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
       );
     }
     const member = suggestion.suggestedBy;
+    const title = literal(record.title);
     const told = approve
-      ? `Your suggestion **${record.title}** was added to the shared resources. Thank you for helping everyone find it.`
-      : `Thank you for suggesting **${record.title}**. The admins did not add it this time; you are welcome to ask them about it.`;
+      ? theirs('resources.manage.toldApproved', { title })
+      : theirs('resources.manage.toldDeclined', { title });
     await enqueueOutboxMany(tx, deps.cipher, [
       {
         idempotencyKey: `resources-decision:${suggestion.id}`,
@@ -478,13 +542,10 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
     ]);
     return true;
   });
-  if (!decided) return context.reply.privately(text('Another admin decided that suggestion a moment ago.'));
+  if (!decided) return context.reply.privately(text(t('resources.manage.decidedMoment')));
   deps.notifyOutbox();
+  const title = literal(record.title);
   await context.reply.privately(
-    text(
-      approve
-        ? `Approved: **${record.title}** is in the list now.`
-        : `Declined **${record.title}**. I let them know, kindly.`,
-    ),
+    text(approve ? t('resources.manage.approved', { title }) : t('resources.manage.declined', { title })),
   );
 }

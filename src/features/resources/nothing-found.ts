@@ -4,14 +4,23 @@
 // categories nearest the words, the crisis lines for the member's region, and how to suggest
 // the entry that is missing.
 import type { Block } from '../../chat/index.ts';
-import { editDistance, literal, markup } from '../../chat/index.ts';
+import { editDistance, literal, type MarkupText, markup } from '../../chat/index.ts';
+import { english, languages, type Translate, translatorFor } from '../../i18n/index.ts';
 import { type Category, categories, categoryLabels } from './categories.ts';
 import type { ResourceRow } from './store.ts';
-import { resourceLine } from './views.ts';
+import { categoryLabel, resourceLine } from './views.ts';
 
 const shownCategories = 3;
 
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** A category's names in every language we speak: "linea" finds crisis-line as "line" does. */
+const namesOf = (category: Category): string =>
+  [
+    category,
+    categoryLabels[category],
+    ...languages.map((l) => categoryLabel(category, translatorFor(l))),
+  ].join(' ');
 
 /** The categories whose names are nearest any typed word, nearest first. */
 export function closestCategories(words: string): readonly Category[] {
@@ -19,7 +28,7 @@ export function closestCategories(words: string): readonly Category[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 1);
   const distance = (category: Category): number => {
-    const names = fold(`${category} ${categoryLabels[category]}`)
+    const names = fold(namesOf(category))
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
     let best = Number.POSITIVE_INFINITY;
@@ -40,26 +49,29 @@ export interface NothingFound {
   readonly crisisLines: readonly ResourceRow[];
 }
 
-export function nothingFoundBlocks(input: NothingFound): Block[] {
+/** In the reader's language (`t`): someone searching in Spanish is answered in Spanish. */
+export function nothingFoundBlocks(input: NothingFound, t: Translate = english): Block[] {
   const near = closestCategories(input.words)
-    .map((c) => markup`\`/peer find category:${literal(c)}\` (${literal(categoryLabels[c])})`)
+    .map((c) => markup`\`/peer find category:${literal(c)}\` (${categoryLabel(c, t)})`)
     .reduce((list, item) => markup`${list}, ${item}`);
   const blocks: Block[] = [
     {
       type: 'text',
-      text: markup`I found nothing for “${literal(input.words)}”. Fewer or different words often help (the list is mostly in English), or browse a category: ${near}.`,
+      text: t('resources.nothingFound.text', { words: literal(input.words), categories: near }),
     },
   ];
   if (input.crisisLines.length > 0) {
     blocks.push(
-      { type: 'text', text: markup`**If you need someone now, crisis lines for ${literal(input.region)}:**` },
-      { type: 'text', text: input.crisisLines.map((row) => resourceLine(row)).join('\n\n') },
-      { type: 'context', text: markup`In immediate danger: call your local emergency number.` },
+      { type: 'text', text: t('resources.nothingFound.crisis', { region: literal(input.region) }) },
+      {
+        type: 'text',
+        text: input.crisisLines
+          .map((row) => resourceLine(row, t))
+          .reduce((all, line): MarkupText => markup`${all}\n\n${line}`),
+      },
+      { type: 'context', text: t('resources.nothingFound.danger') },
     );
   }
-  blocks.push({
-    type: 'context',
-    text: markup`Know a service that should be here? \`/peer resources suggest\` sends it to your admins.`,
-  });
+  blocks.push({ type: 'context', text: t('resources.nothingFound.suggest') });
   return blocks;
 }

@@ -1,6 +1,7 @@
 // `/peer resources review`: members' suggestions waiting for a decision, then entries nobody has
 // checked for RESOURCE_STALE_DAYS, within one message's five button rows.
 import type { Actor, Block, Place, View } from '../../chat/index.ts';
+import { translatorForActor } from '../teams/index.ts';
 import type { ManageDeps } from './manage.ts';
 import { askerOf } from './people.ts';
 import { ResourceRecordSchema } from './record.ts';
@@ -14,6 +15,7 @@ export async function reviewView(
 ): Promise<View> {
   // The router asked the access policy (`resources.review`) before this ran.
   const who = await askerOf(deps.prisma, actor, place, deps.defaultRegion);
+  const t = await translatorForActor(deps.prisma, actor, { channelId: place.channelId });
   const pending = await deps.prisma.resourceSuggestion.findMany({
     where: { workspaceId: who.workspaceId, status: 'pending' },
     orderBy: { createdAt: 'asc' },
@@ -28,13 +30,13 @@ export async function reviewView(
     REVIEW_ROWS - pending.length,
   );
   const blocks: Block[] = [];
-  if (pending.length > 0) blocks.push({ type: 'header', text: 'Suggestions waiting' });
+  if (pending.length > 0) blocks.push({ type: 'header', text: t('resources.review.waiting') });
   for (const suggestion of pending) {
     const parsed = ResourceRecordSchema.safeParse(suggestion.proposal);
     blocks.push(
       {
         type: 'text',
-        text: parsed.success ? recordLine(parsed.data) : 'A suggestion that can no longer be read.',
+        text: parsed.success ? recordLine(parsed.data, t) : t('resources.review.unreadable'),
       },
       {
         type: 'actions',
@@ -42,23 +44,31 @@ export async function reviewView(
           {
             type: 'button',
             actionId: 'resources:approve',
-            label: 'Approve',
+            label: t('resources.manage.approve'),
             value: suggestion.id,
             style: 'primary',
           },
-          { type: 'button', actionId: 'resources:decline', label: 'Decline', value: suggestion.id },
+          {
+            type: 'button',
+            actionId: 'resources:decline',
+            label: t('resources.manage.decline'),
+            value: suggestion.id,
+          },
         ],
       },
     );
   }
   if (stale.rows.length > 0) {
-    blocks.push({ type: 'header', text: `Not checked for ${deps.staleDays} days (${stale.total})` });
-    blocks.push(...stale.rows.flatMap(reviewBlocks));
+    blocks.push({
+      type: 'header',
+      text: t('resources.review.notChecked', { days: deps.staleDays, total: stale.total }),
+    });
+    blocks.push(...stale.rows.flatMap((row) => reviewBlocks(row, t)));
   }
   if (blocks.length === 0)
     blocks.push({
       type: 'text',
-      text: 'Nothing is waiting, and every entry was checked recently. Thank you.',
+      text: t('resources.review.allClear'),
     });
-  return { text: `${pending.length} suggestions, ${stale.total} entries to check`, blocks };
+  return { text: t('resources.review.summary', { pending: pending.length, total: stale.total }), blocks };
 }

@@ -1,7 +1,11 @@
-// Search: ranked full-text search (English stemming; name and tags weigh more than the
-// description; websearch_to_tsquery), typo tolerance (each word corrected against the
-// trigram-indexed word list), then trigram similarity over the whole text as a last resort.
-// Accents are folded with unaccent() on both sides. Runs the same on PGlite and PostgreSQL.
+// Search: ranked full-text search (name and tags weigh more than the description), typo
+// tolerance (each word corrected against the trigram-indexed word list), then trigram
+// similarity over the whole text as a last resort. Accents are folded with unaccent() on both
+// sides ("línea" = "linea", "crísis" = "crisis"). Each word matches by its English stem or by
+// its Spanish folding (plural and gender endings: "líneas" finds "línea", "adicciones" finds
+// "adicción"; `resource_spanish_fold` in the 20261207000000 migration, which also indexes it).
+// A word that is a stop word in English or Spanish ("the", "de", "para") is left out. Runs the
+// same on PGlite and PostgreSQL.
 import { Db, type PrismaClient } from '../../db/index.ts';
 import type { Category } from './categories.ts';
 import { countryOf } from './regions.ts';
@@ -69,18 +73,41 @@ function termsSql(words: string) {
       WHERE w <> ''),
     fixed AS (
       SELECT i, w, CASE
-        WHEN length(w) < 4 OR EXISTS (SELECT 1 FROM "ResourceWord" rw WHERE rw."word" = q.w) THEN w
+        WHEN length(w) < 4 OR EXISTS (SELECT 1 FROM "ResourceWord" rw WHERE rw."word" = q.w)
+          -- Another form of a stored word ("lineas" for "linea") is known too, not a typo.
+          OR EXISTS (SELECT 1 FROM "Resource" r WHERE r."searchDoc" @@ ${wordQuery(sql`q.w`)}) THEN w
         ELSE COALESCE((
           SELECT rw."word" FROM "ResourceWord" rw
           WHERE rw."word" % q.w AND similarity(rw."word", q.w) >= ${CORRECTION_SIMILARITY}
           ORDER BY similarity(rw."word", q.w) DESC, rw."word" LIMIT 1), w)
         END AS f
       FROM q),
+    parts AS (
+      SELECT i, w, f,
+        CASE WHEN ${stopWord(sql`f`)} THEN NULL ELSE '(' || ${wordQuery(sql`f`)}::text || ')' END AS fq,
+        CASE WHEN ${stopWord(sql`w`)} THEN NULL ELSE '(' || ${wordQuery(sql`w`)}::text || ')' END AS wq
+      FROM fixed),
     terms AS (
-      SELECT string_agg(f, ' ' ORDER BY i) AS fixed_all, string_agg(f, ' or ' ORDER BY i) AS fixed_any,
-        string_agg(w, ' ' ORDER BY i) AS typed_all, string_agg(w, ' or ' ORDER BY i) AS typed_any,
+      SELECT string_agg(f, ' ' ORDER BY i) AS fixed_words, string_agg(w, ' ' ORDER BY i) AS typed_all,
+        COALESCE(string_agg(fq, ' & ' ORDER BY i), '')::tsquery AS fixed_all,
+        COALESCE(string_agg(fq, ' | ' ORDER BY i), '')::tsquery AS fixed_any,
+        COALESCE(string_agg(wq, ' & ' ORDER BY i), '')::tsquery AS typed_q_all,
+        COALESCE(string_agg(wq, ' | ' ORDER BY i), '')::tsquery AS typed_any,
         COALESCE(bool_or(f <> w), false) AS changed
-      FROM fixed)`;
+      FROM parts)`;
+}
+
+/**
+ * One word (already folded to [a-z0-9]) as a tsquery: its English stem or its Spanish folding.
+ * Words are split on anything but [a-z0-9], so the text form of each part is safe to join.
+ */
+function wordQuery(word: Db.Prisma.Sql) {
+  return sql`(websearch_to_tsquery('english', ${word}) || plainto_tsquery('simple', "resource_spanish_fold"(${word})))`;
+}
+
+/** A stop word in either language ("the", "de", "para") would make every "all words" search miss. */
+function stopWord(word: Db.Prisma.Sql) {
+  return sql`(numnode(websearch_to_tsquery('english', ${word})) = 0 OR numnode(plainto_tsquery('spanish', ${word})) = 0)`;
 }
 
 /**
@@ -97,8 +124,8 @@ function fullTextSql(
   gate: Db.Prisma.Sql,
 ) {
   const reach = (query.offset ?? 0) + query.limit + 1;
-  const allq = sql`(SELECT websearch_to_tsquery('english', ${raw(words.all)}) FROM terms)`;
-  const anyq = sql`(SELECT websearch_to_tsquery('english', ${raw(words.any)}) FROM terms)`;
+  const allq = sql`(SELECT ${raw(words.all)} FROM terms)`;
+  const anyq = sql`(SELECT ${raw(words.any)} FROM terms)`;
   const rank = sql`ts_rank(r."searchDoc", ${anyq})::float8`;
   return sql`${raw(name)}_all AS MATERIALIZED (
       SELECT r."id", 1 AS k1, ${rank} AS k2 FROM "Resource" r
@@ -139,7 +166,7 @@ export function searchSql(query: SearchQuery) {
     ${fullTextSql(
       'by_typed',
       query,
-      { all: 'typed_all', any: 'typed_any' },
+      { all: 'typed_q_all', any: 'typed_any' },
       sql`(SELECT changed FROM terms) AND NOT EXISTS (SELECT 1 FROM by_fixed)`,
     )},
     by_similar AS MATERIALIZED (
@@ -155,7 +182,7 @@ export function searchSql(query: SearchQuery) {
       UNION ALL SELECT "id", k1, k2, 'typed' FROM by_typed
       UNION ALL SELECT "id", k1, k2, 'similar' FROM by_similar)
     SELECT to_jsonb(r) - 'searchDoc' - 'searchText' AS row, found.how,
-      CASE WHEN terms.changed THEN terms.fixed_all ELSE '' END AS "correctedTo"
+      CASE WHEN terms.changed THEN terms.fixed_words ELSE '' END AS "correctedTo"
     FROM found JOIN "Resource" r ON r."id" = found."id" CROSS JOIN terms
     ORDER BY found.k1 DESC, found.k2 DESC, r."title", r."id"
     LIMIT ${query.limit + 1} OFFSET ${query.offset ?? 0}`;

@@ -3,6 +3,7 @@
 // once across replicas: the month's claim and the outbox rows commit in one transaction.
 import type { Block, View } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import {
   claimOccurrence,
@@ -10,6 +11,7 @@ import {
   occurrenceKey,
   type PeriodicJob,
 } from '../../scheduling/index.ts';
+import { translatorForMember } from '../teams/index.ts';
 import { adminsOf } from './people.ts';
 import { type ResourceRow, visibleTo } from './store.ts';
 import { resourceLine } from './views.ts';
@@ -47,40 +49,47 @@ export async function staleEntries(
   return { rows, total };
 }
 
-export function reviewBlocks(row: ResourceRow): Block[] {
+export function reviewBlocks(row: ResourceRow, t: Translate = english): Block[] {
   return [
-    { type: 'text', text: resourceLine(row) },
+    { type: 'text', text: resourceLine(row, t) },
     {
       type: 'actions',
       elements: [
         {
           type: 'button',
           actionId: 'resources:verify',
-          label: 'Still right',
+          label: t('resources.stale.stillRight'),
           value: row.id,
           style: 'primary',
         },
-        { type: 'button', actionId: 'resources:edit', label: 'Edit', value: row.id },
-        { type: 'button', actionId: 'resources:retire', label: 'Retire', value: row.id, style: 'danger' },
+        { type: 'button', actionId: 'resources:edit', label: t('resources.stale.edit'), value: row.id },
+        {
+          type: 'button',
+          actionId: 'resources:retire',
+          label: t('resources.stale.retire'),
+          value: row.id,
+          style: 'danger',
+        },
       ],
     },
   ];
 }
 
-export function staleReviewView(rows: readonly ResourceRow[], total: number, staleDays: number): View {
+/** One admin's monthly list, in their language (`t`). */
+export function staleReviewView(
+  rows: readonly ResourceRow[],
+  total: number,
+  staleDays: number,
+  t: Translate = english,
+): View {
   const rest = total - rows.length;
   return {
-    text: `${total} resource${total === 1 ? '' : 's'} to check this month`,
+    text: t('resources.stale.summary', { count: total }),
     blocks: [
-      { type: 'header', text: 'Resources to check this month' },
-      {
-        type: 'text',
-        text: `These have not been checked for ${staleDays} days or more (never-checked ones first). Numbers and hours change; a quick look keeps everyone safe.`,
-      },
-      ...rows.flatMap(reviewBlocks),
-      ...(rest > 0
-        ? [{ type: 'context' as const, text: `${rest} more wait in \`/peer resources review\`.` }]
-        : []),
+      { type: 'header', text: t('resources.stale.header') },
+      { type: 'text', text: t('resources.stale.intro', { days: staleDays }) },
+      ...rows.flatMap((row) => reviewBlocks(row, t)),
+      ...(rest > 0 ? [{ type: 'context' as const, text: t('resources.stale.more', { count: rest }) }] : []),
     ],
   };
 }
@@ -117,7 +126,6 @@ export function staleReviewJob(deps: StaleReviewDeps): PeriodicJob {
           const { rows, total } = await staleEntries(tx, workspace.id, teamIds, now, deps.staleDays);
           if (total === 0) return 0;
           const admins = await adminsOf(tx, workspace.id);
-          const shown = staleReviewView(rows, total, deps.staleDays);
           return enqueueOutboxMany(
             tx,
             deps.cipher,
@@ -127,7 +135,7 @@ export function staleReviewJob(deps: StaleReviewDeps): PeriodicJob {
               workspaceExternalId: admin.workspace.externalId,
               target: { kind: 'dm' as const, userId: admin.platformUserId },
               recipientMemberId: admin.id,
-              view: shown,
+              view: staleReviewView(rows, total, deps.staleDays, translatorForMember(admin, null)),
               notBefore: now,
             })),
           );

@@ -6,19 +6,25 @@
 // sends the store as a file to the admin's direct messages.
 import { randomBytes } from 'node:crypto';
 import type { Access } from '../../access/index.ts';
-import type {
-  ActionContext,
-  Actor,
-  Attachment,
-  DirectMessageContext,
-  FileUpload,
-  Place,
-  Reply,
-  UserRef,
-  View,
+import {
+  type ActionContext,
+  type Actor,
+  type Attachment,
+  type DirectMessageContext,
+  type FileUpload,
+  literal,
+  type MarkupText,
+  markup,
+  type Place,
+  type Reply,
+  refusalView,
+  type UserRef,
+  type View,
 } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
+import { translatorForActor } from '../teams/index.ts';
 import { type ExportFormat, exportContent, workspaceRecords } from './formats/export.ts';
 import { bytesSource, formatOfName, type ImportReport, importSource } from './formats/import.ts';
 import { chatImportLimits, ImportLimitError, megabytes } from './formats/limits.ts';
@@ -58,55 +64,53 @@ interface Pending {
   readonly at: number;
 }
 
-export const importHowView = (maxBytes = MAX_UPLOAD_BYTES): View => ({
-  text: 'How to import resources',
+export const importHowView = (maxBytes = MAX_UPLOAD_BYTES, t: Translate = english): View => ({
+  text: t('resources.transfer.howSummary'),
   blocks: [
-    {
-      type: 'text',
-      text: `Send me the file in a direct message (attach it, no command needed), up to ${megabytes(maxBytes)}. I read:`,
-    },
-    {
-      type: 'text',
-      text: [
-        '• **HSDS JSON** (`.json`): Open Referral services, with their organization, phones, schedules and service areas inside',
-        '• **HSDS CSV data package** (`.zip`): `datapackage.json` with `services.csv`, `phones.csv` and the other tables',
-        '• **The simple CSV** (`.csv`): one row per entry; `/peer resources export format:simple-csv` gives you one to start from',
-      ].join('\n'),
-    },
-    {
-      type: 'context',
-      text: 'I check every row first. If any row needs a change, nothing is imported and I name each one; then you can fix the file, or import just the good rows. Write "good rows only" with the file to do that at once. Importing the same file twice changes nothing.',
-    },
+    { type: 'text', text: t('resources.transfer.howSend', { size: literal(megabytes(maxBytes)) }) },
+    { type: 'text', text: t('resources.transfer.howFormats') },
+    { type: 'context', text: t('resources.transfer.howCheck') },
   ],
 });
 
-const busy = text(
-  'I am reading another file just now. Please send yours again in a minute; nothing was imported.',
-);
-const notChatting = text(
-  "Thanks for the message. I'm a bot, so I can't chat, but `/peer help` shows what I can help with.",
-);
-
-function reportView(name: string, report: ImportReport, pendingId?: string): View {
+/**
+ * The report of one upload. Where a bad row is and why come from the file readers
+ * (formats/import.ts, record.ts): the reason quotes the row's own input, so both are shown
+ * literally (their words are still English).
+ */
+function reportView(name: string, report: ImportReport, t: Translate, pendingId?: string): View {
   const good = report.rows - report.bad.length;
   const shown = report.bad.slice(0, SHOWN_BAD_ROWS);
-  const badText = shown.map((row) => `• ${row.where}${row.id ? ` (id ${row.id})` : ''}: ${row.reason}`);
-  if (report.bad.length > shown.length) badText.push(`…and ${report.bad.length - shown.length} more.`);
+  const badText: MarkupText[] = shown.map((row) =>
+    row.id
+      ? t('resources.transfer.badRowId', {
+          where: literal(row.where),
+          id: literal(row.id),
+          reason: literal(row.reason),
+        })
+      : t('resources.transfer.badRow', { where: literal(row.where), reason: literal(row.reason) }),
+  );
+  if (report.bad.length > shown.length)
+    badText.push(t('resources.transfer.moreBad', { count: report.bad.length - shown.length }));
   const w = report.written;
   const outcome = report.imported
-    ? `Imported: ${w.added} added, ${w.updated} updated, ${w.unchanged} unchanged.`
-    : 'Nothing was imported: the list is unchanged.';
+    ? t('resources.transfer.imported', { added: w.added, updated: w.updated, unchanged: w.unchanged })
+    : t('resources.transfer.nothingImported');
+  const file = literal(name);
   return {
-    text: `Import of ${name}: ${outcome}`,
+    text: t('resources.transfer.reportSummary', { name: file, outcome }),
     blocks: [
-      { type: 'text', text: `I read **${report.rows}** row(s) of \`${name}\` as ${report.format}.` },
+      {
+        type: 'text',
+        text: t('resources.transfer.read', { rows: report.rows, name: file, format: literal(report.format) }),
+      },
       ...(badText.length > 0
         ? [
-            { type: 'text' as const, text: `${report.bad.length} row(s) need a change:` },
-            { type: 'text' as const, text: badText.join('\n') },
+            { type: 'text' as const, text: t('resources.transfer.needChange', { count: report.bad.length }) },
+            { type: 'text' as const, text: badText.reduce((all, line) => markup`${all}\n${line}`) },
           ]
         : []),
-      { type: 'text', text: `**${outcome}**` },
+      { type: 'text', text: markup`**${outcome}**` },
       ...(pendingId && good > 0
         ? [
             {
@@ -115,43 +119,47 @@ function reportView(name: string, report: ImportReport, pendingId?: string): Vie
                 {
                   type: 'button' as const,
                   actionId: 'resources:import-good',
-                  label: good === 1 ? 'Import the 1 good row' : `Import the ${good} good rows`,
+                  label: t('resources.transfer.importGood', { count: good }),
                   value: pendingId,
                 },
               ],
             },
-            { type: 'context' as const, text: 'Or fix the rows above and send the file again.' },
+            { type: 'context' as const, text: t('resources.transfer.orFix') },
           ]
         : []),
     ],
   };
 }
 
-function problemOf(attachments: readonly Attachment[], maxBytes: number): View | undefined {
-  if (attachments.length > 1) return text('Please send one file at a time, and I will import it.');
+function problemOf(attachments: readonly Attachment[], maxBytes: number, t: Translate): View | undefined {
+  if (attachments.length > 1) return text(t('resources.transfer.oneFile'));
   const file = attachments[0];
-  if (!file) return notChatting;
+  if (!file) return text(t('resources.transfer.notChatting'));
+  const name = literal(file.name);
   if (file.size > maxBytes) {
     return text(
-      `\`${file.name}\` is ${megabytes(file.size)}; I can take files up to ${megabytes(maxBytes)}. Nothing was imported. You could split it into smaller files, or ask whoever runs PeerBridge to import it with \`npm run resources -- import\`.`,
+      t('resources.transfer.tooBig', {
+        name,
+        size: literal(megabytes(file.size)),
+        max: literal(megabytes(maxBytes)),
+      }),
     );
   }
   try {
     formatOfName(file.name);
   } catch {
-    return text(
-      `I can't read \`${file.name}\`: I import HSDS JSON (.json), a zipped HSDS CSV data package (.zip) or the simple CSV (.csv). Nothing was imported. \`/peer resources import\` says more.`,
-    );
+    return text(t('resources.transfer.unknownFormat', { name }));
   }
   return undefined;
 }
 
-const reasonOf = (error: unknown) =>
+/** Why a file could not be read: a platform's or a parser's own words are shown literally. */
+const reasonOf = (error: unknown, t: Translate): MarkupText =>
   error instanceof SyntaxError
-    ? 'it is not valid JSON'
+    ? t('resources.transfer.notJson')
     : error instanceof Error && error.message.trim()
-      ? (error.message.split('\n')[0] ?? 'it could not be read')
-      : 'it could not be read';
+      ? markup`${literal(error.message.split('\n')[0] ?? '')}`
+      : t('resources.transfer.unreadable');
 
 export function createTransfer(deps: TransferDeps) {
   const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
@@ -173,7 +181,13 @@ export function createTransfer(deps: TransferDeps) {
     return id;
   }
 
-  async function runImport(entry: Omit<Pending, 'at'>, goodRowsOnly: boolean, reply: Reply, by: string) {
+  async function runImport(
+    entry: Omit<Pending, 'at'>,
+    goodRowsOnly: boolean,
+    reply: Reply,
+    by: string,
+    t: Translate,
+  ) {
     let report: ImportReport;
     try {
       report = await importSource(deps.prisma, bytesSource(entry.name, entry.bytes, limits), {
@@ -187,7 +201,7 @@ export function createTransfer(deps: TransferDeps) {
         limit: error instanceof ImportLimitError,
       });
       return reply.privately(
-        text(`I could not read \`${entry.name}\`: ${reasonOf(error)}. Nothing was imported.`),
+        text(t('resources.transfer.couldNotRead', { name: literal(entry.name), reason: reasonOf(error, t) })),
       );
     }
     deps.logger.info({
@@ -197,15 +211,15 @@ export function createTransfer(deps: TransferDeps) {
       imported: report.imported,
     });
     const offer = !report.imported && report.rows > report.bad.length ? remember(entry) : undefined;
-    await reply.privately(reportView(entry.name, report, offer));
+    await reply.privately(reportView(entry.name, report, t, offer));
   }
 
   /** A file sent in a DM has no team: importing is the workspace admins' (`resources.import`). */
   const mayImport = (actor: Actor) => deps.access.check(actor, 'resources.import', {});
 
   /** Runs `work` unless another upload is being read; then says so. */
-  async function oneAtATime(reply: Reply, work: () => Promise<void>): Promise<void> {
-    if (reading) return reply.privately(busy);
+  async function oneAtATime(reply: Reply, t: Translate, work: () => Promise<void>): Promise<void> {
+    if (reading) return reply.privately(text(t('resources.transfer.busy')));
     reading = true;
     try {
       await work();
@@ -216,17 +230,19 @@ export function createTransfer(deps: TransferDeps) {
 
   async function receive(context: DirectMessageContext): Promise<void> {
     const attachments = context.event.attachments ?? [];
-    const problem = problemOf(attachments, maxBytes);
+    const t = await translatorForActor(deps.prisma, context.actor);
+    const notChatting = text(t('resources.transfer.notChatting'));
+    const problem = problemOf(attachments, maxBytes, t);
     if (problem || !attachments[0]) return context.reply.privately(problem ?? notChatting);
     const allowed = await mayImport(context.actor);
-    if (!allowed.ok) return context.reply.privately(text(allowed.reason));
+    if (!allowed.ok) return context.reply.privately(refusalView(allowed.reason));
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const file = attachments[0];
-    await oneAtATime(context.reply, async () => {
+    await oneAtATime(context.reply, t, async () => {
       const bytes = await file.fetch();
       if (bytes.byteLength > maxBytes)
         return context.reply.privately(
-          problemOf([{ ...file, size: bytes.byteLength }], maxBytes) ?? notChatting,
+          problemOf([{ ...file, size: bytes.byteLength }], maxBytes, t) ?? notChatting,
         );
       const entry = {
         memberId: who.memberId,
@@ -234,27 +250,30 @@ export function createTransfer(deps: TransferDeps) {
         bytes,
         scope: { workspaceId: who.workspaceId, teamId: null },
       };
-      await runImport(entry, /\bgood[ -]rows?[ -]only\b/i.test(context.text), context.reply, who.displayName);
+      await runImport(
+        entry,
+        /\bgood[ -]rows?[ -]only\b/i.test(context.text),
+        context.reply,
+        who.displayName,
+        t,
+      );
     });
   }
 
   async function importGood(context: ActionContext): Promise<void> {
     const allowed = await mayImport(context.actor);
-    if (!allowed.ok) return context.reply.privately(text(allowed.reason));
+    if (!allowed.ok) return context.reply.privately(refusalView(allowed.reason));
+    const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const entry = context.value ? pending.get(context.value) : undefined;
     // The window is checked on the press: the clean-up in `remember` runs only on a new upload.
     const expired = entry !== undefined && deps.clock.now().getTime() - entry.at > PENDING_MS;
     if (expired) pending.delete(context.value ?? '');
     if (!entry || expired || entry.memberId !== who.memberId) {
-      return context.reply.privately(
-        text(
-          'I no longer have that file (I keep it for 30 minutes). Send it again with the words "good rows only" and I will import the good rows.',
-        ),
-      );
+      return context.reply.privately(text(t('resources.transfer.fileGone')));
     }
     pending.delete(context.value ?? '');
-    await oneAtATime(context.reply, () => runImport(entry, true, context.reply, who.displayName));
+    await oneAtATime(context.reply, t, () => runImport(entry, true, context.reply, who.displayName, t));
   }
 
   async function exportTo(
@@ -270,18 +289,24 @@ export function createTransfer(deps: TransferDeps) {
       { platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId },
       { ...file, title: `PeerBridge resources (${format})` },
     );
+    const t = await translatorForActor(deps.prisma, actor, { channelId: context.place.channelId });
     await context.reply.privately(
       text(
         sent
-          ? `I sent ${records.length} entries as ${format} (\`${file.filename}\`) to your direct messages.`
-          : 'I could not send the file from here just now. Please try again in a moment.',
+          ? t('resources.transfer.exported', {
+              count: records.length,
+              format: literal(format),
+              file: literal(file.filename),
+            })
+          : t('resources.transfer.exportFailed'),
       ),
     );
   }
 
   async function importHow(context: { actor: Actor; place: Place; reply: Reply }): Promise<void> {
     const allowed = await mayImport(context.actor);
-    await context.reply.privately(allowed.ok ? importHowView(maxBytes) : text(allowed.reason));
+    const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
+    await context.reply.privately(allowed.ok ? importHowView(maxBytes, t) : refusalView(allowed.reason));
   }
 
   return { receive, importGood, exportTo, importHow };

@@ -2,13 +2,23 @@
 // send or share, help, and the words around suggestions and reviews. Plain and warm; the bot
 // points to real help and never advises treatment.
 import type { Block, Button, View } from '../../chat/index.ts';
-import { literal } from '../../chat/markup.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import { english, type Translate } from '../../i18n/index.ts';
-import { type Category, categories, categoryLabels } from './categories.ts';
+import { type Category, categories } from './categories.ts';
 import type { Contact, ResourceRecord } from './record.ts';
 import { type ResourceRow, rowToRecord } from './store.ts';
 
-export const text = (message: string): View => ({ text: message, blocks: [{ type: 'text', text: message }] });
+/** Text a person or a data file wrote, as view text of its own. */
+const own = (value: string): MarkupText => markup`${literal(value)}`;
+
+export const text = (message: MarkupText): View => ({
+  text: message,
+  blocks: [{ type: 'text', text: message }],
+});
+
+/** A category's name in the reader's language. */
+export const categoryLabel = (category: Category, t: Translate = english): MarkupText =>
+  t(`resources.category.${category}`);
 
 function shortLink(url: string): string {
   try {
@@ -22,95 +32,130 @@ function shortLink(url: string): string {
   }
 }
 
-export function contactText(contact: Contact, t: Translate = english): string {
-  const note = contact.note ? ` (${contact.note})` : '';
+/**
+ * A web address from the database as a link. The markup reads a link's target as it stands
+ * (no escapes), so only an address that literal() leaves unchanged (no `_`, `*`, brackets…)
+ * and that the markup reads as a link becomes one; any other is shown whole as literal text,
+ * which every platform still makes clickable. (A `link(label, url)` in src/chat/markup.ts would
+ * let every address be a link.)
+ */
+function linkTo(url: string): MarkupText {
+  const target = literal(url);
+  return target === url && /^https?:\/\/[^\s)]+$/.test(url)
+    ? markup`[${literal(shortLink(url))}](${target})`
+    : markup`${target}`;
+}
+
+export function contactText(contact: Contact, t: Translate = english): MarkupText {
+  const note = contact.note ? markup` (${literal(contact.note)})` : markup``;
   const value = literal(contact.value);
   switch (contact.kind) {
     case 'phone':
-      return `${t('resource.call', { value })}${note}`;
+      return markup`${t('resource.call', { value })}${note}`;
     case 'text':
-      return `${t('resource.text', { value })}${note}`;
+      return markup`${t('resource.text', { value })}${note}`;
     case 'chat':
-      return `${t('resource.chat')}: [${shortLink(contact.value)}](${contact.value})${note}`;
+      return markup`${t('resource.chat')}: ${linkTo(contact.value)}${note}`;
     case 'web':
-      return `[${shortLink(contact.value)}](${contact.value})${note}`;
+      return markup`${linkTo(contact.value)}${note}`;
     case 'email':
-      return `${t('resource.email', { value })}${note}`;
+      return markup`${t('resource.email', { value })}${note}`;
   }
 }
 
 const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
+const joined = (parts: readonly MarkupText[], separator: MarkupText): MarkupText =>
+  parts.length === 0 ? markup`` : parts.reduce((all, part) => markup`${all}${separator}${part}`);
+
 /**
  * Who changed the entry in chat and when: a workspace's copy of a shared entry says it was
  * edited in this workspace, so nobody mistakes it for the shared starting set.
  */
-export function changedNote(row: ResourceRow): string | undefined {
+export function changedNote(row: ResourceRow, t: Translate = english): MarkupText | undefined {
   if (!row.editedAt) return undefined;
-  const by = row.editedBy ? ` by ${row.editedBy}` : '';
-  const on = row.editedAt.toISOString().slice(0, 10);
-  return row.replacesId ? `Edited in this workspace${by} on ${on}` : `Changed${by} on ${on}`;
+  const date = literal(row.editedAt.toISOString().slice(0, 10));
+  const name = row.editedBy ? literal(row.editedBy) : undefined;
+  if (row.replacesId)
+    return name
+      ? t('resources.changed.workspaceBy', { name, date })
+      : t('resources.changed.workspace', { date });
+  return name ? t('resources.changed.by', { name, date }) : t('resources.changed.plain', { date });
 }
 
 /** One entry in a list: name, what it is for, how to reach it, hours, who changed it. */
-export function resourceLine(row: ResourceRow, t: Translate = english): string {
-  const note = changedNote(row);
-  return `${recordLine(rowToRecord(row), t)}${note ? `\n_${note}._` : ''}`;
+export function resourceLine(row: ResourceRow, t: Translate = english): MarkupText {
+  const note = changedNote(row, t);
+  return note ? markup`${recordLine(rowToRecord(row), t)}\n_${note}._` : recordLine(rowToRecord(row), t);
 }
 
-export function recordLine(record: ResourceRecord, t: Translate = english): string {
-  const reach = record.contacts
-    .slice(0, 3)
-    .map((c) => contactText(c, t))
-    .join(' · ');
-  const where = record.regions.length > 0 ? record.regions.join(', ') : t('resource.international');
-  // Only the crisis-line label is in the catalog yet; other categories keep their English names.
-  const category =
-    record.category === 'crisis-line' ? t('resource.crisisLine') : categoryLabels[record.category];
+const regionsOf = (record: ResourceRecord, t: Translate): MarkupText =>
+  record.regions.length > 0 ? own(record.regions.join(', ')) : t('resource.international');
+
+/** The entry's own words (title, summary, hours, numbers) are literal: a data file wrote them. */
+export function recordLine(record: ResourceRecord, t: Translate = english): MarkupText {
+  const reach = joined(
+    record.contacts.slice(0, 3).map((c) => contactText(c, t)),
+    markup` · `,
+  );
   const checked = record.verifiedOn
-    ? ` · ${t('resource.checked', { date: literal(record.verifiedOn) })}`
-    : '';
-  return [
-    `**${record.title}**${record.hours ? ` (${record.hours})` : ''}`,
-    record.summary ? clip(record.summary, 160) : undefined,
-    reach || undefined,
-    `_${category} · ${where}${checked}_`,
-  ]
-    .filter(Boolean)
-    .join('\n');
+    ? markup` · ${t('resource.checked', { date: literal(record.verifiedOn) })}`
+    : markup``;
+  const title = record.hours
+    ? markup`**${literal(record.title)}** (${literal(record.hours)})`
+    : markup`**${literal(record.title)}**`;
+  const lines = [
+    title,
+    ...(record.summary ? [own(clip(record.summary, 160))] : []),
+    ...(record.contacts.length > 0 ? [reach] : []),
+    markup`_${categoryLabel(record.category, t)} · ${regionsOf(record, t)}${checked}_`,
+  ];
+  return joined(lines, markup`\n`);
 }
 
-/** The whole entry, as sent to someone's DMs or shared in a channel. */
-export function resourceCardView(row: ResourceRow): View {
+/** The whole entry, as sent to someone's DMs or shared in a channel, in the reader's language. */
+export function resourceCardView(row: ResourceRow, t: Translate = english): View {
   const record = rowToRecord(row);
   const fields = [
-    { label: 'What it is', value: categoryLabels[record.category] },
-    { label: 'Where', value: record.regions.length > 0 ? record.regions.join(', ') : 'International' },
-    ...(record.hours ? [{ label: 'Hours', value: record.hours }] : []),
-    ...(record.languages.length > 0 ? [{ label: 'Languages', value: record.languages.join(', ') }] : []),
-    ...(record.cost ? [{ label: 'Cost', value: record.cost }] : []),
+    { label: t('resources.card.whatItIs'), value: categoryLabel(record.category, t) },
+    { label: t('resources.card.where'), value: regionsOf(record, t) },
+    ...(record.hours ? [{ label: t('resources.card.hours'), value: own(record.hours) }] : []),
+    ...(record.languages.length > 0
+      ? [{ label: t('resources.card.languages'), value: own(record.languages.join(', ')) }]
+      : []),
+    ...(record.cost ? [{ label: t('resources.card.cost'), value: own(record.cost) }] : []),
   ];
+  const checked = record.verifiedOn
+    ? record.source
+      ? t('resources.card.checkedAgainst', {
+          date: literal(record.verifiedOn),
+          source: literal(shortLink(record.source)),
+        })
+      : t('resources.card.checked', { date: literal(record.verifiedOn) })
+    : t('resources.card.unchecked');
+  const note = changedNote(row, t);
   const blocks: Block[] = [
-    { type: 'header', text: record.title },
-    ...(record.summary ? [{ type: 'text' as const, text: record.summary }] : []),
+    { type: 'header', text: own(record.title) },
+    ...(record.summary ? [{ type: 'text' as const, text: own(record.summary) }] : []),
     ...(record.contacts.length > 0
-      ? [{ type: 'text' as const, text: record.contacts.map((c) => `• ${contactText(c)}`).join('\n') }]
+      ? [
+          {
+            type: 'text' as const,
+            text: joined(
+              record.contacts.map((c) => markup`• ${contactText(c, t)}`),
+              markup`\n`,
+            ),
+          },
+        ]
       : []),
     { type: 'fields', fields },
-    {
-      type: 'context',
-      text: `${
-        record.verifiedOn
-          ? `Details checked ${record.verifiedOn}${record.source ? ` against ${shortLink(record.source)}` : ''}.`
-          : 'Details not yet checked by an admin; the service’s own site has the latest.'
-      }${changedNote(row) ? ` ${changedNote(row)}.` : ''}`,
-    },
+    { type: 'context', text: note ? markup`${checked} ${note}.` : checked },
   ];
   return {
-    text: `${record.title}: ${record.contacts
-      .map((c) => contactText(c))
-      .slice(0, 2)
-      .join(', ')}`,
+    text: markup`${literal(record.title)}: ${joined(
+      record.contacts.slice(0, 2).map((c) => contactText(c, t)),
+      markup`, `,
+    )}`,
     blocks,
   };
 }
@@ -123,22 +168,40 @@ export function crisisCardView(rows: readonly ResourceRow[], region: string, t: 
       { type: 'header', text: header },
       {
         type: 'text',
-        text: rows.map((row) => resourceLine(row, t)).join('\n\n') || t('crisis.none'),
+        text:
+          rows.length > 0
+            ? joined(
+                rows.map((row) => resourceLine(row, t)),
+                markup`\n\n`,
+              )
+            : t('crisis.none'),
       },
       { type: 'context', text: t('crisis.danger') },
     ],
   };
 }
 
-export function resultButtons(id: string, mayChange: boolean): Block {
+export function resultButtons(id: string, mayChange: boolean, t: Translate = english): Block {
   const elements: Button[] = [
-    { type: 'button', actionId: 'resources:send', label: 'Send to me', value: `r:${id}`, style: 'primary' },
-    { type: 'button', actionId: 'resources:share', label: 'Share in channel', value: `r:${id}` },
+    {
+      type: 'button',
+      actionId: 'resources:send',
+      label: t('resources.find.sendToMe'),
+      value: `r:${id}`,
+      style: 'primary',
+    },
+    { type: 'button', actionId: 'resources:share', label: t('resources.find.share'), value: `r:${id}` },
   ];
   if (mayChange) {
     elements.push(
-      { type: 'button', actionId: 'resources:edit', label: 'Edit', value: id },
-      { type: 'button', actionId: 'resources:retire', label: 'Retire', value: id, style: 'danger' },
+      { type: 'button', actionId: 'resources:edit', label: t('resources.find.edit'), value: id },
+      {
+        type: 'button',
+        actionId: 'resources:retire',
+        label: t('resources.find.retire'),
+        value: id,
+        style: 'danger',
+      },
     );
   }
   return { type: 'actions', elements };
@@ -156,17 +219,28 @@ export interface ResultsInput {
   readonly editable: ReadonlySet<string>;
 }
 
-/**
- * The crisis part is in the reader's language (`t`); the rest of the results (other categories,
- * search hints) is still English until its strings join the catalog.
- */
+/** Every category as typed in a command: `crisis-line`, `self-care`, … */
+const categoryCodes = (): MarkupText =>
+  joined(
+    categories.map((c) => markup`\`${literal(c)}\``),
+    markup`, `,
+  );
+
+/** The whole results message is in the reader's language (`t`); the entries' own words are literal. */
 export function resultsView(input: ResultsInput, t: Translate = english): View {
   const blocks: Block[] = [];
   const { crisis } = input;
+  const words = literal(input.words);
   if (crisis && crisis.rows.length > 0) {
     blocks.push(
       { type: 'header', text: t('crisis.header', { region: literal(crisis.region) }) },
-      { type: 'text', text: crisis.rows.map((row) => resourceLine(row, t)).join('\n\n') },
+      {
+        type: 'text',
+        text: joined(
+          crisis.rows.map((row) => resourceLine(row, t)),
+          markup`\n\n`,
+        ),
+      },
       {
         type: 'actions',
         elements: [
@@ -189,55 +263,62 @@ export function resultsView(input: ResultsInput, t: Translate = english): View {
     );
   }
   if (input.correctedTo)
-    blocks.push({ type: 'context', text: `Showing results for “${input.correctedTo}”.` });
-  if (input.similarOnly)
-    blocks.push({ type: 'context', text: 'Nothing matched every word; these come close.' });
+    blocks.push({
+      type: 'context',
+      text: t('resources.find.correctedTo', { words: literal(input.correctedTo) }),
+    });
+  if (input.similarOnly) blocks.push({ type: 'context', text: t('resources.find.similarOnly') });
   if (input.results.length > 0) {
     blocks.push({
       type: 'header',
       text:
-        input.page > 1 ? `More for “${input.words}” (page ${input.page})` : `Results for “${input.words}”`,
+        input.page > 1
+          ? t('resources.find.morePage', { words, page: input.page })
+          : t('resources.find.results', { words }),
     });
     for (const row of input.results) {
       blocks.push(
-        { type: 'text', text: resourceLine(row) },
-        resultButtons(row.id, input.editable.has(row.id)),
+        { type: 'text', text: resourceLine(row, t) },
+        resultButtons(row.id, input.editable.has(row.id), t),
       );
     }
   } else if (!crisis || crisis.rows.length === 0) {
     blocks.push({
       type: 'text',
-      text: `I found nothing for “${input.words}”. Fewer or different words often help, or browse a category: ${categories.map((c) => `\`${c}\``).join(', ')}.`,
+      text: t('resources.find.nothing', { words, categories: categoryCodes() }),
     });
   }
   if (input.more) {
     blocks.push({
       type: 'actions',
       elements: [
-        { type: 'button', actionId: 'resources:more', label: 'More results', value: input.more.value },
+        {
+          type: 'button',
+          actionId: 'resources:more',
+          label: t('resources.find.more'),
+          value: input.more.value,
+        },
       ],
     });
   }
   const count = input.results.length + (crisis?.rows.length ?? 0);
-  return { text: t('crisis.resultsSummary', { count, words: literal(input.words) }), blocks };
+  return { text: t('crisis.resultsSummary', { count, words }), blocks };
 }
 
-export function findHelpView(): View {
-  const list = categories.map((c) => `• \`${c}\`: ${categoryLabels[c]}`).join('\n');
+export function findHelpView(t: Translate = english): View {
+  const list = joined(
+    categories.map((c) => markup`• \`${literal(c)}\`: ${categoryLabel(c, t)}`),
+    markup`\n`,
+  );
   return {
-    text: 'What would you like to find?',
+    text: t('resources.help.summary'),
     blocks: [
-      {
-        type: 'text',
-        text: 'Tell me a few words, like `/peer find text line` or `/peer find peer support training`. Add `category:` or `region:` to narrow it, like `/peer find crisis region:GB`.',
-      },
-      { type: 'text', text: `**Categories**\n${list}` },
-      {
-        type: 'context',
-        text: 'Crisis lines for your region always come first when you search for crisis, suicide or self-harm.',
-      },
+      { type: 'text', text: t('resources.help.howTo') },
+      { type: 'text', text: markup`${t('resources.help.categories')}\n${list}` },
+      { type: 'context', text: t('resources.help.crisisFirst') },
     ],
   };
 }
 
-export const categoryChoices = categories.map((c: Category) => ({ label: categoryLabels[c], value: c }));
+export const categoryChoices = (t: Translate = english) =>
+  categories.map((c: Category) => ({ label: categoryLabel(c, t), value: c }));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccess } from '../../../src/access/index.ts';
 import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
 import { parseMarkup, toPlainText } from '../../../src/chat/index.ts';
+import { literal, markup } from '../../../src/chat/markup.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
@@ -35,7 +36,7 @@ async function enqueue(
     workspaceExternalId: 'local',
     ...(teamId ? { teamId } : {}),
     target: { kind: 'dm', userId: isPrivate ? 'Usupervisor9' : 'blake' },
-    view: { text: 'A private note that admins must never see', blocks: [] },
+    view: { text: markup`${literal('A private note that admins must never see')}`, blocks: [] },
     isPrivate,
     notBefore: clock.now(),
   });
@@ -114,6 +115,21 @@ describe('/peer admin outbox', () => {
       reply.seen[0]?.view?.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])) ?? [];
     expect(buttons).toHaveLength(1);
     expect(buttons[0]).toMatchObject({ actionId: 'outbox:retry', label: 'Retry' });
+  });
+
+  it('speaks to a Spanish-speaking admin in Spanish, platform errors still literal', async () => {
+    await chat.command('alex', ['language'], { choice: 'es' });
+    const reply = await chat.command('alex', ['admin', 'outbox']);
+    const text = toPlainText(reply.text());
+    expect(text).toContain('Entregas de este equipo');
+    expect(text).toContain('En espera: 2');
+    expect(text).toContain('Mensajes privados: 1 en espera, 0 fallidos');
+    expect(text).toContain('Último error: channel_not_found [click](https://evil.example)');
+    expect(text).not.toContain('Deliveries for');
+    expect(parseMarkup(reply.text()).filter((piece) => piece.kind === 'link')).toEqual([]);
+    const buttons =
+      reply.seen[0]?.view?.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])) ?? [];
+    expect(buttons[0]).toMatchObject({ actionId: 'outbox:retry', label: 'Reintentar' });
   });
 
   it("keeps the admin of a team of one's own out of other teams' and the workspace's deliveries", async () => {

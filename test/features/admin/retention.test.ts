@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccess } from '../../../src/access/index.ts';
+import { literal, markup } from '../../../src/chat/markup.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createAdminFeature } from '../../../src/features/admin/index.ts';
 import { enqueueOutbox, ManualClock } from '../../../src/scheduling/index.ts';
@@ -21,7 +22,7 @@ async function sentRow(key: string, sentAt: Date) {
     platform: 'slack',
     workspaceExternalId: 'T1',
     target: { kind: 'dm', userId: 'U1' },
-    view: { text: 'A private follow-up', blocks: [] },
+    view: { text: markup`${literal('A private follow-up')}`, blocks: [] },
     isPrivate: true,
   });
   await db.prisma.outboxMessage.update({

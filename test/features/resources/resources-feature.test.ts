@@ -3,6 +3,7 @@
 // public, suggestions approved with the suggester told, admin forms validated whole, the seed
 // idempotent and never overwriting an admin's edit, the monthly review exactly once.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toPlainText } from '../../../src/chat/markup.ts';
 import type { Button } from '../../../src/chat/views.ts';
 import type { Database } from '../../../src/db/index.ts';
 import { loadSeed } from '../../../src/features/resources/index.ts';
@@ -248,7 +249,8 @@ describe('keeping the list current', () => {
     expect(copy).toMatchObject({ title: 'NAMI HelpLine (our notes)', editedBy: 'wanda', teamId: null });
     const reloaded = await loadSeed(db.prisma);
     expect(reloaded.updated).toBe(0);
-    const found = (await h.command('bo', ['find'], { words: 'nami helpline' })).text();
+    // Read as a person reads it: the title's brackets are the entry's own, kept literal.
+    const found = toPlainText((await h.command('bo', ['find'], { words: 'nami helpline' })).text());
     expect(found).toContain('NAMI HelpLine (our notes)');
     expect(found).toContain('Edited in this workspace by wanda on 2026-12-01');
   });

@@ -1,5 +1,7 @@
 // The simple CSV for people who keep a spreadsheet. One row per resource; cells with several
 // values separate them with ";"; a contact may carry a note in brackets: `741741 (text HOME)`.
+// The column names stay these machine names in every language (they are not in the catalog):
+// an export is also an import file, and a file made in Spanish must import in English too.
 import type { Contact, ContactKind, ResourceInput, ResourceRecord } from '../record.ts';
 import type { CsvRow } from './csv.ts';
 
