@@ -73,11 +73,11 @@ async function facilitatorFrom(
   const mention = parseMention(text, actor.platform);
   // The teams feature's refusals are still plain strings there: shown as they are, never as
   // markup (drop literal() here once teams' Outcome carries MarkupText).
-  if (!mention.ok) return { ok: false, reason: literal(mention.reason) };
+  if (!mention.ok) return { ok: false, reason: markup`${literal(mention.reason)}` };
   const confirmed = await confirmMember(deps.prisma, deps.clientFor, actor, mention.userId);
   return confirmed.ok
     ? { ok: true, id: confirmed.value.member.id }
-    : { ok: false, reason: literal(confirmed.reason) };
+    : { ok: false, reason: markup`${literal(confirmed.reason)}` };
 }
 
 export function seriesCommands(deps: SupervisionDeps) {
