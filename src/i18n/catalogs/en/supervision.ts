@@ -216,6 +216,19 @@ export const supervision = {
       'I couldn’t change the server’s Event for this session, because I don’t have the **Manage Events** permission. Please change or cancel it in Events by hand.',
     notChanged: 'I couldn’t change the server’s Event for this session just now. Please check it in Events.',
   },
+  privacy: {
+    answers: 'Supervision answers',
+    answersValue:
+      '{{rsvps}} RSVPs (with attendance once confirmed) and {{votes}} poll votes. Counts are shared; names only with the facilitator.',
+    topics: 'Agenda topics',
+    topicsValue_one:
+      '{{count}} with your name. Anonymous topics store no name at all, so they are not counted here.',
+    topicsValue_other:
+      '{{count}} with your name. Anonymous topics store no name at all, so they are not counted here.',
+    oneToOne: 'One-to-one supervision',
+    oneToOneValue_one: '{{count}} booking, seen by you and the supervisor.',
+    oneToOneValue_other: '{{count}} bookings, seen by you and the supervisor.',
+  },
   refuse: {
     runInChannel: 'Please run this in your team channel, so I know which team you mean.',
     notATeam:

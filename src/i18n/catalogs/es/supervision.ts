@@ -225,6 +225,19 @@ export const supervision: Catalog['supervision'] = {
     notChanged:
       'No pude cambiar el Evento del servidor para esta sesión ahora mismo. Por favor, revísalo en Eventos.',
   },
+  privacy: {
+    answers: 'Respuestas de supervisión',
+    answersValue:
+      '{{rsvps}} confirmaciones de asistencia (con la asistencia, cuando se confirma) y {{votes}} votos en encuestas. Los totales se comparten; los nombres, solo con quien facilita.',
+    topics: 'Temas de la agenda',
+    topicsValue_one:
+      '{{count}} con tu nombre. Los temas anónimos no guardan ningún nombre, así que no se cuentan aquí.',
+    topicsValue_other:
+      '{{count}} con tu nombre. Los temas anónimos no guardan ningún nombre, así que no se cuentan aquí.',
+    oneToOne: 'Supervisión individual',
+    oneToOneValue_one: '{{count}} reserva, que ven tú y quien te supervisa.',
+    oneToOneValue_other: '{{count}} reservas, que ven tú y quien te supervisa.',
+  },
   refuse: {
     runInChannel: 'Por favor, usa esto en el canal de tu equipo, así sé a qué equipo te refieres.',
     notATeam:
