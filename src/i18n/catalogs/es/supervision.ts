@@ -96,7 +96,7 @@ export const supervision: Catalog['supervision'] = {
     choice: '{{when}} · sí {{yes}}, quizás {{maybe}}',
   },
   list: {
-    none: 'No hay sesiones de supervisión próximas. Quien supervisa puede empezar una serie con `/peer supervision new`.',
+    none: 'No hay sesiones de supervisión próximas. Una persona supervisora puede empezar una serie con `/peer supervision new`.',
     header: 'Próximamente',
     zone: 'En tu zona horaria, {{zone}}.',
     oneToOne: '(individual)',
@@ -136,7 +136,7 @@ export const supervision: Catalog['supervision'] = {
     saved_other: 'Asistencia guardada: {{count}} personas. Cuenta para sus horas de supervisión.',
   },
   slots: {
-    none: 'Ahora no hay horarios de supervisión individual libres. Quien supervisa puede ofrecer algunos con `/peer supervision slots`.',
+    none: 'Ahora no hay horarios de supervisión individual libres. Una persona supervisora puede ofrecer algunos con `/peer supervision slots`.',
     zone: 'Horarios de supervisión individual libres, en tu zona horaria ({{zone}}).',
     entry: '#{{ref}} · {{when}} con {{supervisor}}',
     book: 'Reservar #{{ref}}',
@@ -268,7 +268,7 @@ export const supervision: Catalog['supervision'] = {
     pollGone: 'Ya no encuentro esa encuesta.',
     pollUnknownSlot:
       'Ese voto nombra un horario que esta encuesta no tiene. Por favor, abre la votación de nuevo.',
-    pollNotOrganiser: 'Solo la persona que empezó la encuesta (o quien supervisa) puede elegir el horario.',
+    pollNotOrganiser: 'Solo la persona que empezó la encuesta (o una persona supervisora) puede elegir el horario.',
     pollPicked: 'Ya se eligió un horario para esta encuesta.',
     pollNotSlot: 'Ese horario no es parte de esta encuesta.',
     pollSlotBegun: 'Ese horario ya empezó; por favor, elige uno que aún no haya llegado.',
@@ -277,12 +277,12 @@ export const supervision: Catalog['supervision'] = {
     sessionCancelled: 'Esa sesión se canceló, así que no hay nada que responder. Gracias por revisarlo.',
     sessionOver: 'Esa sesión ya terminó.',
     onlyFacilitatorNames: 'Solo quien facilita ve quién respondió; todo el mundo ve los totales.',
-    onlyFacilitatorAttendance: 'Solo quien facilita (o quien supervisa) confirma la asistencia.',
+    onlyFacilitatorAttendance: 'Solo quien facilita (o una persona supervisora) confirma la asistencia.',
     notStarted: 'Esa sesión todavía no empezó; la asistencia se puede confirmar cuando empiece.',
     reportLeadsOnly:
       'Solo las personas que supervisan o administran pueden descargar el informe del equipo. Tus propias horas están en `/peer supervision hours`.',
     noSessionForTopic:
-      'Todavía no hay ninguna sesión grupal próxima, así que no hay temas a los que añadir. Quien supervisa puede empezar una con `/peer supervision new`.',
+      'Todavía no hay ninguna sesión grupal próxima, así que no hay temas a los que añadir. Una persona supervisora puede empezar una con `/peer supervision new`.',
     cannotChange:
       'Solo quien facilita, las personas que supervisan o administran el equipo (o, en una individual, las dos personas que participan) pueden cambiar esta sesión.',
     cannotMove: 'Esa sesión ya terminó o se canceló, así que no se puede mover.',
