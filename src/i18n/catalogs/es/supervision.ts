@@ -268,7 +268,8 @@ export const supervision: Catalog['supervision'] = {
     pollGone: 'Ya no encuentro esa encuesta.',
     pollUnknownSlot:
       'Ese voto nombra un horario que esta encuesta no tiene. Por favor, abre la votación de nuevo.',
-    pollNotOrganiser: 'Solo la persona que empezó la encuesta (o una persona supervisora) puede elegir el horario.',
+    pollNotOrganiser:
+      'Solo la persona que empezó la encuesta (o una persona supervisora) puede elegir el horario.',
     pollPicked: 'Ya se eligió un horario para esta encuesta.',
     pollNotSlot: 'Ese horario no es parte de esta encuesta.',
     pollSlotBegun: 'Ese horario ya empezó; por favor, elige uno que aún no haya llegado.',
