@@ -23,10 +23,7 @@ export async function addTopic(
   now: Date,
 ): Promise<Outcome<{ session: Db.SupervisionSession; topic: Db.AgendaTopic }>> {
   const session = await nextGroupSession(prisma, context.team.id, now);
-  if (!session)
-    return refuse(
-      'There is no group session coming up yet, so there is no agenda to add to. A supervisor can start one with `/peer supervision new`.',
-    );
+  if (!session) return refuse(context.t('supervision.refuse.noSessionForTopic'));
   const topic = await prisma.agendaTopic.create({
     data: anonymous
       ? // A uuid v7 (the default id) carries the time it was made to the millisecond.

@@ -6,7 +6,9 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { toPlainText } from '../../chat/markup.ts';
 import type { Db } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { addMinutes } from './time.ts';
 
 const PRODID = { company: 'PeerBridge', product: 'Supervision', language: 'EN' };
@@ -51,8 +53,11 @@ export function seriesCalendar(
   sessions: readonly Db.SupervisionSession[],
   location: string,
   stamp: Date = new Date(),
+  t: Translate = english,
 ): string {
   const zone = series.timeZone;
+  // The only words of the bot's own: in the language of the person the file is for.
+  const description = toPlainText(t('supervision.calendar.description'));
   const cal = calendar(zone, series.title);
   const first = DateTime.fromISO(series.firstStartLocal, { zone }).toJSDate();
   const cancelled = sessions.filter((s) => s.status === 'cancelled' && s.originalStartsAt);
@@ -71,6 +76,7 @@ export function seriesCalendar(
     timezone: zone,
     stamp,
     summary: icsText(series.title),
+    description,
     location: icsText(location),
     repeating: lines.join('\r\n'),
   });
@@ -84,6 +90,7 @@ export function seriesCalendar(
       recurrenceId: inZone(session.originalStartsAt as Date, zone),
       stamp,
       summary: icsText(session.title),
+      description,
       location: icsText(location),
     });
   }
@@ -94,9 +101,13 @@ export function sessionCalendar(
   session: Db.SupervisionSession,
   location: string,
   stamp: Date = new Date(),
+  t: Translate = english,
 ): string {
   const zone = session.timeZone;
-  const cal = calendar(zone, session.title);
+  const oneToOne = session.kind === 'one_on_one';
+  // A one-to-one's stored title is the bot's English; the file says it in the reader's words.
+  const title = oneToOne ? toPlainText(t('supervision.oneToOne.title')) : session.title;
+  const cal = calendar(zone, title);
   cal.createEvent({
     id: sessionUid(session.id),
     sequence: session.sequence,
@@ -104,7 +115,10 @@ export function sessionCalendar(
     end: inZone(session.endsAt, zone),
     timezone: zone,
     stamp,
-    summary: icsText(session.title),
+    summary: icsText(title),
+    description: toPlainText(
+      oneToOne ? t('supervision.calendar.oneToOneDescription') : t('supervision.calendar.description'),
+    ),
     location: icsText(location),
     ...(session.status === 'cancelled' ? { status: ICalEventStatus.CANCELLED } : {}),
   });

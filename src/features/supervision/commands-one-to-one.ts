@@ -1,5 +1,7 @@
 // `/peer supervision slots | book | rebook`: one-to-one supervision.
 import { defineCommand } from '../../chat/index.ts';
+import type { MarkupText } from '../../chat/markup.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { books, memberContext, refOf } from './context.ts';
 import type { SupervisionDeps } from './deps.ts';
 import { tellSupervisor } from './one-to-one-notice.ts';
@@ -10,8 +12,7 @@ import { localToInstant, parseLocalSlot } from './time.ts';
 import { bookedView, refusalView, slotsView } from './views.ts';
 
 /** The refusal for someone on no team, or another team, booking this team's one-to-one time. */
-export const notAMember =
-  'Only members of this team can book its one-to-one supervision. If you belong here, an admin can add you with `/peer team role`.';
+export const notAMember = (t: Translate): MarkupText => t('supervision.refuse.notAMember');
 
 export function oneToOneCommands(deps: SupervisionDeps) {
   const { prisma, clock } = deps;
@@ -45,15 +46,16 @@ export function oneToOneCommands(deps: SupervisionDeps) {
       const context = await memberContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const now = clock.now();
+      const { t } = context.value;
       if (!options.times)
         return reply.privately(
-          slotsView(await openSlots(prisma, context.value.team.id, now), context.value.zone),
+          slotsView(await openSlots(prisma, context.value.team.id, now), context.value.zone, t),
         );
       const typed = splitSlots(options.times);
-      if (typed.length > 20) return reply.privately(refusalView('please offer up to 20 slots at a time.'));
+      if (typed.length > 20) return reply.privately(refusalView(t('supervision.refuse.tooManyOffered')));
       const zone = options.timezone ?? context.value.zone;
-      const starts = typed.map((t) => {
-        const s = parseLocalSlot(t);
+      const starts = typed.map((text) => {
+        const s = parseLocalSlot(text);
         return s ? localToInstant(s.date, s.time, zone) : new Date(Number.NaN);
       });
       const published = await publishSlots(prisma, context.value, starts, options.length ?? 60, now);
@@ -62,7 +64,8 @@ export function oneToOneCommands(deps: SupervisionDeps) {
         slotsView(
           await openSlots(prisma, context.value.team.id, now, 20),
           context.value.zone,
-          `You offered ${published.value.length} slots.`,
+          t,
+          t('supervision.slots.offered', { count: published.value.length }),
         ),
       );
     },
@@ -84,13 +87,15 @@ export function oneToOneCommands(deps: SupervisionDeps) {
       if (!context.ok) return reply.privately(refusalView(context.reason));
       // A supervisor's one-to-one time is for their own team: the channel alone does not say
       // someone belongs to it.
-      if (!books(context.value)) return reply.privately(refusalView(notAMember));
+      if (!books(context.value)) return reply.privately(refusalView(notAMember(context.value.t)));
       const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now());
       if (!booked.ok)
-        return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
+        return reply.privately(
+          slotsView(booked.alternatives, context.value.zone, context.value.t, booked.reason),
+        );
       await tellSupervisor(deps, booked.session, context.value.member.displayName, false);
       await reply.privately(
-        bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone),
+        bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone, context.value.t),
       );
     },
   });
@@ -117,16 +122,16 @@ export function oneToOneCommands(deps: SupervisionDeps) {
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const current = await findSessionByRef(prisma, context.value.team.id, refOf(options.booking));
       if (!current || current.superviseeId !== context.value.member.id || current.status !== 'scheduled') {
-        return reply.privately(
-          refusalView('I can’t find a booking of yours with that code. `/peer supervision list` shows them.'),
-        );
+        return reply.privately(refusalView(context.value.t('supervision.refuse.noBooking')));
       }
       const booked = await bookSlot(prisma, context.value, refOf(options.slot), clock.now(), current);
       if (!booked.ok)
-        return reply.privately(slotsView(booked.alternatives, context.value.zone, booked.reason));
+        return reply.privately(
+          slotsView(booked.alternatives, context.value.zone, context.value.t, booked.reason),
+        );
       await tellSupervisor(deps, booked.session, context.value.member.displayName, true);
       await reply.privately(
-        bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone),
+        bookedView(booked.session, booked.slot.supervisor.displayName, context.value.zone, context.value.t),
       );
     },
   });

@@ -1,24 +1,29 @@
 // `/peer supervision poll`: propose 2 to 10 slots; people vote in their own time zone.
 import { defineCommand, errorFields, type MessageRef } from '../../chat/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { leads, notALead, teamContext } from './context.ts';
 import type { SupervisionDeps } from './deps.ts';
 import { checkSlots, checkZone, lengthOption, splitSlots } from './options.ts';
 import { createPoll, MAX_SLOTS, type PollWithOptions, standings } from './poll.ts';
 import { addMinutes, localToInstant, parseLocalSlot } from './time.ts';
-import { doneView, pollView, refusalView } from './views.ts';
+import { doneView, pollView, refusalView, teamTranslator } from './views.ts';
 
-/** Redraws the poll message with the live standing. An edit, not a new message: best effort. */
+/**
+ * Redraws the poll message with the live standing. An edit, not a new message: best effort.
+ * `t` is the team's language (teamTranslator): the poll is a channel post.
+ */
 export async function refreshPollMessage(
   deps: SupervisionDeps,
   poll: PollWithOptions,
   workspace: Omit<MessageRef, 'channelId' | 'messageId'>,
+  t: Translate,
 ): Promise<void> {
   if (!poll.messageId) return;
   const client = deps.clientFor(workspace.platform);
   try {
     await client?.updateMessage(
       { ...workspace, channelId: poll.channelId, messageId: poll.messageId },
-      pollView(poll, standings(poll)),
+      pollView(poll, standings(poll), t),
     );
   } catch (error) {
     deps.logger.warn(
@@ -55,13 +60,12 @@ export function pollCommands(deps: SupervisionDeps) {
     handler: async ({ actor, place, reply, options }) => {
       const context = await teamContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
-      if (!leads(context.value)) return reply.privately(refusalView(notALead));
+      if (!leads(context.value)) return reply.privately(refusalView(notALead(context.value)));
+      const { t } = context.value;
       const typed = splitSlots(options.slots);
       if (typed.length > MAX_SLOTS)
         return reply.privately(
-          refusalView(
-            `a poll can hold up to ${MAX_SLOTS} slots; you gave ${typed.length}. Please pick your favourite ${MAX_SLOTS}.`,
-          ),
+          refusalView(t('supervision.refuse.tooManySlots', { max: MAX_SLOTS, count: typed.length })),
         );
       const zone = options.timezone ?? context.value.zone;
       const starts = typed.map((text) => {
@@ -84,17 +88,15 @@ export function pollCommands(deps: SupervisionDeps) {
         now,
       );
       if (!created.ok) return reply.privately(refusalView(created.reason));
-      const posted = await reply.publicly(pollView(created.value, standings(created.value)));
+      const posted = await reply.publicly(
+        pollView(created.value, standings(created.value), teamTranslator(context.value.team)),
+      );
       if (posted)
         await prisma.poll.update({
           where: { id: created.value.id },
           data: { messageId: posted.messageId, channelId: posted.channelId },
         });
-      await reply.privately(
-        doneView(
-          'Your poll is up. When it closes I’ll send you a button to pick the time; you can also pick earlier from the poll.',
-        ),
-      );
+      await reply.privately(doneView(t('supervision.poll.up')));
     },
   });
   return [poll];

@@ -1,6 +1,8 @@
 // `/peer supervision topic | ics | report | hours | settings | reminders`.
 import { DateTime } from 'luxon';
 import { defineCommand } from '../../chat/index.ts';
+import { literal, type MarkupText } from '../../chat/markup.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { addTopic, nextGroupSession } from './agenda.ts';
 import { seriesCalendar, sessionCalendar } from './calendar.ts';
 import { leads, memberContext, notALead, refOf, teamContext } from './context.ts';
@@ -9,8 +11,19 @@ import { sendFileTo } from './files.ts';
 import { checkDate, checkRef, checkReminders, parseReminderList } from './options.ts';
 import { hoursByMonth, reportCsv } from './records.ts';
 import { findSeriesByRef, findSessionByRef } from './series-service.ts';
-import { formatInZone } from './time.ts';
-import { doneView, hoursView, refusalView } from './views.ts';
+import { at, doneView, hoursView, refusalView, titleOf } from './views.ts';
+
+/** "24 h and 15 min": the team's reminder times as the reader says them. */
+function reminderTimes(minutes: readonly number[], t: Translate): MarkupText {
+  const each = minutes.map((m) =>
+    m % 60 === 0
+      ? t('supervision.settings.hours', { count: m / 60 })
+      : t('supervision.settings.minutes', { count: m }),
+  );
+  return each.reduce((all, one, i) =>
+    i === 0 ? one : t('supervision.settings.and', { first: all, second: one }),
+  );
+}
 
 export function recordCommands(deps: SupervisionDeps) {
   const { prisma, clock } = deps;
@@ -38,10 +51,16 @@ export function recordCommands(deps: SupervisionDeps) {
         clock.now(),
       );
       if (!added.ok) return reply.privately(refusalView(added.reason));
-      const how = options.anonymous ? 'anonymously (no name is stored)' : 'with your name';
+      const { t } = context.value;
+      const values = {
+        title: literal(added.value.session.title),
+        when: at(added.value.session.startsAt, context.value.zone, t),
+      };
       await reply.privately(
         doneView(
-          `Added ${how} to "${added.value.session.title}" on ${formatInZone(added.value.session.startsAt, context.value.zone)}. Thank you.`,
+          options.anonymous
+            ? t('supervision.agenda.addedAnonymous', values)
+            : t('supervision.agenda.addedNamed', values),
         ),
       );
     },
@@ -67,7 +86,8 @@ export function recordCommands(deps: SupervisionDeps) {
       const zone = context.value.team.timeZone;
       const from = DateTime.fromISO(options.from, { zone }).startOf('day').toJSDate();
       const to = DateTime.fromISO(options.to, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
-      if (to <= from) return reply.privately(refusalView('`to` comes before `from`; please swap them.'));
+      const { t } = context.value;
+      if (to <= from) return reply.privately(refusalView(t('supervision.refuse.toBeforeFrom')));
       const made = await reportCsv(prisma, context.value, from, to);
       if (!made.ok) return reply.privately(refusalView(made.reason));
       await sendFileTo(
@@ -79,7 +99,8 @@ export function recordCommands(deps: SupervisionDeps) {
           mimeType: 'text/csv',
           content: made.value.csv,
         },
-        `The report covers ${made.value.sessions} sessions.`,
+        t('supervision.files.reportCovers', { count: made.value.sessions }),
+        t,
       );
     },
   });
@@ -96,7 +117,10 @@ export function recordCommands(deps: SupervisionDeps) {
       const context = await memberContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       await reply.privately(
-        hoursView(await hoursByMonth(prisma, context.value.member, context.value.zone, clock.now())),
+        hoursView(
+          await hoursByMonth(prisma, context.value.member, context.value.zone, clock.now()),
+          context.value.t,
+        ),
       );
     },
   });
@@ -116,7 +140,7 @@ export function recordCommands(deps: SupervisionDeps) {
     handler: async ({ actor, place, reply, options }) => {
       const context = await teamContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
-      if (!leads(context.value)) return reply.privately(refusalView(notALead));
+      if (!leads(context.value)) return reply.privately(refusalView(notALead(context.value)));
       const minutes = options.reminders ? parseReminderList(options.reminders) : undefined;
       const data = {
         ...(minutes ? { reminderMinutes: minutes } : {}),
@@ -127,12 +151,13 @@ export function recordCommands(deps: SupervisionDeps) {
         create: { teamId: context.value.team.id, ...data },
         update: data,
       });
-      const when = saved.reminderMinutes
-        .map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`))
-        .join(' and ');
+      const { t } = context.value;
+      const when = reminderTimes(saved.reminderMinutes, t);
       await reply.privately(
         doneView(
-          `Reminders go ${when} before each session; the agenda is ${saved.postAgendaAtStart ? '' : 'not '}posted in the channel at the start.`,
+          saved.postAgendaAtStart
+            ? t('supervision.settings.saved', { when })
+            : t('supervision.settings.savedNoAgenda', { when }),
         ),
       );
     },
@@ -155,11 +180,12 @@ export function recordCommands(deps: SupervisionDeps) {
         where: { id: context.value.member.id },
         data: { optOuts: options.state === 'off' ? [...current, 'supervision_reminders'] : current },
       });
+      const { t } = context.value;
       await reply.privately(
         doneView(
           options.state === 'off'
-            ? 'Supervision reminders are off for you. Turn them on again any time.'
-            : 'Supervision reminders are on for you.',
+            ? t('supervision.settings.remindersOff')
+            : t('supervision.settings.remindersOn'),
         ),
       );
     },
@@ -187,6 +213,7 @@ function icsCommand(deps: SupervisionDeps) {
       const context = await memberContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const teamId = context.value.team.id;
+      const { t } = context.value;
       const where = `#${context.value.team.name}`;
       const series = options.series ? await findSeriesByRef(prisma, teamId, refOf(options.series)) : null;
       const session = options.session
@@ -208,15 +235,13 @@ function icsCommand(deps: SupervisionDeps) {
           {
             filename: 'supervision-series.ics',
             mimeType: 'text/calendar',
-            content: seriesCalendar(whole, sessions, where),
+            content: seriesCalendar(whole, sessions, where, clock.now(), t),
           },
-          `The calendar for "${whole.title}".`,
+          t('supervision.files.calendarFor', { title: literal(whole.title) }),
+          t,
         );
       }
-      if (!session)
-        return reply.privately(
-          refusalView('I can’t find that session or series. `/peer supervision list` shows the codes.'),
-        );
+      if (!session) return reply.privately(refusalView(t('supervision.refuse.noSessionOrSeries')));
       await sendFileTo(
         deps,
         actor,
@@ -224,9 +249,10 @@ function icsCommand(deps: SupervisionDeps) {
         {
           filename: 'supervision-session.ics',
           mimeType: 'text/calendar',
-          content: sessionCalendar(session, where),
+          content: sessionCalendar(session, where, clock.now(), t),
         },
-        `The calendar for "${session.title}".`,
+        t('supervision.files.calendarFor', { title: titleOf(session, t) }),
+        t,
       );
     },
   });

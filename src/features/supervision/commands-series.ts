@@ -1,11 +1,18 @@
 // `/peer supervision new | edit | list | move | cancel`.
 import { defineCommand, type Platform } from '../../chat/index.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import type { Db } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { confirmMember, parseMention } from '../teams/index.ts';
-import { leads, memberContext, notALead, refOf, teamContext } from './context.ts';
+import { leads, memberContext, notALead, refOf, shortRef, teamContext } from './context.ts';
 import { teamWithWorkspace } from './delivery.ts';
 import type { SupervisionDeps } from './deps.ts';
-import { createGuildEvents, followGuildEvent, followSeriesEvents } from './guild-events.ts';
+import {
+  createGuildEvents,
+  followGuildEvent,
+  followSeriesEvents,
+  type GuildEventNote,
+} from './guild-events.ts';
 import {
   checkChannel,
   checkDate,
@@ -24,8 +31,35 @@ import {
   upcomingSessions,
 } from './series-service.ts';
 import { cancelSession, moveSession } from './session-changes.ts';
-import { formatRange, localToInstant } from './time.ts';
-import { doneView, listView, refusalView } from './views.ts';
+import { localToInstant } from './time.ts';
+import { between, doneView, guildEventNote, joinLines, listView, refusalView, titleOf } from './views.ts';
+
+/** A reply, with Discord's note under it when its event could not follow. */
+const withNote = (text: MarkupText, note: GuildEventNote | undefined, t: Translate): MarkupText =>
+  note ? joinLines([text, guildEventNote(note, t)]) : text;
+
+/** The words of a planned series, one sentence after another. */
+function plannedText(
+  t: Translate,
+  series: Db.SupervisionSeries,
+  sessions: readonly Db.SupervisionSession[],
+  capped: boolean,
+  eventsCreated: number,
+  zone: string,
+): MarkupText {
+  const first = sessions[0];
+  const sentences = [
+    t('supervision.series.planned', {
+      title: literal(series.title),
+      count: sessions.length,
+      when: first ? between(first.startsAt, first.endsAt, zone, t) : literal(''),
+    }),
+    ...(capped ? [t('supervision.series.capped')] : []),
+    ...(eventsCreated > 0 ? [t('supervision.series.events', { count: eventsCreated })] : []),
+    t('supervision.series.code', { ref: literal(shortRef(series.id)) }),
+  ];
+  return sentences.reduce((all, sentence, i) => (i === 0 ? sentence : markup`${all} ${sentence}`), markup``);
+}
 
 /**
  * A facilitator named in a command: read as the actor's platform writes mentions and confirmed
@@ -35,11 +69,15 @@ async function facilitatorFrom(
   deps: SupervisionDeps,
   actor: { readonly platform: Platform; readonly workspaceId: string },
   text: string,
-): Promise<{ ok: true; id: string } | { ok: false; reason: string }> {
+): Promise<{ ok: true; id: string } | { ok: false; reason: MarkupText }> {
   const mention = parseMention(text, actor.platform);
-  if (!mention.ok) return mention;
+  // The teams feature's refusals are still plain strings there: shown as they are, never as
+  // markup (drop literal() here once teams' Outcome carries MarkupText).
+  if (!mention.ok) return { ok: false, reason: markup`${literal(mention.reason)}` };
   const confirmed = await confirmMember(deps.prisma, deps.clientFor, actor, mention.userId);
-  return confirmed.ok ? { ok: true, id: confirmed.value.member.id } : confirmed;
+  return confirmed.ok
+    ? { ok: true, id: confirmed.value.member.id }
+    : { ok: false, reason: markup`${literal(confirmed.reason)}` };
 }
 
 export function seriesCommands(deps: SupervisionDeps) {
@@ -91,7 +129,7 @@ export function seriesCommands(deps: SupervisionDeps) {
     handler: async ({ actor, place, reply, options }) => {
       const context = await teamContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
-      if (!leads(context.value)) return reply.privately(refusalView(notALead));
+      if (!leads(context.value)) return reply.privately(refusalView(notALead(context.value)));
       const zone = options.timezone ?? context.value.zone;
       const facilitator = options.facilitator
         ? await facilitatorFrom(deps, actor, options.facilitator)
@@ -122,7 +160,7 @@ export function seriesCommands(deps: SupervisionDeps) {
       );
       if (!created.ok) return reply.privately(refusalView(created.reason));
       const { series, sessions, capped } = created.value;
-      const first = sessions[0];
+      const { t } = context.value;
       const team = await teamWithWorkspace(prisma, context.value.team.id);
       const events = await createGuildEvents(
         prisma,
@@ -131,16 +169,10 @@ export function seriesCommands(deps: SupervisionDeps) {
         sessions,
         `#${team.name}`,
       );
-      const lines = [
-        `"${series.title}" is planned: ${sessions.length} sessions, the first ${first ? formatRange(first.startsAt, first.endsAt, context.value.zone) : ''}. I posted it with RSVP buttons.`,
-        capped
-          ? 'You gave no end, so I planned 12 months; `/peer supervision edit` with `until` changes that.'
-          : '',
-        events.created > 0 ? `The next ${events.created} are in the server's Events too.` : '',
-        `Series code: #${series.id.slice(-6)}.`,
-      ].filter(Boolean);
-      await reply.privately(doneView(lines.join(' ')));
-      if (events.note) await reply.privately(doneView(events.note));
+      await reply.privately(
+        doneView(plannedText(t, series, sessions, capped, events.created, context.value.zone)),
+      );
+      if (events.note) await reply.privately(doneView(guildEventNote(events.note, t)));
     },
   });
 
@@ -168,12 +200,10 @@ export function seriesCommands(deps: SupervisionDeps) {
     handler: async ({ actor, place, reply, options }) => {
       const context = await teamContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
-      if (!leads(context.value)) return reply.privately(refusalView(notALead));
+      if (!leads(context.value)) return reply.privately(refusalView(notALead(context.value)));
       const series = await findSeriesByRef(prisma, context.value.team.id, refOf(options.series));
-      if (!series)
-        return reply.privately(
-          refusalView('I can’t find that series in this team. `/peer supervision list` shows the codes.'),
-        );
+      const { t } = context.value;
+      if (!series) return reply.privately(refusalView(t('supervision.refuse.noSeries')));
       const facilitator = options.facilitator
         ? await facilitatorFrom(deps, actor, options.facilitator)
         : undefined;
@@ -193,6 +223,7 @@ export function seriesCommands(deps: SupervisionDeps) {
           ...(facilitatorId ? { facilitatorId } : {}),
         },
         clock.now(),
+        t,
       );
       if (!edited.ok) return reply.privately(refusalView(edited.reason));
       const team = await teamWithWorkspace(prisma, series.teamId);
@@ -203,11 +234,12 @@ export function seriesCommands(deps: SupervisionDeps) {
         withEvents,
         `#${team.name}`,
       );
-      await reply.privately(
-        doneView(
-          `"${edited.value.series.title}" is updated (${edited.value.added} sessions planned anew, ${edited.value.removed} dropped). Moved and cancelled sessions kept their changes; calendar files will update.${events.note ? `\n${events.note}` : ''}`,
-        ),
-      );
+      const updated = t('supervision.series.updated', {
+        title: literal(edited.value.series.title),
+        added: edited.value.added,
+        removed: edited.value.removed,
+      });
+      await reply.privately(doneView(withNote(updated, events.note, t)));
     },
   });
 
@@ -229,7 +261,7 @@ export function seriesCommands(deps: SupervisionDeps) {
           s.supervisorId === context.value.member.id ||
           s.superviseeId === context.value.member.id,
       );
-      await reply.privately(listView(visible, context.value.zone, context.value.member.id));
+      await reply.privately(listView(visible, context.value.zone, context.value.member.id, context.value.t));
     },
   });
 
@@ -267,10 +299,8 @@ export function seriesCommands(deps: SupervisionDeps) {
       const context = await memberContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const session = await findSessionByRef(prisma, context.value.team.id, refOf(options.session));
-      if (!session)
-        return reply.privately(
-          refusalView('I can’t find that session. `/peer supervision list` shows the codes.'),
-        );
+      const { t } = context.value;
+      if (!session) return reply.privately(refusalView(t('supervision.refuse.noSession')));
       const start = localToInstant(options.date, options.time, options.timezone ?? session.timeZone);
       const moved = await moveSession(
         prisma,
@@ -283,11 +313,10 @@ export function seriesCommands(deps: SupervisionDeps) {
       );
       if (!moved.ok) return reply.privately(refusalView(moved.reason));
       const event = await followEvent(moved.value);
-      await reply.privately(
-        doneView(
-          `Moved to ${formatRange(moved.value.startsAt, moved.value.endsAt, context.value.zone)}. Everyone who answered will hear about it.${event.note ? `\n${event.note}` : ''}`,
-        ),
-      );
+      const said = t('supervision.series.moved', {
+        when: between(moved.value.startsAt, moved.value.endsAt, context.value.zone, t),
+      });
+      await reply.privately(doneView(withNote(said, event.note, t)));
     },
   });
 
@@ -311,18 +340,16 @@ export function seriesCommands(deps: SupervisionDeps) {
       const context = await memberContext(prisma, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason));
       const session = await findSessionByRef(prisma, context.value.team.id, refOf(options.session));
-      if (!session)
-        return reply.privately(
-          refusalView('I can’t find that session. `/peer supervision list` shows the codes.'),
-        );
+      const { t } = context.value;
+      if (!session) return reply.privately(refusalView(t('supervision.refuse.noSession')));
       const cancelled = await cancelSession(prisma, outbox, context.value, session, clock.now());
       if (!cancelled.ok) return reply.privately(refusalView(cancelled.reason));
       const event = await followEvent(cancelled.value);
-      await reply.privately(
-        doneView(
-          `"${session.title}" on ${formatRange(session.startsAt, session.endsAt, context.value.zone)} is cancelled. Everyone who answered will hear about it.${event.note ? `\n${event.note}` : ''}`,
-        ),
-      );
+      const said = t('supervision.series.cancelled', {
+        title: titleOf(session, t),
+        when: between(session.startsAt, session.endsAt, context.value.zone, t),
+      });
+      await reply.privately(doneView(withNote(said, event.note, t)));
     },
   });
 

@@ -3,15 +3,18 @@
 // the subjects resolved once per context.
 import { createAccess, decide, type SubjectKind } from '../../access/index.ts';
 import type { Actor } from '../../chat/index.ts';
+import type { MarkupText } from '../../chat/markup.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
-import { ensureMember, findTeamByChannel } from '../teams/index.ts';
+import { ensureMember, findTeamByChannel, translatorForActor, translatorForMember } from '../teams/index.ts';
 
 export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: MarkupText };
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const refuse = (reason: string): Outcome<never> => ({ ok: false, reason });
+/** A refusal in the words of the person it goes to (the context's `t`). */
+export const refuse = (reason: MarkupText): Outcome<never> => ({ ok: false, reason });
 
 export interface TeamContext {
   readonly team: Db.Team;
@@ -20,22 +23,29 @@ export interface TeamContext {
   readonly held: ReadonlySet<SubjectKind>;
   /** The member's own zone, else the team's. */
   readonly zone: string;
+  /** The member's language for replies about this team (their choice, platform, the team's). */
+  readonly t: Translate;
 }
 
-export const notATeam =
-  'This channel is not set up as a team yet. Someone can start with `/peer setup` here, then try again.';
+const contextOf = (actor: Actor, team: Db.Team, member: Db.Member, held: ReadonlySet<SubjectKind>) => ({
+  team,
+  member,
+  held,
+  zone: member.timeZone ?? team.timeZone,
+  t: translatorForMember(member, team, actor.locale),
+});
 
 export async function teamContext(
   prisma: PrismaClient,
   actor: Actor,
   channelId: string | undefined,
 ): Promise<Outcome<TeamContext>> {
-  if (!channelId) return refuse('Please run this in your team channel, so I know which team you mean.');
+  if (!channelId) return refuse((await translatorForActor(prisma, actor))('supervision.refuse.runInChannel'));
   const team = await findTeamByChannel(prisma, { ...actor, channelId });
-  if (!team) return refuse(notATeam);
+  if (!team) return refuse((await translatorForActor(prisma, actor))('supervision.refuse.notATeam'));
   const member = await ensureMember(prisma, actor);
   const held = await heldIn(prisma, actor, team.id);
-  return ok({ team, member, held, zone: member.timeZone ?? team.timeZone });
+  return ok(contextOf(actor, team, member, held));
 }
 
 /** The member's team when they ask from a direct message: the first team they belong to. */
@@ -50,9 +60,9 @@ export async function memberContext(
   }
   const member = await ensureMember(prisma, actor);
   const role = await prisma.teamRole.findFirst({ where: { memberId: member.id }, include: { team: true } });
-  if (!role) return refuse(notATeam);
+  if (!role) return refuse((await translatorForActor(prisma, actor))('supervision.refuse.notATeam'));
   const held = await heldIn(prisma, actor, role.teamId);
-  return ok({ team: role.team, member, held, zone: member.timeZone ?? role.team.timeZone });
+  return ok(contextOf(actor, role.team, member, held));
 }
 
 export const leads = (context: TeamContext): boolean => decide('supervision.schedule', context.held).ok;
@@ -68,8 +78,7 @@ export const books = (context: TeamContext): boolean => decide('supervision.book
 const heldIn = (prisma: PrismaClient, actor: Actor, teamId: string) =>
   createAccess({ prisma, clientFor: () => undefined }).held(actor, { teamId });
 
-export const notALead =
-  "Only this team's supervisors and admins can do that. If it needs doing, ask one of them; `/peer team show` lists who they are.";
+export const notALead = (context: TeamContext): MarkupText => context.t('supervision.refuse.notALead');
 
 /** A short, typeable reference for a row: the last six characters of its id. */
 export const shortRef = (id: string): string => id.slice(-6);
@@ -99,8 +108,8 @@ export async function contextForTeam(
   teamId: string,
 ): Promise<Outcome<TeamContext>> {
   const team = await prisma.team.findUnique({ where: { id: teamId } });
-  if (!team) return refuse('That team no longer exists.');
+  if (!team) return refuse((await translatorForActor(prisma, actor))('supervision.refuse.teamGone'));
   const member = await ensureMember(prisma, actor);
   const held = await heldIn(prisma, actor, team.id);
-  return ok({ team, member, held, zone: member.timeZone ?? team.timeZone });
+  return ok(contextOf(actor, team, member, held));
 }

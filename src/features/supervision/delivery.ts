@@ -1,7 +1,9 @@
 // Fan-out messages of this feature, always through the outbox in the caller's transaction.
 import type { View } from '../../chat/index.ts';
 import type { Db } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { DbClient, Outbox } from '../../scheduling/index.ts';
+import { translatorForMember } from '../teams/index.ts';
 
 export type TeamWithWorkspace = Db.Team & { readonly workspace: Db.Workspace };
 
@@ -11,14 +13,14 @@ export interface DmOptions {
   readonly respectQuietHours?: boolean;
 }
 
-/** One direct message per member; the view is built in each member's own zone. */
+/** One direct message per member; the view is built in each member's own zone and language. */
 export async function dmMembers(
   tx: DbClient,
   outbox: Outbox,
   team: TeamWithWorkspace,
   members: readonly Db.Member[],
   key: string,
-  viewFor: (member: Db.Member, zone: string) => View,
+  viewFor: (member: Db.Member, zone: string, t: Translate) => View,
   options: DmOptions = {},
 ): Promise<number> {
   return outbox.enqueueMany(
@@ -30,7 +32,7 @@ export async function dmMembers(
       teamId: team.id,
       target: { kind: 'dm', userId: member.platformUserId },
       recipientMemberId: member.id,
-      view: viewFor(member, member.timeZone ?? team.timeZone),
+      view: viewFor(member, member.timeZone ?? team.timeZone, translatorForMember(member, team)),
       respectQuietHours: options.respectQuietHours ?? true,
       ...(options.notBefore ? { notBefore: options.notBefore } : {}),
     })),

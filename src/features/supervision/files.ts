@@ -1,6 +1,8 @@
 // Files from chat: a calendar or a CSV goes to the person who asked, as a file in their direct
 // messages. Where no platform client runs (tests without one), the text comes in the reply.
 import { type Actor, errorFields, type FileUpload, type Reply } from '../../chat/index.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { SupervisionDeps } from './deps.ts';
 import { doneView } from './views.ts';
 
@@ -9,7 +11,8 @@ export async function sendFileTo(
   actor: Actor,
   reply: Reply,
   file: FileUpload,
-  said: string,
+  said: MarkupText,
+  t: Translate,
 ): Promise<void> {
   const client = deps.clientFor(actor.platform);
   if (client) {
@@ -18,9 +21,7 @@ export async function sendFileTo(
         { platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId },
         file,
       );
-      await reply.privately(
-        doneView(`${said} I sent it to you as a file in our direct messages (${file.filename}).`),
-      );
+      await reply.privately(doneView(t('supervision.files.sent', { said, file: literal(file.filename) })));
       return;
     } catch (error) {
       deps.logger.warn(
@@ -31,9 +32,10 @@ export async function sendFileTo(
   }
   const text = typeof file.content === 'string' ? file.content : '';
   await reply.privately(
-    doneView(`${said} Here it is (${file.filename}); save it as a file:`, {
+    doneView(t('supervision.files.inline', { said, file: literal(file.filename) }), {
       type: 'text',
-      text: `\`\`\`\n${text.slice(0, 2500)}\n\`\`\``,
+      // The file's own text, shown as it is.
+      text: markup`${literal(text.slice(0, 2500))}`,
     }),
   );
 }

@@ -4,24 +4,34 @@
 // Whether a platform has such events is its adapter's declaration (`scheduledEvents`), asked
 // here; where it has none, the `.ics` invitation is the calendar and nothing else happens.
 import { type ChatClient, capabilitiesOf, type ScheduledEventInput } from '../../chat/index.ts';
+import { toPlainText } from '../../chat/markup.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import { channelLanguage, translatorOf } from '../../i18n/index.ts';
 
 /** How many upcoming sessions of one series get an event at once. */
 export const EVENTS_AHEAD = 3;
 
-export const missingManageEventsNote =
-  'One more thing for a server admin: I couldn’t add these sessions to the server’s Events, because I don’t have the **Manage Events** permission. Everything else works; to get Discord events too, give my role Manage Events and create the series again.';
+/**
+ * What the person who asked is told when Discord would not (views' `guildEventNote` says it in
+ * their language): the events could not be made, or one could not follow its session.
+ */
+export type GuildEventNote = 'missing-permission' | 'not-changed-permission' | 'not-changed';
 
 /** A session as a guild event: its title and times, the team channel as its place. */
-const eventOf = (session: Db.SupervisionSession, location: string): ScheduledEventInput => ({
+const eventOf = (
+  session: Db.SupervisionSession,
+  location: string,
+  team: Pick<Db.Team, 'language'>,
+): ScheduledEventInput => ({
   name: session.title,
-  description: 'Group supervision, from PeerBridge.',
+  // The whole server reads it: the team's language.
+  description: toPlainText(translatorOf(channelLanguage(team.language))('supervision.events.description')),
   startsAt: session.startsAt,
   endsAt: session.endsAt,
   location,
 });
 
-export type GuildEventsResult = { readonly created: number; readonly note?: string };
+export type GuildEventsResult = { readonly created: number; readonly note?: GuildEventNote };
 
 export async function createGuildEvents(
   prisma: PrismaClient,
@@ -35,12 +45,10 @@ export async function createGuildEvents(
   for (const session of sessions.slice(0, EVENTS_AHEAD)) {
     const result = await client.createScheduledEvent(
       { platform: team.workspace.platform, workspaceId: team.workspace.externalId },
-      eventOf(session, location),
+      eventOf(session, location, team),
     );
     if (!result.ok)
-      return result.reason === 'missing-permission'
-        ? { created, note: missingManageEventsNote }
-        : { created };
+      return result.reason === 'missing-permission' ? { created, note: 'missing-permission' } : { created };
     await prisma.supervisionSession.update({
       where: { id: session.id },
       data: { discordEventId: result.eventId },
@@ -50,10 +58,8 @@ export async function createGuildEvents(
   return { created };
 }
 
-export const guildEventNotChanged = (why: 'missing-permission' | 'failed'): string =>
-  why === 'missing-permission'
-    ? 'I couldn’t change the server’s Event for this session, because I don’t have the **Manage Events** permission. Please change or cancel it in Events by hand.'
-    : 'I couldn’t change the server’s Event for this session just now. Please check it in Events.';
+export const guildEventNotChanged = (why: 'missing-permission' | 'failed'): GuildEventNote =>
+  why === 'missing-permission' ? 'not-changed-permission' : 'not-changed';
 
 /**
  * After a session moved or was cancelled: its guild event (when it has one) moves or is
@@ -64,14 +70,14 @@ export async function followGuildEvent(
   team: Db.Team & { workspace: Db.Workspace },
   session: Db.SupervisionSession,
   location: string,
-): Promise<{ readonly note?: string }> {
+): Promise<{ readonly note?: GuildEventNote }> {
   const eventId = session.discordEventId;
   if (!eventId || !capabilitiesOf(client).scheduledEvents) return {};
   const workspace = { platform: team.workspace.platform, workspaceId: team.workspace.externalId };
   const result =
     session.status === 'cancelled'
       ? await client?.cancelScheduledEvent?.(workspace, eventId)
-      : await client?.updateScheduledEvent?.(workspace, eventId, eventOf(session, location));
+      : await client?.updateScheduledEvent?.(workspace, eventId, eventOf(session, location, team));
   if (!result || result.ok) return {};
   return { note: guildEventNotChanged(result.reason) };
 }
@@ -93,12 +99,12 @@ export async function followSeriesEvents(
   team: Db.Team & { workspace: Db.Workspace },
   before: readonly Db.SupervisionSession[],
   location: string,
-): Promise<{ readonly note?: string }> {
+): Promise<{ readonly note?: GuildEventNote }> {
   const live = before.filter((s) => s.discordEventId && s.status === 'scheduled');
   if (live.length === 0 || !capabilitiesOf(client).scheduledEvents) return {};
   const rows = await prisma.supervisionSession.findMany({ where: { id: { in: live.map((s) => s.id) } } });
   const after = new Map(rows.map((s) => [s.id, s]));
-  let note: string | undefined;
+  let note: GuildEventNote | undefined;
   for (const old of live) {
     const now = after.get(old.id) ?? { ...old, status: 'cancelled' as const };
     if (sameEvent(old, now)) continue;

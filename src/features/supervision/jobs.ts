@@ -16,6 +16,7 @@ import {
   pollReminderView,
   reminderView,
   sessionPostView,
+  teamTranslator,
 } from './views.ts';
 
 const MINUTE = 60_000;
@@ -80,7 +81,7 @@ async function remind(deps: JobDeps, id: string, session: Session, offsets: read
         team,
         people,
         key,
-        (_m, zone) => reminderView(session, zone, minutes),
+        (_m, zone, t) => reminderView(session, zone, minutes, t),
         {
           respectQuietHours: minutes >= 60,
           notBefore: now,
@@ -110,7 +111,7 @@ async function agendaWork(deps: JobDeps, id: string, session: Session, postAtSta
           team,
           facilitator,
           `supervision-agenda:${session.id}@${session.startsAt.toISOString()}`,
-          (_m, zone) => agendaView(session, zone, lines, false),
+          (_m, zone, t) => agendaView(session, zone, lines, false, t),
           { respectQuietHours: false, notBefore: now },
         );
       },
@@ -128,7 +129,7 @@ async function agendaWork(deps: JobDeps, id: string, session: Session, postAtSta
         team,
         session.channelId ?? team.channelId,
         key,
-        agendaView(session, team.timeZone, lines, true),
+        agendaView(session, team.timeZone, lines, true, teamTranslator(team)),
         now,
       );
     });
@@ -154,7 +155,7 @@ async function postAhead(deps: JobDeps, id: string, session: Session, now: Date)
       team,
       session.channelId ?? team.channelId,
       key,
-      sessionPostView(session, counts),
+      sessionPostView(session, counts, teamTranslator(team)),
       now,
     );
   });
@@ -178,7 +179,7 @@ async function attendancePrompt(deps: JobDeps, id: string, session: Session, now
       team,
       facilitator,
       key,
-      (_m, zone) => attendancePromptView(session, zone),
+      (_m, zone, t) => attendancePromptView(session, zone, t),
       { notBefore: now },
     );
   });
@@ -203,7 +204,7 @@ async function pollWork(deps: JobDeps, id: string, now: Date) {
           team,
           await tx.member.findMany({ where: { id: { in: ids } } }),
           key,
-          (_m, zone) => pollReminderView(poll, zone),
+          (_m, zone, t) => pollReminderView(poll, zone, t),
           { notBefore: now },
         );
       });
@@ -228,7 +229,7 @@ async function closePoll(deps: JobDeps, id: string, poll: Db.Poll, now: Date) {
       team,
       organiser,
       key,
-      () => pollClosedForOrganiserView({ ...poll, status: 'closed' }),
+      (_m, _zone, t) => pollClosedForOrganiserView({ ...poll, status: 'closed' }, t),
       { notBefore: now },
     );
   });

@@ -23,7 +23,7 @@ export async function tellSupervisor(
       team,
       [supervisor],
       `one-to-one-booked:${session.id}:${session.sequence}`,
-      (_, zone) => bookedForSupervisorView(session, superviseeName, zone, moved),
+      (_, zone, t) => bookedForSupervisorView(session, superviseeName, zone, moved, t),
     );
   });
   deps.outbox.notify();

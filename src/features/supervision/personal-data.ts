@@ -1,28 +1,37 @@
 // What supervision keeps about a person: RSVPs and attendance, poll votes, topics added with
 // their name (anonymous ones store no author, so they are nobody's), and one-to-one bookings.
+import { toPlainText } from '../../chat/markup.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
+import { translatorForMember } from '../teams/index.ts';
 
 export function supervisionPrivacy(prisma: PrismaClient) {
   return async (memberId: string): Promise<PrivacyLine[]> => {
-    const [rsvps, votes, topics, bookings] = await Promise.all([
+    const [rsvps, votes, topics, bookings, member, role] = await Promise.all([
       prisma.rsvp.count({ where: { memberId } }),
       prisma.pollVote.count({ where: { memberId } }),
       prisma.agendaTopic.count({ where: { authorId: memberId } }),
       prisma.supervisionSession.count({
         where: { kind: 'one_on_one', OR: [{ superviseeId: memberId }, { supervisorId: memberId }] },
       }),
+      prisma.member.findUnique({ where: { id: memberId } }),
+      prisma.teamRole.findFirst({ where: { memberId }, include: { team: true } }),
     ]);
+    // The lines go to the member themself, in their language; the port carries plain text.
+    const t = translatorForMember(member, role?.team);
     return [
       {
-        label: 'Supervision answers',
-        value: `${rsvps} RSVPs (with attendance once confirmed) and ${votes} poll votes. Counts are shared; names only with the facilitator.`,
+        label: toPlainText(t('supervision.privacy.answers')),
+        value: toPlainText(t('supervision.privacy.answersValue', { rsvps, votes })),
       },
       {
-        label: 'Agenda topics',
-        value: `${topics} with your name. Anonymous topics store no name at all, so they are not counted here.`,
+        label: toPlainText(t('supervision.privacy.topics')),
+        value: toPlainText(t('supervision.privacy.topicsValue', { count: topics })),
       },
-      { label: 'One-to-one supervision', value: `${bookings} bookings, seen by you and the supervisor.` },
+      {
+        label: toPlainText(t('supervision.privacy.oneToOne')),
+        value: toPlainText(t('supervision.privacy.oneToOneValue', { count: bookings })),
+      },
     ];
   };
 }

@@ -3,14 +3,16 @@
 // into RSVPs in one transaction.
 
 import { DateTime } from 'luxon';
+import type { MarkupText } from '../../chat/markup.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { DbClient, Outbox } from '../../scheduling/index.ts';
 import { leads, type Outcome, ok, refuse, type TeamContext } from './context.ts';
 import { postInChannel, teamWithWorkspace } from './delivery.ts';
 import { rsvpCounts } from './rsvp.ts';
 import { planSeries } from './series-rule.ts';
 import { addMinutes } from './time.ts';
-import { pollFinalisedView } from './views.ts';
+import { pollFinalisedView, teamTranslator } from './views.ts';
 
 export const MIN_SLOTS = 2;
 export const MAX_SLOTS = 10;
@@ -36,17 +38,19 @@ export async function createPoll(
   now: Date,
 ): Promise<Outcome<PollWithOptions>> {
   if (input.starts.length < MIN_SLOTS || input.starts.length > MAX_SLOTS) {
-    return refuse(`a poll needs ${MIN_SLOTS} to ${MAX_SLOTS} slots; you gave ${input.starts.length}.`);
+    return refuse(
+      context.t('supervision.refuse.pollSlotCount', {
+        min: MIN_SLOTS,
+        max: MAX_SLOTS,
+        count: input.starts.length,
+      }),
+    );
   }
   const distinct = new Set(input.starts.map((s) => s.getTime()));
-  if (distinct.size !== input.starts.length)
-    return refuse('two of the slots are the same time; each slot needs its own.');
-  if (input.starts.some((s) => s <= now))
-    return refuse('one of the slots is in the past. Please propose times still ahead.');
+  if (distinct.size !== input.starts.length) return refuse(context.t('supervision.refuse.pollSameSlot'));
+  if (input.starts.some((s) => s <= now)) return refuse(context.t('supervision.refuse.pollSlotPast'));
   if (input.closesAt >= input.starts.reduce((a, b) => (a < b ? a : b))) {
-    return refuse(
-      'the poll would close after the first slot begins. Please pick a shorter deadline or later slots.',
-    );
+    return refuse(context.t('supervision.refuse.pollClosesLate'));
   }
   const poll = await prisma.poll.create({
     data: {
@@ -98,8 +102,7 @@ export function standings(poll: PollWithOptions): Standing[] {
     );
 }
 
-export const pollClosed =
-  'This poll has closed, so votes can’t change any more. Thank you for wanting to help find a time.';
+export const pollClosed = (t: Translate): MarkupText => t('supervision.refuse.pollClosed');
 
 export async function vote(
   prisma: PrismaClient,
@@ -109,11 +112,12 @@ export async function vote(
   now: Date,
 ): Promise<Outcome<PollWithOptions>> {
   const poll = await loadPoll(prisma, pollId);
-  if (!poll || poll.teamId !== context.team.id) return refuse('I can’t find that poll any more.');
-  if (poll.status !== 'open' || poll.closesAt <= now) return refuse(pollClosed);
+  const { t } = context;
+  if (!poll || poll.teamId !== context.team.id) return refuse(t('supervision.refuse.pollGone'));
+  if (poll.status !== 'open' || poll.closesAt <= now) return refuse(pollClosed(t));
   const known = new Set(poll.options.map((o) => o.id));
   if ([...answers.keys()].some((id) => !known.has(id)))
-    return refuse('That vote names a slot this poll doesn’t have. Please open the vote again.');
+    return refuse(t('supervision.refuse.pollUnknownSlot'));
   await prisma.$transaction(async (tx) => {
     // The poll row is locked so a vote and the closing (or the pick) never cross.
     const [row] = await tx.$queryRaw<
@@ -129,7 +133,7 @@ export async function vote(
     }
   });
   const after = await loadPoll(prisma, pollId);
-  if (after?.status !== 'open') return refuse(pollClosed);
+  if (after?.status !== 'open') return refuse(pollClosed(t));
   return ok(after);
 }
 
@@ -152,13 +156,14 @@ export async function finalisePoll(
     async (tx): Promise<Outcome<{ poll: Db.Poll; session: Db.SupervisionSession; seriesId?: string }>> => {
       await tx.$executeRaw`SELECT 1 FROM "Poll" WHERE id = ${pollId} FOR UPDATE`;
       const poll = await loadPoll(tx, pollId);
-      if (!poll || poll.teamId !== context.team.id) return refuse('I can’t find that poll any more.');
+      const { t } = context;
+      if (!poll || poll.teamId !== context.team.id) return refuse(t('supervision.refuse.pollGone'));
       if (poll.createdById !== context.member.id && !leads(context))
-        return refuse('Only the person who started the poll (or a supervisor) can pick the time.');
-      if (poll.sessionId) return refuse('A time was already picked for this poll.');
+        return refuse(t('supervision.refuse.pollNotOrganiser'));
+      if (poll.sessionId) return refuse(t('supervision.refuse.pollPicked'));
       const option = poll.options.find((o) => o.id === optionId);
-      if (!option) return refuse('That slot is not part of this poll.');
-      if (option.startsAt <= now) return refuse('That slot has already begun; please pick one still ahead.');
+      if (!option) return refuse(t('supervision.refuse.pollNotSlot'));
+      if (option.startsAt <= now) return refuse(t('supervision.refuse.pollSlotBegun'));
       const made = await sessionFromOption(tx, poll, option);
       await tx.rsvp.createMany({
         data: option.votes.map((v) => ({
@@ -181,7 +186,13 @@ export async function finalisePoll(
         `supervision-post:${made.session.id}@${made.session.startsAt.toISOString()}`,
         // The votes just became RSVPs, so the post counts them: "Going 0" beside voters who
         // were told their vote is their RSVP read as if nobody was coming.
-        pollFinalisedView(closed, made.session, option.votes.length, await rsvpCounts(tx, made.session.id)),
+        pollFinalisedView(
+          closed,
+          made.session,
+          option.votes.length,
+          await rsvpCounts(tx, made.session.id),
+          teamTranslator(team),
+        ),
         now,
       );
       return ok({ poll: closed, ...made });

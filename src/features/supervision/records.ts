@@ -3,6 +3,7 @@
 // certification records.
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
+import { toPlainText } from '../../chat/markup.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 import { leads, type Outcome, ok, refuse, shortRef, type TeamContext } from './context.ts';
 import { minutesBetween } from './time.ts';
@@ -12,9 +13,9 @@ export async function attendanceChoices(prisma: PrismaClient, context: TeamConte
     where: { id: sessionId, teamId: context.team.id },
     include: { rsvps: true },
   });
-  if (!session) return refuse('I can’t find that session any more.');
+  if (!session) return refuse(context.t('supervision.refuse.sessionGone'));
   if (session.supervisorId !== context.member.id && !leads(context))
-    return refuse('Only the facilitator (or a supervisor) confirms attendance.');
+    return refuse(context.t('supervision.refuse.onlyFacilitatorAttendance'));
   const roles = await prisma.teamRole.findMany({
     where: { teamId: context.team.id },
     include: { member: true },
@@ -36,8 +37,7 @@ export async function confirmAttendance(
 ): Promise<Outcome<{ count: number }>> {
   const choices = await attendanceChoices(prisma, context, sessionId);
   if (!choices.ok) return choices;
-  if (choices.value.session.startsAt > now)
-    return refuse('That session hasn’t started yet; attendance can be confirmed once it has.');
+  if (choices.value.session.startsAt > now) return refuse(context.t('supervision.refuse.notStarted'));
   const allowed = new Set(choices.value.people.map((p) => p.id));
   const present = attendeeIds.filter((id) => allowed.has(id));
   await prisma.$transaction(async (tx) => {
@@ -63,25 +63,31 @@ export async function reportCsv(
   from: Date,
   to: Date,
 ): Promise<Outcome<{ csv: string; sessions: number }>> {
-  if (!leads(context))
-    return refuse(
-      'Only supervisors and admins can download the team report. Your own hours are in `/peer supervision hours`.',
-    );
+  if (!leads(context)) return refuse(context.t('supervision.refuse.reportLeadsOnly'));
   const sessions = await prisma.supervisionSession.findMany({
     where: { teamId: context.team.id, startsAt: { gte: from, lt: to } },
     include: { supervisor: true, supervisee: true, rsvps: { include: { member: true } } },
     orderBy: { startsAt: 'asc' },
   });
+  // A spreadsheet is plain text: the catalog's words without markup, in the reader's language.
+  const { t } = context;
+  const status: Record<Db.SessionStatus, string> = {
+    scheduled: toPlainText(t('supervision.report.scheduled')),
+    cancelled: toPlainText(t('supervision.report.cancelled')),
+    done: toPlainText(t('supervision.report.done')),
+  };
   const rows: string[][] = [];
   for (const s of sessions) {
     const base = [
       shortRef(s.id),
-      s.kind === 'group' ? 'group' : 'one-to-one',
-      s.title,
+      s.kind === 'group'
+        ? toPlainText(t('supervision.report.group'))
+        : toPlainText(t('supervision.report.oneToOne')),
+      s.kind === 'group' ? s.title : toPlainText(t('supervision.oneToOne.title')),
       s.startsAt.toISOString(),
       DateTime.fromJSDate(s.startsAt, { zone: context.team.timeZone }).toFormat('yyyy-LL-dd HH:mm'),
       String(minutesBetween(s.startsAt, s.endsAt)),
-      s.status,
+      status[s.status],
       s.supervisor?.displayName ?? '',
     ];
     const attendees =
@@ -98,15 +104,15 @@ export async function reportCsv(
     // A title or a name that starts with = + - @ would run as a formula in a spreadsheet.
     escape_formulas: true,
     columns: [
-      'session',
-      'kind',
-      'title',
-      'starts_at_utc',
-      `starts_local_${context.team.timeZone}`,
-      'minutes',
-      'status',
-      'facilitator',
-      'attendee',
+      toPlainText(t('supervision.report.session')),
+      toPlainText(t('supervision.report.kind')),
+      toPlainText(t('supervision.report.title')),
+      toPlainText(t('supervision.report.startsAtUtc')),
+      `${toPlainText(t('supervision.report.startsLocal'))}_${context.team.timeZone}`,
+      toPlainText(t('supervision.report.minutes')),
+      toPlainText(t('supervision.report.status')),
+      toPlainText(t('supervision.report.facilitator')),
+      toPlainText(t('supervision.report.attendee')),
     ],
   });
   return ok({ csv, sessions: sessions.length });

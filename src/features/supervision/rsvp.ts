@@ -31,11 +31,10 @@ export async function answerRsvp(
   const session = await prisma.supervisionSession.findFirst({
     where: { id: sessionId, teamId: context.team.id },
   });
-  if (!session)
-    return refuse('I can’t find that session any more. `/peer supervision list` shows what’s coming up.');
-  if (session.status === 'cancelled')
-    return refuse('That session was cancelled, so there is nothing to answer. Thank you for checking.');
-  if (session.endsAt <= now) return refuse('That session is already over.');
+  const { t } = context;
+  if (!session) return refuse(t('supervision.refuse.sessionGoneList'));
+  if (session.status === 'cancelled') return refuse(t('supervision.refuse.sessionCancelled'));
+  if (session.endsAt <= now) return refuse(t('supervision.refuse.sessionOver'));
   const response = rsvpChoices[choice];
   await prisma.rsvp.upsert({
     where: { sessionId_memberId: { sessionId, memberId: context.member.id } },
@@ -55,9 +54,9 @@ export async function rsvpNames(
     where: { id: sessionId, teamId: context.team.id },
     include: { rsvps: { include: { member: true }, orderBy: { respondedAt: 'asc' } } },
   });
-  if (!session) return refuse('I can’t find that session any more.');
+  if (!session) return refuse(context.t('supervision.refuse.sessionGone'));
   if (session.supervisorId !== context.member.id && !leads(context)) {
-    return refuse('Only the facilitator sees who answered; everyone sees the counts.');
+    return refuse(context.t('supervision.refuse.onlyFacilitatorNames'));
   }
   return ok({
     session,

@@ -4,6 +4,8 @@
 // from src/scheduling, which owns the DST rules (a wall time in a gap is shifted by the gap, a
 // repeated one is the earlier instant).
 import { DateTime } from 'luxon';
+import { literal, type MarkupText } from '../../chat/markup.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import {
   nextOccurrences,
   occurrencesBetween,
@@ -40,7 +42,7 @@ export interface SeriesPlan {
   readonly capped: boolean;
 }
 
-export type Planned = { ok: true; value: SeriesPlan } | { ok: false; reason: string };
+export type Planned = { ok: true; value: SeriesPlan } | { ok: false; reason: MarkupText };
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const ALLOWED_KEYS = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYSETPOS', 'WKST']);
@@ -75,7 +77,8 @@ function readUntil(text: string, zone: string): Date | undefined {
 function readCustomRule(
   text: string,
   zone: string,
-): { ok: true; value: ReadRule } | { ok: false; reason: string } {
+  t: Translate,
+): { ok: true; value: ReadRule } | { ok: false; reason: MarkupText } {
   const parts = text
     .trim()
     .replace(/^RRULE:/i, '')
@@ -90,36 +93,27 @@ function readCustomRule(
     if (key === 'COUNT') {
       count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
       if (!Number.isSafeInteger(count) || count < 1)
-        return { ok: false, reason: 'COUNT in the RRULE must be a whole number of at least 1.' };
+        return { ok: false, reason: t('supervision.refuse.ruleCount') };
     } else if (key === 'UNTIL') {
       until = readUntil(value.trim(), zone);
-      if (!until)
-        return { ok: false, reason: `UNTIL=${value} is not a date I can read; write it like 20261231.` };
+      if (!until) return { ok: false, reason: t('supervision.refuse.ruleUntil', { value: literal(value) }) };
     } else if (['BYHOUR', 'BYMINUTE', 'BYSECOND', 'DTSTART'].includes(key)) {
-      return {
-        ok: false,
-        reason: `please leave ${key} out of the RRULE: the first date and time come from \`date\` and \`time\`.`,
-      };
+      return { ok: false, reason: t('supervision.refuse.ruleFixedPart', { key: literal(key) }) };
     } else if (!ALLOWED_KEYS.has(key)) {
       return {
         ok: false,
-        reason: `I can't use ${key || 'an empty part'} in a supervision RRULE. I understand FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, COUNT and UNTIL.`,
+        reason: key
+          ? t('supervision.refuse.ruleUnknownPart', { key: literal(key) })
+          : t('supervision.refuse.ruleEmptyPart'),
       };
     } else kept.push(`${key}=${value.trim().toUpperCase()}`);
   }
   const freq = kept.find((p) => p.startsWith('FREQ='))?.slice(5);
   if (!freq || !ALLOWED_FREQ.has(freq)) {
-    return {
-      ok: false,
-      reason: 'the RRULE needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (supervision meets at most once a day).',
-    };
+    return { ok: false, reason: t('supervision.refuse.ruleFreq') };
   }
   if (count === undefined && until === undefined) {
-    return {
-      ok: false,
-      reason:
-        'an RRULE without an end would run forever. Please add COUNT (like COUNT=10) or UNTIL (like UNTIL=20261231), or use `until`.',
-    };
+    return { ok: false, reason: t('supervision.refuse.ruleNoEnd') };
   }
   return {
     ok: true,
@@ -140,17 +134,13 @@ export function scheduleSpec(rule: string, firstStartLocal: string, timeZone: st
 }
 
 /** Every start of the series from its first, up to its end and never more than MAX_SESSIONS. */
-export function planSeries(input: SeriesRuleInput): Planned {
+export function planSeries(input: SeriesRuleInput, t: Translate = english): Planned {
   const first = localToInstant(input.firstDate, input.time, input.timeZone);
   const firstStartLocal = `${input.firstDate}T${input.time.padStart(5, '0')}`;
   let read: ReadRule;
   if (input.repeat === 'rrule') {
-    if (!input.rrule)
-      return {
-        ok: false,
-        reason: 'with `repeat:rrule`, please give the rule in `rrule`, like FREQ=WEEKLY;BYDAY=TU;COUNT=10.',
-      };
-    const custom = readCustomRule(input.rrule, input.timeZone);
+    if (!input.rrule) return { ok: false, reason: t('supervision.refuse.ruleMissing') };
+    const custom = readCustomRule(input.rrule, input.timeZone, t);
     if (!custom.ok) return custom;
     read = custom.value;
   } else read = { rule: presetRule(input.repeat, input.firstDate) };
@@ -167,18 +157,17 @@ export function planSeries(input: SeriesRuleInput): Planned {
     dtstart: firstStartLocal,
     timeZone: input.timeZone,
   });
-  if (!checked.ok) return { ok: false, reason: `that rule doesn't work: ${checked.reason}.` };
+  // The scheduler's own (English) words on what is wrong with the rule.
+  if (!checked.ok)
+    return { ok: false, reason: t('supervision.refuse.ruleInvalid', { reason: literal(checked.reason) }) };
   const spec = scheduleSpec(read.rule, firstStartLocal, input.timeZone);
   const maxEnd = DateTime.fromJSDate(first).plus({ months: MAX_SPAN_MONTHS }).toJSDate();
   if (read.until && read.until > maxEnd)
-    return {
-      ok: false,
-      reason: `a series can run for up to ${MAX_SPAN_MONTHS} months; please pick an earlier end. You can always start a new series later.`,
-    };
+    return { ok: false, reason: t('supervision.refuse.ruleTooLong', { months: MAX_SPAN_MONTHS }) };
   if (read.until && read.until < first)
-    return { ok: false, reason: 'the end date is before the first session.' };
+    return { ok: false, reason: t('supervision.refuse.ruleEndBeforeStart') };
   if (read.count !== undefined && read.count > MAX_SESSIONS)
-    return { ok: false, reason: `a series can have up to ${MAX_SESSIONS} sessions; please ask for fewer.` };
+    return { ok: false, reason: t('supervision.refuse.ruleTooMany', { max: MAX_SESSIONS }) };
   const capped = read.count === undefined && read.until === undefined;
   const end = read.until ?? DateTime.fromJSDate(first).plus({ months: DEFAULT_SPAN_MONTHS }).toJSDate();
   const starts =
@@ -186,21 +175,25 @@ export function planSeries(input: SeriesRuleInput): Planned {
       ? nextOccurrences(spec, new Date(first.getTime() - 1), read.count)
       : occurrencesBetween(spec, first, new Date(end.getTime() + 1)).slice(0, MAX_SESSIONS);
   if (starts[0]?.getTime() !== first.getTime()) {
-    return {
-      ok: false,
-      reason:
-        'the first date is not one of the days the rule meets on. Please start the series on one of them.',
-    };
+    return { ok: false, reason: t('supervision.refuse.ruleFirstDate') };
   }
   return { ok: true, value: { rule: read.rule, firstStartLocal, timeZone: input.timeZone, starts, capped } };
 }
 
-/** "Every week on Monday", for people; the RRULE stays the truth. */
-export function describeRule(rule: string): string {
+/** "Every 2 weeks (MO)", for people; the RRULE stays the truth. */
+export function describeRule(rule: string, t: Translate = english): MarkupText {
   const parts = Object.fromEntries(rule.split(';').map((p) => p.split('=') as [string, string]));
-  const interval = Number(parts.INTERVAL ?? '1');
+  const count = Number(parts.INTERVAL ?? '1');
   const freq = parts.FREQ ?? 'WEEKLY';
-  const unit = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' }[freq] ?? 'time';
-  const every = interval === 1 ? `Every ${unit}` : `Every ${interval} ${unit}s`;
-  return parts.BYDAY ? `${every} (${parts.BYDAY})` : every;
+  const every =
+    freq === 'DAILY'
+      ? t('supervision.rule.daily', { count })
+      : freq === 'WEEKLY'
+        ? t('supervision.rule.weekly', { count })
+        : freq === 'MONTHLY'
+          ? t('supervision.rule.monthly', { count })
+          : freq === 'YEARLY'
+            ? t('supervision.rule.yearly', { count })
+            : t('supervision.rule.repeating');
+  return parts.BYDAY ? t('supervision.rule.withDays', { every, days: literal(parts.BYDAY) }) : every;
 }

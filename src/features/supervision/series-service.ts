@@ -2,12 +2,13 @@
 // sessions people see. Every change raises the series' SEQUENCE, so calendar apps update.
 import { DateTime } from 'luxon';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { DbClient, Outbox } from '../../scheduling/index.ts';
 import { type Outcome, ok, refuse, type TeamContext } from './context.ts';
 import { postInChannel, teamWithWorkspace } from './delivery.ts';
 import { planSeries, type SeriesPlan, type SeriesRuleInput } from './series-rule.ts';
 import { addMinutes } from './time.ts';
-import { seriesAnnouncementView } from './views.ts';
+import { seriesAnnouncementView, teamTranslator } from './views.ts';
 
 export interface NewSeries extends SeriesRuleInput {
   readonly title: string;
@@ -32,11 +33,10 @@ export async function createSeries(
   input: NewSeries,
   now: Date,
 ): Promise<Outcome<CreatedSeries>> {
-  const planned = planSeries(input);
+  const planned = planSeries(input, context.t);
   if (!planned.ok) return refuse(planned.reason);
   const plan = planned.value;
-  if ((plan.starts[0] ?? now) <= now)
-    return refuse('the first session would be in the past. Please pick a date and time still ahead.');
+  if ((plan.starts[0] ?? now) <= now) return refuse(context.t('supervision.refuse.firstInPast'));
   const created = await prisma.$transaction(async (tx) => {
     const series = await tx.supervisionSeries.create({
       data: {
@@ -65,7 +65,7 @@ export async function createSeries(
         team,
         input.channelId,
         `supervision-post:${first.id}@${first.startsAt.toISOString()}`,
-        seriesAnnouncementView(series, first, plan.capped),
+        seriesAnnouncementView(series, first, plan.capped, teamTranslator(team)),
         now,
       );
     }
@@ -111,15 +111,19 @@ export async function editSeries(
   series: SeriesRow,
   edit: SeriesEdit,
   now: Date,
+  t: Translate,
 ): Promise<Outcome<{ series: SeriesRow; removed: number; added: number }>> {
   const [firstDate, firstTime] = series.firstStartLocal.split('T') as [string, string];
-  const planned = planSeries({
-    repeat: 'rrule',
-    rrule: `${series.rule};UNTIL=${(edit.until ?? localDate(series.lastStartsAt, series.timeZone)).replaceAll('-', '')}`,
-    firstDate,
-    time: edit.time ?? firstTime,
-    timeZone: series.timeZone,
-  });
+  const planned = planSeries(
+    {
+      repeat: 'rrule',
+      rrule: `${series.rule};UNTIL=${(edit.until ?? localDate(series.lastStartsAt, series.timeZone)).replaceAll('-', '')}`,
+      firstDate,
+      time: edit.time ?? firstTime,
+      timeZone: series.timeZone,
+    },
+    t,
+  );
   if (!planned.ok) return refuse(planned.reason);
   const result = await prisma.$transaction((tx) => reconcile(tx, series, planned.value, edit, now));
   return ok(result);

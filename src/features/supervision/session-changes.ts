@@ -1,7 +1,9 @@
 // Moving and cancelling one session. A session of a series becomes an exception (the calendar
 // file gets a RECURRENCE-ID or an EXDATE) and the series' SEQUENCE grows; everyone who
 // answered the RSVP hears about it by direct message, in their own zone.
+import type { MarkupText } from '../../chat/markup.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { DbClient, Outbox } from '../../scheduling/index.ts';
 import { leads, type Outcome, ok, refuse, type TeamContext } from './context.ts';
 import { dmMembers, teamWithWorkspace } from './delivery.ts';
@@ -22,9 +24,6 @@ export function mayChange(context: TeamContext, session: Db.SupervisionSession):
     );
   return leads(context) || session.supervisorId === context.member.id;
 }
-
-const cannotChange =
-  'Only the facilitator, the team’s supervisors and admins (or, for a one-to-one, the two people in it) can change this session.';
 
 async function bumpSequence(tx: DbClient, session: Db.SupervisionSession): Promise<void> {
   if (session.seriesId)
@@ -57,15 +56,16 @@ export async function moveSession(
   lengthMinutes: number | undefined,
   now: Date,
 ): Promise<Outcome<Db.SupervisionSession>> {
-  if (!mayChange(context, session)) return refuse(cannotChange);
+  const { t } = context;
+  if (!mayChange(context, session)) return refuse(t('supervision.refuse.cannotChange'));
   if (session.status !== 'scheduled' || session.startsAt <= now)
-    return refuse('That session is already over or cancelled, so it can’t be moved.');
-  if (newStart <= now) return refuse('the new time is in the past. Please pick a time still ahead.');
+    return refuse(t('supervision.refuse.cannotMove'));
+  if (newStart <= now) return refuse(t('supervision.refuse.movePast'));
   const length = lengthMinutes ?? minutesBetween(session.startsAt, session.endsAt);
   const range = { startsAt: newStart, endsAt: addMinutes(newStart, length) };
   const moved = await prisma.$transaction(async (tx): Promise<Outcome<Db.SupervisionSession>> => {
     if (session.kind === 'one_on_one' && session.supervisorId) {
-      const refusal = await checkOneToOneMove(tx, session, session.supervisorId, range);
+      const refusal = await checkOneToOneMove(tx, session, session.supervisorId, range, t);
       if (refusal) return refuse(refusal);
     }
     const updated = await tx.supervisionSession.update({
@@ -82,7 +82,7 @@ export async function moveSession(
       team,
       people,
       `supervision-moved:${session.id}@${newStart.toISOString()}`,
-      (_m, zone) => sessionChangedView(updated, zone, 'moved', session.startsAt),
+      (_m, zone, t) => sessionChangedView(updated, zone, 'moved', t, session.startsAt),
     );
     return ok(updated);
   });
@@ -99,13 +99,12 @@ async function checkOneToOneMove(
   session: Db.SupervisionSession,
   supervisorId: string,
   range: { startsAt: Date; endsAt: Date },
-): Promise<string | undefined> {
+  t: Translate,
+): Promise<MarkupText | undefined> {
   await lockMember(tx, supervisorId);
   const current = await tx.supervisionSession.findUnique({ where: { id: session.id } });
-  if (current?.status !== 'scheduled')
-    return 'That session is already over or cancelled, so it can’t be moved.';
-  if (await clashingBooking(tx, supervisorId, range, session.id))
-    return 'the new time overlaps another one-to-one with the same supervisor. Please pick a time that’s free for them (`/peer supervision list` shows the bookings).';
+  if (current?.status !== 'scheduled') return t('supervision.refuse.cannotMove');
+  if (await clashingBooking(tx, supervisorId, range, session.id)) return t('supervision.refuse.moveClash');
   return undefined;
 }
 
@@ -116,9 +115,9 @@ export async function cancelSession(
   session: SessionWithPeople,
   now: Date,
 ): Promise<Outcome<Db.SupervisionSession>> {
-  if (!mayChange(context, session)) return refuse(cannotChange);
+  if (!mayChange(context, session)) return refuse(context.t('supervision.refuse.cannotChange'));
   if (session.status !== 'scheduled' || session.endsAt <= now)
-    return refuse('That session is already over or cancelled.');
+    return refuse(context.t('supervision.refuse.cannotCancel'));
   const cancelled = await prisma.$transaction(async (tx) => {
     const updated = await tx.supervisionSession.update({
       where: { id: session.id },
@@ -128,8 +127,8 @@ export async function cancelSession(
     await bumpSequence(tx, session);
     const team = await teamWithWorkspace(tx, session.teamId);
     const people = await peopleToTell(tx, session, context.member.id);
-    await dmMembers(tx, outbox, team, people, `supervision-cancelled:${session.id}`, (_m, zone) =>
-      sessionChangedView(updated, zone, 'cancelled'),
+    await dmMembers(tx, outbox, team, people, `supervision-cancelled:${session.id}`, (_m, zone, t) =>
+      sessionChangedView(updated, zone, 'cancelled', t),
     );
     return updated;
   });

@@ -10,6 +10,7 @@
 // but only when every PGlite is constructed with the extension (the app's database, the test
 // template and each clone, the migration engine's shadow database), and Prisma's schema cannot
 // describe the constraint for its drift check. The lock gives the same guarantee on both.
+import type { MarkupText } from '../../chat/markup.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 import { leads, type Outcome, offersSlots, ok, refuse, type TeamContext } from './context.ts';
@@ -54,16 +55,12 @@ export async function publishSlots(
   lengthMinutes: number,
   now: Date,
 ): Promise<Outcome<Db.SupervisionSlot[]>> {
-  if (!offersSlots(context))
-    return refuse(
-      'Only supervisors can offer one-to-one slots. An admin can give you the role with `/peer team role`.',
-    );
-  if (starts.some((s) => s <= now))
-    return refuse('one of the slots is in the past. Please offer times still ahead.');
+  if (!offersSlots(context)) return refuse(context.t('supervision.refuse.slotsLeadsOnly'));
+  if (starts.some((s) => s <= now)) return refuse(context.t('supervision.refuse.slotsPast'));
   const wanted = starts.map((startsAt) => ({ startsAt, endsAt: addMinutes(startsAt, lengthMinutes) }));
   for (const [i, a] of wanted.entries()) {
     if (wanted.slice(i + 1).some((b) => overlaps(a, b)))
-      return refuse('two of those slots overlap each other. Please offer times that don’t overlap.');
+      return refuse(context.t('supervision.refuse.slotsOverlap'));
   }
   return prisma.$transaction(async (tx) => {
     await lockMember(tx, context.member.id);
@@ -71,10 +68,7 @@ export async function publishSlots(
       where: { supervisorId: context.member.id, withdrawnAt: null, endsAt: { gt: now } },
     });
     const clash = wanted.find((w) => mine.some((m) => overlaps(w, m)));
-    if (clash)
-      return refuse(
-        'one of those slots overlaps a slot you already offered. Please pick a time that doesn’t overlap.',
-      );
+    if (clash) return refuse(context.t('supervision.refuse.slotsOverlapOffered'));
     const created: Db.SupervisionSlot[] = [];
     for (const w of wanted) {
       created.push(
@@ -98,9 +92,7 @@ export async function openSlots(db: DbClient, teamId: string, now: Date, take = 
 
 export type BookingOutcome =
   | { readonly ok: true; readonly session: Db.SupervisionSession; readonly slot: SlotRow }
-  | { readonly ok: false; readonly reason: string; readonly alternatives: readonly SlotRow[] };
-
-const takenReason = 'Someone booked that slot a moment before you. I’m sorry; here are the slots still open.';
+  | { readonly ok: false; readonly reason: MarkupText; readonly alternatives: readonly SlotRow[] };
 
 function isUniqueViolation(error: unknown): boolean {
   return (
@@ -123,15 +115,14 @@ async function bookLocked(
   now: Date,
   replacingId?: string,
 ) {
+  const { t } = context;
   if (slot.withdrawnAt || slot.startsAt <= now)
-    return { ok: false as const, reason: 'That slot is no longer on offer.' };
+    return { ok: false as const, reason: t('supervision.refuse.slotWithdrawn') };
   const booked = await tx.supervisionSession.findUnique({ where: { slotId: slot.id } });
-  if (booked && booked.id !== replacingId) return { ok: false as const, reason: takenReason };
+  if (booked && booked.id !== replacingId)
+    return { ok: false as const, reason: t('supervision.refuse.slotTaken') };
   if (await clashingBooking(tx, slot.supervisorId, slot, replacingId))
-    return {
-      ok: false as const,
-      reason: 'That time overlaps another booking with the same supervisor, so it can’t be booked.',
-    };
+    return { ok: false as const, reason: t('supervision.refuse.slotClash') };
   if (replacingId) {
     const session = await tx.supervisionSession.update({
       where: { id: replacingId },
@@ -150,6 +141,7 @@ async function bookLocked(
     data: {
       teamId: slot.teamId,
       kind: 'one_on_one',
+      // Stored in English; people read a one-to-one's title in their language (views' titleOf).
       title: 'One-to-one supervision',
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
@@ -178,11 +170,11 @@ export async function bookSlot(
   if (!slot)
     return {
       ok: false,
-      reason: 'I can’t find that slot. Here are the ones open now.',
+      reason: context.t('supervision.refuse.slotUnknown'),
       alternatives: await alternatives(),
     };
   if (slot.supervisorId === context.member.id)
-    return { ok: false, reason: 'That is your own slot.', alternatives: [] };
+    return { ok: false, reason: context.t('supervision.refuse.ownSlot'), alternatives: [] };
   try {
     const result = await prisma.$transaction(async (tx) => {
       const locks = [slot.supervisorId, ...(replacing?.supervisorId ? [replacing.supervisorId] : [])];
@@ -195,7 +187,7 @@ export async function bookSlot(
         if (still !== 1)
           return {
             ok: false as const,
-            reason: 'Your earlier booking was already cancelled, so there is nothing to move.',
+            reason: context.t('supervision.refuse.bookingGone'),
           };
       }
       const booked = await bookLocked(tx, context, slot, now, replacing?.id);
@@ -209,16 +201,24 @@ export async function bookSlot(
     if (error instanceof RebookRefused)
       return {
         ok: false,
-        reason: `${error.message} Your earlier booking stays as it was.`,
+        reason: context.t('supervision.refuse.bookingStays', { reason: error.reason }),
         alternatives: await alternatives(),
       };
     if (isUniqueViolation(error))
-      return { ok: false, reason: takenReason, alternatives: await alternatives() };
+      return {
+        ok: false,
+        reason: context.t('supervision.refuse.slotTaken'),
+        alternatives: await alternatives(),
+      };
     throw error;
   }
 }
 
-class RebookRefused extends Error {}
+class RebookRefused extends Error {
+  constructor(readonly reason: MarkupText) {
+    super(reason);
+  }
+}
 
 export async function myBookings(prisma: PrismaClient, context: TeamContext, now: Date) {
   return prisma.supervisionSession.findMany({

@@ -6,17 +6,21 @@ import { instantAtLocalTime, isValidTimeZone, typedTimeZoneProblem } from '../..
 
 const MINUTE = 60_000;
 
-/** "Mon 2 Mar, 18:00 (Europe/Berlin)". */
-export function formatInZone(instant: Date, zone: string, withZone = true): string {
-  const local = DateTime.fromJSDate(instant, { zone });
+// English keeps the names it always had ("Mon 2 Mar", "Sep"), whatever the platform tag; another
+// language uses the reader's tag (es-419, es-ES).
+const dateLocale = (locale: string): string => (locale.startsWith('en') ? 'en-US' : locale);
+
+/** "Mon 2 Mar, 18:00 (Europe/Berlin)"; "lun 2 mar 2026, 18:00" with the locale `es`. */
+export function formatInZone(instant: Date, zone: string, withZone = true, locale = 'en'): string {
+  const local = DateTime.fromJSDate(instant, { zone }).setLocale(dateLocale(locale));
   const text = local.toFormat('ccc d LLL yyyy, HH:mm');
   return withZone ? `${text} (${zone})` : text;
 }
 
-/** "18:00–19:00" in the zone. */
-export function formatRange(startsAt: Date, endsAt: Date, zone: string): string {
-  const start = DateTime.fromJSDate(startsAt, { zone });
-  const end = DateTime.fromJSDate(endsAt, { zone });
+/** "18:00–19:00" in the zone, with the reader's weekday and month names. */
+export function formatRange(startsAt: Date, endsAt: Date, zone: string, locale = 'en'): string {
+  const start = DateTime.fromJSDate(startsAt, { zone }).setLocale(dateLocale(locale));
+  const end = DateTime.fromJSDate(endsAt, { zone }).setLocale(dateLocale(locale));
   const sameDay = start.hasSame(end, 'day');
   return `${start.toFormat('ccc d LLL yyyy, HH:mm')}–${end.toFormat(sameDay ? 'HH:mm' : 'ccc d LLL, HH:mm')} (${zone})`;
 }

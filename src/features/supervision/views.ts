@@ -1,22 +1,45 @@
 // What people see: neutral views and forms. Channel posts show times in the session's zone
 // and point to `/peer supervision list` for one's own; everything private uses the reader's zone.
+// Every view takes `t`: the reader's language for a direct message, the team's for a channel
+// post. Titles, topics and names are person-written: they only ever enter as literal().
 import { type Block, type Button, type Form, type View, view } from '../../chat/index.ts';
+import { type LiteralText, literal, type MarkupText, markup, toPlainText } from '../../chat/markup.ts';
 import type { Db } from '../../db/index.ts';
+import { channelLanguage, english, type Translate, translatorOf } from '../../i18n/index.ts';
 import { shortRef } from './context.ts';
+import type { GuildEventNote } from './guild-events.ts';
 import type { Standing } from './poll.ts';
 import type { RsvpCounts } from './rsvp.ts';
 import { describeRule } from './series-rule.ts';
 import { formatInZone, formatRange } from './time.ts';
 
-export const refusalView = (reason: string): View =>
-  view(reason, { type: 'text', text: reason.charAt(0).toUpperCase() + reason.slice(1) });
+/** The translator for a post in the team's channel: everyone reads it, in the team's language. */
+export const teamTranslator = (team: Pick<Db.Team, 'language'>): Translate =>
+  translatorOf(channelLanguage(team.language));
 
-export const doneView = (text: string, ...more: Block[]): View => view(text, { type: 'text', text }, ...more);
+export const refusalView = (reason: MarkupText): View => view(reason, { type: 'text', text: reason });
 
-const ownZoneHint =
-  'Times here are in the session’s time zone; `/peer supervision list` shows them in yours.';
+export const doneView = (text: MarkupText, ...more: Block[]): View =>
+  view(text, { type: 'text', text }, ...more);
 
-function rsvpButtons(sessionId: string): Block {
+/** Lines of view text, one under the other. */
+export const joinLines = (lines: readonly MarkupText[]): MarkupText =>
+  lines.reduce((all, line, i) => (i === 0 ? line : markup`${all}\n${line}`), markup``);
+
+/** An instant as the reader reads it (their zone, their language's day and month names). */
+export const at = (instant: Date, zone: string, t: Translate, withZone = true): LiteralText =>
+  literal(formatInZone(instant, zone, withZone, t.locale));
+
+export const between = (startsAt: Date, endsAt: Date, zone: string, t: Translate): LiteralText =>
+  literal(formatRange(startsAt, endsAt, zone, t.locale));
+
+/** A session's name: a one-to-one's is the bot's own words, in the reader's language. */
+export const titleOf = (session: Pick<Db.SupervisionSession, 'kind' | 'title'>, t: Translate) =>
+  session.kind === 'one_on_one' ? t('supervision.oneToOne.title') : literal(session.title);
+
+const ref = (id: string): LiteralText => literal(shortRef(id));
+
+function rsvpButtons(sessionId: string, t: Translate): Block {
   const b = (label: string, choice: string, style?: Button['style']): Button => ({
     type: 'button',
     actionId: 'supervision:rsvp',
@@ -26,38 +49,55 @@ function rsvpButtons(sessionId: string): Block {
   });
   return {
     type: 'actions',
-    elements: [b('Going', 'going', 'primary'), b('Maybe', 'maybe'), b('Can’t', 'cant')],
-  };
-}
-
-function sessionExtras(sessionId: string): Block {
-  return {
-    type: 'actions',
     elements: [
-      { type: 'button', actionId: 'supervision:who', label: 'Who’s coming (facilitator)', value: sessionId },
-      { type: 'button', actionId: 'supervision:ics', label: 'Calendar file', value: sessionId },
+      b(t('supervision.rsvp.going'), 'going', 'primary'),
+      b(t('supervision.rsvp.maybe'), 'maybe'),
+      b(t('supervision.rsvp.cant'), 'cant'),
     ],
   };
 }
 
-export const countsText = (c: RsvpCounts): string => `Going ${c.going} · Maybe ${c.maybe} · Can’t ${c.cant}`;
+function sessionExtras(sessionId: string, t: Translate): Block {
+  return {
+    type: 'actions',
+    elements: [
+      { type: 'button', actionId: 'supervision:who', label: t('supervision.post.who'), value: sessionId },
+      {
+        type: 'button',
+        actionId: 'supervision:ics',
+        label: t('supervision.post.calendar'),
+        value: sessionId,
+      },
+    ],
+  };
+}
 
-export function sessionPostView(session: Db.SupervisionSession, counts: RsvpCounts, lead?: string): View {
-  const when = formatRange(session.startsAt, session.endsAt, session.timeZone);
+export const countsText = (c: RsvpCounts, t: Translate = english): MarkupText =>
+  t('supervision.rsvp.counts', { going: c.going, maybe: c.maybe, cant: c.cant });
+
+/** A session in the team's channel, with its RSVP buttons: `t` is the team's language. */
+export function sessionPostView(
+  session: Db.SupervisionSession,
+  counts: RsvpCounts,
+  t: Translate = english,
+  lead?: MarkupText,
+): View {
+  const when = between(session.startsAt, session.endsAt, session.timeZone, t);
+  const title = titleOf(session, t);
   return view(
-    `${session.title}: ${when}`,
-    { type: 'header', text: session.title },
+    t('supervision.post.summary', { title, when }),
+    { type: 'header', text: markup`${title}` },
     ...(lead ? [{ type: 'text' as const, text: lead }] : []),
     {
       type: 'fields',
       fields: [
-        { label: 'When', value: when },
-        { label: 'Code', value: `#${shortRef(session.id)}` },
+        { label: t('supervision.post.when'), value: markup`${when}` },
+        { label: t('supervision.post.code'), value: markup`#${ref(session.id)}` },
       ],
     },
-    { type: 'context', text: `${countsText(counts)}. ${ownZoneHint}` },
-    rsvpButtons(session.id),
-    sessionExtras(session.id),
+    { type: 'context', text: t('supervision.post.footer', { counts: countsText(counts, t) }) },
+    rsvpButtons(session.id, t),
+    sessionExtras(session.id, t),
   );
 }
 
@@ -65,24 +105,30 @@ export function seriesAnnouncementView(
   series: Db.SupervisionSeries,
   first: Db.SupervisionSession,
   capped: boolean,
+  t: Translate = english,
 ): View {
-  const lead = `A new supervision series: ${describeRule(series.rule)}, ${series.durationMinutes} minutes, series #${shortRef(series.id)}.${
-    capped ? ' It runs for 12 months for now; the facilitator can extend it.' : ''
-  } Will you come to the first one? Answer any time, and skip whatever doesn’t fit.`;
-  return sessionPostView(first, { going: 0, maybe: 0, cant: 0 }, lead);
+  const values = { rule: describeRule(series.rule, t), minutes: series.durationMinutes, ref: ref(series.id) };
+  const lead = capped ? t('supervision.announce.leadCapped', values) : t('supervision.announce.lead', values);
+  return sessionPostView(first, { going: 0, maybe: 0, cant: 0 }, t, lead);
 }
 
 export function sessionChangedView(
   session: Db.SupervisionSession,
   zone: string,
   change: 'moved' | 'cancelled',
+  t: Translate = english,
   before?: Date,
 ): View {
+  const title = titleOf(session, t);
   const text =
     change === 'cancelled'
-      ? `"${session.title}" on ${formatInZone(session.startsAt, zone)} is cancelled. Nothing to do on your side.`
-      : `"${session.title}" has moved from ${formatInZone(before ?? session.startsAt, zone)} to ${formatRange(session.startsAt, session.endsAt, zone)}.`;
-  return view(text, { type: 'text', text }, ...(change === 'moved' ? [rsvpButtons(session.id)] : []));
+      ? t('supervision.changed.cancelled', { title, when: at(session.startsAt, zone, t) })
+      : t('supervision.changed.moved', {
+          title,
+          before: at(before ?? session.startsAt, zone, t),
+          when: between(session.startsAt, session.endsAt, zone, t),
+        });
+  return view(text, { type: 'text', text }, ...(change === 'moved' ? [rsvpButtons(session.id, t)] : []));
 }
 
 export function pollFinalisedView(
@@ -90,27 +136,43 @@ export function pollFinalisedView(
   session: Db.SupervisionSession,
   votes: number,
   counts: RsvpCounts,
+  t: Translate = english,
 ): View {
-  const lead = `The poll "${poll.title}" found a time${poll.asSeries ? ' for a weekly series' : ''}. Thank you for voting (${votes} answers for this slot). Your vote is now your RSVP; change it any time below.`;
-  return sessionPostView(session, counts, lead);
+  const values = { title: literal(poll.title), count: votes };
+  const lead = poll.asSeries
+    ? t('supervision.pollDone.leadSeries', values)
+    : t('supervision.pollDone.lead', values);
+  return sessionPostView(session, counts, t, lead);
 }
 
-export function pollView(poll: Db.Poll, ranked: readonly Standing[]): View {
+/** The poll in the team's channel (posted, then redrawn with each vote): the team's language. */
+export function pollView(poll: Db.Poll, ranked: readonly Standing[], t: Translate = english): View {
   const closed = poll.status !== 'open';
-  const lines = ranked.map(
-    (s, i) =>
-      `${i + 1}. ${formatRange(s.option.startsAt, s.option.endsAt, poll.timeZone)}: yes ${s.yes}, if need be ${s.maybe}, no ${s.no}`,
+  const lines = ranked.map((s, i) =>
+    t('supervision.poll.line', {
+      n: i + 1,
+      when: between(s.option.startsAt, s.option.endsAt, poll.timeZone, t),
+      yes: s.yes,
+      maybe: s.maybe,
+      no: s.no,
+    }),
   );
-  const head = closed ? `Poll closed: ${poll.title}` : `When can we meet? ${poll.title}`;
+  const title = literal(poll.title);
+  const head = closed
+    ? t('supervision.poll.closedHead', { title })
+    : t('supervision.poll.openHead', { title });
+  const closes = at(poll.closesAt, poll.timeZone, t);
   return view(
     head,
     { type: 'header', text: head },
-    { type: 'text', text: lines.join('\n') },
+    { type: 'text', text: joinLines(lines) },
     {
       type: 'context',
       text: closed
-        ? 'Thank you for voting.'
-        : `Closes ${formatInZone(poll.closesAt, poll.timeZone)}${poll.asSeries ? '; the chosen time becomes a weekly series' : ''}. Press Vote to see every slot in your own time zone. Standing: most yes, then most if-need-be.`,
+        ? t('supervision.poll.thanks')
+        : poll.asSeries
+          ? t('supervision.poll.closesSeries', { when: closes })
+          : t('supervision.poll.closes', { when: closes }),
     },
     ...(closed
       ? []
@@ -121,14 +183,14 @@ export function pollView(poll: Db.Poll, ranked: readonly Standing[]): View {
               {
                 type: 'button' as const,
                 actionId: 'supervision:vote',
-                label: 'Vote',
+                label: t('supervision.poll.vote'),
                 value: poll.id,
                 style: 'primary' as const,
               },
               {
                 type: 'button' as const,
                 actionId: 'supervision:pick',
-                label: 'Pick the time (organiser)',
+                label: t('supervision.poll.pick'),
                 value: poll.id,
               },
             ],
@@ -137,30 +199,31 @@ export function pollView(poll: Db.Poll, ranked: readonly Standing[]): View {
   );
 }
 
-const availabilityChoices = [
-  { label: 'Yes', value: 'yes' },
-  { label: 'If need be', value: 'maybe' },
-  { label: 'No', value: 'no' },
+const availabilityChoices = (t: Translate) => [
+  { label: t('supervision.vote.yes'), value: 'yes' },
+  { label: t('supervision.vote.maybe'), value: 'maybe' },
+  { label: t('supervision.vote.no'), value: 'no' },
 ];
 
 export function voteForm(
   poll: Db.Poll & { options: readonly (Db.PollOption & { votes: readonly Db.PollVote[] })[] },
   memberId: string,
   zone: string,
+  t: Translate = english,
 ): Form {
   return {
     formId: 'supervision:vote',
-    title: 'Your availability',
-    submitLabel: 'Save my votes',
+    title: t('supervision.vote.title'),
+    submitLabel: t('supervision.vote.submit'),
     context: poll.id,
-    intro: `Times are in your time zone, ${zone}. Leave a slot empty to skip it.`,
+    intro: toPlainText(t('supervision.vote.intro', { zone: literal(zone) })),
     inputs: poll.options.map((o) => {
       const mine = o.votes.find((v) => v.memberId === memberId)?.availability;
       return {
         type: 'select' as const,
         id: o.id,
-        label: formatRange(o.startsAt, o.endsAt, zone).replace(` (${zone})`, ''),
-        choices: availabilityChoices,
+        label: formatRange(o.startsAt, o.endsAt, zone, t.locale).replace(` (${zone})`, ''),
+        choices: availabilityChoices(t),
         optional: true,
         ...(mine ? { initial: mine } : {}),
       };
@@ -168,20 +231,31 @@ export function voteForm(
   };
 }
 
-export function pickForm(poll: Db.Poll, ranked: readonly Standing[], zone: string): Form {
+export function pickForm(
+  poll: Db.Poll,
+  ranked: readonly Standing[],
+  zone: string,
+  t: Translate = english,
+): Form {
   return {
     formId: 'supervision:pick',
-    title: 'Pick the time',
-    submitLabel: 'Pick',
+    title: t('supervision.pick.title'),
+    submitLabel: t('supervision.pick.submit'),
     context: poll.id,
-    intro: `Times are in your time zone, ${zone}. Votes for the chosen slot become RSVPs.`,
+    intro: toPlainText(t('supervision.pick.intro', { zone: literal(zone) })),
     inputs: [
       {
         type: 'select',
         id: 'option',
-        label: 'Slot',
+        label: t('supervision.pick.slot'),
         choices: ranked.map((s) => ({
-          label: `${formatInZone(s.option.startsAt, zone, false)} · yes ${s.yes}, maybe ${s.maybe}`,
+          label: toPlainText(
+            t('supervision.pick.choice', {
+              when: at(s.option.startsAt, zone, t, false),
+              yes: s.yes,
+              maybe: s.maybe,
+            }),
+          ),
           value: s.option.id,
         })),
         ...(ranked[0] ? { initial: ranked[0].option.id } : {}),
@@ -192,84 +266,116 @@ export function pickForm(poll: Db.Poll, ranked: readonly Standing[], zone: strin
 
 type ListedSession = Db.SupervisionSession & { rsvps: readonly Db.Rsvp[] };
 
-export function listView(sessions: readonly ListedSession[], zone: string, memberId: string): View {
-  if (sessions.length === 0)
-    return doneView(
-      'No supervision sessions are coming up. A supervisor can start a series with `/peer supervision new`.',
-    );
+const saidInList = (response: Db.Availability, t: Translate): MarkupText =>
+  response === 'yes'
+    ? t('supervision.list.saidGoing')
+    : response === 'maybe'
+      ? t('supervision.list.saidMaybe')
+      : t('supervision.list.saidCant');
+
+export function listView(
+  sessions: readonly ListedSession[],
+  zone: string,
+  memberId: string,
+  t: Translate = english,
+): View {
+  if (sessions.length === 0) return doneView(t('supervision.list.none'));
   const blocks: Block[] = [
-    { type: 'header', text: 'Coming up' },
-    { type: 'context', text: `In your time zone, ${zone}.` },
+    { type: 'header', text: t('supervision.list.header') },
+    { type: 'context', text: t('supervision.list.zone', { zone: literal(zone) }) },
   ];
   for (const s of sessions) {
     const mine = s.rsvps.find((r) => r.memberId === memberId)?.response;
-    const answer = mine
-      ? ` · you said ${mine === 'yes' ? 'going' : mine === 'maybe' ? 'maybe' : 'can’t'}`
-      : '';
-    const kind = s.kind === 'one_on_one' ? ' (one-to-one)' : '';
+    const answer = mine ? markup` · ${saidInList(mine, t)}` : markup``;
+    const kind = s.kind === 'one_on_one' ? markup` ${t('supervision.list.oneToOne')}` : markup``;
     blocks.push({
       type: 'text',
-      text: `**${s.title}**${kind} #${shortRef(s.id)}\n${formatRange(s.startsAt, s.endsAt, zone)}${answer}`,
+      text: markup`**${titleOf(s, t)}**${kind} #${ref(s.id)}\n${between(s.startsAt, s.endsAt, zone, t)}${answer}`,
     });
-    if (s.kind === 'group') blocks.push(rsvpButtons(s.id));
+    if (s.kind === 'group') blocks.push(rsvpButtons(s.id, t));
   }
-  return view(`${sessions.length} supervision sessions coming up`, ...blocks);
+  return view(t('supervision.list.summary', { count: sessions.length }), ...blocks);
 }
 
-export function reminderView(session: Db.SupervisionSession, zone: string, minutesBefore: number): View {
+export function reminderView(
+  session: Db.SupervisionSession,
+  zone: string,
+  minutesBefore: number,
+  t: Translate = english,
+): View {
   const soon =
-    minutesBefore >= 60 ? `in about ${Math.round(minutesBefore / 60)} hours` : `in ${minutesBefore} minutes`;
-  const text = `A gentle reminder: "${session.title}" starts ${soon}, ${formatRange(session.startsAt, session.endsAt, zone)}.`;
+    minutesBefore >= 60
+      ? t('supervision.reminder.hours', { count: Math.round(minutesBefore / 60) })
+      : t('supervision.reminder.minutes', { count: minutesBefore });
+  const text = t('supervision.reminder.text', {
+    title: titleOf(session, t),
+    soon,
+    when: between(session.startsAt, session.endsAt, zone, t),
+  });
   return view(
     text,
     { type: 'text', text },
-    {
-      type: 'context',
-      text: 'If it no longer fits, that’s fine: change your answer, or turn these reminders off with `/peer supervision reminders off`.',
-    },
-    ...(session.kind === 'group' ? [rsvpButtons(session.id)] : []),
+    { type: 'context', text: t('supervision.reminder.footer') },
+    ...(session.kind === 'group' ? [rsvpButtons(session.id, t)] : []),
   );
 }
 
+/**
+ * The agenda: to the facilitator an hour before (their language), or in the channel at the
+ * start (the team's). Topics and names are people's words, anonymous ones too: never markup.
+ */
 export function agendaView(
   session: Db.SupervisionSession,
   zone: string,
   lines: readonly { text: string; author?: string }[],
   forChannel: boolean,
+  t: Translate = english,
 ): View {
+  const title = literal(session.title);
   const head = forChannel
-    ? `Agenda for "${session.title}"`
-    : `The agenda for "${session.title}" (${formatInZone(session.startsAt, zone)})`;
-  const named = lines.filter((l) => l.author !== undefined);
+    ? t('supervision.agenda.channelHead', { title })
+    : t('supervision.agenda.head', { title, when: at(session.startsAt, zone, t) });
+  const named = lines.flatMap((l) => (l.author === undefined ? [] : [{ text: l.text, author: l.author }]));
   const anonymous = lines.filter((l) => l.author === undefined);
   const blocks: Block[] = [{ type: 'header', text: head }];
-  if (lines.length === 0) blocks.push({ type: 'text', text: 'No topics were added.' });
+  if (lines.length === 0) blocks.push({ type: 'text', text: t('supervision.agenda.none') });
   if (named.length > 0)
-    blocks.push({ type: 'text', text: named.map((l) => `• ${l.text} (${l.author})`).join('\n') });
+    blocks.push({
+      type: 'text',
+      text: joinLines(named.map((l) => markup`• ${literal(l.text)} (${literal(l.author)})`)),
+    });
   // Apart from the named ones and in the order of their words (agendaOf): no place in the list
   // that says when, or between whose topics, one was added.
   if (anonymous.length > 0)
     blocks.push({
       type: 'text',
-      text: `**Without a name**\n${anonymous.map((l) => `• ${l.text}`).join('\n')}`,
+      text: joinLines([
+        t('supervision.agenda.withoutName'),
+        ...anonymous.map((l) => markup`• ${literal(l.text)}`),
+      ]),
     });
   return view(head, ...blocks);
 }
 
-export function pollReminderView(poll: Db.Poll, zone: string): View {
-  const text = `The poll "${poll.title}" closes ${formatInZone(poll.closesAt, zone)}. If you’d like a say in the time, there’s still room to vote; if not, no need to do anything.`;
+export function pollReminderView(poll: Db.Poll, zone: string, t: Translate = english): View {
+  const text = t('supervision.poll.reminder', {
+    title: literal(poll.title),
+    when: at(poll.closesAt, zone, t),
+  });
   return view(
     text,
     { type: 'text', text },
     {
       type: 'actions',
-      elements: [{ type: 'button', actionId: 'supervision:vote', label: 'Vote', value: poll.id }],
+      elements: [
+        { type: 'button', actionId: 'supervision:vote', label: t('supervision.poll.vote'), value: poll.id },
+      ],
     },
   );
 }
 
-export function pollClosedForOrganiserView(poll: Db.Poll): View {
-  const text = `Your poll "${poll.title}" has closed. Pick the time whenever you’re ready.`;
+export function pollClosedForOrganiserView(poll: Db.Poll, t: Translate = english): View {
+  const text = t('supervision.poll.closedForOrganiser', { title: literal(poll.title) });
   return view(
     text,
     { type: 'text', text },
@@ -279,7 +385,7 @@ export function pollClosedForOrganiserView(poll: Db.Poll): View {
         {
           type: 'button',
           actionId: 'supervision:pick',
-          label: 'Pick the time',
+          label: t('supervision.poll.pickNow'),
           value: poll.id,
           style: 'primary',
         },
@@ -288,8 +394,15 @@ export function pollClosedForOrganiserView(poll: Db.Poll): View {
   );
 }
 
-export function attendancePromptView(session: Db.SupervisionSession, zone: string): View {
-  const text = `"${session.title}" (${formatInZone(session.startsAt, zone)}) has ended. When you have a moment, confirm who attended: it counts toward their supervision hours.`;
+export function attendancePromptView(
+  session: Db.SupervisionSession,
+  zone: string,
+  t: Translate = english,
+): View {
+  const text = t('supervision.attendance.prompt', {
+    title: titleOf(session, t),
+    when: at(session.startsAt, zone, t),
+  });
   return view(
     text,
     { type: 'text', text },
@@ -299,7 +412,7 @@ export function attendancePromptView(session: Db.SupervisionSession, zone: strin
         {
           type: 'button',
           actionId: 'supervision:attendance',
-          label: 'Confirm attendance',
+          label: t('supervision.attendance.confirm'),
           value: session.id,
           style: 'primary',
         },
@@ -312,18 +425,19 @@ export function attendanceForm(
   session: Db.SupervisionSession,
   people: readonly Db.Member[],
   ticked: readonly string[],
+  t: Translate = english,
 ): Form {
   return {
     formId: 'supervision:attendance',
-    title: 'Who attended',
-    submitLabel: 'Confirm',
+    title: t('supervision.attendance.title'),
+    submitLabel: t('supervision.attendance.submit'),
     context: session.id,
-    intro: 'Pre-filled from the RSVPs. Tick everyone who came.',
+    intro: t('supervision.attendance.intro'),
     inputs: [
       {
         type: 'checkboxes',
         id: 'attended',
-        label: 'Attended',
+        label: t('supervision.attendance.attended'),
         optional: true,
         choices: people.map((p) => ({ label: p.displayName, value: p.id })),
         initial: ticked,
@@ -334,18 +448,25 @@ export function attendanceForm(
 
 type Slot = Db.SupervisionSlot & { supervisor: Db.Member };
 
-export function slotsView(slots: readonly Slot[], zone: string, lead?: string): View {
+export function slotsView(
+  slots: readonly Slot[],
+  zone: string,
+  t: Translate = english,
+  lead?: MarkupText,
+): View {
   if (slots.length === 0)
-    return doneView(
-      `${lead ? `${lead} ` : ''}No one-to-one slots are open right now. A supervisor can offer some with \`/peer supervision slots\`.`,
-    );
+    return doneView(lead ? markup`${lead} ${t('supervision.slots.none')}` : t('supervision.slots.none'));
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: 'text', text: lead });
-  blocks.push({ type: 'context', text: `Open one-to-one slots, in your time zone (${zone}).` });
+  blocks.push({ type: 'context', text: t('supervision.slots.zone', { zone: literal(zone) }) });
   for (const s of slots) {
     blocks.push({
       type: 'text',
-      text: `#${shortRef(s.id)} · ${formatRange(s.startsAt, s.endsAt, zone)} with ${s.supervisor.displayName}`,
+      text: t('supervision.slots.entry', {
+        ref: ref(s.id),
+        when: between(s.startsAt, s.endsAt, zone, t),
+        supervisor: literal(s.supervisor.displayName),
+      }),
     });
   }
   blocks.push({
@@ -353,16 +474,25 @@ export function slotsView(slots: readonly Slot[], zone: string, lead?: string): 
     elements: slots.slice(0, 5).map((s) => ({
       type: 'button' as const,
       actionId: 'supervision:book',
-      label: `Book #${shortRef(s.id)}`,
+      label: toPlainText(t('supervision.slots.book', { ref: ref(s.id) })),
       value: s.id,
     })),
   });
-  return view(`${slots.length} open one-to-one slots`, ...blocks);
+  return view(t('supervision.slots.summary', { count: slots.length }), ...blocks);
 }
 
-export function bookedView(session: Db.SupervisionSession, supervisor: string, zone: string): View {
+export function bookedView(
+  session: Db.SupervisionSession,
+  supervisor: string,
+  zone: string,
+  t: Translate = english,
+): View {
   return doneView(
-    `Booked: one-to-one supervision with ${supervisor}, ${formatRange(session.startsAt, session.endsAt, zone)} (#${shortRef(session.id)}). You’ll both get reminders. To change it: \`/peer supervision rebook\` or \`/peer supervision cancel\`.`,
+    t('supervision.booked.text', {
+      supervisor: literal(supervisor),
+      when: between(session.startsAt, session.endsAt, zone, t),
+      ref: ref(session.id),
+    }),
   );
 }
 
@@ -372,28 +502,51 @@ export function bookedForSupervisorView(
   supervisee: string,
   zone: string,
   moved: boolean,
+  t: Translate = english,
 ): View {
+  const values = {
+    supervisee: literal(supervisee),
+    when: between(session.startsAt, session.endsAt, zone, t),
+    ref: ref(session.id),
+  };
   return doneView(
-    `${supervisee} ${moved ? 'moved their' : 'booked a'} one-to-one supervision with you: ${formatRange(session.startsAt, session.endsAt, zone)} (#${shortRef(session.id)}). You’ll both get reminders.`,
+    moved
+      ? t('supervision.booked.movedForSupervisor', values)
+      : t('supervision.booked.forSupervisor', values),
   );
 }
 
 export function hoursView(
   months: readonly { month: string; groupMinutes: number; oneToOneMinutes: number }[],
+  t: Translate = english,
 ): View {
-  if (months.length === 0)
-    return doneView(
-      'No supervision hours are recorded for you yet. Group sessions count once the facilitator confirms attendance; one-to-ones count once they have taken place.',
-    );
-  const h = (m: number) => (m / 60).toFixed(1);
-  const lines = months.map(
-    (m) => `${m.month}: group ${h(m.groupMinutes)} h, one-to-one ${h(m.oneToOneMinutes)} h`,
+  if (months.length === 0) return doneView(t('supervision.hours.none'));
+  const decimal = new Intl.NumberFormat(t.locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    useGrouping: false,
+  });
+  const h = (m: number) => literal(decimal.format(m / 60));
+  const lines = months.map((m) =>
+    t('supervision.hours.line', {
+      month: literal(m.month),
+      group: h(m.groupMinutes),
+      oneToOne: h(m.oneToOneMinutes),
+    }),
   );
-  const total = months.reduce((t, m) => t + m.groupMinutes + m.oneToOneMinutes, 0);
+  const total = h(months.reduce((sum, m) => sum + m.groupMinutes + m.oneToOneMinutes, 0));
   return view(
-    `Your supervision hours: ${h(total)} h`,
-    { type: 'header', text: 'Your supervision hours' },
-    { type: 'text', text: lines.join('\n') },
-    { type: 'context', text: `Total ${h(total)} h. Only you see this.` },
+    t('supervision.hours.summary', { total }),
+    { type: 'header', text: t('supervision.hours.header') },
+    { type: 'text', text: joinLines(lines) },
+    { type: 'context', text: t('supervision.hours.total', { total }) },
   );
 }
+
+/** Discord would not make or change a session's event: a note for the person who asked. */
+export const guildEventNote = (note: GuildEventNote, t: Translate): MarkupText =>
+  note === 'missing-permission'
+    ? t('supervision.events.missingPermission')
+    : note === 'not-changed-permission'
+      ? t('supervision.events.notChangedPermission')
+      : t('supervision.events.notChanged');

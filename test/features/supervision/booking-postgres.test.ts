@@ -5,6 +5,7 @@ import type { SubjectKind } from '../../../src/access/index.ts';
 import type { Database } from '../../../src/db/index.ts';
 import type { TeamContext } from '../../../src/features/supervision/context.ts';
 import { bookSlot, publishSlots } from '../../../src/features/supervision/slots.ts';
+import { english } from '../../../src/i18n/index.ts';
 import { postgresPair } from '../../scheduling/support/postgres-pair.ts';
 
 const pair = await postgresPair('pb_booking');
@@ -34,7 +35,7 @@ async function seed(db: Database) {
     // What the access policy would resolve for these roles (src/access/standing.ts).
     const held = new Set<SubjectKind>(['anyone', 'team-member']);
     if (roles.includes('supervisor')) held.add('team-supervisor');
-    return { team, member, held, zone: 'Europe/Berlin' } satisfies TeamContext;
+    return { team, member, held, zone: 'Europe/Berlin', t: english } satisfies TeamContext;
   };
   return {
     team,

@@ -4,10 +4,11 @@
 // reaches everyone who answered by DM. Each test has a world of its own (the file's cloned
 // database, emptied).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toPlainText } from '../../../src/chat/markup.ts';
 import type { Database } from '../../../src/db/index.ts';
 import { decodePayload } from '../../../src/scheduling/outbox-payload.ts';
 import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
-import { supervisionWorld } from './support.ts';
+import { supervisionWorld, viewWords } from './support.ts';
 
 let db: Database;
 let world: ReturnType<typeof supervisionWorld>;
@@ -48,8 +49,8 @@ async function sent(prefix: string) {
     key: r.idempotencyKey,
     to: r.recipientId,
     target: r.target,
-    // Everything the view says: its fallback text and its blocks.
-    text: JSON.stringify(decodePayload(world.cipher, r)),
+    // Everything the view says, as a person reads it: its fallback text and its blocks.
+    text: viewWords(decodePayload(world.cipher, r)),
   }));
 }
 
@@ -102,9 +103,9 @@ describe('a person’s own supervision settings', () => {
 
   it('`list` shows each session in the reader’s own time zone', async () => {
     await seriesWithAnswers();
-    const riley = (await world.chat.command('riley', ['supervision', 'list'])).text();
+    const riley = toPlainText((await world.chat.command('riley', ['supervision', 'list'])).text());
     expect(riley).toContain('Mon 2 Mar 2026, 12:00–13:30 (America/New_York)');
-    const kai = (await world.chat.command('kai', ['supervision', 'list'])).text();
+    const kai = toPlainText((await world.chat.command('kai', ['supervision', 'list'])).text());
     expect(kai).toContain('Tue 3 Mar 2026, 02:00–03:30 (Asia/Tokyo)');
     expect(kai).not.toContain('America/New_York');
   });

@@ -3,7 +3,7 @@ import type { Database } from '../../../src/db/index.ts';
 import { decodePayload } from '../../../src/scheduling/outbox-payload.ts';
 import { dm } from '../../support/chat-harness.ts';
 import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
-import { supervisionWorld } from './support.ts';
+import { supervisionWorld, viewWords } from './support.ts';
 
 let db: Database;
 beforeAll(async () => {
@@ -45,7 +45,7 @@ describe('reminders, agenda and poll deadlines on the clock', { timeout: 400_000
         key: r.idempotencyKey,
         to: r.recipientId,
         quiet: r.respectQuietHours,
-        text: decodePayload(world.cipher, r).text,
+        text: viewWords(decodePayload(world.cipher, r)),
       }));
     };
     world.clock.advanceTo('2026-03-01T16:59:00Z');
@@ -158,7 +158,7 @@ describe('reminders, agenda and poll deadlines on the clock', { timeout: 400_000
       where: { idempotencyKey: { startsWith: `supervision-moved:${session.id}` } },
     });
     expect(told.map((t) => t.recipientId)).toEqual(['riley']);
-    expect(decodePayload(world.cipher, told[0]!).text).toContain(
+    expect(viewWords(decodePayload(world.cipher, told[0]!))).toContain(
       'Thu 12 Mar 2026, 04:00–05:30 (America/New_York)',
     );
     world.clock.advanceTo('2026-03-11T08:00:00Z');

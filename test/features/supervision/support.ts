@@ -4,7 +4,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { shellPerson } from '../../../src/adapters/shell/shell-client.ts';
-import type { ChatClient, FileUpload } from '../../../src/chat/index.ts';
+import type { ChatClient, FileUpload, View } from '../../../src/chat/index.ts';
+import { toPlainText } from '../../../src/chat/markup.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { createSupervisionFeature } from '../../../src/features/supervision/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
@@ -59,4 +60,20 @@ export function supervisionWorld(db: Database, start = '2026-02-20T12:00:00Z', w
       return db.prisma.team.findFirstOrThrow({ where: { channelId } });
     },
   };
+}
+
+/** Everything a view says, as a person reads it (markup removed, escapes read back). */
+export function viewWords(view: View): string {
+  return [
+    view.text,
+    ...view.blocks.map((b) =>
+      'text' in b
+        ? b.text
+        : b.type === 'fields'
+          ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n')
+          : '',
+    ),
+  ]
+    .map(toPlainText)
+    .join('\n');
 }
