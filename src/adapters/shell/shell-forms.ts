@@ -3,6 +3,7 @@
 // REPL prints what each step returns.
 
 import { type Actor, checkValue, type Form, type FormValues, type Place } from '../../chat/index.ts';
+import { platformTranslator } from '../form-parts.ts';
 import { parseShellAnswer, parseShellAnswers, renderShellForm, type ShellForm } from './render-text.ts';
 import { indent } from './shell-output.ts';
 
@@ -39,13 +40,15 @@ export function startFormSession(
   form: Form,
   owner: { readonly actor: Actor; readonly place: Place },
 ): FormSession {
-  const shell = renderShellForm(form);
+  // The person's own language, as their client (LANG, /as --lang) says.
+  const t = platformTranslator(owner.actor.locale);
+  const shell = renderShellForm(form, t);
   const answers: string[] = [];
   /** Lines of a multi-line answer so far (each ended with a backslash). */
   const pending: string[] = [];
 
   const finish = (): FormStep => {
-    const parsed = parseShellAnswers(form, answers);
+    const parsed = parseShellAnswers(form, answers, t);
     return parsed.ok ? { kind: 'done', values: parsed.values } : { kind: 'failed', reason: parsed.reason };
   };
 
@@ -73,7 +76,7 @@ export function startFormSession(
       }
       const typed = [...pending, line].join('\n');
       pending.length = 0;
-      const result = parseShellAnswer(prompt, typed);
+      const result = parseShellAnswer(prompt, typed, t);
       // The input's own check, at once: a person fixes one answer, not the whole form at the end.
       const problem =
         result.ok && prompt.input.type === 'text' && prompt.input.check && typeof result.value === 'string'

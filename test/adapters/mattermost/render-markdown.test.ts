@@ -27,7 +27,7 @@ describe('Mattermost markdown from neutral markup', () => {
     expect(shown).toContain('\\[click\\](https://evil.example)');
     expect(shown).toContain('@\u200bchannel');
     expect(shown).toContain('@\u200bcarol');
-    expect(shown).toContain('\\~town-square');
+    expect(shown).toContain('\\~\u200btown-square');
     expect(shown).toContain('\\*\\*loud\\*\\*');
     expect(shown).toContain(':\u200bsmile:');
     expect(toMattermostMarkdown(literal('# Title'))).toBe('\\# Title');
