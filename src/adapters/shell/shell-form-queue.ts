@@ -3,6 +3,7 @@
 // open, typed lines are its answers; `/cancel` sets it aside and sends nothing.
 
 import type { ChatEvent, Form, Place } from '../../chat/index.ts';
+import { platformTranslator } from '../form-parts.ts';
 import type { ShellEmitter } from './shell-emitter.ts';
 import { cancelledFormNote, type FormSession, startFormSession } from './shell-forms.ts';
 import { type ShellOutput, writeNote } from './shell-output.ts';
@@ -75,7 +76,7 @@ export function createShellFormQueue(deps: {
       if (!active) return;
       const typed = line.trim().toLowerCase();
       if (typed === '/cancel') {
-        note(cancelledFormNote);
+        note(cancelledFormNote(platformTranslator(active.actor.locale)));
         return next();
       }
       if (typed === '/quit' || typed === '/exit') return deps.quit();

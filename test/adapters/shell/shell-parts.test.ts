@@ -79,7 +79,7 @@ describe('shell form queue', () => {
     await forms.answer('/peer help');
     expect(out.text()).toContain('You are in the middle of a form');
     await forms.answer('/cancel');
-    expect(out.text()).toContain(cancelledFormNote);
+    expect(out.text()).toContain(cancelledFormNote());
     expect(out.text()).toContain('Second: anything to add?');
     await forms.answer('all good');
 

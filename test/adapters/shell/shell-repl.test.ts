@@ -387,7 +387,7 @@ describe('shell playground: forms', () => {
     await shell.start();
     const text = await session('/peer checkin', '1', '2', '/cancel', '/who');
     expect(of('form')).toEqual([]);
-    expect(text).toContain(cancelledFormNote);
+    expect(text).toContain(cancelledFormNote());
     expect(text).toContain('alex in #team> /who');
   });
 
@@ -396,7 +396,7 @@ describe('shell playground: forms', () => {
     await shell.start();
     const text = await session('/peer checkin', '1', '3', 'I rested');
     expect(of('form')).toEqual([]);
-    expect(text).toContain(unfinishedFormNote);
+    expect(text).toContain(unfinishedFormNote());
     expect(text.trimEnd().endsWith(farewell)).toBe(true);
   });
 });

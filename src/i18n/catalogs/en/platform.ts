@@ -44,5 +44,28 @@ export const platform = {
     tooLong: "That's {{length}} characters, and this takes up to {{max}}. A shorter version works fine.",
     noMatch: "I couldn't match that to a choice. Try a number from the list.",
     noMatches: "I couldn't match {{typed}}. Try numbers from the list.",
+    formFor: '[form for {{name}}] {{title}}',
+    nothingToFill: '(Nothing to fill in here: press Enter to send it, or /cancel to set it aside.)',
+    oneAtATime: '(Answer one question at a time. /cancel sets the form aside and sends nothing.)',
+    questionOf: '({{n}} of {{count}})',
+    cancelled:
+      'Okay, I set that form aside. Nothing was sent or saved, and you can open it again whenever you like.',
+    unfinished: 'The input ended before the form was finished, so nothing from it was sent or saved.',
+    farewell: 'Bye for now. Take care of yourself.',
+    bannerTitle: 'PeerBridge playground',
+    bannerHello:
+      'Hello! This is a pretend chat workspace in your terminal, so you can try PeerBridge\nwithout Slack, Discord or any tokens.',
+    bannerKept: 'What you do is kept {{where}}.',
+    bannerKeptDefault: 'in the embedded database',
+    bannerYou: 'You are {{person}}, in the channel #{{channel}}. Try this:',
+    bannerSetup: 'make this channel a peer team (you become its admin)',
+    bannerHelp: 'everything PeerBridge can do',
+    bannerAs: 'be someone new, and see what is kept about them',
+    bannerCommands: 'Playground commands:',
+    bannerLeave: 'Leave any time with /quit or Ctrl-D.',
+  },
+  slack: {
+    unreadableForm:
+      "I'm sorry, I couldn't read that form, so nothing was saved. You didn't do anything wrong; please try it again.",
   },
 } as const;

@@ -46,5 +46,30 @@ export const platform: Catalog['platform'] = {
     tooLong: 'Son {{length}} caracteres, y aquí caben hasta {{max}}. Una versión más corta está muy bien.',
     noMatch: 'No encontré una opción que coincida. Prueba con un número de la lista.',
     noMatches: 'No encontré {{typed}}. Prueba con números de la lista.',
+    formFor: '[formulario para {{name}}] {{title}}',
+    nothingToFill:
+      '(Aquí no hay nada que llenar: pulsa Enter para enviarlo, o /cancel para dejarlo a un lado.)',
+    oneAtATime: '(Responde una pregunta a la vez. /cancel deja el formulario a un lado y no envía nada.)',
+    questionOf: '({{n}} de {{count}})',
+    cancelled:
+      'Muy bien, dejé ese formulario a un lado. No se envió ni se guardó nada, y puedes abrirlo de nuevo cuando quieras.',
+    unfinished:
+      'La entrada terminó antes de completar el formulario, así que no se envió ni se guardó nada de él.',
+    farewell: 'Hasta pronto. Cuídate mucho.',
+    bannerTitle: 'Espacio de prueba de PeerBridge',
+    bannerHello:
+      '¡Hola! Este es un espacio de chat de prueba en tu terminal, para que pruebes PeerBridge\nsin Slack, Discord ni tokens.',
+    bannerKept: 'Lo que hagas se guarda {{where}}.',
+    bannerKeptDefault: 'en la base de datos integrada',
+    bannerYou: 'Eres {{person}}, en el canal #{{channel}}. Prueba esto:',
+    bannerSetup: 'convierte este canal en un equipo de pares (pasas a administrarlo)',
+    bannerHelp: 'todo lo que PeerBridge puede hacer',
+    bannerAs: 'sé otra persona, y mira qué se guarda sobre ella',
+    bannerCommands: 'Comandos del espacio de prueba:',
+    bannerLeave: 'Sal cuando quieras con /quit o Ctrl-D.',
+  },
+  slack: {
+    unreadableForm:
+      'Lo siento, no pude leer ese formulario, así que no se guardó nada. No hiciste nada mal; inténtalo de nuevo, por favor.',
   },
 };
