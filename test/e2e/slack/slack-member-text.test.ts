@@ -3,7 +3,7 @@
 // as a link with a hidden address, a mention or a ping. An anonymous agenda topic posted when
 // the session starts, a check-in answer shared live, and an approved resource's summary shown
 // by `/peer find`. Each test builds its own world (fake Slack, app, database).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { featureList, type RunningApp } from '../../../src/app.ts';
 import { ManualClock, type PeriodicJob } from '../../../src/scheduling/index.ts';
 import {
@@ -185,7 +185,17 @@ describe('member-written text on Slack', { timeout: 300_000 }, () => {
           urls: world.fake,
         }),
       );
-      await seen(world, 'response_url', (c) => shownText(c).includes('Saved'));
+      // Saved is said privately: an ephemeral message or the command's response URL.
+      await vi.waitFor(
+        () =>
+          expect(
+            world.fake
+              .calls()
+              .filter((c) => ['chat.postEphemeral', 'response_url'].includes(c.method))
+              .some((c) => shownText(c).includes('Saved')),
+          ).toBe(true),
+        { timeout: 60_000, interval: 100 },
+      );
       await world.peer(sam, 'checkin now');
       const prompt = await seen(
         world,
@@ -247,6 +257,7 @@ describe('member-written text on Slack', { timeout: 300_000 }, () => {
       const answer = await seen(world, 'response_url', (c) => shownText(c).includes('Harbor Listening Line'));
       expectNoMarkupFrom(answer, /<https:\/\/evil\.example\/r\|/);
       for (const text of mrkdwnOf(answer)) expect(text).not.toContain('*free*');
-      expect(readable(answer)).toContain('Call us <!here> [Join the call](https://evil.example/r) *free*');
+      // `<!here>` reads as a harmless @here; the rest exactly as typed.
+      expect(readable(answer)).toContain('Call us @here [Join the call](https://evil.example/r) *free*');
     }));
 });
