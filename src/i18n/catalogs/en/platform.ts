@@ -44,6 +44,10 @@ export const platform = {
     tooLong: "That's {{length}} characters, and this takes up to {{max}}. A shorter version works fine.",
     noMatch: "I couldn't match that to a choice. Try a number from the list.",
     noMatches: "I couldn't match {{typed}}. Try numbers from the list.",
+    inFormHelp:
+      'You are answering a form: type an answer, press Enter to skip an optional question, or /cancel to set it aside.',
+    inFormCommand:
+      'You are in the middle of a form. Type your answer, or /cancel to set the form aside first.',
     formFor: '[form for {{name}}] {{title}}',
     nothingToFill: '(Nothing to fill in here: press Enter to send it, or /cancel to set it aside.)',
     oneAtATime: '(Answer one question at a time. /cancel sets the form aside and sends nothing.)',

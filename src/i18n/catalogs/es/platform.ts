@@ -46,6 +46,10 @@ export const platform: Catalog['platform'] = {
     tooLong: 'Son {{length}} caracteres, y aquí caben hasta {{max}}. Una versión más corta está muy bien.',
     noMatch: 'No encontré una opción que coincida. Prueba con un número de la lista.',
     noMatches: 'No encontré {{typed}}. Prueba con números de la lista.',
+    inFormHelp:
+      'Estás respondiendo un formulario: escribe una respuesta, pulsa Enter para saltar una pregunta opcional, o /cancel para dejarlo a un lado.',
+    inFormCommand:
+      'Estás en medio de un formulario. Escribe tu respuesta, o /cancel para dejar el formulario a un lado primero.',
     formFor: '[formulario para {{name}}] {{title}}',
     nothingToFill:
       '(Aquí no hay nada que llenar: pulsa Enter para enviarlo, o /cancel para dejarlo a un lado.)',
