@@ -9,7 +9,6 @@ import { ManualClock, type PeriodicJob } from '../../../src/scheduling/index.ts'
 import { type DiscordRestCall, FakeDiscord, type SentInteraction } from '../../fakes/discord/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
 import { checkinJobsOnTestScheduler } from '../../support/checkin-jobs.ts';
-import { answerSeen } from './answers.ts';
 
 const WAIT = 60_000;
 
@@ -107,6 +106,23 @@ function expectNoMarkupFrom(call: DiscordRestCall): void {
   expect((call.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
 }
 
+/**
+ * What the person was answered: the direct response, or the edit or follow-up after a defer.
+ * Waits a minute for each step: the machine running the tests is shared and busy.
+ */
+async function answered(world: World, sent: SentInteraction): Promise<string> {
+  const first = await sent.reply(WAIT);
+  if (first.type === 4) return String((first.data as { content?: unknown } | undefined)?.content ?? '');
+  const later = await world.fake.rest.waitForCall(
+    (c) =>
+      (c.route === 'PATCH /webhooks/:appId/:token/messages/:messageId' ||
+        c.route === 'POST /webhooks/:appId/:token') &&
+      c.params.token === sent.token,
+    WAIT,
+  );
+  return contentOf(later);
+}
+
 const channelPost = (world: World, text: string) =>
   world.fake.rest.waitForCall(
     (c) =>
@@ -117,10 +133,9 @@ const channelPost = (world: World, text: string) =>
   );
 
 async function setUpTeam(world: World): Promise<void> {
-  await answerSeen(
-    world.fake,
+  await answered(
+    world,
     world.peer('alice', undefined, 'setup', { timezone: 'Europe/Berlin', name: 'Harbor' }),
-    'public',
   );
 }
 
@@ -130,18 +145,13 @@ describe('member-written text on Discord', { timeout: 300_000 }, () => {
     return inWorld(async (world) => {
       await setUpTeam(world);
       const alice = world.fake.world.user('alice');
-      await answerSeen(
-        world.fake,
+      await answered(
+        world,
         world.peer('alice', 'team', 'role', { user: `<@${alice.id}>`, role: 'supervisor' }),
-        'private',
       );
-      await answerSeen(
-        world.fake,
-        world.peer('alice', 'supervision', 'settings', { agenda: true }),
-        'private',
-      );
-      await answerSeen(
-        world.fake,
+      await answered(world, world.peer('alice', 'supervision', 'settings', { agenda: true }));
+      await answered(
+        world,
         world.peer('alice', 'supervision', 'new', {
           title: 'Group supervision',
           date: '2026-03-02',
@@ -150,17 +160,15 @@ describe('member-written text on Discord', { timeout: 300_000 }, () => {
           timezone: 'Europe/Berlin',
           count: 1,
         }),
-        'private',
       );
-      const added = await answerSeen(
-        world.fake,
+      const added = await answered(
+        world,
         world.peer('bob', 'supervision', 'topic', {
           text: '[Join the call](https://evil.example/t) @everyone',
           anonymous: true,
         }),
-        'private',
       );
-      expect(added.content).toContain('anonymously');
+      expect(added).toContain('anonymously');
 
       clock.advanceTo('2026-03-02T17:00:00Z');
       await world.runJobs();
@@ -176,7 +184,7 @@ describe('member-written text on Discord', { timeout: 300_000 }, () => {
     inWorld(async (world) => {
       await setUpTeam(world);
       await world.tickCheckins();
-      await answerSeen(world.fake, world.peer('alice', 'checkin', 'now'), 'private');
+      await answered(world, world.peer('alice', 'checkin', 'now'));
       await world.app.storage.db.prisma.checkinTemplate.updateMany({ data: { digestMode: 'live' } });
       const bob = world.fake.world.user('bob');
       const dm = world.fake.world.dmChannelFor(bob.id).id;
@@ -236,14 +244,12 @@ describe('member-written text on Discord', { timeout: 300_000 }, () => {
         },
       });
       const sent = world.peer('bob', undefined, 'find', { words: 'Harbor Listening' });
-      const answer = await answerSeen(world.fake, sent, 'private');
-      expect(answer.content).toContain('Harbor Listening Line');
-      const plain = unescapedOnly(answer.content);
+      const answer = await answered(world, sent);
+      expect(answer).toContain('Harbor Listening Line');
+      const plain = unescapedOnly(answer);
       expect(plain).not.toMatch(/\[[^\]\n]*\]\(<?https:\/\/evil\.example/);
       expect(plain).not.toContain('**free**');
       expect(plain).not.toMatch(/(?<!\u200b)@here\b/);
-      expect(readable(answer.content)).toContain(
-        'Call us @here [Join the call](https://evil.example/r) **free**',
-      );
+      expect(readable(answer)).toContain('Call us @here [Join the call](https://evil.example/r) **free**');
     }));
 });
