@@ -71,6 +71,9 @@ function slackStructure(mrkdwn: string): string[] {
     if (!'*_~`'.includes(ch)) return;
     const before = chars[i - 1];
     const after = chars[i + 1];
+    // Slack reads `*_~` only at a word's edge: between two letters or digits they format nothing.
+    const word = /[\p{L}\p{N}]/u;
+    if (ch !== '`' && word.test(before ?? '') && word.test(after ?? '')) return;
     const broken =
       (before === zwsp || '*_~`'.includes(before ?? '')) && (after === zwsp || '*_~`'.includes(after ?? ''));
     if (!broken) found.push(`marker ${ch}`);
@@ -212,6 +215,19 @@ describe.each(fields)('a %s', (field) => {
     expect(text).toContain(hostile);
     expect(text).not.toContain('\u001b');
     expect(text).not.toContain('\r');
+  });
+});
+
+describe('words with marks inside them', () => {
+  it('stay searchable on Slack: America/New_York and 2*3 are left as typed', () => {
+    const [message] = renderSlackMessages(
+      view(markup`${literal('Zone: America/New_York, 2*3')}`, {
+        type: 'text',
+        text: markup`${literal('Zone: America/New_York, 2*3')}`,
+      }),
+    );
+    expect(message!.text).toBe('Zone: America/New_York, 2*3');
+    expect(JSON.stringify(message!.blocks)).toContain('America/New_York, 2*3');
   });
 });
 

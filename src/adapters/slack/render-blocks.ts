@@ -27,19 +27,25 @@ export interface SlackMessage {
 const zwsp = '\u200b';
 /** The `:` that opens `:name:`, which Slack would show as an emoji (a name has a letter). */
 const emojiCode = /:(?=[\p{N}_+-]*\p{L}[\p{L}\p{N}_+-]*:)/gu;
+/**
+ * A run of `*`, `_` or `~` that could open or close formatting: Slack only reads one at a word's
+ * edge, so `New_York` or `2*3` stay untouched (and searchable); backticks always count.
+ */
+const formattingRun = /(?<![\p{L}\p{N}])[*_~]+|[*_~]+(?![\p{L}\p{N}])|`+/gu;
 const escapeEntities = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * What a person wrote, made plain for mrkdwn. Slack has no backslash escapes, so a zero-width
- * space around every `*`, `_`, `~` and backtick keeps them from opening or closing a run, one
+ * space around every `*`, `_`, `~` and backtick at a word's edge keeps them from opening or
+ * closing a run, one
  * after a `:` keeps `:name:` from becoming an emoji, and one before a `&gt;` at the start of a
  * line keeps it from quoting. `&`, `<` and `>` become entities, so `<@U123>`, `<!here>` and
  * `<https://x|label>` show as typed and link or ping nobody.
  */
 const escapeMrkdwn = (text: string): string =>
   escapeEntities(neutralizeMassMentions(text))
-    .replace(/[*_~`]+/g, (run) => `${zwsp}${[...run].join(zwsp)}${zwsp}`)
+    .replace(formattingRun, (run) => `${zwsp}${[...run].join(zwsp)}${zwsp}`)
     .replace(emojiCode, `:${zwsp}`)
     .replace(/^(\s*)&gt;/gm, `$1${zwsp}&gt;`);
 
