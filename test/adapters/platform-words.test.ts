@@ -3,8 +3,8 @@
 // where the platform says which it is.
 import { describe, expect, it } from 'vitest';
 import { discordFormPages, renderDiscordModal } from '../../src/adapters/discord/render-components.ts';
-import { expiredFormView, nextPartView, platformTranslator } from '../../src/adapters/form-parts.ts';
-import { PendingForms } from '../../src/adapters/mattermost/mattermost-forms.ts';
+import { expiredFormView, platformTranslator } from '../../src/adapters/form-parts.ts';
+import { nextPartView, PendingForms } from '../../src/adapters/mattermost/mattermost-forms.ts';
 import { renderMattermostPosts } from '../../src/adapters/mattermost/render-markdown.ts';
 import { parseShellAnswer, renderShellForm, renderShellText } from '../../src/adapters/shell/render-text.ts';
 import { toPlainText } from '../../src/chat/markup.ts';
