@@ -112,7 +112,11 @@ async function openPendingForm(
   const entry = ticket === undefined ? undefined : deps.forms.byTicket(interaction.user.id, ticket);
   if (!entry) {
     const shown = renderDiscordMessage(expiredFormView(platformTranslator(interaction.locale)));
-    await interaction.reply({ content: shown.content ?? '', flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      content: shown.content ?? '',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   await interaction.showModal(renderDiscordModal(deps.forms.page(entry), platformTranslator(entry.locale)));
