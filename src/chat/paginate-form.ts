@@ -18,11 +18,21 @@ export interface PaginateOptions {
   readonly maxInputs: number;
   /** The platform's title limit, so the "(1/2)" mark survives shortening. */
   readonly maxTitleLength?: number;
+  /** The reader's words for "Part 1 of 2." and the Next button (English when not given). */
+  readonly words?: {
+    readonly partIntro: (page: number, pageCount: number) => string;
+    readonly next: string;
+  };
 }
+
+const englishWords: NonNullable<PaginateOptions['words']> = {
+  partIntro: (page, pageCount) => `Part ${page} of ${pageCount}.`,
+  next: 'Next',
+};
 
 /** Splits into as few parts as fit, as evenly as possible (5+1 reads worse than 3+3). */
 export function paginateForm(form: Form, options: PaginateOptions): FormPage[] {
-  const { maxInputs, maxTitleLength = Number.POSITIVE_INFINITY } = options;
+  const { maxInputs, maxTitleLength = Number.POSITIVE_INFINITY, words = englishWords } = options;
   if (!Number.isInteger(maxInputs) || maxInputs < 1)
     throw new Error(`maxInputs must be 1 or more, got ${maxInputs}`);
   const pageCount = Math.max(1, Math.ceil(form.inputs.length / maxInputs));
@@ -35,7 +45,7 @@ export function paginateForm(form: Form, options: PaginateOptions): FormPage[] {
     const intro =
       pageCount === 1
         ? form.intro
-        : [`Part ${page} of ${pageCount}.`, page === 1 ? form.intro : undefined].filter(Boolean).join(' ');
+        : [words.partIntro(page, pageCount), page === 1 ? form.intro : undefined].filter(Boolean).join(' ');
     pages.push({
       page,
       pageCount,
@@ -43,7 +53,7 @@ export function paginateForm(form: Form, options: PaginateOptions): FormPage[] {
       form: {
         ...rest,
         title: pageTitle(form.title, page, pageCount, maxTitleLength),
-        submitLabel: page === pageCount ? form.submitLabel : 'Next',
+        submitLabel: page === pageCount ? form.submitLabel : words.next,
         ...(intro ? { intro } : {}),
         inputs,
       },

@@ -1,6 +1,7 @@
 // Both renderers, given a view and a form far over every limit, produce only what the fakes
 // (and so the platforms) accept. The fakes' tables are written apart from src/chat/limits.ts,
 // so a limit the renderer's table gets wrong fails here as well as end to end.
+
 import { describe, expect, it } from 'vitest';
 import {
   discordFormPages,
@@ -10,11 +11,12 @@ import {
 } from '../../src/adapters/discord/render-components.ts';
 import { renderSlackMessage, renderSlackMessages } from '../../src/adapters/slack/render-blocks.ts';
 import { modalForForm } from '../../src/adapters/slack/slack-modal.ts';
+import { literal, markup } from '../../src/chat/markup.ts';
 import type { Choice, Form, View } from '../../src/chat/views.ts';
 import { discordLimitRefusal } from '../fakes/discord/discord-limits.ts';
 import { slackLimitRefusal } from '../fakes/slack/slack-limits.ts';
 
-const long = (n: number) => 'word '.repeat(Math.ceil(n / 5)).slice(0, n);
+const long = (n: number) => markup`${literal('word '.repeat(Math.ceil(n / 5)).slice(0, n))}`;
 const choices = (n: number): Choice[] =>
   Array.from({ length: n }, (_, i) => ({
     label: `${i} ${long(150)}`,
@@ -29,7 +31,7 @@ const huge: View = {
     { type: 'text', text: long(20_000) },
     { type: 'fields', fields: Array.from({ length: 30 }, () => ({ label: long(300), value: long(3000) })) },
     { type: 'context', text: long(5000) },
-    ...Array.from({ length: 60 }, (_, i) => ({ type: 'text' as const, text: `Paragraph ${i}` })),
+    ...Array.from({ length: 60 }, (_, i) => ({ type: 'text' as const, text: markup`Paragraph ${i}` })),
     {
       type: 'actions',
       elements: [

@@ -20,6 +20,7 @@ import {
   errorFields,
   type Logger,
 } from '../../chat/index.ts';
+import { checkProblems, platformTranslator } from '../form-parts.ts';
 import {
   actionEvent,
   commandEvent,
@@ -110,11 +111,15 @@ async function openPendingForm(
 ): Promise<void> {
   const entry = ticket === undefined ? undefined : deps.forms.byTicket(interaction.user.id, ticket);
   if (!entry) {
-    const shown = renderDiscordMessage(expiredFormView());
-    await interaction.reply({ content: shown.content ?? '', flags: MessageFlags.Ephemeral });
+    const shown = renderDiscordMessage(expiredFormView(platformTranslator(interaction.locale)));
+    await interaction.reply({
+      content: shown.content ?? '',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
-  await interaction.showModal(renderDiscordModal(deps.forms.page(entry)));
+  await interaction.showModal(renderDiscordModal(deps.forms.page(entry), platformTranslator(entry.locale)));
 }
 
 function submitForm(interaction: ModalSubmitInteraction, deps: DispatchDeps): Promise<void> {
@@ -126,20 +131,22 @@ function submitForm(interaction: ModalSubmitInteraction, deps: DispatchDeps): Pr
         { event: 'discord.form.unknown', interactionId: interaction.id, formId: modal?.formId },
         'a form came back that is no longer open',
       );
-      await reply.privately(expiredFormView());
+      await reply.privately(expiredFormView(platformTranslator(interaction.locale)));
       return undefined;
     }
-    const parsed = discordModalToFormValues(deps.forms.page(entry).form, {
-      components: interaction.components,
-    });
+    const parsed = discordModalToFormValues(
+      deps.forms.page(entry).form,
+      { components: interaction.components },
+      platformTranslator(entry.locale),
+    );
     if (!parsed.ok) {
       await reply.privately(tryAgainView(entry, parsed.reason));
       return undefined;
     }
     // A value that fails its input's check: nothing is kept, and Try again reopens this part.
-    const problems = Object.values(checkFormValues(deps.forms.page(entry).form.inputs, parsed.values));
-    if (problems.length > 0) {
-      await reply.privately(tryAgainView(entry, problems.join('\n')));
+    const problems = checkProblems(checkFormValues(deps.forms.page(entry).form.inputs, parsed.values));
+    if (problems) {
+      await reply.privately(tryAgainView(entry, problems));
       return undefined;
     }
     const part = deps.forms.submitted(entry, parsed.values);

@@ -13,14 +13,15 @@
 // so in those cases the person gets a button that opens it.
 
 import { randomBytes } from 'node:crypto';
+import { type Form, type FormPage, type FormValues, mergePageValues, type View } from '../../chat/index.ts';
+import type { MarkupText } from '../../chat/markup.ts';
 import {
-  type Form,
-  type FormPage,
-  type FormValues,
-  mergePageValues,
-  type View,
-  view,
-} from '../../chat/index.ts';
+  expiredFormView,
+  platformTranslator,
+  formButtonView as sharedFormButtonView,
+  nextPartView as sharedNextPartView,
+  tryAgainView as sharedTryAgainView,
+} from '../form-parts.ts';
 import { type DiscordModalId, discordFormPages } from './render-components.ts';
 
 /** The action id of the adapter's own "open the form" button; never reaches the router. */
@@ -37,6 +38,8 @@ export interface PendingForm {
   /** 1-based: the part to show next. */
   nextPage: number;
   expiresAt: number;
+  /** The opener's Discord locale: the words around the form speak its language. */
+  readonly locale?: string;
 }
 
 export type SubmittedPart =
@@ -70,18 +73,19 @@ export class PendingForms {
   }
 
   /** Remembers a form as opened by `userId`; opening the same form again starts it over. */
-  open(userId: string, form: Form): PendingForm {
+  open(userId: string, form: Form, locale?: string): PendingForm {
     this.#sweep();
     const key = keyOf(userId, form.formId, form.context);
     this.#entries.delete(key);
     const entry: PendingForm = {
       userId,
       form,
-      pages: discordFormPages(form),
+      pages: discordFormPages(form, platformTranslator(locale)),
       ticket: randomBytes(9).toString('base64url'),
       collected: [],
       nextPage: 1,
       expiresAt: this.#now() + this.#ttlMs,
+      ...(locale === undefined ? {} : { locale }),
     };
     this.#entries.set(key, entry);
     while (this.#entries.size > this.#maxEntries) {
@@ -139,45 +143,16 @@ export class PendingForms {
   }
 }
 
-// ---- What the person sees around a form ----
-
-const openButton = (label: string, ticket: string) =>
-  ({ type: 'button', actionId: openFormActionId, label, value: ticket, style: 'primary' }) as const;
+// ---- What the person sees around a form (shared with Mattermost: ../form-parts.ts) ----
 
 /** When a modal cannot be shown directly (too late, or right after another modal). */
-export function formButtonView(entry: PendingForm): View {
-  return view(
-    `${entry.form.title} is ready for you`,
-    { type: 'text', text: `**${entry.form.title}** is ready for you. Press the button whenever you like.` },
-    { type: 'actions', elements: [openButton('Open the form', entry.ticket)] },
-  );
-}
+export const formButtonView = (entry: PendingForm): View => sharedFormButtonView(entry, openFormActionId);
 
 /** Between parts of a longer form. */
-export function nextPartView(entry: PendingForm): View {
-  const done = entry.nextPage - 1;
-  return view(
-    `Part ${done} of ${entry.pages.length} is saved`,
-    {
-      type: 'text',
-      text: `Thank you, part ${done} of ${entry.pages.length} is in. Press Continue for the next part.`,
-    },
-    { type: 'context', text: 'Nothing is sent until the last part is in.' },
-    { type: 'actions', elements: [openButton('Continue', entry.ticket)] },
-  );
-}
+export const nextPartView = (entry: PendingForm): View => sharedNextPartView(entry, openFormActionId);
 
 /** A typed answer that matched no choice: nothing is kept, and the same part can be tried again. */
-export function tryAgainView(entry: PendingForm, reason: string): View {
-  return view(
-    'Something in the form needs a small change',
-    { type: 'text', text: reason },
-    { type: 'actions', elements: [openButton('Try again', entry.ticket)] },
-  );
-}
+export const tryAgainView = (entry: PendingForm, reason: MarkupText): View =>
+  sharedTryAgainView(entry, reason, openFormActionId);
 
-export function expiredFormView(): View {
-  const text =
-    "I couldn't match that form to anything; it may have been open for a long time, or I restarted in between. Nothing was saved, and you are welcome to start again.";
-  return view(text, { type: 'text', text });
-}
+export { expiredFormView };

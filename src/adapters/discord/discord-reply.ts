@@ -31,6 +31,8 @@ import {
 } from 'discord.js';
 import type { Form, Logger, MessageRef, Reply, View } from '../../chat/index.ts';
 import { errorFields, view } from '../../chat/index.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { platformTranslator } from '../form-parts.ts';
 import { formButtonView, type PendingForms } from './discord-forms.ts';
 import { sendView } from './discord-outbound.ts';
 import {
@@ -69,11 +71,10 @@ function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
   return { content: message.content ?? '', components: message.components ?? [], allowedMentions: noPings };
 }
 
-const doneView = view('Done', { type: 'text', text: 'All done. Thank you.' });
-const postedBelowView = view('Posted below', {
-  type: 'text',
-  text: 'Posted below, where everyone can see it.',
-});
+const doneView = (t: Translate) =>
+  view(t('platform.replies.doneTitle'), { type: 'text', text: t('platform.replies.done') });
+const postedBelowView = (t: Translate) =>
+  view(t('platform.replies.postedBelowTitle'), { type: 'text', text: t('platform.replies.postedBelow') });
 
 type Phase =
   /** Nothing sent to Discord yet: every first answer is still possible. */
@@ -141,10 +142,15 @@ export class DiscordInteractionReply implements Reply {
       if (this.#phase === 'fresh') {
         const source = sourceOf(this.interaction);
         if (source) await source.deferUpdate();
-        else await this.interaction.reply(replyOptions(renderDiscordMessage(doneView), true));
+        else
+          await this.interaction.reply(
+            replyOptions(renderDiscordMessage(doneView(platformTranslator(this.interaction.locale))), true),
+          );
         this.#phase = 'answered';
       } else if (this.#phase === 'thinking') {
-        await this.interaction.editReply(editOptions(renderDiscordMessage(doneView)));
+        await this.interaction.editReply(
+          editOptions(renderDiscordMessage(doneView(platformTranslator(this.interaction.locale)))),
+        );
         this.#phase = 'answered';
       }
     });
@@ -160,9 +166,12 @@ export class DiscordInteractionReply implements Reply {
 
   openForm(form: Form): Promise<void> {
     return this.#run(async () => {
-      const entry = this.options.forms.open(this.interaction.user.id, form);
+      const { locale } = this.interaction;
+      const entry = this.options.forms.open(this.interaction.user.id, form, locale);
       if (this.#phase === 'fresh' && !this.interaction.isModalSubmit()) {
-        await this.interaction.showModal(renderDiscordModal(this.options.forms.page(entry)));
+        await this.interaction.showModal(
+          renderDiscordModal(this.options.forms.page(entry), platformTranslator(locale)),
+        );
         this.#phase = 'answered';
         return;
       }
@@ -224,7 +233,9 @@ export class DiscordInteractionReply implements Reply {
         sent = response.resource?.message;
       } else {
         if (this.#phase === 'thinking') {
-          await this.interaction.editReply(editOptions(renderDiscordMessage(postedBelowView)));
+          await this.interaction.editReply(
+            editOptions(renderDiscordMessage(postedBelowView(platformTranslator(this.interaction.locale)))),
+          );
         }
         sent = await this.interaction.followUp(replyOptions(part, false));
       }

@@ -29,14 +29,22 @@ import type {
   APITextInputComponent,
 } from 'discord.js';
 import { z } from 'zod';
-import type { ParsedFormValues } from '../../chat/form-submission.ts';
 import { assertWithin, discordLimits, ViewLimitError } from '../../chat/limits.ts';
-import { type MarkupPiece, parseMarkup, toPlainText } from '../../chat/markup.ts';
+import {
+  literal,
+  type MarkupPiece,
+  type MarkupText,
+  markup,
+  parseMarkup,
+  toPlainText,
+} from '../../chat/markup.ts';
 import { neutralizeMassMentions } from '../../chat/mass-mentions.ts';
 import { matchChoice, matchChoices, numberedChoices } from '../../chat/match-choice.ts';
 import { type FormPage, paginateForm } from '../../chat/paginate-form.ts';
 import { moreMarker, splitText, truncateText } from '../../chat/split-text.ts';
 import type { Block, Button, Choice, Form, FormInput, FormValues, Select, View } from '../../chat/views.ts';
+import { english, type Translate } from '../../i18n/index.ts';
+import { type ParsedForm, pageWords } from '../form-parts.ts';
 
 export type DiscordActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -70,10 +78,22 @@ function escapeMarkdown(text: string): string {
   return out + escapePlain(text.slice(last));
 }
 
+/** The `:` that opens `:name:` (an emoji code; a name has a letter). */
+const emojiCode = /:(?=[\p{N}_+-]*\p{L}[\p{L}\p{N}_+-]*:)/gu;
+
+/**
+ * A person's words, made plain for Discord markdown: formatting characters, `<` (which opens
+ * `<@id>`, `<#channel>`, `<@&role>`, `<t:…>` and `</command:id>`), emoji codes, and a heading,
+ * quote or list marker at the start of a line get a backslash; `@everyone` and `@here` get a
+ * zero-width space (and every send carries allowed_mentions with nothing to parse).
+ */
 const escapePlain = (text: string): string =>
   neutralizeMassMentions(text)
-    .replace(/[\\*_~`|[\]]/g, '\\$&')
-    .replace(/^(\s*)(#|>|-#)/gm, '$1\\$2');
+    .replace(/[\\*_~`|<[\]]/g, '\\$&')
+    .replace(emojiCode, '\\:')
+    .replace(/^(\s*)(#|>|-#|-|\+|(\d+)\.)/gm, (_line, space: string, marker: string, digits?: string) =>
+      digits === undefined ? `${space}\\${marker}` : `${space}${digits}\\.`,
+    );
 
 function markdownPiece(piece: MarkupPiece): string {
   switch (piece.kind) {
@@ -291,7 +311,8 @@ export function renderDiscordMessages(view: View): DiscordMessage[] {
 /** The view as one message; when it doesn't fit, cut with a visible "…and more" line. */
 export function renderDiscordMessage(view: View): DiscordMessage {
   const [first, ...rest] = renderDiscordMessages(view);
-  if (!first || rest.length === 0) return first ?? finish({ content: view.text, rows: [] });
+  if (!first || rest.length === 0)
+    return first ?? finish({ content: toDiscordMarkdown(view.text), rows: [] });
   const note = `-# _${moreMarker}_`;
   const room = discordLimits.content - note.length - 1;
   const content = first.content ?? '';
@@ -303,10 +324,11 @@ export function renderDiscordMessage(view: View): DiscordMessage {
 // ---- Modals ----
 
 /** A form in parts of at most five inputs, titles marked "(1/2)" within Discord's 45 characters. */
-export function discordFormPages(form: Form): FormPage[] {
+export function discordFormPages(form: Form, t: Translate = english): FormPage[] {
   return paginateForm(form, {
     maxInputs: discordLimits.modalComponents,
     maxTitleLength: discordLimits.modalTitle,
+    words: pageWords(t),
   });
 }
 
@@ -343,13 +365,13 @@ export function parseDiscordModalCustomId(customId: string): DiscordModalId | un
 const typedInstead = (input: FormInput): boolean =>
   input.type !== 'text' && input.choices.length > discordLimits.selectOptions;
 
-function modalComponent(input: FormInput): APIComponentInLabel {
+function modalComponent(input: FormInput, t: Translate): APIComponentInLabel {
   const required = !input.optional;
   if (input.type === 'text' || typedInstead(input)) {
     const placeholder =
       input.type === 'text'
         ? input.placeholder
-        : `${input.type === 'checkboxes' ? 'Type numbers or names, with commas' : 'Type a number or name'}: ${numberedChoices(input.choices)}`;
+        : `${t(input.type === 'checkboxes' ? 'platform.forms.typeNumbers' : 'platform.forms.typeNumber')}: ${numberedChoices(input.choices)}`;
     const initial = input.type === 'text' ? input.initial : undefined;
     const maxLength = input.type === 'text' ? input.maxLength : undefined;
     const text: APITextInputComponent = {
@@ -375,7 +397,10 @@ function modalComponent(input: FormInput): APIComponentInLabel {
 }
 
 /** One part of a form as a modal. Give it a page from `discordFormPages`. */
-export function renderDiscordModal(page: FormPage): APIModalInteractionResponseCallbackData {
+export function renderDiscordModal(
+  page: FormPage,
+  t: Translate = english,
+): APIModalInteractionResponseCallbackData {
   const { form } = page;
   if (form.inputs.length > discordLimits.modalComponents) {
     throw new ViewLimitError(
@@ -386,7 +411,7 @@ export function renderDiscordModal(page: FormPage): APIModalInteractionResponseC
     type: componentType.label,
     label: label(input.label, discordLimits.labelText) || '…',
     ...(input.hint ? { description: label(input.hint, discordLimits.labelDescription) } : {}),
-    component: modalComponent(input),
+    component: modalComponent(input, t),
   }));
   // The intro takes a slot of its own, so it only shows when there is room.
   const intro: APITextDisplayComponent[] =
@@ -424,10 +449,18 @@ type Leaf = z.infer<typeof leafSchema>;
  * `components`) -> FormValues for the inputs of that part. Parts are merged with
  * `mergePageValues`. A typed answer that matches no choice comes back as a plain reason.
  */
-export function discordModalToFormValues(form: Form, submission: unknown): ParsedFormValues {
+export function discordModalToFormValues(
+  form: Form,
+  submission: unknown,
+  t: Translate = english,
+): ParsedForm {
   const parsed = submissionSchema.safeParse(submission);
   if (!parsed.success) {
-    return { ok: false, reason: `Discord modal submission did not match: ${z.prettifyError(parsed.error)}` };
+    // For the log: a payload Discord sent in a shape this code does not know.
+    return {
+      ok: false,
+      reason: markup`Discord modal submission did not match: ${literal(z.prettifyError(parsed.error))}`,
+    };
   }
   const leaves = new Map<string, Leaf>();
   for (const top of parsed.data.components) {
@@ -437,7 +470,7 @@ export function discordModalToFormValues(form: Form, submission: unknown): Parse
     }
   }
   const values: Record<string, FormValues[string]> = {};
-  const problems: string[] = [];
+  const problems: MarkupText[] = [];
   for (const input of form.inputs) {
     const leaf = leaves.get(input.id);
     const typed = typeof leaf?.value === 'string' ? leaf.value : '';
@@ -456,22 +489,29 @@ export function discordModalToFormValues(form: Form, submission: unknown): Parse
     } else if (input.type === 'select') {
       const choice = matchChoice(input.choices, typed);
       if (choice) values[input.id] = choice.value;
-      else problems.push(`${input.label}: I couldn't match '${truncateText(typed.trim(), 40)}' to a choice.`);
+      else
+        problems.push(
+          t('platform.forms.noMatch', {
+            label: literal(input.label),
+            typed: literal(truncateText(typed.trim(), 40)),
+          }),
+        );
     } else {
       const { matched, unmatched } = matchChoices(input.choices, typed);
       values[input.id] = matched.map((c) => c.value);
       if (unmatched.length > 0) {
         problems.push(
-          `${input.label}: I couldn't match ${unmatched.map((u) => `'${truncateText(u, 30)}'`).join(', ')}.`,
+          t('platform.forms.noMatches', {
+            label: literal(input.label),
+            typed: literal(unmatched.map((u) => `'${truncateText(u, 30)}'`).join(', ')),
+          }),
         );
       }
     }
   }
   if (problems.length > 0) {
-    return {
-      ok: false,
-      reason: `${problems.join(' ')} Try a number from the list or the name as shown. Nothing was saved yet.`,
-    };
+    const joined = problems.reduce((out, problem) => markup`${out} ${problem}`);
+    return { ok: false, reason: markup`${joined} ${t('platform.forms.tryNumbers')}` };
   }
   return { ok: true, values };
 }

@@ -9,8 +9,11 @@ import {
   type CommandTable,
   type EventSink,
   errorFields,
+  refusalView,
 } from '../../chat/index.ts';
 import { parseCommandText } from '../../chat/parse-command-text.ts';
+import { english } from '../../i18n/index.ts';
+import { platformTranslator } from '../form-parts.ts';
 import { verifyAction } from './action-mac.ts';
 import {
   actionCallbackSchema,
@@ -96,9 +99,7 @@ export function onCommand(body: unknown, deps: DispatchDeps): Verdict {
       const text = parseCommandText(deps.table, await resolveMentions(deps, command.text));
       if (!text.ok) {
         const { origin } = commandEvent(command, [], {});
-        await run(deps, origin, undefined, (reply) =>
-          reply.privately({ text: text.reason, blocks: [{ type: 'text', text: text.reason }] }),
-        );
+        await run(deps, origin, undefined, (reply) => reply.privately(refusalView(text.reason)));
         return;
       }
       const { event, origin } = commandEvent(command, text.path, text.options);
@@ -126,7 +127,7 @@ export function onAction(body: unknown, deps: DispatchDeps): Verdict {
       if (action.actionId === openFormActionId) {
         const entry = value === undefined ? undefined : deps.forms.byTicket(callback.user_id, value);
         await run(deps, origin, undefined, async (reply) => {
-          if (!entry) return reply.privately(expiredFormView());
+          if (!entry) return reply.privately(expiredFormView(english));
           await deps.session.rest.openDialog({
             trigger_id: callback.trigger_id,
             url: deps.dialogUrl,
@@ -158,11 +159,15 @@ export function onDialog(body: unknown, deps: DispatchDeps): Verdict {
         ...(submission.channel_id ? { channelId: submission.channel_id } : {}),
       };
       if (!entry || entry.form.formId !== submission.callback_id) {
-        await run(deps, base, undefined, (reply) => reply.privately(expiredFormView()));
+        await run(deps, base, undefined, (reply) => reply.privately(expiredFormView(english)));
         return;
       }
       const part = deps.forms.page(entry);
-      const parsedValues = dialogToFormValues(part.form, submission.submission ?? {});
+      const parsedValues = dialogToFormValues(
+        part.form,
+        submission.submission ?? {},
+        platformTranslator(entry.locale),
+      );
       if (!parsedValues.ok) {
         const reason = parsedValues.reason;
         await run(deps, base, undefined, (reply) => reply.privately(tryAgainView(entry, reason)));

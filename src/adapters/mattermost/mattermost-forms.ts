@@ -8,15 +8,15 @@
 // dialog cannot open another, so the next part of a long form, or a form whose trigger went
 // stale, is offered as a private "Continue" / "Open the form" button: its press brings a trigger.
 import { randomBytes } from 'node:crypto';
+import { type Form, type FormPage, type FormValues, mergePageValues, type View } from '../../chat/index.ts';
+import type { MarkupText } from '../../chat/markup.ts';
 import {
-  type Form,
-  type FormPage,
-  type FormValues,
-  mergePageValues,
-  type View,
-  view,
-} from '../../chat/index.ts';
-import { type MarkupText, markup } from '../../chat/markup.ts';
+  expiredFormView,
+  platformTranslator,
+  formButtonView as sharedFormButtonView,
+  nextPartView as sharedNextPartView,
+  tryAgainView as sharedTryAgainView,
+} from '../form-parts.ts';
 import { dialogPages } from './render-dialog.ts';
 
 /** The action id of the adapter's own "open the form" button; never reaches the router. */
@@ -31,6 +31,8 @@ export interface PendingForm {
   /** 1-based: the part shown next. */
   nextPage: number;
   expiresAt: number;
+  /** The opener's locale, when Mattermost said: the words around the form speak its language. */
+  readonly locale?: string;
 }
 
 export type SubmittedPart =
@@ -45,16 +47,17 @@ export class PendingForms {
     readonly now: () => number = Date.now,
   ) {}
 
-  open(userId: string, form: Form): PendingForm {
+  open(userId: string, form: Form, locale?: string): PendingForm {
     this.#sweep();
     const entry: PendingForm = {
       userId,
       form,
-      pages: dialogPages(form),
+      pages: dialogPages(form, platformTranslator(locale)),
       ticket: randomBytes(9).toString('base64url'),
       collected: [],
       nextPage: 1,
       expiresAt: this.now() + this.ttlMs,
+      ...(locale === undefined ? {} : { locale }),
     };
     this.#entries.set(entry.ticket, entry);
     while (this.#entries.size > this.maxEntries) {
@@ -99,43 +102,9 @@ export class PendingForms {
   }
 }
 
-const openButton = (label: string, ticket: string) =>
-  ({ type: 'button', actionId: openFormActionId, label, value: ticket, style: 'primary' }) as const;
-
-export function formButtonView(entry: PendingForm): View {
-  return view(
-    'Your form is ready',
-    {
-      type: 'text',
-      text: markup`**${entry.form.title as MarkupText}** is ready for you. Press the button whenever you like.`,
-    },
-    { type: 'actions', elements: [openButton('Open the form', entry.ticket)] },
-  );
-}
-
-export function nextPartView(entry: PendingForm): View {
-  const done = entry.nextPage - 1;
-  return view(
-    `Part ${done} of ${entry.pages.length} is saved`,
-    {
-      type: 'text',
-      text: markup`Thank you, part ${done} of ${entry.pages.length} is in. Press Continue for the next part.`,
-    },
-    { type: 'context', text: 'Nothing is sent until the last part is in.' },
-    { type: 'actions', elements: [openButton('Continue', entry.ticket)] },
-  );
-}
-
-export function tryAgainView(entry: PendingForm, reason: string): View {
-  return view(
-    'Something in the form needs a small change',
-    { type: 'text', text: reason },
-    { type: 'actions', elements: [openButton('Try again', entry.ticket)] },
-  );
-}
-
-export function expiredFormView(): View {
-  const text =
-    "I couldn't match that form to anything; it may have been open for a long time, or I restarted in between. Nothing was saved, and you are welcome to start again.";
-  return view(text, { type: 'text', text });
-}
+// What the person sees around a form: the same words as on Discord (../form-parts.ts).
+export const formButtonView = (entry: PendingForm): View => sharedFormButtonView(entry, openFormActionId);
+export const nextPartView = (entry: PendingForm): View => sharedNextPartView(entry, openFormActionId);
+export const tryAgainView = (entry: PendingForm, reason: MarkupText): View =>
+  sharedTryAgainView(entry, reason, openFormActionId);
+export { expiredFormView };

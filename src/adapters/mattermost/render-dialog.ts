@@ -4,11 +4,14 @@
 // Checkboxes become one `bool` element per choice (named `<input>.<n>`); a form of more than
 // five questions is asked in parts, as on Discord (paginate-form.ts, mattermost-forms.ts).
 
-import type { ParsedFormValues } from '../../chat/form-submission.ts';
 import { toPlainText } from '../../chat/index.ts';
+import { literal } from '../../chat/markup.ts';
 import { type FormPage, paginateForm } from '../../chat/paginate-form.ts';
 import { truncateText } from '../../chat/split-text.ts';
 import type { Form, FormInput, FormValues } from '../../chat/views.ts';
+import { english, type Translate } from '../../i18n/index.ts';
+import type { ParsedForm } from '../form-parts.ts';
+import { pageWords } from '../form-parts.ts';
 import { mattermostLimits as limits, toMattermostMarkdown } from './render-markdown.ts';
 
 export interface DialogElement {
@@ -35,8 +38,12 @@ export interface Dialog {
 
 const plain = (text: string, max: number) => truncateText(toPlainText(text).replace(/\s+/g, ' ').trim(), max);
 
-export function dialogPages(form: Form): FormPage[] {
-  return paginateForm(form, { maxInputs: limits.dialogElements, maxTitleLength: limits.dialogTitle });
+export function dialogPages(form: Form, t: Translate = english): FormPage[] {
+  return paginateForm(form, {
+    maxInputs: limits.dialogElements,
+    maxTitleLength: limits.dialogTitle,
+    words: pageWords(t),
+  });
 }
 
 function labelled(input: FormInput): Pick<DialogElement, 'display_name' | 'help_text' | 'optional'> {
@@ -121,7 +128,8 @@ const asText = (value: unknown): string | undefined => {
 export function dialogToFormValues(
   form: Form,
   submission: Readonly<Record<string, unknown>>,
-): ParsedFormValues {
+  t: Translate = english,
+): ParsedForm {
   const values: Record<string, string | readonly string[] | undefined> = {};
   for (const input of form.inputs) {
     if (input.type === 'checkboxes') {
@@ -137,7 +145,10 @@ export function dialogToFormValues(
     if (input.type === 'select' && given !== undefined && !input.choices.some((c) => c.value === given)) {
       return {
         ok: false,
-        reason: `'${plain(given, 40)}' is not one of the choices for ${plain(input.label, 60)}.`,
+        reason: t('platform.forms.notAChoice', {
+          given: literal(plain(given, 40)),
+          label: literal(plain(input.label, 60)),
+        }),
       };
     }
     values[input.id] = given;

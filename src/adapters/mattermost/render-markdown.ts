@@ -2,7 +2,7 @@
 // selects as post actions in one message attachment (props.attachments[].actions).
 //
 // Member text arrives as `text` pieces of parseMarkup (literal() escaped its markup away), and
-// everything Mattermost would format in it is escaped here: * _ ~ ` [ ] | \ and a line
+// everything Mattermost would format in it is escaped here: * _ ~ ` [ ] | < \ and a line
 // starting with # > - + or a number and dot; an `@` before a name gets a zero-width space, so
 // a typed @carol, @channel or @all stays text and pings nobody, and a ~channel stays text too.
 //
@@ -68,10 +68,14 @@ export function escapeMattermost(text: string): string {
 
 const escapePlain = (text: string): string =>
   text
-    .replace(/[\\*_~`|[\]]/g, '\\$&')
+    .replace(/[\\*_~`|<[\]]/g, '\\$&')
     .replace(/@(?=[\p{L}\p{N}_.-])/gu, '@\u200b')
+    .replace(/~(?=[\p{L}\p{N}_.-])/gu, '~\u200b')
     .replace(/:(?=[a-z0-9_+-]+:)/g, ':\u200b')
-    .replace(/^(\s*)(#|>|-|\+|\d+\.)/gm, '$1\\$2');
+    // `1\.`, not `\1.`: a backslash escapes only punctuation, and before a digit it would show.
+    .replace(/^(\s*)(?:(#|>|-|\+)|(\d+)\.)/gm, (_line, space: string, marker?: string, digits?: string) =>
+      marker === undefined ? `${space}${digits}\\.` : `${space}\\${marker}`,
+    );
 
 function piece(p: MarkupPiece): string {
   switch (p.kind) {

@@ -3,9 +3,10 @@
 // shell can turn "2" into the same action event a platform click would make.
 
 import type { ParsedFormValues } from '../../chat/form-submission.ts';
-import { parseMarkup, toPlainText } from '../../chat/markup.ts';
+import { literal, parseMarkup, toPlainText as toPlainTextMarkup } from '../../chat/markup.ts';
 import { matchChoice, matchChoices } from '../../chat/match-choice.ts';
 import type { Block, Choice, Form, FormInput, FormValues, View } from '../../chat/views.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 
 export interface ShellControl {
   readonly n: number;
@@ -18,16 +19,30 @@ export interface ShellRender {
   readonly controls: readonly ShellControl[];
 }
 
+/**
+ * Control characters a person typed (an escape sequence, a carriage return) would move the
+ * cursor, recolour or clear the terminal: only tabs and line breaks are kept.
+ */
+const printable = (text: string): string => text.replace(/[^\P{Cc}\t\n]/gu, '');
+
 /** Bold and italic lose their markers; a link shows its address, since a terminal can't hide it. */
 function toShellText(text: string): string {
-  return parseMarkup(text)
-    .map((piece) => (piece.kind === 'link' ? `${piece.label} (${piece.url})` : piece.text))
-    .join('');
+  return printable(
+    parseMarkup(text)
+      .map((piece) => (piece.kind === 'link' ? `${piece.label} (${piece.url})` : piece.text))
+      .join(''),
+  );
 }
+
+const toPlainText = (text: string): string => printable(toPlainTextMarkup(text));
 
 const rule = '─'.repeat(32);
 
-export function renderShellText(view: View, options: { readonly firstNumber?: number } = {}): ShellRender {
+export function renderShellText(
+  view: View,
+  options: { readonly firstNumber?: number; readonly t?: Translate } = {},
+): ShellRender {
+  const current = toShellText((options.t ?? english)('platform.shell.current'));
   const controls: ShellControl[] = [];
   let next = options.firstNumber ?? 1;
   const control = (actionId: string, value: string | undefined): number => {
@@ -71,7 +86,7 @@ export function renderShellText(view: View, options: { readonly firstNumber?: nu
           lines.push(
             ...element.choices.map(
               (c) =>
-                `  [${control(element.actionId, c.value)}] ${toPlainText(c.label)}${c.value === element.initial ? ' (current)' : ''}`,
+                `  [${control(element.actionId, c.value)}] ${toPlainText(c.label)}${c.value === element.initial ? current : ''}`,
             ),
           );
         }
@@ -100,23 +115,28 @@ export interface ShellForm {
   readonly prompts: readonly ShellPrompt[];
 }
 
-function choiceLines(choices: readonly Choice[], current: readonly string[] = []): string {
+function choiceLines(t: Translate, choices: readonly Choice[], current: readonly string[] = []): string {
   return choices
-    .map((c, i) => `  [${i + 1}] ${toPlainText(c.label)}${current.includes(c.value) ? ' (now)' : ''}`)
+    .map(
+      (c, i) =>
+        `  [${i + 1}] ${toPlainText(c.label)}${current.includes(c.value) ? toShellText(t('platform.shell.now')) : ''}`,
+    )
     .join('\n');
 }
 
 /** What Enter does: keep the default (the form's initial value), skip, or nothing. */
-function enterNote(input: FormInput): string {
+function enterNote(input: FormInput, t: Translate): string {
   const initial = initialOf(input);
   if (initial !== undefined) {
     const shown =
       input.type === 'text'
         ? `"${initial.length > 60 ? `${initial.slice(0, 60)}…` : initial}"`
         : labelsOf(input, Array.isArray(initial) ? initial : [initial]);
-    return ` (press Enter to keep ${shown}${input.optional ? '; type - to leave it empty' : ''})`;
+    return toShellText(
+      t(input.optional ? 'platform.shell.keepOrEmpty' : 'platform.shell.keep', { shown: literal(shown) }),
+    );
   }
-  return input.optional ? ' (optional, Enter to skip)' : '';
+  return input.optional ? toShellText(t('platform.shell.optional')) : '';
 }
 
 const labelsOf = (input: FormInput & { choices: readonly Choice[] }, values: readonly string[]): string =>
@@ -134,41 +154,41 @@ function initialOf(input: FormInput): string | readonly string[] | undefined {
 
 // A terminal reads a line at a time: a line ending in a backslash goes on to the next, as in a
 // shell, so "one a line" answers (check-in questions, plan steps) can be typed as lines.
-const continueNote = '\n  (Several lines: end a line with \\ to go on to the next.)';
+const continueNote = (t: Translate): string => `\n  ${toShellText(t('platform.shell.severalLines'))}`;
 
-function shellPrompt(input: FormInput): ShellPrompt {
+function shellPrompt(input: FormInput, t: Translate): ShellPrompt {
   const hint = input.hint ? `\n  ${toShellText(input.hint)}` : '';
   // A label that already says "(optional)" would say it twice beside the Enter note.
   const label = toPlainText(input.label).replace(input.optional ? /\s*\(optional\)\s*$/i : /$^/, '');
-  const head = `${label}${enterNote(input)}${hint}`;
+  const head = `${label}${enterNote(input, t)}${hint}`;
   switch (input.type) {
     case 'text':
       return {
         inputId: input.id,
         input,
-        text: `${head}${input.placeholder ? `\n  e.g. ${input.placeholder}` : ''}${input.multiline ? continueNote : ''}`,
+        text: `${head}${input.placeholder ? `\n  ${toShellText(t('platform.shell.example', { example: literal(input.placeholder) }))}` : ''}${input.multiline ? continueNote(t) : ''}`,
       };
     case 'select':
       return {
         inputId: input.id,
         input,
-        text: `${head}\n${choiceLines(input.choices, input.initial ? [input.initial] : [])}\nType a number or a name.`,
+        text: `${head}\n${choiceLines(t, input.choices, input.initial ? [input.initial] : [])}\n${toShellText(t('platform.shell.pickOne'))}`,
       };
     case 'checkboxes':
       return {
         inputId: input.id,
         input,
-        text: `${head}\n${choiceLines(input.choices, input.initial ?? [])}\nType numbers or names, separated by commas.`,
+        text: `${head}\n${choiceLines(t, input.choices, input.initial ?? [])}\n${toShellText(t('platform.shell.pickSome'))}`,
       };
   }
 }
 
 /** A form as a sequence of prompts, asked one after another. */
-export function renderShellForm(form: Form): ShellForm {
+export function renderShellForm(form: Form, t: Translate = english): ShellForm {
   return {
     title: toPlainText(form.title),
     ...(form.intro ? { intro: toShellText(form.intro) } : {}),
-    prompts: form.inputs.map(shellPrompt),
+    prompts: form.inputs.map((input) => shellPrompt(input, t)),
   };
 }
 
@@ -177,7 +197,7 @@ export type ShellAnswer =
   | { readonly ok: false; readonly reason: string };
 
 /** One typed answer -> the input's value, or a gentle reason to ask again. */
-export function parseShellAnswer(prompt: ShellPrompt, answer: string): ShellAnswer {
+export function parseShellAnswer(prompt: ShellPrompt, answer: string, t: Translate = english): ShellAnswer {
   const { input } = prompt;
   const typed = answer.trim();
   const empty = { ok: true, value: input.type === 'checkboxes' ? [] : undefined } as const;
@@ -185,7 +205,7 @@ export function parseShellAnswer(prompt: ShellPrompt, answer: string): ShellAnsw
     const initial = initialOf(input);
     if (initial !== undefined) return { ok: true, value: initial };
     if (input.optional) return empty;
-    return { ok: false, reason: 'This one needs an answer. A few words are plenty.' };
+    return { ok: false, reason: toShellText(t('platform.shell.needsAnswer')) };
   }
   if (typed === '-' && input.optional && initialOf(input) !== undefined) return empty;
   switch (input.type) {
@@ -193,7 +213,7 @@ export function parseShellAnswer(prompt: ShellPrompt, answer: string): ShellAnsw
       if (input.maxLength !== undefined && typed.length > input.maxLength) {
         return {
           ok: false,
-          reason: `That's ${typed.length} characters, and this takes up to ${input.maxLength}. A shorter version works fine.`,
+          reason: toShellText(t('platform.shell.tooLong', { length: typed.length, max: input.maxLength })),
         };
       }
       return { ok: true, value: typed };
@@ -201,7 +221,7 @@ export function parseShellAnswer(prompt: ShellPrompt, answer: string): ShellAnsw
       const choice = matchChoice(input.choices, typed);
       return choice
         ? { ok: true, value: choice.value }
-        : { ok: false, reason: "I couldn't match that to a choice. Try a number from the list." };
+        : { ok: false, reason: toShellText(t('platform.shell.noMatch')) };
     }
     case 'checkboxes': {
       const { matched, unmatched } = matchChoices(input.choices, typed);
@@ -209,18 +229,24 @@ export function parseShellAnswer(prompt: ShellPrompt, answer: string): ShellAnsw
         ? { ok: true, value: matched.map((c) => c.value) }
         : {
             ok: false,
-            reason: `I couldn't match ${unmatched.map((u) => `'${u}'`).join(', ')}. Try numbers from the list.`,
+            reason: toShellText(
+              t('platform.shell.noMatches', { typed: literal(unmatched.map((u) => `'${u}'`).join(', ')) }),
+            ),
           };
     }
   }
 }
 
 /** All answers at once (tests, scripted shell sessions). */
-export function parseShellAnswers(form: Form, answers: readonly string[]): ParsedFormValues {
-  const { prompts } = renderShellForm(form);
+export function parseShellAnswers(
+  form: Form,
+  answers: readonly string[],
+  t: Translate = english,
+): ParsedFormValues {
+  const { prompts } = renderShellForm(form, t);
   const values: Record<string, FormValues[string]> = {};
   for (const [index, prompt] of prompts.entries()) {
-    const result = parseShellAnswer(prompt, answers[index] ?? '');
+    const result = parseShellAnswer(prompt, answers[index] ?? '', t);
     if (!result.ok) return { ok: false, reason: `${toPlainText(prompt.input.label)}: ${result.reason}` };
     values[prompt.inputId] = result.value;
   }

@@ -1,6 +1,8 @@
 // The first thing a newcomer reads, and the `/?` list. Plain, warm words: what this is,
 // three things to try, and how to leave.
 
+import { literal, type MarkupText, toPlainText } from '../../chat/markup.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { playgroundCommands } from './shell-lines.ts';
 
 export function commandList(): string {
@@ -8,30 +10,37 @@ export function commandList(): string {
   return playgroundCommands.map((c) => `  ${c.usage.padEnd(width)}  ${c.what}`).join('\n');
 }
 
-export function banner(start: {
-  readonly person: string;
-  readonly channel: string;
-  /** Where what you do is kept, in words ("in /home/sam/peerbridge/data"): the banner never guesses. */
-  readonly kept?: string;
-}): string {
-  const title = 'PeerBridge playground';
+export function banner(
+  start: {
+    readonly person: string;
+    readonly channel: string;
+    /** Where what you do is kept, in words ("in /home/sam/peerbridge/data"): the banner never guesses. */
+    readonly kept?: string;
+  },
+  t: Translate = english,
+): string {
+  const say = (text: MarkupText): string => toPlainText(text);
+  const title = say(t('platform.shell.bannerTitle'));
   return [
     title,
     '═'.repeat(title.length),
-    'Hello! This is a pretend chat workspace in your terminal, so you can try PeerBridge',
-    'without Slack, Discord or any tokens.',
-    `What you do is kept ${start.kept ?? 'in the embedded database'}.`,
+    say(t('platform.shell.bannerHello')),
+    say(
+      t('platform.shell.bannerKept', {
+        where: start.kept === undefined ? t('platform.shell.bannerKeptDefault') : literal(start.kept),
+      }),
+    ),
     '',
-    `You are ${start.person}, in the channel #${start.channel}. Try this:`,
-    '  /peer setup timezone:Europe/Berlin     make this channel a peer team (you become its admin)',
-    '  /peer help                             everything PeerBridge can do',
-    '  /as sam   then   /peer privacy         be someone new, and see what is kept about them',
+    say(t('platform.shell.bannerYou', { person: literal(start.person), channel: literal(start.channel) })),
+    `  /peer setup timezone:Europe/Berlin     ${say(t('platform.shell.bannerSetup'))}`,
+    `  /peer help                             ${say(t('platform.shell.bannerHelp'))}`,
+    `  /as sam   then   /peer privacy         ${say(t('platform.shell.bannerAs'))}`,
     '',
-    'Playground commands:',
+    say(t('platform.shell.bannerCommands')),
     commandList(),
     '',
-    'Leave any time with /quit or Ctrl-D.',
+    say(t('platform.shell.bannerLeave')),
   ].join('\n');
 }
 
-export const farewell = 'Bye for now. Take care of yourself.';
+export const farewell = (t: Translate = english): string => toPlainText(t('platform.shell.farewell'));

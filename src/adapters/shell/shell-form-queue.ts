@@ -3,6 +3,8 @@
 // open, typed lines are its answers; `/cancel` sets it aside and sends nothing.
 
 import type { ChatEvent, Form, Place } from '../../chat/index.ts';
+import { toPlainText } from '../../chat/markup.ts';
+import { platformTranslator } from '../form-parts.ts';
 import type { ShellEmitter } from './shell-emitter.ts';
 import { cancelledFormNote, type FormSession, startFormSession } from './shell-forms.ts';
 import { type ShellOutput, writeNote } from './shell-output.ts';
@@ -75,19 +77,15 @@ export function createShellFormQueue(deps: {
       if (!active) return;
       const typed = line.trim().toLowerCase();
       if (typed === '/cancel') {
-        note(cancelledFormNote);
+        note(cancelledFormNote(platformTranslator(active.actor.locale)));
         return next();
       }
       if (typed === '/quit' || typed === '/exit') return deps.quit();
       if (typed === '/?' || typed === '/commands') {
-        return note(
-          'You are answering a form: type an answer, press Enter to skip an optional question, or /cancel to set it aside.',
-        );
+        return note(toPlainText(platformTranslator(active.actor.locale)('platform.shell.inFormHelp')));
       }
       if (typed.startsWith('/')) {
-        return note(
-          'You are in the middle of a form. Type your answer, or /cancel to set the form aside first.',
-        );
+        return note(toPlainText(platformTranslator(active.actor.locale)('platform.shell.inFormCommand')));
       }
       return step(active, line);
     },

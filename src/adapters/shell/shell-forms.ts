@@ -3,6 +3,9 @@
 // REPL prints what each step returns.
 
 import { type Actor, checkValue, type Form, type FormValues, type Place } from '../../chat/index.ts';
+import { literal, toPlainText } from '../../chat/markup.ts';
+import { english, type Translate } from '../../i18n/index.ts';
+import { platformTranslator } from '../form-parts.ts';
 import { parseShellAnswer, parseShellAnswers, renderShellForm, type ShellForm } from './render-text.ts';
 import { indent } from './shell-output.ts';
 
@@ -22,16 +25,19 @@ export interface FormSession {
   answer(typed: string): FormStep;
 }
 
-export const cancelledFormNote =
-  'Okay, I set that form aside. Nothing was sent or saved, and you can open it again whenever you like.';
+export const cancelledFormNote = (t: Translate = english): string =>
+  toPlainText(t('platform.shell.cancelled'));
 
-export const unfinishedFormNote =
-  'The input ended before the form was finished, so nothing from it was sent or saved.';
+export const unfinishedFormNote = (t: Translate = english): string =>
+  toPlainText(t('platform.shell.unfinished'));
 
-function question(shell: ShellForm, index: number): string {
+function question(shell: ShellForm, index: number, t: Translate): string {
   const prompt = shell.prompts[index];
   if (!prompt) return '';
-  const counter = shell.prompts.length > 1 ? `(${index + 1} of ${shell.prompts.length}) ` : '';
+  const counter =
+    shell.prompts.length > 1
+      ? `${toPlainText(t('platform.shell.questionOf', { n: index + 1, count: shell.prompts.length }))} `
+      : '';
   return indent(`${counter}${prompt.text}`);
 }
 
@@ -39,13 +45,15 @@ export function startFormSession(
   form: Form,
   owner: { readonly actor: Actor; readonly place: Place },
 ): FormSession {
-  const shell = renderShellForm(form);
+  // The person's own language, as their client (LANG, /as --lang) says.
+  const t = platformTranslator(owner.actor.locale);
+  const shell = renderShellForm(form, t);
   const answers: string[] = [];
   /** Lines of a multi-line answer so far (each ended with a backslash). */
   const pending: string[] = [];
 
   const finish = (): FormStep => {
-    const parsed = parseShellAnswers(form, answers);
+    const parsed = parseShellAnswers(form, answers, t);
     return parsed.ok ? { kind: 'done', values: parsed.values } : { kind: 'failed', reason: parsed.reason };
   };
 
@@ -54,14 +62,17 @@ export function startFormSession(
     actor: owner.actor,
     place: owner.place,
     opening() {
-      const lines = [`\n[form for ${owner.actor.displayName ?? owner.actor.userId}] ${shell.title}`];
+      const name = owner.actor.displayName ?? owner.actor.userId;
+      const lines = [
+        `\n${toPlainText(t('platform.shell.formFor', { name: literal(name), title: literal(shell.title) }))}`,
+      ];
       if (shell.intro) lines.push(indent(shell.intro));
       lines.push(
         shell.prompts.length === 0
-          ? '  (Nothing to fill in here: press Enter to send it, or /cancel to set it aside.)'
-          : '  (Answer one question at a time. /cancel sets the form aside and sends nothing.)',
+          ? `  ${toPlainText(t('platform.shell.nothingToFill'))}`
+          : `  ${toPlainText(t('platform.shell.oneAtATime'))}`,
       );
-      if (shell.prompts.length > 0) lines.push(question(shell, 0));
+      if (shell.prompts.length > 0) lines.push(question(shell, 0, t));
       return lines.join('\n');
     },
     answer(line) {
@@ -73,7 +84,7 @@ export function startFormSession(
       }
       const typed = [...pending, line].join('\n');
       pending.length = 0;
-      const result = parseShellAnswer(prompt, typed);
+      const result = parseShellAnswer(prompt, typed, t);
       // The input's own check, at once: a person fixes one answer, not the whole form at the end.
       const problem =
         result.ok && prompt.input.type === 'text' && prompt.input.check && typeof result.value === 'string'
@@ -81,11 +92,11 @@ export function startFormSession(
           : undefined;
       const reason = result.ok ? problem : result.reason;
       if (reason !== undefined) {
-        return { kind: 'retry', text: `  ${reason}\n${question(shell, answers.length)}` };
+        return { kind: 'retry', text: `  ${reason}\n${question(shell, answers.length, t)}` };
       }
       answers.push(typed);
       return answers.length < shell.prompts.length
-        ? { kind: 'ask', text: question(shell, answers.length) }
+        ? { kind: 'ask', text: question(shell, answers.length, t) }
         : finish();
     },
   };

@@ -17,6 +17,7 @@ import {
   errorFields,
   type Logger,
 } from '../../chat/index.ts';
+import { platformTranslator } from '../form-parts.ts';
 import { banner, farewell } from './shell-banner.ts';
 import { createShellClient } from './shell-client.ts';
 import { createShellCommands } from './shell-commands.ts';
@@ -121,6 +122,8 @@ function assemble(deps: ShellReplDeps, out: ShellOutput, quit: () => void) {
 }
 
 export function createShellRepl(deps: ShellReplDeps): ShellRepl {
+  // The terminal's own language (LANG) for the playground's words around the bot.
+  const shellWords = platformTranslator(deps.locale);
   const { input, logger, table } = deps;
   const interactive = isTty(input) && isTty(deps.output);
   const out = createShellOutput(deps.output, { interactive });
@@ -181,8 +184,8 @@ export function createShellRepl(deps: ShellReplDeps): ShellRepl {
     state = 'closed';
     try {
       out.promptHidden();
-      if (forms.abandon()) writeNote(out, unfinishedFormNote);
-      out.write(`\n${farewell}`);
+      if (forms.abandon()) writeNote(out, unfinishedFormNote(shellWords));
+      out.write(`\n${farewell(shellWords)}`);
       logger.info({ event: 'shell.closed', events: emitter.count }, 'playground closed');
     } finally {
       input.removeListener('error', onInputError);
@@ -218,7 +221,7 @@ export function createShellRepl(deps: ShellReplDeps): ShellRepl {
       input.on('error', onInputError);
       deps.output.on('error', onOutputError);
       out.write(
-        `${banner({ person: world.displayName(world.me), channel: firstChannel, ...(deps.kept ? { kept: deps.kept } : {}) })}\n`,
+        `${banner({ person: world.displayName(world.me), channel: firstChannel, ...(deps.kept ? { kept: deps.kept } : {}) }, shellWords)}\n`,
       );
       const lines = createInterface({
         input,

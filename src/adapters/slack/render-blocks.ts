@@ -16,6 +16,7 @@ import { type MarkupPiece, parseMarkup, toPlainText } from '../../chat/markup.ts
 import { neutralizeMassMentions } from '../../chat/mass-mentions.ts';
 import { moreMarker, splitText, truncateText } from '../../chat/split-text.ts';
 import type { Block, Button, Choice, Form, FormInput, FormValues, Select, View } from '../../chat/views.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 
 export interface SlackMessage {
   /** Notification and screen-reader fallback text. */
@@ -23,8 +24,30 @@ export interface SlackMessage {
   readonly blocks: Slack.KnownBlock[];
 }
 
+const zwsp = '\u200b';
+/** The `:` that opens `:name:`, which Slack would show as an emoji (a name has a letter). */
+const emojiCode = /:(?=[\p{N}_+-]*\p{L}[\p{L}\p{N}_+-]*:)/gu;
+/**
+ * A run of `*`, `_` or `~` that could open or close formatting: Slack only reads one at a word's
+ * edge, so `New_York` or `2*3` stay untouched (and searchable); backticks always count.
+ */
+const formattingRun = /(?<![\p{L}\p{N}])[*_~]+|[*_~]+(?![\p{L}\p{N}])|`+/gu;
+const escapeEntities = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * What a person wrote, made plain for mrkdwn. Slack has no backslash escapes, so a zero-width
+ * space around every `*`, `_`, `~` and backtick at a word's edge keeps them from opening or
+ * closing a run, one
+ * after a `:` keeps `:name:` from becoming an emoji, and one before a `&gt;` at the start of a
+ * line keeps it from quoting. `&`, `<` and `>` become entities, so `<@U123>`, `<!here>` and
+ * `<https://x|label>` show as typed and link or ping nobody.
+ */
 const escapeMrkdwn = (text: string): string =>
-  neutralizeMassMentions(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  escapeEntities(neutralizeMassMentions(text))
+    .replace(formattingRun, (run) => `${zwsp}${[...run].join(zwsp)}${zwsp}`)
+    .replace(emojiCode, `:${zwsp}`)
+    .replace(/^(\s*)&gt;/gm, `$1${zwsp}&gt;`);
 
 /** `**b**` -> `*b*`, `_i_` stays, `[label](url)` -> `<url|label>`; `&`, `<`, `>` escaped. */
 function mrkdwnPiece(piece: MarkupPiece): string {
@@ -36,7 +59,8 @@ function mrkdwnPiece(piece: MarkupPiece): string {
     case 'italic':
       return `_${escapeMrkdwn(piece.text)}_`;
     case 'code':
-      return `\`${escapeMrkdwn(piece.text)}\``;
+      // Nothing is formatted inside code; only the entities matter there.
+      return `\`${escapeEntities(neutralizeMassMentions(piece.text))}\``;
     case 'link':
       // A `|` in the label would end the link early.
       return `<${escapeMrkdwn(piece.url)}|${escapeMrkdwn(piece.label).replace(/\|/g, '¦')}>`;
@@ -59,7 +83,12 @@ function fitMrkdwn(text: string, max: number): string {
 
 const plain = (text: string, max: number): Slack.PlainTextElement => ({
   type: 'plain_text',
-  text: truncateText(neutralizeMassMentions(toPlainText(text)).replace(/\s+/g, ' ').trim() || ' ', max),
+  // emoji: true shows the bot's own emoji; a typed `:name:` is broken like in mrkdwn.
+  text: truncateText(
+    neutralizeMassMentions(toPlainText(text)).replace(emojiCode, `:${zwsp}`).replace(/\s+/g, ' ').trim() ||
+      ' ',
+    max,
+  ),
   emoji: true,
 });
 
@@ -192,7 +221,7 @@ function fallbackText(view: View): string {
 }
 
 /** The whole view, over as many messages as it needs (each at most 50 blocks). */
-export function renderSlackMessages(view: View): SlackMessage[] {
+export function renderSlackMessages(view: View, t: Translate = english): SlackMessage[] {
   const blocks = view.blocks.flatMap(renderBlock);
   const messages: Slack.KnownBlock[][] = [];
   let current: Slack.KnownBlock[] = [];
@@ -209,7 +238,13 @@ export function renderSlackMessages(view: View): SlackMessage[] {
   if (current.length > 0 || messages.length === 0) messages.push(current);
   const text = fallbackText(view);
   return messages.map((part, index) => ({
-    text: index === 0 ? text : `${truncateText(text, slackLimits.messageText - 12)} (continued)`,
+    text:
+      index === 0
+        ? text
+        : fitMrkdwn(
+            toSlackMrkdwn(t('platform.replies.continued', { text: view.text })),
+            slackLimits.messageText,
+          ),
     blocks: part,
   }));
 }
@@ -283,7 +318,7 @@ function inputElement(input: FormInput): Slack.InputBlock['element'] {
 }
 
 /** A form as a Slack modal: callback_id is the formId, private_metadata the context. */
-export function renderSlackModal(form: Form): Slack.ModalView {
+export function renderSlackModal(form: Form, t: Translate = english): Slack.ModalView {
   const inputs: Slack.InputBlock[] = form.inputs.map((input) => ({
     type: 'input',
     block_id: assertWithin('Slack block_id', input.id, slackLimits.blockId),
@@ -304,7 +339,7 @@ export function renderSlackModal(form: Form): Slack.ModalView {
     private_metadata: assertWithin('Slack private_metadata', form.context ?? '', slackLimits.privateMetadata),
     title: plain(form.title, slackLimits.modalTitle),
     submit: plain(form.submitLabel, slackLimits.modalButton),
-    close: plain('Not now', slackLimits.modalButton),
+    close: plain(t('platform.forms.notNow'), slackLimits.modalButton),
     blocks: [...intro, ...inputs],
   };
 }

@@ -10,6 +10,7 @@ import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } fro
 import type { CommandTable, EventSink, Logger } from '../../chat/index.ts';
 import { errorFields, refusalView } from '../../chat/index.ts';
 import type { SlackConfig } from '../../config.ts';
+import { english } from '../../i18n/index.ts';
 import { type HomeViewSource, publishHome } from './app-home.ts';
 import { boltLogger } from './bolt-logger.ts';
 import {
@@ -123,9 +124,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions: { ...apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 } },
   });
 
-  const unreadableFormView = refusalView(
-    "I'm sorry, I couldn't read that form, so nothing was saved. You didn't do anything wrong; please try it again.",
-  );
+  const unreadableFormView = refusalView(english('platform.slack.unreadableForm'));
 
   async function deliver(
     kind: string,

@@ -7,6 +7,7 @@ import { createOutboundRest } from '../../../src/adapters/discord/discord-client
 import { createDiscordChatClient, discordNonce } from '../../../src/adapters/discord/discord-outbound.ts';
 import { renderDiscordMessages } from '../../../src/adapters/discord/render-components.ts';
 import { DeliveryError, type Logger, type UserRef, view } from '../../../src/chat/index.ts';
+import { markup } from '../../../src/chat/markup.ts';
 import { longView } from '../../chat/sample-views.ts';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 
@@ -26,7 +27,7 @@ afterEach(() => fake.reset());
 const clientFor = (apiUrl = fake.apiUrl) =>
   createDiscordChatClient(createOutboundRest({ token, applicationId: fake.world.applicationId, apiUrl }));
 
-const hello = view('Hello', { type: 'text', text: 'Hello, **team**.' });
+const hello = view(markup`Hello`, { type: 'text', text: markup`Hello, **team**.` });
 
 function alice(): UserRef {
   return { platform: 'discord', workspaceId: fake.world.guild().id, userId: fake.world.user('alice').id };
@@ -84,7 +85,7 @@ describe('Discord outbound client', () => {
     const note = await client.postToChannel(channel, hello);
     const first = await client.postToChannel(
       channel,
-      view('Weekly: the digest', { type: 'text', text: 'One' }),
+      view(markup`Weekly: the digest`, { type: 'text', text: markup`One` }),
       {
         threadId: note.messageId,
         idempotencyKey: 'checkin-digest:1',
@@ -157,7 +158,7 @@ describe('Discord outbound client', () => {
     };
     const posted = await client.postToChannel(
       channel,
-      view('Ask', { type: 'actions', elements: [{ type: 'button', actionId: 'x:y', label: 'Go' }] }),
+      view(markup`Ask`, { type: 'actions', elements: [{ type: 'button', actionId: 'x:y', label: 'Go' }] }),
     );
     await client.updateMessage(posted, hello);
     expect(fake.message(posted.messageId)).toMatchObject({ content: 'Hello, **team**.', components: [] });

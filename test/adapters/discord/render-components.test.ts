@@ -13,6 +13,7 @@ import {
   toDiscordMarkdown,
 } from '../../../src/adapters/discord/render-components.ts';
 import { discordLimits, mergePageValues, ViewLimitError, view } from '../../../src/chat/index.ts';
+import { markup } from '../../../src/chat/markup.ts';
 import { checkinForm, longView } from '../../chat/sample-views.ts';
 
 function assertWithinDiscordLimits(message: DiscordMessage): void {
@@ -89,7 +90,7 @@ describe('renderDiscordMessages', () => {
       label: `Slot ${i + 1}`,
       value: `slot-${i}`,
     }));
-    const messages = renderDiscordMessages(view('Vote', { type: 'actions', elements: buttons }));
+    const messages = renderDiscordMessages(view(markup`Vote`, { type: 'actions', elements: buttons }));
     expect(messages.map((m) => m.components?.map((r) => r.components.length))).toEqual([
       [5, 5, 5, 5, 5],
       [2],
@@ -98,7 +99,7 @@ describe('renderDiscordMessages', () => {
 
   it('renders link buttons with style 5 and a url, and styles others', () => {
     const [message] = renderDiscordMessages(
-      view('Links', {
+      view(markup`Links`, {
         type: 'actions',
         elements: [
           { type: 'button', actionId: 'resources:open', label: 'Open the guide', url: 'https://example.org' },
@@ -143,7 +144,7 @@ describe('Discord modals', () => {
   it('asks a six-input form in two parts of at most five inputs, with real selects', () => {
     const pages = discordFormPages(checkinForm);
     expect(pages).toHaveLength(2);
-    const modals: APIModalInteractionResponseCallbackData[] = pages.map(renderDiscordModal);
+    const modals: APIModalInteractionResponseCallbackData[] = pages.map((page) => renderDiscordModal(page));
     for (const modal of modals) {
       expect(modal.components.length).toBeLessThanOrEqual(discordLimits.modalComponents);
       expect(modal.title.length).toBeLessThanOrEqual(discordLimits.modalTitle);

@@ -2,6 +2,7 @@
 // a 429 (which reaches Client4 without a status code) leaves as `rate-limited` with the wait
 // from the X-Ratelimit-* headers, so the outbox paces it like Slack's and Discord's; people
 // are confirmed through the API, with bots, deactivated accounts and admins told apart.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionKey } from '../../../src/adapters/mattermost/action-mac.ts';
 import {
@@ -9,6 +10,7 @@ import {
   DirectChannels,
 } from '../../../src/adapters/mattermost/mattermost-client.ts';
 import { MattermostRest } from '../../../src/adapters/mattermost/mattermost-rest.ts';
+import { markup } from '../../../src/chat/markup.ts';
 import { DeliveryError } from '../../../src/chat/outbound.ts';
 import { view } from '../../../src/chat/views.ts';
 import { FakeMattermost } from '../../fakes/mattermost/index.ts';
@@ -39,24 +41,31 @@ describe('the Mattermost client', () => {
     fake.rateLimit((method, path) => method === 'POST' && path === '/api/v4/posts', 1, 7);
     const channel = { ...ws(), channelId: fake.world.townSquare.id };
     const error = await client()
-      .postToChannel(channel, view('Hello', { type: 'text', text: 'Hello' }))
+      .postToChannel(channel, view(markup`Hello`, { type: 'text', text: markup`Hello` }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryError);
     expect(error).toMatchObject({ failure: 'rate-limited', retryAfterMs: 7_000 });
-    const sent = await client().postToChannel(channel, view('Hello', { type: 'text', text: 'Hello' }), {
-      idempotencyKey: 'k1',
-    });
+    const sent = await client().postToChannel(
+      channel,
+      view(markup`Hello`, { type: 'text', text: markup`Hello` }),
+      {
+        idempotencyKey: 'k1',
+      },
+    );
     expect(fake.world.posts.get(sent.messageId)?.props.peerbridge_key).toBe('k1');
   });
 
   it('says permanent for a bad token, and sends DMs through a direct channel', async () => {
     const error = await client('wrong')
-      .sendDirect({ ...ws(), userId: fake.world.user('ana').id }, view('Hi', { type: 'text', text: 'Hi' }))
+      .sendDirect(
+        { ...ws(), userId: fake.world.user('ana').id },
+        view(markup`Hi`, { type: 'text', text: markup`Hi` }),
+      )
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ failure: 'permanent' });
     const sent = await client().sendDirect(
       { ...ws(), userId: fake.world.user('ana').id },
-      view('Hi', { type: 'text', text: 'Hi' }),
+      view(markup`Hi`, { type: 'text', text: markup`Hi` }),
     );
     expect(sent.channelId).toBe(fake.dmChannelOf('ana'));
   });

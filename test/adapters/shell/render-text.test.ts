@@ -6,17 +6,18 @@ import {
   renderShellText,
 } from '../../../src/adapters/shell/render-text.ts';
 import { view } from '../../../src/chat/index.ts';
+import { markup } from '../../../src/chat/markup.ts';
 import { checkinForm } from '../../chat/sample-views.ts';
 
 describe('renderShellText', () => {
   it('renders a view as plain text with numbered controls', () => {
     const rendered = renderShellText(
       view(
-        'Check-in',
-        { type: 'header', text: 'Weekly check-in' },
-        { type: 'text', text: 'How was **your** week? See [tips](https://x.org).' },
-        { type: 'fields', fields: [{ label: 'Due', value: 'Friday' }] },
-        { type: 'context', text: 'You can skip this.' },
+        markup`Check-in`,
+        { type: 'header', text: markup`Weekly check-in` },
+        { type: 'text', text: markup`How was **your** week? See [tips](https://x.org).` },
+        { type: 'fields', fields: [{ label: markup`Due`, value: markup`Friday` }] },
+        { type: 'context', text: markup`You can skip this.` },
         { type: 'divider' },
         {
           type: 'actions',

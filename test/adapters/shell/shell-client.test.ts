@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createShellAdapter, type ShellAdapter } from '../../../src/adapters/shell/index.ts';
 import { describeSize } from '../../../src/adapters/shell/shell-deliveries.ts';
 import { DeliveryError, view } from '../../../src/chat/index.ts';
+import { markup } from '../../../src/chat/markup.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { sampleTable } from '../../chat/sample-table.ts';
 import { fakeSink, type Terminal, terminal, within } from './shell-terminal.ts';
@@ -39,7 +40,7 @@ async function startedShell() {
   return { term, shell, client: shell.client, events: recorded.events };
 }
 
-const hello = view('Hello', { type: 'text', text: 'A gentle hello.' });
+const hello = view(markup`Hello`, { type: 'text', text: markup`A gentle hello.` });
 
 describe('shell ChatClient (what the outbox sends through)', () => {
   it('labels a direct message, a channel post and a private reply by who sees them', async () => {
@@ -58,7 +59,7 @@ describe('shell ChatClient (what the outbox sends through)', () => {
   it('shows an update under the label of the message it replaces', async () => {
     const { term, client } = await startedShell();
     const direct = await client.sendDirect(dana, hello);
-    await client.updateMessage(direct, view('Changed', { type: 'text', text: 'Plans changed.' }));
+    await client.updateMessage(direct, view(markup`Changed`, { type: 'text', text: markup`Plans changed.` }));
     expect(term.text()).toContain('[DM to dana] PeerBridge (edited):\n  Plans changed.');
   });
 
@@ -107,7 +108,7 @@ describe('shell ChatClient (what the outbox sends through)', () => {
     const { term, client, events } = await startedShell();
     await client.sendDirect(
       { ...local, userId: 'sam' },
-      view('Flag', {
+      view(markup`Flag`, {
         type: 'actions',
         elements: [{ type: 'button', actionId: 'flags:ack', label: 'I am on it', value: 'f1' }],
       }),

@@ -1,5 +1,6 @@
 // The playground's parts, each alone: no readline, no streams, no router. The REPL wires them;
 // shell-repl.test.ts drives them together.
+
 import { describe, expect, it } from 'vitest';
 import { createShellCommands } from '../../../src/adapters/shell/shell-commands.ts';
 import { createShellDeliveries } from '../../../src/adapters/shell/shell-deliveries.ts';
@@ -13,6 +14,7 @@ import { promptText } from '../../../src/adapters/shell/shell-repl.ts';
 import { ShellWorld } from '../../../src/adapters/shell/shell-world.ts';
 import type { ChatEvent, Form } from '../../../src/chat/index.ts';
 import { view } from '../../../src/chat/index.ts';
+import { markup } from '../../../src/chat/markup.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { sampleTable } from '../../chat/sample-table.ts';
 
@@ -77,7 +79,7 @@ describe('shell form queue', () => {
     await forms.answer('/peer help');
     expect(out.text()).toContain('You are in the middle of a form');
     await forms.answer('/cancel');
-    expect(out.text()).toContain(cancelledFormNote);
+    expect(out.text()).toContain(cancelledFormNote());
     expect(out.text()).toContain('Second: anything to add?');
     await forms.answer('all good');
 
@@ -181,7 +183,7 @@ describe('shell commands', () => {
     expect(out.text()).toContain('There is nothing to press yet.');
     deliveries.post(
       'team',
-      view('Check-in', {
+      view(markup`Check-in`, {
         type: 'actions',
         elements: [{ type: 'button', actionId: 'checkins:answer', label: 'Answer', value: 'r1' }],
       }),

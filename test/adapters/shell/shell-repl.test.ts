@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createShellAdapter, type ShellAdapter } from '../../../src/adapters/shell/index.ts';
 import { cancelledFormNote, unfinishedFormNote } from '../../../src/adapters/shell/shell-forms.ts';
 import { type ChatEvent, type EventOfKind, type Reply, view } from '../../../src/chat/index.ts';
+import { markup } from '../../../src/chat/markup.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { sampleTable } from '../../chat/sample-table.ts';
 import { checkinForm } from '../../chat/sample-views.ts';
@@ -43,8 +44,8 @@ function playground(script?: (event: ChatEvent, reply: Reply) => Promise<void>) 
 }
 
 const checkinButtons = view(
-  'Time for a check-in',
-  { type: 'text', text: 'How is this week going?' },
+  markup`Time for a check-in`,
+  { type: 'text', text: markup`How is this week going?` },
   {
     type: 'actions',
     elements: [
@@ -59,10 +60,10 @@ async function checkinScript(event: ChatEvent, reply: Reply): Promise<void> {
   if (event.kind === 'command' && event.path[0] === 'checkin') await reply.publicly(checkinButtons);
   if (event.kind === 'action' && event.actionId === 'checkins:answer') await reply.openForm(checkinForm);
   if (event.kind === 'action' && event.actionId === 'checkins:skip') {
-    await reply.privately(view('Skipped', { type: 'text', text: 'No problem, skipped.' }));
+    await reply.privately(view(markup`Skipped`, { type: 'text', text: markup`No problem, skipped.` }));
   }
   if (event.kind === 'form')
-    await reply.privately(view('Thanks', { type: 'text', text: 'Thank you for sharing.' }));
+    await reply.privately(view(markup`Thanks`, { type: 'text', text: markup`Thank you for sharing.` }));
 }
 
 describe('shell playground: starting and leaving', () => {
@@ -112,7 +113,7 @@ describe('shell playground: starting and leaving', () => {
       if (event.kind !== 'command') return;
       entered();
       await gate;
-      await reply.publicly(view('Team ready', { type: 'text', text: 'The team is ready.' }));
+      await reply.publicly(view(markup`Team ready`, { type: 'text', text: markup`The team is ready.` }));
     });
     let closed = false;
     void shell.closed.then(() => {
@@ -230,7 +231,7 @@ describe('shell playground: talking to the bot', () => {
   it('sends text in a direct message to the bot, and explains why text in a channel is not', async () => {
     const { shell, session, of } = playground(async (event, reply) => {
       if (event.kind === 'direct-message')
-        await reply.privately(view('Hi', { type: 'text', text: 'Hello back.' }));
+        await reply.privately(view(markup`Hi`, { type: 'text', text: markup`Hello back.` }));
     });
     await shell.start();
     const text = await session('hello there', '/dm', 'hello there');
@@ -246,11 +247,11 @@ describe('shell playground: talking to the bot', () => {
   it('labels what each person and channel receives, and keeps it for /inbox and /log', async () => {
     const { shell, session } = playground(async (event, reply) => {
       if (event.kind === 'command') {
-        await reply.publicly(view('Team ready', { type: 'text', text: 'The team is ready.' }));
-        await reply.privately(view('Just you', { type: 'text', text: 'Only you see this.' }));
+        await reply.publicly(view(markup`Team ready`, { type: 'text', text: markup`The team is ready.` }));
+        await reply.privately(view(markup`Just you`, { type: 'text', text: markup`Only you see this.` }));
       }
       if (event.kind === 'member-joined')
-        await reply.privately(view('Welcome', { type: 'text', text: 'Welcome!' }));
+        await reply.privately(view(markup`Welcome`, { type: 'text', text: markup`Welcome!` }));
     });
     await shell.start();
     const text = await session('/peer setup timezone:UTC', '/as sam', '/inbox', '/log', '/dm', '/log');
@@ -274,7 +275,8 @@ describe('shell playground: buttons', () => {
   it('presses a button by its number, for anyone in the channel that saw it', async () => {
     const { term, shell, session, of } = playground(async (event, reply) => {
       if (event.kind === 'command') await reply.publicly(checkinButtons);
-      if (event.kind === 'action') await reply.privately(view('Noted', { type: 'text', text: 'Noted.' }));
+      if (event.kind === 'action')
+        await reply.privately(view(markup`Noted`, { type: 'text', text: markup`Noted.` }));
     });
     await shell.start();
     term.type('/as sam', '/as alex', '/peer checkin');
@@ -301,7 +303,7 @@ describe('shell playground: buttons', () => {
       if (event.kind !== 'command') return;
       posts += 1;
       await reply.publicly(
-        view(`Post ${posts}`, {
+        view(markup`Post ${posts}`, {
           type: 'actions',
           elements: [
             { type: 'button', actionId: 'checkins:answer', label: `Answer ${posts}`, value: `r${posts}` },
@@ -334,7 +336,9 @@ describe('shell playground: buttons', () => {
     const { shell, session, of } = playground(async (event, reply) => {
       if (event.kind === 'command') await reply.publicly(checkinButtons);
       if (event.kind === 'action') {
-        await reply.updateSource(view('Skipped', { type: 'text', text: 'Skipped for this week.' }));
+        await reply.updateSource(
+          view(markup`Skipped`, { type: 'text', text: markup`Skipped for this week.` }),
+        );
       }
     });
     await shell.start();
@@ -383,7 +387,7 @@ describe('shell playground: forms', () => {
     await shell.start();
     const text = await session('/peer checkin', '1', '2', '/cancel', '/who');
     expect(of('form')).toEqual([]);
-    expect(text).toContain(cancelledFormNote);
+    expect(text).toContain(cancelledFormNote());
     expect(text).toContain('alex in #team> /who');
   });
 
@@ -392,7 +396,7 @@ describe('shell playground: forms', () => {
     await shell.start();
     const text = await session('/peer checkin', '1', '3', 'I rested');
     expect(of('form')).toEqual([]);
-    expect(text).toContain(unfinishedFormNote);
+    expect(text).toContain(unfinishedFormNote());
     expect(text.trimEnd().endsWith(farewell)).toBe(true);
   });
 });

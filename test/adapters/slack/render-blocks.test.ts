@@ -9,6 +9,7 @@ import {
   toSlackMrkdwn,
 } from '../../../src/adapters/slack/render-blocks.ts';
 import { slackLimits, view } from '../../../src/chat/index.ts';
+import { literal, markup } from '../../../src/chat/markup.ts';
 import { checkinForm, choices, longView } from '../../chat/sample-views.ts';
 
 const allBlocks = (messages: { blocks: Slack.KnownBlock[] }[]) => messages.flatMap((m) => m.blocks);
@@ -81,18 +82,20 @@ describe('renderSlackMessages', () => {
 
   it('never ends a message with a header that belongs to the next one', () => {
     const blocks = [
-      ...Array.from({ length: 49 }, (_, i) => ({ type: 'text' as const, text: `line ${i}` })),
-      { type: 'header' as const, text: 'Next part' },
-      { type: 'text' as const, text: 'after the header' },
+      ...Array.from({ length: 49 }, (_, i) => ({ type: 'text' as const, text: markup`line ${i}` })),
+      { type: 'header' as const, text: markup`Next part` },
+      { type: 'text' as const, text: markup`after the header` },
     ];
-    const messages = renderSlackMessages(view('Parts', ...blocks));
+    const messages = renderSlackMessages(view(markup`Parts`, ...blocks));
     expect(messages[0]!.blocks.at(-1)?.type).toBe('section');
     expect(messages[1]!.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Next part' } });
   });
 
   it('splits a 10,000 character text into sections of at most 3,000 at word boundaries', () => {
     const text = 'steady breath '.repeat(715).trim();
-    const [message] = renderSlackMessages(view('Long', { type: 'text', text }));
+    const [message] = renderSlackMessages(
+      view(markup`Long`, { type: 'text', text: markup`${literal(text)}` }),
+    );
     const parts = message!.blocks.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : ''));
     expect(parts.length).toBe(4);
     expect(parts.every((p) => p.length <= 3000 && !p.endsWith(' ') && !p.startsWith(' '))).toBe(true);

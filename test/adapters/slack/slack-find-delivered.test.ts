@@ -2,11 +2,13 @@
 // the idempotency key in its metadata however far back it is since the row was made (history
 // is read page by page), and a search that runs out without reaching `since` throws ("cannot
 // tell") instead of answering "not delivered".
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boltLogger } from '../../../src/adapters/slack/bolt-logger.ts';
 import { createNonRetryingWebClient, createSlackClient } from '../../../src/adapters/slack/slack-client.ts';
 import { DirectChannels } from '../../../src/adapters/slack/slack-posting.ts';
 import { DeliveryError } from '../../../src/chat/index.ts';
+import { literal, markup } from '../../../src/chat/markup.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { FakeSlackApi } from '../../fakes/slack/index.ts';
 
@@ -28,7 +30,10 @@ function slack() {
   return { client: createSlackClient(web, new DirectChannels()) };
 }
 
-const text = (t: string) => ({ text: t, blocks: [{ type: 'text' as const, text: t }] });
+const text = (words: string) => {
+  const t = markup`${literal(words)}`;
+  return { text: t, blocks: [{ type: 'text' as const, text: t }] };
+};
 
 describe('finding a delivered outbox message on Slack', () => {
   it('finds a message 450 messages deep, following next_cursor back to `since`', async () => {

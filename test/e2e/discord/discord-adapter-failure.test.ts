@@ -1,7 +1,9 @@
 // When the adapter itself fails before the router can answer, the person hears an apology,
 // never a cheerful "All done".
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { view } from '../../../src/chat/index.ts';
+import { markup } from '../../../src/chat/markup.ts';
 import { testCommand } from '../../chat/sample-table.ts';
 import { type AdapterUnderTest, startDiscordAdapter } from './adapter-harness.ts';
 
@@ -9,7 +11,11 @@ let world: AdapterUnderTest;
 
 beforeAll(async () => {
   world = await startDiscordAdapter({
-    commands: [testCommand('ping', (reply) => reply.privately(view('pong', { type: 'text', text: 'pong' })))],
+    commands: [
+      testCommand('ping', (reply) =>
+        reply.privately(view(markup`pong`, { type: 'text', text: markup`pong` })),
+      ),
+    ],
     wrapSink: () => async () => {
       throw new Error('the sink broke');
     },

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderDiscordMessages } from '../../../src/adapters/discord/render-components.ts';
 import { discordLimits, type FormContext, view } from '../../../src/chat/index.ts';
+import { literal, markup } from '../../../src/chat/markup.ts';
 import { testCommand } from '../../chat/sample-table.ts';
 import { checkinForm, longView, shortForm } from '../../chat/sample-views.ts';
 import type { DiscordRestCall } from '../../fakes/discord/index.ts';
@@ -38,12 +39,12 @@ beforeAll(async () => {
       testCommand('checkin', (reply) => reply.openForm(checkinForm)),
       testCommand('slow', async (reply) => {
         await slow.wait;
-        await reply.privately(view('Slow answer', { type: 'text', text: 'Thanks for waiting.' }));
+        await reply.privately(view(markup`Slow answer`, { type: 'text', text: markup`Thanks for waiting.` }));
       }),
       testCommand('slow-public', async (reply) => {
         await slowPublic.wait;
         await reply.publicly(
-          view('Round closed', { type: 'text', text: 'This round is closed. Thank you all.' }),
+          view(markup`Round closed`, { type: 'text', text: markup`This round is closed. Thank you all.` }),
         );
       }),
       testCommand('slow-form', async (reply) => {
@@ -54,29 +55,34 @@ beforeAll(async () => {
         await reply.publicly(longView());
         longDone.open();
       }),
-      testCommand('ping', (reply) => reply.privately(view('pong', { type: 'text', text: 'pong' }))),
+      testCommand('ping', (reply) =>
+        reply.privately(view(markup`pong`, { type: 'text', text: markup`pong` })),
+      ),
       testCommand('announce', async (reply) => {
-        await reply.publicly(view('Hello team', { type: 'text', text: 'Hello, team.' }));
+        await reply.publicly(view(markup`Hello team`, { type: 'text', text: markup`Hello, team.` }));
       }),
     ],
     forms: {
       sample: async (context) => {
         received.push(context);
         await context.reply.privately(
-          view('Got it', {
+          view(markup`Got it`, {
             type: 'text',
-            text: `note=${String(context.values.note)}; mood=${String(context.values.mood)}`,
+            text: markup`note=${literal(String(context.values.note))}; mood=${literal(String(context.values.mood))}`,
           }),
         );
       },
       checkins: async (context) => {
         received.push(context);
-        await context.reply.privately(view('Thanks', { type: 'text', text: 'Thank you for checking in.' }));
+        await context.reply.privately(
+          view(markup`Thanks`, { type: 'text', text: markup`Thank you for checking in.` }),
+        );
       },
     },
     actions: {
       test: async ({ name, reply }) => {
-        if (name === 'update') await reply.updateSource(view('Updated', { type: 'text', text: 'Updated.' }));
+        if (name === 'update')
+          await reply.updateSource(view(markup`Updated`, { type: 'text', text: markup`Updated.` }));
       },
     },
   });

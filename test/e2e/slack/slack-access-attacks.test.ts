@@ -4,9 +4,11 @@
 //    export, then the erase, of a member who holds no team role: refused, nothing sent or erased.
 // 4. A team admin who is not a supervisor opens `/peer admin outbox` while a member's private
 //    urgent message waits for a named supervisor: the count shows, the recipient never does.
+
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
+import { markup } from '../../../src/chat/markup.ts';
 import { enqueueOutbox } from '../../../src/scheduling/index.ts';
 import {
   DEFAULT_ACTOR,
@@ -95,7 +97,7 @@ describe('access attacks on Slack', () => {
       workspaceExternalId: DEFAULT_SLACK_IDENTITY.teamId,
       teamId: team.id,
       target: { kind: 'dm', userId: sam.userId },
-      view: { text: 'A private flag', blocks: [] },
+      view: { text: markup`A private flag`, blocks: [] },
       isPrivate: true,
       urgent: true,
       notBefore: new Date(Date.now() + 3_600_000),

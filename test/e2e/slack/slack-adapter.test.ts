@@ -1,6 +1,7 @@
 // The Slack adapter on its own (no database): the real Bolt in HTTP mode against the fake
 // Slack, with a small command table and router the test controls. No real feature opens a
 // form yet, so these commands do: they show forms, buttons and long replies end to end.
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.ts';
 import {
@@ -14,6 +15,7 @@ import {
   type Place,
   view,
 } from '../../../src/chat/index.ts';
+import { literal, markup } from '../../../src/chat/markup.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { memoryDedupe, testCommand } from '../../chat/sample-table.ts';
 import { shortForm } from '../../chat/sample-views.ts';
@@ -56,8 +58,8 @@ const table = createCommandTable({
     testCommand('buttons', async (reply) => {
       await reply.publicly(
         view(
-          'A flag is waiting',
-          { type: 'text', text: 'Someone on your team would like a check-in.' },
+          markup`A flag is waiting`,
+          { type: 'text', text: markup`Someone on your team would like a check-in.` },
           {
             type: 'actions',
             elements: [
@@ -75,8 +77,10 @@ const table = createCommandTable({
       );
     }),
     testCommand('long', async (reply) => {
-      const blocks: Block[] = longText.map((text) => ({ type: 'text', text }));
-      await reply.publicly(view('A long list', { type: 'header', text: 'Everything' }, ...blocks));
+      const blocks: Block[] = longText.map((text) => ({ type: 'text', text: markup`${literal(text)}` }));
+      await reply.publicly(
+        view(markup`A long list`, { type: 'header', text: markup`Everything` }, ...blocks),
+      );
     }),
   ],
 });
@@ -93,7 +97,7 @@ const sink = createRouter({
           ...(event.message ? { messageId: event.message.messageId } : {}),
         });
         await reply.updateSource(
-          view('Acknowledged', { type: 'text', text: 'Thank you, it is acknowledged.' }),
+          view(markup`Acknowledged`, { type: 'text', text: markup`Thank you, it is acknowledged.` }),
         );
       },
     }),
@@ -103,7 +107,10 @@ const sink = createRouter({
       answer: async ({ actor, place, context, values, reply }) => {
         submitted.push({ actor, place, ...(context === undefined ? {} : { context }), values });
         await reply.privately(
-          view('Thank you for checking in', { type: 'text', text: `Mood: ${String(values.mood)}` }),
+          view(markup`Thank you for checking in`, {
+            type: 'text',
+            text: markup`Mood: ${literal(String(values.mood))}`,
+          }),
         );
       },
     }),
@@ -122,7 +129,7 @@ beforeAll(async () => {
     table,
     sink,
     logger: silentLogger,
-    homeView: async () => view('Home'),
+    homeView: async () => view(markup`Home`),
   });
   await adapter.start();
   sender = new SlackRequestSender(

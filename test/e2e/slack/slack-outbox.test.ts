@@ -2,10 +2,12 @@
 // clock: every tenth chat.postMessage answers 429 with Retry-After: 1. All messages arrive,
 // none twice, the waits are honoured, and a worker killed mid-burst leaves nothing lost or
 // doubled for the next one (which finds the unrecorded sends by their metadata key).
+
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
 import { createCommandTable, type EventSink, view } from '../../../src/chat/index.ts';
+import { literal, markup } from '../../../src/chat/markup.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import {
@@ -36,7 +38,7 @@ function slackClient(slack: FakeSlackApi) {
     table,
     sink: noEvents,
     logger: silentLogger,
-    homeView: async () => view('Home'),
+    homeView: async () => view(markup`Home`),
   }).client;
 }
 
@@ -68,7 +70,10 @@ function burst(round: string, size = BURST): OutboxMessageInput[] {
     platform: 'slack' as const,
     workspaceExternalId: fake.identity.teamId,
     target: { kind: 'dm' as const, userId: `U${round.toUpperCase()}${String(i).padStart(4, '0')}` },
-    view: view(`How are you today? (${round})`, { type: 'text', text: 'Answer whenever you like, or skip.' }),
+    view: view(markup`How are you today? (${literal(round)})`, {
+      type: 'text',
+      text: markup`Answer whenever you like, or skip.`,
+    }),
     isPrivate: i % 2 === 0,
   }));
 }
