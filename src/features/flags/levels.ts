@@ -1,6 +1,8 @@
 // The worded scale a member flags with, what would help, and what each means for routing:
 // how soon it escalates and whether it may wait for a supervisor's quiet hours.
+import type { MarkupText } from '../../chat/markup.ts';
 import type { Db } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 
 export const levelChoices = [
   { value: 'noting', label: 'Noting it', severity: 'low' },
@@ -19,10 +21,12 @@ export const wishChoices = [
 export type LevelValue = (typeof levelChoices)[number]['value'];
 export type WishValue = (typeof wishChoices)[number]['value'];
 
-export const levelLabel = (severity: Db.FlagSeverity): string =>
-  levelChoices.find((c) => c.severity === severity)?.label ?? severity;
-export const wishLabel = (wish: Db.FlagWish): string =>
-  wishChoices.find((c) => c.wish === wish)?.label ?? wish;
+/** A level in the reader's words (the catalog's `flags.levels`, glossary: the four flag levels). */
+export const levelLabel = (severity: Db.FlagSeverity, t: Translate): MarkupText =>
+  t(`flags.levels.${levelChoices.find((c) => c.severity === severity)?.value ?? 'noting'}`);
+/** What would help, in the reader's words (`flags.wishes`). */
+export const wishLabel = (wish: Db.FlagWish, t: Translate): MarkupText =>
+  t(`flags.wishes.${wishChoices.find((c) => c.wish === wish)?.value ?? 'just-noting'}`);
 
 const MINUTE = 60_000;
 /** A team's escalation times (its `escalateAfterMinutes` / `escalateUrgentMinutes` columns). */
