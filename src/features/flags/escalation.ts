@@ -6,6 +6,7 @@
 import type { View } from '../../chat/index.ts';
 import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import {
   type Clock,
   claimOccurrence,
@@ -16,7 +17,6 @@ import {
   occurrenceKey,
   type PeriodicJob,
 } from '../../scheduling/index.ts';
-import type { Translate } from '../../i18n/index.ts';
 import type { CrisisLine, CrisisLinesPort } from '../ports.ts';
 import { translatorForMember } from '../teams/index.ts';
 import { escalateAtFor, flagDmMessages } from './flag-create.ts';

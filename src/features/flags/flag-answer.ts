@@ -2,12 +2,12 @@
 // the note, or closes it with a private follow-up note. Every read by someone other than the
 // author is written to the audit log; so is every refused attempt.
 import type { Actor } from '../../chat/index.ts';
-import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
-import { type Clock, type DbClient, enqueueOutbox } from '../../scheduling/index.ts';
-import { FOLLOW_UP_CONTEXT, NOTE_CONTEXT } from './flag-create.ts';
 import { literal, type MarkupText } from '../../chat/markup.ts';
+import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { type Clock, type DbClient, enqueueOutbox } from '../../scheduling/index.ts';
 import { translatorForMember } from '../teams/index.ts';
+import { FOLLOW_UP_CONTEXT, NOTE_CONTEXT } from './flag-create.ts';
 import { plainView } from './flag-views.ts';
 import { accessTo } from './routing.ts';
 import { clockWords } from './time-words.ts';

@@ -2,7 +2,9 @@
 // and the kind reply for the member. With no supervisor, nobody reads it; admins get a nudge
 // to pair the member that says nothing about the flag.
 import type { Actor } from '../../chat/index.ts';
+import { literal, type MarkupText } from '../../chat/markup.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import {
   type Clock,
   deliverableAt,
@@ -11,8 +13,6 @@ import {
   type PrivateDeliveryMessage,
   uuidv7,
 } from '../../scheduling/index.ts';
-import { literal, type MarkupText } from '../../chat/markup.ts';
-import type { Translate } from '../../i18n/index.ts';
 import { translatorForMember } from '../teams/index.ts';
 import { plainView, supervisorDm } from './flag-views.ts';
 import { escalationDelay, ignoresQuietHours } from './levels.ts';
@@ -66,24 +66,24 @@ export function flagDmMessages(
   return to.map((member) => {
     const t = translatorForMember(member, team);
     return {
-    idempotencyKey: `flag:${flag.id}:to:${member.id}`,
-    platform,
-    workspaceExternalId,
-    teamId: team.id,
-    target: { kind: 'dm' as const, userId: member.platformUserId },
-    recipientMemberId: member.id,
-    view: supervisorDm(
-      flag,
-      author.displayName,
-      clockWords(flag.createdAt, member.timeZone ?? team.timeZone, t),
-      t,
-      escalatedNote?.(t),
-    ),
-    delivery: { kind: 'flag' as const, subjectId: flag.id, aboutMemberId: author.id },
-    urgent,
-    respectQuietHours: !urgent,
-    notBefore: now,
-  };
+      idempotencyKey: `flag:${flag.id}:to:${member.id}`,
+      platform,
+      workspaceExternalId,
+      teamId: team.id,
+      target: { kind: 'dm' as const, userId: member.platformUserId },
+      recipientMemberId: member.id,
+      view: supervisorDm(
+        flag,
+        author.displayName,
+        clockWords(flag.createdAt, member.timeZone ?? team.timeZone, t),
+        t,
+        escalatedNote?.(t),
+      ),
+      delivery: { kind: 'flag' as const, subjectId: flag.id, aboutMemberId: author.id },
+      urgent,
+      respectQuietHours: !urgent,
+      notBefore: now,
+    };
   });
 }
 

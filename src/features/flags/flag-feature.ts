@@ -11,9 +11,9 @@ import {
   type Reply,
 } from '../../chat/index.ts';
 import { literal } from '../../chat/markup.ts';
-import type { Translate } from '../../i18n/index.ts';
 import type { Config } from '../../config.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
@@ -202,7 +202,14 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
       const t = await wordsOf(actor);
       const parsed = parseFollowUp(values, t);
       if (!parsed.ok) return reply.privately(plainView(parsed.reason));
-      const closed = await closeFlag(deps, actor, await ensureMember(prisma, actor), context, parsed.value, t);
+      const closed = await closeFlag(
+        deps,
+        actor,
+        await ensureMember(prisma, actor),
+        context,
+        parsed.value,
+        t,
+      );
       if (!closed.ok) return reply.privately(plainView(closed.reason));
       deps.notifyOutbox();
       await reply.privately(
@@ -234,7 +241,9 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
         { type: 'text', text: t('flags.home') },
         {
           type: 'actions',
-          elements: [{ type: 'button', actionId: 'flags:start', label: t('flags.form.title'), style: 'primary' }],
+          elements: [
+            { type: 'button', actionId: 'flags:start', label: t('flags.form.title'), style: 'primary' },
+          ],
         },
       ];
     },

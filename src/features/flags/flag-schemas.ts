@@ -22,7 +22,8 @@ const flagSchema = z.object({
   note: optionalNote,
 });
 
-const count = (n: number, t: Translate) => literal(n.toLocaleString(t.locale.startsWith('en') ? 'en-US' : t.locale));
+const count = (n: number, t: Translate) =>
+  literal(n.toLocaleString(t.locale.startsWith('en') ? 'en-US' : t.locale));
 
 const asText = (value: FormValues[string]) =>
   Array.isArray(value) ? value[0] : (value as string | undefined);
@@ -44,7 +45,10 @@ export function parseFlagForm(values: FormValues, t: Translate): Parsed<FlagInpu
           ? t('flags.errors.wish')
           : t('flags.errors.level'),
     );
-    return { ok: false, reason: t('flags.errors.notSent', { problems: joined(problems, t('flags.errors.join')) }) };
+    return {
+      ok: false,
+      reason: t('flags.errors.notSent', { problems: joined(problems, t('flags.errors.join')) }),
+    };
   }
   const level = levelChoices.find((c) => c.value === parsed.data.level)!;
   const wish = wishChoices.find((c) => c.value === parsed.data.wish)!;

@@ -12,9 +12,11 @@ import { durationWords } from './time-words.ts';
 
 /** Pieces of view text joined by a separator that is view text too. */
 export function joined(pieces: readonly MarkupText[], separator: MarkupText): MarkupText {
-  return pieces.reduce<MarkupText>((out, piece, i) => (i === 0 ? piece : markup`${out}${separator}${piece}`), markup``);
+  return pieces.reduce<MarkupText>(
+    (out, piece, i) => (i === 0 ? piece : markup`${out}${separator}${piece}`),
+    markup``,
+  );
 }
-
 
 const text = (value: MarkupText): Block => ({ type: 'text', text: value });
 const context = (value: MarkupText): Block => ({ type: 'context', text: value });
@@ -104,7 +106,9 @@ export function supervisorDm(
       { type: 'button', actionId: 'flags:reach-out', label: t('flags.notice.reachOut'), value: flag.id },
       { type: 'button', actionId: 'flags:noted', label: t('flags.notice.noted'), value: flag.id },
     ],
-    footer: escalated ? t('flags.notice.footerWhy', { why: escalated, name }) : t('flags.notice.footer', { name }),
+    footer: escalated
+      ? t('flags.notice.footerWhy', { why: escalated, name })
+      : t('flags.notice.footer', { name }),
   });
 }
 
@@ -156,7 +160,14 @@ function crisisBullet(line: CrisisLine): MarkupText {
 
 export function crisisBlocks(lines: readonly CrisisLine[], t: Translate = english): Block[] {
   if (lines.length === 0) return [];
-  return [text(lines.slice(0, 5).map(crisisBullet).reduce((out, bullet) => markup`${out}\n${bullet}`, t('crisis.intro')))];
+  return [
+    text(
+      lines
+        .slice(0, 5)
+        .map(crisisBullet)
+        .reduce((out, bullet) => markup`${out}\n${bullet}`, t('crisis.intro')),
+    ),
+  ];
 }
 
 export function afterFlagView(
@@ -176,7 +187,12 @@ export function afterFlagView(
   }
   if (input.steps && input.steps.length > 0) {
     blocks.push(
-      text(input.steps.reduce((out, step) => markup`${out}\n• ${literal(step)}`, t('flags.after.fromPlan'))),
+      text(
+        input.steps.reduce<MarkupText>(
+          (out, step) => markup`${out}\n• ${literal(step)}`,
+          t('flags.after.fromPlan'),
+        ),
+      ),
     );
   }
   blocks.push(text(t('flags.after.grounding')));

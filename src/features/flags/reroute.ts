@@ -66,15 +66,8 @@ async function rerouteOne(tx: DbClient, cipher: FieldCipher, flag: OpenFlag, now
     notBefore: now,
   };
   await enqueueOutboxMany(tx, cipher, [
-    ...flagDmMessages(
-      updated,
-      flag.author,
-      flag.team,
-      platform,
-      externalId,
-      fresh,
-      now,
-      (t) => t('flags.notice.reroutedWhy'),
+    ...flagDmMessages(updated, flag.author, flag.team, platform, externalId, fresh, now, (t) =>
+      t('flags.notice.reroutedWhy'),
     ),
     toMember,
   ]);

@@ -26,7 +26,6 @@ export function shareTime(at: Date, zone: string, locale = 'en'): string {
   }).format(at);
 }
 
-
 export async function openShare(
   deps: { readonly prisma: PrismaClient; readonly cipher: FieldCipher; readonly clock: Clock },
   readerId: string,

@@ -73,14 +73,24 @@ export function sectionForm(section: PlanSection, current: string | undefined, t
  * words go in exactly as written (no escapes), under headings in their language.
  */
 export function planMarkdown(texts: PlanTexts, name: string, date: string, t: Translate = english): string {
-  const parts: string[] = [`# ${t('plans.file.heading')}: ${name}`, '', t('plans.file.exported', { date: literal(date) }), ''];
+  const parts: string[] = [
+    `# ${t('plans.file.heading')}: ${name}`,
+    '',
+    t('plans.file.exported', { date: literal(date) }),
+    '',
+  ];
   for (const section of planSections) {
     parts.push(`## ${sectionTitle(section, t)}`, '', texts[section.key] ?? t('plans.file.notWritten'), '');
   }
   return parts.join('\n');
 }
 
-export function sharedSectionView(memberName: string, section: PlanSection, text: string, t: Translate = english): View {
+export function sharedSectionView(
+  memberName: string,
+  section: PlanSection,
+  text: string,
+  t: Translate = english,
+): View {
   const name = literal(memberName);
   return {
     text: t('plans.share.summary', { name }),

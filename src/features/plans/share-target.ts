@@ -9,9 +9,7 @@ export async function shareTarget(
   memberId: string,
   actor: Actor,
   channelId: string | undefined,
-): Promise<
-  { teamId: string; teamZone: string; teamLanguage: string | null; supervisor: Db.Member } | undefined
-> {
+): Promise<{ teamId: string; teamZone: string; teamLanguage: string; supervisor: Db.Member } | undefined> {
   const team = channelId ? await findTeamByChannel(prisma, { ...actor, channelId }) : null;
   const assignments = await prisma.supervisorAssignment.findMany({
     where: { superviseeId: memberId, ...(team ? { teamId: team.id } : {}) },

@@ -85,8 +85,7 @@ async function forSomeoneElse(
   if (!target) return { ok: false, reason: t('privacy.subject.unknown') };
   const left = await hasLeft(deps, actor, target);
   const name = literal(target.displayName);
-  if (left === undefined)
-    return { ok: false, reason: t('privacy.subject.cannotCheck', { name }) };
+  if (left === undefined) return { ok: false, reason: t('privacy.subject.cannotCheck', { name }) };
   if (!left) return { ok: false, reason: t('privacy.subject.stillHere', { name }) };
   // The admin gets a member row, so the audit entry names who erased.
   const admin = await ensureMember(deps.prisma, actor);

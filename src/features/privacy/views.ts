@@ -8,7 +8,11 @@ import type { PrivacyLine } from '../feature.ts';
 
 export const textView = (text: MarkupText): View => ({ text, blocks: [{ type: 'text', text }] });
 
-export function summaryView(lines: readonly PrivacyLine[], readsByOthers: number, t: Translate = english): View {
+export function summaryView(
+  lines: readonly PrivacyLine[],
+  readsByOthers: number,
+  t: Translate = english,
+): View {
   return {
     text: t('privacy.summary.title'),
     blocks: [
@@ -30,7 +34,11 @@ export function exportSentView(forOther: string | undefined, t: Translate = engl
   );
 }
 
-export function confirmEraseView(memberId: string, forOther: string | undefined, t: Translate = english): View {
+export function confirmEraseView(
+  memberId: string,
+  forOther: string | undefined,
+  t: Translate = english,
+): View {
   const name = forOther === undefined ? undefined : literal(forOther);
   const title = name === undefined ? t('privacy.erase.title') : t('privacy.erase.titleOther', { name });
   return {

@@ -13,9 +13,24 @@ export const weekdays = WEEKDAY_CODES;
 const controls = (nudgeId: string, t: Translate) => ({
   type: 'actions' as const,
   elements: [
-    { type: 'button' as const, actionId: 'selfcare:snooze', label: t('selfcare.controls.snooze'), value: nudgeId },
-    { type: 'button' as const, actionId: 'selfcare:skip', label: t('selfcare.controls.skip'), value: nudgeId },
-    { type: 'button' as const, actionId: 'selfcare:stop', label: t('selfcare.controls.stop'), value: nudgeId },
+    {
+      type: 'button' as const,
+      actionId: 'selfcare:snooze',
+      label: t('selfcare.controls.snooze'),
+      value: nudgeId,
+    },
+    {
+      type: 'button' as const,
+      actionId: 'selfcare:skip',
+      label: t('selfcare.controls.skip'),
+      value: nudgeId,
+    },
+    {
+      type: 'button' as const,
+      actionId: 'selfcare:stop',
+      label: t('selfcare.controls.stop'),
+      value: nudgeId,
+    },
   ],
 });
 
@@ -35,8 +50,18 @@ export function promptView(
         {
           type: 'actions',
           elements: [
-            { type: 'button', actionId: 'selfcare:okay', label: t('selfcare.endOfShift.okay'), value: nudgeId },
-            { type: 'button', actionId: 'selfcare:heavy', label: t('selfcare.endOfShift.heavy'), value: nudgeId },
+            {
+              type: 'button',
+              actionId: 'selfcare:okay',
+              label: t('selfcare.endOfShift.okay'),
+              value: nudgeId,
+            },
+            {
+              type: 'button',
+              actionId: 'selfcare:heavy',
+              label: t('selfcare.endOfShift.heavy'),
+              value: nudgeId,
+            },
           ],
         },
         controls(nudgeId, t),
@@ -56,7 +81,9 @@ export function promptView(
       {
         type: 'text',
         // The line is the member's own words from their plan: shown as they wrote it.
-        text: planLine ? t('selfcare.planLine.text', { line: literal(planLine) }) : t('selfcare.planLine.empty'),
+        text: planLine
+          ? t('selfcare.planLine.text', { line: literal(planLine) })
+          : t('selfcare.planLine.empty'),
       },
       controls(nudgeId, t),
       footnote(t),

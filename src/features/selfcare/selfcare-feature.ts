@@ -48,8 +48,7 @@ export interface SelfCareDeps {
 const HOUR = 60 * 60_000;
 const say = (text: MarkupText): View => refusalView(text);
 
-const dayChoices = (t: Translate) =>
-  weekdays.map((d) => ({ value: d, label: t(`selfcare.days.${d}`) }));
+const dayChoices = (t: Translate) => weekdays.map((d) => ({ value: d, label: t(`selfcare.days.${d}`) }));
 
 const choiceForm = (t: Translate): Form => ({
   formId: 'selfcare:choose',
@@ -113,14 +112,12 @@ function parseChoice(
     weeklyDay: one(values.weekly) ?? 'FR',
     time: one(values.time)?.trim() || undefined,
   });
-  if (!parsed.success)
-    return { ok: false, reason: t('selfcare.errors.choices') };
+  if (!parsed.success) return { ok: false, reason: t('selfcare.errors.choices') };
   const { topics: chosen, days, weeklyDay } = parsed.data;
   if (chosen.length === 0) return { ok: true, value: { topics: [], days: [], weeklyDay, time: defaultTime } };
   // The question is optional, so skipping it is an answer: the usual end of a day shift.
   const minutes = parseTimeOfDay(parsed.data.time ?? defaultTime);
-  if (minutes === null)
-    return { ok: false, reason: t('selfcare.errors.time') };
+  if (minutes === null) return { ok: false, reason: t('selfcare.errors.time') };
   if (chosen.some((t) => t !== 'weekly') && days.length === 0) {
     return { ok: false, reason: t('selfcare.errors.days') };
   }
@@ -247,7 +244,10 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
       const count = await replaceNudges(prisma, member, parsed.value, zone, clock.now());
       const chosen = parsed.value.topics
         .map((topic) => t(`selfcare.topics.${topic}`))
-        .reduce((out, label, i) => (i === 0 ? label : markup`${out}${t('selfcare.saved.join')}${label}`), markup``);
+        .reduce(
+          (out, label, i) => (i === 0 ? label : markup`${out}${t('selfcare.saved.join')}${label}`),
+          markup``,
+        );
       await reply.privately(
         say(
           count === 0

@@ -84,9 +84,9 @@ export const flags = {
     reachOut: "I'll reach out",
     noted: 'Noted',
     footer:
-      'Only you can see this. **Open** shows anything they wrote, to you only (each read is logged). {{name}} will be told when you answer. `/peer flags` lists your supervisees\' open flags.',
+      "Only you can see this. **Open** shows anything they wrote, to you only (each read is logged). {{name}} will be told when you answer. `/peer flags` lists your supervisees' open flags.",
     footerWhy:
-      '{{why}} Only you can see this. **Open** shows anything they wrote, to you only (each read is logged). {{name}} will be told when you answer. `/peer flags` lists your supervisees\' open flags.',
+      "{{why}} Only you can see this. **Open** shows anything they wrote, to you only (each read is logged). {{name}} will be told when you answer. `/peer flags` lists your supervisees' open flags.",
     escalatedWhy: '{{names}} has not seen this yet, so it now comes to you as well.',
     reroutedWhy: 'Their supervisors changed, so this comes to you now.',
   },
@@ -95,13 +95,15 @@ export const flags = {
     note: '**Their note:**\n{{note}}',
     noNote: '_No note._',
     followUp: '**Follow-up note:**\n{{note}}',
-    onlyYou: 'Only you see this. Opening it was written to the audit log, as every read of a private flag is.',
+    onlyYou:
+      'Only you see this. Opening it was written to the audit log, as every read of a private flag is.',
   },
   answer: {
     reachOut: 'Thank you. I told {{name}} you have seen it and will reach out.',
     noted: 'Thank you. I told {{name}} you have seen it and noted it.',
     seenReachOut: '{{name}} has seen your flag ({{when}}) and will reach out to you.',
-    seenNoted: '{{name}} has seen your flag ({{when}}) and noted it. You can always say more with `/peer flag`.',
+    seenNoted:
+      '{{name}} has seen your flag ({{when}}) and noted it. You can always say more with `/peer flag`.',
     alreadyClosed: 'This flag is already closed, so nothing changed. Thank you for checking.',
     alreadyAnswered: 'No need: {{by}}, so nothing changed. Thank you for checking.',
     answeredBy: '{{name}} answered it ({{when}})',

@@ -33,9 +33,9 @@ export const privacy = {
   subject: {
     unknown: 'I keep nothing about that person in this workspace.',
     cannotCheck:
-      'I couldn\'t check with the platform whether {{name}} has left, so I changed nothing. Please try again in a little while.',
+      "I couldn't check with the platform whether {{name}} has left, so I changed nothing. Please try again in a little while.",
     stillHere:
-      '{{name}} is still in one of this workspace\'s team channels, so this is theirs to do: they can use `/peer privacy` themselves.',
+      "{{name}} is still in one of this workspace's team channels, so this is theirs to do: they can use `/peer privacy` themselves.",
     gone: 'There is nothing left to erase: that data is already gone.',
   },
 } as const;

@@ -99,8 +99,7 @@ export const flags: Catalog['flags'] = {
     note: '**Su nota:**\n{{note}}',
     noNote: '_Sin nota._',
     followUp: '**Nota de seguimiento:**\n{{note}}',
-    onlyYou:
-      'Solo tú ves esto. Que lo abriste quedó registrado, como cada lectura de un aviso privado.',
+    onlyYou: 'Solo tú ves esto. Que lo abriste quedó registrado, como cada lectura de un aviso privado.',
   },
   answer: {
     reachOut: 'Gracias. Le conté a {{name}} que lo viste y que te pondrás en contacto.',
@@ -140,7 +139,12 @@ export const flags: Catalog['flags'] = {
     summary: 'Avisos',
     supervisedHeader: 'Avisos abiertos de las personas que supervisas',
     row: '**{{name}}** · {{age}} · {{level}} · quiere: {{wish}} · {{status}}',
-    status: { closed: 'cerrado', seen: 'visto', passedOn: 'en espera, pasado a otra persona', waiting: 'en espera' },
+    status: {
+      closed: 'cerrado',
+      seen: 'visto',
+      passedOn: 'en espera, pasado a otra persona',
+      waiting: 'en espera',
+    },
     open: 'Abrir',
     reachOut: 'Me pondré en contacto',
     closeWithNote: 'Cerrar con una nota',
@@ -159,7 +163,8 @@ export const flags: Catalog['flags'] = {
       '• {{team}}: {{flags}} avisos, {{acknowledged}} con respuesta; tiempo mediano de respuesta {{minutes}} min.',
     figuresNote:
       'Las personas administradoras solo ven estas cifras, nunca quién envió un aviso ni qué escribió.',
-    empty: 'No hay avisos aquí. Si una sesión te pesa, `/peer flag` se lo cuenta en privado a quien te supervisa.',
+    empty:
+      'No hay avisos aquí. Si una sesión te pesa, `/peer flag` se lo cuenta en privado a quien te supervisa.',
     onlyYou: 'Solo tú ves esta lista.',
   },
   home: 'Si una sesión te pesa, puedes contárselo en privado a quien te supervisa. Nadie más lo ve.',

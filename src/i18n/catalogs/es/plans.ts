@@ -65,7 +65,8 @@ export const plans: Catalog['plans'] = {
     notYours:
       'Esta sección se compartió con quien supervisa a esa persona, así que no puedo mostrártela. Si crees que deberías verla, pregúntale a esa persona.',
     sent: 'Envié tu sección "{{section}}" a {{name}}, y solo esa sección. Nada más de tu plan se compartió.',
-    empty: 'Tu sección "{{section}}" está vacía, así que todavía no hay nada que compartir. No se envió nada.',
+    empty:
+      'Tu sección "{{section}}" está vacía, así que todavía no hay nada que compartir. No se envió nada.',
     noSupervisor:
       'Todavía no tienes a nadie que te supervise, así que no pude compartirla. Una persona administradora del equipo puede asignarte supervisión con `/peer team supervisor`. No se envió nada.',
     which:

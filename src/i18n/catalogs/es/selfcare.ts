@@ -16,8 +16,7 @@ export const selfcare: Catalog['selfcare'] = {
     SU: 'Domingo',
   },
   controls: { snooze: 'Posponer 1 h', skip: 'Saltar hoy', stop: 'No enviar más' },
-  footnote:
-    'Solo para ti: no guardo ni comparto ninguna respuesta. `/peer selfcare` cambia estos mensajes.',
+  footnote: 'Solo para ti: no guardo ni comparto ninguna respuesta. `/peer selfcare` cambia estos mensajes.',
   endOfShift: {
     summary: '¿Cómo te vas hoy del trabajo?',
     text: '**¿Cómo te vas hoy del trabajo?** Respira un momento antes de irte. Puedes responderte a ti, o solo darte cuenta.',
