@@ -1,22 +1,23 @@
-// The worded scale a member flags with, what would help, and what each means for routing:
-// how soon it escalates and whether it may wait for a supervisor's quiet hours.
+// The scale a member flags with, what would help, and what each means for routing: how soon it
+// escalates and whether it may wait for a supervisor's quiet hours. Their words are the
+// catalog's (`flags.levels`, `flags.wishes`; Spanish per the glossary).
 import type { MarkupText } from '../../chat/markup.ts';
 import type { Db } from '../../db/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 
 export const levelChoices = [
-  { value: 'noting', label: 'Noting it', severity: 'low' },
-  { value: 'weighing', label: "It's weighing on me", severity: 'medium' },
-  { value: 'struggling', label: "I'm struggling", severity: 'high' },
-  { value: 'talk-now', label: 'I need to talk now', severity: 'crisis' },
-] as const satisfies readonly { value: string; label: string; severity: Db.FlagSeverity }[];
+  { value: 'noting', severity: 'low' },
+  { value: 'weighing', severity: 'medium' },
+  { value: 'struggling', severity: 'high' },
+  { value: 'talk-now', severity: 'crisis' },
+] as const satisfies readonly { value: string; severity: Db.FlagSeverity }[];
 
 export const wishChoices = [
-  { value: 'talk-now', label: 'Talk now', wish: 'talk_now' },
-  { value: 'talk-today', label: 'Talk today', wish: 'talk_today' },
-  { value: 'next-supervision', label: 'Talk at my next supervision', wish: 'next_supervision' },
-  { value: 'just-noting', label: 'Just noting it', wish: 'just_noting' },
-] as const satisfies readonly { value: string; label: string; wish: Db.FlagWish }[];
+  { value: 'talk-now', wish: 'talk_now' },
+  { value: 'talk-today', wish: 'talk_today' },
+  { value: 'next-supervision', wish: 'next_supervision' },
+  { value: 'just-noting', wish: 'just_noting' },
+] as const satisfies readonly { value: string; wish: Db.FlagWish }[];
 
 export type LevelValue = (typeof levelChoices)[number]['value'];
 export type WishValue = (typeof wishChoices)[number]['value'];

@@ -91,7 +91,8 @@ export const flags: Catalog['flags'] = {
       'Solo tú ves esto. **Abrir** te muestra lo que haya escrito, solo a ti (cada lectura queda registrada). Le avisaré a {{name}} cuando respondas. `/peer flags` muestra los avisos abiertos de las personas que supervisas.',
     footerWhy:
       '{{why}} Solo tú ves esto. **Abrir** te muestra lo que haya escrito, solo a ti (cada lectura queda registrada). Le avisaré a {{name}} cuando respondas. `/peer flags` muestra los avisos abiertos de las personas que supervisas.',
-    escalatedWhy: '{{names}} todavía no lo ha visto, así que ahora también te llega a ti.',
+    escalatedWhy:
+      'Todavía no lo ha visto nadie de quienes lo recibieron ({{names}}), así que ahora también te llega a ti.',
     reroutedWhy: 'Cambió quién supervisa a esta persona, así que ahora te llega a ti.',
   },
   open: {
@@ -99,7 +100,7 @@ export const flags: Catalog['flags'] = {
     note: '**Su nota:**\n{{note}}',
     noNote: '_Sin nota._',
     followUp: '**Nota de seguimiento:**\n{{note}}',
-    onlyYou: 'Solo tú ves esto. Que lo abriste quedó registrado, como cada lectura de un aviso privado.',
+    onlyYou: 'Solo tú ves esto. Esta apertura quedó registrada, como cada lectura de un aviso privado.',
   },
   answer: {
     reachOut: 'Gracias. Le conté a {{name}} que lo viste y que te pondrás en contacto.',
@@ -125,9 +126,9 @@ export const flags: Catalog['flags'] = {
   pairNudge:
     '{{name}}, de {{team}}, todavía no tiene a nadie que le supervise. Cuando tengas un momento, asígnale supervisión en el canal del equipo con `/peer team supervisor`, para que lo que cuente en privado llegue a una persona.',
   escalation: {
-    movedOn: 'Tu aviso llegó a {{seen}}; todavía no lo ha visto, así que ahora también va a {{next}}.',
+    movedOn: 'Tu aviso llegó a {{seen}} y todavía nadie lo ha visto, así que ahora también va a {{next}}.',
     nobodyElse:
-      'Tu aviso llegó a {{seen}}, que todavía no lo ha visto, y no hay nadie más en tu equipo a quien pueda pasárselo. Si necesitas a alguien ahora, busca a una persona de confianza o una línea de crisis.',
+      'Tu aviso llegó a {{seen}}, pero todavía nadie lo ha visto, y no hay nadie más en tu equipo a quien pueda pasárselo. Si necesitas a alguien ahora, busca a una persona de confianza o una línea de crisis.',
     nobodyLeftAdmins:
       'Un aviso privado urgente en {{team}} no encontró a nadie que pudiera responderlo a tiempo. No puedo decir de quién era ni qué decía. Revisen que cada persona tenga supervisión principal y suplente, y que al menos una persona administradora también supervise, para que un aviso siempre llegue a alguien.',
     rerouted:
