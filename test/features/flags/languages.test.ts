@@ -34,7 +34,7 @@ function words(view: View | undefined): string {
     if (block.type === 'fields') for (const f of block.fields) parts.push(f.label, f.value);
     else if (block.type === 'actions')
       for (const e of block.elements) parts.push('label' in e ? String(e.label) : '');
-    else parts.push(block.text);
+    else if (block.type !== 'divider') parts.push(block.text);
   }
   return parts.map(toPlainText).join('\n');
 }
