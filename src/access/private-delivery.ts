@@ -10,8 +10,20 @@
 // The recipient is a member, not a platform actor (the worker has no event), so the subjects
 // they hold towards the private text are worked out here from the database; the verb table
 // decides (verbs `receive-private` and `receive-private.escalated-flag`, policy.ts).
-import type { Db } from '../db/index.ts';
-import type { DbClient, PrivateDeliveryCheck, PrivateDeliveryRequest } from '../scheduling/index.ts';
+//
+// When the worker drops a held notice because its recipient no longer supervises the member,
+// the member is told, in their language, that it did not go to that person and what they can do
+// (`tellMemberOfDrop`). That note names no private text: only the section's name or "your flag".
+import { literal } from '../chat/markup.ts';
+import type { Db, FieldCipher } from '../db/index.ts';
+import { en } from '../i18n/catalogs/en.ts';
+import { translatorOf } from '../i18n/index.ts';
+import {
+  type DbClient,
+  enqueueOutbox,
+  type PrivateDeliveryCheck,
+  type PrivateDeliveryRequest,
+} from '../scheduling/index.ts';
 import { decide } from './policy.ts';
 import type { SubjectKind } from './subjects.ts';
 
@@ -131,7 +143,71 @@ export async function mayReceivePrivate(
   return allowedToReceive(await standingTowards(db, request, recipientId));
 }
 
-/** The port the delivery worker asks (app.ts wires it). */
-export function privateDeliveryCheck(db: DbClient): PrivateDeliveryCheck {
-  return { mayReceive: (request) => mayReceivePrivate(db, request, request.recipientMemberId) };
+type SectionKey = keyof typeof en.plans.sections;
+const isSectionKey = (key: string): key is SectionKey => Object.hasOwn(en.plans.sections, key);
+
+/**
+ * After a notice about a member's plan share or open flag was dropped because its recipient no
+ * longer supervises them: a direct message to the member, in their language, that it did not go
+ * to that person and how to reach whoever supervises them now. Nothing private in it. A closed
+ * flag, an erased share or member, or a row for the member themselves: nothing to say (false).
+ */
+export async function tellMemberOfDrop(
+  db: DbClient,
+  request: PrivateDeliveryRequest,
+  cipher: FieldCipher,
+  now: Date,
+): Promise<boolean> {
+  const formerId = request.recipientMemberId;
+  if (formerId === null || formerId === request.aboutMemberId) return false;
+  if (request.kind !== 'plan-share' && request.kind !== 'flag') return false;
+  const [member, former] = await Promise.all([
+    db.member.findUnique({ where: { id: request.aboutMemberId }, include: { workspace: true } }),
+    db.member.findUnique({ where: { id: formerId } }),
+  ]);
+  if (!member || !former) return false;
+  const subject =
+    request.kind === 'plan-share'
+      ? await db.planShare.findUnique({ where: { id: request.subjectId } })
+      : await db.triggerFlag.findUnique({ where: { id: request.subjectId } });
+  if (!subject || ('authorId' in subject ? subject.authorId : subject.memberId) !== member.id) return false;
+  if ('closedAt' in subject && subject.closedAt) return false;
+  const team = await db.team.findUnique({ where: { id: subject.teamId } });
+  const t = translatorOf({
+    choice: member.language,
+    platformLocale: member.platformLocale,
+    teamLanguage: team?.language,
+  });
+  const name = literal(former.displayName);
+  let text: ReturnType<typeof t>;
+  if ('section' in subject) {
+    if (!isSectionKey(subject.section)) return false;
+    text = t('plans.share.dropped', {
+      section: t(`plans.sections.${subject.section}.title`),
+      name,
+      key: literal(subject.section),
+    });
+  } else {
+    text = t('flags.dropped', { name });
+  }
+  return enqueueOutbox(db, cipher, {
+    idempotencyKey: `private-dropped:${request.kind}:${request.subjectId}:${formerId}`,
+    platform: member.workspace.platform,
+    workspaceExternalId: member.workspace.externalId,
+    teamId: subject.teamId,
+    target: { kind: 'dm', userId: member.platformUserId },
+    recipientMemberId: member.id,
+    view: { text, blocks: [{ type: 'text', text }] },
+    notBefore: now,
+  });
+}
+
+/** The port the delivery worker asks (app.ts wires it), and tells of each drop. */
+export function privateDeliveryCheck(db: DbClient): PrivateDeliveryCheck & {
+  readonly dropped: (request: PrivateDeliveryRequest, cipher: FieldCipher, now: Date) => Promise<boolean>;
+} {
+  return {
+    mayReceive: (request) => mayReceivePrivate(db, request, request.recipientMemberId),
+    dropped: (request, cipher, now) => tellMemberOfDrop(db, request, cipher, now),
+  };
 }

@@ -52,7 +52,11 @@ import {
   renewClaims,
   type SentRecord,
 } from './outbox-store.ts';
-import { type PrivateDeliveryCheck, refuseAllPrivateDeliveries } from './private-delivery-check.ts';
+import {
+  type PrivateDeliveryCheck,
+  type PrivateDeliveryRequest,
+  refuseAllPrivateDeliveries,
+} from './private-delivery-check.ts';
 import { deliverableAt } from './quiet-hours.ts';
 import { createRateLimiter, platformPaceRule, platformRateRule, type RateLimiter } from './rate-limiter.ts';
 import { semaphore } from './semaphore.ts';
@@ -70,7 +74,14 @@ export interface OutboxWorkerOptions {
    * Asked just before each send of a private delivery (a row with `privateKind`): may its
    * recipient still receive it? Default: refuse them all (nothing private goes out unchecked).
    */
-  readonly privateDeliveries?: PrivateDeliveryCheck;
+  readonly privateDeliveries?: PrivateDeliveryCheck & {
+    /**
+     * Told after a private delivery was dropped (and the drop audited), so the member whose text
+     * it was can hear that it did not go (src/access/private-delivery.ts). True when it queued a
+     * message; the worker then looks again at once.
+     */
+    readonly dropped?: (request: PrivateDeliveryRequest, cipher: FieldCipher, now: Date) => Promise<boolean>;
+  };
   /** Default: the platforms' published limits (rate-limiter.ts) on `clock`. */
   readonly limiter?: RateLimiter;
   /** Tries (not counting 429s) before a row is dead. Default 8. */
@@ -520,21 +531,26 @@ class Worker implements OutboxWorker {
     }
   }
 
+  /** The access question a private delivery's row asks; undefined when it cannot ask one. */
+  #requestOf(row: OutboxRow): PrivateDeliveryRequest | undefined {
+    const kind = privateKinds.find((k) => k === row.privateKind);
+    if (!kind || row.subjectId === null || row.aboutMemberId === null) return undefined;
+    return {
+      kind,
+      subjectId: row.subjectId,
+      aboutMemberId: row.aboutMemberId,
+      recipientMemberId: row.recipientMemberId,
+      teamId: row.teamId,
+    };
+  }
+
   /** True for an ordinary row; for a private delivery, what the access policy says now. */
   async #mayReceive(row: OutboxRow): Promise<boolean> {
     if (row.privateKind === null) return true;
-    const kind = privateKinds.find((k) => k === row.privateKind);
-    if (!kind || row.subjectId === null || row.aboutMemberId === null) return false;
+    const request = this.#requestOf(row);
+    if (!request) return false;
     const check = this.#options.privateDeliveries ?? refuseAllPrivateDeliveries;
-    return this.#io(() =>
-      check.mayReceive({
-        kind,
-        subjectId: row.subjectId!,
-        aboutMemberId: row.aboutMemberId!,
-        recipientMemberId: row.recipientMemberId,
-        teamId: row.teamId,
-      }),
-    );
+    return this.#io(() => check.mayReceive(request));
   }
 
   async #dropped(row: OutboxRow, token: string): Promise<void> {
@@ -544,6 +560,19 @@ class Worker implements OutboxWorker {
       { event: 'outbox.dropped', id: row.id, kind: row.privateKind },
       'A private message was not sent: its recipient may no longer receive it',
     );
+    const request = this.#requestOf(row);
+    const tell = this.#options.privateDeliveries?.dropped;
+    if (!request || !tell) return;
+    try {
+      if (await this.#io(() => tell(request, this.#options.cipher, this.#clock.now()))) this.notify();
+    } catch (error) {
+      if (error instanceof Halted) throw error;
+      // The drop stands (nothing private went out); only the member's note is missing.
+      this.#options.logger?.warn(
+        { event: 'outbox.dropped_notice_failed', id: row.id, ...errorFields(error) },
+        'Could not tell the member that a private message was not sent',
+      );
+    }
   }
 
   /** False: the row is no longer ours. */

@@ -4,7 +4,9 @@
 // step's writes and outbox rows, so it runs exactly once across replicas and restarts.
 
 import type { View } from '../../chat/index.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import {
   type Clock,
   claimOccurrence,
@@ -16,8 +18,9 @@ import {
   type PeriodicJob,
 } from '../../scheduling/index.ts';
 import type { CrisisLine, CrisisLinesPort } from '../ports.ts';
+import { translatorForMember } from '../teams/index.ts';
 import { escalateAtFor, flagDmMessages } from './flag-create.ts';
-import { crisisBlocks, crisisLinesPointer, plainView } from './flag-views.ts';
+import { crisisBlocks, joined, plainView } from './flag-views.ts';
 import { ignoresQuietHours } from './levels.ts';
 import { chainFor, recipientsFrom } from './routing.ts';
 
@@ -31,33 +34,31 @@ export interface EscalationDeps {
   readonly crisisLines?: CrisisLinesPort;
 }
 
-const names = (members: readonly Db.Member[]) => members.map((m) => m.displayName).join(' and ');
+const names = (members: readonly Db.Member[], t: Translate): MarkupText =>
+  joined(
+    members.map((m) => markup`${literal(m.displayName)}`),
+    t('flags.and'),
+  );
 
 function memberNotice(
   earlier: readonly Db.Member[],
   next: readonly Db.Member[],
   crisis: readonly CrisisLine[],
+  t: Translate,
 ): View {
-  const seen = names(earlier);
-  if (next.length > 0)
-    return plainView(
-      `Your flag went to ${seen}; they have not seen it yet, so it now goes to ${names(next)} too.`,
-    );
+  const seen = names(earlier, t);
+  if (next.length > 0) return plainView(t('flags.escalation.movedOn', { seen, next: names(next, t) }));
   // The last message of a flag that found nobody carries the crisis lines itself: one step away.
-  const text = `Your flag went to ${seen}, who has not seen it yet, and there is nobody else on your team I can pass it to. If you need someone now, please reach out to someone you trust or a crisis line.`;
-  const lines = crisisBlocks(crisis);
+  const text = t('flags.escalation.nobodyElse', { seen });
+  const lines = crisisBlocks(crisis, t);
   return {
     text,
     blocks: [
       { type: 'text', text },
-      ...(lines.length > 0 ? lines : [{ type: 'context' as const, text: crisisLinesPointer }]),
+      ...(lines.length > 0 ? lines : [{ type: 'context' as const, text: t('crisis.pointer') }]),
     ],
   };
 }
-
-/** For the team's admins: an urgent flag found nobody. Never whose it was or what it said. */
-const nobodyLeftText = (teamName: string) =>
-  `An urgent private flag in ${teamName} found nobody who could answer it in time. I cannot say whose it was or what it said. Please check that every member has a primary and a backup supervisor, and that at least one admin is also a supervisor, so a flag always reaches a person.`;
 
 async function tellAdminsNobodyLeft(
   tx: DbClient,
@@ -80,7 +81,12 @@ async function tellAdminsNobodyLeft(
       teamId: flag.teamId,
       target: { kind: 'dm' as const, userId: row.member.platformUserId },
       recipientMemberId: row.memberId,
-      view: plainView(nobodyLeftText(flag.team.name)),
+      // For the team's admins: an urgent flag found nobody. Never whose it was or what it said.
+      view: plainView(
+        translatorForMember(row.member, flag.team)('flags.escalation.nobodyLeftAdmins', {
+          team: literal(flag.team.name),
+        }),
+      ),
       urgent: true,
       notBefore: now,
     })),
@@ -96,7 +102,10 @@ async function escalateOne(
 ): Promise<boolean> {
   const { prisma, cipher } = deps;
   // Read before the transaction: a read on another connection inside it could wait on it.
-  const crisis = (await deps.crisisLines?.forRegion(flag.team.crisisRegion)) ?? [];
+  const author = await prisma.member.findUnique({ where: { id: flag.authorId } });
+  const theirs = translatorForMember(author, flag.team);
+  const crisis =
+    (await deps.crisisLines?.forRegion(flag.team.crisisRegion, flag.team.workspaceId, theirs.language)) ?? [];
   return prisma.$transaction(async (tx) => {
     const key = occurrenceKey(`flag-escalation:${flag.id}:${flag.step}`, flag.escalateAt ?? now);
     if (!(await claimOccurrence(tx, { key, dueAt: flag.escalateAt ?? now, instanceId, at: now })))
@@ -123,7 +132,7 @@ async function escalateOne(
       },
     });
     if (fresh.length > 0) {
-      const why = `${names(earlier)} has not seen this yet, so it now comes to you as well.`;
+      const why = (t: Translate) => t('flags.notice.escalatedWhy', { names: names(earlier, t) });
       await enqueueOutboxMany(
         tx,
         cipher,
@@ -146,7 +155,7 @@ async function escalateOne(
       teamId: current.teamId,
       target: { kind: 'dm', userId: current.author.platformUserId },
       recipientMemberId: current.authorId,
-      view: memberNotice(earlier, fresh, crisis),
+      view: memberNotice(earlier, fresh, crisis, translatorForMember(current.author, current.team)),
       isPrivate: true,
       urgent: true,
       notBefore: now,

@@ -2,12 +2,15 @@
 // the note, or closes it with a private follow-up note. Every read by someone other than the
 // author is written to the audit log; so is every refused attempt.
 import type { Actor } from '../../chat/index.ts';
+import { literal, type MarkupText } from '../../chat/markup.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { type Clock, type DbClient, enqueueOutbox } from '../../scheduling/index.ts';
+import { translatorForMember } from '../teams/index.ts';
 import { FOLLOW_UP_CONTEXT, NOTE_CONTEXT } from './flag-create.ts';
 import { plainView } from './flag-views.ts';
 import { accessTo } from './routing.ts';
-import { clockTime } from './time-words.ts';
+import { clockWords } from './time-words.ts';
 
 export interface AnswerDeps {
   readonly prisma: PrismaClient;
@@ -15,10 +18,7 @@ export interface AnswerDeps {
   readonly clock: Clock;
 }
 
-export type Answer<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const refusedText =
-  'This flag is private to the person who raised it and their supervisors, so I cannot show it to you. If you think you should be able to, please ask a team admin.';
+export type Answer<T> = { ok: true; value: T } | { ok: false; reason: MarkupText };
 
 async function audit(
   db: DbClient,
@@ -38,32 +38,23 @@ export async function flagForSupervisor(
   deps: AnswerDeps,
   viewer: Db.Member,
   flagId: string,
+  t: Translate,
 ): Promise<Answer<Db.TriggerFlag & { author: Db.Member; team: Db.Team }>> {
   const flag = await deps.prisma.triggerFlag.findUnique({
     where: { id: flagId },
     include: { author: true, team: true },
   });
-  if (!flag)
-    return {
-      ok: false,
-      reason: 'I could not find that flag any more. `/peer flags` lists the current ones.',
-    };
+  if (!flag) return { ok: false, reason: t('flags.errors.notFound') };
   const access = await accessTo(deps.prisma, flag, viewer.id);
   if (access !== 'supervisor') {
     await audit(deps.prisma, deps.clock.now(), viewer.id, 'refused.flag.read', flag.id);
-    return {
-      ok: false,
-      reason:
-        access === 'author'
-          ? 'This is your own flag; `/peer flags` shows it and who has seen it.'
-          : refusedText,
-    };
+    return { ok: false, reason: access === 'author' ? t('flags.errors.ownFlag') : t('flags.errors.refused') };
   }
   return { ok: true, value: flag };
 }
 
-export async function readNote(deps: AnswerDeps, viewer: Db.Member, flagId: string) {
-  const found = await flagForSupervisor(deps, viewer, flagId);
+export async function readNote(deps: AnswerDeps, viewer: Db.Member, flagId: string, t: Translate) {
+  const found = await flagForSupervisor(deps, viewer, flagId, t);
   if (!found.ok) return found;
   const flag = found.value;
   const note = flag.noteEnc ? deps.cipher.decrypt(flag.noteEnc, NOTE_CONTEXT, flag.id) : undefined;
@@ -90,8 +81,9 @@ export async function acknowledge(
   viewer: Db.Member,
   flagId: string,
   kind: Db.FlagAckKind,
+  t: Translate,
 ): Promise<Answer<{ authorName: string; kind: Db.FlagAckKind }>> {
-  const found = await flagForSupervisor(deps, viewer, flagId);
+  const found = await flagForSupervisor(deps, viewer, flagId, t);
   if (!found.ok) return found;
   const flag = found.value;
   const now = deps.clock.now();
@@ -104,7 +96,10 @@ export async function acknowledge(
     await tx.flagAcknowledgement.create({
       data: { flagId: flag.id, supervisorId: viewer.id, kind, acknowledgedAt: now },
     });
-    const when = clockTime(now, memberZone(flag.author, flag.team));
+    // The author's words, in the author's language (the viewer's `t` is for the viewer's replies).
+    const theirs = translatorForMember(flag.author, flag.team);
+    const when = clockWords(now, memberZone(flag.author, flag.team), theirs);
+    const name = literal(viewer.displayName);
     await enqueueOutbox(tx, deps.cipher, {
       idempotencyKey: `flag:${flag.id}:acknowledged`,
       platform: actor.platform,
@@ -114,8 +109,8 @@ export async function acknowledge(
       recipientMemberId: flag.authorId,
       view: plainView(
         kind === 'reach_out'
-          ? `${viewer.displayName} has seen your flag (${when}) and will reach out to you.`
-          : `${viewer.displayName} has seen your flag (${when}) and noted it. You can always say more with \`/peer flag\`.`,
+          ? theirs('flags.answer.seenReachOut', { name, when })
+          : theirs('flags.answer.seenNoted', { name, when }),
       ),
       isPrivate: true,
       urgent: true,
@@ -123,14 +118,15 @@ export async function acknowledge(
     });
     return true;
   });
-  if (!done) return { ok: false, reason: await alreadyAnswered(deps.prisma, flag) };
+  if (!done) return { ok: false, reason: await alreadyAnswered(deps.prisma, flag, t) };
   return { ok: true, value: { authorName: flag.author.displayName, kind } };
 }
 
 async function alreadyAnswered(
   prisma: PrismaClient,
   flag: Db.TriggerFlag & { team: Db.Team },
-): Promise<string> {
+  t: Translate,
+): Promise<MarkupText> {
   const ack = await prisma.flagAcknowledgement.findFirst({
     where: { flagId: flag.id },
     include: { supervisor: true },
@@ -138,11 +134,12 @@ async function alreadyAnswered(
   });
   const current = await prisma.triggerFlag.findUniqueOrThrow({ where: { id: flag.id } });
   const by = ack
-    ? `${ack.supervisor.displayName} answered it (${clockTime(ack.acknowledgedAt, flag.team.timeZone)})`
-    : 'it was already answered';
-  return current.closedAt
-    ? `This flag is already closed, so nothing changed. Thank you for checking.`
-    : `No need: ${by}, so nothing changed. Thank you for checking.`;
+    ? t('flags.answer.answeredBy', {
+        name: literal(ack.supervisor.displayName),
+        when: clockWords(ack.acknowledgedAt, flag.team.timeZone, t),
+      })
+    : t('flags.answer.answeredSomeone');
+  return current.closedAt ? t('flags.answer.alreadyClosed') : t('flags.answer.alreadyAnswered', { by });
 }
 
 export async function closeFlag(
@@ -151,8 +148,9 @@ export async function closeFlag(
   viewer: Db.Member,
   flagId: string,
   followUp: string | undefined,
+  t: Translate,
 ): Promise<Answer<{ authorName: string }>> {
-  const found = await flagForSupervisor(deps, viewer, flagId);
+  const found = await flagForSupervisor(deps, viewer, flagId, t);
   if (!found.ok) return found;
   const flag = found.value;
   const now = deps.clock.now();
@@ -181,14 +179,15 @@ export async function closeFlag(
       target: { kind: 'dm', userId: flag.author.platformUserId },
       recipientMemberId: flag.authorId,
       view: plainView(
-        `${viewer.displayName} has followed up on your flag and closed it. If it comes back, you can always flag again.`,
+        translatorForMember(flag.author, flag.team)('flags.answer.closedDm', {
+          name: literal(viewer.displayName),
+        }),
       ),
       isPrivate: true,
       notBefore: now,
     });
     return true;
   });
-  if (!done)
-    return { ok: false, reason: 'This flag is already closed, so nothing changed. Thank you for checking.' };
+  if (!done) return { ok: false, reason: t('flags.answer.alreadyClosed') };
   return { ok: true, value: { authorName: flag.author.displayName } };
 }

@@ -2,7 +2,9 @@
 // and the kind reply for the member. With no supervisor, nobody reads it; admins get a nudge
 // to pair the member that says nothing about the flag.
 import type { Actor } from '../../chat/index.ts';
+import { literal, type MarkupText } from '../../chat/markup.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import {
   type Clock,
   deliverableAt,
@@ -11,10 +13,11 @@ import {
   type PrivateDeliveryMessage,
   uuidv7,
 } from '../../scheduling/index.ts';
+import { translatorForMember } from '../teams/index.ts';
 import { plainView, supervisorDm } from './flag-views.ts';
 import { escalationDelay, ignoresQuietHours } from './levels.ts';
 import { chainFor, recipientsFrom } from './routing.ts';
-import { clockTime } from './time-words.ts';
+import { clockWords } from './time-words.ts';
 
 export const NOTE_CONTEXT = 'TriggerFlag.note';
 export const FOLLOW_UP_CONTEXT = 'TriggerFlag.followUp';
@@ -56,27 +59,32 @@ export function flagDmMessages(
   workspaceExternalId: string,
   to: readonly Db.Member[],
   now: Date,
-  escalatedNote?: string,
+  /** Why it comes to them now (an escalation, new supervisors), in each recipient's words. */
+  escalatedNote?: (t: Translate) => MarkupText,
 ): PrivateDeliveryMessage[] {
   const urgent = ignoresQuietHours(flag.severity, flag.wish);
-  return to.map((member) => ({
-    idempotencyKey: `flag:${flag.id}:to:${member.id}`,
-    platform,
-    workspaceExternalId,
-    teamId: team.id,
-    target: { kind: 'dm' as const, userId: member.platformUserId },
-    recipientMemberId: member.id,
-    view: supervisorDm(
-      flag,
-      author.displayName,
-      clockTime(flag.createdAt, member.timeZone ?? team.timeZone),
-      escalatedNote,
-    ),
-    delivery: { kind: 'flag', subjectId: flag.id, aboutMemberId: author.id },
-    urgent,
-    respectQuietHours: !urgent,
-    notBefore: now,
-  }));
+  return to.map((member) => {
+    const t = translatorForMember(member, team);
+    return {
+      idempotencyKey: `flag:${flag.id}:to:${member.id}`,
+      platform,
+      workspaceExternalId,
+      teamId: team.id,
+      target: { kind: 'dm' as const, userId: member.platformUserId },
+      recipientMemberId: member.id,
+      view: supervisorDm(
+        flag,
+        author.displayName,
+        clockWords(flag.createdAt, member.timeZone ?? team.timeZone, t),
+        t,
+        escalatedNote?.(t),
+      ),
+      delivery: { kind: 'flag' as const, subjectId: flag.id, aboutMemberId: author.id },
+      urgent,
+      respectQuietHours: !urgent,
+      notBefore: now,
+    };
+  });
 }
 
 export type Created =
@@ -134,7 +142,10 @@ export async function createFlag(
         target: { kind: 'dm', userId: row.member.platformUserId },
         recipientMemberId: row.memberId,
         view: plainView(
-          `${author.displayName} in ${team.name} does not have a supervisor yet. When you have a moment, please pair them in the team channel with \`/peer team supervisor\`, so that anything they raise privately reaches a person.`,
+          translatorForMember(row.member, team)('flags.pairNudge', {
+            name: literal(author.displayName),
+            team: literal(team.name),
+          }),
         ),
         notBefore: now,
       });

@@ -13,18 +13,19 @@ import {
 import { literal } from '../../chat/markup.ts';
 import type { Config } from '../../config.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
-import { ensureMember, translatorForMember } from '../teams/index.ts';
+import { ensureMember, translatorForActor, translatorForMember } from '../teams/index.ts';
 import { escalationJob } from './escalation.ts';
 import { acknowledge, closeFlag, flagForSupervisor, readNote } from './flag-answer.ts';
 import { createFlag } from './flag-create.ts';
 import { adminFigures, flagsView, ownFlags, supervisedFlags } from './flag-lists.ts';
 import { parseFlagForm, parseFollowUp } from './flag-schemas.ts';
-import { afterFlagView, flagForm, plainView } from './flag-views.ts';
-import { levelLabel, showsCrisisLines, wishLabel } from './levels.ts';
-import { noTeamHelp, teamOf } from './member-team.ts';
+import { afterFlagView, flagForm, openFlagView, plainView } from './flag-views.ts';
+import { showsCrisisLines } from './levels.ts';
+import { teamOf } from './member-team.ts';
 import { flagPersonalData, flagPrivacy } from './personal-data.ts';
 import { retentionJob } from './retention.ts';
 import { chainFor } from './routing.ts';
@@ -41,16 +42,18 @@ export interface FlagsDeps {
   readonly access?: Access;
 }
 
-const staleButton = 'That button has lost which flag it was for. `/peer flags` lists the current ones.';
-
 export function createFlagsFeature(deps: FlagsDeps): Feature {
   const { prisma, cipher, clock } = deps;
   const access = deps.access ?? createAccess({ prisma, clientFor: () => undefined });
+  const wordsOf = (actor: Actor, where: { channelId?: string; teamId?: string } = {}): Promise<Translate> =>
+    translatorForActor(prisma, actor, where);
+  const stale = async (actor: Actor, reply: Reply) =>
+    reply.privately(plainView((await wordsOf(actor))('flags.errors.staleButton')));
 
   async function openFlagForm(actor: Actor, channelId: string | undefined, reply: Reply): Promise<void> {
     const member = await ensureMember(prisma, actor);
     const team = await teamOf(prisma, actor, member.id, channelId ? { channelId } : {});
-    if (!team) return reply.privately(plainView(noTeamHelp));
+    if (!team) return reply.privately(plainView((await wordsOf(actor))('flags.errors.noTeam')));
     const t = translatorForMember(member, team, actor.locale);
     await reply.openForm(flagForm(await chainFor(prisma, team.id, member.id), team, t));
   }
@@ -61,11 +64,12 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     values: Parameters<typeof parseFlagForm>[0],
     reply: Reply,
   ) {
-    const parsed = parseFlagForm(values);
+    const asked = await wordsOf(actor, teamId ? { teamId } : {});
+    const parsed = parseFlagForm(values, asked);
     if (!parsed.ok) return reply.privately(plainView(parsed.reason));
     const member = await ensureMember(prisma, actor);
     const team = await teamOf(prisma, actor, member.id, teamId ? { teamId } : {});
-    if (!team) return reply.privately(plainView(noTeamHelp));
+    if (!team) return reply.privately(plainView(asked('flags.errors.noTeam')));
     const created = await createFlag(deps, actor, member, team, parsed.value);
     deps.notifyOutbox();
     deps.logger.info(
@@ -130,39 +134,39 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
         ownFlags(prisma, member),
         adminFigures(prisma, access, actor, member),
       ]);
-      await reply.privately(flagsView({ supervised, own, figures, now: clock.now() }));
+      const t = await wordsOf(actor);
+      await reply.privately(flagsView({ supervised, own, figures, now: clock.now(), t }));
     },
   });
 
   const ack =
     (kind: Db.FlagAckKind) =>
     async ({ actor, value, reply }: { actor: Actor; value?: string; reply: Reply }) => {
-      if (!value) return reply.privately(plainView(staleButton));
+      if (!value) return stale(actor, reply);
       const viewer = await ensureMember(prisma, actor);
-      const answered = await acknowledge(deps, actor, viewer, value, kind);
+      const t = await wordsOf(actor);
+      const answered = await acknowledge(deps, actor, viewer, value, kind, t);
       if (!answered.ok) return reply.privately(plainView(answered.reason));
       deps.notifyOutbox();
+      const name = literal(answered.value.authorName);
       await reply.privately(
         plainView(
-          kind === 'reach_out'
-            ? `Thank you. I told ${answered.value.authorName} you have seen it and will reach out.`
-            : `Thank you. I told ${answered.value.authorName} you have seen it and noted it.`,
+          kind === 'reach_out' ? t('flags.answer.reachOut', { name }) : t('flags.answer.noted', { name }),
         ),
       );
     };
 
-  const closeForm = (flagId: string): Form => ({
+  const closeForm = (flagId: string, t: Translate): Form => ({
     formId: 'flags:close',
-    title: 'Close this flag',
-    submitLabel: 'Close it',
+    title: t('flags.close.title'),
+    submitLabel: t('flags.close.submit'),
     context: flagId,
-    intro:
-      'Your follow-up note is private: only you and the member’s other supervisors can read it. The member is told the flag was closed, not what you wrote.',
+    intro: t('flags.close.intro'),
     inputs: [
       {
         id: 'followup',
         type: 'text',
-        label: 'Private follow-up note (optional)',
+        label: t('flags.close.label'),
         multiline: true,
         optional: true,
         maxLength: 2000,
@@ -175,56 +179,41 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
     'reach-out': ack('reach_out'),
     noted: ack('noted'),
     open: async ({ actor, value, reply }) => {
-      if (!value) return reply.privately(plainView(staleButton));
-      const read = await readNote(deps, await ensureMember(prisma, actor), value);
+      if (!value) return stale(actor, reply);
+      const t = await wordsOf(actor);
+      const read = await readNote(deps, await ensureMember(prisma, actor), value, t);
       if (!read.ok) return reply.privately(plainView(read.reason));
       const { flag, note, followUp } = read.value;
-      await reply.privately({
-        text: `A private flag from ${flag.author.displayName}`,
-        blocks: [
-          { type: 'header', text: `A private flag from ${flag.author.displayName}` },
-          {
-            type: 'fields',
-            fields: [
-              { label: 'How strong', value: levelLabel(flag.severity) },
-              { label: 'What would help', value: wishLabel(flag.wish) },
-            ],
-          },
-          {
-            type: 'text',
-            text: flag.notesErasedAt
-              ? '_The note was erased after the retention period._'
-              : note
-                ? `**Their note:**\n${note}`
-                : '_No note._',
-          },
-          ...(followUp ? [{ type: 'text' as const, text: `**Follow-up note:**\n${followUp}` }] : []),
-          {
-            type: 'context',
-            text: 'Only you see this. Opening it was written to the audit log, as every read of a private flag is.',
-          },
-        ],
-      });
+      await reply.privately(openFlagView(flag, note, followUp, t));
     },
     close: async ({ actor, value, reply }) => {
-      if (!value) return reply.privately(plainView(staleButton));
-      const found = await flagForSupervisor(deps, await ensureMember(prisma, actor), value);
+      if (!value) return stale(actor, reply);
+      const t = await wordsOf(actor);
+      const found = await flagForSupervisor(deps, await ensureMember(prisma, actor), value, t);
       if (!found.ok) return reply.privately(plainView(found.reason));
-      await reply.openForm(closeForm(value));
+      await reply.openForm(closeForm(value, t));
     },
   });
 
   const forms = formsByName({
     submit: ({ actor, context, values, reply }) => submitFlag(actor, context, values, reply),
     close: async ({ actor, context, values, reply }) => {
-      if (!context) return reply.privately(plainView(staleButton));
-      const parsed = parseFollowUp(values);
+      if (!context) return stale(actor, reply);
+      const t = await wordsOf(actor);
+      const parsed = parseFollowUp(values, t);
       if (!parsed.ok) return reply.privately(plainView(parsed.reason));
-      const closed = await closeFlag(deps, actor, await ensureMember(prisma, actor), context, parsed.value);
+      const closed = await closeFlag(
+        deps,
+        actor,
+        await ensureMember(prisma, actor),
+        context,
+        parsed.value,
+        t,
+      );
       if (!closed.ok) return reply.privately(plainView(closed.reason));
       deps.notifyOutbox();
       await reply.privately(
-        plainView(`Closed. I told ${closed.value.authorName} you followed up; your note stays private.`),
+        plainView(t('flags.answer.closedReply', { name: literal(closed.value.authorName) })),
       );
     },
   });
@@ -246,19 +235,19 @@ export function createFlagsFeature(deps: FlagsDeps): Feature {
       escalationJob({ ...deps, crisisLines: deps.ports.crisisLines }),
       retentionJob({ prisma, retentionDays: deps.config.flagRetentionDays, logger: deps.logger }),
     ],
-    async home() {
+    async home(actor) {
+      const t = await wordsOf(actor);
       return [
-        {
-          type: 'text',
-          text: 'If a session weighs on you, you can tell your supervisor privately. Nobody else sees it.',
-        },
+        { type: 'text', text: t('flags.home') },
         {
           type: 'actions',
-          elements: [{ type: 'button', actionId: 'flags:start', label: 'Flag privately', style: 'primary' }],
+          elements: [
+            { type: 'button', actionId: 'flags:start', label: t('flags.form.title'), style: 'primary' },
+          ],
         },
       ];
     },
-    privacy: (memberId) => flagPrivacy(prisma, memberId, deps.config.flagRetentionDays),
+    privacy: (memberId, t) => flagPrivacy(prisma, memberId, deps.config.flagRetentionDays, t),
     personalData: flagPersonalData(prisma, cipher),
   };
 }

@@ -2,11 +2,14 @@
 // member's own flags with who has seen each, and an admin's anonymous team figures.
 import type { Access } from '../../access/index.ts';
 import type { Actor, Block, View } from '../../chat/index.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { MIN_GROUP, type TeamFigures, teamFigures } from './figures.ts';
+import { joined } from './flag-views.ts';
 import { levelLabel, wishLabel } from './levels.ts';
 import { accessTo } from './routing.ts';
-import { ageOf, clockTime } from './time-words.ts';
+import { ageOf, clockWords } from './time-words.ts';
 
 type FlagWithPeople = Db.TriggerFlag & {
   author: Db.Member;
@@ -24,14 +27,16 @@ const withPeople = {
 
 const SHOWN = 5;
 
-const statusWords = (flag: Db.TriggerFlag) =>
+const statusWords = (flag: Db.TriggerFlag, t: Translate): MarkupText =>
   flag.closedAt
-    ? 'closed'
+    ? t('flags.list.status.closed')
     : flag.acknowledgedAt
-      ? 'seen'
+      ? t('flags.list.status.seen')
       : flag.step >= 1 && flag.escalatedAt
-        ? 'waiting, passed on'
-        : 'waiting';
+        ? t('flags.list.status.passedOn')
+        : t('flags.list.status.waiting');
+
+const lines = (pieces: readonly MarkupText[]): MarkupText => joined(pieces, markup`\n`);
 
 export async function supervisedFlags(prisma: PrismaClient, viewer: Db.Member): Promise<FlagWithPeople[]> {
   const candidates = await prisma.triggerFlag.findMany({
@@ -74,43 +79,46 @@ export async function adminFigures(
   return figures;
 }
 
-function supervisorBlocks(flags: readonly FlagWithPeople[], now: Date): Block[] {
+function supervisorBlocks(flags: readonly FlagWithPeople[], now: Date, t: Translate): Block[] {
   if (flags.length === 0) return [];
-  const blocks: Block[] = [{ type: 'header', text: 'Open flags from people you supervise' }];
+  const blocks: Block[] = [{ type: 'header', text: t('flags.list.supervisedHeader') }];
   for (const flag of flags.slice(0, SHOWN)) {
     blocks.push({
       type: 'text',
-      text: `**${flag.author.displayName}** · ${ageOf(flag.createdAt, now)} · ${levelLabel(flag.severity)} · wants: ${wishLabel(flag.wish)} · ${statusWords(flag)}`,
+      text: t('flags.list.row', {
+        name: literal(flag.author.displayName),
+        age: ageOf(flag.createdAt, now, t),
+        level: levelLabel(flag.severity, t),
+        wish: wishLabel(flag.wish, t),
+        status: statusWords(flag, t),
+      }),
     });
     blocks.push({
       type: 'actions',
       elements: [
-        { type: 'button', actionId: 'flags:open', label: 'Open', value: flag.id },
+        { type: 'button', actionId: 'flags:open', label: t('flags.list.open'), value: flag.id },
         ...(flag.acknowledgedAt
           ? []
           : [
               {
                 type: 'button' as const,
                 actionId: 'flags:reach-out',
-                label: "I'll reach out",
+                label: t('flags.list.reachOut'),
                 value: flag.id,
                 style: 'primary' as const,
               },
             ]),
-        { type: 'button', actionId: 'flags:close', label: 'Close with a note', value: flag.id },
+        { type: 'button', actionId: 'flags:close', label: t('flags.list.closeWithNote'), value: flag.id },
       ],
     });
   }
   if (flags.length > SHOWN)
-    blocks.push({
-      type: 'context',
-      text: `${flags.length - SHOWN} more; answer these first and they will show.`,
-    });
+    blocks.push({ type: 'context', text: t('flags.list.more', { count: flags.length - SHOWN }) });
   return blocks;
 }
 
 /** Who has seen a flag, each with the first time: answering it or opening it both count. */
-function seenBy(flag: FlagWithPeople): string {
+function seenBy(flag: FlagWithPeople, t: Translate): MarkupText | undefined {
   const first = new Map<string, { name: string; at: Date }>();
   const saw = (person: Db.Member, at: Date) => {
     const known = first.get(person.id);
@@ -118,36 +126,47 @@ function seenBy(flag: FlagWithPeople): string {
   };
   for (const a of flag.acknowledgements) saw(a.supervisor, a.acknowledgedAt);
   for (const r of flag.reads) saw(r.reader, r.firstReadAt);
+  if (first.size === 0) return undefined;
   const zone = flag.author.timeZone ?? flag.team.timeZone;
-  return [...first.values()]
+  const entries = [...first.values()]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .map((s) => `${s.name} (${clockTime(s.at, zone)})`)
-    .join(', ');
+    .map((s) => t('flags.list.seenEntry', { name: literal(s.name), when: clockWords(s.at, zone, t) }));
+  return joined(entries, markup`, `);
 }
 
-function ownBlocks(flags: readonly FlagWithPeople[], now: Date): Block[] {
+function ownBlocks(flags: readonly FlagWithPeople[], now: Date, t: Translate): Block[] {
   if (flags.length === 0) return [];
-  const lines = flags.map((flag) => {
-    const seen = seenBy(flag);
-    return `• ${ageOf(flag.createdAt, now)} · ${levelLabel(flag.severity)} · ${seen ? `seen by ${seen}` : 'not seen yet'}${flag.closedAt ? ' · closed' : ''}`;
+  const rows = flags.map((flag) => {
+    const names = seenBy(flag, t);
+    const values = {
+      age: ageOf(flag.createdAt, now, t),
+      level: levelLabel(flag.severity, t),
+      seen: names ? t('flags.list.seenBy', { names }) : t('flags.list.notSeen'),
+    };
+    return flag.closedAt ? t('flags.list.ownRowClosed', values) : t('flags.list.ownRow', values);
   });
   return [
-    { type: 'header', text: 'Your flags' },
-    { type: 'text', text: lines.join('\n') },
+    { type: 'header', text: t('flags.list.ownHeader') },
+    { type: 'text', text: lines(rows) },
   ];
 }
 
-function figureBlocks(figures: readonly TeamFigures[]): Block[] {
+function figureBlocks(figures: readonly TeamFigures[], t: Translate): Block[] {
   if (figures.length === 0) return [];
-  const lines = figures.map((f) =>
+  const rows = figures.map((f) =>
     f.medianMinutesToAcknowledge === undefined
-      ? `• ${f.teamName}: not enough flags yet to show figures without pointing at anyone (needs flags from at least ${MIN_GROUP} people).`
-      : `• ${f.teamName}: ${f.flags} flags, ${f.acknowledged} acknowledged; median time to acknowledge ${f.medianMinutesToAcknowledge} min.`,
+      ? t('flags.list.figuresTooFew', { team: literal(f.teamName), min: MIN_GROUP })
+      : t('flags.list.figuresRow', {
+          team: literal(f.teamName),
+          flags: f.flags,
+          acknowledged: f.acknowledged,
+          minutes: f.medianMinutesToAcknowledge,
+        }),
   );
   return [
-    { type: 'header', text: 'Team figures (anonymous)' },
-    { type: 'text', text: lines.join('\n') },
-    { type: 'context', text: 'Admins see only these figures, never who flagged or what they wrote.' },
+    { type: 'header', text: t('flags.list.figuresHeader') },
+    { type: 'text', text: lines(rows) },
+    { type: 'context', text: t('flags.list.figuresNote') },
   ];
 }
 
@@ -156,18 +175,15 @@ export function flagsView(input: {
   own: readonly FlagWithPeople[];
   figures: readonly TeamFigures[];
   now: Date;
+  t: Translate;
 }): View {
+  const { t } = input;
   const blocks = [
-    ...supervisorBlocks(input.supervised, input.now),
-    ...ownBlocks(input.own, input.now),
-    ...figureBlocks(input.figures),
+    ...supervisorBlocks(input.supervised, input.now, t),
+    ...ownBlocks(input.own, input.now, t),
+    ...figureBlocks(input.figures, t),
   ];
-  if (blocks.length === 0) {
-    blocks.push({
-      type: 'text',
-      text: 'No flags here. If a session weighs on you, `/peer flag` tells your supervisor privately.',
-    });
-  }
-  blocks.push({ type: 'context', text: 'Only you see this list.' });
-  return { text: 'Flags', blocks };
+  if (blocks.length === 0) blocks.push({ type: 'text', text: t('flags.list.empty') });
+  blocks.push({ type: 'context', text: t('flags.list.onlyYou') });
+  return { text: t('flags.list.summary'), blocks };
 }

@@ -10,19 +10,19 @@ import { type EscalationTimes, levelChoices, levelLabel, wishChoices, wishLabel 
 import type { Chain } from './routing.ts';
 import { durationWords } from './time-words.ts';
 
-const text = (value: string): Block => ({ type: 'text', text: value });
-const context = (value: string): Block => ({ type: 'context', text: value });
+/** Pieces of view text joined by a separator that is view text too. */
+export function joined(pieces: readonly MarkupText[], separator: MarkupText): MarkupText {
+  return pieces.reduce<MarkupText>(
+    (out, piece, i) => (i === 0 ? piece : markup`${out}${separator}${piece}`),
+    markup``,
+  );
+}
+
+const text = (value: MarkupText): Block => ({ type: 'text', text: value });
+const context = (value: MarkupText): Block => ({ type: 'context', text: value });
 
 /** "4 hours", "15 minutes", "1.5 hours" in the reader's language. */
-function durationIn(t: Translate, ms: number): MarkupText {
-  const minutes = Math.round(ms / 60_000);
-  if (t.language === 'en') return markup`${literal(durationWords(ms))}`;
-  if (minutes < 60) return t('flags.minutes', { count: minutes });
-  const hours = minutes / 60;
-  return Number.isInteger(hours)
-    ? t('flags.hours', { count: hours })
-    : t('flags.hours', { count: Number(hours.toFixed(1)) });
-}
+const durationIn = (t: Translate, ms: number): MarkupText => durationWords(ms, t);
 
 export function whoWillSee(chain: Chain, times: EscalationTimes, t: Translate = english): MarkupText {
   const first = chain.primary ?? chain.backup;
@@ -37,7 +37,7 @@ export function whoWillSee(chain: Chain, times: EscalationTimes, t: Translate = 
       ? t('flags.who.escalates', {
           after: durationIn(t, times.escalateAfterMinutes * 60_000),
           urgent: durationIn(t, times.escalateUrgentMinutes * 60_000),
-          later: markup`${later.join(t('flags.who.thenJoin')) as MarkupText}`,
+          later: joined(later, t('flags.who.thenJoin')),
         })
       : markup``;
   const role = chain.primary ? t('flags.who.supervisor') : t('flags.who.backupSupervisor');
@@ -89,27 +89,67 @@ export function flagForm(
 export function supervisorDm(
   flag: Db.TriggerFlag,
   authorName: string,
-  raisedAt: string,
-  escalated?: string,
+  raisedAt: MarkupText,
+  t: Translate = english,
+  escalated?: MarkupText,
 ): NoticeView {
+  const name = literal(authorName);
   return noticeView({
-    title: `A private flag from ${authorName}`,
+    title: t('flags.notice.title', { name }),
     fields: [
-      { label: 'How strong', value: levelLabel(flag.severity) },
-      { label: 'What would help', value: wishLabel(flag.wish) },
-      { label: 'When', value: raisedAt },
+      { label: t('flags.notice.howStrong'), value: levelLabel(flag.severity, t) },
+      { label: t('flags.notice.wish'), value: wishLabel(flag.wish, t) },
+      { label: t('flags.notice.when'), value: raisedAt },
     ],
-    open: { actionId: 'flags:open', value: flag.id, label: 'Open' },
+    open: { actionId: 'flags:open', value: flag.id, label: t('flags.notice.open') },
     buttons: [
-      { type: 'button', actionId: 'flags:reach-out', label: "I'll reach out", value: flag.id },
-      { type: 'button', actionId: 'flags:noted', label: 'Noted', value: flag.id },
+      { type: 'button', actionId: 'flags:reach-out', label: t('flags.notice.reachOut'), value: flag.id },
+      { type: 'button', actionId: 'flags:noted', label: t('flags.notice.noted'), value: flag.id },
     ],
-    footer: `${escalated ? `${escalated} ` : ''}Only you can see this. **Open** shows anything they wrote, to you only (each read is logged). ${authorName} will be told when you answer. \`/peer flags\` lists your supervisees' open flags.`,
+    footer: escalated
+      ? t('flags.notice.footerWhy', { why: escalated, name })
+      : t('flags.notice.footer', { name }),
   });
+}
+
+/**
+ * The Open view: the note (and a supervisor's follow-up), for a reader the access policy allowed
+ * a moment ago. Both are the people's own words, shown character for character.
+ */
+export function openFlagView(
+  flag: Db.TriggerFlag & { readonly author: { readonly displayName: string } },
+  note: string | undefined,
+  followUp: string | undefined,
+  t: Translate = english,
+): View {
+  const title = t('flags.notice.title', { name: literal(flag.author.displayName) });
+  return {
+    text: title,
+    blocks: [
+      { type: 'header', text: title },
+      {
+        type: 'fields',
+        fields: [
+          { label: t('flags.notice.howStrong'), value: levelLabel(flag.severity, t) },
+          { label: t('flags.notice.wish'), value: wishLabel(flag.wish, t) },
+        ],
+      },
+      text(
+        flag.notesErasedAt
+          ? t('flags.open.erased')
+          : note
+            ? t('flags.open.note', { note: literal(note) })
+            : t('flags.open.noNote'),
+      ),
+      ...(followUp ? [text(t('flags.open.followUp', { note: literal(followUp) }))] : []),
+      context(t('flags.open.onlyYou')),
+    ],
+  };
 }
 
 /** A crisis line in one bullet: name, how to reach it (notes like "press 2" kept), hours. */
 function crisisBullet(line: CrisisLine): MarkupText {
+  // The line's own fields, from the resources database: shown as written.
   const contacts = line.contacts
     .map((c) => (c.note ? `${c.kind}: ${c.value} (${c.note})` : `${c.kind}: ${c.value}`))
     .join(' · ');
@@ -120,18 +160,22 @@ function crisisBullet(line: CrisisLine): MarkupText {
 
 export function crisisBlocks(lines: readonly CrisisLine[], t: Translate = english): Block[] {
   if (lines.length === 0) return [];
-  return [text([t('crisis.intro'), ...lines.slice(0, 5).map(crisisBullet)].join('\n'))];
+  return [
+    text(
+      lines
+        .slice(0, 5)
+        .map(crisisBullet)
+        .reduce((out, bullet) => markup`${out}\n${bullet}`, t('crisis.intro')),
+    ),
+  ];
 }
-
-/** Where the crisis lines are when a reply does not list them: one command away, any time. */
-export const crisisLinesPointer: string = english('crisis.pointer');
 
 export function afterFlagView(
   input: {
     readonly sentTo?: string;
     readonly steps?: readonly string[];
     readonly crisis: readonly CrisisLine[];
-    readonly noSupervisor?: string;
+    readonly noSupervisor?: MarkupText;
   },
   t: Translate = english,
 ): View {
@@ -143,7 +187,12 @@ export function afterFlagView(
   }
   if (input.steps && input.steps.length > 0) {
     blocks.push(
-      text([t('flags.after.fromPlan'), ...input.steps.map((s) => markup`• ${literal(s)}`)].join('\n')),
+      text(
+        input.steps.reduce<MarkupText>(
+          (out, step) => markup`${out}\n• ${literal(step)}`,
+          t('flags.after.fromPlan'),
+        ),
+      ),
     );
   }
   blocks.push(text(t('flags.after.grounding')));
@@ -158,4 +207,4 @@ export function afterFlagView(
   };
 }
 
-export const plainView = (value: string): View => ({ text: value, blocks: [text(value)] });
+export const plainView = (value: MarkupText): View => ({ text: value, blocks: [text(value)] });

@@ -1,28 +1,33 @@
-// The worded scale a member flags with, what would help, and what each means for routing:
-// how soon it escalates and whether it may wait for a supervisor's quiet hours.
+// The scale a member flags with, what would help, and what each means for routing: how soon it
+// escalates and whether it may wait for a supervisor's quiet hours. Their words are the
+// catalog's (`flags.levels`, `flags.wishes`; Spanish per the glossary).
+import type { MarkupText } from '../../chat/markup.ts';
 import type { Db } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 
 export const levelChoices = [
-  { value: 'noting', label: 'Noting it', severity: 'low' },
-  { value: 'weighing', label: "It's weighing on me", severity: 'medium' },
-  { value: 'struggling', label: "I'm struggling", severity: 'high' },
-  { value: 'talk-now', label: 'I need to talk now', severity: 'crisis' },
-] as const satisfies readonly { value: string; label: string; severity: Db.FlagSeverity }[];
+  { value: 'noting', severity: 'low' },
+  { value: 'weighing', severity: 'medium' },
+  { value: 'struggling', severity: 'high' },
+  { value: 'talk-now', severity: 'crisis' },
+] as const satisfies readonly { value: string; severity: Db.FlagSeverity }[];
 
 export const wishChoices = [
-  { value: 'talk-now', label: 'Talk now', wish: 'talk_now' },
-  { value: 'talk-today', label: 'Talk today', wish: 'talk_today' },
-  { value: 'next-supervision', label: 'Talk at my next supervision', wish: 'next_supervision' },
-  { value: 'just-noting', label: 'Just noting it', wish: 'just_noting' },
-] as const satisfies readonly { value: string; label: string; wish: Db.FlagWish }[];
+  { value: 'talk-now', wish: 'talk_now' },
+  { value: 'talk-today', wish: 'talk_today' },
+  { value: 'next-supervision', wish: 'next_supervision' },
+  { value: 'just-noting', wish: 'just_noting' },
+] as const satisfies readonly { value: string; wish: Db.FlagWish }[];
 
 export type LevelValue = (typeof levelChoices)[number]['value'];
 export type WishValue = (typeof wishChoices)[number]['value'];
 
-export const levelLabel = (severity: Db.FlagSeverity): string =>
-  levelChoices.find((c) => c.severity === severity)?.label ?? severity;
-export const wishLabel = (wish: Db.FlagWish): string =>
-  wishChoices.find((c) => c.wish === wish)?.label ?? wish;
+/** A level in the reader's words (the catalog's `flags.levels`, glossary: the four flag levels). */
+export const levelLabel = (severity: Db.FlagSeverity, t: Translate): MarkupText =>
+  t(`flags.levels.${levelChoices.find((c) => c.severity === severity)?.value ?? 'noting'}`);
+/** What would help, in the reader's words (`flags.wishes`). */
+export const wishLabel = (wish: Db.FlagWish, t: Translate): MarkupText =>
+  t(`flags.wishes.${wishChoices.find((c) => c.wish === wish)?.value ?? 'just-noting'}`);
 
 const MINUTE = 60_000;
 /** A team's escalation times (its `escalateAfterMinutes` / `escalateUrgentMinutes` columns). */

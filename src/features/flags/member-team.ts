@@ -28,6 +28,3 @@ export async function teamOf(
   if (paired) return mine.get(paired.teamId);
   return memberships[0]?.team;
 }
-
-export const noTeamHelp =
-  'I could not find a team you are on yet, so there is nobody I could pass a flag to. Your team admin can add you (`/peer team role`), or if your team has no channel set up, anyone can start one with `/peer setup` there. Nothing was saved. If you need someone right now, please reach out to someone you trust or a crisis line.';

@@ -1,5 +1,6 @@
 // A member's flags in `/peer privacy`, and their export and erase.
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
 import { NOTE_CONTEXT } from './flag-create.ts';
 
@@ -7,12 +8,13 @@ export async function flagPrivacy(
   prisma: PrismaClient,
   memberId: string,
   retentionDays: number,
+  t: Translate = english,
 ): Promise<PrivacyLine[]> {
   const count = await prisma.triggerFlag.count({ where: { authorId: memberId } });
   return [
     {
-      label: 'Private flags',
-      value: `${count}. Only you and the supervisors each flag was sent to can read them (every read by them is logged). Notes are encrypted and erased after ${retentionDays} days; team admins see only anonymous figures.`,
+      label: t('flags.privacy.label'),
+      value: t('flags.privacy.value', { count, days: retentionDays }),
     },
   ];
 }

@@ -3,6 +3,7 @@
 // else on down the chain (backup, then admins who are supervisors). The notices already queued
 // for a former supervisor are dropped by the delivery worker's access check (src/access), so
 // nothing reaches them; this makes sure the flag still reaches somebody.
+import { literal, markup } from '../../chat/markup.ts';
 import type { Db, FieldCipher } from '../../db/index.ts';
 import {
   type Clock,
@@ -11,8 +12,9 @@ import {
   type OutboxMessageInput,
 } from '../../scheduling/index.ts';
 import type { FlagRoutingPort } from '../ports.ts';
+import { translatorForMember } from '../teams/index.ts';
 import { escalateAtFor, flagDmMessages } from './flag-create.ts';
-import { plainView } from './flag-views.ts';
+import { joined, plainView } from './flag-views.ts';
 import { type Chain, chainFor, recipientsFrom } from './routing.ts';
 
 /**
@@ -47,7 +49,11 @@ async function rerouteOne(tx: DbClient, cipher: FieldCipher, flag: OpenFlag, now
     },
   });
   const { platform, externalId } = flag.team.workspace;
-  const names = fresh.map((m) => m.displayName).join(' and ');
+  const theirs = translatorForMember(flag.author, flag.team);
+  const names = joined(
+    fresh.map((m) => markup`${literal(m.displayName)}`),
+    theirs('flags.and'),
+  );
   const toMember: OutboxMessageInput = {
     idempotencyKey: `flag:${flag.id}:rerouted:${now.getTime()}`,
     platform,
@@ -55,22 +61,13 @@ async function rerouteOne(tx: DbClient, cipher: FieldCipher, flag: OpenFlag, now
     teamId: flag.teamId,
     target: { kind: 'dm', userId: flag.author.platformUserId },
     recipientMemberId: flag.authorId,
-    view: plainView(
-      `Your team's supervisors changed, so your open flag now goes to ${names}. Only they can read it; nobody who no longer supervises you can.`,
-    ),
+    view: plainView(theirs('flags.escalation.rerouted', { names })),
     isPrivate: true,
     notBefore: now,
   };
   await enqueueOutboxMany(tx, cipher, [
-    ...flagDmMessages(
-      updated,
-      flag.author,
-      flag.team,
-      platform,
-      externalId,
-      fresh,
-      now,
-      'Their supervisors changed, so this comes to you now.',
+    ...flagDmMessages(updated, flag.author, flag.team, platform, externalId, fresh, now, (t) =>
+      t('flags.notice.reroutedWhy'),
     ),
     toMember,
   ]);

@@ -11,15 +11,17 @@ import {
   type Platform,
   refusalView,
 } from '../../chat/index.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { type Clock, enqueueOutbox, uuidv7 } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
 import type { PlanStepsPort } from '../ports.ts';
-import { ensureMember } from '../teams/index.ts';
+import { ensureMember, translatorForActor, translatorForMember } from '../teams/index.ts';
 import { openShare, SHARE_CONTEXT, shareTime } from './plan-share.ts';
 import { erasePlan, readPlan, saveSection, stepsOf } from './plan-store.ts';
-import { planMarkdown, planView, sectionForm, sharedSectionNotice } from './plan-views.ts';
-import { planSections, sectionByKey, sectionKeys } from './sections.ts';
+import { counted, planMarkdown, planView, sectionForm, sharedSectionNotice } from './plan-views.ts';
+import { planSections, sectionByKey, sectionKeys, sectionTitle } from './sections.ts';
 import { shareTarget } from './share-target.ts';
 
 export interface PlansDeps {
@@ -30,7 +32,12 @@ export interface PlansDeps {
   readonly clientFor: (platform: Platform) => ChatClient | undefined;
 }
 
-const staleButton = 'That button has lost which section it was for. Please open `/peer plan` again.';
+/** The section keys, as typed in the command (`code`, not words of any language). */
+const keyList = (): MarkupText =>
+  sectionKeys.reduce<MarkupText>(
+    (out, key, i) => (i === 0 ? markup`${literal(key)}` : markup`${out}, ${literal(key)}`),
+    markup``,
+  );
 
 export function planStepsPort({ prisma, cipher }: Pick<PlansDeps, 'prisma' | 'cipher'>): PlanStepsPort {
   return {
@@ -43,13 +50,14 @@ export function planStepsPort({ prisma, cipher }: Pick<PlansDeps, 'prisma' | 'ci
 
 export function createPlansFeature(deps: PlansDeps): Feature {
   const { prisma, cipher, clock } = deps;
+  const wordsOf = (actor: Actor, channelId?: string) =>
+    translatorForActor(prisma, actor, channelId ? { channelId } : {});
 
-  async function sendCopy(actor: Actor): Promise<string> {
+  async function sendCopy(actor: Actor, t: Translate): Promise<MarkupText> {
     const member = await ensureMember(prisma, actor);
     const texts = await readPlan(prisma, cipher, member.id);
     const client = deps.clientFor(actor.platform);
-    if (!client)
-      return 'I could not reach your direct messages just now. Nothing was sent; please try again later.';
+    if (!client) return t('plans.copy.unreachable');
     const date = clock.now().toISOString().slice(0, 10);
     // A direct answer to the member's own request, so it goes straight to their DM; the outbox
     // carries views, not files.
@@ -57,30 +65,35 @@ export function createPlansFeature(deps: PlansDeps): Feature {
       { platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId },
       {
         filename: `wellness-plan-${date}.md`,
-        title: 'Your wellness plan',
+        title: t('plans.file.title'),
         mimeType: 'text/markdown',
-        content: planMarkdown(texts, member.displayName, date),
+        content: planMarkdown(texts, member.displayName, date, t),
       },
     );
-    return 'I sent a copy of your plan to your direct messages, as a Markdown file. Only you can see it there.';
+    return t('plans.copy.sent');
   }
 
-  async function share(actor: Actor, channelId: string | undefined, key: string): Promise<string> {
+  async function share(
+    actor: Actor,
+    channelId: string | undefined,
+    key: string,
+    t: Translate,
+  ): Promise<MarkupText> {
     const section = sectionByKey(key);
-    if (!section) return `Please name a section to share: ${sectionKeys.join(', ')}.`;
+    if (!section) return t('plans.share.name', { sections: keyList() });
     const member = await ensureMember(prisma, actor);
     const texts = await readPlan(prisma, cipher, member.id);
     const text = texts[section.key];
-    if (!text)
-      return `Your "${section.title}" section is empty, so there is nothing to share yet. Nothing was sent.`;
+    if (!text) return t('plans.share.empty', { section: sectionTitle(section, t) });
     const target = await shareTarget(prisma, member.id, actor, channelId);
-    if (!target)
-      return 'You do not have a supervisor yet, so I could not share it. A team admin can pair you with `/peer team supervisor`. Nothing was sent.';
+    if (!target) return t('plans.share.noSupervisor');
     const now = clock.now();
     // A snapshot: later edits of the plan stay the member's own. The id is made here so the
     // envelope can name its row.
     const shareId = uuidv7();
-    const when = shareTime(now, target.supervisor.timeZone ?? target.teamZone);
+    // The notice is the supervisor's to read: in their language.
+    const theirs = translatorForMember(target.supervisor, { language: target.teamLanguage });
+    const when = markup`${literal(shareTime(now, target.supervisor.timeZone ?? target.teamZone, theirs.locale))}`;
     await prisma.$transaction(async (tx) => {
       await tx.planShare.create({
         data: {
@@ -100,7 +113,7 @@ export function createPlansFeature(deps: PlansDeps): Feature {
         teamId: target.teamId,
         target: { kind: 'dm', userId: target.supervisor.platformUserId },
         recipientMemberId: target.supervisor.id,
-        view: sharedSectionNotice(member.displayName, section, shareId, when),
+        view: sharedSectionNotice(member.displayName, section, shareId, when, theirs),
         delivery: { kind: 'plan-share', subjectId: shareId, aboutMemberId: member.id },
         notBefore: now,
       });
@@ -116,7 +129,10 @@ export function createPlansFeature(deps: PlansDeps): Feature {
       });
     });
     deps.notifyOutbox();
-    return `I sent your "${section.title}" section to ${target.supervisor.displayName}, and only that section. Nothing else in your plan was shared.`;
+    return t('plans.share.sent', {
+      section: sectionTitle(section, t),
+      name: literal(target.supervisor.displayName),
+    });
   }
 
   const plan = defineCommand({
@@ -132,45 +148,46 @@ export function createPlansFeature(deps: PlansDeps): Feature {
     },
     handler: async ({ actor, place, reply, options }) => {
       const action = options.action ?? 'show';
-      if (action === 'export') return reply.privately(refusalView(await sendCopy(actor)));
+      const t = await wordsOf(actor, place.channelId);
+      if (action === 'export') return reply.privately(refusalView(await sendCopy(actor, t)));
       if (action === 'share') {
         if (!options.section)
-          return reply.privately(
-            refusalView(
-              `Which section would you like to share? For example \`/peer plan share section:triggers\`. Sections: ${sectionKeys.join(', ')}.`,
-            ),
-          );
-        return reply.privately(refusalView(await share(actor, place.channelId, options.section)));
+          return reply.privately(refusalView(t('plans.share.which', { sections: keyList() })));
+        return reply.privately(refusalView(await share(actor, place.channelId, options.section, t)));
       }
       const member = await ensureMember(prisma, actor);
-      await reply.privately(planView(await readPlan(prisma, cipher, member.id)));
+      await reply.privately(planView(await readPlan(prisma, cipher, member.id), t));
     },
   });
 
   const actions = actionsByName({
     show: async ({ actor, reply }) => {
       const member = await ensureMember(prisma, actor);
-      await reply.privately(planView(await readPlan(prisma, cipher, member.id)));
+      await reply.privately(planView(await readPlan(prisma, cipher, member.id), await wordsOf(actor)));
     },
     edit: async ({ actor, value, reply }) => {
+      const t = await wordsOf(actor);
       const section = value ? sectionByKey(value) : undefined;
-      if (!section) return reply.privately(refusalView(staleButton));
+      if (!section) return reply.privately(refusalView(t('plans.errors.stale')));
       const member = await ensureMember(prisma, actor);
       const texts = await readPlan(prisma, cipher, member.id);
-      await reply.openForm(sectionForm(section, texts[section.key]));
+      await reply.openForm(sectionForm(section, texts[section.key], t));
     },
-    export: async ({ actor, reply }) => reply.privately(refusalView(await sendCopy(actor))),
+    export: async ({ actor, reply }) =>
+      reply.privately(refusalView(await sendCopy(actor, await wordsOf(actor)))),
     'open-share': async ({ actor, value, reply }) => {
-      if (!value) return reply.privately(refusalView('That button has lost which section it was for.'));
+      const t = await wordsOf(actor);
+      if (!value) return reply.privately(refusalView(t('plans.errors.staleShare')));
       const reader = await ensureMember(prisma, actor);
-      await reply.privately(await openShare({ prisma, cipher, clock }, reader.id, value));
+      await reply.privately(await openShare({ prisma, cipher, clock }, reader.id, value, t));
     },
   });
 
   const forms = formsByName({
     section: async ({ actor, context, values, reply }) => {
+      const t = await wordsOf(actor);
       const section = context ? sectionByKey(context) : undefined;
-      if (!section) return reply.privately(refusalView(staleButton));
+      if (!section) return reply.privately(refusalView(t('plans.errors.stale')));
       const parsed = z
         .string()
         .max(section.limit)
@@ -180,13 +197,17 @@ export function createPlansFeature(deps: PlansDeps): Feature {
         const length = typeof values.text === 'string' ? values.text.length : 0;
         return reply.privately(
           refusalView(
-            `"${section.title}" can hold up to ${section.limit.toLocaleString('en-US')} characters, and this was ${length.toLocaleString('en-US')}. Nothing was saved; please shorten it a little and try again.`,
+            t('plans.errors.tooLong', {
+              section: sectionTitle(section, t),
+              limit: counted(section.limit, t),
+              length: counted(length, t),
+            }),
           ),
         );
       }
       const member = await ensureMember(prisma, actor);
       await saveSection(prisma, cipher, member.id, section, parsed.data ?? '');
-      await reply.privately(planView(await readPlan(prisma, cipher, member.id)));
+      await reply.privately(planView(await readPlan(prisma, cipher, member.id), t));
     },
   });
 
@@ -196,24 +217,22 @@ export function createPlansFeature(deps: PlansDeps): Feature {
     actions: { plans: actions },
     forms: { plans: forms },
     verbs: { 'plans:*': 'plan.own' },
-    async home() {
+    async home(actor) {
+      const t = await wordsOf(actor);
       return [
         {
           type: 'actions',
-          elements: [{ type: 'button', actionId: 'plans:show', label: 'My wellness plan' }],
+          elements: [{ type: 'button', actionId: 'plans:show', label: t('plans.view.home') }],
         },
       ];
     },
-    async privacy(memberId) {
+    async privacy(memberId, t = english) {
       const row = await prisma.wellnessPlan.findUnique({ where: { memberId } });
       const filled = row ? planSections.filter((s) => row[s.column] !== null).length : 0;
       return [
         {
-          label: 'Wellness plan',
-          value:
-            filled === 0
-              ? 'none saved'
-              : `${filled} of 7 sections, encrypted; only you can read it, and a section reaches your supervisor only when you share it`,
+          label: t('plans.privacy.label'),
+          value: filled === 0 ? t('plans.privacy.none') : t('plans.privacy.some', { count: filled }),
         },
       ];
     },

@@ -6,6 +6,7 @@
 import { mayReceivePrivate } from '../../access/private-delivery.ts';
 import { refusalView, type View } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { Clock } from '../../scheduling/index.ts';
 import { sharedSectionView } from './plan-views.ts';
 import { sectionByKey } from './sections.ts';
@@ -13,8 +14,8 @@ import { sectionByKey } from './sections.ts';
 /** The AAD of a share's snapshot: bound to the share's row. */
 export const SHARE_CONTEXT = 'PlanShare.text';
 
-export function shareTime(at: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+export function shareTime(at: Date, zone: string, locale = 'en'): string {
+  return new Intl.DateTimeFormat(locale.startsWith('en') ? 'en-GB' : locale, {
     timeZone: zone,
     weekday: 'short',
     day: 'numeric',
@@ -25,20 +26,16 @@ export function shareTime(at: Date, zone: string): string {
   }).format(at);
 }
 
-const gone =
-  'That shared section is not there any more (it may have been erased). If you need it, please ask them.';
-const notYours =
-  'This section was shared with their supervisor, so I cannot show it to you. If you think you should see it, please ask them.';
-
 export async function openShare(
   deps: { readonly prisma: PrismaClient; readonly cipher: FieldCipher; readonly clock: Clock },
   readerId: string,
   shareId: string,
+  t: Translate = english,
 ): Promise<View> {
   const { prisma, cipher, clock } = deps;
   const share = await prisma.planShare.findUnique({ where: { id: shareId }, include: { member: true } });
   const section = share ? sectionByKey(share.section) : undefined;
-  if (!share || !section) return refusalView(gone);
+  if (!share || !section) return refusalView(t('plans.share.gone'));
   const request = {
     kind: 'plan-share' as const,
     subjectId: share.id,
@@ -57,7 +54,7 @@ export async function openShare(
       detail: { shareId: share.id, section: share.section },
     },
   });
-  if (!allowed) return refusalView(notYours);
+  if (!allowed) return refusalView(t('plans.share.notYours'));
   const text = cipher.decrypt(share.textEnc, SHARE_CONTEXT, share.id);
-  return sharedSectionView(share.member.displayName, section, text);
+  return sharedSectionView(share.member.displayName, section, text, t);
 }

@@ -1,6 +1,11 @@
 // The seven sections of a WRAP-style wellness plan, each stored in its own encrypted column.
+// Their names and prompts are the catalog's (`plans.sections`; Spanish: the glossary's WRAP®
+// section names).
 // A section's limit keeps it readable in one chat message and inside every platform's form
 // limit (Slack 3,000, Discord 4,000 characters a text input).
+
+import type { MarkupText } from '../../chat/markup.ts';
+import type { Translate } from '../../i18n/index.ts';
 
 export const sectionKeys = [
   'daily',
@@ -25,8 +30,6 @@ export type SectionColumn =
 
 export interface PlanSection {
   readonly key: SectionKey;
-  readonly title: string;
-  readonly prompt: string;
   readonly column: SectionColumn;
   readonly limit: number;
 }
@@ -34,54 +37,48 @@ export interface PlanSection {
 export const planSections: readonly PlanSection[] = [
   {
     key: 'daily',
-    title: 'Daily maintenance',
-    prompt: 'What keeps you well day to day: sleep, food, people, small routines.',
     column: 'dailyMaintenanceEnc',
     limit: 1500,
   },
   {
     key: 'triggers',
-    title: 'My triggers and what helps',
-    prompt: 'What can set things off for you, and what helps when it happens. One step a line.',
     column: 'triggersEnc',
     limit: 1500,
   },
   {
     key: 'warning-signs',
-    title: 'Early warning signs',
-    prompt: 'Small signs that things are starting to slip, and what you do then.',
     column: 'earlyWarningSignsEnc',
     limit: 1000,
   },
   {
     key: 'breaking-down',
-    title: 'When things are breaking down',
-    prompt: 'How you know things are getting much harder, and what you want to happen.',
     column: 'breakingDownEnc',
     limit: 1000,
   },
   {
     key: 'people',
-    title: 'People I can call',
-    prompt: 'Who you can reach, and how.',
     column: 'supportPeopleEnc',
     limit: 1000,
   },
   {
     key: 'crisis',
-    title: 'My crisis plan',
-    prompt: 'What you want others to know and do if you are in crisis.',
     column: 'crisisPlanEnc',
     limit: 2000,
   },
   {
     key: 'after-crisis',
-    title: 'After a crisis',
-    prompt: 'What helps you get back on your feet afterwards.',
     column: 'postCrisisEnc',
     limit: 1000,
   },
 ];
+
+/** A section's name in the reader's words. */
+export const sectionTitle = (section: Pick<PlanSection, 'key'>, t: Translate): MarkupText =>
+  t(`plans.sections.${section.key}.title`);
+
+/** What a section asks, in the reader's words. */
+export const sectionPrompt = (section: Pick<PlanSection, 'key'>, t: Translate): MarkupText =>
+  t(`plans.sections.${section.key}.prompt`);
 
 export function sectionByKey(key: string): PlanSection | undefined {
   return planSections.find((section) => section.key === key);

@@ -9,15 +9,20 @@ export async function shareTarget(
   memberId: string,
   actor: Actor,
   channelId: string | undefined,
-): Promise<{ teamId: string; teamZone: string; supervisor: Db.Member } | undefined> {
+): Promise<{ teamId: string; teamZone: string; teamLanguage: string; supervisor: Db.Member } | undefined> {
   const team = channelId ? await findTeamByChannel(prisma, { ...actor, channelId }) : null;
   const assignments = await prisma.supervisorAssignment.findMany({
     where: { superviseeId: memberId, ...(team ? { teamId: team.id } : {}) },
-    include: { supervisor: true, team: { select: { timeZone: true } } },
+    include: { supervisor: true, team: { select: { timeZone: true, language: true } } },
     orderBy: { createdAt: 'asc' },
   });
   const chosen = assignments.find((a) => a.kind === 'primary') ?? assignments[0];
   return chosen
-    ? { teamId: chosen.teamId, teamZone: chosen.team.timeZone, supervisor: chosen.supervisor }
+    ? {
+        teamId: chosen.teamId,
+        teamZone: chosen.team.timeZone,
+        teamLanguage: chosen.team.language,
+        supervisor: chosen.supervisor,
+      }
     : undefined;
 }

@@ -11,8 +11,10 @@ import type { Access } from '../../access/index.ts';
 import type { Actor, ChatClient, FileUpload, Platform, UserRef } from '../../chat/index.ts';
 import { actionsByName, defineCommand, refusalView } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
+import { translatorForActor } from '../teams/index.ts';
 import { auditRetentionJob } from './audit-retention.ts';
 import { aboutMember, eraseData, exportData, type FeatureSource } from './personal-data.ts';
 import { resolveSubject, resolveSubjectById, type Subject } from './subject.ts';
@@ -63,31 +65,27 @@ export function createPrivacyFeature(deps: PrivacyDeps): Feature {
   const subjects = { prisma, access: deps.access, clientFor: deps.clientFor };
   const forOther = (subject: Subject) => (subject.byAdmin ? subject.displayName : undefined);
 
-  async function show(subject: Subject | undefined) {
-    if (!subject) return summaryView([], 0);
+  async function show(subject: Subject | undefined, t: Translate) {
+    if (!subject) return summaryView([], 0, t);
     const lines = [];
     for (const feature of deps.features())
-      if (feature.privacy) lines.push(...(await feature.privacy(subject.memberId)));
-    return summaryView(lines, await readsByOthers(prisma, subject.memberId));
+      if (feature.privacy) lines.push(...(await feature.privacy(subject.memberId, t)));
+    return summaryView(lines, await readsByOthers(prisma, subject.memberId), t);
   }
 
-  async function sendExport(actor: Actor, subject: Subject) {
+  async function sendExport(actor: Actor, subject: Subject, t: Translate) {
     const document = await exportData(prisma, deps.features, subject, deps.clock.now());
     const day = deps.clock.now().toISOString().slice(0, 10);
     const sent = await deps.sendFile(
       { platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId },
       {
         filename: `peerbridge-export-${day}.json`,
-        title: 'Your PeerBridge data',
+        title: t('privacy.export.fileTitle'),
         mimeType: 'application/json',
         content: `${JSON.stringify(document, null, 2)}\n`,
       },
     );
-    return sent
-      ? exportSentView(forOther(subject))
-      : textView(
-          'I couldn’t reach your direct messages just now, so nothing was sent. Please try again in a little while.',
-        );
+    return sent ? exportSentView(forOther(subject), t) : textView(t('privacy.export.unreachable'));
   }
 
   const privacy = defineCommand({
@@ -113,34 +111,31 @@ export function createPrivacyFeature(deps: PrivacyDeps): Feature {
     handler: async ({ actor, reply, options }) => {
       const target = options.member === undefined ? undefined : mentioned(options.member);
       const action = options.action ?? 'show';
-      const outcome = await resolveSubject(subjects, actor, target, action);
+      const t = await translatorForActor(prisma, actor);
+      const outcome = await resolveSubject(subjects, actor, target, action, t);
       if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
       const subject = outcome.subject;
-      if (action === 'show') return reply.privately(await show(subject));
-      if (!subject)
-        return reply.privately(
-          textView('I don’t keep anything about you, so there is nothing to export or erase.'),
-        );
-      if (action === 'export') return reply.privately(await sendExport(actor, subject));
-      await reply.privately(confirmEraseView(subject.memberId, forOther(subject)));
+      if (action === 'show') return reply.privately(await show(subject, t));
+      if (!subject) return reply.privately(textView(t('privacy.export.nothing')));
+      if (action === 'export') return reply.privately(await sendExport(actor, subject, t));
+      await reply.privately(confirmEraseView(subject.memberId, forOther(subject), t));
     },
   });
 
   const actions = actionsByName({
     erase: async ({ actor, value, reply }) => {
-      if (!value)
-        return reply.privately(
-          refusalView('That button lost its details. Please run `/peer privacy erase` again.'),
-        );
+      // The asker's words, read before an erase of their own data takes their language with it.
+      const t = await translatorForActor(prisma, actor);
+      if (!value) return reply.privately(refusalView(t('privacy.erase.stale')));
       // Asked again at the press: roles and whether the person has left may have changed.
-      const outcome = await resolveSubjectById(subjects, actor, value, 'erase');
+      const outcome = await resolveSubjectById(subjects, actor, value, 'erase', t);
       if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
-      if (!outcome.subject) return reply.privately(textView('There is nothing left to erase.'));
+      if (!outcome.subject) return reply.privately(textView(t('privacy.erase.nothingLeft')));
       const result = await eraseData(prisma, deps.features, outcome.subject);
       deps.logger?.info({ event: 'privacy.erased', byAdmin: outcome.subject.byAdmin, rows: result.rows });
-      await reply.updateSource(erasedView(forOther(outcome.subject)));
+      await reply.updateSource(erasedView(forOther(outcome.subject), t));
     },
-    keep: async ({ reply }) => reply.updateSource(keptView),
+    keep: async ({ actor, reply }) => reply.updateSource(keptView(await translatorForActor(prisma, actor))),
   });
 
   return {

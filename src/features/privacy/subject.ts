@@ -9,6 +9,7 @@ import type { Access } from '../../access/index.ts';
 import type { Actor, ChatClient, Platform } from '../../chat/index.ts';
 import { literal } from '../../chat/index.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { ensureMember } from '../teams/index.ts';
 
 export interface Subject {
@@ -75,24 +76,17 @@ async function forSomeoneElse(
   actor: Actor,
   target: Db.Member | null,
   act: PrivacyAct,
+  t: Translate,
 ): Promise<SubjectOutcome> {
   // An export is for its subject's own eyes: nobody else, whatever their role.
   const verb = act === 'export' ? 'privacy.export' : 'privacy.erase-departed';
   const decision = await deps.access.check(actor, verb, target ? { memberId: target.id } : {});
   if (!decision.ok) return decision;
-  if (!target) return { ok: false, reason: 'I keep nothing about that person in this workspace.' };
+  if (!target) return { ok: false, reason: t('privacy.subject.unknown') };
   const left = await hasLeft(deps, actor, target);
   const name = literal(target.displayName);
-  if (left === undefined)
-    return {
-      ok: false,
-      reason: `I couldn't check with the platform whether ${name} has left, so I changed nothing. Please try again in a little while.`,
-    };
-  if (!left)
-    return {
-      ok: false,
-      reason: `${name} is still in one of this workspace's team channels, so this is theirs to do: they can use \`/peer privacy\` themselves.`,
-    };
+  if (left === undefined) return { ok: false, reason: t('privacy.subject.cannotCheck', { name }) };
+  if (!left) return { ok: false, reason: t('privacy.subject.stillHere', { name }) };
   // The admin gets a member row, so the audit entry names who erased.
   const admin = await ensureMember(deps.prisma, actor);
   return { ok: true, subject: subjectOf(target, actor, admin.id, true) };
@@ -107,6 +101,7 @@ export async function resolveSubject(
   actor: Actor,
   targetUserId: string | undefined,
   act: PrivacyAct,
+  t: Translate = english,
 ): Promise<SubjectOutcome> {
   const find = (userId: string) =>
     deps.prisma.member.findFirst({ where: { platformUserId: userId, workspace: scopeOf(actor) } });
@@ -114,7 +109,7 @@ export async function resolveSubject(
     const me = await find(actor.userId);
     return { ok: true, subject: me ? subjectOf(me, actor, me.id, false) : undefined };
   }
-  return forSomeoneElse(deps, actor, await find(targetUserId), act);
+  return forSomeoneElse(deps, actor, await find(targetUserId), act, t);
 }
 
 /** For a button press: the subject by member id, with the same rules as a typed request. */
@@ -123,8 +118,9 @@ export async function resolveSubjectById(
   actor: Actor,
   memberId: string,
   act: PrivacyAct,
+  t: Translate = english,
 ): Promise<SubjectOutcome> {
   const target = await deps.prisma.member.findFirst({ where: { id: memberId, workspace: scopeOf(actor) } });
-  if (!target) return { ok: false, reason: 'There is nothing left to erase: that data is already gone.' };
-  return resolveSubject(deps, actor, target.platformUserId, act);
+  if (!target) return { ok: false, reason: t('privacy.subject.gone') };
+  return resolveSubject(deps, actor, target.platformUserId, act, t);
 }

@@ -1,87 +1,92 @@
 // The self-care prompts a member can choose, and what each says. Every prompt can be snoozed,
-// skipped or stopped; no answer is stored or reported to anyone.
+// skipped or stopped; no answer is stored or reported to anyone. Words are the reader's (`t`).
 import type { View } from '../../chat/index.ts';
-import { WEEKDAY_CODES, type WeekdayCode } from '../../scheduling/index.ts';
+import { literal } from '../../chat/markup.ts';
+import { english, type Translate } from '../../i18n/index.ts';
+import { WEEKDAY_CODES } from '../../scheduling/index.ts';
 
 export const topics = ['end-of-shift', 'weekly', 'plan-line'] as const;
 export type Topic = (typeof topics)[number];
 
-export const topicLabels: Record<Topic, string> = {
-  'end-of-shift': 'End of shift: "how are you leaving work today?"',
-  weekly: 'Weekly: "did you do something for yourself this week?"',
-  'plan-line': 'A line from my own wellness plan',
-};
-
-export const dayLabels: Record<WeekdayCode, string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
 export const weekdays = WEEKDAY_CODES;
 
-const controls = (nudgeId: string) => ({
+const controls = (nudgeId: string, t: Translate) => ({
   type: 'actions' as const,
   elements: [
-    { type: 'button' as const, actionId: 'selfcare:snooze', label: 'Snooze 1 h', value: nudgeId },
-    { type: 'button' as const, actionId: 'selfcare:skip', label: 'Skip today', value: nudgeId },
-    { type: 'button' as const, actionId: 'selfcare:stop', label: 'Stop these', value: nudgeId },
+    {
+      type: 'button' as const,
+      actionId: 'selfcare:snooze',
+      label: t('selfcare.controls.snooze'),
+      value: nudgeId,
+    },
+    {
+      type: 'button' as const,
+      actionId: 'selfcare:skip',
+      label: t('selfcare.controls.skip'),
+      value: nudgeId,
+    },
+    {
+      type: 'button' as const,
+      actionId: 'selfcare:stop',
+      label: t('selfcare.controls.stop'),
+      value: nudgeId,
+    },
   ],
 });
 
-const footnote = {
-  type: 'context' as const,
-  text: 'Just for you: I do not keep or share any answer. `/peer selfcare` changes these prompts.',
-};
+const footnote = (t: Translate) => ({ type: 'context' as const, text: t('selfcare.footnote') });
 
-export function promptView(topic: Topic, nudgeId: string, planLine: string | undefined): View {
+export function promptView(
+  topic: Topic,
+  nudgeId: string,
+  planLine: string | undefined,
+  t: Translate = english,
+): View {
   if (topic === 'end-of-shift') {
     return {
-      text: 'How are you leaving work today?',
+      text: t('selfcare.endOfShift.summary'),
       blocks: [
-        {
-          type: 'text',
-          text: '**How are you leaving work today?** Take a breath before you go. You can answer for yourself, or just notice.',
-        },
+        { type: 'text', text: t('selfcare.endOfShift.text') },
         {
           type: 'actions',
           elements: [
-            { type: 'button', actionId: 'selfcare:okay', label: 'Leaving okay', value: nudgeId },
-            { type: 'button', actionId: 'selfcare:heavy', label: 'It was heavy', value: nudgeId },
+            {
+              type: 'button',
+              actionId: 'selfcare:okay',
+              label: t('selfcare.endOfShift.okay'),
+              value: nudgeId,
+            },
+            {
+              type: 'button',
+              actionId: 'selfcare:heavy',
+              label: t('selfcare.endOfShift.heavy'),
+              value: nudgeId,
+            },
           ],
         },
-        controls(nudgeId),
-        footnote,
+        controls(nudgeId, t),
+        footnote(t),
       ],
     };
   }
   if (topic === 'weekly') {
     return {
-      text: 'Did you do something for yourself this week?',
-      blocks: [
-        {
-          type: 'text',
-          text: '**Did you do something for yourself this week?** Even something small counts. If not, maybe there is a moment for it before the week ends.',
-        },
-        controls(nudgeId),
-        footnote,
-      ],
+      text: t('selfcare.weekly.summary'),
+      blocks: [{ type: 'text', text: t('selfcare.weekly.text') }, controls(nudgeId, t), footnote(t)],
     };
   }
   return {
-    text: 'A line from your wellness plan',
+    text: t('selfcare.planLine.summary'),
     blocks: [
       {
         type: 'text',
+        // The line is the member's own words from their plan: shown as they wrote it.
         text: planLine
-          ? `**From your own wellness plan:**\n${planLine}`
-          : 'Your wellness plan has no lines in "My triggers and what helps" yet. `/peer plan` lets you add some whenever you like.',
+          ? t('selfcare.planLine.text', { line: literal(planLine) })
+          : t('selfcare.planLine.empty'),
       },
-      controls(nudgeId),
-      footnote,
+      controls(nudgeId, t),
+      footnote(t),
     ],
   };
 }

@@ -11,7 +11,9 @@ import {
   refusalView,
   type View,
 } from '../../chat/index.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import type { Db, FieldCipher, PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import {
   type BatchPlan,
   type Clock,
@@ -26,10 +28,10 @@ import {
 } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../ports.ts';
-import { ensureMember } from '../teams/index.ts';
+import { ensureMember, translatorForActor, translatorForMember } from '../teams/index.ts';
 import { crisisLinesFor, heavyView } from './heavy.ts';
 import { type Choice, replaceNudges, stopAll } from './nudges.ts';
-import { dayLabels, promptView, type Topic, topicLabels, topics, weekdays } from './prompts.ts';
+import { promptView, type Topic, topics, weekdays } from './prompts.ts';
 
 export interface SelfCareDeps {
   readonly prisma: PrismaClient;
@@ -44,57 +46,60 @@ export interface SelfCareDeps {
 }
 
 const HOUR = 60 * 60_000;
-const gone = 'That prompt is not there any more. `/peer selfcare` lets you choose your prompts again.';
-const say = (text: string): View => refusalView(text);
+const say = (text: MarkupText): View => refusalView(text);
 
-const choiceForm: Form = {
+const dayChoices = (t: Translate) => weekdays.map((d) => ({ value: d, label: t(`selfcare.days.${d}`) }));
+
+const choiceForm = (t: Translate): Form => ({
   formId: 'selfcare:choose',
-  title: 'Self-care prompts',
-  submitLabel: 'Save',
-  intro:
-    'Choose the prompts you would like, if any. They come by direct message in your own time zone, never in your quiet hours. Choose none to turn them all off.',
+  title: t('selfcare.form.title'),
+  submitLabel: t('selfcare.form.submit'),
+  intro: t('selfcare.form.intro'),
   inputs: [
     {
       id: 'topics',
       type: 'checkboxes',
-      label: 'Which prompts?',
+      label: t('selfcare.form.topics'),
       optional: true,
-      choices: topics.map((t) => ({ value: t, label: topicLabels[t] })),
+      choices: topics.map((topic) => ({ value: topic, label: t(`selfcare.topics.${topic}`) })),
     },
     {
       id: 'days',
       type: 'checkboxes',
-      label: 'On which days (end of shift, plan line)?',
+      label: t('selfcare.form.days'),
       optional: true,
-      choices: weekdays.map((d) => ({ value: d, label: dayLabels[d] })),
+      choices: dayChoices(t),
     },
     {
       id: 'weekly',
       type: 'select',
-      label: 'Which day for the weekly one?',
+      label: t('selfcare.form.weekly'),
       optional: true,
       initial: 'FR',
-      choices: weekdays.map((d) => ({ value: d, label: dayLabels[d] })),
+      choices: dayChoices(t),
     },
     {
       id: 'time',
       type: 'text',
-      label: 'At what time? (like 17:30)',
-      hint: 'Skip it for 17:00.',
+      label: t('selfcare.form.time'),
+      hint: t('selfcare.form.timeHint'),
       optional: true,
       check: { kind: 'time' },
       placeholder: '17:30',
       maxLength: 10,
     },
   ],
-};
+});
 
 const defaultTime = '17:00';
 
 const list = (v: FormValues[string]) => (v === undefined ? [] : Array.isArray(v) ? v : [v as string]);
 const one = (v: FormValues[string]) => (Array.isArray(v) ? v[0] : (v as string | undefined));
 
-function parseChoice(values: FormValues): { ok: true; value: Choice } | { ok: false; reason: string } {
+function parseChoice(
+  values: FormValues,
+  t: Translate,
+): { ok: true; value: Choice } | { ok: false; reason: MarkupText } {
   const schema = z.object({
     topics: z.array(z.enum(topics)),
     days: z.array(z.enum(weekdays)),
@@ -107,26 +112,14 @@ function parseChoice(values: FormValues): { ok: true; value: Choice } | { ok: fa
     weeklyDay: one(values.weekly) ?? 'FR',
     time: one(values.time)?.trim() || undefined,
   });
-  if (!parsed.success)
-    return {
-      ok: false,
-      reason:
-        'Some of those choices did not come through as I expected. Nothing was saved; please try `/peer selfcare` again.',
-    };
+  if (!parsed.success) return { ok: false, reason: t('selfcare.errors.choices') };
   const { topics: chosen, days, weeklyDay } = parsed.data;
   if (chosen.length === 0) return { ok: true, value: { topics: [], days: [], weeklyDay, time: defaultTime } };
   // The question is optional, so skipping it is an answer: the usual end of a day shift.
   const minutes = parseTimeOfDay(parsed.data.time ?? defaultTime);
-  if (minutes === null)
-    return {
-      ok: false,
-      reason: 'Please give a time of day like 17:30, so I know when to send them. Nothing was saved.',
-    };
+  if (minutes === null) return { ok: false, reason: t('selfcare.errors.time') };
   if (chosen.some((t) => t !== 'weekly') && days.length === 0) {
-    return {
-      ok: false,
-      reason: 'Please pick at least one day for the end-of-shift or plan-line prompt. Nothing was saved.',
-    };
+    return { ok: false, reason: t('selfcare.errors.days') };
   }
   return {
     ok: true,
@@ -150,6 +143,21 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
   type NudgeWithMember = Db.Prisma.SelfCareNudgeGetPayload<{
     include: { member: { include: { workspace: true } } };
   }>;
+
+  /** The member's words for a prompt: their choice or platform's, else their first team's. */
+  async function wordsFor(member: Db.Member): Promise<Translate> {
+    const team =
+      member.language === null
+        ? ((
+            await prisma.teamRole.findFirst({
+              where: { memberId: member.id },
+              include: { team: true },
+              orderBy: { createdAt: 'asc' },
+            })
+          )?.team ?? null)
+        : null;
+    return translatorForMember(member, team);
+  }
   const withMember = { member: { include: { workspace: true } } } as const;
 
   /** The prompt for a nudge that is still wanted, or undefined (stopped, opted out, unknown topic). */
@@ -169,7 +177,7 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
       workspaceExternalId: nudge.member.workspace.externalId,
       target: { kind: 'dm', userId: nudge.member.platformUserId },
       recipientMemberId: nudge.memberId,
-      view: promptView(topic, nudge.id, line),
+      view: promptView(topic, nudge.id, line, await wordsFor(nudge.member)),
       isPrivate: topic === 'plan-line',
       respectQuietHours: true,
       notBefore,
@@ -223,21 +231,32 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
     who: 'everyone',
     verb: 'plan.own',
     where: 'anywhere',
-    handler: async ({ reply }) => reply.openForm(choiceForm),
+    handler: async ({ actor, reply }) => reply.openForm(choiceForm(await translatorForActor(prisma, actor))),
   });
 
   const forms = formsByName({
     choose: async ({ actor, values, reply }) => {
-      const parsed = parseChoice(values);
+      const t = await translatorForActor(prisma, actor);
+      const parsed = parseChoice(values, t);
       if (!parsed.ok) return reply.privately(say(parsed.reason));
       const member = await ensureMember(prisma, actor);
       const zone = await zoneOf(member.id, member.timeZone);
       const count = await replaceNudges(prisma, member, parsed.value, zone, clock.now());
+      const chosen = parsed.value.topics
+        .map((topic) => t(`selfcare.topics.${topic}`))
+        .reduce(
+          (out, label, i) => (i === 0 ? label : markup`${out}${t('selfcare.saved.join')}${label}`),
+          markup``,
+        );
       await reply.privately(
         say(
           count === 0
-            ? 'Done: no self-care prompts. You can choose some again any time with `/peer selfcare`.'
-            : `Saved: ${parsed.value.topics.map((t) => topicLabels[t]).join('; ')}, at ${parsed.value.time} (${zone}). Never during your quiet hours; every prompt has Snooze, Skip and Stop.`,
+            ? t('selfcare.saved.none')
+            : t('selfcare.saved.some', {
+                topics: chosen,
+                time: literal(parsed.value.time),
+                zone: literal(zone),
+              }),
         ),
       );
     },
@@ -258,30 +277,30 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
 
   const actions = actionsByName({
     snooze: async ({ actor, value, reply }) => {
+      const t = await translatorForActor(prisma, actor);
       const nudge = await mine(value, actor.userId, actor.workspaceId);
-      if (!nudge)
-        return reply.privately(
-          say('That prompt is not there any more. `/peer selfcare` shows what you chose.'),
-        );
+      if (!nudge) return reply.privately(say(t('selfcare.errors.goneSnooze')));
       const at = new Date(clock.now().getTime() + HOUR);
       await deliver(nudge.id, `selfcare-snooze:${nudge.id}:${at.toISOString()}`, at);
       deps.notifyOutbox();
-      await reply.updateSource(say('Snoozed: I will ask again in an hour (or after your quiet hours).'));
+      await reply.updateSource(say(t('selfcare.answers.snoozed')));
     },
-    skip: async ({ reply }) => reply.updateSource(say('Skipped for today. Take care.')),
+    skip: async ({ actor, reply }) =>
+      reply.updateSource(say((await translatorForActor(prisma, actor))('selfcare.answers.skipped'))),
     stop: async ({ actor, value, reply }) => {
+      const t = await translatorForActor(prisma, actor);
       const nudge = await mine(value, actor.userId, actor.workspaceId);
-      if (!nudge) return reply.privately(say(gone));
+      if (!nudge) return reply.privately(say(t('selfcare.errors.gone')));
       await prisma.$transaction((tx) => stopAll(tx, nudge.memberId));
-      await reply.updateSource(
-        say('Stopped: no more self-care prompts. You can choose some again any time with `/peer selfcare`.'),
-      );
+      await reply.updateSource(say(t('selfcare.answers.stopped')));
     },
-    okay: async ({ reply }) => reply.updateSource(say('Glad to hear it. Rest well.')),
-    heavy: async ({ actor, reply }) =>
-      reply.updateSource(
-        heavyView(await crisisLinesFor(deps, actor.platform, actor.workspaceId, actor.userId)),
-      ),
+    okay: async ({ actor, reply }) =>
+      reply.updateSource(say((await translatorForActor(prisma, actor))('selfcare.answers.okay'))),
+    heavy: async ({ actor, reply }) => {
+      const t = await translatorForActor(prisma, actor);
+      const lines = await crisisLinesFor(deps, actor.platform, actor.workspaceId, actor.userId, t.language);
+      await reply.updateSource(heavyView(lines, t));
+    },
   });
 
   return {
@@ -291,14 +310,9 @@ export function createSelfCareFeature(deps: SelfCareDeps): Feature {
     forms: { selfcare: forms },
     verbs: { 'selfcare:*': 'plan.own', 'selfcare:snooze': 'selfcare.own', 'selfcare:stop': 'selfcare.own' },
     occurrences: { selfcare: onOccurrence },
-    async privacy(memberId) {
+    async privacy(memberId, t = english) {
       const count = await prisma.selfCareNudge.count({ where: { memberId, active: true } });
-      return [
-        {
-          label: 'Self-care prompts',
-          value: `${count} chosen by you. Your answers are never stored or shared.`,
-        },
-      ];
+      return [{ label: t('selfcare.privacy.label'), value: t('selfcare.privacy.value', { count }) }];
     },
     personalData: {
       async export(memberId) {

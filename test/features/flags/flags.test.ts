@@ -2,6 +2,7 @@
 // real router and features. Each test has a world of its own (the file's cloned database,
 // emptied, with the standard team set up again), so it passes alone and in any order.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { markup } from '../../../src/chat/markup.ts';
 import type { Database } from '../../../src/db/index.ts';
 import { dm } from '../../support/chat-harness.ts';
 import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
@@ -49,8 +50,8 @@ async function tablesContaining(text: string): Promise<string[]> {
 describe('raising a flag', () => {
   it('offers "Flag privately" on the member\'s App Home, which opens the same form', async () => {
     const home = await w.composed.home({ platform: 'shell', workspaceId: 'local', userId: 'maya' });
-    expect(said({ text: '', blocks: home })).toContain('flags:start');
-    expect(said({ text: '', blocks: home })).toContain('Flag privately');
+    expect(said({ text: markup``, blocks: home })).toContain('flags:start');
+    expect(said({ text: markup``, blocks: home })).toContain('Flag privately');
     const pressed = await w.action('maya', 'flags:start', undefined, dm);
     expect(pressed.seen[0]).toMatchObject({ how: 'form', form: { formId: 'flags:submit' } });
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { literal, markup } from '../../../src/chat/markup.ts';
 import type { Database } from '../../../src/db/index.ts';
 import { createFieldCipher } from '../../../src/db/index.ts';
 import { enqueueOutbox } from '../../../src/scheduling/index.ts';
@@ -92,7 +93,7 @@ describe('/peer privacy', () => {
       workspaceExternalId: 'local',
       target: { kind: 'dm', userId: blake },
       recipientMemberId: id,
-      view: { text: 'private words for blake', blocks: [] },
+      view: { text: markup`${literal('private words for blake')}`, blocks: [] },
     });
     const before = (await everyRowAsText(db.prisma)).filter((r) => r.row.includes(blake));
     expect(before.length).toBeGreaterThan(1);

@@ -5,12 +5,14 @@
 // would receive.
 
 import { randomBytes } from 'node:crypto';
+import { createAccess } from '../../../../src/access/index.ts';
 import type { ChatClient, FormValues, Platform, View } from '../../../../src/chat/index.ts';
 import { createFieldCipher, type Database, type FieldCipher } from '../../../../src/db/index.ts';
 import type { Feature } from '../../../../src/features/feature.ts';
 import { createFlagsFeature, flagRoutingPort } from '../../../../src/features/flags/index.ts';
 import { createPlansFeature, planStepsPort } from '../../../../src/features/plans/index.ts';
 import type { CrisisLinesPort } from '../../../../src/features/ports.ts';
+import { createPrivacyFeature } from '../../../../src/features/privacy/index.ts';
 import { createSelfCareFeature } from '../../../../src/features/selfcare/index.ts';
 import { createTeamsFeature } from '../../../../src/features/teams/index.ts';
 import { type Logger, silentLogger } from '../../../../src/logger.ts';
@@ -82,6 +84,16 @@ export async function flagsWorld(options: WorldOptions = {}) {
       defaultTimeZone: 'UTC',
       planSteps,
       crisisLines: fakeCrisisLines,
+    }),
+    // `/peer privacy` over the features above (its summary is each feature's lines).
+    createPrivacyFeature({
+      prisma,
+      access: createAccess({ prisma, clientFor: clientsFor(shellPeople) }),
+      clientFor: clientsFor(shellPeople),
+      clock,
+      features: () => features,
+      auditRetentionDays: 365,
+      sendFile: async () => true,
     }),
   ];
   const chat = featureHarness(prisma, features, options.logger ? { logger: options.logger } : {});
