@@ -46,7 +46,8 @@ export function createCheckinsFeature(deps: CheckinsDeps): Feature {
         logger: deps.logger,
       }),
     ],
-    privacy: (memberId) => privacyLines(deps.prisma, memberId, deps.config?.retention.checkinAnswerDays ?? 0),
+    privacy: (memberId, t) =>
+      privacyLines(deps.prisma, memberId, deps.config?.retention.checkinAnswerDays ?? 0, t),
     personalData: checkinsPersonalData(deps),
   };
 }

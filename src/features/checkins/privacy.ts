@@ -1,5 +1,6 @@
 // What check-ins keep about a member, for `/peer privacy`, and export/erase of it.
 import type { PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
 import { decryptItems } from './answers.ts';
 import { type RedrawDeps, redrawPosts } from './redraw-posts.ts';
@@ -10,6 +11,7 @@ export async function privacyLines(
   prisma: PrismaClient,
   memberId: string,
   retentionDays = 0,
+  t: Translate = english,
 ): Promise<PrivacyLine[]> {
   const [sums, skipped, prefs] = await Promise.all([
     prisma.checkinAnswer.aggregate({
@@ -24,17 +26,20 @@ export async function privacyLines(
   const supervisor = sums._sum.supervisorOnly ?? 0;
   return [
     {
-      label: 'Check-in answers by who sees them',
-      value: `the team: ${named} · the team without your name: ${anon} · only your supervisor: ${supervisor} (encrypted; each read by them is audited)`,
+      label: t('checkins.privacy.byAudience'),
+      value: t('checkins.privacy.byAudienceValue', { named, anon, supervisor }),
     },
-    { label: 'Check-ins skipped', value: `${skipped} (never shown to anyone)` },
-    { label: 'Support buddy', value: prefs?.buddy ? 'yes' : 'no' },
+    { label: t('checkins.privacy.skipped'), value: t('checkins.privacy.skippedValue', { count: skipped }) },
     {
-      label: 'How long answers are kept',
+      label: t('checkins.privacy.buddy'),
+      value: prefs?.buddy ? t('checkins.privacy.yes') : t('checkins.privacy.no'),
+    },
+    {
+      label: t('checkins.privacy.kept'),
       value:
         retentionDays === 0
-          ? 'until you erase them (`/peer privacy erase`)'
-          : `${retentionDays} days; then what you said is erased and only the counts above stay`,
+          ? t('checkins.privacy.keptUntilErase')
+          : t('checkins.privacy.keptDays', { days: retentionDays }),
     },
   ];
 }

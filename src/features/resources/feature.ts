@@ -215,7 +215,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
       'resources:suggest-form': 'resources.suggest',
     },
     jobs: [seedJob(ensureSeeded), staleReviewJob({ ...base, staleDays })],
-    privacy: (memberId) => resourcesPrivacy(deps.prisma, memberId),
+    privacy: (memberId, t) => resourcesPrivacy(deps.prisma, memberId, t),
     personalData: resourcesPersonalData(deps.prisma),
     crisisLines: {
       async forRegion(region, workspaceId, language) {

@@ -2,17 +2,19 @@
 // added). Shared entries are not personal; the name of whoever last checked an entry is kept
 // as the entry's "verified by" and is not erased with the member.
 import type { PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
 
-export async function resourcesPrivacy(prisma: PrismaClient, memberId: string): Promise<PrivacyLine[]> {
+export async function resourcesPrivacy(
+  prisma: PrismaClient,
+  memberId: string,
+  t: Translate = english,
+): Promise<PrivacyLine[]> {
   const count = await prisma.resourceSuggestion.count({ where: { suggestedById: memberId } });
   return [
     {
-      label: 'Resource suggestions',
-      value:
-        count === 0
-          ? 'none'
-          : `${count} (what you suggested and whether it was added; admins of your workspace can see them)`,
+      label: t('resources.privacy.suggestions'),
+      value: count === 0 ? t('resources.privacy.none') : t('resources.privacy.some', { count }),
     },
   ];
 }

@@ -1,12 +1,12 @@
 // What supervision keeps about a person: RSVPs and attendance, poll votes, topics added with
 // their name (anonymous ones store no author, so they are nobody's), and one-to-one bookings.
-import { toPlainText } from '../../chat/markup.ts';
 import type { PrismaClient } from '../../db/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
 import { translatorForMember } from '../teams/index.ts';
 
 export function supervisionPrivacy(prisma: PrismaClient) {
-  return async (memberId: string): Promise<PrivacyLine[]> => {
+  return async (memberId: string, asker?: Translate): Promise<PrivacyLine[]> => {
     const [rsvps, votes, topics, bookings, member, role] = await Promise.all([
       prisma.rsvp.count({ where: { memberId } }),
       prisma.pollVote.count({ where: { memberId } }),
@@ -17,20 +17,20 @@ export function supervisionPrivacy(prisma: PrismaClient) {
       prisma.member.findUnique({ where: { id: memberId } }),
       prisma.teamRole.findFirst({ where: { memberId }, include: { team: true } }),
     ]);
-    // The lines go to the member themself, in their language; the port carries plain text.
-    const t = translatorForMember(member, role?.team);
+    // The lines go to the member themself: in the asker's words, else the member's language.
+    const t = asker ?? translatorForMember(member, role?.team);
     return [
       {
-        label: toPlainText(t('supervision.privacy.answers')),
-        value: toPlainText(t('supervision.privacy.answersValue', { rsvps, votes })),
+        label: t('supervision.privacy.answers'),
+        value: t('supervision.privacy.answersValue', { rsvps, votes }),
       },
       {
-        label: toPlainText(t('supervision.privacy.topics')),
-        value: toPlainText(t('supervision.privacy.topicsValue', { count: topics })),
+        label: t('supervision.privacy.topics'),
+        value: t('supervision.privacy.topicsValue', { count: topics }),
       },
       {
-        label: toPlainText(t('supervision.privacy.oneToOne')),
-        value: toPlainText(t('supervision.privacy.oneToOneValue', { count: bookings })),
+        label: t('supervision.privacy.oneToOne'),
+        value: t('supervision.privacy.oneToOneValue', { count: bookings }),
       },
     ];
   };

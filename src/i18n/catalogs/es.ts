@@ -3,17 +3,32 @@
 // en.ts: `Catalog` makes a missing or extra key a compile error.
 // One file per area (catalogs/<language>/<area>.ts), so each area’s words are edited in one place.
 import type { Catalog } from '../catalog-types.ts';
-import { crisis, language, resource } from './es/common.ts';
-import { checkins } from './es/checkins.ts';
-import { flags } from './es/flags.ts';
-import { privacy } from './es/privacy.ts';
-import { selfcare } from './es/selfcare.ts';
-import { plans } from './es/plans.ts';
-import { supervision } from './es/supervision.ts';
-import { resources } from './es/resources.ts';
 import { admin } from './es/admin.ts';
-import { teams } from './es/teams.ts';
 import { chat } from './es/chat.ts';
+import { checkins } from './es/checkins.ts';
+import { crisis, language, resource } from './es/common.ts';
+import { flags } from './es/flags.ts';
+import { plans } from './es/plans.ts';
 import { platform } from './es/platform.ts';
+import { privacy } from './es/privacy.ts';
+import { resources } from './es/resources.ts';
+import { selfcare } from './es/selfcare.ts';
+import { supervision } from './es/supervision.ts';
+import { teams } from './es/teams.ts';
 
-export const es: Catalog = { language, crisis, resource, checkins, flags, privacy, selfcare, plans, supervision, resources, admin, teams, chat, platform };
+export const es: Catalog = {
+  language,
+  crisis,
+  resource,
+  checkins,
+  flags,
+  privacy,
+  selfcare,
+  plans,
+  supervision,
+  resources,
+  admin,
+  teams,
+  chat,
+  platform,
+};

@@ -264,4 +264,17 @@ export const checkins = {
     none: 'No closed rounds in the last eight weeks.',
     footer: 'Closed rounds only, counts only: nobody is named, and small groups are never split out.',
   },
+  privacy: {
+    byAudience: 'Check-in answers by who sees them',
+    byAudienceValue:
+      'the team: {{named}} · the team without your name: {{anon}} · only your supervisor: {{supervisor}} (encrypted; each read by them is audited)',
+    skipped: 'Check-ins skipped',
+    skippedValue: '{{count}} (never shown to anyone)',
+    buddy: 'Support buddy',
+    yes: 'yes',
+    no: 'no',
+    kept: 'How long answers are kept',
+    keptUntilErase: 'until you erase them (`/peer privacy erase`)',
+    keptDays: '{{days}} days; then what you said is erased and only the counts above stay',
+  },
 } as const;

@@ -180,4 +180,9 @@ export const resources = {
     exported_other: 'I sent {{count}} entries as {{format}} ({{file}}) to your direct messages.',
     exportFailed: 'I could not send the file from here just now. Please try again in a moment.',
   },
+  privacy: {
+    suggestions: 'Resource suggestions',
+    none: 'none',
+    some: '{{count}} (what you suggested and whether it was added; admins of your workspace can see them)',
+  },
 } as const;

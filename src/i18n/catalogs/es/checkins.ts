@@ -276,4 +276,17 @@ export const checkins: Catalog['checkins'] = {
     footer:
       'Solo rondas cerradas y solo cifras: no se nombra a nadie, y los grupos pequeños nunca se muestran por separado.',
   },
+  privacy: {
+    byAudience: 'Respuestas de registro según quién las ve',
+    byAudienceValue:
+      'el equipo: {{named}} · el equipo sin tu nombre: {{anon}} · solo quien te supervisa: {{supervisor}} (cifradas; cada lectura suya queda registrada)',
+    skipped: 'Registros omitidos',
+    skippedValue: '{{count}} (nunca se muestran a nadie)',
+    buddy: 'Compañía de apoyo',
+    yes: 'sí',
+    no: 'no',
+    kept: 'Cuánto tiempo se guardan las respuestas',
+    keptUntilErase: 'hasta que las borres (`/peer privacy erase`)',
+    keptDays: '{{days}} días; después se borra lo que dijiste y solo quedan las cifras de arriba',
+  },
 };

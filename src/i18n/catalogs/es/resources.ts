@@ -183,4 +183,9 @@ export const resources: Catalog['resources'] = {
     exported_other: 'Te envié {{count}} entradas como {{format}} ({{file}}) por mensaje directo.',
     exportFailed: 'No pude enviar el archivo desde aquí en este momento. Vuelve a intentarlo en un rato.',
   },
+  privacy: {
+    suggestions: 'Recursos que sugeriste',
+    none: 'ninguno',
+    some: '{{count}} (lo que sugeriste y si se añadió; las personas administradoras de tu espacio de trabajo pueden verlo)',
+  },
 };
