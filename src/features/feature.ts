@@ -20,14 +20,16 @@ import type {
   MemberJoinedHandler,
   Platform,
 } from '../chat/index.ts';
+import type { MarkupText } from '../chat/markup.ts';
 import type { Config } from '../config.ts';
 import type { Db, FieldCipher, PrismaClient } from '../db/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { Clock, LogPort, OccurrenceHandler, PeriodicJob, ScheduleKind } from '../scheduling/index.ts';
 
-/** One line of `/peer privacy`: what a feature keeps about the member, in plain words. */
+/** One line of `/peer privacy`: what a feature keeps about the member, in the reader's words. */
 export interface PrivacyLine {
-  readonly label: string;
-  readonly value: string;
+  readonly label: MarkupText;
+  readonly value: MarkupText;
 }
 
 /**
@@ -111,7 +113,7 @@ export interface Feature {
    * This feature's lines in `/peer privacy` for the member with this id: what it keeps about
    * them, in plain words and counts (shown privately to that member).
    */
-  readonly privacy?: (memberId: string) => Promise<readonly PrivacyLine[]>;
+  readonly privacy?: (memberId: string, t: Translate) => Promise<readonly PrivacyLine[]>;
   /** Export and erase of a member's data (the production issue fills it in). */
   readonly personalData?: PersonalData;
 }

@@ -35,18 +35,51 @@ const fixed = new Map<string, Lookup>();
 
 /** A translator for one language (and the platform tag its dates and numbers follow). */
 export function translatorFor(language: Language, locale: string = language): Translate {
+  const bound = lookupFor(language);
+  const translate = <K extends MessageKey>(key: K, ...values: ValuesArgument<K>): MarkupText => {
+    const options = values[0] ? { ...values[0], lng: language } : { lng: language };
+    return catalogWords(bound(key, options));
+  };
+  return Object.assign(translate, { language, locale });
+}
+
+/**
+ * The one place text becomes the bot's markup: the catalog's words (each value was typed
+ * literal/markup/number), and the English source text a catalog entry translates.
+ */
+function catalogWords(text: string): MarkupText {
+  return markup`${text as unknown as MarkupText}`;
+}
+
+/** Words that wait for a reader: a refusal decided before anyone knows whose language it is in. */
+export type Wording = (t: Translate) => MarkupText;
+
+/** A catalog key that needs no values, as a Wording. */
+export const wording =
+  <K extends MessageKey>(key: K, ...values: ValuesArgument<K>): Wording =>
+  (t) =>
+    t(key, ...values);
+
+/**
+ * Text written in code beside a catalog entry that translates it (a command's description in
+ * its `defineCommand`): the catalog's words at `key` while its English still equals `source`,
+ * else `source` itself. So a command whose English changed shows its new English until the
+ * catalog catches up (test/i18n/command-texts.test.ts names it), never a stale translation.
+ * The source is the bot's own words in code, as trusted as the catalog; never a person's text.
+ */
+export function translateSource(t: Translate, key: string, source: string): MarkupText {
+  if (!instance.exists(key, { lng: 'en' })) return catalogWords(source);
+  const englishText = lookupFor('en')(key, { lng: 'en' });
+  return catalogWords(englishText === source ? lookupFor(t.language)(key, { lng: t.language }) : source);
+}
+
+function lookupFor(language: Language): Lookup {
   let t = fixed.get(language);
   if (!t) {
     t = instance.getFixedT(language) as unknown as Lookup;
     fixed.set(language, t);
   }
-  const bound = t;
-  const translate = <K extends MessageKey>(key: K, ...values: ValuesArgument<K>): MarkupText => {
-    const options = values[0] ? { ...values[0], lng: language } : { lng: language };
-    // The catalog's words are the bot's markup; each value was typed literal/markup/number.
-    return markup`${bound(key, options) as unknown as MarkupText}`;
-  };
-  return Object.assign(translate, { language, locale });
+  return t;
 }
 
 /** English, for callers that have no recipient yet (and the default of localised views). */
