@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checks, formatOptionProblems, optionsSchema } from '../../src/chat/index.ts';
+import { english } from '../../src/i18n/index.ts';
 
 const schema = optionsSchema({
   timezone: {
@@ -17,7 +18,7 @@ const schema = optionsSchema({
 function problems(raw: Record<string, string | number | boolean>): string[] {
   const result = schema.safeParse(raw);
   if (result.success) throw new Error('expected problems');
-  return formatOptionProblems(result.error.issues);
+  return formatOptionProblems(result.error.issues).map((say) => say(english));
 }
 
 describe('option schema', () => {

@@ -1,6 +1,7 @@
 // Views and forms that push every platform limit at once, for the renderer tests.
 
 import type { Block, Choice, Form, View } from '../../src/chat/index.ts';
+import { literal, markup } from '../../src/chat/markup.ts';
 
 const sentence = 'Thank you for showing up for each other this week, even when it was heavy. ';
 
@@ -9,10 +10,10 @@ export const choices = (n: number): Choice[] =>
 
 export function longView(): View {
   const blocks: Block[] = [
-    { type: 'header', text: 'Weekly digest' },
+    { type: 'header', text: markup`Weekly digest` },
     {
       type: 'text',
-      text: `${sentence.repeat(133)}See the [guide](https://example.org/guide?a=1&b=2) for more.`,
+      text: markup`${literal(String(sentence.repeat(133)))}See the [guide](https://example.org/guide?a=1&b=2) for more.`,
     },
     {
       type: 'fields',
@@ -39,8 +40,8 @@ export function longView(): View {
     },
   ];
   for (let i = 0; i < 120; i++)
-    blocks.push(i % 2 === 0 ? { type: 'context', text: `Note ${i}` } : { type: 'divider' });
-  return { text: 'Weekly digest for your team', blocks };
+    blocks.push(i % 2 === 0 ? { type: 'context', text: markup`Note ${i}` } : { type: 'divider' });
+  return { text: markup`Weekly digest for your team`, blocks };
 }
 
 export const checkinForm: Form = {

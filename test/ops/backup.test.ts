@@ -19,6 +19,7 @@ import { openStorage } from '../../src/open-storage.ts';
 import { backUp, botIsRunning, pgliteFolder, restore } from '../../src/ops/backup.ts';
 import { enqueueOutbox } from '../../src/scheduling/index.ts';
 import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
+import { markup } from '../../src/chat/markup.ts';
 
 let dir: string;
 let app: RunningApp | undefined;
@@ -65,7 +66,7 @@ describe('backup and restore of the embedded database', () => {
       workspaceExternalId: 'local',
       target: { kind: 'dm', userId: 'ana' },
       isPrivate: true,
-      view: { text: 'kept through the backup', blocks: [] },
+      view: { text: markup`kept through the backup`, blocks: [] },
     });
     expect(await botIsRunning(dataA)).toBe(true);
 

@@ -13,6 +13,7 @@ import { createPglite, databaseOnPglite } from '../../src/db/pglite.ts';
 import { dumpTo, pgliteFolder, RestoreFailedError } from '../../src/ops/backup.ts';
 import { restoreChecked } from '../../src/ops/restore-check.ts';
 import { enqueueOutbox } from '../../src/scheduling/index.ts';
+import { markup } from '../../src/chat/markup.ts';
 
 let dir: string;
 const ring = createKeyRing(randomBytes(32));
@@ -38,7 +39,7 @@ async function backupOf(name: string, member: string, key?: KeyRing): Promise<st
       workspaceExternalId: 'local',
       target: { kind: 'dm', userId: member },
       isPrivate: true,
-      view: { text: 'private words', blocks: [] },
+      view: { text: markup`private words`, blocks: [] },
     });
   }
   const file = join(dir, `${name}.tar.gz`);

@@ -6,6 +6,7 @@ import { createFieldCipher, type Database, TamperedError } from '../../src/db/in
 import { enqueueOutbox, enqueueOutboxMany, PrivateToChannelError } from '../../src/scheduling/index.ts';
 import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
 import { clonedDatabase } from '../support/database.ts';
+import { literal, markup } from '../../src/chat/markup.ts';
 
 let db: Database;
 const cipher = createFieldCipher(randomBytes(32));
@@ -14,7 +15,7 @@ const dm = (key: string, userId: string, text: string) => ({
   platform: 'slack' as const,
   workspaceExternalId: 'T1',
   target: { kind: 'dm' as const, userId },
-  view: { text, blocks: [] },
+  view: { text: markup`${literal(text)}`, blocks: [] },
   isPrivate: true,
 });
 

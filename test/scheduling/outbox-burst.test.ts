@@ -12,6 +12,7 @@ import { clonedDatabase } from '../support/database.ts';
 import { driveFor, driveUntil } from './support/drive.ts';
 import { RecordingChatClient, rateLimitedEvery } from './support/recording-chat-client.ts';
 import { emptyTables } from './support/reset.ts';
+import { markup } from '../../src/chat/markup.ts';
 
 const cipher = createFieldCipher(randomBytes(32));
 let db: Database;
@@ -39,7 +40,7 @@ function burst(count: number): OutboxMessageInput[] {
     platform: 'slack' as const,
     workspaceExternalId: 'T1',
     target: { kind: 'dm' as const, userId: `U${String(i).padStart(3, '0')}` },
-    view: { text: `How are you today, member ${i}?`, blocks: [] },
+    view: { text: markup`How are you today, member ${i}?`, blocks: [] },
     notBefore: clock.now(),
   }));
 }
@@ -51,7 +52,7 @@ function channelParts(prefix: string, count: number): OutboxMessageInput[] {
     platform: 'slack' as const,
     workspaceExternalId: 'T1',
     target: { kind: 'channel' as const, channelId: 'C-team' },
-    view: { text: `part ${i}`, blocks: [] },
+    view: { text: markup`part ${i}`, blocks: [] },
     notBefore: new Date(clock.now().getTime() + i),
   }));
 }

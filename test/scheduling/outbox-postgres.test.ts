@@ -19,6 +19,7 @@ import { FakeSlackApi, type SlackCall } from '../fakes/slack/index.ts';
 import { driveFor, driveUntil } from './support/drive.ts';
 import { postgresPair } from './support/postgres-pair.ts';
 import { RecordingChatClient, rateLimitedEvery } from './support/recording-chat-client.ts';
+import { markup } from '../../src/chat/markup.ts';
 
 const cipher = createFieldCipher(randomBytes(32));
 const pg = await postgresPair('pb_outbox');
@@ -36,7 +37,7 @@ describe.skipIf(!pg.available)('outbox on PostgreSQL', () => {
         platform: 'slack' as const,
         workspaceExternalId: 'T1',
         target: { kind: 'dm' as const, userId: `U${i}` },
-        view: { text: `Hello ${i}`, blocks: [] },
+        view: { text: markup`Hello ${i}`, blocks: [] },
         isPrivate: i % 2 === 0,
         notBefore: clock.now(),
       })),
@@ -73,7 +74,7 @@ describe.skipIf(!pg.available)('outbox on PostgreSQL', () => {
         table: createCommandTable({ commands: [] }),
         sink: async () => {},
         logger: silentLogger,
-        homeView: async () => view('Home'),
+        homeView: async () => view(markup`Home`),
       }).client;
     const size = 100;
     await enqueueOutboxMany(
@@ -84,7 +85,7 @@ describe.skipIf(!pg.available)('outbox on PostgreSQL', () => {
         platform: 'slack' as const,
         workspaceExternalId: fake.identity.teamId,
         target: { kind: 'dm' as const, userId: `UPGFAKE${i}` },
-        view: view(`Hello ${i}`),
+        view: view(markup`Hello ${i}`),
       })),
     );
     const workers: OutboxWorker[] = [pg.a, pg.b].map((db, i) => {

@@ -19,6 +19,7 @@ import { clonedDatabase } from '../support/database.ts';
 import { driveUntil, settleAll } from './support/drive.ts';
 import { RecordingChatClient } from './support/recording-chat-client.ts';
 import { emptyTables } from './support/reset.ts';
+import { literal, markup } from '../../src/chat/markup.ts';
 
 const cipher = createFieldCipher(randomBytes(32));
 const scope = { platform: 'slack' as const, workspaceExternalId: 'T1', showPrivateRows: true };
@@ -47,7 +48,7 @@ function dm(key: string, text: string, extra: Partial<OrdinaryMessage> = {}): Ou
     platform: 'slack',
     workspaceExternalId: 'T1',
     target: { kind: 'dm', userId: `U-${key}` },
-    view: { text, blocks: [{ type: 'text', text }] },
+    view: { text: markup`${literal(text)}`, blocks: [{ type: 'text', text: markup`${literal(text)}` }] },
     notBefore: clock.now(),
     ...extra,
   };
@@ -358,7 +359,7 @@ describe('quiet hours', () => {
       workspaceExternalId: 'T1',
       target: { kind: 'dm', userId: 'U-quiet' },
       recipientMemberId: memberId,
-      view: { text: urgent ? 'A flag needs you' : 'Self-care nudge', blocks: [] },
+      view: { text: urgent ? markup`A flag needs you` : markup`Self-care nudge`, blocks: [] },
       urgent,
       notBefore: due,
     });

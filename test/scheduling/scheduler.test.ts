@@ -17,6 +17,7 @@ import {
 import { clonedDatabase } from '../support/database.ts';
 import { emptyTables } from './support/reset.ts';
 import { aSchedule, aTeam, daily } from './support/schedules.ts';
+import { markup } from '../../src/chat/markup.ts';
 
 let db: Database;
 let clock: ManualClock;
@@ -54,7 +55,7 @@ const message = (occurrence: Occurrence) => ({
   platform: 'slack' as const,
   workspaceExternalId: 'T1',
   target: { kind: 'dm' as const, userId: `U${occurrence.scheduleId}` },
-  view: { text: 'Time for a pause. You can skip it.', blocks: [] },
+  view: { text: markup`Time for a pause. You can skip it.`, blocks: [] },
 });
 
 /** Counts interactive transactions and raw statements sent through the client. */

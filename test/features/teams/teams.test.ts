@@ -4,6 +4,7 @@ import { createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { clientsFor, shellPeople } from '../../support/people.ts';
+import { english } from '../../../src/i18n/index.ts';
 
 let db: Database;
 let chat: ReturnType<typeof featureHarness>;
@@ -192,7 +193,7 @@ describe('personal settings', () => {
       prisma: db.prisma,
       defaults: { timeZone: 'UTC', crisisRegion: 'US' },
       clientFor: clientsFor(shellPeople),
-    }).privacy?.(member.id);
+    }).privacy?.(member.id, english);
     expect(lines).toContainEqual({ label: 'Time zone', value: 'Asia/Tokyo' });
     expect(lines).toContainEqual({ label: 'Quiet hours', value: '21:00-07:00' });
     expect([member.quietStart, member.quietEnd]).toEqual([21 * 60, 7 * 60]);
