@@ -188,7 +188,11 @@ function createCore(
       verbs: composed.verbs,
       rememberLocale: (actor) => rememberPlatformLocale(prisma, actor),
       translatorFor: (event) =>
-        translatorForActor(prisma, event.actor, event.place.isDirect ? {} : { channelId: event.place.channelId }),
+        translatorForActor(
+          prisma,
+          event.actor,
+          event.place.isDirect ? {} : { channelId: event.place.channelId },
+        ),
       dedupe: processedEvents(prisma),
       logger: logger.child({ component: 'router' }),
     }),

@@ -14,7 +14,11 @@ export type Decision = AccessDecision;
 
 export const allowed: Decision = { ok: true };
 
-export const refused = (refusal: AccessRefusal): Decision => ({ ok: false, refusal, reason: english(refusal) });
+export const refused = (refusal: AccessRefusal): Decision => ({
+  ok: false,
+  refusal,
+  reason: english(refusal),
+});
 
 /** Allowed when the actor holds at least one subject the verb lists; else the verb's refusal. */
 export function decide(verb: VerbName | string, held: ReadonlySet<SubjectKind>): Decision {

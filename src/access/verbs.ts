@@ -23,7 +23,6 @@ export interface VerbRule {
   readonly refusal: AccessRefusal;
 }
 
-
 const rules = {
   help: { what: 'See what you can do here', who: ['anyone'], scope: 'place', refusal: 'chat.access.notHere' },
   'team.setup': {

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { foldChoice, spanishChoices } from '../i18n/command-names-es.ts';
 import { type Wording, wording } from '../i18n/translate.ts';
+import { optionDescription } from './command-texts.ts';
 import { hasControlCharacters } from './control-characters.ts';
 import type { CommandOptionValue } from './events.ts';
-import { optionDescription } from './command-texts.ts';
 import { literal, markup } from './markup.ts';
 
 interface OptionBase {
@@ -109,7 +109,11 @@ function parseOne(decl: OptionDecl, raw: CommandOptionValue, ctx: z.RefinementCt
         return problem(ctx, raw, wording('chat.options.tooShort', { min: decl.minLength }));
       }
       if (decl.maxLength !== undefined && value.length > decl.maxLength) {
-        return problem(ctx, raw, wording('chat.options.tooLong', { length: value.length, max: decl.maxLength }));
+        return problem(
+          ctx,
+          raw,
+          wording('chat.options.tooLong', { length: value.length, max: decl.maxLength }),
+        );
       }
       const complaint = decl.check?.(value);
       return complaint === undefined ? value : problem(ctx, raw, complaint);
@@ -142,7 +146,10 @@ function parseOne(decl: OptionDecl, raw: CommandOptionValue, ctx: z.RefinementCt
       return problem(
         ctx,
         raw,
-        wording('chat.options.notAChoice', { value: shownValue(raw), choices: describeChoices(decl.choices) }),
+        wording('chat.options.notAChoice', {
+          value: shownValue(raw),
+          choices: describeChoices(decl.choices),
+        }),
       );
     }
   }
@@ -226,7 +233,10 @@ export function formatOptionProblems(issues: readonly z.core.$ZodIssue[], comman
       typeof said === 'function'
         ? (said as Wording)
         : typeof name === 'string' && decl && command
-          ? (t) => t('chat.options.missing', { description: optionDescription(t, command, name, decl.description) })
+          ? (t) =>
+              t('chat.options.missing', {
+                description: optionDescription(t, command, name, decl.description),
+              })
           : wording('chat.options.unreadable');
     return typeof name === 'string'
       ? (t) => t('chat.options.named', { name: literal(name), problem: say(t) })

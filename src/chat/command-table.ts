@@ -4,6 +4,7 @@
 // help and the router all read it.
 
 import type { z } from 'zod';
+import type { Wording } from '../i18n/translate.ts';
 import {
   formatOptionProblems,
   type InferOptions,
@@ -12,7 +13,6 @@ import {
   optionsSchema,
   type RawOptions,
 } from './command-options.ts';
-import type { Wording } from '../i18n/translate.ts';
 import type { CommandContext, CommandHandler, HandlerContext } from './handler-types.ts';
 import { commandNamePattern, discordLimits } from './limits.ts';
 

@@ -9,8 +9,10 @@ import type { MarkupText } from './markup.ts';
 
 const commandKey = (command: Pick<Command, 'path'>) => `chat.commands.${command.path.join('.')}`;
 
-export const commandDescription = (t: Translate, command: Pick<Command, 'path' | 'description'>): MarkupText =>
-  translateSource(t, `${commandKey(command)}.description`, command.description);
+export const commandDescription = (
+  t: Translate,
+  command: Pick<Command, 'path' | 'description'>,
+): MarkupText => translateSource(t, `${commandKey(command)}.description`, command.description);
 
 export const commandHelp = (t: Translate, command: Pick<Command, 'path' | 'help'>): MarkupText =>
   translateSource(t, `${commandKey(command)}.help`, command.help);

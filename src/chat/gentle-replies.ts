@@ -16,7 +16,9 @@ export function optionProblemsView(
   t: Translate = english,
 ): View {
   const intro =
-    problems.length === 1 ? t('chat.replies.problemsOne', { usage }) : t('chat.replies.problemsMany', { usage });
+    problems.length === 1
+      ? t('chat.replies.problemsOne', { usage })
+      : t('chat.replies.problemsMany', { usage });
   const listed = problems
     .map((problem) => t('chat.replies.problemLine', { problem }))
     .reduce((all, line, i) => (i === 0 ? line : markup`${all}\n${line}`), markup``);

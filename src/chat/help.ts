@@ -18,7 +18,12 @@ export type MayUse = (command: Command) => boolean;
 const lines = (items: readonly MarkupText[]): MarkupText =>
   items.reduce((all, item, i) => (i === 0 ? item : markup`${all}\n${item}`), markup``);
 
-export function buildHelpView(table: CommandTable, mayUse: MayUse, topic?: string, t: Translate = english): View {
+export function buildHelpView(
+  table: CommandTable,
+  mayUse: MayUse,
+  topic?: string,
+  t: Translate = english,
+): View {
   const words = topic?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
   return words.length === 0 ? overview(table, mayUse, t) : detail(table, mayUse, words, t);
 }
@@ -28,7 +33,10 @@ const usageOf = (table: CommandTable, command: Command) =>
   literal(`/${table.root.name} ${command.path.join(' ')}`);
 
 function commandLine(t: Translate, table: CommandTable, command: Command): MarkupText {
-  const values = { usage: markup`\`${usageOf(table, command)}\``, description: commandDescription(t, command) };
+  const values = {
+    usage: markup`\`${usageOf(table, command)}\``,
+    description: commandDescription(t, command),
+  };
   if (command.where === 'channel') return t('chat.help.lineChannel', values);
   if (command.where === 'direct') return t('chat.help.lineDirect', values);
   return t('chat.help.line', values);

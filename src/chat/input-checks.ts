@@ -67,17 +67,11 @@ export function checkValue(check: InputCheck, value: string, t: Translate = engl
   const typed = value.trim();
   switch (check.kind) {
     case 'time':
-      return isTimeOfDay(typed)
-        ? undefined
-        : t('chat.inputs.time', { value: shown(typed) });
+      return isTimeOfDay(typed) ? undefined : t('chat.inputs.time', { value: shown(typed) });
     case 'date':
-      return isDate(typed)
-        ? undefined
-        : t('chat.inputs.date', { value: shown(typed) });
+      return isDate(typed) ? undefined : t('chat.inputs.date', { value: shown(typed) });
     case 'time-zone':
-      return isTimeZone(typed)
-        ? undefined
-        : t('chat.inputs.timeZone', { value: shown(typed) });
+      return isTimeZone(typed) ? undefined : t('chat.inputs.timeZone', { value: shown(typed) });
     case 'whole-number': {
       const n = /^\d{1,9}$/.test(typed) ? Number(typed) : Number.NaN;
       return Number.isInteger(n) && n >= check.min && n <= check.max

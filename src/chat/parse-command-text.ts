@@ -133,7 +133,10 @@ function findCommand(table: CommandTable, tokens: readonly Token[]): Found {
 }
 
 function unknownReason(root: string, typed: string, guess: string | undefined): Wording {
-  const values = { root: literal(root), typed: literal(typed.length > 40 ? `${typed.slice(0, 40)}…` : typed) };
+  const values = {
+    root: literal(root),
+    typed: literal(typed.length > 40 ? `${typed.slice(0, 40)}…` : typed),
+  };
   return guess
     ? wording('chat.parse.unknownGuess', { ...values, guess: literal(guess) })
     : wording('chat.parse.unknown', values);

@@ -158,7 +158,10 @@ export function createRouter(deps: RouterDeps): EventSink {
     try {
       return await deps.translatorFor(event);
     } catch (error) {
-      logger.warn({ ...fields, event: 'chat.language.unknown', err: errorFields(error) }, 'language not found');
+      logger.warn(
+        { ...fields, event: 'chat.language.unknown', err: errorFields(error) },
+        'language not found',
+      );
       return translatorOf({ platformLocale: event.actor.locale });
     }
   }
@@ -188,7 +191,12 @@ export function createRouter(deps: RouterDeps): EventSink {
     const allowed = deps.access ? await deps.access.allowedHere(event.actor, event.place, verbs) : undefined;
     const t = await translatorOfEvent(event, fields);
     await reply.privately(
-      buildHelpView(table, (command) => allowed === undefined || allowed.has(command.verb), parsed.command, t),
+      buildHelpView(
+        table,
+        (command) => allowed === undefined || allowed.has(command.verb),
+        parsed.command,
+        t,
+      ),
     );
   }
 
@@ -329,7 +337,9 @@ export function createRouter(deps: RouterDeps): EventSink {
       );
       // A member joining did nothing themselves; an apology out of nowhere would confuse them.
       if (event.kind !== 'member-joined')
-        await answer(reply, fields, async (r) => r.privately(apologyView(root, await translatorOfEvent(event, fields))));
+        await answer(reply, fields, async (r) =>
+          r.privately(apologyView(root, await translatorOfEvent(event, fields))),
+        );
     }
   };
 }

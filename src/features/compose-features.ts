@@ -2,7 +2,6 @@
 // take. Clashes (two features claiming one action prefix, one schedule kind, or both answering
 // direct messages) are programming errors and stop start-up with a sentence naming both.
 
-import type { Translate } from '../i18n/index.ts';
 import type {
   ActionHandler,
   Actor,
@@ -14,6 +13,7 @@ import type {
   MemberJoinedHandler,
 } from '../chat/index.ts';
 import { errorFields } from '../chat/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { LogPort, OccurrenceHandler, PeriodicJob, ScheduleKind } from '../scheduling/index.ts';
 import type { Feature, PrivacyLine } from './feature.ts';
 

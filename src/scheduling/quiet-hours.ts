@@ -4,7 +4,6 @@
  * [start, end); so on a DST day the window follows the clock, not a fixed number of hours.
  */
 import { z } from 'zod';
-import type { Parsed } from './parsed.ts';
 import { formatTimeOfDay, parseTimeOfDay } from './time-of-day.ts';
 import { instantAtLocalTime, localTimeInZone } from './wall-clock.ts';
 

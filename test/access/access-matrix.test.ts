@@ -10,11 +10,11 @@ import { isVerb, type SubjectKind, type VerbName, verbs } from '../../src/access
 import type { Database } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/index.ts';
 import type { Feature } from '../../src/features/feature.ts';
+import { english } from '../../src/i18n/index.ts';
 import { featureHarness } from '../support/chat-harness.ts';
 import { clonedDatabase, freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
 import { testFeatureList } from '../support/feature-list.ts';
 import { clientsFor, shellPeople } from '../support/people.ts';
-import { english } from '../../src/i18n/index.ts';
 
 const subjects = [
   'wsAdmin',

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { featureList, type RunningApp } from '../../src/app.ts';
 import { actionsByName, defineCommand, view } from '../../src/chat/index.ts';
+import { literal, markup } from '../../src/chat/markup.ts';
 import type { Feature, FeatureDeps } from '../../src/features/feature.ts';
 import {
   encodeScheduleRule,
@@ -14,7 +15,6 @@ import {
 } from '../../src/scheduling/index.ts';
 import { terminal, within } from '../adapters/shell/shell-terminal.ts';
 import { startTestApp } from '../support/app-harness.ts';
-import { literal, markup } from '../../src/chat/markup.ts';
 
 const waveButton = { type: 'button', actionId: 'wave:back', label: 'Wave back', value: 'hi' } as const;
 
@@ -30,7 +30,10 @@ function waveFeature({ prisma, cipher, clock, notifyOutbox }: FeatureDeps): Feat
     options: { to: { type: 'string', description: 'Who to wave to', required: true } },
     handler: async ({ options, reply }) => {
       await reply.publicly(
-        view(markup`Hello, ${literal(options.to)}!`, { type: 'text', text: markup`A wave for ${literal(options.to)}.` }),
+        view(markup`Hello, ${literal(options.to)}!`, {
+          type: 'text',
+          text: markup`A wave for ${literal(options.to)}.`,
+        }),
       );
     },
   });
@@ -61,7 +64,10 @@ function waveFeature({ prisma, cipher, clock, notifyOutbox }: FeatureDeps): Feat
       wave: actionsByName({
         back: async ({ actor, value, reply }) => {
           await reply.privately(
-            view(markup`Waved back`, { type: 'text', text: markup`${literal(actor.displayName)} waved back (${literal(value)}).` }),
+            view(markup`Waved back`, {
+              type: 'text',
+              text: markup`${literal(actor.displayName)} waved back (${literal(value ?? '')}).`,
+            }),
           );
         },
       }),

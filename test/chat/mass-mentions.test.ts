@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { literal, markup } from '../../src/chat/markup.ts';
 import { neutralizeMassMentions } from '../../src/chat/mass-mentions.ts';
 import { mentionProblems } from '../fuzz/hostile.ts';
-import { literal, markup } from '../../src/chat/markup.ts';
 
 const echoed = 'Team <!channel> <!here|here> <!everyone> <!subteam^S1|devs> @everyone @here @channel';
 

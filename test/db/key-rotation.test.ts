@@ -5,6 +5,7 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markup } from '../../src/chat/markup.ts';
 import {
   createFieldCipher,
   createKeyRing,
@@ -19,7 +20,6 @@ import { enqueueOutbox, uuidv7 } from '../../src/scheduling/index.ts';
 import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
 import { clonedDatabase } from '../support/database.ts';
 import { oneTeamWithMember } from '../support/one-team.ts';
-import { markup } from '../../src/chat/markup.ts';
 
 let db: Database;
 const keyA = randomBytes(32);

@@ -17,12 +17,12 @@ import {
   memberJoinedFromSlack,
 } from '../../src/adapters/slack/slack-events.ts';
 import type { ChatEvent } from '../../src/chat/index.ts';
+import { markup } from '../../src/chat/markup.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { sampleTable } from '../chat/sample-table.ts';
 import { FakeSlackApi, SlackRequestSender } from '../fakes/slack/index.ts';
 import { InFlight, untilIdle } from '../support/idle.ts';
 import { hostileString, runs, seed } from './hostile.ts';
-import { markup } from '../../src/chat/markup.ts';
 
 const table = sampleTable();
 const outcomes = new Set(['event', 'refused', 'ignored', 'malformed']);

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.ts';
 import { defineCommand } from '../../src/chat/index.ts';
+import { markup } from '../../src/chat/markup.ts';
 import type { Feature } from '../../src/features/feature.ts';
 import { createTeamsFeature } from '../../src/features/teams/index.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -13,7 +14,6 @@ import { freePort, type LogLine, SIGNING_SECRET, waitForLog } from '../e2e/slack
 import { Recorder } from '../fakes/shared/recorder.ts';
 import { FakeSlackApi, SlackRequestSender } from '../fakes/slack/index.ts';
 import { startTestApp } from '../support/app-harness.ts';
-import { markup } from '../../src/chat/markup.ts';
 
 let fake: FakeSlackApi;
 let app: RunningApp;

@@ -11,6 +11,7 @@ import { PassThrough } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.ts';
+import { markup } from '../../src/chat/markup.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createKeyRing } from '../../src/db/index.ts';
 import { databaseOnPglite } from '../../src/db/pglite.ts';
@@ -19,7 +20,6 @@ import { openStorage } from '../../src/open-storage.ts';
 import { backUp, botIsRunning, pgliteFolder, restore } from '../../src/ops/backup.ts';
 import { enqueueOutbox } from '../../src/scheduling/index.ts';
 import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
-import { markup } from '../../src/chat/markup.ts';
 
 let dir: string;
 let app: RunningApp | undefined;

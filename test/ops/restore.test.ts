@@ -8,12 +8,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { markup } from '../../src/chat/markup.ts';
 import { createKeyRing, type KeyRing } from '../../src/db/index.ts';
 import { createPglite, databaseOnPglite } from '../../src/db/pglite.ts';
 import { dumpTo, pgliteFolder, RestoreFailedError } from '../../src/ops/backup.ts';
 import { restoreChecked } from '../../src/ops/restore-check.ts';
 import { enqueueOutbox } from '../../src/scheduling/index.ts';
-import { markup } from '../../src/chat/markup.ts';
 
 let dir: string;
 const ring = createKeyRing(randomBytes(32));

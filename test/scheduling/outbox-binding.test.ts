@@ -2,11 +2,11 @@
 // recipient), and a private message never targets a channel.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { literal, markup } from '../../src/chat/markup.ts';
 import { createFieldCipher, type Database, TamperedError } from '../../src/db/index.ts';
 import { enqueueOutbox, enqueueOutboxMany, PrivateToChannelError } from '../../src/scheduling/index.ts';
 import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
 import { clonedDatabase } from '../support/database.ts';
-import { literal, markup } from '../../src/chat/markup.ts';
 
 let db: Database;
 const cipher = createFieldCipher(randomBytes(32));

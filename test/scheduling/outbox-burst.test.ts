@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { markup } from '../../src/chat/markup.ts';
 import { createFieldCipher, type Database } from '../../src/db/index.ts';
 import {
   createOutboxWorker,
@@ -12,7 +13,6 @@ import { clonedDatabase } from '../support/database.ts';
 import { driveFor, driveUntil } from './support/drive.ts';
 import { RecordingChatClient, rateLimitedEvery } from './support/recording-chat-client.ts';
 import { emptyTables } from './support/reset.ts';
-import { markup } from '../../src/chat/markup.ts';
 
 const cipher = createFieldCipher(randomBytes(32));
 let db: Database;

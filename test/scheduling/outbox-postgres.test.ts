@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
 import { createCommandTable, view } from '../../src/chat/index.ts';
+import { markup } from '../../src/chat/markup.ts';
 import { createFieldCipher } from '../../src/db/index.ts';
 import { silentLogger } from '../../src/logger.ts';
 import {
@@ -19,7 +20,6 @@ import { FakeSlackApi, type SlackCall } from '../fakes/slack/index.ts';
 import { driveFor, driveUntil } from './support/drive.ts';
 import { postgresPair } from './support/postgres-pair.ts';
 import { RecordingChatClient, rateLimitedEvery } from './support/recording-chat-client.ts';
-import { markup } from '../../src/chat/markup.ts';
 
 const cipher = createFieldCipher(randomBytes(32));
 const pg = await postgresPair('pb_outbox');

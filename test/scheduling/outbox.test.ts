@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { literal, markup } from '../../src/chat/markup.ts';
 import { DeliveryError } from '../../src/chat/outbound.ts';
 import { createFieldCipher, type Database } from '../../src/db/index.ts';
 import {
@@ -19,7 +20,6 @@ import { clonedDatabase } from '../support/database.ts';
 import { driveUntil, settleAll } from './support/drive.ts';
 import { RecordingChatClient } from './support/recording-chat-client.ts';
 import { emptyTables } from './support/reset.ts';
-import { literal, markup } from '../../src/chat/markup.ts';
 
 const cipher = createFieldCipher(randomBytes(32));
 const scope = { platform: 'slack' as const, workspaceExternalId: 'T1', showPrivateRows: true };

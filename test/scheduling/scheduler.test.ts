@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getTasks } from 'node-cron';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { markup } from '../../src/chat/markup.ts';
 import { createFieldCipher, type Database, type PrismaClient } from '../../src/db/index.ts';
 import {
   type BatchPlan,
@@ -17,7 +18,6 @@ import {
 import { clonedDatabase } from '../support/database.ts';
 import { emptyTables } from './support/reset.ts';
 import { aSchedule, aTeam, daily } from './support/schedules.ts';
-import { markup } from '../../src/chat/markup.ts';
 
 let db: Database;
 let clock: ManualClock;

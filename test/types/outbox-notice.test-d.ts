@@ -3,8 +3,8 @@
 // place for free text. A plain View with a delivery does not compile.
 import { describe, expectTypeOf, it } from 'vitest';
 import { type NoticeView, noticeView, type View } from '../../src/chat/index.ts';
-import type { OutboxMessageInput } from '../../src/scheduling/index.ts';
 import { markup } from '../../src/chat/markup.ts';
+import type { OutboxMessageInput } from '../../src/scheduling/index.ts';
 
 const base = {
   idempotencyKey: 'flag:f1:to:m1',
@@ -17,7 +17,7 @@ const delivery = { kind: 'flag', subjectId: 'f1', aboutMemberId: 'm1' } as const
 describe('private deliveries', () => {
   it('take a notice', () => {
     const view = noticeView({
-      title: 'A private flag from maya',
+      title: markup`A private flag from maya`,
       fields: [],
       open: { actionId: 'flags:open', value: 'f1' },
     });

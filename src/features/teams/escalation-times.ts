@@ -91,8 +91,7 @@ export async function setEscalationTimes(
 ): Promise<Outcome<Team>> {
   const after = change.after === undefined ? team.escalateAfterMinutes : parseDuration(change.after);
   const urgent = change.urgent === undefined ? team.escalateUrgentMinutes : parseDuration(change.urgent);
-  if (after === undefined || urgent === undefined)
-    return refuse(wording('teams.escalation.needLengths'));
+  if (after === undefined || urgent === undefined) return refuse(wording('teams.escalation.needLengths'));
   if (urgent > after)
     return refuse((t) =>
       t('teams.escalation.urgentLonger', { urgent: minutesWords(urgent, t), after: minutesWords(after, t) }),

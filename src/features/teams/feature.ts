@@ -3,8 +3,8 @@
 import type { MemberJoinedHandler } from '../../chat/handler-types.ts';
 import type { Feature } from '../feature.ts';
 import { type TeamsDeps, teamCommands, teamGroup } from './commands.ts';
-import { teamsPersonalData, teamsPrivacyLines } from './personal-data.ts';
 import { translatorForActor } from './language.ts';
+import { teamsPersonalData, teamsPrivacyLines } from './personal-data.ts';
 import { memberJoined } from './service.ts';
 import { welcomeView } from './views.ts';
 

@@ -26,7 +26,8 @@ export async function homeView(prisma: PrismaClient, actor: Actor): Promise<View
       { type: 'header', text: hi },
       {
         type: 'text',
-        text: teams.length > 0 ? t('teams.home.teams', { teams: joined(teams, '\n') }) : t('teams.home.noTeam'),
+        text:
+          teams.length > 0 ? t('teams.home.teams', { teams: joined(teams, '\n') }) : t('teams.home.noTeam'),
       },
       {
         type: 'fields',

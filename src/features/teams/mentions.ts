@@ -20,15 +20,14 @@ const discordId = /^\d{17,20}$/;
 const mattermostMention = /^<@([a-z0-9]{26})>$/;
 const shellName = /^(?:@?([A-Za-z0-9._-]{1,64})|<@([A-Za-z0-9._-]{1,64})>)$/;
 
-
-
 /** The platform user id in `text`, or a sentence saying how to name someone on this platform. */
 export function parseMention(text: string, platform: Platform): MentionParse {
   const trimmed = text.trim();
   const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
   const refused = {
     ok: false,
-    reason: (t) => t('teams.mentions.unclear', { value: literal(shown), how: t(`teams.mentions.${platform}`) }),
+    reason: (t) =>
+      t('teams.mentions.unclear', { value: literal(shown), how: t(`teams.mentions.${platform}`) }),
   } as const satisfies MentionParse;
   switch (platform) {
     case 'slack': {

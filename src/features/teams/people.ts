@@ -6,10 +6,10 @@ import type { Actor } from '../../chat/events.ts';
 import { literal } from '../../chat/markup.ts';
 import type { ChatClient, PlatformPerson } from '../../chat/outbound.ts';
 import type { Platform } from '../../chat/refs.ts';
+import { type Translate, wording } from '../../i18n/index.ts';
 import { type DbClient, ensureMember, type Member } from './members.ts';
 import { parseMention } from './mentions.ts';
 import { type Outcome, ok, refuse } from './outcome.ts';
-import { type Translate, wording } from '../../i18n/index.ts';
 
 /** The outbound client of a running platform (FeatureDeps.clientFor). */
 export type ClientFor = (platform: Platform) => ChatClient | undefined;

@@ -37,7 +37,10 @@ export function teamsPrivacyLines(prisma: PrismaClient) {
         label: t('teams.privacy.timeZone'),
         value: member.timeZone ? markup`${literal(member.timeZone)}` : t('teams.privacy.teamsZone'),
       },
-      { label: t('teams.privacy.quietHours'), value: quiet ? markup`${literal(quiet)}` : t('teams.privacy.none') },
+      {
+        label: t('teams.privacy.quietHours'),
+        value: quiet ? markup`${literal(quiet)}` : t('teams.privacy.none'),
+      },
       {
         label: t('teams.privacy.teams'),
         value: teamText.length > 0 ? joined(teamText, '; ') : t('teams.privacy.noTeams'),

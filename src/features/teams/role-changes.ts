@@ -6,9 +6,9 @@
 import type { Access, VerbName } from '../../access/index.ts';
 import type { Actor } from '../../chat/events.ts';
 import { literal } from '../../chat/markup.ts';
-import { type Wording, wording } from '../../i18n/index.ts';
 import type { PlatformPerson } from '../../chat/outbound.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import { type Wording, wording } from '../../i18n/index.ts';
 import type { FlagRoutingPort } from '../ports.ts';
 import {
   type DbClient,

@@ -39,7 +39,8 @@ async function updateTeam(
   existing: ChannelTeam,
   input: SetupInput,
 ): Promise<Outcome<{ team: Team; created: boolean }>> {
-  if (existing.workspace.externalId !== actor.workspaceId) return refuse(wording('teams.setUp.otherWorkspace'));
+  if (existing.workspace.externalId !== actor.workspaceId)
+    return refuse(wording('teams.setUp.otherWorkspace'));
   const decision = await access.check(actor, 'team.settings', { teamId: existing.id });
   if (!decision.ok) return refusedBy(decision);
   const member = await ensureMember(prisma, actor);

@@ -19,7 +19,10 @@ export const refusalView = (reason: MarkupText): View => ({
 
 /** Pieces joined with a separator that is punctuation, not words. */
 export function joined(pieces: readonly MarkupText[], separator: ', ' | '; ' | '\n'): MarkupText {
-  return pieces.reduce((all, piece, i) => (i === 0 ? piece : markup`${all}${literal(separator)}${piece}`), markup``);
+  return pieces.reduce(
+    (all, piece, i) => (i === 0 ? piece : markup`${all}${literal(separator)}${piece}`),
+    markup``,
+  );
 }
 
 /** Role names in the reader's language: `admin, member`. */
@@ -29,7 +32,8 @@ export const roleWords = (t: Translate, roles: readonly string[]): MarkupText =>
     ', ',
   );
 
-const isRole = (role: string): role is RoleName => role === 'member' || role === 'supervisor' || role === 'admin';
+const isRole = (role: string): role is RoleName =>
+  role === 'member' || role === 'supervisor' || role === 'admin';
 
 export function teamSetUpView(
   team: { name: string; timeZone: string; crisisRegion: string },
@@ -86,7 +90,8 @@ export function supervisorAssignedView(
   t: Translate = english,
 ): View {
   const values = { supervisee: literal(superviseeName), supervisor: literal(supervisorName) };
-  const said = kind === 'backup' ? t('teams.supervisor.backup', values) : t('teams.supervisor.primary', values);
+  const said =
+    kind === 'backup' ? t('teams.supervisor.backup', values) : t('teams.supervisor.primary', values);
   // The chain ends with the team's admins who are also supervisors: with none, a flag nobody
   // answers in time has nowhere left to go.
   return refusalView(hasAdminSupervisor ? said : t('teams.supervisor.noAdminSupervisor', { said }));
@@ -104,14 +109,18 @@ function personLine(t: Translate, p: OverviewPerson): MarkupText {
     ', ',
   );
   const notes = joined(
-    [...(p.buddy ? [t('teams.overview.buddy')] : []), ...(p.offRoster ? [t('teams.overview.offRoster')] : [])],
+    [
+      ...(p.buddy ? [t('teams.overview.buddy')] : []),
+      ...(p.offRoster ? [t('teams.overview.offRoster')] : []),
+    ],
     ', ',
   );
   const values = {
     name: literal(p.member.displayName),
     roles: roleWords(t, p.roles.length > 0 ? p.roles : ['member']),
   };
-  if (supervisors && notes) return t('teams.overview.personSupervisedNoted', { ...values, supervisors, notes });
+  if (supervisors && notes)
+    return t('teams.overview.personSupervisedNoted', { ...values, supervisors, notes });
   if (supervisors) return t('teams.overview.personSupervised', { ...values, supervisors });
   if (notes) return t('teams.overview.personNoted', { ...values, notes });
   return t('teams.overview.person', values);
@@ -123,7 +132,9 @@ export function teamOverviewView(overview: TeamOverview, page = 1, t: Translate 
   const pages = Math.max(1, Math.ceil(overview.people.length / overviewPageSize));
   const shown = Math.min(Math.max(1, page), pages);
   const title =
-    pages > 1 ? t('teams.overview.titlePaged', { name, page: shown, pages }) : t('teams.overview.title', { name });
+    pages > 1
+      ? t('teams.overview.titlePaged', { name, page: shown, pages })
+      : t('teams.overview.title', { name });
   const blocks: Block[] = [{ type: 'header', text: title }];
   if (shown === 1)
     blocks.push({
@@ -168,7 +179,9 @@ export function escalationTimesView(
   t: Translate = english,
 ): View {
   const times = escalationWords(team, t);
-  return refusalView(changed ? t('teams.escalation.saved', { times }) : t('teams.escalation.current', { times }));
+  return refusalView(
+    changed ? t('teams.escalation.saved', { times }) : t('teams.escalation.current', { times }),
+  );
 }
 
 export const timeZoneSetView = (zone: string, t: Translate = english): View =>
@@ -196,8 +209,14 @@ export function privacyView(summary: PrivacySummary, quiet: string | null, t: Tr
             label: t('teams.privacy.timeZone'),
             value: m.timeZone ? markup`${literal(m.timeZone)}` : t('teams.privacy.teamsZone'),
           },
-          { label: t('teams.privacy.quietHours'), value: quiet ? markup`${literal(quiet)}` : t('teams.privacy.none') },
-          { label: t('teams.privacy.teams'), value: teams.length > 0 ? joined(teams, '; ') : t('teams.privacy.noTeams') },
+          {
+            label: t('teams.privacy.quietHours'),
+            value: quiet ? markup`${literal(quiet)}` : t('teams.privacy.none'),
+          },
+          {
+            label: t('teams.privacy.teams'),
+            value: teams.length > 0 ? joined(teams, '; ') : t('teams.privacy.noTeams'),
+          },
         ],
       },
       {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
+import { english } from '../../../src/i18n/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { clientsFor, shellPeople } from '../../support/people.ts';
-import { english } from '../../../src/i18n/index.ts';
 
 let db: Database;
 let chat: ReturnType<typeof featureHarness>;

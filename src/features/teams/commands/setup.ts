@@ -1,9 +1,9 @@
 // `/peer setup`: make this channel a team, or (admins) change its time zone, region or name.
 import { defineCommand } from '../../../chat/command-table.ts';
 import { channelLanguage, translatorOf } from '../../../i18n/index.ts';
-import { translatorForActor } from '../language.ts';
 import { checkRegion, checkZone } from '../checks.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
+import { translatorForActor } from '../language.ts';
 import { setUpTeam } from '../team-setup.ts';
 import { refusalView, teamSetUpView } from '../views.ts';
 

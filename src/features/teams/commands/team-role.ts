@@ -3,8 +3,8 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
-import { personFromMention } from '../people.ts';
 import { translatorForActor } from '../language.ts';
+import { personFromMention } from '../people.ts';
 import { adminContext, changeRole } from '../role-changes.ts';
 import { refusalView, roleChangedView } from '../views.ts';
 

@@ -3,8 +3,8 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
-import { personFromMention } from '../people.ts';
 import { translatorForActor } from '../language.ts';
+import { personFromMention } from '../people.ts';
 import { adminContext, assignSupervisor, hasAdminSupervisor } from '../role-changes.ts';
 import { refusalView, supervisorAssignedView } from '../views.ts';
 
@@ -53,7 +53,9 @@ export function teamSupervisorCommand({ prisma, access, clientFor, flagRouting }
       flagRouting?.notify();
       const { supervisee: member, supervisor: lead } = outcome.value;
       const endOfChain = await hasAdminSupervisor(prisma, context.value.team.id);
-      await reply.privately(supervisorAssignedView(member.displayName, lead.displayName, kind, endOfChain, t));
+      await reply.privately(
+        supervisorAssignedView(member.displayName, lead.displayName, kind, endOfChain, t),
+      );
     },
   });
 }

@@ -95,7 +95,8 @@ export const teams = {
     zoneAbbreviation:
       "'{{value}}' names a clock, not a place, so summer time may not follow where you are; please give your place's zone, like {{place}}",
     zoneUnknownGuess: "time zone '{{value}}' is not a known IANA zone, for example {{guess}}",
-    zoneUnknown: "time zone '{{value}}' is not a known IANA zone, for example Europe/Berlin or America/New_York",
+    zoneUnknown:
+      "time zone '{{value}}' is not a known IANA zone, for example Europe/Berlin or America/New_York",
     quietUnreadable:
       "I couldn't read '{{value}}' as quiet hours; write them as start-end on a 24-hour clock, for example 21:00-07:00, or 'off'",
     quietNotATime:
@@ -105,7 +106,8 @@ export const teams = {
   mentions: {
     unclear: "I couldn't tell who '{{value}}' is. {{how}}",
     slack: 'Please mention them with @, so Slack fills in who they are (it shows up as a blue name).',
-    discord: 'Please mention them with @ and pick them from the list Discord shows, so it fills in who they are.',
+    discord:
+      'Please mention them with @ and pick them from the list Discord shows, so it fills in who they are.',
     shell: 'Please give their name, like alex or @alex.',
     mattermost: 'Please mention them with @ and pick them from the list Mattermost shows.',
   },

@@ -84,10 +84,12 @@ export const chat: Catalog['chat'] = {
       "'{{value}}' no es una cantidad de {{unit}} que pueda usar; elige un número entero de {{min}} a {{max}}.",
   },
   parse: {
-    needsWord: '`{{root}} {{group}}` necesita una palabra más: {{names}}. `{{root}} help {{group}}` explica más.',
+    needsWord:
+      '`{{root}} {{group}}` necesita una palabra más: {{names}}. `{{root}} help {{group}}` explica más.',
     unknownGuess:
       'No conozco `{{root}} {{typed}}`. ¿Quisiste decir `{{root}} {{guess}}`? `{{root}} help` muestra todo lo que puedo hacer.',
-    unknown: 'Todavía no conozco `{{root}} {{typed}}`. Prueba `{{root}} help` para ver todo lo que puedo hacer.',
+    unknown:
+      'Todavía no conozco `{{root}} {{typed}}`. Prueba `{{root}} help` para ver todo lo que puedo hacer.',
     givenTwice: '`{{name}}` aparece dos veces, así que no supe cuál querías.',
     takes: '{{usage}} acepta: {{names}}.',
     takesNothing: '{{usage}} no lleva nada después.',

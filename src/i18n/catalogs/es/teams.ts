@@ -38,7 +38,8 @@ export const teams: Catalog['teams'] = {
       '{{supervisor}} ahora es la supervisión suplente de {{supervisee}}. Los avisos privados de {{supervisee}} llegarán a {{supervisor}} cuando la supervisión principal no haya respondido a tiempo.',
     noAdminSupervisor:
       '{{said}}\n\n**Algo para revisar:** nadie de la administración de este equipo tiene también el rol de supervisión, así que un aviso que nadie responde a tiempo no tiene a quién más llegar. Da el rol de supervisión a alguien de la administración (`/peer team role user:@persona role:supervisor`) para que la cadena siempre termine en una persona.',
-    ownSupervisor: 'Una persona no puede supervisarse a sí misma. Elige a alguien más para acompañarla, por favor.',
+    ownSupervisor:
+      'Una persona no puede supervisarse a sí misma. Elige a alguien más para acompañarla, por favor.',
     notSupervisorYet:
       '{{name}} todavía no tiene el rol de supervisión en este equipo. Primero dale el rol: `/peer team role user:{{mention}} role:supervisor`.',
     alreadyPrimary:
@@ -105,7 +106,8 @@ export const teams: Catalog['teams'] = {
       "No pude leer '{{value}}' como horas de silencio; escríbelas como inicio-fin en formato de 24 horas, por ejemplo 21:00-07:00, u 'off'",
     quietNotATime:
       "'{{value}}' no es una hora del día; escríbelas como inicio-fin en formato de 24 horas, por ejemplo 21:00-07:00, u 'off'",
-    quietSame: "las horas de silencio necesitan un inicio y un fin distintos; escribe 'off' para no tener horas de silencio",
+    quietSame:
+      "las horas de silencio necesitan un inicio y un fin distintos; escribe 'off' para no tener horas de silencio",
   },
   mentions: {
     unclear: "No pude saber quién es '{{value}}'. {{how}}",
@@ -115,7 +117,12 @@ export const teams: Catalog['teams'] = {
     mattermost: 'Menciónala con @ y elígela de la lista que muestra Mattermost.',
   },
   people: {
-    platforms: { slack: 'Slack', discord: 'Discord', shell: 'el entorno de prueba', mattermost: 'Mattermost' },
+    platforms: {
+      slack: 'Slack',
+      discord: 'Discord',
+      shell: 'el entorno de prueba',
+      mattermost: 'Mattermost',
+    },
     cannotCheck:
       'Ahora no puedo comprobar quién es esa persona en {{platform}}, así que no cambié nada. Vuelve a intentarlo en un rato, por favor.',
     noAnswer:
