@@ -76,11 +76,12 @@ function detail(table: CommandTable, mayUse: MayUse, words: readonly string[], t
     const shown = table.commands
       .filter((c) => c.group === group.name && mayUse(c))
       .map((c) => commandLine(t, table, c));
-    const title = literal(`/${table.root.name} ${group.name}`);
+    // A command's name is what people type, in every language: a code span.
+    const title = markup`\`${literal(`/${table.root.name} ${group.name}`)}\``;
     return {
-      text: markup`${title}`,
+      text: title,
       blocks: [
-        { type: 'header', text: markup`${title}` },
+        { type: 'header', text: title },
         { type: 'text', text: groupHelp(t, group) },
         ...(shown.length > 0 ? [{ type: 'text' as const, text: lines(shown) }] : []),
         ...(shown.length === 0 ? [{ type: 'context' as const, text: t('chat.help.noneYours') }] : []),
@@ -102,14 +103,14 @@ function detail(table: CommandTable, mayUse: MayUse, words: readonly string[], t
   const options = Object.entries(command.options);
   const usage = usageOf(table, command);
   const blocks: Block[] = [
-    { type: 'header', text: markup`${usage}` },
+    { type: 'header', text: markup`\`${usage}\`` },
     { type: 'text', text: commandHelp(t, command) },
   ];
   if (options.length > 0) {
     blocks.push({
       type: 'fields',
       fields: options.map(([name, decl]) => ({
-        label: markup`${literal(name)}`,
+        label: markup`\`${literal(name)}\``,
         value: describeOption(t, command, name, decl),
       })),
     });
@@ -127,7 +128,10 @@ function detail(table: CommandTable, mayUse: MayUse, words: readonly string[], t
       text: notes.reduce((all, note, i) => (i === 0 ? note : markup`${all} ${note}`), markup``),
     });
   return {
-    text: t('chat.help.commandSummary', { usage, description: commandDescription(t, command) }),
+    text: t('chat.help.commandSummary', {
+      usage: markup`\`${usage}\``,
+      description: commandDescription(t, command),
+    }),
     blocks,
   };
 }

@@ -4,7 +4,7 @@
 // literal() text, markup or numbers fill a value), and each renderer escapes for its platform.
 import i18next from 'i18next';
 import { type MarkupText, markup } from '../chat/markup.ts';
-import type { MessageKey, ValuesArgument } from './catalog-types.ts';
+import type { Catalog, MessageKey, ValuesArgument } from './catalog-types.ts';
 import { en } from './catalogs/en.ts';
 import { es } from './catalogs/es.ts';
 import { type Language, languages } from './languages.ts';
@@ -33,9 +33,13 @@ export interface Translate {
 type Lookup = (key: string, options: Readonly<Record<string, unknown>>) => string;
 const fixed = new Map<string, Lookup>();
 
+/** Dates and numbers of a language whose catalog a test replaced (replaceCatalogForTests). */
+const testLocales = new Map<Language, string>();
+
 /** A translator for one language (and the platform tag its dates and numbers follow). */
 export function translatorFor(language: Language, locale: string = language): Translate {
   const bound = lookupFor(language);
+  locale = testLocales.get(language) ?? locale;
   const translate = <K extends MessageKey>(key: K, ...values: ValuesArgument<K>): MarkupText => {
     const options = values[0] ? { ...values[0], lng: language } : { lng: language };
     return catalogWords(bound(key, options));
@@ -84,3 +88,21 @@ function lookupFor(language: Language): Lookup {
 
 /** English, for callers that have no recipient yet (and the default of localised views). */
 export const english: Translate = translatorFor('en', 'en');
+
+/**
+ * A test seam, never called in production: `language` reads its words from `catalog`, and its
+ * dates and numbers follow `locale`, until the returned function puts the real ones back. The
+ * pseudo-locale test (test/i18n/pseudo-locale.test.ts) gives Spanish readers a marked copy of the
+ * English catalog, so any word that reaches them without the catalog shows up unmarked.
+ */
+export function replaceCatalogForTests(language: Language, catalog: Catalog, locale: string): () => void {
+  const original: unknown = instance.getResourceBundle(language, 'translation');
+  instance.removeResourceBundle(language, 'translation');
+  instance.addResourceBundle(language, 'translation', catalog, true, true);
+  testLocales.set(language, locale);
+  return () => {
+    instance.removeResourceBundle(language, 'translation');
+    instance.addResourceBundle(language, 'translation', original, true, true);
+    testLocales.delete(language);
+  };
+}
