@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toPlainText } from '../../../src/chat/markup.ts';
 import type { Database } from '../../../src/db/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
 import { english } from '../../../src/i18n/index.ts';
@@ -70,7 +71,8 @@ describe('team set-up', () => {
     );
     expect(reply.seen[0]?.how).toBe('publicly');
     expect(reply.text()).toContain('This channel is now the team "Harbor peers"');
-    expect(reply.text()).toContain('America/New_York');
+    // As every renderer reads it: the zone is the person's text, escaped in the markup.
+    expect(toPlainText(reply.text())).toContain('America/New_York');
     const team = await db.prisma.team.findFirstOrThrow({
       where: { channelId: channel },
       include: { roles: { include: { member: true } } },
