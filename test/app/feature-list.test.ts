@@ -66,7 +66,7 @@ function waveFeature({ prisma, cipher, clock, notifyOutbox }: FeatureDeps): Feat
           await reply.privately(
             view(markup`Waved back`, {
               type: 'text',
-              text: markup`${literal(actor.displayName)} waved back (${literal(value ?? '')}).`,
+              text: markup`${literal(actor.displayName ?? actor.userId)} waved back (${literal(value ?? '')}).`,
             }),
           );
         },

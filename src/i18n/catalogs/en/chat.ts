@@ -98,6 +98,11 @@ export const chat = {
     unplaced: "I wasn't sure what '{{word}}' was for. {{takes}}",
     misread: "I read '{{word}}' as `{{name}}`, and {{problem}} {{takes}}",
   },
+  forms: {
+    part: 'Part {{page}} of {{pages}}.',
+    next: 'Next',
+    more: '…and more that did not fit here.',
+  },
   notice: {
     open: 'Open',
   },

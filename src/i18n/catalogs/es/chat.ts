@@ -101,6 +101,11 @@ export const chat: Catalog['chat'] = {
     unplaced: "No supe para qué era '{{word}}'. {{takes}}",
     misread: "Leí '{{word}}' como `{{name}}`, y {{problem}} {{takes}}",
   },
+  forms: {
+    part: 'Parte {{page}} de {{pages}}.',
+    next: 'Siguiente',
+    more: '…y más que no cupo aquí.',
+  },
   notice: {
     open: 'Abrir',
   },
