@@ -48,7 +48,7 @@ export const chat: Catalog['chat'] = {
     staleForm:
       'No pude relacionar ese formulario con nada; puede que haya vencido. No se guardó nada, y puedes empezar de nuevo cuando quieras (`{{root}} help` te puede orientar).',
     wrongPlaceDirect:
-      '{{usage}} funciona en un mensaje directo conmigo, para que quede solo entre nosotros. Abre un mensaje conmigo y pruébalo ahí.',
+      '{{usage}} funciona en un mensaje directo conmigo, para que quede solo entre tú y yo. Abre un mensaje conmigo y pruébalo ahí.',
     wrongPlaceChannel: '{{usage}} funciona en un canal del equipo. Pruébalo en el canal de tu equipo.',
     noChat:
       'Gracias por tu mensaje. Soy un bot, así que no puedo conversar, pero `{{root}} help` muestra en qué te puedo ayudar.',

@@ -111,10 +111,10 @@ export const teams: Catalog['teams'] = {
   },
   mentions: {
     unclear: "No pude saber quién es '{{value}}'. {{how}}",
-    slack: 'Menciónala con @, así Slack indica quién es (aparece como un nombre en azul).',
-    discord: 'Menciónala con @ y elígela de la lista que muestra Discord, así indica quién es.',
+    slack: 'Menciona a la persona con @, así Slack indica quién es (aparece como un nombre en azul).',
+    discord: 'Menciona a la persona con @ y elígela de la lista que muestra Discord, así indica quién es.',
     shell: 'Escribe su nombre, como alex o @alex.',
-    mattermost: 'Menciónala con @ y elígela de la lista que muestra Mattermost.',
+    mattermost: 'Menciona a la persona con @ y elígela de la lista que muestra Mattermost.',
   },
   people: {
     platforms: {
