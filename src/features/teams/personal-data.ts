@@ -4,7 +4,7 @@
 // first in the list) because it anonymises the member row the others' rows point at.
 import { literal, markup } from '../../chat/markup.ts';
 import type { PrismaClient } from '../../db/index.ts';
-import type { Translate } from '../../i18n/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { formatQuietHours } from '../../scheduling/quiet-hours.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
 import { joined, roleWords } from './views.ts';
@@ -19,7 +19,7 @@ function quietOf(member: { quietStart: number | null; quietEnd: number | null })
 }
 
 export function teamsPrivacyLines(prisma: PrismaClient) {
-  return async (memberId: string, t: Translate): Promise<PrivacyLine[]> => {
+  return async (memberId: string, t: Translate = english): Promise<PrivacyLine[]> => {
     const member = await prisma.member.findUnique({
       where: { id: memberId },
       include: { roles: { include: { team: true } } },
