@@ -231,7 +231,10 @@ describe('router', () => {
     const { sink } = harness({
       translatorFor: async () => translatorFor('es'),
       access: {
-        decide: async () => ({ ok: false, refusal: 'chat.access.teamAdminsOnly', reason: 'English' }),
+        decide: async (_actor, _place, verb) =>
+          verb === 'help'
+            ? { ok: true }
+            : { ok: false, refusal: 'chat.access.teamAdminsOnly', reason: 'English' },
         allowedHere: async (_actor, _place, verbs) => new Set(verbs),
       },
     });
@@ -239,7 +242,7 @@ describe('router', () => {
     await sink(command(['help'], {}), help);
     expect(viewText(help.privateViews[0]!)).toContain('En qué te puedo ayudar');
     const refused = recordingReply();
-    await sink(command(['setup'], { timezone: 'UTC' }, 'E2'), refused);
+    await sink(command(['roster'], {}, 'E2'), refused);
     expect(viewText(refused.privateViews[0]!)).toContain(
       'Solo la administración de este equipo puede hacer eso.',
     );
