@@ -19,7 +19,9 @@ const schema = optionsSchema(decls);
 function problems(raw: Record<string, string | number | boolean>): string[] {
   const result = schema.safeParse(raw);
   if (result.success) throw new Error('expected problems');
-  return formatOptionProblems(result.error.issues, { path: ['test'], options: decls }).map((say) => say(english));
+  return formatOptionProblems(result.error.issues, { path: ['test'], options: decls }).map((say) =>
+    say(english),
+  );
 }
 
 describe('option schema', () => {

@@ -4,7 +4,7 @@
 // made for a word nobody can act as.
 import { literal } from '../../chat/markup.ts';
 import type { Platform } from '../../chat/refs.ts';
-import { type Wording, wording } from '../../i18n/index.ts';
+import type { Wording } from '../../i18n/index.ts';
 
 export type MentionParse =
   | { readonly ok: true; readonly userId: string }
