@@ -4,7 +4,9 @@
 // A check-in round is being built on another branch; until then a round is its outbox rows,
 // which is what a round writes (one DM per member, in one transaction).
 import { startApp } from '../src/app.ts';
+import { markup } from '../src/chat/markup.ts';
 import { loadConfig } from '../src/config.ts';
+import { english } from '../src/i18n/index.ts';
 import { createLogger } from '../src/logger.ts';
 import { enqueueOutboxMany, type OutboxMessageInput } from '../src/scheduling/index.ts';
 import { useBaselineWasmCompiler } from '../src/wasm-compiler.ts';
@@ -35,7 +37,10 @@ async function round(members: number, prefix: string): Promise<void> {
     platform: 'slack',
     workspaceExternalId: 'T0FAKETEAM1',
     target: { kind: 'dm', userId: `U${prefix.toUpperCase()}${i}` },
-    view: { text: 'How are you today? You can skip this one.', blocks: [{ type: 'text', text: 'Check-in' }] },
+    view: {
+      text: english('checkins.prompt.summary', { name: markup`Check-in` }),
+      blocks: [{ type: 'text', text: english('checkins.prompt.private') }],
+    },
     notBefore: new Date(),
   }));
   // One call, as the check-ins feature's openRound makes it (enqueueOutboxMany chunks it).

@@ -2,8 +2,7 @@
 // scheduler. main.ts reads config and calls startApp; tests call it with their own config.
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
-import { createAccess } from './access/index.ts';
-import { privateDeliveryCheck } from './access/private-delivery.ts';
+import { createAccess, privateDeliveryCheck } from './access/index.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import {
   type ChatAdapter,
@@ -27,7 +26,12 @@ import { privacyPorts } from './features/privacy/ports.ts';
 import { createResourcesFeature } from './features/resources/index.ts';
 import { createSelfCareFeature } from './features/selfcare/index.ts';
 import { createSupervisionFeature } from './features/supervision/index.ts';
-import { createTeamsFeature, homeView, rememberPlatformLocale } from './features/teams/index.ts';
+import {
+  createTeamsFeature,
+  homeView,
+  rememberPlatformLocale,
+  translatorForActor,
+} from './features/teams/index.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle/index.ts';
 import type { Logger } from './logger.ts';
 import { openStorage, type Storage } from './open-storage.ts';
@@ -183,6 +187,12 @@ function createCore(
       access: access.port,
       verbs: composed.verbs,
       rememberLocale: (actor) => rememberPlatformLocale(prisma, actor),
+      translatorFor: (event) =>
+        translatorForActor(
+          prisma,
+          event.actor,
+          event.place.isDirect ? {} : { channelId: event.place.channelId },
+        ),
       dedupe: processedEvents(prisma),
       logger: logger.child({ component: 'router' }),
     }),

@@ -2,13 +2,10 @@
 // and the router's port (the event's place as target). app.ts makes one with createAccess and
 // passes it to the router and, through FeatureDeps, to every feature.
 import type { AccessPort, Actor, Place } from '../chat/index.ts';
-import { allowed, type Decision, decide } from './policy.ts';
+import { allowed, type Decision, decide, refused } from './policy.ts';
 import { type AccessDb, type AccessTarget, type StandingDeps, standingOf } from './standing.ts';
 import type { SubjectKind } from './subjects.ts';
 import { isVerb, type VerbName, verbs } from './verbs.ts';
-
-const elsewhereReason =
-  'That belongs to another workspace, so I did nothing. PeerBridge keeps each workspace’s teams apart.';
 
 export interface Access {
   /**
@@ -39,7 +36,7 @@ export function createAccess(deps: StandingDeps): Access {
   async function check(actor: Actor, verb: VerbName, target: AccessTarget, db?: AccessDb) {
     const rule = verbs[verb];
     const standing = await standingOf(deps, actor, target, new Set(rule.who), db);
-    if (standing.elsewhere && !target.shared) return { ok: false, reason: elsewhereReason };
+    if (standing.elsewhere && !target.shared) return refused('chat.access.elsewhere');
     return decide(verb, standing.held);
   }
 

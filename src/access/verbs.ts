@@ -10,6 +10,7 @@
 //   the router before the handler runs;
 // - `row`: the row the handler is about to touch (a flag, a template, a resource entry, a member);
 //   the router lets the event through and the handler asks with that row as the target.
+import type { AccessRefusal } from '../chat/index.ts';
 import type { SubjectKind } from './subjects.ts';
 
 export interface VerbRule {
@@ -18,261 +19,245 @@ export interface VerbRule {
   /** Any one of these is enough. */
   readonly who: readonly SubjectKind[];
   readonly scope: 'place' | 'row';
-  /** Said to a person who may not: warm, plain, and what to do instead. */
-  readonly refusal: string;
+  /** Said to a person who may not (a `chat.access.*` catalog entry): warm, plain, and what to do instead. */
+  readonly refusal: AccessRefusal;
 }
 
-const askAnAdmin = '`/peer team show` lists who they are, if it needs doing.';
-const leadsOnly = `Only this team's supervisors and admins can do that. ${askAnAdmin}`;
-const teamAdminsOnly = `Only this team's admins can do that. ${askAnAdmin}`;
-
 const rules = {
-  help: { what: 'See what you can do here', who: ['anyone'], scope: 'place', refusal: '' },
+  help: { what: 'See what you can do here', who: ['anyone'], scope: 'place', refusal: 'chat.access.notHere' },
   'team.setup': {
     what: 'Make a channel a new team (you become admin of that team, nothing more)',
     who: ['anyone'],
     scope: 'place',
-    refusal: 'Please run this in the channel your team uses.',
+    refusal: 'chat.access.runInTeamChannel',
   },
   'team.settings': {
     what: "Change a team's name, time zone, crisis region or language",
     who: ['team-admin', 'workspace-admin'],
     scope: 'row',
-    refusal:
-      "Only this team's admins can change its set-up. If something here needs changing, ask one of them; `/peer team show` lists who they are.",
+    refusal: 'chat.access.teamSettings',
   },
   'team.view': {
     what: 'See who is on a team and who supervises whom',
     who: ['anyone'],
     scope: 'place',
-    refusal: 'That team is not in your workspace.',
+    refusal: 'chat.access.teamElsewhere',
   },
   'team.roles': {
     what: 'Give or take back roles; pair members with supervisors',
     who: ['team-admin', 'workspace-admin'],
     scope: 'place',
-    refusal: teamAdminsOnly,
+    refusal: 'chat.access.teamAdminsOnly',
   },
   'team.escalation': {
     what: 'Set how long a private flag waits before it goes to the next person',
     who: ['team-admin', 'workspace-admin'],
     scope: 'place',
-    refusal: teamAdminsOnly,
+    refusal: 'chat.access.teamAdminsOnly',
   },
   'self.settings': {
     what: 'Your own time zone, quiet hours and language',
     who: ['anyone'],
     scope: 'place',
-    refusal: '',
+    refusal: 'chat.access.notHere',
   },
   'admin.outbox': {
     what: "Delivery status: counts for a team's messages (team admins, in its channel), everything (workspace admins)",
     who: ['team-admin', 'workspace-admin'],
     scope: 'place',
-    refusal:
-      'Only admins can see delivery status: a team admin in their team’s channel (for that team), or a workspace admin (for everything). If a message seems lost, one of them can look here for you.',
+    refusal: 'chat.access.outboxAdmins',
   },
   'admin.outbox.recipients': {
     what: 'See who a private message is waiting for',
     who: ['workspace-admin'],
     scope: 'row',
-    refusal: 'Who a private message is for is shown to workspace admins only; you see how many.',
+    refusal: 'chat.access.outboxRecipients',
   },
   'admin.outbox.retry': {
     what: 'Retry a message that could not be delivered',
     who: ['team-admin', 'workspace-admin'],
     scope: 'row',
-    refusal:
-      'Only admins can see delivery status: a team admin in their team’s channel (for that team), or a workspace admin (for everything). If a message seems lost, one of them can look here for you.',
+    refusal: 'chat.access.outboxAdmins',
   },
   'privacy.own': {
     what: 'See, export or erase what PeerBridge keeps about you',
     who: ['anyone'],
     scope: 'place',
-    refusal: '',
+    refusal: 'chat.access.notHere',
   },
   'privacy.export': {
     what: "Export a member's data (to that member's own direct messages only)",
     who: ['self'],
     scope: 'row',
-    refusal:
-      'An export goes only to the person it is about, so nobody can export someone else’s data. They can run `/peer privacy export` themselves.',
+    refusal: 'chat.access.privacyExport',
   },
   'privacy.erase': {
     what: 'Erase your own data',
     who: ['self'],
     scope: 'row',
-    refusal: 'You can erase your own data with `/peer privacy erase`.',
+    refusal: 'chat.access.privacyErase',
   },
   'privacy.erase-departed': {
     what: 'Erase the data of someone who has left (deactivated, or in no team channel); audited, never exported',
     who: ['workspace-admin'],
     scope: 'row',
-    refusal:
-      'Only an admin of this workspace (as Slack or Discord itself says) can erase data for someone who has left. You can always see, export or erase your own with `/peer privacy`.',
+    refusal: 'chat.access.privacyEraseDeparted',
   },
   'resources.find': {
     what: 'Search resources; send or share a result',
     who: ['anyone'],
     scope: 'place',
-    refusal: '',
+    refusal: 'chat.access.notHere',
   },
   'resources.suggest': {
     what: 'Suggest a resource entry',
     who: ['anyone'],
     scope: 'place',
-    refusal: '',
+    refusal: 'chat.access.notHere',
   },
   'resources.edit': {
     what: "Add, edit, retire or check a team's entries (its admins) or the workspace's own entries (workspace admins)",
     who: ['team-admin', 'workspace-admin'],
     scope: 'row',
-    refusal:
-      'Only team admins can change the shared list: a team’s admins its own entries, a workspace admin the workspace’s. You can suggest a change with `/peer resources suggest`.',
+    refusal: 'chat.access.resourcesEdit',
   },
   'resources.edit-crisis-line': {
     what: 'Change a crisis-line entry (a workspace copy); every change shows who and when',
     who: ['workspace-admin'],
     scope: 'row',
-    refusal:
-      'Crisis lines can be changed only by an admin of this workspace, so nobody can quietly change a number people rely on. You can suggest a change with `/peer resources suggest`.',
+    refusal: 'chat.access.resourcesEditCrisisLine',
   },
   'resources.edit-shared': {
     what: 'Change the shared starting set itself (seed file, `npm run resources`)',
     who: ['operator'],
     scope: 'row',
-    refusal:
-      'The shared starting set is the same for every workspace, so it changes only where PeerBridge is run. Editing an entry here makes your workspace’s own copy instead.',
+    refusal: 'chat.access.resourcesEditShared',
   },
   'resources.review': {
     what: 'Review suggestions and entries nobody has checked lately',
     who: ['team-admin', 'workspace-admin'],
     scope: 'row',
-    refusal:
-      'Only team admins can change the shared list. You can suggest an entry with `/peer resources suggest`.',
+    refusal: 'chat.access.resourcesReview',
   },
   'resources.import': {
     what: 'Import resources from a file sent in a direct message',
     who: ['workspace-admin'],
     scope: 'row',
-    refusal:
-      'Only an admin of this workspace can import resources from a file, so I did not read it. You can suggest entries with `/peer resources suggest`.',
+    refusal: 'chat.access.resourcesImport',
   },
   'resources.export': {
     what: 'Export the resource list as a file',
     who: ['team-admin', 'workspace-admin'],
     scope: 'row',
-    refusal: 'Only team admins can import or export the resource list.',
+    refusal: 'chat.access.resourcesExport',
   },
   'checkin.manage': {
     what: "Set up, run, close, edit, pause or delete a team's check-ins",
     who: ['team-admin', 'team-supervisor'],
     scope: 'row',
-    refusal:
-      'Only the team’s admins and supervisors can do that. Anyone can answer, skip or pause check-ins.',
+    refusal: 'chat.access.checkinLeads',
   },
   'checkin.view': {
     what: "See a team's check-ins and roster",
     who: ['anyone'],
     scope: 'place',
-    refusal: '',
+    refusal: 'chat.access.notHere',
   },
   'checkin.trend': {
     what: "A team's weekly mood spread and participation (counts only)",
     who: ['team-admin', 'team-supervisor'],
     scope: 'place',
-    refusal:
-      'Only the team’s admins and supervisors can do that. Anyone can answer, skip or pause check-ins.',
+    refusal: 'chat.access.checkinLeads',
   },
   'checkin.self': {
     what: 'Answer, skip, snooze, pause or opt out of check-ins; your own history',
     who: ['anyone'],
     scope: 'place',
-    refusal: '',
+    refusal: 'chat.access.notHere',
   },
   'checkin.read-private': {
     what: "Read a check-in answer shared with the member's supervisor only (audited)",
     who: ['self', 'own-supervisor'],
     scope: 'row',
-    refusal: 'Only their supervisor can read this answer.',
+    refusal: 'chat.access.checkinReadPrivate',
   },
   'flag.raise': {
     what: 'Flag privately; see your own flags',
     who: ['anyone'],
     scope: 'place',
-    refusal: '',
+    refusal: 'chat.access.notHere',
   },
   'flag.respond': {
     what: 'Open, acknowledge or close a flag (the supervisor it was sent to, while they supervise the member)',
     who: ['own-supervisor'],
     scope: 'row',
-    refusal: 'This flag was not sent to you, so I cannot show it to you.',
+    refusal: 'chat.access.flagRespond',
   },
   'flag.figures': {
     what: "A team's flag figures (counts and median time to acknowledge, never names)",
     who: ['team-admin'],
     scope: 'row',
-    refusal: teamAdminsOnly,
+    refusal: 'chat.access.teamAdminsOnly',
   },
   'plan.own': {
     what: 'Your own wellness plan and self-care prompts',
     who: ['anyone'],
     scope: 'place',
-    refusal: '',
+    refusal: 'chat.access.notHere',
   },
   'selfcare.own': {
     what: 'Snooze or stop a self-care prompt',
     who: ['self'],
     scope: 'row',
-    refusal: 'That prompt is not there any more.',
+    refusal: 'chat.access.selfcareGone',
   },
   'supervision.view': {
     what: 'See sessions, answer RSVPs and polls, add agenda topics, calendar files, your own hours',
     who: ['anyone'],
     scope: 'place',
-    refusal: '',
+    refusal: 'chat.access.notHere',
   },
   'supervision.schedule': {
     what: 'Start or edit a series, run a poll, change supervision settings',
     who: ['team-admin', 'team-supervisor'],
     scope: 'place',
-    refusal: leadsOnly,
+    refusal: 'chat.access.leadsOnly',
   },
   'supervision.session': {
     what: "Move or cancel a session, see who is coming, confirm attendance, pick a poll's time (also its facilitator or starter)",
     who: ['team-admin', 'team-supervisor', 'self'],
     scope: 'row',
-    refusal: 'Only the facilitator, the team’s supervisors and admins can do that.',
+    refusal: 'chat.access.supervisionSession',
   },
   'supervision.report': {
     what: "Download a team's supervision report",
     who: ['team-admin', 'team-supervisor'],
     scope: 'place',
-    refusal: 'Only supervisors and admins can download the team report.',
+    refusal: 'chat.access.supervisionReport',
   },
   'supervision.slots': {
     what: 'Offer one-to-one slots (anyone on the team sees the open ones)',
     who: ['team-supervisor'],
     scope: 'row',
-    refusal: 'Only supervisors can offer one-to-one slots.',
+    refusal: 'chat.access.supervisionSlots',
   },
   'supervision.book': {
     what: "Book a one-to-one with a team's supervisor",
     who: ['team-member'],
     scope: 'row',
-    refusal: 'Only members of this team can book its one-to-ones.',
+    refusal: 'chat.access.supervisionBook',
   },
   'receive-private': {
     what: "Receive a member's private text by direct message (a flag, a shared plan section, a supervisor-only answer)",
     who: ['self', 'own-supervisor'],
     scope: 'row',
-    refusal: 'That private message is not for this person any more, so it was not sent.',
+    refusal: 'chat.access.receivePrivate',
   },
   'receive-private.escalated-flag': {
     what: 'Receive a flag nobody acknowledged in time (admins who are also supervisors of its team)',
     who: ['team-supervisor'],
     scope: 'row',
-    refusal: 'That private message is not for this person any more, so it was not sent.',
+    refusal: 'chat.access.receivePrivate',
   },
 } as const satisfies Readonly<Record<string, VerbRule>>;
 

@@ -1,14 +1,7 @@
 // What a person sees around a form asked in parts or opened from a button, the same on Discord
 // and Mattermost: a modal or dialog needs a fresh trigger, so the next part (or a form whose
 // trigger went stale) is offered as a private button whose press brings one.
-import {
-  type Form,
-  type FormPage,
-  type FormValues,
-  type PaginateOptions,
-  type View,
-  view,
-} from '../chat/index.ts';
+import { type Form, type FormPage, type FormValues, type View, view } from '../chat/index.ts';
 import { literal, type MarkupText, markup } from '../chat/markup.ts';
 import { english, languageOfTag, type Translate, translatorFor } from '../i18n/index.ts';
 
@@ -43,12 +36,6 @@ export function platformTranslator(locale: string | undefined): Translate {
   const language = languageOfTag(locale);
   return language ? translatorFor(language, locale) : english;
 }
-
-/** The reader's words for paginateForm ("Part 1 of 2.", Next). */
-export const pageWords = (t: Translate): NonNullable<PaginateOptions['words']> => ({
-  partIntro: (page, count) => t('platform.forms.partIntro', { page, count }),
-  next: t('platform.forms.next'),
-});
 
 const openButton = (label: string, ticket: string, actionId: string) =>
   ({ type: 'button', actionId, label, value: ticket, style: 'primary' }) as const;

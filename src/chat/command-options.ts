@@ -4,8 +4,11 @@
 
 import { z } from 'zod';
 import { foldChoice, spanishChoices } from '../i18n/command-names-es.ts';
-import { controlCharacterSentence, hasControlCharacters } from './control-characters.ts';
+import { type Wording, wording } from '../i18n/translate.ts';
+import { optionDescription } from './command-texts.ts';
+import { hasControlCharacters } from './control-characters.ts';
 import type { CommandOptionValue } from './events.ts';
+import { literal, markup } from './markup.ts';
 
 interface OptionBase {
   /** One short line; shown by Discord beside the option (at most 100 characters). */
@@ -14,10 +17,11 @@ interface OptionBase {
 }
 
 /**
- * Returns a plain sentence saying what is wrong with the value, or undefined when it is fine.
- * The sentence is shown to the person as it is, after the option's name.
+ * Returns what is wrong with the value, in words that wait for the reader's language
+ * (`wording('area.key', { value: literal(value) })`), or undefined when it is fine. Shown to the
+ * person after the option's name.
  */
-export type OptionCheck = (value: string) => string | undefined;
+export type OptionCheck = (value: string) => Wording | undefined;
 
 export interface StringOptionDecl extends OptionBase {
   readonly type: 'string';
@@ -76,19 +80,23 @@ export type RawOptions = Readonly<Record<string, CommandOptionValue>>;
 const yes = new Set(['yes', 'y', 'true', 'on', '1']);
 const no = new Set(['no', 'n', 'false', 'off', '0']);
 
-/** Quote a person's value back to them, shortened so a pasted essay doesn't flood the reply. */
-const quoteValue = (value: unknown): string => {
+/** A person's value quoted back to them, shortened so a pasted essay doesn't flood the reply. */
+const shownValue = (value: unknown) => {
   const text = String(value);
-  return `'${text.length > 60 ? `${text.slice(0, 57)}…` : text}'`;
+  return literal(text.length > 60 ? `${text.slice(0, 57)}…` : text);
 };
 
-function describeChoices(choices: readonly string[]): string {
+function describeChoices(choices: readonly string[]) {
   const shown = choices.slice(0, 10).join(', ');
-  return choices.length > 10 ? `${shown}, …` : shown;
+  return literal(choices.length > 10 ? `${shown}, …` : shown);
 }
 
-function problem(ctx: z.RefinementCtx, input: unknown, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: 'custom', message, input });
+/**
+ * A zod issue whose words wait for the reader: `params.say` holds them (zod messages are plain
+ * strings, so the message is only the English, for logs and debugging).
+ */
+function problem(ctx: z.RefinementCtx, input: unknown, say: Wording): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message: 'option problem', input, params: { say } });
   return z.NEVER;
 }
 
@@ -96,15 +104,15 @@ function parseOne(decl: OptionDecl, raw: CommandOptionValue, ctx: z.RefinementCt
   switch (decl.type) {
     case 'string': {
       const value = String(raw).trim();
-      if (hasControlCharacters(value)) return problem(ctx, raw, controlCharacterSentence);
+      if (hasControlCharacters(value)) return problem(ctx, raw, wording('chat.options.controlCharacter'));
       if (decl.minLength !== undefined && value.length < decl.minLength) {
-        return problem(ctx, raw, `that's a little short; it needs at least ${decl.minLength} characters.`);
+        return problem(ctx, raw, wording('chat.options.tooShort', { min: decl.minLength }));
       }
       if (decl.maxLength !== undefined && value.length > decl.maxLength) {
         return problem(
           ctx,
           raw,
-          `that's ${value.length} characters, and I can take up to ${decl.maxLength}. A shorter version works fine.`,
+          wording('chat.options.tooLong', { length: value.length, max: decl.maxLength }),
         );
       }
       const complaint = decl.check?.(value);
@@ -114,7 +122,7 @@ function parseOne(decl: OptionDecl, raw: CommandOptionValue, ctx: z.RefinementCt
       const value =
         typeof raw === 'number' ? raw : /^\s*[-+]?\d+\s*$/.test(String(raw)) ? Number(raw) : Number.NaN;
       if (!Number.isSafeInteger(value)) {
-        return problem(ctx, raw, `${quoteValue(raw)} isn't a whole number. Try something like 2.`);
+        return problem(ctx, raw, wording('chat.options.notWhole', { value: shownValue(raw) }));
       }
       if ((decl.min !== undefined && value < decl.min) || (decl.max !== undefined && value > decl.max)) {
         return problem(ctx, raw, rangeSentence(decl.min, decl.max));
@@ -126,7 +134,7 @@ function parseOne(decl: OptionDecl, raw: CommandOptionValue, ctx: z.RefinementCt
       const word = String(raw).trim().toLowerCase();
       if (yes.has(word)) return true;
       if (no.has(word)) return false;
-      return problem(ctx, raw, `${quoteValue(raw)} isn't a yes or no. Try yes or no.`);
+      return problem(ctx, raw, wording('chat.options.notYesNo', { value: shownValue(raw) }));
     }
     case 'choice': {
       const word = String(raw).trim().toLowerCase();
@@ -138,32 +146,35 @@ function parseOne(decl: OptionDecl, raw: CommandOptionValue, ctx: z.RefinementCt
       return problem(
         ctx,
         raw,
-        `${quoteValue(raw)} isn't one of the choices. Try one of: ${describeChoices(decl.choices)}.`,
+        wording('chat.options.notAChoice', {
+          value: shownValue(raw),
+          choices: describeChoices(decl.choices),
+        }),
       );
     }
   }
 }
 
-function rangeSentence(min: number | undefined, max: number | undefined): string {
-  if (min !== undefined && max !== undefined) return `pick a number from ${min} to ${max}.`;
-  if (min !== undefined) return `pick a number of ${min} or more.`;
-  return `pick a number of ${max} or less.`;
+function rangeSentence(min: number | undefined, max: number | undefined): Wording {
+  if (min !== undefined && max !== undefined) return wording('chat.options.range', { min, max });
+  if (min !== undefined) return wording('chat.options.atLeast', { min });
+  return wording('chat.options.atMost', { max: max ?? 0 });
 }
 
 function fieldSchema(decl: OptionDecl) {
   const field = z.unknown().transform((raw, ctx) => {
     if (raw === undefined) {
-      return problem(ctx, raw, `please add this one (${lowerFirst(decl.description)}).`);
+      // Its description is added in the reader's language by formatOptionProblems.
+      ctx.addIssue({ code: 'custom', message: 'option missing', input: raw, params: { missing: true } });
+      return z.NEVER;
     }
     if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
-      return problem(ctx, raw, 'I could not read that value. Try typing it again.');
+      return problem(ctx, raw, wording('chat.options.unreadable'));
     }
     return parseOne(decl, raw, ctx);
   });
   return decl.required ? field : field.optional();
 }
-
-const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Blank values count as not given, so `topic:""` on Slack means "no topic", not an error. */
 function dropBlank(raw: unknown): unknown {
@@ -183,10 +194,7 @@ export function optionsSchema<const O extends OptionDecls>(decls: O): z.ZodType<
   const schema = z.preprocess(
     dropBlank,
     z.strictObject(shape, {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `I don't know ${issue.keys.length === 1 ? 'an option called' : 'the options'} ${issue.keys.map((k) => `\`${k}\``).join(', ')}.`
-          : undefined,
+      error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown options' : undefined),
     }),
   );
   // The shape is built from `decls` at run time, so its static type is a record of unknowns;
@@ -194,11 +202,45 @@ export function optionsSchema<const O extends OptionDecls>(decls: O): z.ZodType<
   return schema as unknown as z.ZodType<InferOptions<O>>;
 }
 
-/** One plain line per problem: "`timezone`: 'Europe/Berln' is not a time zone I know. …". */
-export function formatOptionProblems(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
+/** The command whose options these are: its path and declarations, for the missing ones' words. */
+export interface OptionsOf {
+  readonly path: readonly string[];
+  readonly options: OptionDecls;
+}
+
+const sayOf = (issue: z.core.$ZodIssue): unknown =>
+  'params' in issue && issue.params ? (issue.params as { say?: unknown }).say : undefined;
+
+/**
+ * One line per problem, in the reader's language when said: "`timezone`: 'Europe/Berln' is not
+ * a time zone I know. …". Option names stay as typed.
+ */
+export function formatOptionProblems(issues: readonly z.core.$ZodIssue[], command?: OptionsOf): Wording[] {
+  return issues.map((issue): Wording => {
+    if (issue.code === 'unrecognized_keys') {
+      const names = issue.keys
+        .map((k) => markup`\`${literal(k)}\``)
+        .reduce((all, k, i) => (i === 0 ? k : markup`${all}, ${k}`), markup``);
+      return (t) =>
+        issue.keys.length === 1
+          ? t('chat.options.unknownOne', { names })
+          : t('chat.options.unknownMany', { names });
+    }
     const name = issue.path[0];
-    return typeof name === 'string' ? `\`${name}\`: ${issue.message}` : issue.message;
+    const said = sayOf(issue);
+    const decl = typeof name === 'string' ? command?.options[name] : undefined;
+    const say: Wording =
+      typeof said === 'function'
+        ? (said as Wording)
+        : typeof name === 'string' && decl && command
+          ? (t) =>
+              t('chat.options.missing', {
+                description: optionDescription(t, command, name, decl.description),
+              })
+          : wording('chat.options.unreadable');
+    return typeof name === 'string'
+      ? (t) => t('chat.options.named', { name: literal(name), problem: say(t) })
+      : say;
   });
 }
 
@@ -206,7 +248,7 @@ let knownZones: ReadonlySet<string> | undefined;
 
 /** Ready-made checks for common option kinds. */
 export const checks = {
-  timeZone: (value: string): string | undefined => {
+  timeZone: (value: string): Wording | undefined => {
     knownZones ??= new Set(Intl.supportedValuesOf('timeZone'));
     if (knownZones.has(value) || value === 'UTC') return undefined;
     try {
@@ -214,7 +256,7 @@ export const checks = {
       new Intl.DateTimeFormat('en', { timeZone: value });
       return undefined;
     } catch {
-      return `${quoteValue(value)} is not a time zone I know. Try one like Europe/Berlin or America/New_York.`;
+      return wording('chat.options.notATimeZone', { value: shownValue(value) });
     }
   },
 } as const satisfies Record<string, OptionCheck>;

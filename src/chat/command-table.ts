@@ -4,6 +4,7 @@
 // help and the router all read it.
 
 import type { z } from 'zod';
+import type { Wording } from '../i18n/translate.ts';
 import {
   formatOptionProblems,
   type InferOptions,
@@ -45,7 +46,7 @@ export interface CommandSpec<O extends OptionDecls> {
 
 export type PreparedCommand =
   | { readonly ok: true; readonly run: (context: HandlerContext<'command'>) => Promise<void> }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  | { readonly ok: false; readonly problems: readonly Wording[] };
 
 /** A command as the table holds it: its options' types are sealed inside `prepare`. */
 export interface Command {
@@ -79,10 +80,11 @@ export function defineCommand<const O extends OptionDecls = Record<never, Option
   const options = (spec.options ?? {}) as O;
   const schema = optionsSchema(options);
   const handler = spec.handler;
+  const path = spec.group === undefined ? [spec.name] : [spec.group, spec.name];
   return {
     name: spec.name,
     ...(spec.group === undefined ? {} : { group: spec.group }),
-    path: spec.group === undefined ? [spec.name] : [spec.group, spec.name],
+    path,
     description: spec.description,
     help: spec.help,
     who: spec.who,
@@ -93,7 +95,8 @@ export function defineCommand<const O extends OptionDecls = Record<never, Option
     handler,
     prepare(raw) {
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) return { ok: false, problems: formatOptionProblems(parsed.error.issues) };
+      if (!parsed.success)
+        return { ok: false, problems: formatOptionProblems(parsed.error.issues, { path, options }) };
       const typed = parsed.data;
       return {
         ok: true,

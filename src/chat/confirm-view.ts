@@ -3,7 +3,7 @@
 // asks; nothing changes until the confirm button, whose handler checks access again, because
 // roles may have changed while the question waited.
 
-import { type MarkupText, markup, toPlainText } from './markup.ts';
+import { type MarkupText, markup } from './markup.ts';
 import type { View } from './views.ts';
 
 export interface ConfirmStep {
@@ -17,7 +17,7 @@ export interface ConfirmStep {
 
 export function confirmView(step: ConfirmStep): View {
   return {
-    text: toPlainText(step.question),
+    text: step.question,
     blocks: [
       { type: 'text', text: step.detail ? markup`${step.question}\n${step.detail}` : step.question },
       {

@@ -1,69 +1,72 @@
 // The router's own words to a person: when options need a change, when a button is stale,
 // when something broke. Plain, warm and never blaming (peer-support practice); each one
-// says whether anything was saved and what to try next.
+// says whether anything was saved and what to try next. Each is in the reader's language.
 
+import { english, type Translate } from '../i18n/translate.ts';
+import { literal, type MarkupText, markup } from './markup.ts';
 import { type View, view } from './views.ts';
 
-export function optionProblemsView(usage: string, problems: readonly string[]): View {
+/** `/peer setup` as a code span: what the person typed, in any language. */
+export const usageText = (root: string, path: readonly string[]): MarkupText =>
+  markup`\`${literal(`${root} ${path.join(' ')}`)}\``;
+
+export function optionProblemsView(
+  usage: MarkupText,
+  problems: readonly MarkupText[],
+  t: Translate = english,
+): View {
   const intro =
     problems.length === 1
-      ? `I couldn't run ${usage} yet; one thing needs a small change:`
-      : `I couldn't run ${usage} yet; a few things need a small change:`;
+      ? t('chat.replies.problemsOne', { usage })
+      : t('chat.replies.problemsMany', { usage });
+  const listed = problems
+    .map((problem) => t('chat.replies.problemLine', { problem }))
+    .reduce((all, line, i) => (i === 0 ? line : markup`${all}\n${line}`), markup``);
   return view(
-    `${usage} needs a small change`,
+    t('chat.replies.problemsSummary', { usage }),
     { type: 'text', text: intro },
-    { type: 'text', text: problems.map((p) => `• ${p}`).join('\n') },
-    { type: 'context', text: 'Nothing was saved. Try again whenever you are ready.' },
+    { type: 'text', text: listed },
+    { type: 'context', text: t('chat.replies.nothingSaved') },
   );
 }
 
 /** A refusal with its reason, e.g. when typed command text could not be understood. */
-export function refusalView(reason: string): View {
+export function refusalView(reason: MarkupText): View {
   return view(reason, { type: 'text', text: reason });
 }
 
-export function apologyView(root: string): View {
+export function apologyView(root: string, t: Translate = english): View {
   return view(
-    'Sorry, something went wrong on my side',
-    {
-      type: 'text',
-      text: "I'm sorry, something went wrong on my side and I couldn't finish that. You didn't do anything wrong.",
-    },
-    {
-      type: 'context',
-      text: `Nothing was saved half-way, so it is safe to try again in a minute. If it keeps happening, a team admin can look into it; \`${root} help\` is here too.`,
-    },
+    t('chat.replies.apologySummary'),
+    { type: 'text', text: t('chat.replies.apology') },
+    { type: 'context', text: t('chat.replies.apologyNext', { root: literal(root) }) },
   );
 }
 
-export function unknownCommandView(root: string, typed: string): View {
-  return refusalView(
-    `I don't know \`${root} ${typed}\` yet; it may have changed. Try \`${root} help\` to see what I can do.`,
-  );
+export function unknownCommandView(root: string, typed: string, t: Translate = english): View {
+  return refusalView(t('chat.replies.unknownCommand', { root: literal(root), typed: literal(typed) }));
 }
 
-export function staleActionView(root: string): View {
-  return refusalView(
-    `That button seems to be from an older message, so I couldn't act on it. Nothing changed. \`${root} help\` shows what I can do now.`,
-  );
+export function staleActionView(root: string, t: Translate = english): View {
+  return refusalView(t('chat.replies.staleAction', { root: literal(root) }));
 }
 
-export function staleFormView(root: string): View {
-  return refusalView(
-    `I couldn't match that form to anything; it may have expired. Nothing was saved, and you are welcome to start again (\`${root} help\` can help).`,
-  );
+export function staleFormView(root: string, t: Translate = english): View {
+  return refusalView(t('chat.replies.staleForm', { root: literal(root) }));
 }
 
-export function wrongPlaceView(usage: string, where: 'channel' | 'direct'): View {
+export function wrongPlaceView(usage: MarkupText, where: 'channel' | 'direct', t: Translate = english): View {
   return refusalView(
     where === 'direct'
-      ? `${usage} works in a direct message with me, so it stays just between us. Open a message with me and try it there.`
-      : `${usage} works in a team channel. Try it in your team's channel.`,
+      ? t('chat.replies.wrongPlaceDirect', { usage })
+      : t('chat.replies.wrongPlaceChannel', { usage }),
   );
 }
 
-export function noChatView(root: string): View {
-  return refusalView(
-    `Thanks for the message. I'm a bot, so I can't chat, but \`${root} help\` shows what I can help with.`,
-  );
+export function noChatView(root: string, t: Translate = english): View {
+  return refusalView(t('chat.replies.noChat', { root: literal(root) }));
+}
+
+export function formControlView(field: string, t: Translate = english): View {
+  return refusalView(t('chat.replies.formControl', { field: literal(field) }));
 }

@@ -1,126 +1,150 @@
 // `/peer help`: what this person may run, one line each, and `/peer help <command>` for
 // more. What they may run is the access policy's answer for each command's verb, here
 // (the router asks it and passes `mayUse`), so help never lists what the router would refuse.
+// Command and option names stay as typed (`/peer setup`, `timezone:`): they are what a person
+// writes, in every language; the words around them come from the catalog.
 
+import { english, type Translate } from '../i18n/translate.ts';
 import { closestName } from './closest-name.ts';
 import type { OptionDecl } from './command-options.ts';
-import type { Audience, Command, CommandTable, Where } from './command-table.ts';
+import type { Command, CommandTable } from './command-table.ts';
+import { commandDescription, commandHelp, groupHelp, optionDescription } from './command-texts.ts';
+import { literal, type MarkupText, markup } from './markup.ts';
 import type { Block, View } from './views.ts';
 
 /** Whether the access policy lets this person run the command here. */
 export type MayUse = (command: Command) => boolean;
 
-const audienceTitles: Record<Audience, string> = {
-  everyone: 'For everyone',
-  // Lead commands are the policy's to grant (most to a team's admins and supervisors alike): a
-  // heading that said "supervisors" told an admin they were not theirs.
-  supervisor: 'For team leads (supervisors and admins)',
-  admin: 'For team admins',
-};
+const lines = (items: readonly MarkupText[]): MarkupText =>
+  items.reduce((all, item, i) => (i === 0 ? item : markup`${all}\n${item}`), markup``);
 
-const placeNotes: Record<Where, string> = {
-  anywhere: '',
-  channel: ' (in a team channel)',
-  direct: ' (in a direct message with me)',
-};
-
-export function buildHelpView(table: CommandTable, mayUse: MayUse, topic?: string): View {
+export function buildHelpView(
+  table: CommandTable,
+  mayUse: MayUse,
+  topic?: string,
+  t: Translate = english,
+): View {
   const words = topic?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
-  return words.length === 0 ? overview(table, mayUse) : detail(table, mayUse, words);
+  return words.length === 0 ? overview(table, mayUse, t) : detail(table, mayUse, words, t);
 }
 
-function usage(table: CommandTable, command: Command): string {
-  return `\`/${table.root.name} ${command.path.join(' ')}\``;
+/** `/peer setup`, as typed. */
+const usageOf = (table: CommandTable, command: Command) =>
+  literal(`/${table.root.name} ${command.path.join(' ')}`);
+
+function commandLine(t: Translate, table: CommandTable, command: Command): MarkupText {
+  const values = {
+    usage: markup`\`${usageOf(table, command)}\``,
+    description: commandDescription(t, command),
+  };
+  if (command.where === 'channel') return t('chat.help.lineChannel', values);
+  if (command.where === 'direct') return t('chat.help.lineDirect', values);
+  return t('chat.help.line', values);
 }
 
-function overview(table: CommandTable, mayUse: MayUse): View {
-  const root = `/${table.root.name}`;
+function overview(table: CommandTable, mayUse: MayUse, t: Translate): View {
+  const root = literal(`/${table.root.name}`);
   const blocks: Block[] = [
-    { type: 'header', text: 'What I can help with' },
-    {
-      type: 'text',
-      text: `Type \`${root}\` and one of these. Everything here is optional, at your own pace.`,
-    },
+    { type: 'header', text: t('chat.help.header') },
+    { type: 'text', text: t('chat.help.intro', { root }) },
   ];
   for (const audience of ['everyone', 'supervisor', 'admin'] as const) {
-    const lines = table.commands
+    const shown = table.commands
       .filter((c) => c.who === audience && c.name !== 'help' && mayUse(c))
-      .map((c) => `${usage(table, c)}: ${c.description}${placeNotes[c.where]}`);
-    if (lines.length > 0)
-      blocks.push({ type: 'text', text: `**${audienceTitles[audience]}**\n${lines.join('\n')}` });
+      .map((c) => commandLine(t, table, c));
+    if (shown.length > 0)
+      blocks.push({
+        type: 'text',
+        text: t('chat.help.section', { title: t(`chat.help.audience.${audience}`), lines: lines(shown) }),
+      });
   }
   blocks.push({
     type: 'context',
-    text: `To read more about one, add its name, like \`${root} help ${firstExample(table)}\`. You can skip or snooze anything I send.`,
+    text: t('chat.help.more', { root, example: literal(firstExample(table)) }),
   });
-  return { text: `What I can help with: ${root} help`, blocks };
+  return { text: t('chat.help.summary', { root }), blocks };
 }
 
 function firstExample(table: CommandTable): string {
   return table.commands.find((c) => c.name !== 'help' && c.who === 'everyone')?.path.join(' ') ?? 'help';
 }
 
-function detail(table: CommandTable, mayUse: MayUse, words: readonly string[]): View {
-  const root = `/${table.root.name}`;
+function detail(table: CommandTable, mayUse: MayUse, words: readonly string[], t: Translate): View {
+  const root = literal(`/${table.root.name}`);
   const group = table.group(words[0]!);
   if (group && words.length === 1) {
-    const lines = table.commands
+    const shown = table.commands
       .filter((c) => c.group === group.name && mayUse(c))
-      .map((c) => `${usage(table, c)}: ${c.description}${placeNotes[c.where]}`);
+      .map((c) => commandLine(t, table, c));
+    // A command's name is what people type, in every language: a code span.
+    const title = markup`\`${literal(`/${table.root.name} ${group.name}`)}\``;
     return {
-      text: `${root} ${group.name}`,
+      text: title,
       blocks: [
-        { type: 'header', text: `${root} ${group.name}` },
-        { type: 'text', text: group.help },
-        ...(lines.length > 0 ? [{ type: 'text' as const, text: lines.join('\n') }] : []),
-        ...(lines.length === 0
-          ? [
-              {
-                type: 'context' as const,
-                text: 'None of these are part of your role here, and that is fine.',
-              },
-            ]
-          : []),
+        { type: 'header', text: title },
+        { type: 'text', text: groupHelp(t, group) },
+        ...(shown.length > 0 ? [{ type: 'text' as const, text: lines(shown) }] : []),
+        ...(shown.length === 0 ? [{ type: 'context' as const, text: t('chat.help.noneYours') }] : []),
       ],
     };
   }
   const command = table.find(words);
   if (!command) {
+    const typed = literal(words.join(' '));
     const guess = closestName(
       words.join(' '),
       table.commands.map((c) => c.path.join(' ')),
     );
     const text = guess
-      ? `I don't have a command called \`${words.join(' ')}\`. Did you mean \`${root} help ${guess}\`?`
-      : `I don't have a command called \`${words.join(' ')}\`. \`${root} help\` lists what I can do.`;
+      ? t('chat.help.unknownGuess', { typed, root, guess: literal(guess) })
+      : t('chat.help.unknown', { typed, root });
     return { text, blocks: [{ type: 'text', text }] };
   }
   const options = Object.entries(command.options);
+  const usage = usageOf(table, command);
   const blocks: Block[] = [
-    { type: 'header', text: `${root} ${command.path.join(' ')}` },
-    { type: 'text', text: command.help },
+    { type: 'header', text: markup`\`${usage}\`` },
+    { type: 'text', text: commandHelp(t, command) },
   ];
   if (options.length > 0) {
     blocks.push({
       type: 'fields',
-      fields: options.map(([name, decl]) => ({ label: name, value: describeOption(decl) })),
+      fields: options.map(([name, decl]) => ({
+        label: markup`\`${literal(name)}\``,
+        value: describeOption(t, command, name, decl),
+      })),
     });
   }
   const notes = [
-    command.where === 'anywhere' ? '' : `Works${placeNotes[command.where]}.`,
-    command.who === 'everyone' ? '' : forRoleNote(command.who),
-    mayUse(command) ? '' : 'It looks like that is not yours to do here.',
-  ].filter(Boolean);
-  if (notes.length > 0) blocks.push({ type: 'context', text: notes.join(' ') });
-  return { text: `${root} ${command.path.join(' ')}: ${command.description}`, blocks };
+    command.where === 'channel' ? t('chat.help.worksChannel') : undefined,
+    command.where === 'direct' ? t('chat.help.worksDirect') : undefined,
+    command.who === 'supervisor' ? t('chat.help.forSupervisors') : undefined,
+    command.who === 'admin' ? t('chat.help.forAdmins') : undefined,
+    mayUse(command) ? undefined : t('chat.help.notYours'),
+  ].filter((note): note is MarkupText => note !== undefined);
+  if (notes.length > 0)
+    blocks.push({
+      type: 'context',
+      text: notes.reduce((all, note, i) => (i === 0 ? note : markup`${all} ${note}`), markup``),
+    });
+  return {
+    text: t('chat.help.commandSummary', {
+      usage: markup`\`${usage}\``,
+      description: commandDescription(t, command),
+    }),
+    blocks,
+  };
 }
 
-function forRoleNote(who: string): string {
-  return who === 'supervisor' ? 'This one is for supervisors.' : 'This one is for team admins.';
-}
-
-function describeOption(decl: OptionDecl): string {
-  const need = decl.required ? 'Needed.' : 'Optional.';
-  const extra = decl.type === 'choice' ? ` One of: ${decl.choices.join(', ')}.` : '';
-  return `${decl.description}. ${need}${extra}`.replace('.. ', '. ');
+function describeOption(t: Translate, command: Command, name: string, decl: OptionDecl): MarkupText {
+  const description = optionDescription(t, command, name, decl.description);
+  if (decl.type === 'choice') {
+    const choices = literal(decl.choices.join(', '));
+    return decl.required
+      ? t('chat.help.optionNeededChoices', { description, choices })
+      : t('chat.help.optionOptionalChoices', { description, choices });
+  }
+  return decl.required
+    ? t('chat.help.optionNeeded', { description })
+    : t('chat.help.optionOptional', { description });
 }

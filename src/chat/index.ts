@@ -1,6 +1,6 @@
 // The public face of src/chat: what features, adapters and app.ts may import.
 
-export type { AccessDecision, AccessPort } from './access-port.ts';
+export type { AccessDecision, AccessPort, AccessRefusal } from './access-port.ts';
 export type { ChatAdapter, EventSink } from './adapter.ts';
 export {
   capabilitiesOf,

@@ -7,6 +7,8 @@
 // read back with zod. The feature still validates the submission itself: a check is the early,
 // kind answer, never the only one.
 import { z } from 'zod';
+import { english, type Translate } from '../i18n/translate.ts';
+import { literal, type MarkupText } from './markup.ts';
 import type { FormInput, FormValues } from './views.ts';
 
 export const InputCheckSchema = z.discriminatedUnion('kind', [
@@ -58,29 +60,29 @@ function isTimeZone(text: string): boolean {
   }
 }
 
-const shown = (text: string): string => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
+const shown = (text: string) => literal(text.length > 30 ? `${text.slice(0, 30)}…` : text);
 
-/** Why `value` does not fit `check`, as a plain sentence; undefined when it fits. */
-export function checkValue(check: InputCheck, value: string): string | undefined {
+/** Why `value` does not fit `check`, in the reader's words; undefined when it fits. */
+export function checkValue(check: InputCheck, value: string, t: Translate = english): MarkupText | undefined {
   const typed = value.trim();
   switch (check.kind) {
     case 'time':
-      return isTimeOfDay(typed)
-        ? undefined
-        : `'${shown(typed)}' isn't a time of day I can read. Try one like 17:30 or 9:00.`;
+      return isTimeOfDay(typed) ? undefined : t('chat.inputs.time', { value: shown(typed) });
     case 'date':
-      return isDate(typed)
-        ? undefined
-        : `'${shown(typed)}' isn't a date I can read. Write it year-month-day, like 2027-03-14.`;
+      return isDate(typed) ? undefined : t('chat.inputs.date', { value: shown(typed) });
     case 'time-zone':
-      return isTimeZone(typed)
-        ? undefined
-        : `'${shown(typed)}' isn't a time zone I know. Use a place name like Europe/Berlin or America/New_York.`;
+      return isTimeZone(typed) ? undefined : t('chat.inputs.timeZone', { value: shown(typed) });
     case 'whole-number': {
       const n = /^\d{1,9}$/.test(typed) ? Number(typed) : Number.NaN;
       return Number.isInteger(n) && n >= check.min && n <= check.max
         ? undefined
-        : `'${shown(typed)}' isn't a number of ${check.unit} I can use; pick a whole number from ${check.min} to ${check.max}.`;
+        : t('chat.inputs.wholeNumber', {
+            value: shown(typed),
+            // The unit is the form's own word (`hours`), given by the feature that declared the check.
+            unit: literal(check.unit),
+            min: check.min,
+            max: check.max,
+          });
     }
   }
 }
@@ -89,13 +91,14 @@ export function checkValue(check: InputCheck, value: string): string | undefined
 export function checkFormValues(
   inputs: readonly FormInput[],
   values: FormValues,
-): Readonly<Record<string, string>> {
-  const problems: Record<string, string> = {};
+  t: Translate = english,
+): Readonly<Record<string, MarkupText>> {
+  const problems: Record<string, MarkupText> = {};
   for (const input of inputs) {
     if (input.type !== 'text' || !input.check) continue;
     const value = values[input.id];
     if (typeof value !== 'string' || value.trim() === '') continue;
-    const reason = checkValue(input.check, value);
+    const reason = checkValue(input.check, value, t);
     if (reason) problems[input.id] = reason;
   }
   return problems;

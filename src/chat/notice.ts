@@ -7,6 +7,8 @@
 // The rule is held by types: `NoticeView` can only be made here, and the outbox takes a
 // private delivery (a message about someone else's private text) only with a NoticeView
 // (scheduling/outbox.ts, OutboxMessageInput). enqueue also checks the shape at run time.
+import { english, type Translate } from '../i18n/translate.ts';
+import type { MarkupText } from './markup.ts';
 import type { Block, Button, View } from './views.ts';
 
 declare const noticeBrand: unique symbol;
@@ -16,15 +18,17 @@ export type NoticeView = View & { readonly [noticeBrand]: true };
 
 export interface NoticeInput {
   /** "A private flag from maya": who, in a few words. */
-  readonly title: string;
+  readonly title: MarkupText;
   /** Short facts: level, what would help, when. Never the private text. */
-  readonly fields: readonly { readonly label: string; readonly value: string }[];
+  readonly fields: readonly { readonly label: MarkupText; readonly value: MarkupText }[];
   /** The button that shows the text, privately, to someone still allowed to read it. */
   readonly open: { readonly actionId: string; readonly value: string; readonly label?: string };
   /** More buttons beside Open (a flag's "I'll reach out", "Noted"). */
   readonly buttons?: readonly Button[];
   /** One line under the buttons (why it came to them, who will be told). */
-  readonly footer?: string;
+  readonly footer?: MarkupText;
+  /** The reader's translator, for the Open button's default label. */
+  readonly t?: Translate;
 }
 
 export function noticeView(input: NoticeInput): NoticeView {
@@ -37,7 +41,7 @@ export function noticeView(input: NoticeInput): NoticeView {
         {
           type: 'button',
           actionId: input.open.actionId,
-          label: input.open.label ?? 'Open',
+          label: input.open.label ?? (input.t ?? english)('chat.notice.open'),
           value: input.open.value,
           style: 'primary',
         },
@@ -46,7 +50,12 @@ export function noticeView(input: NoticeInput): NoticeView {
     },
     ...(input.footer ? [{ type: 'context' as const, text: input.footer }] : []),
   ];
-  return { text: input.title, blocks } as unknown as NoticeView;
+  return brand({ text: input.title, blocks });
+}
+
+/** The one place a NoticeView is made: only noticeView builds the view it brands. */
+function brand(view: View): NoticeView {
+  return view as NoticeView;
 }
 
 /**

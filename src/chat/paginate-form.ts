@@ -2,6 +2,7 @@
 // longer form is asked in parts ("Part 1 of 2") with a Continue step between them; the
 // adapter keeps earlier parts' values and sends one form event once the last part is in.
 
+import { english, type Translate } from '../i18n/translate.ts';
 import { truncateText } from './split-text.ts';
 import type { Form, FormValues } from './views.ts';
 
@@ -18,21 +19,13 @@ export interface PaginateOptions {
   readonly maxInputs: number;
   /** The platform's title limit, so the "(1/2)" mark survives shortening. */
   readonly maxTitleLength?: number;
-  /** The reader's words for "Part 1 of 2." and the Next button (English when not given). */
-  readonly words?: {
-    readonly partIntro: (page: number, pageCount: number) => string;
-    readonly next: string;
-  };
+  /** The reader's translator, for "Part 1 of 2." and "Next" (English when not given). */
+  readonly t?: Translate;
 }
-
-const englishWords: NonNullable<PaginateOptions['words']> = {
-  partIntro: (page, pageCount) => `Part ${page} of ${pageCount}.`,
-  next: 'Next',
-};
 
 /** Splits into as few parts as fit, as evenly as possible (5+1 reads worse than 3+3). */
 export function paginateForm(form: Form, options: PaginateOptions): FormPage[] {
-  const { maxInputs, maxTitleLength = Number.POSITIVE_INFINITY, words = englishWords } = options;
+  const { maxInputs, maxTitleLength = Number.POSITIVE_INFINITY, t = english } = options;
   if (!Number.isInteger(maxInputs) || maxInputs < 1)
     throw new Error(`maxInputs must be 1 or more, got ${maxInputs}`);
   const pageCount = Math.max(1, Math.ceil(form.inputs.length / maxInputs));
@@ -45,7 +38,9 @@ export function paginateForm(form: Form, options: PaginateOptions): FormPage[] {
     const intro =
       pageCount === 1
         ? form.intro
-        : [words.partIntro(page, pageCount), page === 1 ? form.intro : undefined].filter(Boolean).join(' ');
+        : [t('chat.forms.part', { page, pages: pageCount }), page === 1 ? form.intro : undefined]
+            .filter(Boolean)
+            .join(' ');
     pages.push({
       page,
       pageCount,
@@ -53,7 +48,7 @@ export function paginateForm(form: Form, options: PaginateOptions): FormPage[] {
       form: {
         ...rest,
         title: pageTitle(form.title, page, pageCount, maxTitleLength),
-        submitLabel: page === pageCount ? form.submitLabel : words.next,
+        submitLabel: page === pageCount ? form.submitLabel : t('chat.forms.next'),
         ...(intro ? { intro } : {}),
         inputs,
       },

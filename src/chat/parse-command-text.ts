@@ -14,8 +14,16 @@
 // A bare word after `name:value` continues that value when only together they pass its
 // check (`after:2 hours`), so it is not misread as the next option.
 
+import { type Translate, type Wording, wording } from '../i18n/translate.ts';
 import { closestName, editDistance } from './closest-name.ts';
 import type { Command, CommandTable } from './command-table.ts';
+import { literal, type MarkupText, markup } from './markup.ts';
+
+/** Option names as code spans, `a`, `b`: what a person types, in every language. */
+const codeList = (names: readonly string[]): MarkupText =>
+  names
+    .map((n) => markup`\`${literal(n)}\``)
+    .reduce((all, n, i) => (i === 0 ? n : markup`${all}, ${n}`), markup``);
 
 export type ParsedCommandText =
   | {
@@ -23,7 +31,8 @@ export type ParsedCommandText =
       readonly path: readonly string[];
       readonly options: Readonly<Record<string, string>>;
     }
-  | { readonly ok: false; readonly reason: string };
+  /** Why the text could not be read, in words that wait for the reader: `reason(t)`. */
+  | { readonly ok: false; readonly reason: Wording };
 
 interface Token {
   /** Set when written as `name:value` or `name=value` before any quote. */
@@ -86,7 +95,7 @@ export function parseCommandText(table: CommandTable, text: string): ParsedComma
 
 type Found =
   | { readonly ok: true; readonly command: Command }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: Wording };
 
 function findCommand(table: CommandTable, tokens: readonly Token[]): Found {
   const root = `/${table.root.name}`;
@@ -97,11 +106,11 @@ function findCommand(table: CommandTable, tokens: readonly Token[]): Found {
   if (group) {
     const members = table.commands.filter((c) => c.group === group.name);
     const second = tokens[1];
-    const names = members.map((c) => c.name).join(', ');
+    const names = literal(members.map((c) => c.name).join(', '));
     if (!second) {
       return {
         ok: false,
-        reason: `\`${root} ${group.name}\` needs one more word: ${names}. \`${root} help ${group.name}\` says more.`,
+        reason: wording('chat.parse.needsWord', { root: literal(root), group: literal(group.name), names }),
       };
     }
     const command = table.find([group.name, second.raw.toLowerCase()]);
@@ -123,19 +132,22 @@ function findCommand(table: CommandTable, tokens: readonly Token[]): Found {
   return { ok: false, reason: unknownReason(root, first.raw, guess) };
 }
 
-function unknownReason(root: string, typed: string, guess: string | undefined): string {
-  const shown = typed.length > 40 ? `${typed.slice(0, 40)}…` : typed;
+function unknownReason(root: string, typed: string, guess: string | undefined): Wording {
+  const values = {
+    root: literal(root),
+    typed: literal(typed.length > 40 ? `${typed.slice(0, 40)}…` : typed),
+  };
   return guess
-    ? `I don't know \`${root} ${shown}\`. Did you mean \`${root} ${guess}\`? \`${root} help\` shows everything I can do.`
-    : `I don't know \`${root} ${shown}\` yet. Try \`${root} help\` to see everything I can do.`;
+    ? wording('chat.parse.unknownGuess', { ...values, guess: literal(guess) })
+    : wording('chat.parse.unknown', values);
 }
 
 type Assigned =
   | { readonly ok: true; readonly options: Record<string, string> }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: Wording };
 
 function assignOptions(table: CommandTable, command: Command, tokens: readonly Token[]): Assigned {
-  const usage = `\`/${table.root.name} ${command.path.join(' ')}\``;
+  const usage = markup`\`${literal(`/${table.root.name} ${command.path.join(' ')}`)}\``;
   const declared = Object.keys(command.options);
   const takes = takesSentence(usage, declared);
   const options: Record<string, string> = {};
@@ -169,7 +181,7 @@ function assignOptions(table: CommandTable, command: Command, tokens: readonly T
       if (Object.hasOwn(options, token.name)) {
         return {
           ok: false,
-          reason: `\`${token.name}\` was given twice, so I wasn't sure which one you meant.`,
+          reason: wording('chat.parse.givenTwice', { name: literal(token.name) }),
         };
       }
       options[token.name] = token.value;
@@ -192,21 +204,26 @@ function assignOptions(table: CommandTable, command: Command, tokens: readonly T
   return fillPositional(command, bare, positional, greedy, takes, options);
 }
 
-const takesSentence = (usage: string, declared: readonly string[]): string =>
-  declared.length
-    ? `${usage} takes: ${declared.map((n) => `\`${n}\``).join(', ')}.`
-    : `${usage} doesn't take anything after it.`;
+const takesSentence =
+  (usage: MarkupText, declared: readonly string[]): Wording =>
+  (t) =>
+    declared.length
+      ? t('chat.parse.takes', { usage, names: codeList(declared) })
+      : t('chat.parse.takesNothing', { usage });
 
 /** The refusal for `name:value` with a name the command lacks: its options, closest first. */
-function unknownOptionReason(usage: string, token: Token, declared: readonly string[]): string {
+function unknownOptionReason(usage: MarkupText, token: Token, declared: readonly string[]): Wording {
   const name = token.name ?? '';
   const byCloseness = [...declared].sort((a, b) => editDistance(name, a) - editDistance(name, b));
   const guess = closestName(name, declared);
-  const didYouMean = guess ? ` Did you mean \`${guess}\`?` : '';
-  const quoted = declared.length
-    ? ` If \`${shorten(token.raw)}\` is part of your text, put it in "double quotes".`
-    : '';
-  return `I don't know an option called \`${shorten(name)}\` here, so nothing was changed.${didYouMean} ${takesSentence(usage, byCloseness)}${quoted}`;
+  const takes = takesSentence(usage, byCloseness);
+  return (t: Translate) => {
+    const values = { name: literal(shorten(name)), takes: takes(t) };
+    const said = guess
+      ? t('chat.parse.unknownOptionGuess', { ...values, guess: literal(guess) })
+      : t('chat.parse.unknownOption', values);
+    return declared.length ? t('chat.parse.quoteHint', { said, raw: literal(shorten(token.raw)) }) : said;
+  };
 }
 
 /** Whether a bare word belongs to the named option before it: alone its value fails its check, with the word it passes. */
@@ -219,11 +236,11 @@ function continues(command: Command, name: string, options: Record<string, strin
 const shorten = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /** Why `word` does not fit the option `name` (its check or choices), or undefined when it does. */
-function misfit(command: Command, name: string, word: string): string | undefined {
+function misfit(command: Command, name: string, word: string): Wording | undefined {
   const decl = command.options[name];
   if (decl?.type === 'string') return decl.check?.(word);
   if (decl?.type === 'choice' && !decl.choices.some((c) => c.toLowerCase() === word.toLowerCase()))
-    return `it isn't one of: ${decl.choices.join(', ')}.`;
+    return wording('chat.parse.notAChoice', { choices: literal(decl.choices.join(', ')) });
   return undefined;
 }
 
@@ -238,7 +255,7 @@ function fillPositional(
   bare: readonly Token[],
   positional: readonly string[],
   greedy: string | undefined,
-  takes: string,
+  takes: Wording,
   options: Record<string, string>,
 ): Assigned {
   const targets = [...positional];
@@ -250,7 +267,8 @@ function fillPositional(
       target = targets.shift();
     }
     if (target === undefined) {
-      return { ok: false, reason: `I wasn't sure what '${shorten(bare[i]!.raw)}' was for. ${takes}` };
+      const raw = literal(shorten(bare[i]!.raw));
+      return { ok: false, reason: (t) => t('chat.parse.unplaced', { word: raw, takes: takes(t) }) };
     }
     if (target === greedy) {
       options[target] = bare
@@ -261,7 +279,11 @@ function fillPositional(
     }
     const problem = misfit(command, target, word);
     if (problem !== undefined) {
-      return { ok: false, reason: `I read '${shorten(word)}' as \`${target}\`, and ${problem} ${takes}` };
+      const values = { word: literal(shorten(word)), name: literal(target) };
+      return {
+        ok: false,
+        reason: (t) => t('chat.parse.misread', { ...values, problem: problem(t), takes: takes(t) }),
+      };
     }
     options[target] = word;
   }

@@ -11,20 +11,23 @@
 // The router never throws: failures are logged (ids and names only, never what a person
 // wrote) and the person gets a private, warm answer.
 
+import { type Translate, translatorOf } from '../i18n/index.ts';
 import type { AccessPort } from './access-port.ts';
 import type { EventSink } from './adapter.ts';
 import { type CommandTable, helpCommand } from './command-table.ts';
-import { controlCharacterSentence, hasControlCharacters } from './control-characters.ts';
+import { hasControlCharacters } from './control-characters.ts';
 import { errorFields } from './error-fields.ts';
 import type { Actor, ChatEvent } from './events.ts';
 import {
   apologyView,
+  formControlView,
   noChatView,
   optionProblemsView,
   refusalView,
   staleActionView,
   staleFormView,
   unknownCommandView,
+  usageText,
   wrongPlaceView,
 } from './gentle-replies.ts';
 import {
@@ -80,6 +83,12 @@ export interface RouterDeps {
    * failure is logged and the event is still handled.
    */
   readonly rememberLocale?: (actor: Actor) => Promise<void>;
+  /**
+   * The language of the person who caused the event, for the router's own replies (help,
+   * refusals, apologies). app.ts asks the database (their choice, the platform's, the team's);
+   * without it, the event's own locale, else English.
+   */
+  readonly translatorFor?: (event: ChatEvent) => Promise<Translate>;
 }
 
 type Fields = Record<string, unknown>;
@@ -143,6 +152,20 @@ export function createRouter(deps: RouterDeps): EventSink {
   const { table, logger } = deps;
   const root = `/${table.root.name}`;
 
+  /** The reader's translator; English when even that fails, so a reply still goes out. */
+  async function translatorOfEvent(event: ChatEvent, fields: Fields): Promise<Translate> {
+    if (!deps.translatorFor) return translatorOf({ platformLocale: event.actor.locale });
+    try {
+      return await deps.translatorFor(event);
+    } catch (error) {
+      logger.warn(
+        { ...fields, event: 'chat.language.unknown', err: errorFields(error) },
+        'language not found',
+      );
+      return translatorOf({ platformLocale: event.actor.locale });
+    }
+  }
+
   /** Asks the policy; on a refusal answers the person with its sentence. True when allowed. */
   async function permitted(
     event: ChatEvent & { kind: 'command' | 'action' | 'form' },
@@ -157,16 +180,23 @@ export function createRouter(deps: RouterDeps): EventSink {
       { ...fields, event: 'access.refused', verb: verb ?? '(none)' },
       'refused by the access policy',
     );
-    await reply.privately(refusalView(decision.reason));
+    const t = await translatorOfEvent(event, fields);
+    await reply.privately(refusalView(t(decision.refusal)));
     return false;
   }
 
-  async function help(event: ChatEvent & { kind: 'command' }, reply: Reply): Promise<void> {
+  async function help(event: ChatEvent & { kind: 'command' }, reply: Reply, fields: Fields): Promise<void> {
     const parsed = helpCommand.schema.parse(event.options);
     const verbs = [...new Set(table.commands.map((c) => c.verb))];
     const allowed = deps.access ? await deps.access.allowedHere(event.actor, event.place, verbs) : undefined;
+    const t = await translatorOfEvent(event, fields);
     await reply.privately(
-      buildHelpView(table, (command) => allowed === undefined || allowed.has(command.verb), parsed.command),
+      buildHelpView(
+        table,
+        (command) => allowed === undefined || allowed.has(command.verb),
+        parsed.command,
+        t,
+      ),
     );
   }
 
@@ -175,18 +205,19 @@ export function createRouter(deps: RouterDeps): EventSink {
     switch (event.kind) {
       case 'command': {
         const command = table.find(event.path);
-        const usage = `\`${root} ${event.path.join(' ')}\``;
+        const usage = usageText(root, event.path);
         if (!command) {
           logger.warn({ ...fields, event: 'chat.command.unknown' }, 'unknown command');
-          await reply.privately(unknownCommandView(root, event.path.join(' ')));
+          const t = await translatorOfEvent(event, fields);
+          await reply.privately(unknownCommandView(root, event.path.join(' '), t));
           return 'refused';
         }
         if (command.where === 'direct' && !event.place.isDirect) {
-          await reply.privately(wrongPlaceView(usage, 'direct'));
+          await reply.privately(wrongPlaceView(usage, 'direct', await translatorOfEvent(event, fields)));
           return 'refused';
         }
         if (command.where === 'channel' && event.place.isDirect) {
-          await reply.privately(wrongPlaceView(usage, 'channel'));
+          await reply.privately(wrongPlaceView(usage, 'channel', await translatorOfEvent(event, fields)));
           return 'refused';
         }
         if (!(await permitted(event, command.verb, reply, fields))) return 'refused';
@@ -196,11 +227,18 @@ export function createRouter(deps: RouterDeps): EventSink {
             { ...fields, event: 'chat.command.invalid-options', problemCount: prepared.problems.length },
             'command options refused',
           );
-          await reply.privately(optionProblemsView(usage, prepared.problems));
+          const t = await translatorOfEvent(event, fields);
+          await reply.privately(
+            optionProblemsView(
+              usage,
+              prepared.problems.map((problem) => problem(t)),
+              t,
+            ),
+          );
           return 'refused';
         }
         if (command === helpCommand) {
-          await help(event, reply);
+          await help(event, reply, fields);
           return 'handled';
         }
         await prepared.run({ ...base, event });
@@ -229,11 +267,7 @@ export function createRouter(deps: RouterDeps): EventSink {
           return 'refused';
         const unreadable = formFieldWithControls(event.values);
         if (unreadable !== undefined) {
-          await reply.privately(
-            refusalView(
-              `I couldn't save that form: the field \`${unreadable}\` ${controlCharacterSentence.replace(/^it /, '')}`,
-            ),
-          );
+          await reply.privately(formControlView(unreadable, await translatorOfEvent(event, fields)));
           return 'refused';
         }
         await handler({
@@ -248,7 +282,7 @@ export function createRouter(deps: RouterDeps): EventSink {
       }
       case 'direct-message': {
         if (!deps.directMessage) {
-          await reply.privately(noChatView(root));
+          await reply.privately(noChatView(root, await translatorOfEvent(event, fields)));
           return 'refused';
         }
         await deps.directMessage({ ...base, event, text: event.text });
@@ -291,8 +325,10 @@ export function createRouter(deps: RouterDeps): EventSink {
     } catch (error) {
       if (error instanceof UnknownRouteError) {
         logger.warn({ ...fields, event: 'chat.route.unknown' }, 'no handler for this id');
-        const stale = event.kind === 'form' ? staleFormView(root) : staleActionView(root);
-        await answer(reply, fields, (r) => r.privately(stale));
+        await answer(reply, fields, async (r) => {
+          const t = await translatorOfEvent(event, fields);
+          await r.privately(event.kind === 'form' ? staleFormView(root, t) : staleActionView(root, t));
+        });
         return;
       }
       logger.error(
@@ -300,7 +336,10 @@ export function createRouter(deps: RouterDeps): EventSink {
         'handler failed',
       );
       // A member joining did nothing themselves; an apology out of nowhere would confuse them.
-      if (event.kind !== 'member-joined') await answer(reply, fields, (r) => r.privately(apologyView(root)));
+      if (event.kind !== 'member-joined')
+        await answer(reply, fields, async (r) =>
+          r.privately(apologyView(root, await translatorOfEvent(event, fields))),
+        );
     }
   };
 }

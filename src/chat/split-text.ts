@@ -2,6 +2,7 @@
 // escapes when it can be helped.
 
 /** Shown wherever something was cut to fit, so nobody mistakes a part for the whole. */
+/** In English; a renderer that knows its reader's language says `t('chat.forms.more')`. */
 export const moreMarker = '…and more that did not fit here.';
 
 export interface SplitOptions {

@@ -13,6 +13,7 @@ import type {
   MemberJoinedHandler,
 } from '../chat/index.ts';
 import { errorFields } from '../chat/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { LogPort, OccurrenceHandler, PeriodicJob, ScheduleKind } from '../scheduling/index.ts';
 import type { Feature, PrivacyLine } from './feature.ts';
 
@@ -37,7 +38,7 @@ export interface ComposedFeatures {
   /** Every feature's App Home section, in list order. */
   home(actor: Actor): Promise<Block[]>;
   /** Every feature's `/peer privacy` lines, in list order. */
-  privacy(memberId: string): Promise<PrivacyLine[]>;
+  privacy(memberId: string, t: Translate): Promise<PrivacyLine[]>;
   readonly features: readonly Feature[];
 }
 
@@ -107,8 +108,8 @@ export function composeFeatures(features: readonly Feature[], logger: LogPort): 
       const sections = await Promise.all(features.map((f) => (f.home ? f.home(actor) : [])));
       return sections.flat();
     },
-    async privacy(memberId) {
-      const lines = await Promise.all(features.map((f) => (f.privacy ? f.privacy(memberId) : [])));
+    async privacy(memberId, t) {
+      const lines = await Promise.all(features.map((f) => (f.privacy ? f.privacy(memberId, t) : [])));
       return lines.flat();
     },
   };

@@ -26,7 +26,7 @@ import type { Db, FieldCipher, PrismaClient } from '../db/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Clock, LogPort, OccurrenceHandler, PeriodicJob, ScheduleKind } from '../scheduling/index.ts';
 
-/** One line of `/peer privacy`: what a feature keeps about the member, in plain words (view text). */
+/** One line of `/peer privacy`: what a feature keeps about the member, in the reader's words. */
 export interface PrivacyLine {
   readonly label: MarkupText;
   readonly value: MarkupText;
@@ -111,10 +111,9 @@ export interface Feature {
   readonly home?: (actor: Actor) => Promise<readonly Block[]>;
   /**
    * This feature's lines in `/peer privacy` for the member with this id: what it keeps about
-   * them, in plain words and counts (shown privately to that member), in the reader's words `t`
-   * (absent: English).
+   * them, in plain words and counts (shown privately to that member).
    */
-  readonly privacy?: (memberId: string, t?: Translate) => Promise<readonly PrivacyLine[]>;
+  readonly privacy?: (memberId: string, t: Translate) => Promise<readonly PrivacyLine[]>;
   /** Export and erase of a member's data (the production issue fills it in). */
   readonly personalData?: PersonalData;
 }

@@ -14,7 +14,14 @@ export {
   type RecipientLanguage,
   recipientLanguage,
 } from './recipient-language.ts';
-export { english, type Translate, translatorFor } from './translate.ts';
+export {
+  english,
+  type Translate,
+  translateSource,
+  translatorFor,
+  type Wording,
+  wording,
+} from './translate.ts';
 
 import { type LanguageSources, type RecipientLanguage, recipientLanguage } from './recipient-language.ts';
 import { type Translate, translatorFor } from './translate.ts';

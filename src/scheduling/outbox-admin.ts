@@ -127,7 +127,13 @@ export async function outboxOverview(
   };
 }
 
-export type RetryResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/**
+ * A retry, or why not: `why` for the reader's own words (the admin feature's catalog), `reason`
+ * the same in English, for logs and tests.
+ */
+export type RetryResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly why: 'not-visible' | 'sent' | 'waiting'; readonly reason: string };
 
 /**
  * Puts a dead row back in the queue with a fresh set of tries, due at `now`. Its last error is
@@ -151,11 +157,13 @@ export async function retryDead(
   if (!row)
     return {
       ok: false,
+      why: 'not-visible',
       reason:
         'That message is not in the outbox you can see (this team’s, or this workspace’s). Open `/peer admin outbox` again to see the current list.',
     };
   return {
     ok: false,
+    why: row.status === 'sent' ? 'sent' : 'waiting',
     reason:
       row.status === 'sent'
         ? 'That message was delivered already; there is nothing to retry.'

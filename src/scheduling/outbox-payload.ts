@@ -2,11 +2,20 @@
 // of the database is parsed with zod before it reaches an adapter: a row written by an older
 // version, or damaged by hand, fails here with a reason instead of rendering garbage.
 import { z } from 'zod';
+import type { MarkupText } from '../chat/markup.ts';
 import type { View } from '../chat/views.ts';
 import type { FieldCipher } from '../db/index.ts';
 
 /** The AAD of private payloads: an envelope cannot be moved into another column. */
 const PAYLOAD_CONTEXT = 'OutboxMessage.payload';
+
+/**
+ * View text read back from an outbox row. Only `encodePayload` writes the column, and it takes a
+ * View, whose texts were MarkupText when written (catalog words and literal() values, already
+ * escaped); a private row is also authenticated by its envelope. So the text is the same markup
+ * it was, read back: this is where the stored form becomes the type again.
+ */
+const StoredMarkupSchema = z.string().transform((text): MarkupText => text as MarkupText);
 
 const ButtonSchema = z.object({
   type: z.literal('button'),
@@ -32,13 +41,13 @@ const SelectSchema = z.object({
 });
 
 const BlockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('header'), text: z.string() }),
-  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('header'), text: StoredMarkupSchema }),
+  z.object({ type: z.literal('text'), text: StoredMarkupSchema }),
   z.object({
     type: z.literal('fields'),
-    fields: z.array(z.object({ label: z.string(), value: z.string() })),
+    fields: z.array(z.object({ label: StoredMarkupSchema, value: StoredMarkupSchema })),
   }),
-  z.object({ type: z.literal('context'), text: z.string() }),
+  z.object({ type: z.literal('context'), text: StoredMarkupSchema }),
   z.object({ type: z.literal('divider') }),
   z.object({
     type: z.literal('actions'),
@@ -46,7 +55,7 @@ const BlockSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-const ViewSchema = z.object({ text: z.string(), blocks: z.array(BlockSchema) });
+const ViewSchema = z.object({ text: StoredMarkupSchema, blocks: z.array(BlockSchema) });
 
 /** The fields of an outbox row that say whose message it is: a private payload is bound to them. */
 export interface PayloadRow {

@@ -4,7 +4,6 @@
  * [start, end); so on a DST day the window follows the clock, not a fixed number of hours.
  */
 import { z } from 'zod';
-import type { Parsed } from './parsed.ts';
 import { formatTimeOfDay, parseTimeOfDay } from './time-of-day.ts';
 import { instantAtLocalTime, localTimeInZone } from './wall-clock.ts';
 
@@ -74,28 +73,47 @@ export function deliverableAt(
 
 const QUIET_EXAMPLE = "write them as start-end on a 24-hour clock, for example 21:00-07:00, or 'off'";
 
-/** "21:00-07:00", "22:30 to 6:45", "9pm-7am"; "off" or "none" for no quiet hours. */
-export function parseQuietHours(text: string): Parsed<QuietHours> {
+/** What is wrong with typed quiet hours, for the reader's own words (teams' catalog). */
+export type QuietHoursProblem =
+  | { readonly kind: 'unreadable'; readonly text: string }
+  | { readonly kind: 'not-a-time'; readonly text: string }
+  | { readonly kind: 'same-start-and-end' };
+
+export type QuietHoursParse =
+  | { ok: true; value: QuietHours }
+  | { ok: false; reason: string; problem: QuietHoursProblem };
+
+const englishProblem = (problem: QuietHoursProblem): string => {
+  switch (problem.kind) {
+    case 'unreadable':
+      return `I couldn't read '${problem.text}' as quiet hours; ${QUIET_EXAMPLE}`;
+    case 'not-a-time':
+      return `'${problem.text}' is not a time of day; ${QUIET_EXAMPLE}`;
+    case 'same-start-and-end':
+      return "quiet hours need different start and end times; say 'off' for no quiet hours";
+  }
+};
+
+const refused = (problem: QuietHoursProblem): QuietHoursParse => ({
+  ok: false,
+  reason: englishProblem(problem),
+  problem,
+});
+
+/**
+ * "21:00-07:00", "22:30 to 6:45", "9pm-7am"; "off" or "none" for no quiet hours. A refusal
+ * carries its `problem` for the reader's language and `reason` in English.
+ */
+export function parseQuietHours(text: string): QuietHoursParse {
   const trimmed = text.trim().toLowerCase();
   if (['off', 'none', 'no'].includes(trimmed)) return { ok: true, value: { ...NO_QUIET_HOURS } };
   const [startText, endText, ...rest] = trimmed.split(/\s*(?:-|–|—|\bto\b|\buntil\b)\s*/);
-  if (!startText || !endText || rest.length > 0) {
-    return { ok: false, reason: `I couldn't read '${text.trim()}' as quiet hours; ${QUIET_EXAMPLE}` };
-  }
+  if (!startText || !endText || rest.length > 0) return refused({ kind: 'unreadable', text: text.trim() });
   const start = parseTimeOfDay(startText);
   const end = parseTimeOfDay(endText);
-  if (start === null || end === null) {
-    return {
-      ok: false,
-      reason: `'${start === null ? startText : endText}' is not a time of day; ${QUIET_EXAMPLE}`,
-    };
-  }
-  if (start === end) {
-    return {
-      ok: false,
-      reason: "quiet hours need different start and end times; say 'off' for no quiet hours",
-    };
-  }
+  if (start === null || end === null)
+    return refused({ kind: 'not-a-time', text: start === null ? startText : endText });
+  if (start === end) return refused({ kind: 'same-start-and-end' });
   return { ok: true, value: { start, end } };
 }
 

@@ -25,7 +25,13 @@ export {
 } from './schedule-spec.ts';
 export { describeSchedule, parseScheduleText } from './schedule-text.ts';
 export { formatTimeOfDay, parseTimeOfDay, WEEKDAY_CODES, type WeekdayCode } from './time-of-day.ts';
-export { isValidTimeZone, timeZoneProblem, typedTimeZoneProblem } from './time-zones.ts';
+export {
+  isValidTimeZone,
+  type TimeZoneTrouble,
+  timeZoneProblem,
+  typedTimeZoneProblem,
+  typedTimeZoneTrouble,
+} from './time-zones.ts';
 export {
   type GapPolicy,
   instantAtLocalTime,

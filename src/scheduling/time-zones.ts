@@ -56,6 +56,19 @@ export function typedTimeZoneProblem(zone: string): string | null {
   return timeZoneProblem(zone);
 }
 
+/** What is wrong with a typed zone, for the reader's own words: typedTimeZoneProblem's cases. */
+export type TimeZoneTrouble =
+  | { readonly kind: 'abbreviation'; readonly place: string }
+  | { readonly kind: 'unknown'; readonly guess?: string };
+
+export function typedTimeZoneTrouble(zone: string): TimeZoneTrouble | null {
+  const place = abbreviations[zone.trim().toUpperCase()];
+  if (place) return { kind: 'abbreviation', place };
+  if (isValidTimeZone(zone)) return null;
+  const guess = closestZone(zone);
+  return guess ? { kind: 'unknown', guess } : { kind: 'unknown' };
+}
+
 /** A sentence for a person who typed a zone we do not know, with the closest real one if any. */
 export function timeZoneProblem(zone: string): string | null {
   if (isValidTimeZone(zone)) return null;

@@ -10,6 +10,7 @@ import { isVerb, type SubjectKind, type VerbName, verbs } from '../../src/access
 import type { Database } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/index.ts';
 import type { Feature } from '../../src/features/feature.ts';
+import { english } from '../../src/i18n/index.ts';
 import { featureHarness } from '../support/chat-harness.ts';
 import { clonedDatabase, freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
 import { testFeatureList } from '../support/feature-list.ts';
@@ -208,7 +209,7 @@ function matrix(name: string, open: () => Promise<{ db: Database; close(): Promi
             const expected = allows(verb, held(subject, place));
             const before = expected ? '' : await rowCounts(db);
             const reply = await as(subject).command(userOf[subject], [...command.path], {}, where(place));
-            const refused = verbs[verb].refusal !== '' && reply.text().includes(verbs[verb].refusal);
+            const refused = reply.text().includes(english(verbs[verb].refusal));
             const what = `${command.path.join(' ')} as ${subject} ${place}`;
             if (refused === expected)
               wrong.push(`${what}: ${expected ? 'refused' : 'allowed'}: ${reply.text().slice(0, 80)}`);
@@ -262,7 +263,7 @@ function matrix(name: string, open: () => Promise<{ db: Database; close(): Promi
           const reply = await as(subject).action(userOf[subject], 'checkins:toggle', rows[row], {
             isDirect: true,
           });
-          const refused = reply.text().includes(verbs['checkin.manage'].refusal);
+          const refused = reply.text().includes(english(verbs['checkin.manage'].refusal));
           const expected = (allowed as readonly Subject[]).includes(subject);
           if (refused === expected) wrong.push(`toggle ${row} as ${subject}: ${reply.text().slice(0, 80)}`);
           if (!expected && (await rowCounts(db)) !== before)

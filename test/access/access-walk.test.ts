@@ -134,7 +134,7 @@ const commands: Record<string, Row> = {
   },
   timezone: { options: { zone: 'Europe/Berlin' }, refusal: /couldn't|not a time zone/, allowed: everyone },
   'quiet-hours': { options: { hours: '22:00-06:00' }, refusal: /couldn't/, allowed: everyone },
-  // English: every role runs it, and the refusals this walk recognises after it are English.
+  // English: everyone's later refusals are then in the language these patterns read.
   language: { options: { choice: 'en' }, refusal: /couldn't/, allowed: everyone },
   'admin outbox': { refusal: outboxRefusal, allowed: adminsOnly },
   privacy: { refusal: /Only a team admin/, allowed: everyone },

@@ -2,6 +2,7 @@
 // lists that subject, and a refusal sentence otherwise.
 import { describe, expect, it } from 'vitest';
 import { decide, type SubjectKind, subjectKinds, verbNames, verbs } from '../../src/access/index.ts';
+import { english, translatorFor } from '../../src/i18n/index.ts';
 
 describe('access policy', () => {
   it('allows each verb exactly to the subjects its rule lists', () => {
@@ -15,13 +16,18 @@ describe('access policy', () => {
 
   it('refuses a person who holds nothing, with the verb’s own sentence', () => {
     const decision = decide('team.roles', new Set());
-    expect(decision).toEqual({ ok: false, reason: verbs['team.roles'].refusal });
+    expect(decision).toEqual({
+      ok: false,
+      refusal: verbs['team.roles'].refusal,
+      reason: english(verbs['team.roles'].refusal),
+    });
   });
 
   it('gives every verb someone can be refused a plain sentence that says what to do', () => {
     for (const verb of verbNames) {
       if (verbs[verb].who.includes('anyone')) continue;
-      expect(verbs[verb].refusal.length, verb).toBeGreaterThan(20);
+      expect(english(verbs[verb].refusal).length, verb).toBeGreaterThan(20);
+      expect(translatorFor('es')(verbs[verb].refusal).length, verb).toBeGreaterThan(20);
     }
   });
 

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { featureList, type RunningApp } from '../../src/app.ts';
 import { actionsByName, defineCommand, view } from '../../src/chat/index.ts';
+import { literal, markup } from '../../src/chat/markup.ts';
 import type { Feature, FeatureDeps } from '../../src/features/feature.ts';
 import {
   encodeScheduleRule,
@@ -29,7 +30,10 @@ function waveFeature({ prisma, cipher, clock, notifyOutbox }: FeatureDeps): Feat
     options: { to: { type: 'string', description: 'Who to wave to', required: true } },
     handler: async ({ options, reply }) => {
       await reply.publicly(
-        view(`Hello, ${options.to}!`, { type: 'text', text: `A wave for ${options.to}.` }),
+        view(markup`Hello, ${literal(options.to)}!`, {
+          type: 'text',
+          text: markup`A wave for ${literal(options.to)}.`,
+        }),
       );
     },
   });
@@ -42,8 +46,8 @@ function waveFeature({ prisma, cipher, clock, notifyOutbox }: FeatureDeps): Feat
         workspaceExternalId: 'local',
         target: { kind: 'channel', channelId: 'team' },
         view: view(
-          'Morning wave',
-          { type: 'text', text: 'Good morning, team. A scheduled wave.' },
+          markup`Morning wave`,
+          { type: 'text', text: markup`Good morning, team. A scheduled wave.` },
           { type: 'actions', elements: [waveButton] },
         ),
         notBefore: clock.now(),
@@ -60,7 +64,10 @@ function waveFeature({ prisma, cipher, clock, notifyOutbox }: FeatureDeps): Feat
       wave: actionsByName({
         back: async ({ actor, value, reply }) => {
           await reply.privately(
-            view('Waved back', { type: 'text', text: `${actor.displayName} waved back (${value}).` }),
+            view(markup`Waved back`, {
+              type: 'text',
+              text: markup`${literal(actor.displayName ?? actor.userId)} waved back (${literal(value ?? '')}).`,
+            }),
           );
         },
       }),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checks, formatOptionProblems, optionsSchema } from '../../src/chat/index.ts';
+import { english } from '../../src/i18n/index.ts';
 
-const schema = optionsSchema({
+const decls = {
   timezone: {
     type: 'string',
     description: 'Your time zone, like Europe/Berlin',
@@ -12,12 +13,15 @@ const schema = optionsSchema({
   anonymous: { type: 'boolean', description: 'Leave your name off' },
   region: { type: 'choice', description: 'Region', choices: ['US', 'UK'] },
   note: { type: 'string', description: 'Note', maxLength: 10 },
-});
+} as const;
+const schema = optionsSchema(decls);
 
 function problems(raw: Record<string, string | number | boolean>): string[] {
   const result = schema.safeParse(raw);
   if (result.success) throw new Error('expected problems');
-  return formatOptionProblems(result.error.issues);
+  return formatOptionProblems(result.error.issues, { path: ['test'], options: decls }).map((say) =>
+    say(english),
+  );
 }
 
 describe('option schema', () => {
@@ -54,7 +58,7 @@ describe('option schema', () => {
   });
 
   it('says what a missing required option is for', () => {
-    expect(problems({})).toEqual(['`timezone`: please add this one (your time zone, like Europe/Berlin).']);
+    expect(problems({})).toEqual(['`timezone`: please add this one (Your time zone, like Europe/Berlin).']);
   });
 
   it('refuses a number that is not whole', () => {

@@ -52,8 +52,8 @@ describe('help', () => {
   it('explains one command with its options', () => {
     const said = viewText(buildHelpView(table, noRoles, 'setup'));
     expect(said).toContain('Tells me your time zone');
-    expect(said).toContain('timezone: Your time zone, like Europe/Berlin. Needed.');
-    expect(said).toContain('region: Where you are. Optional. One of: US, UK, CA, DE.');
+    expect(said).toContain('`timezone`: Your time zone, like Europe/Berlin. Needed.');
+    expect(said).toContain('`region`: Where you are. Optional. One of: US, UK, CA, DE.');
   });
 
   it('suggests a command for a mistyped topic', () => {

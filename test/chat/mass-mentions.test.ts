@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { literal, markup } from '../../src/chat/markup.ts';
 import { neutralizeMassMentions } from '../../src/chat/mass-mentions.ts';
 import { mentionProblems } from '../fuzz/hostile.ts';
 
@@ -9,12 +10,14 @@ describe('mass mentions in echoed text', () => {
     expect(neutralizeMassMentions(echoed)).toBe(
       'Team @\u200bchannel @\u200bhere @\u200beveryone @\u200bsubteam^S1|devs @\u200beveryone @\u200bhere @\u200bchannel',
     );
+    // The echoed text is a person's: literal, as every view holds it.
+    const shown = markup`${literal(echoed)}`;
     const view = {
-      text: echoed,
+      text: shown,
       blocks: [
-        { type: 'header' as const, text: echoed },
-        { type: 'text' as const, text: `**${echoed}**` },
-        { type: 'fields' as const, fields: [{ label: echoed, value: echoed }] },
+        { type: 'header' as const, text: shown },
+        { type: 'text' as const, text: markup`**${literal(echoed)}**` },
+        { type: 'fields' as const, fields: [{ label: shown, value: shown }] },
       ],
     };
     expect(mentionProblems(view)).toEqual([]);

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandText } from '../../src/chat/index.ts';
+import { english } from '../../src/i18n/index.ts';
 import { sampleTable } from './sample-table.ts';
 
 const table = sampleTable();
-const parse = (text: string) => parseCommandText(table, text);
+/** The parse, with a refusal's words in English. */
+const parse = (text: string) => {
+  const parsed = parseCommandText(table, text);
+  return parsed.ok ? parsed : { ok: false, reason: parsed.reason(english) };
+};
 
 describe('parseCommandText', () => {
   it('reads name:value and name=value pairs', () => {

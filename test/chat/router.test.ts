@@ -10,6 +10,7 @@ import {
   type Logger,
   type RouterDeps,
 } from '../../src/chat/index.ts';
+import { translatorFor } from '../../src/i18n/index.ts';
 import { memoryDedupe, recordingReply, sampleTable, setupCommand, viewText } from './sample-table.ts';
 
 const actor = { platform: 'slack', workspaceId: 'T1', userId: 'U1' } as const;
@@ -224,6 +225,42 @@ describe('router', () => {
     expect(viewText(reply.privateViews[0]!)).toContain(
       'works in a direct message with me, so it stays just between us',
     );
+  });
+
+  it('answers in the reader’s language: help, refusals and gentle replies', async () => {
+    const { sink } = harness({
+      translatorFor: async () => translatorFor('es'),
+      access: {
+        decide: async (_actor, _place, verb) =>
+          verb === 'help'
+            ? { ok: true }
+            : { ok: false, refusal: 'chat.access.teamAdminsOnly', reason: 'English' },
+        allowedHere: async (_actor, _place, verbs) => new Set(verbs),
+      },
+    });
+    const help = recordingReply();
+    await sink(command(['help'], {}), help);
+    expect(viewText(help.privateViews[0]!)).toContain('En qué te puedo ayudar');
+    const refused = recordingReply();
+    await sink(command(['roster'], {}, 'E2'), refused);
+    expect(viewText(refused.privateViews[0]!)).toContain(
+      'Solo la administración de este equipo puede hacer eso.',
+    );
+    const unknown = recordingReply();
+    await sink(command(['dance'], {}, 'E3'), unknown);
+    expect(viewText(unknown.privateViews[0]!)).toContain('Todavía no conozco `/peer dance`');
+  });
+
+  it('answers in English when the reader’s language cannot be found, and logs why', async () => {
+    const { sink, logger } = harness({
+      translatorFor: async () => {
+        throw new Error('database away');
+      },
+    });
+    const reply = recordingReply();
+    await sink(command(['dance'], {}), reply);
+    expect(viewText(reply.privateViews[0]!)).toContain("I don't know `/peer dance` yet");
+    expect(logger.lines.map((line) => line.fields.event)).toContain('chat.language.unknown');
   });
 
   it('answers help with only what the person may run', async () => {

@@ -1,24 +1,27 @@
 // Views and forms that push every platform limit at once, for the renderer tests.
 
 import type { Block, Choice, Form, View } from '../../src/chat/index.ts';
+import { type MarkupText, markup } from '../../src/chat/markup.ts';
 
-const sentence = 'Thank you for showing up for each other this week, even when it was heavy. ';
+const sentence = markup`Thank you for showing up for each other this week, even when it was heavy. `;
+const repeated = (text: MarkupText, times: number): MarkupText =>
+  Array.from({ length: times }, () => text).reduce((all, one) => markup`${all}${one}`, markup``);
 
 export const choices = (n: number): Choice[] =>
   Array.from({ length: n }, (_, i) => ({ label: `Choice ${i + 1}`, value: `c${i + 1}` }));
 
 export function longView(): View {
   const blocks: Block[] = [
-    { type: 'header', text: 'Weekly digest' },
+    { type: 'header', text: markup`Weekly digest` },
     {
       type: 'text',
-      text: `${sentence.repeat(133)}See the [guide](https://example.org/guide?a=1&b=2) for more.`,
+      text: markup`${repeated(sentence, 133)}See the [guide](https://example.org/guide?a=1&b=2) for more.`,
     },
     {
       type: 'fields',
       fields: Array.from({ length: 40 }, (_, i) => ({
-        label: `Member ${i + 1}`,
-        value: `Answered on **day ${i % 7}**`,
+        label: markup`Member ${i + 1}`,
+        value: markup`Answered on **day ${i % 7}**`,
       })),
     },
     {
@@ -39,8 +42,8 @@ export function longView(): View {
     },
   ];
   for (let i = 0; i < 120; i++)
-    blocks.push(i % 2 === 0 ? { type: 'context', text: `Note ${i}` } : { type: 'divider' });
-  return { text: 'Weekly digest for your team', blocks };
+    blocks.push(i % 2 === 0 ? { type: 'context', text: markup`Note ${i}` } : { type: 'divider' });
+  return { text: markup`Weekly digest for your team`, blocks };
 }
 
 export const checkinForm: Form = {

@@ -5,6 +5,7 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markup } from '../../src/chat/markup.ts';
 import {
   createFieldCipher,
   createKeyRing,
@@ -49,7 +50,7 @@ beforeEach(async () => {
       workspaceExternalId: 'local',
       target: { kind: 'dm', userId: 'sam' },
       isPrivate: i % 2 === 0,
-      view: { text: `message ${i}`, blocks: [] },
+      view: { text: markup`message ${i}`, blocks: [] },
     });
   }
 });
@@ -175,7 +176,7 @@ describe('key rotation after the daily prune (issue 22, item 6)', () => {
         workspaceExternalId: 'local',
         target: { kind: 'dm', userId: 'sam' },
         isPrivate: true,
-        view: { text: 'a private prompt', blocks: [] },
+        view: { text: markup`a private prompt`, blocks: [] },
       });
       const longAgo = new Date('2020-01-01T00:00:00Z');
       await own.prisma.outboxMessage.updateMany({ data: { status: 'sent', sentAt: longAgo } });

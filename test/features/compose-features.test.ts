@@ -10,8 +10,10 @@ import {
   type MemberJoinedContext,
   type MemberJoinedHandler,
 } from '../../src/chat/index.ts';
+import { literal, markup } from '../../src/chat/markup.ts';
 import { composeFeatures, FeatureClashError } from '../../src/features/compose-features.ts';
 import type { Feature } from '../../src/features/feature.ts';
+import { english } from '../../src/i18n/index.ts';
 import type { LogPort, OccurrenceHandler } from '../../src/scheduling/index.ts';
 import { recordingReply } from '../support/chat-harness.ts';
 
@@ -147,14 +149,16 @@ describe('composeFeatures', () => {
       [
         {
           name: 'teams',
-          home: async () => [{ type: 'text', text: 'Your team' }],
-          privacy: async () => [{ label: 'Time zone', value: 'UTC' }],
+          home: async () => [{ type: 'text', text: markup`Your team` }],
+          privacy: async () => [{ label: markup`Time zone`, value: markup`UTC` }],
         },
         { name: 'admin' },
         {
           name: 'checkins',
-          home: async () => [{ type: 'text', text: 'Your check-ins' }],
-          privacy: async (memberId) => [{ label: 'Check-in answers', value: `3 for ${memberId}` }],
+          home: async () => [{ type: 'text', text: markup`Your check-ins` }],
+          privacy: async (memberId) => [
+            { label: markup`Check-in answers`, value: markup`3 for ${literal(memberId)}` },
+          ],
         },
       ],
       quiet,
@@ -165,7 +169,7 @@ describe('composeFeatures', () => {
       { type: 'text', text: 'Your team' },
       { type: 'text', text: 'Your check-ins' },
     ]);
-    expect(await composed.privacy('m1')).toEqual([
+    expect(await composed.privacy('m1', english)).toEqual([
       { label: 'Time zone', value: 'UTC' },
       { label: 'Check-in answers', value: '3 for m1' },
     ]);

@@ -17,6 +17,7 @@ import {
   memberJoinedFromSlack,
 } from '../../src/adapters/slack/slack-events.ts';
 import type { ChatEvent } from '../../src/chat/index.ts';
+import { markup } from '../../src/chat/markup.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { sampleTable } from '../chat/sample-table.ts';
 import { FakeSlackApi, SlackRequestSender } from '../fakes/slack/index.ts';
@@ -108,7 +109,7 @@ describe('the real Bolt receiver', () => {
         routed.push(event);
       }),
       logger: silentLogger,
-      homeView: async () => ({ text: 'Home', blocks: [] }),
+      homeView: async () => ({ text: markup`Home`, blocks: [] }),
     });
     await adapter.start();
     sender = new SlackRequestSender(`http://127.0.0.1:${adapter.httpPort()}/slack/events`, 'secret', fake);
@@ -152,7 +153,7 @@ describe('the real Bolt receiver', () => {
     await idle();
     expect(routed.filter((e) => e.kind !== 'command' || e.path.join(' ') !== 'help')).toEqual([]);
     // Still serving: a well-formed command goes through.
-    await sender.slashCommand({ command: '/peer', text: 'help', channelId: 'C0FINE00001' });
+    await sender.slashCommand({ command: '/peer', text: markup`help`, channelId: 'C0FINE00001' });
     await expect.poll(() => routed.length).toBeGreaterThan(0);
   });
 

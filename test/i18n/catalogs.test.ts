@@ -1,10 +1,16 @@
 // Both catalogs have the same keys (the compiler already refuses a missing key: `Catalog`) and
-// the same `{{values}}` in each message, so no Spanish message drops or renames a value.
+// the same `{{values}}` in each message, so no Spanish message drops or renames a value; every
+// command of the app has its words in the catalog, translating the English it is defined with.
 import { describe, expect, it } from 'vitest';
+import { createCommandTable } from '../../src/chat/index.ts';
 import { literal } from '../../src/chat/markup.ts';
+import { composeFeatures } from '../../src/features/compose-features.ts';
 import { en } from '../../src/i18n/catalogs/en.ts';
 import { es } from '../../src/i18n/catalogs/es.ts';
 import { translatorFor } from '../../src/i18n/index.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { clonedDatabase } from '../support/database.ts';
+import { testFeatureList } from '../support/feature-list.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -29,6 +35,52 @@ describe('the catalogs', () => {
   it('use the same values in each message', () => {
     for (const [key, text] of english)
       expect({ key, names: names(spanish.get(key) ?? '') }).toEqual({ key, names: names(text) });
+  });
+
+  it('have no empty message, and no English left in a Spanish one by mistake', () => {
+    for (const [key, text] of english)
+      expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
+    // A Spanish message equal to its English is fine for names and symbols (Discord, `{{usage}}:
+    // {{description}}`), never for a sentence.
+    const sentences = [...english].filter(
+      ([key, text]) => spanish.get(key) === text && /[a-z]{3,} [a-z]{3,}/i.test(text),
+    );
+    expect(sentences.map(([key]) => key)).toEqual([]);
+  });
+
+  it('have the same plural forms for every plural message', () => {
+    const plurals = (keys: Iterable<string>) =>
+      [...keys].filter((key) => /_(zero|one|two|few|many|other)$/.test(key)).sort();
+    expect(plurals(spanish.keys())).toEqual(plurals(english.keys()));
+  });
+
+  it('hold every command’s description, help and options, translating the English each is defined with', async () => {
+    const db = await clonedDatabase();
+    try {
+      // The app's own feature list, composed as app.ts composes it.
+      const composed = composeFeatures(testFeatureList(db.prisma), silentLogger);
+      const table = createCommandTable({ groups: [...composed.groups], commands: [...composed.commands] });
+      const missing: string[] = [];
+      const expectText = (key: string, source: string) => {
+        if (english.get(key) !== source) missing.push(`${key}: ${source}`);
+        if (!spanish.get(key)) missing.push(`${key} (Spanish)`);
+      };
+      for (const command of table.commands) {
+        const key = `chat.commands.${command.path.join('.')}`;
+        expectText(`${key}.description`, command.description);
+        expectText(`${key}.help`, command.help);
+        for (const [name, decl] of Object.entries(command.options))
+          expectText(`${key}.options.${name}`, decl.description);
+      }
+      for (const entry of table.entries)
+        if (entry.kind === 'group') {
+          expectText(`chat.groups.${entry.group.name}.description`, entry.group.description);
+          expectText(`chat.groups.${entry.group.name}.help`, entry.group.help);
+        }
+      expect(missing).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('leave a value exactly as given: no HTML escaping, markup in member text stays literal', () => {

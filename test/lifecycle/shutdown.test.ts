@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.ts';
 import { defineCommand } from '../../src/chat/index.ts';
+import { markup } from '../../src/chat/markup.ts';
 import type { Feature } from '../../src/features/feature.ts';
 import { createTeamsFeature } from '../../src/features/teams/index.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -54,7 +55,7 @@ function slowFeature(): Feature {
       await app.storage.db.prisma.processedEvent.create({
         data: { platform: 'slack', eventId: `slow-finished:${actor.userId}:${event.eventId}` },
       });
-      await reply.privately({ text: 'Finished after all', blocks: [] });
+      await reply.privately({ text: markup`Finished after all`, blocks: [] });
     },
   });
   // Logs from inside the handler, two awaits in, as any feature code would: the line names no
@@ -69,7 +70,7 @@ function slowFeature(): Feature {
     handler: async ({ reply }) => {
       await app.storage.db.prisma.processedEvent.count();
       logger.info({ event: 'test.inside_handler' }, 'inside the handler');
-      await reply.privately({ text: 'Noted', blocks: [] });
+      await reply.privately({ text: markup`Noted`, blocks: [] });
     },
   });
   return { name: 'slow', commands: [slow, noted] };
@@ -141,7 +142,7 @@ describe('health and graceful shutdown', () => {
   });
 
   it('gives every log line of one event the same request id', async () => {
-    await sender.slashCommand({ command: '/peer', text: 'noted', channelId: 'C0HELP00001' });
+    await sender.slashCommand({ command: '/peer', text: markup`noted`, channelId: 'C0HELP00001' });
     const handled = await waitForLog(
       lines,
       (l) => l.event === 'chat.event.handled' && l.command === 'noted',
@@ -157,7 +158,7 @@ describe('health and graceful shutdown', () => {
   });
 
   it('on stop: /readyz says 503 at once, the event in flight finishes, then the database closes', async () => {
-    await sender.slashCommand({ command: '/peer', text: 'slow', channelId: 'C0SLOW00001' });
+    await sender.slashCommand({ command: '/peer', text: markup`slow`, channelId: 'C0SLOW00001' });
     await handlerStarted;
     const stopped = app.stop();
     let stopDone = false;

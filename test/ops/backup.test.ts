@@ -11,6 +11,7 @@ import { PassThrough } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.ts';
+import { markup } from '../../src/chat/markup.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createKeyRing } from '../../src/db/index.ts';
 import { databaseOnPglite } from '../../src/db/pglite.ts';
@@ -65,7 +66,7 @@ describe('backup and restore of the embedded database', () => {
       workspaceExternalId: 'local',
       target: { kind: 'dm', userId: 'ana' },
       isPrivate: true,
-      view: { text: 'kept through the backup', blocks: [] },
+      view: { text: markup`kept through the backup`, blocks: [] },
     });
     expect(await botIsRunning(dataA)).toBe(true);
 

@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { markup } from '../../src/chat/markup.ts';
 import { createKeyRing, type KeyRing } from '../../src/db/index.ts';
 import { createPglite, databaseOnPglite } from '../../src/db/pglite.ts';
 import { dumpTo, pgliteFolder, RestoreFailedError } from '../../src/ops/backup.ts';
@@ -38,7 +39,7 @@ async function backupOf(name: string, member: string, key?: KeyRing): Promise<st
       workspaceExternalId: 'local',
       target: { kind: 'dm', userId: member },
       isPrivate: true,
-      view: { text: 'private words', blocks: [] },
+      view: { text: markup`private words`, blocks: [] },
     });
   }
   const file = join(dir, `${name}.tar.gz`);

@@ -2,6 +2,7 @@
 // recipient), and a private message never targets a channel.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { literal, markup } from '../../src/chat/markup.ts';
 import { createFieldCipher, type Database, TamperedError } from '../../src/db/index.ts';
 import { enqueueOutbox, enqueueOutboxMany, PrivateToChannelError } from '../../src/scheduling/index.ts';
 import { decodePayload } from '../../src/scheduling/outbox-payload.ts';
@@ -14,7 +15,7 @@ const dm = (key: string, userId: string, text: string) => ({
   platform: 'slack' as const,
   workspaceExternalId: 'T1',
   target: { kind: 'dm' as const, userId },
-  view: { text, blocks: [] },
+  view: { text: markup`${literal(text)}`, blocks: [] },
   isPrivate: true,
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { markup } from '../../src/chat/markup.ts';
 import { createFieldCipher, type Database } from '../../src/db/index.ts';
 import {
   createOutboxWorker,
@@ -39,7 +40,7 @@ function burst(count: number): OutboxMessageInput[] {
     platform: 'slack' as const,
     workspaceExternalId: 'T1',
     target: { kind: 'dm' as const, userId: `U${String(i).padStart(3, '0')}` },
-    view: { text: `How are you today, member ${i}?`, blocks: [] },
+    view: { text: markup`How are you today, member ${i}?`, blocks: [] },
     notBefore: clock.now(),
   }));
 }
@@ -51,7 +52,7 @@ function channelParts(prefix: string, count: number): OutboxMessageInput[] {
     platform: 'slack' as const,
     workspaceExternalId: 'T1',
     target: { kind: 'channel' as const, channelId: 'C-team' },
-    view: { text: `part ${i}`, blocks: [] },
+    view: { text: markup`part ${i}`, blocks: [] },
     notBefore: new Date(clock.now().getTime() + i),
   }));
 }

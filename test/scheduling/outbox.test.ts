@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { literal, markup } from '../../src/chat/markup.ts';
 import { DeliveryError } from '../../src/chat/outbound.ts';
 import { createFieldCipher, type Database } from '../../src/db/index.ts';
 import {
@@ -47,7 +48,7 @@ function dm(key: string, text: string, extra: Partial<OrdinaryMessage> = {}): Ou
     platform: 'slack',
     workspaceExternalId: 'T1',
     target: { kind: 'dm', userId: `U-${key}` },
-    view: { text, blocks: [{ type: 'text', text }] },
+    view: { text: markup`${literal(text)}`, blocks: [{ type: 'text', text: markup`${literal(text)}` }] },
     notBefore: clock.now(),
     ...extra,
   };
@@ -358,7 +359,7 @@ describe('quiet hours', () => {
       workspaceExternalId: 'T1',
       target: { kind: 'dm', userId: 'U-quiet' },
       recipientMemberId: memberId,
-      view: { text: urgent ? 'A flag needs you' : 'Self-care nudge', blocks: [] },
+      view: { text: urgent ? markup`A flag needs you` : markup`Self-care nudge`, blocks: [] },
       urgent,
       notBefore: due,
     });

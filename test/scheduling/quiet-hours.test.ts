@@ -145,6 +145,7 @@ describe('parseQuietHours and formatQuietHours', () => {
       ok: false,
       reason:
         "'25:00' is not a time of day; write them as start-end on a 24-hour clock, for example 21:00-07:00, or 'off'",
+      problem: { kind: 'not-a-time', text: '25:00' },
     });
     expect(parseQuietHours('21:00')).toMatchObject({
       ok: false,
@@ -153,6 +154,7 @@ describe('parseQuietHours and formatQuietHours', () => {
     expect(parseQuietHours('21:00-21:00')).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/say 'off'/),
+      problem: { kind: 'same-start-and-end' },
     });
   });
 

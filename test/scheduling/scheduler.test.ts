@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getTasks } from 'node-cron';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { markup } from '../../src/chat/markup.ts';
 import { createFieldCipher, type Database, type PrismaClient } from '../../src/db/index.ts';
 import {
   type BatchPlan,
@@ -54,7 +55,7 @@ const message = (occurrence: Occurrence) => ({
   platform: 'slack' as const,
   workspaceExternalId: 'T1',
   target: { kind: 'dm' as const, userId: `U${occurrence.scheduleId}` },
-  view: { text: 'Time for a pause. You can skip it.', blocks: [] },
+  view: { text: markup`Time for a pause. You can skip it.`, blocks: [] },
 });
 
 /** Counts interactive transactions and raw statements sent through the client. */

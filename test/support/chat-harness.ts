@@ -10,6 +10,7 @@ import type { Form, FormValues, View } from '../../src/chat/views.ts';
 import { type PrismaClient, processedEvents } from '../../src/db/index.ts';
 import { composeFeatures } from '../../src/features/compose-features.ts';
 import type { Feature } from '../../src/features/feature.ts';
+import { translatorForActor } from '../../src/features/teams/index.ts';
 import { silentLogger } from '../../src/logger.ts';
 
 export interface Recorded {
@@ -213,6 +214,13 @@ export function featureHarness(prisma: PrismaClient, features: readonly Feature[
       ...(composed.directMessage ? { directMessage: composed.directMessage } : {}),
       verbs: composed.verbs,
       access: createAccess({ prisma, clientFor: options?.clientFor ?? (() => undefined) }).port,
+      // As app.ts: the router's own replies (help, refusals) in the reader's language.
+      translatorFor: (event) =>
+        translatorForActor(
+          prisma,
+          event.actor,
+          event.place.isDirect ? {} : { channelId: event.place.channelId },
+        ),
     },
     options,
   );

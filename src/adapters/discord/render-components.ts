@@ -44,7 +44,7 @@ import { type FormPage, paginateForm } from '../../chat/paginate-form.ts';
 import { moreMarker, splitText, truncateText } from '../../chat/split-text.ts';
 import type { Block, Button, Choice, Form, FormInput, FormValues, Select, View } from '../../chat/views.ts';
 import { english, type Translate } from '../../i18n/index.ts';
-import { type ParsedForm, pageWords } from '../form-parts.ts';
+import type { ParsedForm } from '../form-parts.ts';
 
 export type DiscordActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -328,7 +328,7 @@ export function discordFormPages(form: Form, t: Translate = english): FormPage[]
   return paginateForm(form, {
     maxInputs: discordLimits.modalComponents,
     maxTitleLength: discordLimits.modalTitle,
-    words: pageWords(t),
+    t,
   });
 }
 

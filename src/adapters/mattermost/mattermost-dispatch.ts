@@ -99,7 +99,7 @@ export function onCommand(body: unknown, deps: DispatchDeps): Verdict {
       const text = parseCommandText(deps.table, await resolveMentions(deps, command.text));
       if (!text.ok) {
         const { origin } = commandEvent(command, [], {});
-        await run(deps, origin, undefined, (reply) => reply.privately(refusalView(text.reason)));
+        await run(deps, origin, undefined, (reply) => reply.privately(refusalView(text.reason(english))));
         return;
       }
       const { event, origin } = commandEvent(command, text.path, text.options);

@@ -11,7 +11,6 @@ import { truncateText } from '../../chat/split-text.ts';
 import type { Form, FormInput, FormValues } from '../../chat/views.ts';
 import { english, type Translate } from '../../i18n/index.ts';
 import type { ParsedForm } from '../form-parts.ts';
-import { pageWords } from '../form-parts.ts';
 import { mattermostLimits as limits, toMattermostMarkdown } from './render-markdown.ts';
 
 export interface DialogElement {
@@ -42,7 +41,7 @@ export function dialogPages(form: Form, t: Translate = english): FormPage[] {
   return paginateForm(form, {
     maxInputs: limits.dialogElements,
     maxTitleLength: limits.dialogTitle,
-    words: pageWords(t),
+    t,
   });
 }
 

@@ -10,6 +10,7 @@ import {
   parseCommandText,
   refusalView,
 } from '../../chat/index.ts';
+import { platformTranslator } from '../form-parts.ts';
 import { commandList } from './shell-banner.ts';
 import type { ShellDeliveries } from './shell-deliveries.ts';
 import type { ShellEmitter } from './shell-emitter.ts';
@@ -75,7 +76,8 @@ export function createShellCommands(deps: ShellCommandDeps): (line: ShellLine) =
     const parsed = parseCommandText(deps.table, text);
     const place = world.eventPlace();
     if (!parsed.ok) {
-      const refusal = refusalView(parsed.reason);
+      // Unread options come before any member row: the person's client language, as on Discord.
+      const refusal = refusalView(parsed.reason(platformTranslator(world.actor().locale)));
       if (place.isDirect || place.channelId === undefined) deps.deliveries.direct(world.me, refusal);
       else deps.deliveries.whisper(place.channelId, world.me, refusal);
       return;

@@ -148,7 +148,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     });
     try {
       if (incoming.kind === 'event') await sink(incoming.event, reply);
-      else await reply.privately(refusalView(incoming.reason));
+      // A slash command carries no locale: the words before the router knows the member are English.
+      else await reply.privately(refusalView(incoming.reason(english)));
     } catch (error) {
       // The router never throws; this is a refusal that could not be delivered.
       logger.warn({ event: 'slack.reply.failed', kind, err: errorFields(error) }, 'could not answer');

@@ -7,10 +7,12 @@
 // - block_actions: `trigger_id` plus the action id (one press, one trigger).
 // - view_submission: the view id plus its `hash`, which Slack changes on every update, so a
 //   double-click on "Submit" counts once while a later, changed submission counts again.
+
 import { z } from 'zod';
 import type { Actor, ChatEvent, Place } from '../../chat/events.ts';
 import type { CommandTable } from '../../chat/index.ts';
 import { parseCommandText } from '../../chat/parse-command-text.ts';
+import type { Wording } from '../../i18n/translate.ts';
 import { parseSlackActionId } from './render-blocks.ts';
 import { type SlackFileFetcher, slackAttachments, slackFilesSchema } from './slack-files.ts';
 import { formFromSubmittedView } from './slack-modal.ts';
@@ -42,7 +44,7 @@ export interface ReplyOrigin {
  */
 export type Incoming =
   | { readonly kind: 'event'; readonly event: ChatEvent; readonly origin: ReplyOrigin }
-  | { readonly kind: 'refused'; readonly reason: string; readonly origin: ReplyOrigin };
+  | { readonly kind: 'refused'; readonly reason: Wording; readonly origin: ReplyOrigin };
 
 /** Ignored on purpose (a link button, the bot's own message): acknowledged and dropped. */
 export type Ignored = { readonly kind: 'ignored'; readonly why: string };

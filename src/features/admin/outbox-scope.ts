@@ -5,6 +5,7 @@
 // for is itself private (a member has an urgent flag out for a named supervisor).
 import type { Access } from '../../access/index.ts';
 import type { Actor, Place } from '../../chat/index.ts';
+import type { MarkupText } from '../../chat/markup.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import { english, type Translate } from '../../i18n/index.ts';
 import type { OutboxScope } from '../../scheduling/index.ts';
@@ -13,7 +14,7 @@ import type { OutboxScopeLabel } from './views.ts';
 
 export type AdminScope =
   | { readonly ok: true; readonly scope: OutboxScope; readonly label: OutboxScopeLabel }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: MarkupText };
 
 export async function outboxScope(
   prisma: PrismaClient,
@@ -27,7 +28,7 @@ export async function outboxScope(
     return { ok: true, scope: { ...workspace, showPrivateRows: true }, label: 'workspace' };
   const channelId = place.isDirect ? undefined : place.channelId;
   const asTeamAdmin = await access.check(actor, 'admin.outbox', channelId ? { channelId } : {});
-  if (!asTeamAdmin.ok) return asTeamAdmin;
+  if (!asTeamAdmin.ok) return { ok: false, reason: t(asTeamAdmin.refusal) };
   const team = channelId ? await findTeamByChannel(prisma, { ...actor, channelId }) : null;
   if (!team) return { ok: false, reason: t('admin.outbox.teamChannel') };
   return { ok: true, scope: { ...workspace, teamId: team.id, showPrivateRows: false }, label: 'team' };

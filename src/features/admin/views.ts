@@ -88,8 +88,8 @@ export function outboxView(
 
 export function retriedView(result: RetryResult, t: Translate = english): View {
   if (!result.ok) {
-    // The scheduler's own sentence (src/scheduling/outbox-admin.ts): not in a catalog yet.
-    return refusalView(result.reason);
+    // The scheduler says why (`why`); the words are the reader's.
+    return refusalView(t(`admin.outbox.notRetried.${result.why}`));
   }
   const text = t('admin.outbox.retried');
   return { text, blocks: [{ type: 'text', text }] };

@@ -1,7 +1,7 @@
 // Buttons and forms: answer / skip / snooze on a prompt, a supervisor reading an answer shared
 // with them only (audited), edit / pause / delete on the list, and the two forms.
 
-import { mayReceivePrivate } from '../../access/private-delivery.ts';
+import { mayReceivePrivate } from '../../access/index.ts';
 import {
   type ActionHandler,
   actionsByName,

@@ -1,19 +1,22 @@
 // A member's own controls: away until a date, back again, out of and into check-ins, and
 // support buddy on or off. They change only the member's own rows.
+import type { OptionCheck } from '../../chat/command-options.ts';
+import { literal } from '../../chat/markup.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import { wording } from '../../i18n/translate.ts';
 import { instantAtLocalTime } from '../../scheduling/index.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A sentence when `until` is not a date from tomorrow to a year ahead; used as the option check. */
-export function pauseDateProblem(text: string): string | undefined {
+export const pauseDateProblem: OptionCheck = (text) => {
   const match = DATE.exec(text.trim());
   const [, y, m, d] = match ?? [];
   const date = match ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : undefined;
   if (!date || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
-    return `'${text.slice(0, 20)}' isn't a date I can read; write it like 2026-12-24.`;
+    return wording('checkins.commands.notPauseDate', { value: literal(text.slice(0, 20)) });
   return undefined;
-}
+};
 
 /** The first instant after the given local date, in the member's zone. */
 export function endOfLocalDay(text: string, zone: string): Date {

@@ -3,7 +3,7 @@
 // flag was actually sent to, and who still supervise the member (or are still admin
 // supervisors of the team), may read it; a former supervisor, another team's supervisor, an
 // admin who is not a supervisor and other members may not.
-import { type FlagAccess, flagAccess } from '../../access/private-delivery.ts';
+import { type FlagAccess, flagAccess } from '../../access/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { DbClient } from '../../scheduling/index.ts';
 

@@ -3,7 +3,7 @@
 // before sending the notice), shows the section privately, and writes the read to the audit
 // log; a refusal is audited too.
 
-import { mayReceivePrivate } from '../../access/private-delivery.ts';
+import { mayReceivePrivate } from '../../access/index.ts';
 import { refusalView, type View } from '../../chat/index.ts';
 import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import { english, type Translate } from '../../i18n/index.ts';

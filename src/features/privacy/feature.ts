@@ -8,10 +8,12 @@
 // not subcommands: `privacy` takes an optional first word (`show`, `export`, `erase`), which
 // typed text fills positionally (`/peer privacy export`) and Discord offers as a choice.
 import type { Access } from '../../access/index.ts';
+import type { OptionCheck } from '../../chat/command-options.ts';
 import type { Actor, ChatClient, FileUpload, Platform, UserRef } from '../../chat/index.ts';
-import { actionsByName, defineCommand, refusalView } from '../../chat/index.ts';
+import { actionsByName, defineCommand, literal, refusalView } from '../../chat/index.ts';
 import type { PrismaClient } from '../../db/index.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { wording } from '../../i18n/translate.ts';
 import type { Clock, LogPort } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
 import { translatorForActor } from '../teams/index.ts';
@@ -40,8 +42,8 @@ const mentioned = (text: string): string | undefined => {
   return match ? (match[1] ?? match[3]) : undefined;
 };
 
-const checkMember = (value: string): string | undefined =>
-  mentioned(value) ? undefined : `I couldn't tell who '${value}' is. Please mention them, like @alex.`;
+const checkMember: OptionCheck = (value) =>
+  mentioned(value) ? undefined : wording('privacy.notAMention', { value: literal(value) });
 
 /**
  * Every time someone else read, received or exported the member's private text: the audited

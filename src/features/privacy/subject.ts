@@ -7,7 +7,7 @@
 // resolved within the actor's workspace.
 import type { Access } from '../../access/index.ts';
 import type { Actor, ChatClient, Platform } from '../../chat/index.ts';
-import { literal } from '../../chat/index.ts';
+import { literal, type MarkupText } from '../../chat/index.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
 import { english, type Translate } from '../../i18n/index.ts';
 import { ensureMember } from '../teams/index.ts';
@@ -24,7 +24,7 @@ export interface Subject {
 
 export type SubjectOutcome =
   | { readonly ok: true; readonly subject: Subject | undefined }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: MarkupText };
 
 export type PrivacyAct = 'show' | 'export' | 'erase';
 
@@ -81,7 +81,7 @@ async function forSomeoneElse(
   // An export is for its subject's own eyes: nobody else, whatever their role.
   const verb = act === 'export' ? 'privacy.export' : 'privacy.erase-departed';
   const decision = await deps.access.check(actor, verb, target ? { memberId: target.id } : {});
-  if (!decision.ok) return decision;
+  if (!decision.ok) return { ok: false, reason: t(decision.refusal) };
   if (!target) return { ok: false, reason: t('privacy.subject.unknown') };
   const left = await hasLeft(deps, actor, target);
   const name = literal(target.displayName);

@@ -16,6 +16,7 @@ import type { FieldCipher, PrismaClient } from '../../db/index.ts';
 import type { Clock, LogPort, PeriodicJob } from '../../scheduling/index.ts';
 import type { Feature } from '../feature.ts';
 import type { CrisisLinesPort } from '../ports.ts';
+import { checkRegion } from '../teams/index.ts';
 import { categories } from './categories.ts';
 import { crisisLinesPort } from './crisis-lines.ts';
 import { type FindDeps, moreResults, runFind, sendToMe, shareInChannel } from './find.ts';
@@ -34,7 +35,6 @@ import {
   submitSuggestion,
 } from './manage.ts';
 import { resourcesPersonalData, resourcesPrivacy } from './personal-data.ts';
-import { regionProblem } from './regions.ts';
 import { reviewView } from './review.ts';
 import { loadSeed } from './seed.ts';
 import { staleReviewJob } from './stale-review.ts';
@@ -116,7 +116,7 @@ export function createResourcesFeature(deps: ResourcesDeps): ResourcesFeature {
       region: {
         type: 'string',
         description: 'Only resources for this region, like US, GB or US-TX',
-        check: regionProblem,
+        check: checkRegion,
       },
     },
     handler: async ({ actor, place, reply, options }) => {

@@ -57,8 +57,7 @@ async function mayWrite(
 ): Promise<View | undefined> {
   const verb = crisis ? 'resources.edit-crisis-line' : 'resources.edit';
   const decision = await deps.access.check(context.actor, verb, target);
-  // The access policy's own sentence (src/access): its words are not in a catalog yet.
-  return decision.ok ? undefined : refusalView(decision.reason);
+  return decision.ok ? undefined : refusalView((await translatorOf(deps, context))(decision.refusal));
 }
 
 function problemsView(problems: readonly MarkupText[], t: Translate): View {
@@ -461,7 +460,7 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
     // Someone who may not review is told so, not that the suggestion is gone.
     const here = await deps.access.check(context.actor, 'resources.review', placeTarget(who, context.place));
     return context.reply.privately(
-      here.ok ? text(t('resources.manage.suggestionGone')) : refusalView(here.reason),
+      here.ok ? text(t('resources.manage.suggestionGone')) : refusalView(t(here.refusal)),
     );
   }
   if (suggestion.status !== 'pending') {
@@ -481,7 +480,7 @@ export async function decide(deps: ManageDeps, context: ActionContext, approve: 
     workspaceId: suggestion.workspaceId,
     ...(suggestion.teamId ? { teamId: suggestion.teamId } : {}),
   });
-  if (!decision.ok) return context.reply.privately(refusalView(decision.reason));
+  if (!decision.ok) return context.reply.privately(refusalView(t(decision.refusal)));
   // A workspace admin adds it for the workspace; a team admin for the team it was suggested in.
   let scope: Scope = { workspaceId: suggestion.workspaceId, teamId: null };
   if (approve) {

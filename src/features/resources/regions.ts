@@ -9,9 +9,6 @@ export function normaliseRegion(text: string): string | undefined {
   return regionPattern.test(code) ? code : undefined;
 }
 
-export const regionProblem = (value: string): string | undefined =>
-  normaliseRegion(value) ? undefined : `'${value}' is not a region code. Use one like US, GB or US-TX.`;
-
 export const countryOf = (region: string): string => region.split('-')[0] ?? region;
 
 /** Where a region sits in an entry's coverage: 0 exact, 1 its country, 2 international. */

@@ -235,7 +235,7 @@ export function createTransfer(deps: TransferDeps) {
     const problem = problemOf(attachments, maxBytes, t);
     if (problem || !attachments[0]) return context.reply.privately(problem ?? notChatting);
     const allowed = await mayImport(context.actor);
-    if (!allowed.ok) return context.reply.privately(refusalView(allowed.reason));
+    if (!allowed.ok) return context.reply.privately(refusalView(t(allowed.refusal)));
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const file = attachments[0];
     await oneAtATime(context.reply, t, async () => {
@@ -261,9 +261,9 @@ export function createTransfer(deps: TransferDeps) {
   }
 
   async function importGood(context: ActionContext): Promise<void> {
-    const allowed = await mayImport(context.actor);
-    if (!allowed.ok) return context.reply.privately(refusalView(allowed.reason));
     const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
+    const allowed = await mayImport(context.actor);
+    if (!allowed.ok) return context.reply.privately(refusalView(t(allowed.refusal)));
     const who = await askerOf(deps.prisma, context.actor, context.place, deps.defaultRegion);
     const entry = context.value ? pending.get(context.value) : undefined;
     // The window is checked on the press: the clean-up in `remember` runs only on a new upload.
@@ -306,7 +306,7 @@ export function createTransfer(deps: TransferDeps) {
   async function importHow(context: { actor: Actor; place: Place; reply: Reply }): Promise<void> {
     const allowed = await mayImport(context.actor);
     const t = await translatorForActor(deps.prisma, context.actor, { channelId: context.place.channelId });
-    await context.reply.privately(allowed.ok ? importHowView(maxBytes, t) : refusalView(allowed.reason));
+    await context.reply.privately(allowed.ok ? importHowView(maxBytes, t) : refusalView(t(allowed.refusal)));
   }
 
   return { receive, importGood, exportTo, importHow };

@@ -69,15 +69,14 @@ async function facilitatorFrom(
   deps: SupervisionDeps,
   actor: { readonly platform: Platform; readonly workspaceId: string },
   text: string,
+  t: Translate,
 ): Promise<{ ok: true; id: string } | { ok: false; reason: MarkupText }> {
   const mention = parseMention(text, actor.platform);
-  // The teams feature's refusals are still plain strings there: shown as they are, never as
-  // markup (drop literal() here once teams' Outcome carries MarkupText).
-  if (!mention.ok) return { ok: false, reason: markup`${literal(mention.reason)}` };
+  if (!mention.ok) return { ok: false, reason: mention.reason(t) };
   const confirmed = await confirmMember(deps.prisma, deps.clientFor, actor, mention.userId);
   return confirmed.ok
     ? { ok: true, id: confirmed.value.member.id }
-    : { ok: false, reason: markup`${literal(confirmed.reason)}` };
+    : { ok: false, reason: confirmed.reason(t) };
 }
 
 export function seriesCommands(deps: SupervisionDeps) {
@@ -132,7 +131,7 @@ export function seriesCommands(deps: SupervisionDeps) {
       if (!leads(context.value)) return reply.privately(refusalView(notALead(context.value)));
       const zone = options.timezone ?? context.value.zone;
       const facilitator = options.facilitator
-        ? await facilitatorFrom(deps, actor, options.facilitator)
+        ? await facilitatorFrom(deps, actor, options.facilitator, context.value.t)
         : undefined;
       if (facilitator && !facilitator.ok) return reply.privately(refusalView(facilitator.reason));
       const facilitatorId = facilitator ? facilitator.id : context.value.member.id;
@@ -205,7 +204,7 @@ export function seriesCommands(deps: SupervisionDeps) {
       const { t } = context.value;
       if (!series) return reply.privately(refusalView(t('supervision.refuse.noSeries')));
       const facilitator = options.facilitator
-        ? await facilitatorFrom(deps, actor, options.facilitator)
+        ? await facilitatorFrom(deps, actor, options.facilitator, context.value.t)
         : undefined;
       if (facilitator && !facilitator.ok) return reply.privately(refusalView(facilitator.reason));
       const facilitatorId = facilitator ? facilitator.id : undefined;

@@ -1,11 +1,25 @@
-// Option checks shared by the supervision commands: each returns a plain sentence or nothing.
+// Option checks shared by the supervision commands: each returns the reader's words for what is
+// wrong (a Wording, worded once the router knows who asked), or nothing.
+import type { OptionCheck } from '../../chat/command-options.ts';
+import { literal } from '../../chat/markup.ts';
+import { wording } from '../../i18n/translate.ts';
+import { checkZone as teamsCheckZone } from '../teams/index.ts';
 import { refProblem } from './context.ts';
-import { dateProblem, parseLocalSlot, timeProblem, zoneProblem } from './time.ts';
+import { dateProblem, parseLocalSlot, timeProblem } from './time.ts';
 
-export const checkDate = (v: string) => dateProblem(v);
-export const checkTime = (v: string) => timeProblem(v);
-export const checkZone = (v: string) => zoneProblem(v);
-export const checkRef = (v: string) => refProblem(v);
+export const checkDate: OptionCheck = (v) => {
+  const problem = dateProblem(v);
+  if (problem === undefined) return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(v.trim())
+    ? wording('supervision.checks.notRealDate', { value: literal(v) })
+    : wording('supervision.checks.notDate', { value: literal(v) });
+};
+export const checkTime: OptionCheck = (v) =>
+  timeProblem(v) === undefined ? undefined : wording('supervision.checks.notTime', { value: literal(v) });
+/** The same zone check, and words, as `/peer timezone`. */
+export const checkZone: OptionCheck = teamsCheckZone;
+export const checkRef: OptionCheck = (v) =>
+  refProblem(v) === undefined ? undefined : wording('supervision.checks.notRef', { value: literal(v) });
 
 export const lengthOption = {
   type: 'integer',
@@ -22,12 +36,10 @@ export function splitSlots(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-export function checkSlots(text: string): string | undefined {
+export const checkSlots: OptionCheck = (text) => {
   const bad = splitSlots(text).find((s) => !parseLocalSlot(s));
-  return bad === undefined
-    ? undefined
-    : `'${bad}' is not a slot I can read. Write each like 2026-03-02 18:00, separated by commas.`;
-}
+  return bad === undefined ? undefined : wording('supervision.checks.notSlot', { value: literal(bad) });
+};
 
 /** `<#C123>`, `<#C123|name>` (Slack), `<#123>` (Discord), `#name` (shell). */
 export function parseChannel(text: string): string | undefined {
@@ -37,10 +49,8 @@ export function parseChannel(text: string): string | undefined {
   return plain?.[1];
 }
 
-export const checkChannel = (v: string) =>
-  parseChannel(v)
-    ? undefined
-    : `I couldn't tell which channel '${v}' is. Please mention it, like #peer-support.`;
+export const checkChannel: OptionCheck = (v) =>
+  parseChannel(v) ? undefined : wording('supervision.checks.notChannel', { value: literal(v) });
 
 export function parseReminderList(text: string): number[] | undefined {
   const parts = text.split(/[,\s]+/).filter(Boolean);
@@ -60,7 +70,5 @@ export function parseReminderList(text: string): number[] | undefined {
   return [...new Set(minutes)].sort((a, b) => b - a);
 }
 
-export const checkReminders = (v: string) =>
-  parseReminderList(v)
-    ? undefined
-    : `'${v}' isn't a list of reminder times I can read. Try 24h,15m (one to three, each 5 minutes to 7 days).`;
+export const checkReminders: OptionCheck = (v) =>
+  parseReminderList(v) ? undefined : wording('supervision.checks.notReminders', { value: literal(v) });

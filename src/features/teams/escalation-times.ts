@@ -1,7 +1,10 @@
 // A team's escalation times: how long a private flag waits for its supervisor before it goes
 // to the next person. The flags feature reads them from the Team row; admins set them with
 // `/peer team escalation after:4h urgent:15m`. Durations are typed like 4h, 90m or 1h30m.
+import type { OptionCheck } from '../../chat/command-options.ts';
+import { literal, type MarkupText } from '../../chat/markup.ts';
 import type { PrismaClient } from '../../db/index.ts';
+import { english, type Translate, wording } from '../../i18n/index.ts';
 import type { Member, Team } from './members.ts';
 import { type Outcome, ok, refuse } from './outcome.ts';
 
@@ -41,23 +44,32 @@ export function parseDuration(text: string): number | undefined {
   return Number.isInteger(minutes) && minutes > 0 ? minutes : undefined;
 }
 
-/** `4 hours`, `15 minutes`, `1 h 30 min`: how a stored time reads back. */
-export function minutesWords(minutes: number): string {
+/** `4 hours`, `15 minutes`, `1 h 30 min`: how a stored time reads back, in the reader's language. */
+export function minutesWords(minutes: number, t: Translate = english): MarkupText {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return `${rest} minute${rest === 1 ? '' : 's'}`;
-  if (rest === 0) return `${hours} hour${hours === 1 ? '' : 's'}`;
-  return `${hours} h ${rest} min`;
+  if (hours === 0) return t('teams.escalation.minutes', { count: rest });
+  if (rest === 0) return t('teams.escalation.hours', { count: hours });
+  return t('teams.escalation.hoursMinutes', { hours, minutes: rest });
 }
 
-function durationCheck(kind: keyof typeof escalationBounds) {
+function durationCheck(kind: keyof typeof escalationBounds): OptionCheck {
   const { min, max } = escalationBounds[kind];
-  return (value: string): string | undefined => {
+  return (value) => {
     const minutes = parseDuration(value);
+    const typed = literal(value);
     if (minutes === undefined)
-      return `'${value}' is not a length of time I can read. Use one like ${kind === 'urgent' ? '15m' : '4h'}, 90m or 1h30m.`;
+      return kind === 'urgent'
+        ? wording('teams.escalation.unreadableUrgent', { value: typed })
+        : wording('teams.escalation.unreadableAfter', { value: typed });
     if (minutes < min || minutes > max)
-      return `must be between ${minutesWords(min)} and ${minutesWords(max)}; '${value}' is ${minutesWords(minutes)}.`;
+      return (t) =>
+        t('teams.escalation.outOfRange', {
+          min: minutesWords(min, t),
+          max: minutesWords(max, t),
+          value: typed,
+          given: minutesWords(minutes, t),
+        });
     return undefined;
   };
 }
@@ -79,11 +91,10 @@ export async function setEscalationTimes(
 ): Promise<Outcome<Team>> {
   const after = change.after === undefined ? team.escalateAfterMinutes : parseDuration(change.after);
   const urgent = change.urgent === undefined ? team.escalateUrgentMinutes : parseDuration(change.urgent);
-  if (after === undefined || urgent === undefined)
-    return refuse('Please give lengths of time like `after:4h urgent:15m`.');
+  if (after === undefined || urgent === undefined) return refuse(wording('teams.escalation.needLengths'));
   if (urgent > after)
-    return refuse(
-      `"Talk now" flags should not wait longer than the others: urgent is ${minutesWords(urgent)}, after is ${minutesWords(after)}. Nothing changed.`,
+    return refuse((t) =>
+      t('teams.escalation.urgentLonger', { urgent: minutesWords(urgent, t), after: minutesWords(after, t) }),
     );
   // Like every team setting: written with its audit row, in one transaction.
   const updated = await prisma.$transaction(async (tx) => {

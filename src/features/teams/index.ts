@@ -1,3 +1,4 @@
+export { checkRegion, checkZone } from './checks.ts';
 export type { TeamsDeps } from './commands.ts';
 export { createTeamsFeature } from './feature.ts';
 export { homeView } from './home.ts';

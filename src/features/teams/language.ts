@@ -56,7 +56,12 @@ export async function translatorForActor(
  */
 export async function rememberPlatformLocale(db: DbClient, actor: Actor): Promise<void> {
   if (!actor.locale) return;
-  const member = await ensureMember(db, actor);
+  // Asked on every event that carries a locale, so the usual case is a read and nothing more:
+  // the stored value is the cache, and it is right on every replica. Writes only on a change
+  // (or for someone met for the first time).
+  const known = await findMember(db, actor);
+  if (known?.platformLocale === actor.locale) return;
+  const member = known ?? (await ensureMember(db, actor));
   if (member.platformLocale === actor.locale) return;
   await db.member.update({ where: { id: member.id }, data: { platformLocale: actor.locale } });
 }

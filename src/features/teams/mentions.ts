@@ -4,10 +4,11 @@
 // made for a word nobody can act as.
 import { literal } from '../../chat/markup.ts';
 import type { Platform } from '../../chat/refs.ts';
+import type { Wording } from '../../i18n/index.ts';
 
 export type MentionParse =
   | { readonly ok: true; readonly userId: string }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: Wording };
 
 // Slack sends `<@U…>` or `<@U…|name>` (W… on Enterprise Grid); ids are upper case and case matters.
 const slackMention = /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$/;
@@ -19,22 +20,15 @@ const discordId = /^\d{17,20}$/;
 const mattermostMention = /^<@([a-z0-9]{26})>$/;
 const shellName = /^(?:@?([A-Za-z0-9._-]{1,64})|<@([A-Za-z0-9._-]{1,64})>)$/;
 
-const asMention: Record<Platform, string> = {
-  slack: 'Please mention them with @, so Slack fills in who they are (it shows up as a blue name).',
-  discord:
-    'Please mention them with @ and pick them from the list Discord shows, so it fills in who they are.',
-  shell: 'Please give their name, like alex or @alex.',
-  mattermost: 'Please mention them with @ and pick them from the list Mattermost shows.',
-};
-
 /** The platform user id in `text`, or a sentence saying how to name someone on this platform. */
 export function parseMention(text: string, platform: Platform): MentionParse {
   const trimmed = text.trim();
   const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
   const refused = {
     ok: false,
-    reason: `I couldn't tell who '${literal(shown)}' is. ${asMention[platform]}`,
-  } as const;
+    reason: (t) =>
+      t('teams.mentions.unclear', { value: literal(shown), how: t(`teams.mentions.${platform}`) }),
+  } as const satisfies MentionParse;
   switch (platform) {
     case 'slack': {
       const id = slackMention.exec(trimmed)?.[1];

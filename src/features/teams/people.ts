@@ -6,6 +6,7 @@ import type { Actor } from '../../chat/events.ts';
 import { literal } from '../../chat/markup.ts';
 import type { ChatClient, PlatformPerson } from '../../chat/outbound.ts';
 import type { Platform } from '../../chat/refs.ts';
+import { type Translate, wording } from '../../i18n/index.ts';
 import { type DbClient, ensureMember, type Member } from './members.ts';
 import { parseMention } from './mentions.ts';
 import { type Outcome, ok, refuse } from './outcome.ts';
@@ -13,19 +14,14 @@ import { type Outcome, ok, refuse } from './outcome.ts';
 /** The outbound client of a running platform (FeatureDeps.clientFor). */
 export type ClientFor = (platform: Platform) => ChatClient | undefined;
 
-const platformNames: Record<Platform, string> = {
-  slack: 'Slack',
-  discord: 'Discord',
-  shell: 'the playground',
-  mattermost: 'Mattermost',
-};
+const platformName = (t: Translate, platform: Platform) => t(`teams.people.platforms.${platform}`);
 
-const whoToName: Record<Platform, string> = {
-  slack: 'Please mention someone in this workspace.',
-  discord: 'Please mention someone in this server.',
-  shell: 'Please name someone who has been here (`/as name` brings someone in first).',
-  mattermost: 'Please mention someone on this team.',
-};
+const whoToName = {
+  slack: 'teams.people.whoSlack',
+  discord: 'teams.people.whoDiscord',
+  shell: 'teams.people.whoShell',
+  mattermost: 'teams.people.whoMattermost',
+} as const satisfies Record<Platform, string>;
 
 /**
  * The person with this id as the platform confirms them in the actor's workspace. Refuses
@@ -38,33 +34,29 @@ export async function confirmPerson(
   userId: string,
 ): Promise<Outcome<PlatformPerson>> {
   const client = clientFor(where.platform);
-  const platform = platformNames[where.platform];
   if (!client?.lookupUser) {
-    return refuse(
-      `I can't check who that is on ${platform} right now, so I changed nothing. Please try again in a little while.`,
-    );
+    return refuse((t) => t('teams.people.cannotCheck', { platform: platformName(t, where.platform) }));
   }
   let person: PlatformPerson | undefined;
   try {
     person = await client.lookupUser({ platform: where.platform, workspaceId: where.workspaceId, userId });
   } catch {
-    return refuse(
-      `${platform} didn't answer when I asked who that is, so I changed nothing. Please try again in a little while.`,
-    );
+    return refuse((t) => t('teams.people.noAnswer', { platform: platformName(t, where.platform) }));
   }
   if (!person) {
     const near = await client
       .suggestPeople?.({ platform: where.platform, workspaceId: where.workspaceId, userId })
       .catch(() => []);
-    const closest =
-      near && near.length > 0 ? ` The closest names I know: ${near.map((n) => literal(n)).join(', ')}.` : '';
-    return refuse(
-      `I couldn't find that person on ${platform} here, so I changed nothing.${closest} ${whoToName[where.platform]}`,
-    );
+    return refuse((t) => {
+      const values = { platform: platformName(t, where.platform), who: t(whoToName[where.platform]) };
+      return near && near.length > 0
+        ? t('teams.people.notFoundClosest', { ...values, names: literal(near.join(', ')) })
+        : t('teams.people.notFound', values);
+    });
   }
   const name = literal(person.displayName);
-  if (person.isBot) return refuse(`${name} is a bot or an app, not a person, so I changed nothing.`);
-  if (person.deleted) return refuse(`${name}'s account is deactivated, so I changed nothing.`);
+  if (person.isBot) return refuse(wording('teams.people.bot', { name }));
+  if (person.deleted) return refuse(wording('teams.people.deactivated', { name }));
   return ok(person);
 }
 

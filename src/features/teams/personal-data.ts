@@ -2,9 +2,12 @@
 // time zone and quiet hours), for `/peer privacy` and its export and erase. Erase runs after
 // every other feature's (the privacy feature runs them in reverse list order, and teams comes
 // first in the list) because it anonymises the member row the others' rows point at.
+import { literal, markup } from '../../chat/markup.ts';
 import type { PrismaClient } from '../../db/index.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { formatQuietHours } from '../../scheduling/quiet-hours.ts';
 import type { PersonalData, PrivacyLine } from '../feature.ts';
+import { joined, roleWords } from './views.ts';
 
 /** What an erased member row keeps: no name, no platform id, nothing to find them by. */
 export const erasedName = 'Former member';
@@ -16,7 +19,7 @@ function quietOf(member: { quietStart: number | null; quietEnd: number | null })
 }
 
 export function teamsPrivacyLines(prisma: PrismaClient) {
-  return async (memberId: string): Promise<PrivacyLine[]> => {
+  return async (memberId: string, t: Translate = english): Promise<PrivacyLine[]> => {
     const member = await prisma.member.findUnique({
       where: { id: memberId },
       include: { roles: { include: { team: true } } },
@@ -24,12 +27,24 @@ export function teamsPrivacyLines(prisma: PrismaClient) {
     if (!member) return [];
     const teams = new Map<string, string[]>();
     for (const row of member.roles) teams.set(row.team.name, [...(teams.get(row.team.name) ?? []), row.role]);
-    const teamText = [...teams].map(([name, roles]) => `${name} (${roles.join(', ')})`).join('; ');
+    const teamText = [...teams].map(([name, roles]) =>
+      t('teams.privacy.team', { name: literal(name), roles: roleWords(t, roles) }),
+    );
+    const quiet = quietOf(member);
     return [
-      { label: 'Your name here', value: member.displayName },
-      { label: 'Time zone', value: member.timeZone ?? 'the team’s' },
-      { label: 'Quiet hours', value: quietOf(member) ?? 'none' },
-      { label: 'Teams', value: teamText || 'none yet' },
+      { label: t('teams.privacy.name'), value: markup`${literal(member.displayName)}` },
+      {
+        label: t('teams.privacy.timeZone'),
+        value: member.timeZone ? markup`${literal(member.timeZone)}` : t('teams.privacy.teamsZone'),
+      },
+      {
+        label: t('teams.privacy.quietHours'),
+        value: quiet ? markup`${literal(quiet)}` : t('teams.privacy.none'),
+      },
+      {
+        label: t('teams.privacy.teams'),
+        value: teamText.length > 0 ? joined(teamText, '; ') : t('teams.privacy.noTeams'),
+      },
     ];
   };
 }

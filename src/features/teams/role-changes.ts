@@ -8,6 +8,7 @@ import type { Actor } from '../../chat/events.ts';
 import { literal } from '../../chat/markup.ts';
 import type { PlatformPerson } from '../../chat/outbound.ts';
 import type { Db, PrismaClient } from '../../db/index.ts';
+import { type Wording, wording } from '../../i18n/index.ts';
 import type { FlagRoutingPort } from '../ports.ts';
 import {
   type DbClient,
@@ -18,16 +19,14 @@ import {
   rolesIn,
   type Team,
 } from './members.ts';
-import { type Outcome, ok, refuse } from './outcome.ts';
+import { type Outcome, ok, refuse, refusedBy } from './outcome.ts';
 import { memberForPerson } from './people.ts';
 
-export const notATeam =
-  'This channel is not set up as a team yet. Anyone can start with `/peer setup` here, and becomes its first admin.';
+export const notATeam = wording('teams.place.notATeam');
 
-export const notInTeamChannel = 'Please run this in the team channel, so I know which team you mean.';
+export const notInTeamChannel = wording('teams.place.notInTeamChannel');
 
-const lastAdmin =
-  'You are the only admin of this team. Make someone else an admin first, so the team is never left without one.';
+const lastAdmin = wording('teams.role.lastAdmin');
 
 /**
  * The team of this channel, when the access policy lets the actor use the verb on it (its admins,
@@ -45,7 +44,7 @@ export async function adminContext(
   const team = await findTeamByChannel(prisma, { ...actor, channelId });
   if (!team) return refuse(notATeam);
   const decision = await access.check(actor, verb, { teamId: team.id });
-  if (!decision.ok) return decision;
+  if (!decision.ok) return refusedBy(decision);
   return ok({ team, admin: await ensureMember(prisma, actor) });
 }
 
@@ -66,7 +65,7 @@ async function lockedAndStillAllowed(
 ): Promise<Outcome<true>> {
   await lockTeam(tx, team.id);
   const decision = await access.check(actor, 'team.roles', { teamId: team.id }, tx);
-  return decision.ok ? ok(true) : decision;
+  return decision.ok ? ok(true) : refusedBy(decision);
 }
 
 export interface RoleChange {
@@ -159,16 +158,23 @@ export interface Pairing {
 }
 
 /** Why this pairing cannot be made, or undefined when it can. Reads only. */
-async function pairingProblem(tx: DbClient, actor: Actor, team: Team, input: Pairing) {
+async function pairingProblem(
+  tx: DbClient,
+  actor: Actor,
+  team: Team,
+  input: Pairing,
+): Promise<Wording | undefined> {
   const { kind } = input;
-  const supervisee = { ...input.supervisee, displayName: literal(input.supervisee.displayName) };
-  const supervisor = { ...input.supervisor, displayName: literal(input.supervisor.displayName) };
-  if (supervisee.userId === supervisor.userId)
-    return 'A person cannot be their own supervisor. Please pick someone else to support them.';
-  const supervising = await findMember(tx, { ...actor, userId: supervisor.userId });
+  const supervisee = literal(input.supervisee.displayName);
+  const supervisor = literal(input.supervisor.displayName);
+  if (input.supervisee.userId === input.supervisor.userId) return wording('teams.supervisor.ownSupervisor');
+  const supervising = await findMember(tx, { ...actor, userId: input.supervisor.userId });
   if (!supervising || !(await rolesIn(tx, team.id, supervising.id)).has('supervisor'))
-    return `${supervisor.displayName} is not a supervisor in this team yet. Give them the role first: \`/peer team role user:<@${supervisor.userId}> role:supervisor\`.`;
-  const member = await findMember(tx, { ...actor, userId: supervisee.userId });
+    return wording('teams.supervisor.notSupervisorYet', {
+      name: supervisor,
+      mention: literal(`<@${input.supervisor.userId}>`),
+    });
+  const member = await findMember(tx, { ...actor, userId: input.supervisee.userId });
   const other = member
     ? await tx.supervisorAssignment.findUnique({
         where: {
@@ -181,7 +187,9 @@ async function pairingProblem(tx: DbClient, actor: Actor, team: Team, input: Pai
       })
     : null;
   if (other?.supervisorId === supervising.id)
-    return `${supervisor.displayName} is already ${supervisee.displayName}'s ${other.kind} supervisor. Please pick someone else as ${kind}, so a flag still reaches a person when one of them is away.`;
+    return other.kind === 'primary'
+      ? wording('teams.supervisor.alreadyPrimary', { supervisor, supervisee })
+      : wording('teams.supervisor.alreadyBackup', { supervisor, supervisee });
   return undefined;
 }
 

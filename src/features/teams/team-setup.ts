@@ -4,7 +4,7 @@
 import type { Access } from '../../access/index.ts';
 import type { Actor } from '../../chat/events.ts';
 import type { PrismaClient } from '../../db/index.ts';
-import type { Language } from '../../i18n/index.ts';
+import { type Language, wording } from '../../i18n/index.ts';
 import {
   type DbClient,
   ensureMember,
@@ -12,7 +12,7 @@ import {
   findTeamOfChannelAnywhere,
   type Team,
 } from './members.ts';
-import { type Outcome, ok, refuse } from './outcome.ts';
+import { type Outcome, ok, refuse, refusedBy } from './outcome.ts';
 
 export interface TeamDefaults {
   readonly timeZone: string;
@@ -22,14 +22,13 @@ export interface TeamDefaults {
 export interface SetupInput {
   readonly channelId: string;
   readonly name?: string;
+  /** The name of a new team when `name` is not given. */
+  readonly defaultName?: string;
   readonly timeZone?: string;
   readonly crisisRegion?: string;
   /** The team's language: channel posts, and members who chose none and whose platform says none. */
   readonly language?: Language;
 }
-
-const otherWorkspace =
-  'This channel already has a peer team, set up from another workspace that shares it. One channel has one team: please ask that team’s admins to add you, or set up your team in a channel of your own.';
 
 type ChannelTeam = NonNullable<Awaited<ReturnType<typeof findTeamOfChannelAnywhere>>>;
 
@@ -40,9 +39,10 @@ async function updateTeam(
   existing: ChannelTeam,
   input: SetupInput,
 ): Promise<Outcome<{ team: Team; created: boolean }>> {
-  if (existing.workspace.externalId !== actor.workspaceId) return refuse(otherWorkspace);
+  if (existing.workspace.externalId !== actor.workspaceId)
+    return refuse(wording('teams.setUp.otherWorkspace'));
   const decision = await access.check(actor, 'team.settings', { teamId: existing.id });
-  if (!decision.ok) return decision;
+  if (!decision.ok) return refusedBy(decision);
   const member = await ensureMember(prisma, actor);
   const changes = {
     ...(input.name ? { name: input.name } : {}),
@@ -95,7 +95,7 @@ export async function setUpTeam(
       data: {
         workspaceId: workspace.id,
         channelId: input.channelId,
-        name: input.name ?? 'Peer team',
+        name: input.name ?? input.defaultName ?? 'Peer team',
         timeZone: input.timeZone ?? defaults.timeZone,
         crisisRegion: input.crisisRegion ?? defaults.crisisRegion,
         ...(input.language ? { language: input.language } : {}),

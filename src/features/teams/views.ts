@@ -1,26 +1,47 @@
 // What team set-up says. Plain, warm words; nothing here is private, so nothing here is
-// sensitive, but still nothing names who has not done something.
+// sensitive, but still nothing names who has not done something. Each view takes the reader's
+// translator (`t`): a member's own replies in their language, the channel's posts in the team's.
 //
 // Team names and display names are written by people: every one goes through `literal()` (or
 // a `markup` template), so `[click](https://evil.example)` as a team name stays text.
-import { literal } from '../../chat/markup.ts';
+import { literal, type MarkupText, markup } from '../../chat/markup.ts';
 import type { Block, View } from '../../chat/views.ts';
+import { english, type Translate } from '../../i18n/index.ts';
 import { minutesWords } from './escalation-times.ts';
 import type { OverviewPerson, PrivacySummary, TeamOverview } from './service.ts';
 
-const roleNames = { member: 'member', supervisor: 'supervisor', admin: 'admin' } as const;
+type RoleName = 'member' | 'supervisor' | 'admin';
 
-export const refusalView = (reason: string): View => ({
+export const refusalView = (reason: MarkupText): View => ({
   text: reason,
   blocks: [{ type: 'text', text: reason }],
 });
 
+/** Pieces joined with a separator that is punctuation, not words. */
+export function joined(pieces: readonly MarkupText[], separator: ', ' | '; ' | '\n'): MarkupText {
+  return pieces.reduce(
+    (all, piece, i) => (i === 0 ? piece : markup`${all}${literal(separator)}${piece}`),
+    markup``,
+  );
+}
+
+/** Role names in the reader's language: `admin, member`. */
+export const roleWords = (t: Translate, roles: readonly string[]): MarkupText =>
+  joined(
+    roles.map((role) => (isRole(role) ? t(`teams.roles.${role}`) : markup`${literal(role)}`)),
+    ', ',
+  );
+
+const isRole = (role: string): role is RoleName =>
+  role === 'member' || role === 'supervisor' || role === 'admin';
+
 export function teamSetUpView(
   team: { name: string; timeZone: string; crisisRegion: string },
   created: boolean,
+  t: Translate = english,
 ): View {
   const name = literal(team.name);
-  const title = created ? `This channel is now the team "${name}"` : `Team "${name}" is updated`;
+  const title = created ? t('teams.setUp.created', { name }) : t('teams.setUp.updated', { name });
   return {
     text: title,
     blocks: [
@@ -28,39 +49,37 @@ export function teamSetUpView(
       {
         type: 'fields',
         fields: [
-          { label: 'Time zone', value: team.timeZone },
-          { label: 'Crisis lines shown first for', value: team.crisisRegion },
+          { label: t('teams.setUp.timeZone'), value: markup`${literal(team.timeZone)}` },
+          { label: t('teams.setUp.crisisRegion'), value: markup`${literal(team.crisisRegion)}` },
         ],
       },
-      {
-        type: 'text',
-        text: created
-          ? 'You are its first admin. Next steps, whenever you are ready: give supervisors their role with `/peer team role`, and pair each member with a primary and backup supervisor with `/peer team supervisor`.'
-          : 'Nothing else changed.',
-      },
-      { type: 'context', text: 'Everyone can see what I store about them with `/peer privacy`.' },
+      { type: 'text', text: created ? t('teams.setUp.nextSteps') : t('teams.setUp.nothingElse') },
+      { type: 'context', text: t('teams.setUp.privacy') },
     ],
   };
 }
 
 export function roleChangedView(
   personName: string,
-  role: keyof typeof roleNames,
+  role: RoleName,
   removed: boolean,
   changed: boolean,
   endedAssignments = 0,
+  t: Translate = english,
 ): View {
-  const displayName = literal(personName);
-  const text = !changed
-    ? `${displayName} ${removed ? 'did not have' : 'already has'} the ${roleNames[role]} role. Nothing changed.`
+  const values = { name: literal(personName), role: t(`teams.roles.${role}`) };
+  const said = !changed
+    ? removed
+      ? t('teams.role.didNotHave', values)
+      : t('teams.role.alreadyHas', values)
     : removed
-      ? `${displayName} is no longer a ${roleNames[role]} in this team.`
-      : `${displayName} is now a ${roleNames[role]} in this team.`;
-  const handOver =
+      ? t('teams.role.removed', values)
+      : t('teams.role.added', values);
+  return refusalView(
     endedAssignments > 0
-      ? ` ${endedAssignments === 1 ? 'One member they supervised needs' : `${endedAssignments} members they supervised need`} a new supervisor: \`/peer team show\` lists who, and \`/peer team supervisor\` pairs them.`
-      : '';
-  return refusalView(text + handOver);
+      ? t('teams.role.together', { said, more: t('teams.role.handOver', { count: endedAssignments }) })
+      : said,
+  );
 }
 
 export function supervisorAssignedView(
@@ -68,143 +87,170 @@ export function supervisorAssignedView(
   supervisorName: string,
   kind: 'primary' | 'backup',
   hasAdminSupervisor = true,
+  t: Translate = english,
 ): View {
-  const supervisee = literal(superviseeName);
-  const supervisor = literal(supervisorName);
-  const text = `${supervisor} is now the ${kind} supervisor for ${supervisee}. Private flags from ${supervisee} will reach ${supervisor}${kind === 'backup' ? ' when the primary supervisor has not answered in time' : ''}.`;
+  const values = { supervisee: literal(superviseeName), supervisor: literal(supervisorName) };
+  const said =
+    kind === 'backup' ? t('teams.supervisor.backup', values) : t('teams.supervisor.primary', values);
   // The chain ends with the team's admins who are also supervisors: with none, a flag nobody
   // answers in time has nowhere left to go.
-  const warning = hasAdminSupervisor
-    ? ''
-    : '\n\n**One thing to check:** no admin of this team is also a supervisor, so a flag that nobody answers in time has nobody left to go to. Give an admin the supervisor role (`/peer team role user:@them role:supervisor`) so the chain always ends with a person.';
-  return refusalView(text + warning);
+  return refusalView(hasAdminSupervisor ? said : t('teams.supervisor.noAdminSupervisor', { said }));
 }
 
 /** People per page of `/peer team show`: one page stays well inside every platform's message limits. */
 export const overviewPageSize = 25;
 
-function personLine(p: OverviewPerson): string {
-  const supervisors = [
-    p.primary ? `primary: ${literal(p.primary.displayName)}` : '',
-    p.backup ? `backup: ${literal(p.backup.displayName)}` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const roles = p.roles.length > 0 ? p.roles.join(', ') : 'member';
-  const notes = [p.buddy ? 'support buddy' : '', p.offRoster ? 'not in the channel now' : '']
-    .filter(Boolean)
-    .join(', ');
-  return `• ${literal(p.member.displayName)} (${roles})${supervisors ? ` — ${supervisors}` : ''}${notes ? ` · ${notes}` : ''}`;
+function personLine(t: Translate, p: OverviewPerson): MarkupText {
+  const supervisors = joined(
+    [
+      ...(p.primary ? [t('teams.overview.primary', { name: literal(p.primary.displayName) })] : []),
+      ...(p.backup ? [t('teams.overview.backup', { name: literal(p.backup.displayName) })] : []),
+    ],
+    ', ',
+  );
+  const notes = joined(
+    [
+      ...(p.buddy ? [t('teams.overview.buddy')] : []),
+      ...(p.offRoster ? [t('teams.overview.offRoster')] : []),
+    ],
+    ', ',
+  );
+  const values = {
+    name: literal(p.member.displayName),
+    roles: roleWords(t, p.roles.length > 0 ? p.roles : ['member']),
+  };
+  if (supervisors && notes)
+    return t('teams.overview.personSupervisedNoted', { ...values, supervisors, notes });
+  if (supervisors) return t('teams.overview.personSupervised', { ...values, supervisors });
+  if (notes) return t('teams.overview.personNoted', { ...values, notes });
+  return t('teams.overview.person', values);
 }
 
 /** One page of the team: the settings on the first, up to `overviewPageSize` people on each. */
-export function teamOverviewView(overview: TeamOverview, page = 1): View {
-  const teamName = literal(overview.team.name);
+export function teamOverviewView(overview: TeamOverview, page = 1, t: Translate = english): View {
+  const name = literal(overview.team.name);
   const pages = Math.max(1, Math.ceil(overview.people.length / overviewPageSize));
   const shown = Math.min(Math.max(1, page), pages);
-  const title = pages > 1 ? `Team "${teamName}" (page ${shown} of ${pages})` : `Team "${teamName}"`;
+  const title =
+    pages > 1
+      ? t('teams.overview.titlePaged', { name, page: shown, pages })
+      : t('teams.overview.title', { name });
   const blocks: Block[] = [{ type: 'header', text: title }];
   if (shown === 1)
     blocks.push({
       type: 'fields',
       fields: [
-        { label: 'Time zone', value: overview.team.timeZone },
-        { label: 'Crisis region', value: overview.team.crisisRegion },
-        { label: 'People', value: String(overview.people.length) },
-        { label: 'Flags go to the next person after', value: escalationWords(overview.team) },
+        { label: t('teams.overview.timeZone'), value: markup`${literal(overview.team.timeZone)}` },
+        { label: t('teams.overview.crisisRegion'), value: markup`${literal(overview.team.crisisRegion)}` },
+        { label: t('teams.overview.people'), value: markup`${overview.people.length}` },
+        { label: t('teams.overview.escalation'), value: escalationWords(overview.team, t) },
       ],
     });
   const slice = overview.people.slice((shown - 1) * overviewPageSize, shown * overviewPageSize);
-  if (slice.length > 0) blocks.push({ type: 'text', text: slice.map(personLine).join('\n') });
+  if (slice.length > 0)
+    blocks.push({
+      type: 'text',
+      text: joined(
+        slice.map((p) => personLine(t, p)),
+        '\n',
+      ),
+    });
   if (shown < pages)
     blocks.push({
       type: 'context',
-      text: `\`/peer team show page:${shown + 1}\` shows the next ${overviewPageSize}.`,
+      text: t('teams.overview.nextPage', { page: shown + 1, size: overviewPageSize }),
     });
   return { text: title, blocks };
 }
 
 /** How long flags wait here, in words (team show and the escalation command). */
-export const escalationWords = (team: { escalateAfterMinutes: number; escalateUrgentMinutes: number }) =>
-  `${minutesWords(team.escalateAfterMinutes)} (${minutesWords(team.escalateUrgentMinutes)} for "talk now")`;
+export const escalationWords = (
+  team: { escalateAfterMinutes: number; escalateUrgentMinutes: number },
+  t: Translate = english,
+): MarkupText =>
+  t('teams.escalation.words', {
+    after: minutesWords(team.escalateAfterMinutes, t),
+    urgent: minutesWords(team.escalateUrgentMinutes, t),
+  });
 
 export function escalationTimesView(
   team: { escalateAfterMinutes: number; escalateUrgentMinutes: number },
   changed: boolean,
+  t: Translate = english,
 ): View {
-  const lead = changed ? 'Saved. From now on, a' : 'A';
+  const times = escalationWords(team, t);
   return refusalView(
-    `${lead} private flag nobody has seen goes to the next person after ${escalationWords(team)}. Flags already waiting keep the time they were given.`,
+    changed ? t('teams.escalation.saved', { times }) : t('teams.escalation.current', { times }),
   );
 }
 
-export const timeZoneSetView = (zone: string): View =>
-  refusalView(`Got it: I will use ${zone} for your reminders and quiet hours.`);
+export const timeZoneSetView = (zone: string, t: Translate = english): View =>
+  refusalView(t('teams.settings.timeZoneSet', { zone: literal(zone) }));
 
-export const quietHoursSetView = (described: string | null): View =>
+export const quietHoursSetView = (described: string | null, t: Translate = english): View =>
   refusalView(
-    described
-      ? `Your quiet hours are ${described}, in your own time zone. I will hold anything that is not urgent until they end.`
-      : 'Quiet hours are off. You can set them again any time with `/peer quiet-hours 21:00-07:00`.',
+    described ? t('teams.settings.quietSet', { hours: literal(described) }) : t('teams.settings.quietOff'),
   );
 
-export function privacyView(summary: PrivacySummary, quiet: string | null): View {
+export function privacyView(summary: PrivacySummary, quiet: string | null, t: Translate = english): View {
   const m = summary.member;
-  const teams =
-    summary.teams.map((t) => `${literal(t.name)} (${t.roles.join(', ')})`).join('; ') || 'none yet';
+  const teams = summary.teams.map((team) =>
+    t('teams.privacy.team', { name: literal(team.name), roles: roleWords(t, team.roles) }),
+  );
   return {
-    text: 'What PeerBridge stores about you',
+    text: t('teams.privacy.summary'),
     blocks: [
-      { type: 'header', text: 'What I store about you, and who can see it' },
+      { type: 'header', text: t('teams.privacy.header') },
       {
         type: 'fields',
         fields: [
-          { label: 'Your name here', value: literal(m.displayName) },
-          { label: 'Time zone', value: m.timeZone ?? 'the team’s' },
-          { label: 'Quiet hours', value: quiet ?? 'none' },
-          { label: 'Teams', value: teams },
+          { label: t('teams.privacy.name'), value: markup`${literal(m.displayName)}` },
+          {
+            label: t('teams.privacy.timeZone'),
+            value: m.timeZone ? markup`${literal(m.timeZone)}` : t('teams.privacy.teamsZone'),
+          },
+          {
+            label: t('teams.privacy.quietHours'),
+            value: quiet ? markup`${literal(quiet)}` : t('teams.privacy.none'),
+          },
+          {
+            label: t('teams.privacy.teams'),
+            value: teams.length > 0 ? joined(teams, '; ') : t('teams.privacy.noTeams'),
+          },
         ],
       },
       {
         type: 'text',
-        text: [
-          `**Check-in answers:** ${summary.answers}. Shared answers go into your team’s digest; private notes are encrypted and only you can read them.`,
-          `**Private flags:** ${summary.flags}. Only you and your assigned supervisors can see them; they are encrypted, and every time someone other than you reads one, it is written to an audit log.`,
-          `**Wellness plan:** ${summary.hasWellnessPlan ? 'saved, encrypted, readable only by you' : 'none saved'}.`,
-          `**Self-care nudges you chose:** ${summary.nudges}.`,
-          `**Reads of your private text by others:** ${summary.readsByOthers}.`,
-        ].join('\n'),
+        text: joined(
+          [
+            t('teams.privacy.answers', { count: summary.answers }),
+            t('teams.privacy.flags', { count: summary.flags }),
+            summary.hasWellnessPlan ? t('teams.privacy.planSaved') : t('teams.privacy.planNone'),
+            t('teams.privacy.nudges', { count: summary.nudges }),
+            t('teams.privacy.reads', { count: summary.readsByOthers }),
+          ],
+          '\n',
+        ),
       },
-      {
-        type: 'context',
-        text: 'Nothing private is ever posted to a channel. You can turn off any prompt, and skipping never shows up in a report.',
-      },
+      { type: 'context', text: t('teams.privacy.footer') },
     ],
   };
 }
 
-export function welcomeView(name: string): View {
-  const teamName = literal(name);
+export function welcomeView(name: string, t: Translate = english): View {
+  const title = t('teams.welcome.title', { name: literal(name) });
   return {
-    text: `Welcome to ${teamName}`,
+    text: title,
     blocks: [
-      { type: 'header', text: `Welcome to ${teamName}` },
-      {
-        type: 'text',
-        text:
-          'I am PeerBridge, a helper for this peer team. I post gentle check-ins, pass private flags to your supervisor when a session weighs on you, help schedule supervision, and keep crisis lines and resources close by.\n' +
-          'Everything is optional: you can skip, snooze or turn off any prompt.',
-      },
-      {
-        type: 'text',
-        text: 'If a session ever weighs on you, you can tell your supervisor privately, any time. Nobody else sees it.',
-      },
+      { type: 'header', text: title },
+      { type: 'text', text: t('teams.welcome.intro') },
+      { type: 'text', text: t('teams.welcome.flagAnyTime') },
       // The flags feature owns the form; its action id opens it, on every platform and the shell.
-      { type: 'actions', elements: [{ type: 'button', actionId: 'flags:start', label: 'Flag privately' }] },
       {
-        type: 'context',
-        text: '`/peer help` shows what you can do · `/peer privacy` shows what I keep about you',
+        type: 'actions',
+        elements: [{ type: 'button', actionId: 'flags:start', label: t('teams.welcome.flagButton') }],
       },
+      { type: 'context', text: t('teams.welcome.footer') },
     ],
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FormValues } from '../../../src/chat/index.ts';
 import type { Database } from '../../../src/db/index.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../../../src/features/ports.ts';
+import { english } from '../../../src/i18n/index.ts';
 import { dm } from '../../support/chat-harness.ts';
 import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
@@ -248,7 +249,7 @@ describe("a member's own controls", () => {
 
   it('counts answers by audience in /peer privacy, exports and erases them', async () => {
     await samInAHardPlace();
-    const privacy = await w.checkins.privacy?.(await w.memberId('sam'));
+    const privacy = await w.checkins.privacy?.(await w.memberId('sam'), english);
     expect(privacy?.[0]?.value).toContain('the team without your name: 1');
     const data = w.checkins.personalData!;
     const sam = await w.memberId('sam');

@@ -7,6 +7,7 @@ import { toPlainText } from '../../../src/chat/markup.ts';
 import type { Button } from '../../../src/chat/views.ts';
 import type { Database } from '../../../src/db/index.ts';
 import { loadSeed } from '../../../src/features/resources/index.ts';
+import { english } from '../../../src/i18n/index.ts';
 import { dm } from '../../support/chat-harness.ts';
 import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
 import { resourcesHarness } from './harness.ts';
@@ -193,6 +194,7 @@ describe('keeping the list current', () => {
     expect(told.payload).toContain('was added to the shared resources');
     const privacy = await h.resources.privacy?.(
       (await db.prisma.member.findFirstOrThrow({ where: { platformUserId: 'bo' } })).id,
+      english,
     );
     expect(privacy?.[0]?.value).toMatch(/^1 /);
   });

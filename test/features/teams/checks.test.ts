@@ -7,18 +7,25 @@ import {
   isQuietOff,
 } from '../../../src/features/teams/checks.ts';
 import { parseMention } from '../../../src/features/teams/mentions.ts';
+import { english, translatorFor } from '../../../src/i18n/index.ts';
+
+/** What a check says, in English (or the language given). */
+const said = (problem: ReturnType<typeof checkZone>, t = english) => problem?.(t);
 
 describe('teams option checks', () => {
   it('names a mistyped zone and suggests the real one', () => {
     expect(checkZone('America/New_York')).toBeUndefined();
-    expect(checkZone('Europe/Berln')).toMatch(/Europe\/Berlin/);
+    expect(said(checkZone('Europe/Berln'))).toMatch(/Europe\/Berlin/);
   });
 
   it('takes region codes like US or US-TX, and says what one looks like otherwise', () => {
     expect(checkRegion('US')).toBeUndefined();
     expect(checkRegion('us-tx')).toBeUndefined();
-    expect(checkRegion('United States')).toBe(
+    expect(said(checkRegion('United States'))).toBe(
       "'United States' is not a region code. Use one like US, GB or US-TX.",
+    );
+    expect(said(checkRegion('Estados Unidos'), translatorFor('es'))).toBe(
+      "'Estados Unidos' no es un código de región. Usa uno como US, GB o US-TX.",
     );
   });
 
@@ -26,14 +33,14 @@ describe('teams option checks', () => {
     expect(checkQuiet('21:00-07:00')).toBeUndefined();
     expect(checkQuiet(' OFF ')).toBeUndefined();
     expect(isQuietOff('Off')).toBe(true);
-    expect(checkQuiet('late')).toEqual(expect.any(String));
+    expect(said(checkQuiet('late'))).toMatch(/as quiet hours/);
   });
 
   it('lets through what some platform could send for a person, and nothing else', () => {
     expect(checkMention('<@U0CASEY01|casey>')).toBeUndefined();
     expect(checkMention('<@!100000000000000002>')).toBeUndefined();
     expect(checkMention('@alex')).toBeUndefined();
-    expect(checkMention('alex smith')).toMatch(/I couldn't tell who 'alex smith' is/);
+    expect(said(checkMention('alex smith'))).toMatch(/I couldn't tell who 'alex smith' is/);
   });
 });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toPlainText } from '../../../src/chat/markup.ts';
 import type { Database } from '../../../src/db/index.ts';
 import { createTeamsFeature } from '../../../src/features/teams/index.ts';
+import { english } from '../../../src/i18n/index.ts';
 import { featureHarness } from '../../support/chat-harness.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { clientsFor, shellPeople } from '../../support/people.ts';
@@ -69,7 +71,8 @@ describe('team set-up', () => {
     );
     expect(reply.seen[0]?.how).toBe('publicly');
     expect(reply.text()).toContain('This channel is now the team "Harbor peers"');
-    expect(reply.text()).toContain('America/New_York');
+    // As every renderer reads it: the zone is the person's text, escaped in the markup.
+    expect(toPlainText(reply.text())).toContain('America/New_York');
     const team = await db.prisma.team.findFirstOrThrow({
       where: { channelId: channel },
       include: { roles: { include: { member: true } } },
@@ -192,7 +195,7 @@ describe('personal settings', () => {
       prisma: db.prisma,
       defaults: { timeZone: 'UTC', crisisRegion: 'US' },
       clientFor: clientsFor(shellPeople),
-    }).privacy?.(member.id);
+    }).privacy?.(member.id, english);
     expect(lines).toContainEqual({ label: 'Time zone', value: 'Asia/Tokyo' });
     expect(lines).toContainEqual({ label: 'Quiet hours', value: '21:00-07:00' });
     expect([member.quietStart, member.quietEnd]).toEqual([21 * 60, 7 * 60]);

@@ -2,8 +2,10 @@
 // (both hand their line to parseCommandText, tested here against the real teams table).
 import { describe, expect, it } from 'vitest';
 import { createCommandTable, parseCommandText } from '../../../src/chat/index.ts';
+import { toPlainText } from '../../../src/chat/markup.ts';
 import type { PrismaClient } from '../../../src/db/index.ts';
 import { teamCommands, teamGroup } from '../../../src/features/teams/commands.ts';
+import { english } from '../../../src/i18n/index.ts';
 import { clientsFor } from '../../support/people.ts';
 
 // Parsing never reaches a handler, so the database is never touched.
@@ -15,7 +17,11 @@ const table = createCommandTable({
     clientFor: clientsFor(),
   }),
 });
-const parse = (text: string) => parseCommandText(table, text);
+/** The parse, with a refusal's words in English. */
+const parse = (text: string) => {
+  const parsed = parseCommandText(table, text);
+  return parsed.ok ? parsed : { ok: false, reason: parsed.reason(english) };
+};
 
 describe('typed /peer setup', () => {
   it('gives a named rest-of-line option the words after it', () => {
@@ -83,9 +89,11 @@ describe('a zone typed as an abbreviation (issue 23, item 10)', () => {
     const parsed = parse('timezone zone:EST');
     expect(parsed.ok).toBe(true);
     const zone = table.find(['timezone'])!.options.zone;
-    const problem = zone?.type === 'string' ? zone.check?.('EST') : undefined;
-    expect(problem).toContain('America/New_York');
-    expect(zone?.type === 'string' ? zone.check?.('PST') : undefined).toContain('America/Los_Angeles');
+    /** What the check says, in English, as a renderer shows it. */
+    const said = (typed: string) =>
+      zone?.type === 'string' ? toPlainText(zone.check?.(typed)?.(english) ?? '') : undefined;
+    expect(said('EST')).toContain('America/New_York');
+    expect(said('PST')).toContain('America/Los_Angeles');
     expect(zone?.type === 'string' ? zone.check?.('America/New_York') : 'x').toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { defineCommand } from '../../../chat/command-table.ts';
 import { channelLanguage, translatorOf } from '../../../i18n/index.ts';
 import { checkRegion, checkZone } from '../checks.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
+import { translatorForActor } from '../language.ts';
 import { setUpTeam } from '../team-setup.ts';
 import { refusalView, teamSetUpView } from '../views.ts';
 
@@ -33,14 +34,16 @@ export function setupCommand({ prisma, access, defaults }: BoundTeamsDeps) {
       name: { type: 'string', description: 'A name for the team', maxLength: 80, rest: true },
     },
     handler: async ({ actor, place, reply, options }) => {
-      if (!place.channelId)
-        return reply.privately(refusalView('Please run `/peer setup` in the channel your team uses.'));
+      const mine = await translatorForActor(prisma, actor, { channelId: place.channelId });
+      if (!place.channelId) return reply.privately(refusalView(mine('teams.setUp.runHere')));
       const outcome = await setUpTeam(
         prisma,
         access,
         actor,
         {
           channelId: place.channelId,
+          // A team made without a name is named in the words of the person who made it.
+          defaultName: mine('teams.setUp.defaultName'),
           ...(options.name ? { name: options.name } : {}),
           ...(options.timezone ? { timeZone: options.timezone } : {}),
           ...(options.region ? { crisisRegion: options.region.toUpperCase() } : {}),
@@ -48,10 +51,15 @@ export function setupCommand({ prisma, access, defaults }: BoundTeamsDeps) {
         },
         defaults,
       );
-      if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
-      const set = teamSetUpView(outcome.value.team, outcome.value.created);
-      const t = translatorOf(channelLanguage(outcome.value.team.language));
-      const name = t(t.language === 'es' ? 'language.names.es' : 'language.names.en');
+      if (!outcome.ok) return reply.privately(refusalView(outcome.reason(mine)));
+      // A new team's set-up is posted in its channel, in the team's language; a change is told
+      // privately to the admin who made it, in their own.
+      const t = outcome.value.created
+        ? translatorOf(channelLanguage(outcome.value.team.language))
+        : await translatorForActor(prisma, actor, { teamId: outcome.value.team.id });
+      const set = teamSetUpView(outcome.value.team, outcome.value.created, t);
+      const teamLanguage = channelLanguage(outcome.value.team.language).language;
+      const name = t(teamLanguage === 'es' ? 'language.names.es' : 'language.names.en');
       const shown = options.language
         ? {
             ...set,

@@ -4,6 +4,7 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
 import { checkEscalateAfter, checkEscalateUrgent, setEscalationTimes } from '../escalation-times.ts';
+import { translatorForActor } from '../language.ts';
 import { adminContext } from '../role-changes.ts';
 import { escalationTimesView, refusalView } from '../views.ts';
 
@@ -25,16 +26,17 @@ export function teamEscalationCommand({ prisma, access }: BoundTeamsDeps) {
       },
     },
     handler: async ({ actor, place, reply, options }) => {
+      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
       const context = await adminContext(prisma, access, actor, place.channelId, 'team.escalation');
-      if (!context.ok) return reply.privately(refusalView(context.reason));
+      if (!context.ok) return reply.privately(refusalView(context.reason(t)));
       const changing = options.after !== undefined || options.urgent !== undefined;
-      if (!changing) return reply.privately(escalationTimesView(context.value.team, false));
+      if (!changing) return reply.privately(escalationTimesView(context.value.team, false, t));
       const outcome = await setEscalationTimes(prisma, context.value.team, context.value.admin, {
         ...(options.after !== undefined ? { after: options.after } : {}),
         ...(options.urgent !== undefined ? { urgent: options.urgent } : {}),
       });
       await reply.privately(
-        outcome.ok ? escalationTimesView(outcome.value, true) : refusalView(outcome.reason),
+        outcome.ok ? escalationTimesView(outcome.value, true, t) : refusalView(outcome.reason(t)),
       );
     },
   });

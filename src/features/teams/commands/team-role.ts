@@ -3,6 +3,7 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
+import { translatorForActor } from '../language.ts';
 import { personFromMention } from '../people.ts';
 import { adminContext, changeRole } from '../role-changes.ts';
 import { refusalView, roleChangedView } from '../views.ts';
@@ -28,10 +29,11 @@ export function teamRoleCommand({ prisma, access, clientFor, flagRouting }: Boun
     },
     handler: async ({ actor, place, reply, options }) => {
       // The admin check comes before the platform is asked about anyone.
+      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
       const context = await adminContext(prisma, access, actor, place.channelId);
-      if (!context.ok) return reply.privately(refusalView(context.reason));
+      if (!context.ok) return reply.privately(refusalView(context.reason(t)));
       const person = await personFromMention(clientFor, actor, options.user);
-      if (!person.ok) return reply.privately(refusalView(person.reason));
+      if (!person.ok) return reply.privately(refusalView(person.reason(t)));
       const remove = options.remove ?? false;
       const outcome = await changeRole(
         prisma,
@@ -41,10 +43,10 @@ export function teamRoleCommand({ prisma, access, clientFor, flagRouting }: Boun
         { target: person.value, role: options.role, remove },
         flagRouting,
       );
-      if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
+      if (!outcome.ok) return reply.privately(refusalView(outcome.reason(t)));
       flagRouting?.notify();
       const { targetName, changed, endedAssignments } = outcome.value;
-      await reply.privately(roleChangedView(targetName, options.role, remove, changed, endedAssignments));
+      await reply.privately(roleChangedView(targetName, options.role, remove, changed, endedAssignments, t));
     },
   });
 }

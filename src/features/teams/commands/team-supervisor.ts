@@ -3,6 +3,7 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
+import { translatorForActor } from '../language.ts';
 import { personFromMention } from '../people.ts';
 import { adminContext, assignSupervisor, hasAdminSupervisor } from '../role-changes.ts';
 import { refusalView, supervisorAssignedView } from '../views.ts';
@@ -33,12 +34,13 @@ export function teamSupervisorCommand({ prisma, access, clientFor, flagRouting }
     },
     handler: async ({ actor, place, reply, options }) => {
       const kind = options.kind ?? 'primary';
+      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
       const context = await adminContext(prisma, access, actor, place.channelId);
-      if (!context.ok) return reply.privately(refusalView(context.reason));
+      if (!context.ok) return reply.privately(refusalView(context.reason(t)));
       const supervisee = await personFromMention(clientFor, actor, options.member);
-      if (!supervisee.ok) return reply.privately(refusalView(supervisee.reason));
+      if (!supervisee.ok) return reply.privately(refusalView(supervisee.reason(t)));
       const supervisor = await personFromMention(clientFor, actor, options.supervisor);
-      if (!supervisor.ok) return reply.privately(refusalView(supervisor.reason));
+      if (!supervisor.ok) return reply.privately(refusalView(supervisor.reason(t)));
       const outcome = await assignSupervisor(
         prisma,
         access,
@@ -47,11 +49,13 @@ export function teamSupervisorCommand({ prisma, access, clientFor, flagRouting }
         { supervisee: supervisee.value, supervisor: supervisor.value, kind },
         flagRouting,
       );
-      if (!outcome.ok) return reply.privately(refusalView(outcome.reason));
+      if (!outcome.ok) return reply.privately(refusalView(outcome.reason(t)));
       flagRouting?.notify();
       const { supervisee: member, supervisor: lead } = outcome.value;
       const endOfChain = await hasAdminSupervisor(prisma, context.value.team.id);
-      await reply.privately(supervisorAssignedView(member.displayName, lead.displayName, kind, endOfChain));
+      await reply.privately(
+        supervisorAssignedView(member.displayName, lead.displayName, kind, endOfChain, t),
+      );
     },
   });
 }

@@ -2,6 +2,7 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkZone } from '../checks.ts';
 import type { TeamsDeps } from '../deps.ts';
+import { translatorForActor } from '../language.ts';
 import { setTimeZone } from '../service.ts';
 import { timeZoneSetView } from '../views.ts';
 
@@ -21,9 +22,10 @@ export function timezoneCommand({ prisma }: TeamsDeps) {
         check: checkZone,
       },
     },
-    handler: async ({ actor, reply, options }) => {
+    handler: async ({ actor, place, reply, options }) => {
       await setTimeZone(prisma, actor, options.zone);
-      await reply.privately(timeZoneSetView(options.zone));
+      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
+      await reply.privately(timeZoneSetView(options.zone, t));
     },
   });
 }

@@ -1,6 +1,13 @@
 // What `/peer admin outbox` says. Ids, recipients and platform errors arrive as literal(...).
 export const admin = {
   outbox: {
+    notRetried: {
+      'not-visible':
+        'That message is not in the outbox you can see (this team’s, or this workspace’s). Open `/peer admin outbox` again to see the current list.',
+      sent: 'That message was delivered already; there is nothing to retry.',
+      waiting:
+        'That message is still waiting to be sent; only messages that were given up on can be retried.',
+    },
     header: 'Deliveries for {{scope}}',
     scopeWorkspace: 'this workspace',
     scopeTeam: 'this team',

@@ -145,6 +145,7 @@ export const checkins = {
     checkinGone: 'That check-in is gone.',
   },
   commands: {
+    notPauseDate: "'{{value}}' isn't a date I can read; write it like 2026-12-24.",
     opened_one: 'A round is open. I am sending one private prompt; `/peer checkin close` closes it early.',
     opened_other:
       'A round is open. I am sending {{count}} private prompts; `/peer checkin close` closes it early.',

@@ -1,4 +1,5 @@
 export const privacy = {
+  notAMention: "I couldn't tell who '{{value}}' is. Please mention them, like @alex.",
   summary: {
     title: 'What PeerBridge stores about you',
     header: 'What I store about you, and who can see it',

@@ -312,4 +312,15 @@ export const supervision = {
     ruleFirstDate:
       'The first date is not one of the days the rule meets on. Please start the series on one of them.',
   },
+  checks: {
+    notDate: "'{{value}}' is not a date I can read. Please write it like 2026-03-02.",
+    notRealDate: "'{{value}}' is not a real date. Please check the day and month.",
+    notTime: "'{{value}}' is not a time I can read. Please write it like 18:30.",
+    notRef:
+      "'{{value}}' is not a reference I know. Use the six-character code from `/peer supervision list`, like #a1b2c3.",
+    notSlot: "'{{value}}' is not a slot I can read. Write each like 2026-03-02 18:00, separated by commas.",
+    notChannel: "I couldn't tell which channel '{{value}}' is. Please mention it, like #peer-support.",
+    notReminders:
+      "'{{value}}' isn't a list of reminder times I can read. Try 24h,15m (one to three, each 5 minutes to 7 days).",
+  },
 } as const;

@@ -2,6 +2,13 @@ import type { Catalog } from '../../catalog-types.ts';
 
 export const admin: Catalog['admin'] = {
   outbox: {
+    notRetried: {
+      'not-visible':
+        'Ese mensaje no está en la bandeja de salida que puedes ver (la de este equipo o la de este espacio de trabajo). Abre `/peer admin outbox` de nuevo para ver la lista actual.',
+      sent: 'Ese mensaje ya se entregó; no hay nada que reintentar.',
+      waiting:
+        'Ese mensaje todavía espera su envío; solo se pueden reintentar los mensajes que se dieron por perdidos.',
+    },
     header: 'Entregas de {{scope}}',
     scopeWorkspace: 'este espacio de trabajo',
     scopeTeam: 'este equipo',

@@ -150,6 +150,7 @@ export const checkins: Catalog['checkins'] = {
     checkinGone: 'Ese registro ya no existe.',
   },
   commands: {
+    notPauseDate: "No puedo leer '{{value}}' como fecha; escríbela así: 2026-12-24.",
     opened_one:
       'Hay una ronda abierta. Estoy enviando un mensaje privado; `/peer checkin close` la cierra antes.',
     opened_other:

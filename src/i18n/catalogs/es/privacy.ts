@@ -1,6 +1,7 @@
 import type { Catalog } from '../../catalog-types.ts';
 
 export const privacy: Catalog['privacy'] = {
+  notAMention: "No supe quién es '{{value}}'. Menciónale con @, por ejemplo @alex.",
   summary: {
     title: 'Lo que PeerBridge guarda sobre ti',
     header: 'Lo que guardo sobre ti, y quién puede verlo',

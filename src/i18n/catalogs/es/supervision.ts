@@ -327,4 +327,16 @@ export const supervision: Catalog['supervision'] = {
     ruleFirstDate:
       'La primera fecha no es uno de los días en que se reúne la regla. Por favor, empieza la serie en uno de ellos.',
   },
+  checks: {
+    notDate: "No puedo leer '{{value}}' como fecha. Escríbela así: 2026-03-02.",
+    notRealDate: "'{{value}}' no es una fecha que exista. Revisa el día y el mes.",
+    notTime: "No puedo leer '{{value}}' como hora. Escríbela así: 18:30.",
+    notRef:
+      "No conozco la referencia '{{value}}'. Usa el código de seis caracteres de `/peer supervision list`, como #a1b2c3.",
+    notSlot:
+      "No puedo leer '{{value}}' como horario. Escribe cada uno así: 2026-03-02 18:00, separados por comas.",
+    notChannel: "No supe qué canal es '{{value}}'. Menciónalo, por ejemplo #apoyo-entre-pares.",
+    notReminders:
+      "No puedo leer '{{value}}' como lista de recordatorios. Prueba 24h,15m (de uno a tres, cada uno entre 5 minutos y 7 días).",
+  },
 };
