@@ -209,6 +209,22 @@ async function scene(): Promise<Scene> {
   return s;
 }
 
+/** Every string inside rows read from the database (nested JSON included). */
+function stringsIn(value: unknown): string[] {
+  // An address is shown without its scheme (and trailing slash), as people write it.
+  // A long summary is cut short with "…": its beginnings (to any character) count as data too.
+  if (typeof value === 'string')
+    return [
+      value,
+      value.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''),
+      ...Array.from({ length: Math.max(0, value.length - 40) }, (_, i) => value.slice(0, 40 + i).trimEnd()),
+    ];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date))
+    return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
 /** Messages the outbox holds for this case's people and channel (direct messages, channel posts). */
 async function outboxTexts(s: Scene): Promise<string[]> {
   const rows = await db.prisma.outboxMessage.findMany({
@@ -372,6 +388,9 @@ const cases: readonly Case[] = [
       await s.command(s.sam, ['find'], { words: 'crisis' });
       await s.command(s.sam, ['resources', 'suggest']);
       await s.command(s.admin, ['resources', 'review']);
+      // The entries are data, not the bot's words (a line's name, its notes, its address): like
+      // a member's answer they may show unmarked; the words around them may not.
+      s.supplied.push(...stringsIn(await db.prisma.resource.findMany()));
     },
   },
   {
