@@ -55,6 +55,8 @@ export interface FakePost {
   type: string;
   props: Record<string, unknown>;
   file_ids?: string[];
+  /** What the server adds when it sends a post: here, the attached files' infos. */
+  metadata?: { files?: unknown[] };
   create_at: number;
   update_at: number;
   delete_at: number;
@@ -101,7 +103,10 @@ export class MattermostWorld {
   readonly posts = new Map<string, FakePost>();
   readonly commands = new Map<string, FakeCommand>();
   readonly dialogs: FakeDialog[] = [];
-  readonly files = new Map<string, { name: string; bytes: Uint8Array }>();
+  readonly files = new Map<
+    string,
+    { name: string; bytes: Uint8Array; channelId?: string; mimeType?: string }
+  >();
   /** trigger id -> who it was issued to and when. */
   readonly triggers = new Map<
     string,
