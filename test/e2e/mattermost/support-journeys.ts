@@ -9,7 +9,7 @@ export async function answerForm(
   fake: FakeMattermost,
   username: string,
   post: FakePost,
-  button: string,
+  button: Parameters<FakeMattermost['press']>[2],
   answers: Record<string, unknown>,
 ): Promise<FakeDialog[]> {
   const dialogs: FakeDialog[] = [];

@@ -583,19 +583,23 @@ export class FakeMattermost {
     return post(command.url, 'application/x-www-form-urlencoded', form.toString());
   }
 
-  /** A press on a post's button (by its name) or select: the server calls the action's URL. */
+  /**
+   * A press on a post's button (by its name, or the first action `actionName` picks when
+   * several share a name) or select: the server calls the action's URL.
+   */
   async press(
     username: string,
     postId: string,
-    actionName: string,
+    actionName: string | ((action: FakePostAction) => boolean),
     selected?: string,
   ): Promise<CallbackAnswer> {
     const user = this.world.user(username);
     const found = this.world.posts.get(postId) ?? this.#ephemeral.get(postId);
     if (!found || (found.ephemeralFor && found.ephemeralFor !== user.id))
       throw new Error('no such post for this person');
-    const action = actionsOf(found).find((a) => a.name === actionName);
-    if (!action?.integration?.url) throw new Error(`no action '${actionName}' on the post`);
+    const picks = typeof actionName === 'string' ? (a: FakePostAction) => a.name === actionName : actionName;
+    const action = actionsOf(found).find(picks);
+    if (!action?.integration?.url) throw new Error(`no action '${String(actionName)}' on the post`);
     const channel = this.world.channels.get(found.channel_id);
     const teamId = channel?.team_id ?? '';
     return post(
@@ -621,15 +625,22 @@ export class FakeMattermost {
   }
 
   /** Anyone able to reach the bot posts a made-up press: no MAC, or a wrong one. */
-  forgedPress(url: string, context: Record<string, unknown>, username = 'mallory'): Promise<CallbackAnswer> {
+  forgedPress(
+    url: string,
+    context: Record<string, unknown>,
+    username = 'mallory',
+    channelId = this.world.townSquare.id,
+  ): Promise<CallbackAnswer> {
     const user = this.world.user(username);
+    const channel = this.world.channels.get(channelId);
     return post(
       url,
       'application/json',
       JSON.stringify({
         user_id: user.id,
-        channel_id: this.world.townSquare.id,
-        team_id: this.world.team.id,
+        channel_id: channelId,
+        channel_name: channel?.name ?? '',
+        team_id: channel?.team_id ?? this.world.team.id,
         post_id: newId(),
         trigger_id: newId(),
         context,
