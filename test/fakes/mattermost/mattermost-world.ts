@@ -19,6 +19,8 @@ export interface FakeUser {
   roles: string;
   is_bot: boolean;
   delete_at: number;
+  /** The interface language the person chose ("en" unless set). */
+  locale: string;
   timezone: { useAutomaticTimezone: string; automaticTimezone: string; manualTimezone: string };
 }
 
@@ -134,6 +136,7 @@ export class MattermostWorld {
       roles: 'system_user',
       is_bot: false,
       delete_at: 0,
+      locale: 'en',
       timezone: { useAutomaticTimezone: 'true', automaticTimezone: 'UTC', manualTimezone: '' },
       ...fields,
     };
