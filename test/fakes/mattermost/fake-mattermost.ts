@@ -585,16 +585,18 @@ export class FakeMattermost {
 
   /**
    * A press on a post's button (by its name, or the first action `actionName` picks when
-   * several share a name) or select: the server calls the action's URL.
+   * several share a name) or select: the server calls the action's URL with a fresh trigger.
    */
   async press(
     username: string,
-    postId: string,
+    postId: string | FakePost,
     actionName: string | ((action: FakePostAction) => boolean),
     selected?: string,
   ): Promise<CallbackAnswer> {
     const user = this.world.user(username);
-    const found = this.world.posts.get(postId) ?? this.#ephemeral.get(postId);
+    // A post given whole is that version of it, as a client that has not refreshed still shows it.
+    const found =
+      typeof postId === 'string' ? (this.world.posts.get(postId) ?? this.#ephemeral.get(postId)) : postId;
     if (!found || (found.ephemeralFor && found.ephemeralFor !== user.id))
       throw new Error('no such post for this person');
     const picks = typeof actionName === 'string' ? (a: FakePostAction) => a.name === actionName : actionName;
