@@ -557,12 +557,13 @@ export class FakeMattermost {
   async slash(
     username: string,
     text: string,
-    where: { channelId?: string; trigger?: string } = {},
+    where: { channelId?: string; trigger?: string; teamId?: string } = {},
   ): Promise<CallbackAnswer> {
     const user = this.world.user(username);
     const channel = this.world.channels.get(where.channelId ?? this.world.townSquare.id);
     if (!channel) throw new Error('no such channel');
-    const teamId = channel.team_id || this.world.team.id;
+    // A direct channel has no team: the command carries the team the person has open (`teamId`).
+    const teamId = channel.team_id || where.teamId || this.world.team.id;
     const command = [...this.world.commands.values()].find(
       (c) => c.team_id === teamId && c.trigger === (where.trigger ?? 'peer'),
     );
