@@ -66,14 +66,15 @@ export class MattermostRest extends Client4 {
    * server listed): more than that is refused by the caller's size check, never buffered whole.
    */
   async fileBytes(fileId: string, announced: number): Promise<Uint8Array> {
+    const url = this.getFileUrl(fileId, 0);
     let response: Response;
     try {
-      response = await fetch(this.getFileUrl(fileId, 0), {
+      response = await fetch(url, {
         ...this.getOptions({ method: 'get' }),
         signal: AbortSignal.timeout(OUTBOX_REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new ClientError(this.getUrl(), { message: 'Mattermost did not answer', url: fileId }, error);
+      throw new ClientError(this.getUrl(), { message: 'Mattermost did not answer', url }, error);
     }
     if (!response.ok || !response.body) {
       await response.body?.cancel();
