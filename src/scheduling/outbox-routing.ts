@@ -18,6 +18,16 @@ export function rateKeys(row: Pick<OutboxRow, 'platform' | 'workspaceExternalId'
   return [lane];
 }
 
+/**
+ * The key a 429 for this row pauses: the bucket the platform's limit is counted in. Slack and
+ * Discord limit per channel (route); Mattermost's RateLimitSettings count every call of the
+ * bot's token, so its 429 pauses the global key (the per-channel lane has no bucket there, and
+ * pausing it would wait for nothing).
+ */
+export function pauseKeyOf(row: Pick<OutboxRow, 'platform' | 'workspaceExternalId' | 'recipientId'>): string {
+  return row.platform === 'mattermost' ? 'mattermost:global' : (rateKeys(row)[0] ?? '');
+}
+
 /** Paced keys of a row (limits found from 429s, not published): Slack's workspace ceiling. */
 export function paceKeys(row: Pick<OutboxRow, 'platform' | 'workspaceExternalId'>): string[] {
   return row.platform === 'slack' ? [`slack:workspace:${row.workspaceExternalId}`] : [];

@@ -36,7 +36,7 @@ import { GroupCommit } from './group-commit.ts';
 import type { LogPort } from './log-port.ts';
 import { privateKinds } from './outbox.ts';
 import { decodePayload } from './outbox-payload.ts';
-import { laneKey, paceKeys, rateKeys, type Target, targetOf } from './outbox-routing.ts';
+import { laneKey, paceKeys, pauseKeyOf, rateKeys, type Target, targetOf } from './outbox-routing.ts';
 import {
   type AttemptRecord,
   claimDue,
@@ -642,7 +642,7 @@ class Worker implements OutboxWorker {
   }
 
   #rateLimited(row: OutboxRow, waitMs: number): void {
-    this.#limiter.pause(rateKeys(row)[0]!, waitMs);
+    this.#limiter.pause(pauseKeyOf(row), waitMs);
     for (const cut of this.#limiter.limited(paceKeys(row)))
       this.#options.logger?.info(
         { event: 'outbox.paced', key: cut.key, perSecond: Math.round(cut.perSecond) },

@@ -12,6 +12,7 @@ import { createMattermostClient, DirectChannels, type MattermostSession } from '
 import { registerCommands } from './mattermost-commands.ts';
 import { type DispatchDeps, onAction, onCommand, onDialog } from './mattermost-dispatch.ts';
 import { actorOf } from './mattermost-events.ts';
+import { mattermostAttachments } from './mattermost-files.ts';
 import { PendingForms } from './mattermost-forms.ts';
 import { createCallbackServer, mattermostPaths } from './mattermost-http.ts';
 import { createReply } from './mattermost-reply.ts';
@@ -101,6 +102,9 @@ export function createMattermostAdapter(options: MattermostAdapterOptions): Matt
         actor: actorOf(workspaceId, post.user_id),
         place: { channelId: post.channel_id, isDirect: true },
         text: post.message,
+        ...(post.metadata?.files?.length
+          ? { attachments: mattermostAttachments(rest, post.metadata.files) }
+          : {}),
       },
       reply,
     );

@@ -19,6 +19,62 @@ import {
 const postSchema = z.object({ id: z.string(), channel_id: z.string() });
 const channelSchema = z.object({ id: z.string() });
 const filesSchema = z.object({ file_infos: z.array(z.object({ id: z.string() })).min(1) });
+const postListSchema = z.object({
+  order: z.array(z.string()),
+  posts: z.record(
+    z.string(),
+    z.object({
+      id: z.string(),
+      channel_id: z.string(),
+      user_id: z.string(),
+      root_id: z.string().default(''),
+      create_at: z.number(),
+      delete_at: z.number().default(0),
+      props: z.record(z.string(), z.unknown()).nullish(),
+    }),
+  ),
+});
+
+/** Posts read per page when looking for an outbox key (the server's most). */
+const FIND_PAGE = 200;
+/** Pages read before the lookup gives up and says it cannot tell. */
+const FIND_PAGES = 10;
+
+/**
+ * The bot's post in this channel that carries the outbox key, created at `since` or later.
+ * Pages newest first (GET /channels/{id}/posts lists thread replies too, so a threaded send is
+ * found as well) and stops at the first post older than `since`. A long view goes out as several
+ * posts, each with the key: the first of them (the oldest) is the message's ref. Throws when it
+ * read FIND_PAGES pages and still did not reach `since`: it cannot tell.
+ */
+export async function findPostByKey(
+  session: MattermostSession,
+  channelId: string,
+  key: string,
+  since?: Date,
+): Promise<{ postId: string; rootId: string } | undefined> {
+  const floor = since === undefined ? 0 : since.getTime() - 1_000;
+  let found: { postId: string; rootId: string; at: number } | undefined;
+  for (let page = 0; page < FIND_PAGES; page++) {
+    const list = postListSchema.parse(await session.rest.getPosts(channelId, page, FIND_PAGE));
+    let older = false;
+    for (const id of list.order) {
+      const post = list.posts[id];
+      if (!post) continue;
+      if (post.create_at < floor) {
+        older = true;
+        continue;
+      }
+      if (post.user_id !== session.botUserId() || post.delete_at > 0) continue;
+      if (post.props?.[outboxKeyProp] !== key) continue;
+      if (!found || post.create_at <= found.at)
+        found = { postId: post.id, rootId: post.root_id, at: post.create_at };
+    }
+    if (older || list.order.length < FIND_PAGE)
+      return found && { postId: found.postId, rootId: found.rootId };
+  }
+  throw new Error(`no post older than the outbox row within ${FIND_PAGES * FIND_PAGE} posts: cannot tell`);
+}
 
 /** The prop that carries an outbox idempotency key on every part of a send. */
 export const outboxKeyProp = 'peerbridge_key';
@@ -136,6 +192,22 @@ export function createMattermostClient(session: MattermostSession, directs: Dire
     capabilities: mattermostCapabilities,
     sendDirect: (user, view, options) => send('mattermost.sendDirect', user, view, options),
     postToChannel: (channel, view, options) => send('mattermost.postToChannel', channel, view, options),
+    async findDelivered(target, idempotencyKey, since) {
+      try {
+        const channelId = await channelOf(target);
+        const found = await findPostByKey(session, channelId, idempotencyKey, since);
+        if (!found) return undefined;
+        return {
+          platform: 'mattermost',
+          workspaceId: target.workspaceId,
+          channelId,
+          messageId: found.postId,
+          ...(found.rootId === '' ? {} : { threadId: found.rootId }),
+        };
+      } catch (error) {
+        throw toDeliveryError(error, 'mattermost.findDelivered');
+      }
+    },
     async postPrivately(channel, user, view) {
       try {
         await postEphemeral(session, channel.channelId, user.userId, view);

@@ -16,6 +16,8 @@ const userSchema = z.object({
   delete_at: z.number().optional(),
   is_bot: z.boolean().optional(),
   roles: z.string().default(''),
+  /** The person's interface language (Settings → Display → Language), e.g. "es", "pt-BR". */
+  locale: z.string().optional(),
   timezone: z
     .object({
       useAutomaticTimezone: z.union([z.string(), z.boolean()]).optional(),
@@ -52,6 +54,7 @@ export function personFrom(raw: unknown, teamAdmin = false): PlatformPerson {
     isBot: user.is_bot ?? false,
     deleted: (user.delete_at ?? 0) > 0,
     ...(zone ? { timeZone: zone } : {}),
+    ...(user.locale ? { locale: user.locale } : {}),
     isWorkspaceAdmin: hasRole(user.roles, 'system_admin') || teamAdmin,
   };
 }

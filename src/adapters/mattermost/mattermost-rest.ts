@@ -61,6 +61,49 @@ export class MattermostRest extends Client4 {
     );
   };
 
+  /**
+   * A file's bytes (GET /files/{id}). Reads at most one byte past `announced` (the size the
+   * server listed): more than that is refused by the caller's size check, never buffered whole.
+   */
+  async fileBytes(fileId: string, announced: number): Promise<Uint8Array> {
+    const url = this.getFileUrl(fileId, 0);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        ...this.getOptions({ method: 'get' }),
+        signal: AbortSignal.timeout(OUTBOX_REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new ClientError(this.getUrl(), { message: 'Mattermost did not answer', url }, error);
+    }
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      throw new MattermostHttpError(response.status, `HTTP ${response.status} for a file`);
+    }
+    const cap = announced + 1;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+      if (size >= cap) {
+        await reader.cancel();
+        break;
+      }
+    }
+    const bytes = new Uint8Array(Math.min(size, cap));
+    let at = 0;
+    for (const chunk of chunks) {
+      const part = chunk.subarray(0, bytes.byteLength - at);
+      bytes.set(part, at);
+      at += part.byteLength;
+    }
+    return bytes;
+  }
+
   /** Opens an interactive dialog for the person whose trigger this is (valid ~3 s, once). */
   openDialog(request: { trigger_id: string; url: string; dialog: unknown }): Promise<unknown> {
     return this.doFetch(`${this.getBaseRoute()}/actions/dialogs/open`, {

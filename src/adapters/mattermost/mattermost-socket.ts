@@ -7,6 +7,7 @@ import { WebSocketClient, type WebSocketMessage } from '@mattermost/client';
 import WebSocket from 'ws';
 import { z } from 'zod';
 import { errorFields, type Logger } from '../../chat/index.ts';
+import { mattermostFileInfosSchema } from './mattermost-files.ts';
 
 function installBrowserGlobals(): void {
   const g = globalThis as Record<string, unknown>;
@@ -29,6 +30,7 @@ const postSchema = z.object({
   message: z.string().default(''),
   type: z.string().default(''),
   root_id: z.string().default(''),
+  metadata: z.object({ files: mattermostFileInfosSchema }).optional(),
 });
 export type SocketPost = z.infer<typeof postSchema>;
 

@@ -9,14 +9,28 @@ export async function answerForm(
   fake: FakeMattermost,
   username: string,
   post: FakePost,
-  button: string,
+  button: Parameters<FakeMattermost['press']>[2],
+  answers: Record<string, unknown>,
+): Promise<FakeDialog[]> {
+  const opened = fake.world.dialogs.filter((d) => d.user_id === fake.world.user(username).id).length;
+  const answer = await fake.press(username, post.id, button);
+  if (answer.status !== 200) throw new Error(`the press answered ${answer.status}`);
+  return answerParts(fake, username, opened, answers);
+}
+
+/**
+ * Answers every part of a form whose first dialog is the one opened for `username` after
+ * `opened` dialogs (a command opened it, or a press): part after part, with `answers`.
+ */
+export async function answerParts(
+  fake: FakeMattermost,
+  username: string,
+  openedBefore: number,
   answers: Record<string, unknown>,
 ): Promise<FakeDialog[]> {
   const dialogs: FakeDialog[] = [];
-  const before = () => fake.world.dialogs.filter((d) => d.user_id === fake.world.user(username).id).length;
-  let opened = before();
-  let answer = await fake.press(username, post.id, button);
-  if (answer.status !== 200) throw new Error(`the press answered ${answer.status}`);
+  let opened = openedBefore;
+  let answer: { status: number };
   for (let part = 0; part < 6; part++) {
     const dialog = await openedOrButton(fake, username, opened);
     dialogs.push(dialog);

@@ -57,5 +57,13 @@ export function shown(post: FakePost): string {
     .join(' | ')}`;
 }
 
+/**
+ * What a person reads in a post: `shown` with Markdown's backslash escapes resolved (the
+ * renderer writes `New\_York` so the underscore shows as itself).
+ */
+export function readable(post: FakePost): string {
+  return shown(post).replace(/\\([\\`*_{}[\]()#+\-.!|~>])/g, '$1');
+}
+
 /** The action names of a post. */
 export const actionNames = (post: FakePost): string[] => actionsOf(post).map((a) => a.name);

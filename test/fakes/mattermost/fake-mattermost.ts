@@ -22,11 +22,21 @@ export interface MattermostCall {
   readonly path: string;
   readonly body: unknown;
   readonly status: number;
+  /** When the server answered (Date.now()). */
+  readonly at: number;
 }
 
 export interface CallbackAnswer {
   readonly status: number;
   readonly body: unknown;
+}
+
+/** A file's bytes, answered as they are (GET /files/{id}). */
+class RawFile {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly contentType: string,
+  ) {}
 }
 
 class AppError extends Error {
@@ -55,6 +65,8 @@ export class FakeMattermost {
     resetSeconds: number;
   }[] = [];
   #port = 0;
+  /** The server's own rate limiter (RateLimitSettings): a token bucket over every REST call. */
+  #throttle: { perSecond: number; burst: number; tokens: number; at: number } | undefined;
   /** Whether the bot may make ephemeral posts (a role with create_post_ephemeral). */
   ephemeralAllowed = true;
   triggerTtlMs = TRIGGER_TTL_MS;
@@ -90,6 +102,33 @@ export class FakeMattermost {
     this.#limits.push({ match, left: count, resetSeconds });
   }
 
+  /**
+   * Turns on the server's rate limiter, as RateLimitSettings does (PerSec, MaxBurst; the bot
+   * is one caller): a call finding the bucket empty answers 429 with X-Ratelimit-* and
+   * Retry-After (whole seconds until a call is allowed again).
+   */
+  throttle(settings: { perSecond: number; burst: number }): void {
+    this.#throttle = { ...settings, tokens: settings.burst, at: Date.now() };
+  }
+
+  /** Whether the limiter lets a call through now; else the seconds to wait. */
+  #throttled(): { limit: number; wait: number; resetSeconds: number } | undefined {
+    const bucket = this.#throttle;
+    if (!bucket) return undefined;
+    const now = Date.now();
+    bucket.tokens = Math.min(bucket.burst, bucket.tokens + ((now - bucket.at) / 1000) * bucket.perSecond);
+    bucket.at = now;
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return undefined;
+    }
+    return {
+      limit: bucket.perSecond,
+      wait: Math.max(1, Math.ceil((1 - bucket.tokens) / bucket.perSecond)),
+      resetSeconds: Math.max(1, Math.ceil((bucket.burst - bucket.tokens) / bucket.perSecond)),
+    };
+  }
+
   /** Open WebSocket connections of the bot. */
   socketCount(): number {
     return this.#sockets.size;
@@ -108,17 +147,19 @@ export class FakeMattermost {
     const parsed = await parseBody(req.headers, await readBody(req));
     const body =
       parsed.kind === 'json' ? parsed.value : parsed.kind === 'multipart' ? parsed.fields : undefined;
-    const record = (status: number) => this.calls.add({ method, path: url.pathname, body, status });
+    const record = (status: number) =>
+      this.calls.add({ method, path: url.pathname, body, status, at: Date.now() });
     const limit = this.#limits.find((l) => l.left > 0 && l.match(method, url.pathname));
-    if (limit) {
-      limit.left -= 1;
+    const throttled = limit ? undefined : this.#throttled();
+    if (limit || throttled) {
+      if (limit) limit.left -= 1;
       record(429);
       res.writeHead(429, {
         'content-type': 'text/plain; charset=utf-8',
-        'x-ratelimit-limit': '10',
+        'x-ratelimit-limit': String(throttled?.limit ?? 10),
         'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': String(limit.resetSeconds),
-        'retry-after': String(limit.resetSeconds),
+        'x-ratelimit-reset': String(throttled?.resetSeconds ?? limit?.resetSeconds ?? 1),
+        'retry-after': String(throttled?.wait ?? limit?.resetSeconds ?? 1),
       });
       res.end('limit exceeded\n');
       return;
@@ -135,6 +176,14 @@ export class FakeMattermost {
       }
       const answer = await this.#route(method, url, body);
       record(200);
+      if (answer instanceof RawFile) {
+        res.writeHead(200, {
+          'content-type': answer.contentType,
+          'content-length': String(answer.bytes.byteLength),
+        });
+        res.end(answer.bytes);
+        return;
+      }
       sendJson(
         res,
         method === 'POST' && /\/(posts|commands|channels\/direct)$/.test(url.pathname) ? 201 : 200,
@@ -236,6 +285,8 @@ export class FakeMattermost {
       }));
     }
     // Posts
+    if (method === 'GET' && parts[0] === 'channels' && parts[2] === 'posts' && parts[1])
+      return this.#channelPosts(parts[1], url.searchParams);
     if (method === 'POST' && path === '/posts') return this.#createPost(obj);
     if (method === 'POST' && path === '/posts/ephemeral') {
       if (!this.ephemeralAllowed)
@@ -276,6 +327,19 @@ export class FakeMattermost {
       return { status: 'OK' };
     }
     // Files
+    if (method === 'GET' && parts[0] === 'files' && parts[1] && parts.length === 2) {
+      const file = world.files.get(parts[1]);
+      const channel = file?.channelId ? world.channels.get(file.channelId) : undefined;
+      if (!file) throw new AppError(404, 'app.file_info.get.app_error', 'Unable to get the file info.');
+      if (channel && !channel.members.has(world.bot.id))
+        throw new AppError(
+          403,
+          'api.context.permissions.app_error',
+          'You do not have the appropriate permissions.',
+        );
+      this.fileDownloads.push(parts[1]);
+      return new RawFile(file.bytes, file.mimeType ?? 'application/octet-stream');
+    }
     if (method === 'POST' && path === '/files') {
       const fields = obj as Record<string, unknown>;
       const file = fields.files as { filename: string; bytes: Uint8Array } | undefined;
@@ -286,7 +350,7 @@ export class FakeMattermost {
           'Unable to upload files. Incorrect number of files specified.',
         );
       const id = newId();
-      world.files.set(id, { name: file.filename, bytes: file.bytes });
+      world.files.set(id, { name: file.filename, bytes: file.bytes, channelId: fields.channel_id });
       return { file_infos: [{ id, name: file.filename, size: file.bytes.length }], client_ids: [] };
     }
     // Commands
@@ -412,6 +476,40 @@ export class FakeMattermost {
 
   readonly #ephemeral = new Map<string, FakePost>();
 
+  /** Ids of the files the bot downloaded (GET /files/{id}), in order. */
+  readonly fileDownloads: string[] = [];
+
+  // GET /channels/{id}/posts: newest first, paged (per_page up to 200), or everything changed
+  // since a time (`since`, milliseconds). Ephemeral posts are never stored, so never listed.
+  #channelPosts(channelId: string, query: URLSearchParams): unknown {
+    const channel = this.world.channels.get(channelId);
+    if (!channel)
+      throw new AppError(404, 'app.channel.get.existing.app_error', 'Unable to find the existing channel.');
+    if (!channel.members.has(this.world.bot.id))
+      throw new AppError(
+        403,
+        'api.context.permissions.app_error',
+        'You do not have the appropriate permissions.',
+      );
+    const since = query.get('since');
+    const all = [...this.world.posts.values()]
+      .filter((p) => p.channel_id === channelId && (since === null ? p.delete_at === 0 : true))
+      .sort((a, b) => b.create_at - a.create_at);
+    const perPage = Math.min(200, Number(query.get('per_page') ?? 60));
+    const page = Number(query.get('page') ?? 0);
+    const chosen =
+      since === null
+        ? all.slice(page * perPage, (page + 1) * perPage)
+        : all.filter((p) => Math.max(p.create_at, p.update_at, p.delete_at) > Number(since));
+    return {
+      order: chosen.map((p) => p.id),
+      posts: Object.fromEntries(chosen.map((p) => [p.id, p])),
+      next_post_id: '',
+      prev_post_id: '',
+      has_next: false,
+    };
+  }
+
   // ---- The WebSocket ----
 
   #connected(ws: WebSocket): void {
@@ -459,12 +557,13 @@ export class FakeMattermost {
   async slash(
     username: string,
     text: string,
-    where: { channelId?: string; trigger?: string } = {},
+    where: { channelId?: string; trigger?: string; teamId?: string } = {},
   ): Promise<CallbackAnswer> {
     const user = this.world.user(username);
     const channel = this.world.channels.get(where.channelId ?? this.world.townSquare.id);
     if (!channel) throw new Error('no such channel');
-    const teamId = channel.team_id || this.world.team.id;
+    // A direct channel has no team: the command carries the team the person has open (`teamId`).
+    const teamId = channel.team_id || where.teamId || this.world.team.id;
     const command = [...this.world.commands.values()].find(
       (c) => c.team_id === teamId && c.trigger === (where.trigger ?? 'peer'),
     );
@@ -485,19 +584,25 @@ export class FakeMattermost {
     return post(command.url, 'application/x-www-form-urlencoded', form.toString());
   }
 
-  /** A press on a post's button (by its name) or select: the server calls the action's URL. */
+  /**
+   * A press on a post's button (by its name, or the first action `actionName` picks when
+   * several share a name) or select: the server calls the action's URL with a fresh trigger.
+   */
   async press(
     username: string,
-    postId: string,
-    actionName: string,
+    postId: string | FakePost,
+    actionName: string | ((action: FakePostAction) => boolean),
     selected?: string,
   ): Promise<CallbackAnswer> {
     const user = this.world.user(username);
-    const found = this.world.posts.get(postId) ?? this.#ephemeral.get(postId);
+    // A post given whole is that version of it, as a client that has not refreshed still shows it.
+    const found =
+      typeof postId === 'string' ? (this.world.posts.get(postId) ?? this.#ephemeral.get(postId)) : postId;
     if (!found || (found.ephemeralFor && found.ephemeralFor !== user.id))
       throw new Error('no such post for this person');
-    const action = actionsOf(found).find((a) => a.name === actionName);
-    if (!action?.integration?.url) throw new Error(`no action '${actionName}' on the post`);
+    const picks = typeof actionName === 'string' ? (a: FakePostAction) => a.name === actionName : actionName;
+    const action = actionsOf(found).find(picks);
+    if (!action?.integration?.url) throw new Error(`no action '${String(actionName)}' on the post`);
     const channel = this.world.channels.get(found.channel_id);
     const teamId = channel?.team_id ?? '';
     return post(
@@ -523,15 +628,22 @@ export class FakeMattermost {
   }
 
   /** Anyone able to reach the bot posts a made-up press: no MAC, or a wrong one. */
-  forgedPress(url: string, context: Record<string, unknown>, username = 'mallory'): Promise<CallbackAnswer> {
+  forgedPress(
+    url: string,
+    context: Record<string, unknown>,
+    username = 'mallory',
+    channelId = this.world.townSquare.id,
+  ): Promise<CallbackAnswer> {
     const user = this.world.user(username);
+    const channel = this.world.channels.get(channelId);
     return post(
       url,
       'application/json',
       JSON.stringify({
         user_id: user.id,
-        channel_id: this.world.townSquare.id,
-        team_id: this.world.team.id,
+        channel_id: channelId,
+        channel_name: channel?.name ?? '',
+        team_id: channel?.team_id ?? this.world.team.id,
         post_id: newId(),
         trigger_id: newId(),
         context,
@@ -571,10 +683,34 @@ export class FakeMattermost {
     }
   }
 
-  /** A person writes to the bot in their direct channel. */
-  directMessage(username: string, message: string): FakePost {
+  /**
+   * A person writes to the bot in their direct channel, with files attached if given: the
+   * server stores each file (FileInfo), lists its id in `file_ids` and its info in
+   * `metadata.files`, as a post with attachments arrives on the WebSocket.
+   */
+  directMessage(
+    username: string,
+    message: string,
+    files: readonly { name: string; bytes: Uint8Array | string; mimeType?: string; size?: number }[] = [],
+  ): FakePost {
     const user = this.world.user(username);
     const channel = this.world.directChannel(user.id, this.world.bot.id);
+    const infos = files.map((file) => {
+      const id = newId();
+      const bytes = typeof file.bytes === 'string' ? new TextEncoder().encode(file.bytes) : file.bytes;
+      const mimeType = file.mimeType ?? 'application/octet-stream';
+      this.world.files.set(id, { name: file.name, bytes, channelId: channel.id, mimeType });
+      return {
+        id,
+        user_id: user.id,
+        channel_id: channel.id,
+        name: file.name,
+        extension: file.name.includes('.') ? (file.name.split('.').pop() ?? '') : '',
+        size: file.size ?? bytes.byteLength,
+        mime_type: mimeType,
+        create_at: Date.now(),
+      };
+    });
     const created: FakePost = {
       id: newId(),
       channel_id: channel.id,
@@ -583,6 +719,7 @@ export class FakeMattermost {
       message,
       type: '',
       props: {},
+      ...(infos.length > 0 ? { file_ids: infos.map((i) => i.id), metadata: { files: infos } } : {}),
       create_at: Date.now(),
       update_at: Date.now(),
       delete_at: 0,

@@ -1,2 +1,2 @@
 export { actionsOf, type CallbackAnswer, FakeMattermost, type MattermostCall } from './fake-mattermost.ts';
-export type { FakeDialog, FakePost, FakeUser } from './mattermost-world.ts';
+export type { FakeDialog, FakePost, FakePostAction, FakeUser } from './mattermost-world.ts';

@@ -19,6 +19,8 @@ export interface FakeUser {
   roles: string;
   is_bot: boolean;
   delete_at: number;
+  /** The interface language the person chose ("en" unless set). */
+  locale: string;
   timezone: { useAutomaticTimezone: string; automaticTimezone: string; manualTimezone: string };
 }
 
@@ -55,6 +57,8 @@ export interface FakePost {
   type: string;
   props: Record<string, unknown>;
   file_ids?: string[];
+  /** What the server adds when it sends a post: here, the attached files' infos. */
+  metadata?: { files?: unknown[] };
   create_at: number;
   update_at: number;
   delete_at: number;
@@ -101,7 +105,10 @@ export class MattermostWorld {
   readonly posts = new Map<string, FakePost>();
   readonly commands = new Map<string, FakeCommand>();
   readonly dialogs: FakeDialog[] = [];
-  readonly files = new Map<string, { name: string; bytes: Uint8Array }>();
+  readonly files = new Map<
+    string,
+    { name: string; bytes: Uint8Array; channelId?: string; mimeType?: string }
+  >();
   /** trigger id -> who it was issued to and when. */
   readonly triggers = new Map<
     string,
@@ -129,6 +136,7 @@ export class MattermostWorld {
       roles: 'system_user',
       is_bot: false,
       delete_at: 0,
+      locale: 'en',
       timezone: { useAutomaticTimezone: 'true', automaticTimezone: 'UTC', manualTimezone: '' },
       ...fields,
     };
