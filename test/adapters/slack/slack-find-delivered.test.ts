@@ -2,7 +2,7 @@
 // the idempotency key in its metadata however far back it is since the row was made (history
 // is read page by page), and a search that runs out without reaching `since` throws ("cannot
 // tell") instead of answering "not delivered".
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boltLogger } from '../../../src/adapters/slack/bolt-logger.ts';
 import { createNonRetryingWebClient, createSlackClient } from '../../../src/adapters/slack/slack-client.ts';
 import { DirectChannels } from '../../../src/adapters/slack/slack-posting.ts';
@@ -12,10 +12,11 @@ import { FakeSlackApi } from '../../fakes/slack/index.ts';
 
 let fake: FakeSlackApi;
 
-beforeAll(async () => {
+// A fake Slack per test: the page counts below are of this test's calls alone.
+beforeEach(async () => {
   fake = await FakeSlackApi.start();
 });
-afterAll(async () => {
+afterEach(async () => {
   await fake?.close();
 });
 

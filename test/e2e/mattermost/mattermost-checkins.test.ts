@@ -3,7 +3,7 @@
 // account left out); one member answers "the team without my name", one "only my supervisor",
 // one skips, one does nothing; the reminder reaches only the one who did nothing; the digest
 // holds exactly what each chose to share, and no channel post carries a private answer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Scheduler } from '../../../src/scheduling/index.ts';
 import type { FakePost } from '../../fakes/mattermost/index.ts';
 import { checkinJobsOnTestScheduler } from '../../support/checkin-jobs.ts';
@@ -16,7 +16,9 @@ let scheduler: Scheduler;
 let team = '';
 const checkinJobs = checkinJobsOnTestScheduler();
 
-beforeAll(async () => {
+// Each test has a world of its own: a fresh fake Mattermost (the Harbor channel and its people)
+// and the app on a fresh database.
+beforeEach(async () => {
   world = await startMattermostApp({
     features: checkinJobs.features,
     before: (fake) => {
@@ -41,7 +43,7 @@ beforeAll(async () => {
   scheduler = checkinJobs.scheduler(world.app.storage.db.prisma);
 }, 120_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await world?.stop();
 });
 
@@ -51,16 +53,21 @@ const peer = async (who: string, text: string) => {
 };
 const dmOf = (who: string) => world.fake.dmChannelOf(who);
 
+/** Sam sets up Harbor in its channel, and the scheduler reads the roster from the channel. */
+async function setUpHarbor() {
+  await peer('sam', 'setup name:Harbor timezone:Europe/Berlin');
+  await world.fake.waitForPost(
+    (p) => p.channel_id === team && p.message.includes('now the team'),
+    'set-up post',
+    WAIT,
+  );
+  await scheduler.tick();
+}
+
 describe('a check-in on Mattermost, end to end', () => {
   it('reads the roster at set-up from the channel: four people, bots and the deactivated left out', async () => {
-    const { fake, app } = world;
-    await peer('sam', 'setup name:Harbor timezone:Europe/Berlin');
-    await fake.waitForPost(
-      (p) => p.channel_id === team && p.message.includes('now the team'),
-      'set-up post',
-      WAIT,
-    );
-    await scheduler.tick();
+    const { app } = world;
+    await setUpHarbor();
     const roster = await app.storage.db.prisma.checkinRosterEntry.findMany({ include: { member: true } });
     expect(roster.map((r) => r.member.displayName).sort()).toEqual([
       'Ana Anonymous',
@@ -73,6 +80,7 @@ describe('a check-in on Mattermost, end to end', () => {
 
   it('runs a round: prompts, answers by audience, a skip, a reminder to the silent one, a digest', async () => {
     const { fake } = world;
+    await setUpHarbor();
     await peer('sam', 'team role user:@sam role:supervisor');
     await fake.waitForPost((p) => p.message.includes('is now a supervisor'), 'role answer', WAIT);
     await peer('sam', 'team supervisor member:@ben supervisor:@sam');

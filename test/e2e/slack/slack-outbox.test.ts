@@ -15,6 +15,7 @@ import {
   type OutboxWorker,
   type OutboxWorkerOptions,
 } from '../../../src/scheduling/index.ts';
+import { withTimeout } from '../../fakes/shared/recorder.ts';
 import { FakeSlackApi, type SlackCall } from '../../fakes/slack/index.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { BOT_TOKEN, outboxKey, SIGNING_SECRET, waitForCalls } from './support.ts';
@@ -213,13 +214,23 @@ describe('outbox delivery through the Slack adapter', () => {
     const first = worker('replica-b1', 1500);
     first.start();
 
-    // Kill the moment a send has reached Slack but before its answer is back: delivered, never recorded.
-    const inFlight = await fake.waitForCall(
-      'chat.postMessage',
-      (call) => ofRound('b')(call) && fake.calls('chat.postMessage').filter(ofRound('b')).length >= 60,
-      30_000,
-    );
-    await first.kill();
+    // Kill while sends have reached Slack but their answers are not back: delivered, never
+    // recorded. The fake holds the answers from the 60th send on, so however slow the machine,
+    // the kill comes before the worker hears of them.
+    let held: (call: SlackCall) => void = () => {};
+    const firstHeld = new Promise<SlackCall>((resolve) => {
+      held = resolve;
+    });
+    fake.holdAnswers((call) => {
+      if (call.method !== 'chat.postMessage' || !ofRound('b')(call)) return false;
+      if (fake.calls('chat.postMessage').filter(ofRound('b')).length < 60) return false;
+      held(call);
+      return true;
+    });
+    const inFlight = await withTimeout(firstHeld, 30_000, 'the 60th send of the burst');
+    const killed = first.kill();
+    fake.releaseAnswers();
+    await killed;
     // What the first worker recorded before it died: its in-memory count can lag a batched
     // "sent" write that was already on its way to the database when it was killed.
     const recordedByFirst = (await statusesOf('b')).sent ?? 0;
@@ -241,6 +252,7 @@ describe('outbox delivery through the Slack adapter', () => {
       fake.calls('chat.postMessage').filter((call) => call.failure === undefined && ofRound('b')(call)),
     );
     expect(second.counts.recovered).toBeGreaterThanOrEqual(1);
+    console.log("DEBUG", JSON.stringify(second.counts), recordedByFirst, JSON.stringify(await statusesOf("b")), beforeRestart.length);
     expect(second.counts.sent + second.counts.recovered).toBe(BURST - recordedByFirst);
     expect(await statusesOf('b')).toEqual({ sent: BURST });
     const recovered = await db.prisma.outboxMessage.findFirstOrThrow({
