@@ -3,7 +3,12 @@
 // signed requests. Build one in a beforeEach and stop it in the afterEach, so no test reads
 // what another left behind (calls, views, rows, the app's caches).
 import type { RunningApp } from '../../src/app.ts';
-import { FakeSlackApi, type FakeSlackApiOptions, SlackRequestSender, type SlackUserSeed } from '../fakes/slack/index.ts';
+import {
+  FakeSlackApi,
+  type FakeSlackApiOptions,
+  SlackRequestSender,
+  type SlackUserSeed,
+} from '../fakes/slack/index.ts';
 import { startTestApp } from './app-harness.ts';
 import { freePort } from './free-port.ts';
 
