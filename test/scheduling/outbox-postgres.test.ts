@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
-import { createCommandTable, view } from '../../src/chat/index.ts';
+import { createCommandTable, markup, view } from '../../src/chat/index.ts';
 import { createFieldCipher } from '../../src/db/index.ts';
 import { silentLogger } from '../../src/logger.ts';
 import {
@@ -42,7 +42,7 @@ describe.skipIf(!pg.available)('outbox on PostgreSQL', () => {
         platform: 'slack' as const,
         workspaceExternalId: 'T1',
         target: { kind: 'dm' as const, userId: `U${i}` },
-        view: { text: `Hello ${i}`, blocks: [] },
+        view: { text: markup`Hello ${i}`, blocks: [] },
         isPrivate: i % 2 === 0,
         notBefore: clock.now(),
       })),
@@ -79,7 +79,7 @@ describe.skipIf(!pg.available)('outbox on PostgreSQL', () => {
         table: createCommandTable({ commands: [] }),
         sink: async () => {},
         logger: silentLogger,
-        homeView: async () => view('Home'),
+        homeView: async () => view(markup`Home`),
       }).client;
     const size = 100;
     await enqueueOutboxMany(
@@ -90,7 +90,7 @@ describe.skipIf(!pg.available)('outbox on PostgreSQL', () => {
         platform: 'slack' as const,
         workspaceExternalId: fake.identity.teamId,
         target: { kind: 'dm' as const, userId: `UPGFAKE${i}` },
-        view: view(`Hello ${i}`),
+        view: view(markup`Hello ${i}`),
       })),
     );
     const workers: OutboxWorker[] = [pg.a, pg.b].map((db, i) => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boltLogger } from '../../../src/adapters/slack/bolt-logger.ts';
 import { createNonRetryingWebClient, createSlackClient } from '../../../src/adapters/slack/slack-client.ts';
 import { DirectChannels } from '../../../src/adapters/slack/slack-posting.ts';
-import { DeliveryError } from '../../../src/chat/index.ts';
+import { DeliveryError, type MarkupText, markup } from '../../../src/chat/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { FakeSlackApi } from '../../fakes/slack/index.ts';
 
@@ -29,7 +29,7 @@ function slack() {
   return { client: createSlackClient(web, new DirectChannels()) };
 }
 
-const text = (t: string) => ({ text: t, blocks: [{ type: 'text' as const, text: t }] });
+const text = (t: MarkupText) => ({ text: t, blocks: [{ type: 'text' as const, text: t }] });
 
 describe('finding a delivered outbox message on Slack', () => {
   it('finds a message 450 messages deep, following next_cursor back to `since`', async () => {
@@ -40,7 +40,9 @@ describe('finding a delivered outbox message on Slack', () => {
       channelId: 'C0BUSY00001',
     };
     const since = new Date();
-    const sent = await client.postToChannel(channel, text('Check-in is open'), { idempotencyKey: 'note:r1' });
+    const sent = await client.postToChannel(channel, text(markup`Check-in is open`), {
+      idempotencyKey: 'note:r1',
+    });
     fake.workspace.seedChatter(channel.channelId, 450);
 
     const found = await client.findDelivered?.(channel, 'note:r1', since);

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
+import { markup } from '../../../src/chat/index.ts';
 import { enqueueOutbox } from '../../../src/scheduling/index.ts';
 import {
   DEFAULT_ACTOR,
@@ -95,7 +96,7 @@ describe('access attacks on Slack', () => {
       workspaceExternalId: DEFAULT_SLACK_IDENTITY.teamId,
       teamId: team.id,
       target: { kind: 'dm', userId: sam.userId },
-      view: { text: 'A private flag', blocks: [] },
+      view: { text: markup`A private flag`, blocks: [] },
       isPrivate: true,
       urgent: true,
       notBefore: new Date(Date.now() + 3_600_000),

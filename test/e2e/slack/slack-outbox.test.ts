@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
-import { createCommandTable, type EventSink, view } from '../../../src/chat/index.ts';
+import { createCommandTable, type EventSink, literal, markup, view } from '../../../src/chat/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import {
@@ -37,7 +37,7 @@ function slackClient(slack: FakeSlackApi) {
     table,
     sink: noEvents,
     logger: silentLogger,
-    homeView: async () => view('Home'),
+    homeView: async () => view(markup`Home`),
   }).client;
 }
 
@@ -69,7 +69,10 @@ function burst(round: string, size = BURST): OutboxMessageInput[] {
     platform: 'slack' as const,
     workspaceExternalId: fake.identity.teamId,
     target: { kind: 'dm' as const, userId: `U${round.toUpperCase()}${String(i).padStart(4, '0')}` },
-    view: view(`How are you today? (${round})`, { type: 'text', text: 'Answer whenever you like, or skip.' }),
+    view: view(markup`How are you today? (${literal(round)})`, {
+      type: 'text',
+      text: markup`Answer whenever you like, or skip.`,
+    }),
     isPrivate: i % 2 === 0,
   }));
 }
