@@ -233,7 +233,9 @@ describe('attack 3: a zip bomb sent by DM cannot take the bot down', () => {
     // Still here: the next command is answered.
     const next = await find('crisis', otto);
     expect(shownText(next)).toContain('988 Suicide');
-  });
+    // Making the bomb deflates 180 MB here, and the bot reads into it: seconds of CPU, many
+    // more on a loaded machine.
+  }, 90_000);
 
   it('refuses a team admin’s file without reading it: imports are for workspace admins', async () => {
     await malloryTeam();
