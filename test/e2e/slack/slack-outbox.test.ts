@@ -3,7 +3,7 @@
 // none twice, the waits are honoured, and a worker killed mid-burst leaves nothing lost or
 // doubled for the next one (which finds the unrecorded sends by their metadata key).
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
 import { createCommandTable, type EventSink, literal, markup, view } from '../../../src/chat/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
@@ -111,6 +111,12 @@ beforeAll(async () => {
   fake.setFailurePolicy((_index, method) =>
     method === 'chat.postMessage' && ++posts % 10 === 0 ? { status: 429, retryAfterSec: 1 } : undefined,
   );
+});
+
+// A test that failed half-way leaves nothing running or held for the next one.
+afterEach(async () => {
+  fake.releaseAnswers();
+  await Promise.all(workers.splice(0).map((w) => w.kill()));
 });
 
 afterAll(async () => {

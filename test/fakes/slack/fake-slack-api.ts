@@ -259,8 +259,9 @@ export class FakeSlackApi implements SlackUrlSource {
     return held.length;
   }
 
-  /** Forgets recorded calls and injected failures (workspace state such as views is kept). */
+  /** Forgets recorded calls, injected failures and held answers (workspace state such as views is kept). */
   reset(): void {
+    this.releaseAnswers();
     this.#recorder.clear();
     this.#failures.reset();
   }
