@@ -9,8 +9,14 @@ import {
   migrate,
   readMigrations,
 } from '../../src/db/index.ts';
-import { createPglite, databaseOnPglite, pgliteAdapterFactory } from '../../src/db/pglite.ts';
-import { freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
+import { databaseOnPglite, pgliteAdapterFactory } from '../../src/db/pglite.ts';
+import {
+  clonedDatabase,
+  freshPglite,
+  freshPostgresSchema,
+  openPostgres,
+  postgresAvailable,
+} from '../support/database.ts';
 
 const tableNames = async (query: (sql: string) => Promise<string[]>) =>
   query(
@@ -19,7 +25,7 @@ const tableNames = async (query: (sql: string) => Promise<string[]>) =>
 
 describe('migrations on an empty PGlite', () => {
   it('applies every migration folder once, and a second apply changes nothing', async () => {
-    const db = databaseOnPglite(await createPglite());
+    const db = databaseOnPglite(await freshPglite());
     try {
       const { migrationDirectories } = await readMigrations();
       const first = await migrate(db);
@@ -50,7 +56,8 @@ describe('migrations on an empty PGlite', () => {
   });
 
   it('refuses, changing nothing, a database that is ahead of the code', async () => {
-    const db = databaseOnPglite(await createPglite());
+    // Migrated as the code's folders say (the test above proves that from empty), then one ahead.
+    const db = await clonedDatabase();
     const dir = await mkdtemp(join(tmpdir(), 'pb-migrations-'));
     try {
       await cp(defaultMigrationsDir, dir, { recursive: true });
@@ -71,7 +78,7 @@ describe('migrations on an empty PGlite', () => {
 
 describe('drift between schema.prisma and the migration folders', () => {
   it('finds no difference: every schema change has its migration (run `npm run db:diff -- <name>`)', async () => {
-    const shadow = await createPglite();
+    const shadow = await freshPglite();
     try {
       const sql = await diffMigrationsToSchema(pgliteAdapterFactory(shadow));
       expect(sql, `schema.prisma has changes with no migration:\n${sql}`).toBe('');
@@ -82,7 +89,7 @@ describe('drift between schema.prisma and the migration folders', () => {
 
   it('reports a difference when the schema gains a model the migrations lack', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pb-schema-'));
-    const shadow = await createPglite();
+    const shadow = await freshPglite();
     try {
       const { readFile } = await import('node:fs/promises');
       const schema = await readFile(join(defaultMigrationsDir, '..', 'schema.prisma'), 'utf8');

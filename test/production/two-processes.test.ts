@@ -10,9 +10,11 @@
 //    takes them, looks up every send whose outcome died with the process (Slack
 //    message metadata) and finishes: still exactly one prompt per member, one note, and one
 //    DM to the backup supervisor. The survivor then stops cleanly on SIGTERM.
-// The processes are started once and reused: each start costs seconds of tsx on CI.
+// The processes are started once and reused while they live (each start costs seconds of tsx on
+// CI): a test that finds them gone (the second test kills both) starts a new pair. Each test
+// starts from an empty call log at the fake Slack.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/index.ts';
 import { freePort, outboxKey, SIGNING_SECRET } from '../e2e/slack/support.ts';
@@ -60,6 +62,9 @@ describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_00
   let close: () => Promise<void>;
   let seeded: SeededTeam;
   const bots: BotProcess[] = [];
+  const gone = new Set<BotProcess>();
+  let pair: [BotProcess, BotProcess] | undefined;
+  let generation = 0;
 
   async function bot(name: string): Promise<BotProcess> {
     const started = startBot(
@@ -85,7 +90,20 @@ describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_00
       await freePort(),
     );
     bots.push(started);
+    void started.exited.then(() => gone.add(started));
     return started;
+  }
+
+  /** Two running, ready processes: the ones already up, or a new pair if either is gone. */
+  async function twoBots(): Promise<[BotProcess, BotProcess]> {
+    if (!pair || pair.some((b) => gone.has(b))) {
+      for (const b of pair ?? []) b.kill('SIGKILL');
+      await Promise.all((pair ?? []).map((b) => b.exited));
+      generation += 1;
+      pair = [await bot(`bot-a${generation}`), await bot(`bot-b${generation}`)];
+      await Promise.all(pair.map((b) => b.ready(180_000)));
+    }
+    return pair;
   }
 
   /** Every outbox row sent: nothing left that any process could still send. */
@@ -103,6 +121,9 @@ describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_00
     close = () => db.close();
     seeded = await seedTeam(prisma, fake.identity.teamId, MEMBERS);
   });
+  beforeEach(() => {
+    fake.reset();
+  });
   afterAll(async () => {
     for (const b of bots) b.kill('SIGKILL');
     await Promise.all(bots.map((b) => b.exited));
@@ -113,8 +134,7 @@ describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_00
 
   it('opens one round for a 500-member roster and prompts each member exactly once', async () => {
     await checkinDueNow(prisma, seeded.team, 'Morning');
-    const [a, b] = [await bot('bot-a'), await bot('bot-b')];
-    await Promise.all([a.ready(180_000), b.ready(180_000)]);
+    await twoBots();
 
     await until(
       async () => prompts(fake, new Set()).size === MEMBERS && (await drained()),
@@ -131,7 +151,7 @@ describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_00
   });
 
   it('still prompts each member once, and escalates a due flag once, when a process is SIGKILLed mid fan-out', async () => {
-    const [a, b] = bots as [BotProcess, BotProcess];
+    const [a, b] = await twoBots();
     const before = roundsOf(posted(fake, 'checkin-note:'));
     const flag = await flagEscalationDue(prisma, seeded);
     await checkinDueNow(prisma, seeded.team, 'Evening');

@@ -42,6 +42,14 @@ function pgliteEngine() {
   return engine;
 }
 
+/**
+ * An empty embedded PostgreSQL with no migrations applied (for tests of the migrations
+ * themselves), on the worker's compiled engine. Close it when done.
+ */
+export async function freshPglite() {
+  return createPglite(undefined, await pgliteEngine());
+}
+
 /** A migrated, empty embedded database of its own. Close it in afterAll/afterEach. */
 export async function clonedDatabase(): Promise<Database> {
   templateBytes ??= readFile(inject('pgliteTemplatePath'));

@@ -2,22 +2,21 @@
 // the idempotency key in its metadata however far back it is since the row was made (history
 // is read page by page), and a search that runs out without reaching `since` throws ("cannot
 // tell") instead of answering "not delivered".
-
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boltLogger } from '../../../src/adapters/slack/bolt-logger.ts';
 import { createNonRetryingWebClient, createSlackClient } from '../../../src/adapters/slack/slack-client.ts';
 import { DirectChannels } from '../../../src/adapters/slack/slack-posting.ts';
-import { DeliveryError } from '../../../src/chat/index.ts';
-import { literal, markup } from '../../../src/chat/markup.ts';
+import { DeliveryError, type MarkupText, markup } from '../../../src/chat/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { FakeSlackApi } from '../../fakes/slack/index.ts';
 
 let fake: FakeSlackApi;
 
-beforeAll(async () => {
+// A fake Slack per test: the page counts below are of this test's calls alone.
+beforeEach(async () => {
   fake = await FakeSlackApi.start();
 });
-afterAll(async () => {
+afterEach(async () => {
   await fake?.close();
 });
 
@@ -30,10 +29,7 @@ function slack() {
   return { client: createSlackClient(web, new DirectChannels()) };
 }
 
-const text = (words: string) => {
-  const t = markup`${literal(words)}`;
-  return { text: t, blocks: [{ type: 'text' as const, text: t }] };
-};
+const text = (t: MarkupText) => ({ text: t, blocks: [{ type: 'text' as const, text: t }] });
 
 describe('finding a delivered outbox message on Slack', () => {
   it('finds a message 450 messages deep, following next_cursor back to `since`', async () => {
@@ -44,7 +40,9 @@ describe('finding a delivered outbox message on Slack', () => {
       channelId: 'C0BUSY00001',
     };
     const since = new Date();
-    const sent = await client.postToChannel(channel, text('Check-in is open'), { idempotencyKey: 'note:r1' });
+    const sent = await client.postToChannel(channel, text(markup`Check-in is open`), {
+      idempotencyKey: 'note:r1',
+    });
     fake.workspace.seedChatter(channel.channelId, 450);
 
     const found = await client.findDelivered?.(channel, 'note:r1', since);

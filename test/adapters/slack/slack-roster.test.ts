@@ -1,6 +1,6 @@
 // The Slack roster read against the fake Slack: conversations.members page by page, users.info
 // for each person, bots and deactivated people flagged for the caller to leave out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNonRetryingWebClient } from '../../../src/adapters/slack/slack-client.ts';
 import { slackChannelMembers } from '../../../src/adapters/slack/slack-roster.ts';
 import { DeliveryError } from '../../../src/chat/index.ts';
@@ -8,10 +8,11 @@ import { FakeSlackApi } from '../../fakes/slack/index.ts';
 
 let fake: FakeSlackApi;
 
-beforeAll(async () => {
+// A fake Slack per test: the page counts below are of this test's calls alone.
+beforeEach(async () => {
   fake = await FakeSlackApi.start();
 });
-afterAll(async () => {
+afterEach(async () => {
   await fake?.close();
 });
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SubjectKind, type VerbName, verbs } from '../../../src/access/index.ts';
 import { buildFeatures, featureList } from '../../../src/app.ts';
 import type { FeatureDeps } from '../../../src/features/feature.ts';
+import { english } from '../../../src/i18n/index.ts';
 import type { FakePost } from '../../fakes/mattermost/index.ts';
 import { untilIdle } from '../../support/idle.ts';
 import { type MattermostWorldUnderTest, readable, startMattermostApp } from './support.ts';
@@ -201,7 +202,8 @@ describe('the access matrix on Mattermost', () => {
           const posts = await run(subject, command.path.join(' '), place);
           walked += 1;
           const said = posts.map((p) => words(readable(p))).join('\n');
-          const refused = verbs[verb].refusal !== '' && said.includes(words(verbs[verb].refusal));
+          // The verb's refusal, in English (everyone here reads English).
+          const refused = said.includes(words(english(verbs[verb].refusal)));
           const what = `${command.path.join(' ')} as ${subject} ${place}`;
           // A row verb whose row is named only in an option: with no options nothing names the
           // row, so the command asks for it first (test/access/access-matrix.test.ts decides these).

@@ -2,13 +2,15 @@
 // series with an RSVP by button (the post patched with the new count), `/peer find crisis`
 // answered privately with the region's crisis lines first, and a privacy export arriving as a
 // JSON file in the person's direct channel, never in the team's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionsOf } from '../../fakes/mattermost/index.ts';
 import { type MattermostWorldUnderTest, startMattermostApp } from './support.ts';
 
 const WAIT = 30_000;
 let world: MattermostWorldUnderTest;
-beforeAll(async () => {
+// Each test has a world of its own: a fresh fake Mattermost and the app on a fresh database, with
+// Harbor set up in town square and Sam its supervisor.
+beforeEach(async () => {
   world = await startMattermostApp({
     before: (fake) => {
       for (const name of ['sam', 'riley']) fake.world.user(name);
@@ -20,7 +22,7 @@ beforeAll(async () => {
   await fake.slash('sam', 'team role user:@sam role:supervisor');
   await fake.waitForPost((p) => p.message.includes('is now a supervisor'), 'role', WAIT);
 }, 120_000);
-afterAll(async () => {
+afterEach(async () => {
   await world?.stop();
 });
 
@@ -101,6 +103,9 @@ describe('journeys on Mattermost', { timeout: 120_000 }, () => {
 
   it('sends a privacy export as a JSON file in the direct channel, and nothing of it in the team channel', async () => {
     const { fake } = world;
+    // Riley is on the team, so there is something about them to export.
+    await fake.slash('sam', 'team role user:@riley role:member');
+    await fake.waitForPost((p) => p.message.includes('is now a member'), 'role', WAIT);
     const before = fake.world.files.size;
     await fake.slash('riley', 'privacy export');
     const dm = fake.dmChannelOf('riley');

@@ -4,20 +4,19 @@
 //    export, then the erase, of a member who holds no team role: refused, nothing sent or erased.
 // 4. A team admin who is not a supervisor opens `/peer admin outbox` while a member's private
 //    urgent message waits for a named supervisor: the count shows, the recipient never does.
-
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
-import { markup } from '../../../src/chat/markup.ts';
+import { markup } from '../../../src/chat/index.ts';
 import { enqueueOutbox } from '../../../src/scheduling/index.ts';
 import {
   DEFAULT_ACTOR,
   DEFAULT_SLACK_IDENTITY,
-  FakeSlackApi,
-  SlackRequestSender,
+  type FakeSlackApi,
+  type SlackRequestSender,
 } from '../../fakes/slack/index.ts';
-import { startTestApp } from '../../support/app-harness.ts';
-import { BOT_TOKEN, capturingLogger, freePort, SIGNING_SECRET, shownText } from './support.ts';
+import { type SlackWorld, startSlackWorld } from '../../support/slack-world.ts';
+import { capturingLogger, shownText } from './support.ts';
 
 const peers = 'C0PEERS0001';
 const mine = 'C0MALLORY01';
@@ -29,29 +28,29 @@ const mallory = { userId: 'U0MALLORY01', userName: 'mallory' };
 let fake: FakeSlackApi;
 let app: RunningApp;
 let sender: SlackRequestSender;
+let world: SlackWorld;
 const { logger } = capturingLogger();
 
-beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  for (const person of [sam, vic, mallory])
-    fake.setUser(person.userId, { name: person.userName, displayName: person.userName });
-  const port = await freePort();
-  app = await startTestApp(
-    {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-    },
-    { logger },
-  );
-  sender = new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, fake);
+// Each test has a world of its own: a fresh fake Slack and the app on a fresh database.
+beforeEach(async () => {
+  world = await startSlackWorld({
+    users: Object.fromEntries(
+      [sam, vic, mallory].map((p) => [p.userId, { name: p.userName, displayName: p.userName }]),
+    ),
+    logger,
+  });
+  ({ fake, app, sender } = world);
+}, 120_000);
+
+afterEach(async () => {
+  await world?.stop();
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-});
+/** Ada sets up the Peers team in its channel (she is its admin, not a supervisor). */
+async function setUpPeers() {
+  await sender.slashCommand({ command: '/peer', text: 'setup name:Peers', channelId: peers, actor: ada });
+  await fake.waitForCall('chat.postMessage', (call) => call.args.channel === peers);
+}
 
 /** Runs `/peer <text>` and returns what its response_url was told (the person's private answer). */
 async function peer(text: string, actor: { userId: string; userName: string }, channelId: string) {
@@ -63,8 +62,7 @@ async function peer(text: string, actor: { userId: string; userName: string }, c
 
 describe('access attacks on Slack', () => {
   it('refuses a self-made team admin the export and the erase of someone else (attack 1)', async () => {
-    await sender.slashCommand({ command: '/peer', text: 'setup name:Peers', channelId: peers, actor: ada });
-    await fake.waitForCall('chat.postMessage', (call) => call.args.channel === peers);
+    await setUpPeers();
     // Vic is a member whose role an admin then took away: on no team, with data kept.
     await peer(`team role user:<@${vic.userId}> role:member`, ada, peers);
     await peer(`team role user:<@${vic.userId}> role:member remove:yes`, ada, peers);
@@ -88,6 +86,7 @@ describe('access attacks on Slack', () => {
   });
 
   it('shows a team admin only the count of a private message, never who it waits for (attack 4)', async () => {
+    await setUpPeers();
     const prisma = app.storage.db.prisma;
     const team = await prisma.team.findFirstOrThrow({ where: { channelId: peers } });
     // A member's "talk now" flag waiting for their supervisor, as flags would queue it.

@@ -6,7 +6,7 @@
 // their workspace's copy, which says who changed it and when.
 // Attack 3: a small zip that unpacks to about 180 MB, sent by DM, is refused with the limit named,
 // and the bot answers the next command.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import { writeZip } from '../../../src/features/resources/formats/zip.ts';
 import {
@@ -14,13 +14,13 @@ import {
   DEFAULT_SLACK_IDENTITY,
   directMessageEvent,
   eventCallback,
-  FakeSlackApi,
+  type FakeSlackApi,
   type SlackCall,
-  SlackRequestSender,
+  type SlackRequestSender,
   viewSubmissionPayload,
 } from '../../fakes/slack/index.ts';
-import { startTestApp } from '../../support/app-harness.ts';
-import { BOT_TOKEN, freePort, SIGNING_SECRET, shownText, waitForCalls } from './support.ts';
+import { type SlackWorld, startSlackWorld } from '../../support/slack-world.ts';
+import { shownText, waitForCalls } from './support.ts';
 
 const mallory = { userId: 'U0MALLORY01', userName: 'mallory' };
 const wanda = { userId: 'U0WANDA0001', userName: 'wanda' };
@@ -32,28 +32,37 @@ const malloryChannel = 'C0MALLORY01';
 let fake: FakeSlackApi;
 let app: RunningApp;
 let sender: SlackRequestSender;
+let world: SlackWorld;
 
-beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  fake.setUser(mallory.userId, { name: mallory.userName });
-  fake.setUser(wanda.userId, { name: wanda.userName, isAdmin: true });
-  fake.setUser(otto.userId, { name: otto.userName });
-  const port = await freePort();
-  app = await startTestApp({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: String(port),
+// Each test has a world of its own: a fresh fake Slack, the app on a fresh database, and the
+// Peers team set up in its channel by the default actor.
+beforeEach(async () => {
+  world = await startSlackWorld({
+    users: {
+      [mallory.userId]: { name: mallory.userName },
+      [wanda.userId]: { name: wanda.userName, isAdmin: true },
+      [otto.userId]: { name: otto.userName },
+    },
   });
-  sender = new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, fake);
+  ({ fake, app, sender } = world);
   await sender.slashCommand({ command: '/peer', text: 'setup region:US name:"Peers"', channelId: peers });
   await fake.waitForCall('chat.postMessage', (call) => call.args.channel === peers);
+}, 120_000);
+
+afterEach(async () => {
+  await world?.stop();
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-});
+/** Mallory makes herself a team admin: `/peer setup` in a channel of her own. */
+async function malloryTeam() {
+  await sender.slashCommand({
+    command: '/peer',
+    text: 'setup region:US name:"Mine"',
+    channelId: malloryChannel,
+    actor: mallory,
+  });
+  await fake.waitForCall('chat.postMessage', (call) => call.args.channel === malloryChannel);
+}
 
 const prisma = () => app.storage.db.prisma;
 
@@ -112,13 +121,7 @@ const editAnswers = {
 
 describe('attack 2: a self-made team admin cannot rewrite the shared crisis lines', () => {
   it('refuses Edit, Retire and an edit form on 988 and the Veterans Crisis Line; another workspace still gets them', async () => {
-    await sender.slashCommand({
-      command: '/peer',
-      text: 'setup region:US name:"Mine"',
-      channelId: malloryChannel,
-      actor: mallory,
-    });
-    await fake.waitForCall('chat.postMessage', (call) => call.args.channel === malloryChannel);
+    await malloryTeam();
     const shared988 = await prisma().resource.findUniqueOrThrow({ where: { id: 'us-988-lifeline' } });
 
     // No Edit or Retire on a crisis line for a team admin.
@@ -172,6 +175,7 @@ describe('attack 2: a self-made team admin cannot rewrite the shared crisis line
   });
 
   it('a workspace admin’s edit of 988 makes this workspace’s copy, saying who and when; other workspaces keep the shared line', async () => {
+    await malloryTeam();
     const editForms = (c: SlackCall) => JSON.stringify(c.args.view).includes('resources:edit-form');
     const opened = fake.calls('views.open').filter(editForms).length;
     await press(wanda, 'resources:edit', 'us-988-lifeline', peers);
@@ -217,8 +221,14 @@ const zipBomb = (size: number) =>
   );
 
 describe('attack 3: a zip bomb sent by DM cannot take the bot down', () => {
+  // Made before the world, so the DM follows the set-up at once: seconds of deflating between
+  // them would outlast Bolt's 5 s keep-alive, and fetch could send on a socket as it closes.
+  let bomb: Uint8Array;
+  beforeAll(() => {
+    bomb = zipBomb(180 * 1024 * 1024);
+  }, 90_000);
+
   it('refuses a small zip that unpacks to about 180 MB, naming the limit, and answers the next command', async () => {
-    const bomb = zipBomb(180 * 1024 * 1024);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const file = fake.hostFile('directory.zip', bomb);
     await sender.event(
@@ -229,9 +239,11 @@ describe('attack 3: a zip bomb sent by DM cannot take the bot down', () => {
     // Still here: the next command is answered.
     const next = await find('crisis', otto);
     expect(shownText(next)).toContain('988 Suicide');
-  });
+    // The bot reads into 180 MB before it refuses: seconds of CPU, more on a loaded machine.
+  }, 90_000);
 
   it('refuses a team admin’s file without reading it: imports are for workspace admins', async () => {
+    await malloryTeam();
     const file = fake.hostFile('list.csv', 'id,name,category\nx,X,crisis-line\n');
     await sender.event(
       eventCallback(directMessageEvent({ text: '', files: [file], actor: mallory }), fake.identity),

@@ -3,20 +3,20 @@
 // English. One round gives each their own prompt in their own language while the team channel
 // gets the team's (English); Lucía answers "in a hard place", flags, and looks for crisis lines,
 // all in Spanish, with the lines that answer in Spanish first.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import type { Scheduler } from '../../../src/scheduling/index.ts';
 import {
   blockActionsPayload,
-  FakeSlackApi,
+  type FakeSlackApi,
   type SlackActor,
   type SlackCall,
-  SlackRequestSender,
+  type SlackRequestSender,
   viewSubmissionPayload,
 } from '../../fakes/slack/index.ts';
-import { startTestApp } from '../../support/app-harness.ts';
 import { checkinJobsOnTestScheduler } from '../../support/checkin-jobs.ts';
-import { BOT_TOKEN, freePort, SIGNING_SECRET, shownText, waitForCalls } from './support.ts';
+import { type SlackWorld, startSlackWorld } from '../../support/slack-world.ts';
+import { shownText, waitForCalls } from './support.ts';
 
 const TEAM = 'C0SPANISH01';
 const sam: SlackActor = { userId: 'U0SAMES0001', userName: 'sam' };
@@ -26,26 +26,22 @@ let fake: FakeSlackApi;
 let app: RunningApp;
 let sender: SlackRequestSender;
 let scheduler: Scheduler;
+let world: SlackWorld;
 const checkinJobs = checkinJobsOnTestScheduler();
 
-beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  fake.setUser(sam.userId, { name: 'sam', displayName: 'Sam', locale: 'en-US' });
-  fake.setUser(lucia.userId, { name: 'lucia', displayName: 'Lucía', locale: 'es-LA' });
-  fake.setChannelMembers(TEAM, [sam.userId, lucia.userId]);
-  const port = await freePort();
-  app = await startTestApp(
-    {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
+// Each test has a world of its own: a fresh fake Slack and the app on a fresh database, with the
+// Faro team set up and its roster read once (users.info with include_locale).
+beforeEach(async () => {
+  world = await startSlackWorld({
+    users: {
+      [sam.userId]: { name: 'sam', displayName: 'Sam', locale: 'en-US' },
+      [lucia.userId]: { name: 'lucia', displayName: 'Lucía', locale: 'es-LA' },
     },
-    { features: checkinJobs.features },
-  );
+    channelMembers: { [TEAM]: [sam.userId, lucia.userId] },
+    features: checkinJobs.features,
+  });
+  ({ fake, app, sender } = world);
   scheduler = checkinJobs.scheduler(app.storage.db.prisma);
-  sender = new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, fake);
-  // The team, and its roster read once (users.info with include_locale), for every test here.
   await command(sam, 'setup name:Faro region:US');
   await fake.waitForCall(
     'chat.postMessage',
@@ -54,9 +50,8 @@ beforeAll(async () => {
   await scheduler.tick();
 }, 120_000);
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
+afterEach(async () => {
+  await world?.stop();
 });
 
 const command = (actor: SlackActor, text: string) =>
@@ -73,12 +68,7 @@ function buttonValue(call: SlackCall, actionId: string): string {
 
 describe('Spanish on Slack, end to end', () => {
   it('reads each member’s Slack language with the roster', async () => {
-    await command(sam, 'setup name:Faro region:US');
-    await fake.waitForCall(
-      'chat.postMessage',
-      (c) => c.args.channel === TEAM && shownText(c).includes('now the team'),
-    );
-    await scheduler.tick();
+    // The set-up and the roster read are the beforeEach's.
     expect(fake.calls('users.info').some((c) => String(c.args.include_locale) === 'true')).toBe(true);
     const members = await app.storage.db.prisma.member.findMany({ orderBy: { platformUserId: 'asc' } });
     expect(members.map((m) => [m.platformUserId, m.platformLocale])).toEqual([

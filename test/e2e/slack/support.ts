@@ -1,6 +1,5 @@
 // Shared by the Slack end-to-end tests: a free port, a logger whose lines a test can wait on,
 // and small readers for what reached the fake Slack.
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { vi } from 'vitest';
@@ -12,18 +11,7 @@ export const BOT_TOKEN = 'xoxb-test';
 export const SIGNING_SECRET = 'secret';
 export const APP_TOKEN = 'xapp-test';
 
-/** A port nobody listens on right now (the OS picks it; we close it again at once). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../support/free-port.ts';
 
 export type LogLine = Record<string, unknown> & { event?: string };
 

@@ -19,7 +19,7 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withTimeout } from '../shared/recorder.ts';
 import { FakeDiscord } from './index.ts';
 
@@ -64,7 +64,11 @@ async function handle(interaction: Interaction): Promise<void> {
   }
 }
 
-beforeAll(async () => {
+// Each test has a world of its own: a fresh fake Discord and a client logged in to it, so the
+// log-in handshake, the guild's members and the recorded calls are this test's alone.
+beforeEach(async () => {
+  joined.length = 0;
+  dms.length = 0;
   fake = await FakeDiscord.start({ heartbeatIntervalMs: 200 });
   client = new Client({
     ...fake.clientOptions(),
@@ -88,13 +92,9 @@ beforeAll(async () => {
   await ready;
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await client.destroy();
   await fake.close();
-});
-
-afterEach(() => {
-  fake.reset();
 });
 
 /** Registers the `checkin` command (a bulk overwrite, so calling it again changes nothing). */

@@ -108,6 +108,8 @@ export class FakeSlackApi implements SlackUrlSource {
   #responseCounter = 0;
   #ticketCounter = 0;
   readonly #hostedFiles = new Map<string, Buffer>();
+  #holdWhen: ((call: SlackCall) => boolean) | undefined;
+  readonly #heldAnswers: (() => void)[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -240,13 +242,32 @@ export class FakeSlackApi implements SlackUrlSource {
     this.#failures.setPolicy(policy);
   }
 
-  /** Forgets recorded calls and injected failures (workspace state such as views is kept). */
+  /**
+   * From now on, a successful call that `when` matches is recorded and carried out (a message is
+   * stored) but its answer is held back until releaseAnswers(): the request reached Slack and
+   * the client has not heard back, the moment a crash turns into "delivered, never recorded".
+   */
+  holdAnswers(when: (call: SlackCall) => boolean): void {
+    this.#holdWhen = when;
+  }
+
+  /** Stops holding answers and sends the held ones; returns how many there were. */
+  releaseAnswers(): number {
+    this.#holdWhen = undefined;
+    const held = this.#heldAnswers.splice(0);
+    for (const answer of held) answer();
+    return held.length;
+  }
+
+  /** Forgets recorded calls, injected failures and held answers (workspace state such as views is kept). */
   reset(): void {
+    this.releaseAnswers();
     this.#recorder.clear();
     this.#failures.reset();
   }
 
   async close(): Promise<void> {
+    this.releaseAnswers();
     await this.socketMode.close();
     await closeServer(this.server);
   }
@@ -305,8 +326,9 @@ export class FakeSlackApi implements SlackUrlSource {
       this.#authorize(method, token) ??
       slackLimitRefusal(method, args) ??
       this.workspace.handle(method, args);
-    this.#record(method, args, token, undefined, answer);
-    sendJson(res, 200, answer);
+    const call = this.#record(method, args, token, undefined, answer);
+    if (this.#holdWhen?.(call)) this.#heldAnswers.push(() => sendJson(res, 200, answer));
+    else sendJson(res, 200, answer);
   }
 
   #serveFile(url: URL, bearer: string | undefined, res: ServerResponse): void {
@@ -376,8 +398,8 @@ export class FakeSlackApi implements SlackUrlSource {
     token: string | undefined,
     failure: SlackFailure | undefined,
     response: unknown,
-  ): void {
-    this.#recorder.add({
+  ): SlackCall {
+    const call = {
       method,
       args,
       token,
@@ -385,6 +407,8 @@ export class FakeSlackApi implements SlackUrlSource {
       index: this.#recorder.size,
       failure,
       response,
-    });
+    };
+    this.#recorder.add(call);
+    return call;
   }
 }
