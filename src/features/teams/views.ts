@@ -32,8 +32,9 @@ export const roleWords = (t: Translate, roles: readonly string[]): MarkupText =>
     ', ',
   );
 
-const isRole = (role: string): role is RoleName =>
-  role === 'member' || role === 'supervisor' || role === 'admin';
+// Role *names* for the words only; who may do what is the access policy's (src/access).
+const roleNames: readonly string[] = ['member', 'supervisor', 'admin'] satisfies RoleName[];
+const isRole = (role: string): role is RoleName => roleNames.includes(role);
 
 export function teamSetUpView(
   team: { name: string; timeZone: string; crisisRegion: string },

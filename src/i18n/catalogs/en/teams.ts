@@ -94,9 +94,8 @@ export const teams = {
     mention: "I couldn't tell who '{{value}}' is. Please mention them, like @alex.",
     zoneAbbreviation:
       "'{{value}}' names a clock, not a place, so summer time may not follow where you are; please give your place's zone, like {{place}}",
-    zoneUnknownGuess: "time zone '{{value}}' is not a known IANA zone, for example {{guess}}",
-    zoneUnknown:
-      "time zone '{{value}}' is not a known IANA zone, for example Europe/Berlin or America/New_York",
+    zoneUnknownGuess: "'{{value}}' is not a time zone I know. Did you mean {{guess}}?",
+    zoneUnknown: "'{{value}}' is not a time zone I know. Try one like Europe/Berlin or America/New_York.",
     quietUnreadable:
       "I couldn't read '{{value}}' as quiet hours; write them as start-end on a 24-hour clock, for example 21:00-07:00, or 'off'",
     quietNotATime:

@@ -208,7 +208,7 @@ export const checkins: Catalog['checkins'] = {
     digestLive: 'Las respuestas compartidas a medida que llegan, y un resumen',
     badName: 'Por favor, ponle al registro un nombre de hasta 60 caracteres.',
     badSchedule:
-      'No pude leer los días y la hora. Escríbelos en inglés, por ejemplo `mon,thu 09:30`, `weekdays 17:00` o `none` para abrirlo solo a pedido.',
+      'No pude leer los días y la hora ({{reason}}). Escríbelos en inglés, por ejemplo `mon,thu 09:30`, `weekdays 17:00` o `none` para abrirlo solo a pedido.',
     badClock: 'Por favor, elige la hora del equipo o la hora de cada persona.',
     badHours: '"{{hours}}" no es un número de horas que pueda usar; elige un número entero del 1 al 336.',
     overlap:

@@ -99,9 +99,9 @@ export const teams: Catalog['teams'] = {
     mention: "No pude saber quién es '{{value}}'. Menciona a la persona, como @alex, por favor.",
     zoneAbbreviation:
       "'{{value}}' nombra un horario, no un lugar, así que el horario de verano podría no seguir al tuyo; indica la zona de tu lugar, como {{place}}",
-    zoneUnknownGuess: "la zona horaria '{{value}}' no es una zona IANA conocida; por ejemplo, {{guess}}",
+    zoneUnknownGuess: "No conozco la zona horaria '{{value}}'. ¿Quisiste decir {{guess}}?",
     zoneUnknown:
-      "la zona horaria '{{value}}' no es una zona IANA conocida; por ejemplo, Europe/Madrid o America/Mexico_City",
+      "No conozco la zona horaria '{{value}}'. Prueba una como Europe/Madrid o America/Mexico_City.",
     quietUnreadable:
       "No pude leer '{{value}}' como horas de silencio; escríbelas como inicio-fin en formato de 24 horas, por ejemplo 21:00-07:00, u 'off'",
     quietNotATime:
