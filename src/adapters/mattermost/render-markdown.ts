@@ -55,46 +55,64 @@ export interface RenderOptions {
 
 const bareUrl = /\b(?:https?:\/\/|mailto:)\S+/g;
 
-/** Text a person wrote, made plain for Mattermost: no formatting, no mention, no channel link. */
-export function escapeMattermost(text: string): string {
+/**
+ * Text a person wrote, made plain for Mattermost: no formatting, no mention, no channel link.
+ * `atLineStart`: whether the text begins a line of the post (only there is `1.` or `#` markup).
+ */
+export function escapeMattermost(text: string, atLineStart = true): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(bareUrl)) {
-    out += escapePlain(text.slice(last, match.index)) + match[0];
+    out += escapePlain(text.slice(last, match.index), last === 0 && atLineStart) + match[0];
     last = match.index + match[0].length;
   }
-  return out + escapePlain(text.slice(last));
+  return out + escapePlain(text.slice(last), last === 0 && atLineStart);
 }
 
-const escapePlain = (text: string): string =>
+const escapePlain = (text: string, atLineStart: boolean): string =>
   text
     .replace(/[\\*_~`|<[\]]/g, '\\$&')
     .replace(/@(?=[\p{L}\p{N}_.-])/gu, '@\u200b')
     .replace(/~(?=[\p{L}\p{N}_.-])/gu, '~\u200b')
     .replace(/:(?=[a-z0-9_+-]+:)/g, ':\u200b')
     // `1\.`, not `\1.`: a backslash escapes only punctuation, and before a digit it would show.
-    .replace(/^(\s*)(?:(#|>|-|\+)|(\d+)\.)/gm, (_line, space: string, marker?: string, digits?: string) =>
-      marker === undefined ? `${space}${digits}\\.` : `${space}\\${marker}`,
+    // Only at the start of a line of the post: after the bot's bold run, `1.` is just a number.
+    .replace(
+      /(^|\n)(\s*)(?:(#|>|-|\+)|(\d+)\.)/g,
+      (
+        whole,
+        newline: string,
+        space: string,
+        marker: string | undefined,
+        digits: string | undefined,
+        offset: number,
+      ) => {
+        if (offset === 0 && newline === '' && !atLineStart) return whole;
+        return marker === undefined ? `${newline}${space}${digits}\\.` : `${newline}${space}\\${marker}`;
+      },
     );
 
-function piece(p: MarkupPiece): string {
+function piece(p: MarkupPiece, atLineStart: boolean): string {
   switch (p.kind) {
     case 'text':
-      return escapeMattermost(p.text);
+      return escapeMattermost(p.text, atLineStart);
     case 'bold':
-      return `**${escapePlain(p.text)}**`;
+      return `**${escapePlain(p.text, false)}**`;
     case 'italic':
-      return `_${escapePlain(p.text)}_`;
+      return `_${escapePlain(p.text, false)}_`;
     case 'code':
       return `\`${p.text.replace(/`/g, "'")}\``;
     case 'link':
-      return `[${escapePlain(p.label)}](${p.url.replace(/[()\s]/g, encodeURIComponent)})`;
+      return `[${escapePlain(p.label, false)}](${p.url.replace(/[()\s]/g, encodeURIComponent)})`;
   }
 }
 
 /** Neutral markup -> Mattermost markdown. */
-export function toMattermostMarkdown(text: string): string {
-  return parseMarkup(text).map(piece).join('');
+/** `atLineStart`: false where the text follows something on its line (`#### `, `**label**: `). */
+export function toMattermostMarkdown(text: string, atLineStart = true): string {
+  let out = '';
+  for (const p of parseMarkup(text)) out += piece(p, out === '' ? atLineStart : out.endsWith('\n'));
+  return out;
 }
 
 const plain = (text: string, max: number) => truncateText(toPlainText(text).replace(/\s+/g, ' ').trim(), max);
@@ -102,18 +120,24 @@ const plain = (text: string, max: number) => truncateText(toPlainText(text).repl
 function blockText(block: Block): string | undefined {
   switch (block.type) {
     case 'header':
-      return `#### ${toMattermostMarkdown(block.text)}`;
+      return `#### ${toMattermostMarkdown(block.text, false)}`;
     case 'text':
       return toMattermostMarkdown(block.text);
     case 'fields':
       return block.fields
-        .map((field) => `**${escapePlain(toPlainText(field.label))}**: ${toMattermostMarkdown(field.value)}`)
+        .map(
+          (field) =>
+            `**${escapePlain(toPlainText(field.label), false)}**: ${toMattermostMarkdown(field.value, false)}`,
+        )
         .join('\n');
     case 'context':
-      return block.text
-        .split('\n')
-        .map((line) => `> ${toMattermostMarkdown(line)}`)
-        .join('\n');
+      return (
+        block.text
+          .split('\n')
+          // Inside a quote a line starts again: `> # x` would be a heading.
+          .map((line) => `> ${toMattermostMarkdown(line)}`)
+          .join('\n')
+      );
     case 'divider':
       return '---';
     case 'actions': {
@@ -121,7 +145,7 @@ function blockText(block: Block): string | undefined {
       const links = block.elements.filter((e): e is Button => e.type === 'button' && e.url !== undefined);
       return links.length === 0
         ? undefined
-        : links.map((link) => `[${escapePlain(toPlainText(link.label))}](${link.url})`).join(' · ');
+        : links.map((link) => `[${escapePlain(toPlainText(link.label), false)}](${link.url})`).join(' · ');
     }
   }
 }

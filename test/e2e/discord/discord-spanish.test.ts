@@ -87,6 +87,24 @@ describe('Spanish on Discord, end to end', () => {
     expect(text(english.data)).toContain('Crisis lines for US');
   });
 
+  it('answers /peer help in the interaction’s language, and Sam in English', async () => {
+    const asked = peer('maria', 'help', {}, Locale.SpanishES);
+    const spanish = await asked.reply(WAIT);
+    expect(text(spanish.data)).toContain('En qué te puedo ayudar');
+    // Help outgrows one Discord message: its sections follow in private follow-ups.
+    const sections = await fake.rest.waitForCall(
+      (call) =>
+        call.route === 'POST /webhooks/:appId/:token' &&
+        call.params.token === asked.token &&
+        JSON.stringify(call.body).includes('Para todas las personas'),
+      WAIT,
+    );
+    expect(JSON.stringify(sections.body)).not.toContain('For everyone');
+    const english = await peer('sam', 'help').reply(WAIT);
+    expect(text(english.data)).toContain('What I can help with');
+    expect(text(english.data)).not.toContain('En qué te puedo ayudar');
+  });
+
   it('opens the flag form and confirms the flag in Spanish', async () => {
     const opened = await peer('maria', 'flag', {}, Locale.SpanishES).reply(WAIT);
     expect(opened.type).toBe(9);

@@ -273,7 +273,7 @@ describe('resource imports from a file sent in a Mattermost direct message', () 
       { name: 'b.csv', bytes: badCsv },
     ]);
     await one();
-    const kind = nextPrivate('wanda', "I can't read `notes.docx`");
+    const kind = nextPrivate('wanda', 'I can’t read notes.docx');
     world.fake.directMessage('wanda', '', [{ name: 'notes.docx', bytes: 'PK' }]);
     await kind();
     expect(await imported()).toBe(0);

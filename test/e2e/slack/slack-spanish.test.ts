@@ -2,7 +2,7 @@
 // language is Latin American Spanish (users.info with include_locale says es-LA); Sam's is
 // English. One round gives each their own prompt in their own language while the team channel
 // gets the team's (English); Lucía answers "in a hard place", flags, and looks for crisis lines,
-// all in Spanish, with the lines that answer in Spanish first.
+// all in Spanish, with the lines that answer in Spanish first; `/peer help` follows each reader.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.ts';
 import type { Scheduler } from '../../../src/scheduling/index.ts';
@@ -162,6 +162,20 @@ describe('Spanish on Slack, end to end', () => {
     );
     expect(shownText(confirmed)).toContain('Si necesitas a alguien ahora mismo');
     expect(shownText(confirmed)).toContain('Un minuto para ti');
+  });
+
+  it('answers /peer help in Spanish for Lucía and in English for Sam', async () => {
+    await command(lucia, 'help');
+    const spanish = await fake.waitForCall('response_url', (c) =>
+      shownText(c).includes('En qué te puedo ayudar'),
+    );
+    expect(shownText(spanish)).toContain('Para todas las personas');
+    expect(shownText(spanish)).not.toContain('What I can help with');
+    await command(sam, 'help');
+    const english = await fake.waitForCall('response_url', (c) =>
+      shownText(c).includes('What I can help with'),
+    );
+    expect(shownText(english)).toContain('For everyone');
   });
 
   it('answers /peer find crisis in Spanish, and Sam in English', async () => {
