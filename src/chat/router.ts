@@ -39,6 +39,7 @@ import {
 } from './handler-types.ts';
 import { buildHelpView } from './help.ts';
 import type { Reply } from './outbound.ts';
+import { readerReply } from './reader-reply.ts';
 import type { Platform } from './refs.ts';
 import type { FormValues } from './views.ts';
 
@@ -200,7 +201,12 @@ export function createRouter(deps: RouterDeps): EventSink {
     );
   }
 
-  async function dispatch(event: ChatEvent, reply: Reply, fields: Fields): Promise<'handled' | 'refused'> {
+  async function dispatch(
+    event: ChatEvent,
+    platformReply: Reply,
+    fields: Fields,
+  ): Promise<'handled' | 'refused'> {
+    const reply = readerReply(platformReply, () => translatorOfEvent(event, fields));
     const base = { actor: event.actor, place: event.place, reply };
     switch (event.kind) {
       case 'command': {

@@ -51,6 +51,11 @@ export interface View {
   /** A plain one-line summary: notification text and the fallback where blocks do not show. */
   readonly text: MarkupText;
   readonly blocks: readonly Block[];
+  /**
+   * The reader's language tag, stamped by the router on every reply (`reader-reply.ts`), so the
+   * platform's own words around it (Slack's "(continued)") are in the reader's language too.
+   */
+  readonly locale?: string;
 }
 
 interface InputBase {
@@ -88,6 +93,8 @@ export interface Form {
   readonly context?: string;
   readonly intro?: string;
   readonly inputs: readonly FormInput[];
+  /** The reader's language tag, stamped by the router: the platform's words ("Not now", "Part 1 of 2"). */
+  readonly locale?: string;
 }
 
 export type FormValues = Readonly<Record<string, string | readonly string[] | undefined>>;

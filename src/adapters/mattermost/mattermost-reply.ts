@@ -75,7 +75,7 @@ export function createReply(origin: ReplyOrigin, deps: ReplyDeps): Reply {
       }),
 
     async openForm(form: Form) {
-      const entry = deps.forms.open(origin.userId, form);
+      const entry = deps.forms.open(origin.userId, form, form.locale);
       const trigger = origin.triggerId;
       if (trigger !== undefined && !triggerUsed && now() - receivedAt < TRIGGER_FRESH_MS) {
         triggerUsed = true;

@@ -9,6 +9,7 @@ import type { types as Slack } from '@slack/bolt';
 import { z } from 'zod';
 import { checkFormValues, type InputCheck, InputCheckSchema } from '../../chat/input-checks.ts';
 import type { Choice, Form, FormInput, FormValues } from '../../chat/views.ts';
+import { platformTranslator } from '../form-parts.ts';
 import { renderSlackModal, slackViewStateToFormValues } from './render-blocks.ts';
 
 /** Where a form was opened, so its answer can be given there. */
@@ -64,7 +65,10 @@ function decodeMetadata(text: string): {
 }
 
 export function modalForForm(form: Form, origin: FormOrigin): Slack.ModalView {
-  return { ...renderSlackModal(form), private_metadata: encodeMetadata(form, origin) };
+  return {
+    ...renderSlackModal(form, platformTranslator(form.locale)),
+    private_metadata: encodeMetadata(form, origin),
+  };
 }
 
 const plainText = z.object({ text: z.string() });

@@ -13,6 +13,7 @@
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { MessageRef, Reply } from '../../chat/index.ts';
 import type { Form, View } from '../../chat/views.ts';
+import { platformTranslator } from '../form-parts.ts';
 import { renderSlackMessage, renderSlackMessages } from './render-blocks.ts';
 import { slackErrorCode } from './slack-errors.ts';
 import type { ReplyOrigin } from './slack-events.ts';
@@ -52,7 +53,7 @@ export function createSlackReply({ client, directChannels, origin, respond }: Sl
 
   async function respondAll(view: View, responseType: 'ephemeral' | 'in_channel'): Promise<void> {
     if (!respond) throw new Error('This Slack event has no response_url.');
-    for (const message of renderSlackMessages(view)) {
+    for (const message of renderSlackMessages(view, platformTranslator(view.locale))) {
       await respond({
         response_type: responseType,
         replace_original: false,

@@ -148,6 +148,9 @@ describe('Spanish on Slack, end to end', () => {
     const form = fake.calls('views.open').at(-1) as SlackCall;
     expect(shownText(form)).toContain('Avisar en privado');
     expect(shownText(form)).toContain('Me está costando mucho');
+    // The modal's own close button is Slack's part, and in her language too.
+    expect(JSON.stringify(form.args.view)).toContain('Ahora no');
+    expect(JSON.stringify(form.args.view)).not.toContain('Not now');
     await sender.interactive(
       viewSubmissionPayload({
         view: fake.openedView('flags:submit'),
