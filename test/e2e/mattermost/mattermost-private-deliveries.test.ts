@@ -1,11 +1,12 @@
-// Private deliveries on Mattermost (issue 21 items 1, 2, 7 and issue 23 item 6, as the Slack
-// twin replays them), through the real @mattermost/client against the fake server, each test in
-// its own world on a manual clock: supervisor DMs are notices (no private text; Open shows it),
-// private deliveries are checked again when sent (a role removed while a flag waits out quiet
-// hours), re-pairing passes an open flag on, and an erase leaves no outbox row about the member
-// and no escalation. Every private value carries a unique marker; no call to Mattermost but an
-// ephemeral post (the author's own view, or a reader's Open) carries one. Presses on buttons the
-// person was never shown are made with a valid MAC (the strongest forger): the feature decides.
+// Private deliveries on Mattermost (issue 21 items 1, 2, 7, issue 23 item 6 and issue 25, as the
+// Slack twin replays them), through the real @mattermost/client against the fake server, each
+// test in its own world on a manual clock: supervisor DMs are notices (no private text; Open
+// shows it), private deliveries are checked again when sent (a role removed while a flag waits
+// out quiet hours, or before an admin's retry of a dead notice), re-pairing passes an open flag
+// on, and an erase leaves no outbox row about the member and no escalation. Every private value
+// carries a unique marker; no call to Mattermost but an ephemeral post (the author's own view, or
+// a reader's Open) carries one. Presses on buttons the person was never shown are made with a
+// valid MAC (the strongest forger): the feature decides.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actionKey, signAction } from '../../../src/adapters/mattermost/action-mac.ts';
 import { featureList } from '../../../src/app.ts';
@@ -208,6 +209,57 @@ describe('private deliveries on Mattermost (PGlite)', { timeout: 240_000 }, () =
   it('drops a flag held for quiet hours once its supervisor role is removed, and passes it to the backup', async () => {
     world = await mattermostWorld();
     await heldThenRoleRemoved(world);
+  });
+
+  it("drops an admin's retry of a dead flag notice to a former supervisor", async () => {
+    const w = await mattermostWorld();
+    world = w;
+    // A workspace admin (as Mattermost says: system_admin): the one who may retry a private message.
+    w.fake.world.user('alice').roles = 'system_user system_admin';
+    await w.team();
+    // The server refuses the bot's post to sam's direct channel (a 403: given up on at once).
+    const samDm = w.fake.dmChannelOf('sam');
+    w.fake.failPosts(samDm);
+    const flag = await w.flag('maya', 'talk-now', 'talk-now', 'FLAG-NOTE-d3ad call me');
+    const row = await vi.waitFor(
+      () =>
+        w.prisma.outboxMessage.findFirstOrThrow({
+          where: { idempotencyKey: { startsWith: `flag:${flag.id}:to:` }, status: 'dead' },
+        }),
+      { timeout: WAIT },
+    );
+    expect(row.recipientId).toBe(w.fake.world.user('sam').id);
+    expect(row.lastError).toContain('403');
+    await w.peer('team role user:@sam role:supervisor remove:yes');
+    await w.dmTo('kim', 'A private flag from');
+    // Dead rows are not asked about again on their own: nothing is refused until someone retries.
+    expect(await w.prisma.auditLog.count({ where: { action: 'refused.private-delivery' } })).toBe(0);
+    // alice opens `/peer admin outbox` and presses Retry on the failed row (the button she was shown).
+    const listed = await w.peer('admin outbox');
+    expect(shown(listed)).toContain('Retry');
+    expect(shown(listed)).not.toContain('FLAG-NOTE');
+    const answer = w.fake.waitForPost(
+      (p) => p.ephemeralFor === w.fake.world.user('alice').id && shown(p).includes('Queued again'),
+      'the retry, queued',
+      WAIT,
+    );
+    expect((await w.fake.press('alice', listed.id, 'Retry')).status).toBe(200);
+    expect(shown(await answer)).not.toContain('FLAG-NOTE');
+    // Asked about again when due: sam is no supervisor now, so it is dropped (audited), never sent.
+    await vi.waitFor(
+      async () =>
+        expect(await w.prisma.auditLog.count({ where: { action: 'refused.private-delivery' } })).toBe(1),
+      { timeout: WAIT },
+    );
+    expect(w.dmsTo('sam', 'A private flag')).toEqual([]);
+    expect(await w.prisma.outboxMessage.count({ where: { id: row.id } })).toBe(0);
+    // The one post ever tried in sam's direct channel is the refused one.
+    const toSam = w.fake.calls
+      .all()
+      .filter((c) => c.method === 'POST' && c.path === '/api/v4/posts')
+      .filter((c) => (c.body as { channel_id?: string } | null)?.channel_id === samDm);
+    expect(toSam.map((c) => c.status)).toEqual([403]);
+    w.expectOnlyPrivately('FLAG-NOTE-d3ad', { read: false });
   });
 
   it('passes an open flag to the new primary supervisor on re-pairing; the former one cannot open it', async () => {

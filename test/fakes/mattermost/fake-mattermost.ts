@@ -64,6 +64,8 @@ export class FakeMattermost {
     left: number;
     resetSeconds: number;
   }[] = [];
+  /** Queued failures for the bot's posts (POST /posts) to one channel: failPosts(). */
+  readonly #postFailures: { channelId: string; error: AppError; left: number }[] = [];
   #port = 0;
   /** The server's own rate limiter (RateLimitSettings): a token bucket over every REST call. */
   #throttle: { perSecond: number; burst: number; tokens: number; at: number } | undefined;
@@ -100,6 +102,28 @@ export class FakeMattermost {
   /** The next `count` calls matching answer 429, as the server's rate limiter does. */
   rateLimit(match: (method: string, path: string) => boolean, count: number, resetSeconds = 1): void {
     this.#limits.push({ match, left: count, resetSeconds });
+  }
+
+  /**
+   * The bot's next `times` posts (POST /posts, not ephemeral ones) to this channel are refused
+   * with the server's AppError: by default 403 `api.context.permissions.app_error`, as the
+   * server answers a post it will not take (a 4xx the adapter gives up on; a 5xx it tries again).
+   * Each refused call is recorded with its status; nothing is posted.
+   */
+  failPosts(
+    channelId: string,
+    times = 1,
+    error: { status: number; id: string; message: string } = {
+      status: 403,
+      id: 'api.context.permissions.app_error',
+      message: 'You do not have the appropriate permissions.',
+    },
+  ): void {
+    this.#postFailures.push({
+      channelId,
+      error: new AppError(error.status, error.id, error.message),
+      left: times,
+    });
   }
 
   /**
@@ -287,7 +311,14 @@ export class FakeMattermost {
     // Posts
     if (method === 'GET' && parts[0] === 'channels' && parts[2] === 'posts' && parts[1])
       return this.#channelPosts(parts[1], url.searchParams);
-    if (method === 'POST' && path === '/posts') return this.#createPost(obj);
+    if (method === 'POST' && path === '/posts') {
+      const failure = this.#postFailures.find((f) => f.left > 0 && f.channelId === obj.channel_id);
+      if (failure) {
+        failure.left -= 1;
+        throw failure.error;
+      }
+      return this.#createPost(obj);
+    }
     if (method === 'POST' && path === '/posts/ephemeral') {
       if (!this.ephemeralAllowed)
         throw new AppError(
