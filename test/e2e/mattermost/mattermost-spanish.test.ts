@@ -83,6 +83,10 @@ describe('Spanish on Mattermost, end to end', { timeout: 180_000 }, () => {
       { q1: '1', 'q1-who': 'team' },
     );
     expect(JSON.stringify(dialogs[0]?.dialog)).toContain('¿Quién ve esta respuesta?');
+    // The platform's own words between the parts of the form are hers too.
+    expect(
+      fake.posted.all().some((p) => p.channel_id === dm('lucia') && p.message.includes('Pulsa Continuar')),
+    ).toBe(dialogs.length > 1);
     const hard = await fake.waitForPost(
       (p) => p.channel_id === dm('lucia') && p.message.includes('No tienes que cargarlo en soledad'),
       'the reply to a hard place',

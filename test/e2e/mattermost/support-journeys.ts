@@ -42,12 +42,15 @@ export async function answerParts(
     if (answer.status !== 200) throw new Error(`the submission answered ${answer.status}`);
     if (!/\(\d+\/\d+\)$/.test(dialog.dialog.title) || /\((\d+)\/\1\)$/.test(dialog.dialog.title))
       return dialogs;
+    // The words between parts are in the reader's language (English or Spanish here).
     const next = await fake.waitForPost(
-      (p) => fake.posted.all().indexOf(p) >= postsBefore && p.message.includes('Press Continue'),
+      (p) =>
+        fake.posted.all().indexOf(p) >= postsBefore &&
+        (p.message.includes('Press Continue') || p.message.includes('Pulsa Continuar')),
       'the Continue button between parts',
       WAIT,
     );
-    await fake.press(username, next.id, 'Continue');
+    await fake.press(username, next.id, next.message.includes('Pulsa Continuar') ? 'Continuar' : 'Continue');
   }
   throw new Error('the form never ended');
 }
