@@ -83,11 +83,8 @@ export const notALead = (context: TeamContext): MarkupText => context.t('supervi
 /** A short, typeable reference for a row: the last six characters of its id. */
 export const shortRef = (id: string): string => id.slice(-6);
 
-export function refProblem(text: string): string | undefined {
-  return /^#?[0-9a-f]{6}$/i.test(text.trim())
-    ? undefined
-    : `'${text}' is not a reference I know. Use the six-character code from \`/peer supervision list\`, like #a1b2c3.`;
-}
+/** A six-character code as `/peer supervision list` shows it, with or without its `#`. */
+export const isRef = (text: string): boolean => /^#?[0-9a-f]{6}$/i.test(text.trim());
 
 export const refOf = (text: string): string => text.trim().replace(/^#/, '').toLowerCase();
 

@@ -4,22 +4,22 @@ import type { OptionCheck } from '../../chat/command-options.ts';
 import { literal } from '../../chat/markup.ts';
 import { wording } from '../../i18n/translate.ts';
 import { checkZone as teamsCheckZone } from '../teams/index.ts';
-import { refProblem } from './context.ts';
-import { dateProblem, parseLocalSlot, timeProblem } from './time.ts';
+import { isRef } from './context.ts';
+import { dateTrouble, isTime, parseLocalSlot } from './time.ts';
 
 export const checkDate: OptionCheck = (v) => {
-  const problem = dateProblem(v);
-  if (problem === undefined) return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(v.trim())
-    ? wording('supervision.checks.notRealDate', { value: literal(v) })
-    : wording('supervision.checks.notDate', { value: literal(v) });
+  const trouble = dateTrouble(v);
+  if (trouble === undefined) return undefined;
+  return wording(trouble === 'not-real' ? 'supervision.checks.notRealDate' : 'supervision.checks.notDate', {
+    value: literal(v),
+  });
 };
 export const checkTime: OptionCheck = (v) =>
-  timeProblem(v) === undefined ? undefined : wording('supervision.checks.notTime', { value: literal(v) });
+  isTime(v) ? undefined : wording('supervision.checks.notTime', { value: literal(v) });
 /** The same zone check, and words, as `/peer timezone`. */
 export const checkZone: OptionCheck = teamsCheckZone;
 export const checkRef: OptionCheck = (v) =>
-  refProblem(v) === undefined ? undefined : wording('supervision.checks.notRef', { value: literal(v) });
+  isRef(v) ? undefined : wording('supervision.checks.notRef', { value: literal(v) });
 
 export const lengthOption = {
   type: 'integer',

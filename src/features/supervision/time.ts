@@ -2,7 +2,7 @@
 // their own zone (their `/peer timezone`, else the team's), and types local dates and times in
 // a zone the command names.
 import { DateTime } from 'luxon';
-import { instantAtLocalTime, isValidTimeZone, typedTimeZoneProblem } from '../../scheduling/index.ts';
+import { instantAtLocalTime } from '../../scheduling/index.ts';
 
 const MINUTE = 60_000;
 
@@ -36,28 +36,13 @@ export function addMinutes(instant: Date, minutes: number): Date {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
-/** A sentence when the text is not a calendar date like 2026-03-02. */
-export function dateProblem(text: string): string | undefined {
-  const match = DATE.exec(text.trim());
-  if (!match) return `'${text}' is not a date I can read. Please write it like 2026-03-02.`;
-  const parsed = DateTime.fromISO(text.trim(), { zone: 'utc' });
-  return parsed.isValid ? undefined : `'${text}' is not a real date. Please check the day and month.`;
+/** What is wrong with a calendar date like 2026-03-02 (the words are the option check's). */
+export function dateTrouble(text: string): 'unreadable' | 'not-real' | undefined {
+  if (!DATE.test(text.trim())) return 'unreadable';
+  return DateTime.fromISO(text.trim(), { zone: 'utc' }).isValid ? undefined : 'not-real';
 }
 
-export function timeProblem(text: string): string | undefined {
-  return TIME.test(text.trim())
-    ? undefined
-    : `'${text}' is not a time I can read. Please write it like 18:30.`;
-}
-
-export function zoneProblem(text: string): string | undefined {
-  // An abbreviation such as EST is refused with its place's zone (scheduling/time-zones.ts).
-  const problem = typedTimeZoneProblem(text.trim());
-  if (problem === null) return undefined;
-  return isValidTimeZone(text.trim()) || problem.includes('names a clock')
-    ? `${problem}.`
-    : `'${text}' is not a time zone I know. Try one like Europe/Berlin or America/New_York.`;
-}
+export const isTime = (text: string): boolean => TIME.test(text.trim());
 
 /** The instant of a local date and time in a zone (DST rules from src/scheduling). */
 export function localToInstant(date: string, time: string, zone: string): Date {
@@ -75,6 +60,6 @@ export function localStamp(date: string, time: string): string {
 /** One slot as people type it: `2026-03-02 18:00`. */
 export function parseLocalSlot(text: string): { date: string; time: string } | undefined {
   const [date, time, ...rest] = text.trim().split(/[\sT]+/);
-  if (!date || !time || rest.length > 0 || dateProblem(date) || timeProblem(time)) return undefined;
+  if (!date || !time || rest.length > 0 || dateTrouble(date) || !isTime(time)) return undefined;
   return { date, time };
 }

@@ -13,8 +13,6 @@ export const platform = {
     tryAgain: 'Try again',
     expired:
       "I couldn't match that form to anything; it may have been open for a long time, or I restarted in between. Nothing was saved, and you are welcome to start again.",
-    partIntro: 'Part {{page}} of {{count}}.',
-    next: 'Next',
     notNow: 'Not now',
     typeNumbers: 'Type numbers or names, with commas',
     typeNumber: 'Type a number or name',

@@ -14,8 +14,6 @@ export const platform: Catalog['platform'] = {
     tryAgain: 'Intentar de nuevo',
     expired:
       'No encontré a qué corresponde ese formulario; quizá estuvo abierto mucho tiempo o me reinicié mientras tanto. No se guardó nada, y puedes empezar de nuevo cuando quieras.',
-    partIntro: 'Parte {{page}} de {{count}}.',
-    next: 'Siguiente',
     notNow: 'Ahora no',
     typeNumbers: 'Escribe números o nombres, separados por comas',
     typeNumber: 'Escribe un número o un nombre',
