@@ -76,7 +76,8 @@ function unmarkedWords(
       return piece.kind === 'link' ? piece.label : piece.text;
     })
     .join('');
-  let outside = outsideMarkers(read);
+  // A session or slot code (`#a3aec1`) is data made at random: its letters are no words.
+  let outside = outsideMarkers(read).replace(/#[0-9a-f]{6}\b/g, (code) => ' '.repeat(code.length));
   for (const value of [...supplied].sort((x, y) => y.length - x.length))
     outside = outside.replaceAll(value, ' '.repeat(value.length));
   return [...outside.matchAll(latinRun)].map((m) => {
