@@ -1,6 +1,7 @@
 // What a feature's handler receives. Everything is plain data plus the Reply port, so a
 // feature test builds a context by hand and asserts on what was replied; no platform needed.
 
+import type { Translate } from '../i18n/index.ts';
 import type { Actor, ChatEvent, Place } from './events.ts';
 import type { Reply } from './outbound.ts';
 import type { FormValues } from './views.ts';
@@ -12,6 +13,13 @@ export interface HandlerContext<K extends ChatEvent['kind']> {
   readonly actor: Actor;
   readonly place: Place;
   readonly reply: Reply;
+  /**
+   * The reader's language as the router found it (their choice, their platform's, then this
+   * channel's team or their first team's), looked up once per event and shared with the router's
+   * own replies and the platform's words around them. A handler that answers in another scope
+   * (a given team) asks `translatorForActor` itself.
+   */
+  readonly reader: () => Promise<Translate>;
 }
 
 export interface CommandContext<Options> extends HandlerContext<'command'> {

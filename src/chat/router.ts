@@ -173,6 +173,7 @@ export function createRouter(deps: RouterDeps): EventSink {
     verb: string | undefined,
     reply: Reply,
     fields: Fields,
+    readerOf: () => Promise<Translate>,
   ): Promise<boolean> {
     if (!deps.access) return true;
     const decision = await deps.access.decide(event.actor, event.place, verb ?? '(none)', event.kind);
@@ -181,16 +182,20 @@ export function createRouter(deps: RouterDeps): EventSink {
       { ...fields, event: 'access.refused', verb: verb ?? '(none)' },
       'refused by the access policy',
     );
-    const t = await translatorOfEvent(event, fields);
+    const t = await readerOf();
     await reply.privately(refusalView(t(decision.refusal)));
     return false;
   }
 
-  async function help(event: ChatEvent & { kind: 'command' }, reply: Reply, fields: Fields): Promise<void> {
+  async function help(
+    event: ChatEvent & { kind: 'command' },
+    reply: Reply,
+    readerOf: () => Promise<Translate>,
+  ): Promise<void> {
     const parsed = helpCommand.schema.parse(event.options);
     const verbs = [...new Set(table.commands.map((c) => c.verb))];
     const allowed = deps.access ? await deps.access.allowedHere(event.actor, event.place, verbs) : undefined;
-    const t = await translatorOfEvent(event, fields);
+    const t = await readerOf();
     await reply.privately(
       buildHelpView(
         table,
@@ -206,34 +211,41 @@ export function createRouter(deps: RouterDeps): EventSink {
     platformReply: Reply,
     fields: Fields,
   ): Promise<'handled' | 'refused'> {
-    const reply = readerReply(platformReply, () => translatorOfEvent(event, fields));
-    const base = { actor: event.actor, place: event.place, reply };
+    // One lookup of the reader's language per event, however many of the router's own replies
+    // and stamped views need it.
+    let reader: Promise<Translate> | undefined;
+    const readerOf = (): Promise<Translate> => {
+      reader ??= translatorOfEvent(event, fields);
+      return reader;
+    };
+    const reply = readerReply(platformReply, readerOf);
+    const base = { actor: event.actor, place: event.place, reply, reader: readerOf };
     switch (event.kind) {
       case 'command': {
         const command = table.find(event.path);
         const usage = usageText(root, event.path);
         if (!command) {
           logger.warn({ ...fields, event: 'chat.command.unknown' }, 'unknown command');
-          const t = await translatorOfEvent(event, fields);
+          const t = await readerOf();
           await reply.privately(unknownCommandView(root, event.path.join(' '), t));
           return 'refused';
         }
         if (command.where === 'direct' && !event.place.isDirect) {
-          await reply.privately(wrongPlaceView(usage, 'direct', await translatorOfEvent(event, fields)));
+          await reply.privately(wrongPlaceView(usage, 'direct', await readerOf()));
           return 'refused';
         }
         if (command.where === 'channel' && event.place.isDirect) {
-          await reply.privately(wrongPlaceView(usage, 'channel', await translatorOfEvent(event, fields)));
+          await reply.privately(wrongPlaceView(usage, 'channel', await readerOf()));
           return 'refused';
         }
-        if (!(await permitted(event, command.verb, reply, fields))) return 'refused';
+        if (!(await permitted(event, command.verb, reply, fields, readerOf))) return 'refused';
         const prepared = command.prepare(event.options);
         if (!prepared.ok) {
           logger.info(
             { ...fields, event: 'chat.command.invalid-options', problemCount: prepared.problems.length },
             'command options refused',
           );
-          const t = await translatorOfEvent(event, fields);
+          const t = await readerOf();
           await reply.privately(
             optionProblemsView(
               usage,
@@ -244,7 +256,7 @@ export function createRouter(deps: RouterDeps): EventSink {
           return 'refused';
         }
         if (command === helpCommand) {
-          await help(event, reply, fields);
+          await help(event, reply, readerOf);
           return 'handled';
         }
         await prepared.run({ ...base, event });
@@ -254,7 +266,9 @@ export function createRouter(deps: RouterDeps): EventSink {
         const id = splitId(event.actionId);
         const handler = id && own(deps.actions, id.feature);
         if (!id || !handler) throw new UnknownRouteError(event.actionId);
-        if (!(await permitted(event, verbOf(deps.verbs, event.actionId, id.feature), reply, fields)))
+        if (
+          !(await permitted(event, verbOf(deps.verbs, event.actionId, id.feature), reply, fields, readerOf))
+        )
           return 'refused';
         await handler({
           ...base,
@@ -269,11 +283,11 @@ export function createRouter(deps: RouterDeps): EventSink {
         const id = splitId(event.formId);
         const handler = id && own(deps.forms, id.feature);
         if (!id || !handler) throw new UnknownRouteError(event.formId);
-        if (!(await permitted(event, verbOf(deps.verbs, event.formId, id.feature), reply, fields)))
+        if (!(await permitted(event, verbOf(deps.verbs, event.formId, id.feature), reply, fields, readerOf)))
           return 'refused';
         const unreadable = formFieldWithControls(event.values);
         if (unreadable !== undefined) {
-          await reply.privately(formControlView(unreadable, await translatorOfEvent(event, fields)));
+          await reply.privately(formControlView(unreadable, await readerOf()));
           return 'refused';
         }
         await handler({
@@ -288,7 +302,7 @@ export function createRouter(deps: RouterDeps): EventSink {
       }
       case 'direct-message': {
         if (!deps.directMessage) {
-          await reply.privately(noChatView(root, await translatorOfEvent(event, fields)));
+          await reply.privately(noChatView(root, await readerOf()));
           return 'refused';
         }
         await deps.directMessage({ ...base, event, text: event.text });

@@ -42,7 +42,14 @@ function joinedContext(): MemberJoinedContext {
     place: { channelId: 'team', isDirect: false },
     channelId: 'team',
   };
-  return { event, actor: event.actor, place: event.place, reply: recordingReply(), channelId: 'team' };
+  return {
+    event,
+    actor: event.actor,
+    place: event.place,
+    reply: recordingReply(),
+    reader: async () => english,
+    channelId: 'team',
+  };
 }
 
 describe('composeFeatures', () => {

@@ -3,7 +3,6 @@ import { defineCommand } from '../../../chat/command-table.ts';
 import { formatQuietHours, parseQuietHours } from '../../../scheduling/quiet-hours.ts';
 import { checkQuiet, isQuietOff } from '../checks.ts';
 import type { TeamsDeps } from '../deps.ts';
-import { translatorForActor } from '../language.ts';
 import { setQuietHours } from '../service.ts';
 import { quietHoursSetView } from '../views.ts';
 
@@ -18,11 +17,11 @@ export function quietHoursCommand({ prisma }: TeamsDeps) {
     options: {
       hours: { type: 'string', description: 'Like 21:00-07:00, or off', required: true, check: checkQuiet },
     },
-    handler: async ({ actor, place, reply, options }) => {
+    handler: async ({ actor, reply, options, reader }) => {
       const parsed = isQuietOff(options.hours) ? undefined : parseQuietHours(options.hours);
       const quiet = parsed?.ok ? parsed.value : null;
       await setQuietHours(prisma, actor, quiet);
-      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
+      const t = await reader();
       await reply.privately(quietHoursSetView(quiet ? formatQuietHours(quiet) : null, t));
     },
   });

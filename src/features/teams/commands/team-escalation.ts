@@ -4,7 +4,6 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
 import { checkEscalateAfter, checkEscalateUrgent, setEscalationTimes } from '../escalation-times.ts';
-import { translatorForActor } from '../language.ts';
 import { adminContext } from '../role-changes.ts';
 import { escalationTimesView, refusalView } from '../views.ts';
 
@@ -25,8 +24,8 @@ export function teamEscalationCommand({ prisma, access }: BoundTeamsDeps) {
         check: checkEscalateUrgent,
       },
     },
-    handler: async ({ actor, place, reply, options }) => {
-      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
+    handler: async ({ actor, place, reply, options, reader }) => {
+      const t = await reader();
       const context = await adminContext(prisma, access, actor, place.channelId, 'team.escalation');
       if (!context.ok) return reply.privately(refusalView(context.reason(t)));
       const changing = options.after !== undefined || options.urgent !== undefined;

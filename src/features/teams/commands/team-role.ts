@@ -3,7 +3,6 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
-import { translatorForActor } from '../language.ts';
 import { personFromMention } from '../people.ts';
 import { adminContext, changeRole } from '../role-changes.ts';
 import { refusalView, roleChangedView } from '../views.ts';
@@ -27,9 +26,9 @@ export function teamRoleCommand({ prisma, access, clientFor, flagRouting }: Boun
       },
       remove: { type: 'boolean', description: 'Take the role away instead' },
     },
-    handler: async ({ actor, place, reply, options }) => {
+    handler: async ({ actor, place, reply, options, reader }) => {
       // The admin check comes before the platform is asked about anyone.
-      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
+      const t = await reader();
       const context = await adminContext(prisma, access, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason(t)));
       const person = await personFromMention(clientFor, actor, options.user);

@@ -1,7 +1,6 @@
 // `/peer team show`: who is on this team and who supervises whom; only the asker sees it.
 import { defineCommand } from '../../../chat/command-table.ts';
 import type { TeamsDeps } from '../deps.ts';
-import { translatorForActor } from '../language.ts';
 import { teamOverview } from '../service.ts';
 import { refusalView, teamOverviewView } from '../views.ts';
 
@@ -15,9 +14,9 @@ export function teamShowCommand({ prisma, roster }: TeamsDeps) {
     verb: 'team.view',
     where: 'channel',
     options: { page: { type: 'integer', description: 'Which page of a long team', min: 1 } },
-    handler: async ({ actor, place, reply, options }) => {
+    handler: async ({ actor, place, reply, options, reader }) => {
       const outcome = await teamOverview(prisma, actor, place.channelId, roster);
-      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
+      const t = await reader();
       await reply.privately(
         outcome.ok ? teamOverviewView(outcome.value, options.page ?? 1, t) : refusalView(outcome.reason(t)),
       );

@@ -3,7 +3,6 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkMention } from '../checks.ts';
 import type { BoundTeamsDeps } from '../deps.ts';
-import { translatorForActor } from '../language.ts';
 import { personFromMention } from '../people.ts';
 import { adminContext, assignSupervisor, hasAdminSupervisor } from '../role-changes.ts';
 import { refusalView, supervisorAssignedView } from '../views.ts';
@@ -32,9 +31,9 @@ export function teamSupervisorCommand({ prisma, access, clientFor, flagRouting }
       },
       kind: { type: 'choice', description: 'Primary or backup', choices: ['primary', 'backup'] },
     },
-    handler: async ({ actor, place, reply, options }) => {
+    handler: async ({ actor, place, reply, options, reader }) => {
       const kind = options.kind ?? 'primary';
-      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
+      const t = await reader();
       const context = await adminContext(prisma, access, actor, place.channelId);
       if (!context.ok) return reply.privately(refusalView(context.reason(t)));
       const supervisee = await personFromMention(clientFor, actor, options.member);

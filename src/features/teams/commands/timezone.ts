@@ -2,7 +2,6 @@
 import { defineCommand } from '../../../chat/command-table.ts';
 import { checkZone } from '../checks.ts';
 import type { TeamsDeps } from '../deps.ts';
-import { translatorForActor } from '../language.ts';
 import { setTimeZone } from '../service.ts';
 import { timeZoneSetView } from '../views.ts';
 
@@ -22,9 +21,9 @@ export function timezoneCommand({ prisma }: TeamsDeps) {
         check: checkZone,
       },
     },
-    handler: async ({ actor, place, reply, options }) => {
+    handler: async ({ actor, reply, options, reader }) => {
       await setTimeZone(prisma, actor, options.zone);
-      const t = await translatorForActor(prisma, actor, { channelId: place.channelId });
+      const t = await reader();
       await reply.privately(timeZoneSetView(options.zone, t));
     },
   });
