@@ -5,15 +5,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFieldCipher, type Database, envelopeKeyId, migrate } from '../../src/db/index.ts';
+import { createFieldCipher, type Database, envelopeKeyId } from '../../src/db/index.ts';
 import { uuidv7 } from '../../src/scheduling/index.ts';
-import {
-  freshPostgresSchema,
-  openPostgres,
-  type PostgresSchema,
-  postgresAvailable,
-} from '../support/database.ts';
+import { openPostgres, type PostgresSchema, postgresAvailable } from '../support/database.ts';
 import { oneTeamWithMember } from '../support/one-team.ts';
+import { migratedPostgresSchema } from '../support/postgres-template.ts';
 
 const available = await postgresAvailable();
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -27,9 +23,8 @@ let db: Database;
 
 beforeAll(async () => {
   if (!available) return;
-  schema = freshPostgresSchema('pb_rotate');
+  schema = await migratedPostgresSchema('pb_rotate');
   db = await openPostgres(schema.url);
-  await migrate(db);
   const a = createFieldCipher(keyA);
   const { team, member } = await oneTeamWithMember(db.prisma);
   await db.prisma.triggerFlag.createMany({

@@ -141,7 +141,7 @@ function truncateStatement(db: Database): Promise<string> {
 
 export const POSTGRES_TEST_URL = 'postgresql://postgres@127.0.0.1:5432/test';
 
-function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+export function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = new Socket();
     const done = (ok: boolean) => {

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/db/index.ts';
 import { createPglite, databaseOnPglite } from '../../src/db/pglite.ts';
+import { reachable } from './database.ts';
+import { migrateTemplateSchema } from './postgres-template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +18,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'peerbridge-test-'));
+  // The PostgreSQL template (test/support/postgres-template.ts) migrates in a child process
+  // meanwhile. No server: no template; the PostgreSQL suites skip, or fail loudly on CI.
+  const postgres = (await reachable('127.0.0.1', 5432)) ? migrateTemplateSchema() : undefined;
   const db = databaseOnPglite(await createPglite());
   await migrate(db);
   const dump = await db.pglite!.dumpDataDir('none');
@@ -23,7 +28,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await writeFile(path, Buffer.from(await dump.arrayBuffer()));
   await db.close();
   project.provide('pgliteTemplatePath', path);
+  const template = await postgres;
+  project.provide('postgresTemplateSchema', template?.schema ?? '');
   return async () => {
     await rm(dir, { recursive: true, force: true });
+    await template?.drop();
   };
 }

@@ -5,15 +5,11 @@
 // holds exactly what each chose to share, and no channel post carries a private answer. On
 // PGlite and on PostgreSQL (which skips on a laptop without a server and fails on CI without one).
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Database, migrate } from '../../../src/db/index.ts';
+import type { Database } from '../../../src/db/index.ts';
 import type { FakePost } from '../../fakes/mattermost/index.ts';
 import { checkinJobsOnTestScheduler } from '../../support/checkin-jobs.ts';
-import {
-  freshPostgresSchema,
-  openPostgres,
-  type PostgresSchema,
-  postgresAvailable,
-} from '../../support/database.ts';
+import { openPostgres, type PostgresSchema, postgresAvailable } from '../../support/database.ts';
+import { migratedPostgresSchema } from '../../support/postgres-template.ts';
 import { type MattermostWorldUnderTest, shown, startMattermostApp } from './support.ts';
 import { answerForm } from './support-journeys.ts';
 
@@ -164,9 +160,9 @@ describe.skipIf(!pgAvailable)(
     });
 
     it('reads the roster from the channel and runs a round, on PostgreSQL', async () => {
-      schema = freshPostgresSchema('pb_mm_checkins');
-      const database = await openPostgres(schema.url);
-      await migrate(database);
+      const made = await migratedPostgresSchema('pb_mm_checkins');
+      schema = made;
+      const database = await openPostgres(made.url);
       await checkinJourney(database);
     });
   },

@@ -5,13 +5,9 @@
 // and no database column in clear text. A made-up press (no MAC, a wrong MAC) and a command
 // with a wrong token are refused before any handler sees them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Database, migrate } from '../../../src/db/index.ts';
-import {
-  freshPostgresSchema,
-  openPostgres,
-  type PostgresSchema,
-  postgresAvailable,
-} from '../../support/database.ts';
+import type { Database } from '../../../src/db/index.ts';
+import { openPostgres, type PostgresSchema, postgresAvailable } from '../../support/database.ts';
+import { migratedPostgresSchema } from '../../support/postgres-template.ts';
 import { capturingLogger } from '../slack/support.ts';
 import { type MattermostWorldUnderTest, shown, startMattermostApp } from './support.ts';
 
@@ -138,9 +134,9 @@ describe.skipIf(!pgAvailable)('flags on Mattermost (PostgreSQL)', { timeout: 240
   });
 
   it('delivers a "talk now" flag to the supervisor only, on PostgreSQL', async () => {
-    schema = freshPostgresSchema('pb_mattermost');
-    const database = await openPostgres(schema.url);
-    await migrate(database);
+    const made = await migratedPostgresSchema('pb_mattermost');
+    schema = made;
+    const database = await openPostgres(made.url);
     await flagJourney(database);
   });
 });

@@ -2,15 +2,11 @@
 // schema of its own (dropped afterwards) when a server answers.
 
 import { describe } from 'vitest';
-import { type Database, migrate } from '../../../src/db/index.ts';
+import type { Database } from '../../../src/db/index.ts';
 import { type ResourceInput, ResourceRecordSchema } from '../../../src/features/resources/record.ts';
 import { sharedScope, type Viewer, writeRecords } from '../../../src/features/resources/store.ts';
-import {
-  clonedDatabase,
-  freshPostgresSchema,
-  openPostgres,
-  type PostgresSchema,
-} from '../../support/database.ts';
+import { clonedDatabase, openPostgres, type PostgresSchema } from '../../support/database.ts';
+import { migratedPostgresSchema } from '../../support/postgres-template.ts';
 
 export const everyone: Viewer = { workspaceId: null, teamIds: [] };
 
@@ -22,10 +18,8 @@ export async function loadEntries(db: Database, entries: readonly ResourceInput[
 }
 
 export async function migratedPostgres(): Promise<{ db: Database; schema: PostgresSchema }> {
-  const schema = freshPostgresSchema('pb_resources');
-  const db = await openPostgres(schema.url);
-  await migrate(db);
-  return { db, schema };
+  const schema = await migratedPostgresSchema('pb_resources');
+  return { db: await openPostgres(schema.url), schema };
 }
 
 export type OpenDatabase = () => Promise<{ db: Database; close(): Promise<void> }>;

@@ -1,14 +1,10 @@
 // Two connections to one fresh schema on the test PostgreSQL server, each with its own pool, as
-// two replicas would have; migrated once before the file's tests, dropped after them. When no
+// two replicas would have; migrated (a copy of the run's template) once before the file's tests, dropped after them. When no
 // server answers (and CI is not set), `available` is false and the hooks do nothing.
 import { afterAll, beforeAll } from 'vitest';
-import { type Database, migrate } from '../../../src/db/index.ts';
-import {
-  freshPostgresSchema,
-  openPostgres,
-  type PostgresSchema,
-  postgresAvailable,
-} from '../../support/database.ts';
+import type { Database } from '../../../src/db/index.ts';
+import { openPostgres, type PostgresSchema, postgresAvailable } from '../../support/database.ts';
+import { migratedPostgresSchema } from '../../support/postgres-template.ts';
 
 export interface PostgresPair {
   readonly available: boolean;
@@ -26,9 +22,8 @@ export async function postgresPair(prefix: string): Promise<PostgresPair> {
 
   beforeAll(async () => {
     if (!available) return;
-    schema = freshPostgresSchema(prefix);
+    schema = await migratedPostgresSchema(prefix);
     a = await openPostgres(schema.url);
-    await migrate(a);
     b = await openPostgres(schema.url);
   });
 
