@@ -4,10 +4,14 @@
 // who may use what. Identities are the verified actor only.
 //
 // Rows for every feature in featureList; a few forms are walked too (forms need no row).
+//
+// This module holds the table and the world; access-walk-commands.test.ts walks the commands (and
+// checks the table has a row for everything), access-walk-buttons.test.ts the actions and forms:
+// two files, each building the same world, so the two CI workers share the walk.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/index.ts';
 import { composeFeatures } from '../../src/features/compose-features.ts';
 import { levelChoices, wishChoices } from '../../src/features/flags/levels.ts';
@@ -17,7 +21,7 @@ import { clonedDatabase } from '../support/database.ts';
 import { testFeatureList } from '../support/feature-list.ts';
 import { clientsFor, shellPeople } from '../support/people.ts';
 
-const roles = [
+export const roles = [
   'noTeam',
   'member',
   'otherTeam',
@@ -26,8 +30,8 @@ const roles = [
   'admin',
   'formerAdmin',
 ] as const;
-type Role = (typeof roles)[number];
-const userOf: Record<Role, string> = {
+export type Role = (typeof roles)[number];
+export const userOf: Record<Role, string> = {
   noTeam: 'nobody',
   member: 'mem',
   otherTeam: 'other',
@@ -58,7 +62,7 @@ interface Row {
 }
 
 const adminRefusal = /Only (this team's|team) admins|Only a team admin/;
-// Nobody in this walk is a workspace admin (test/access/access-matrix.test.ts walks one): what
+// Nobody in this walk is a workspace admin (test/access/access-matrix-support.ts walks one): what
 // only a workspace admin may do, or the operator, is refused to every role here.
 const nobody: Allowed = Object.fromEntries(roles.map((r) => [r, false])) as Record<Role, boolean>;
 
@@ -88,7 +92,7 @@ const notInvitedRefusal = /you were not among them/;
 const supervisionGone = /can’t find that (any more|session)|was cancelled|already over/;
 
 // Codes of rows made in beforeAll, for options and action values that need a real one.
-const made = {
+export const made = {
   sessionCode: '',
   seriesCode: '',
   slotCode: '',
@@ -121,7 +125,7 @@ async function freshTemplate(): Promise<string> {
 }
 
 // Commands by path. Run in team A's channel, in this order (later rows may see earlier rows' effects).
-const commands: Record<string, Row> = {
+export const commands: Record<string, Row> = {
   setup: { options: { region: 'US' }, refusal: adminRefusal, allowed: adminsOnly },
   // The roster is visible to whoever can read the team's channel (the platform decides that).
   'team show': { refusal: /not set up|Please run/, allowed: everyone },
@@ -250,7 +254,7 @@ const commands: Record<string, Row> = {
 };
 
 // Actions by id; `value` gives the button's value (a real id made in beforeAll where one matters).
-const actions: Record<string, Row> = {
+export const actions: Record<string, Row> = {
   'outbox:retry': { options: { value: 'no-such-row' }, refusal: outboxRefusal, allowed: adminsOnly },
   // Erasing a departed member's data: only an admin of the workspace may.
   'privacy:erase': { refusal: /Only an admin of this workspace|nothing left/, allowed: nobody },
@@ -390,7 +394,7 @@ const resourceValues = {
   tags: 'walk',
   source: 'https://example.org/walk',
 };
-const forms: Record<string, Row & { readonly values: Record<string, string> }> = {
+export const forms: Record<string, Row & { readonly values: Record<string, string> }> = {
   'resources:add-form': { values: resourceValues, refusal: resourcesAdminRefusal, allowed: adminsOnly },
   'resources:suggest-form': { values: resourceValues, refusal: resourcesAdminRefusal, allowed: everyone },
   'flags:submit': {
@@ -405,7 +409,7 @@ let chat: ReturnType<typeof featureHarness>;
 let actionPrefixes: string[];
 let departedId: string;
 /** Files the features sent (a calendar, a plan, an export): each must go to the person who asked. */
-const uploads: string[] = [];
+export const uploads: string[] = [];
 
 const featuresDir = join(import.meta.dirname, '..', '..', 'src', 'features');
 // `actionId: 'prefix:name'`, or anything else after `actionId:` (a template literal, a constant,
@@ -414,7 +418,7 @@ const literalId = /\bactionId\s*:\s*(['"`])([a-z-]+:[a-z-]+)\1/g;
 const otherId = /\bactionId\s*(?::\s*(?!['"`][a-z-]+:[a-z-]+['"`]|string\b)[^\s,}]+|[,}])/g;
 
 /** Every action id the features' buttons name, and every `actionId` this reading cannot resolve. */
-function actionIdsInSource(): { ids: string[]; unresolved: string[] } {
+export function actionIdsInSource(): { ids: string[]; unresolved: string[] } {
   const ids = new Set<string>();
   const unresolved: string[] = [];
   const files = readdirSync(featuresDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
@@ -433,7 +437,7 @@ const brokenReply =
   /something went wrong on my side|seems to be from an older message|couldn't match that form/;
 
 /** What is wrong with one run, if anything. */
-function misjudged(
+export function misjudged(
   what: string,
   role: Role,
   row: Row,
@@ -452,7 +456,7 @@ function misjudged(
  * An open round of team A's and mem's answer to it, shared with their supervisor only. Made when
  * the buttons are walked, since the commands walk's `checkin close` closes every open round.
  */
-async function openRoundForButtons(): Promise<void> {
+export async function openRoundForButtons(): Promise<void> {
   await chat.command('adm', ['checkin', 'now'], {}, 'C-a');
   const round = await db.prisma.checkinRound.findFirstOrThrow({
     where: { teamId: made.teamAId, status: 'open' },
@@ -462,8 +466,28 @@ async function openRoundForButtons(): Promise<void> {
   made.answerId = (await db.prisma.checkinAnswer.findFirstOrThrow({ where: { roundId: round.id } })).id;
 }
 
-beforeAll(async () => {
+/** The world's handles, once `useWalkWorld`'s beforeAll has built it. */
+export const walk = {
+  get chat() {
+    return chat;
+  },
+  get actionPrefixes() {
+    return actionPrefixes;
+  },
+  get departedId() {
+    return departedId;
+  },
+};
+
+/** Builds the walk's world before the file's tests (team A with every role, team B) and closes it after. */
+export function useWalkWorld(): void {
+  beforeAll(buildWorld);
+  afterAll(() => db.close());
+}
+
+async function buildWorld(): Promise<void> {
   db = await clonedDatabase();
+  uploads.length = 0;
   const features = testFeatureList(db.prisma, {
     clientFor: clientsFor({
       ...shellPeople,
@@ -543,71 +567,4 @@ beforeAll(async () => {
   // A team admin's entry added from the team's channel is that team's own: its admins change it.
   await chat.form('adm', 'resources:add-form', { ...resourceValues, title: 'Walk entry' }, 'C-a');
   made.resourceId = (await db.prisma.resource.findFirstOrThrow({ where: { title: 'Walk entry' } })).id;
-});
-afterAll(() => db.close());
-
-describe('access walk', () => {
-  it('has a row for every command, every action prefix and every action id a feature uses', () => {
-    const paths = chat.table.commands.map((c) => c.path.join(' '));
-    expect(paths.filter((p) => !Object.hasOwn(commands, p))).toEqual([]);
-    expect(actionPrefixes.filter((p) => !Object.keys(actions).some((id) => id.startsWith(`${p}:`)))).toEqual(
-      [],
-    );
-    const { ids, unresolved } = actionIdsInSource();
-    // An id built at run time cannot be read here: write it as a literal where the button is made.
-    expect(unresolved).toEqual([]);
-    // The reading found the buttons (39 ids when this was written), not nothing.
-    expect(ids.length).toBeGreaterThanOrEqual(35);
-    expect(ids.filter((id) => !Object.hasOwn(actions, id))).toEqual([]);
-    // Every id's prefix is one a feature handles, and no row is for an id no button names.
-    expect(ids.filter((id) => !actionPrefixes.includes(id.split(':')[0] ?? ''))).toEqual([]);
-    expect(Object.keys(actions).filter((id) => !ids.includes(id))).toEqual([]);
-  });
-
-  it('allows or refuses every command as the table says, for every role', async () => {
-    const wrong: string[] = [];
-    for (const [path, row] of Object.entries(commands)) {
-      for (const role of roles) {
-        const options = typeof row.options === 'function' ? row.options() : (row.options ?? {});
-        const before = uploads.length;
-        const reply = await chat.command(userOf[role], path.split(' '), options, 'C-a');
-        const problem = misjudged(path, role, row, reply, before);
-        if (problem) wrong.push(problem);
-      }
-    }
-    expect(wrong).toEqual([]);
-  }, 600_000);
-
-  it('allows or refuses every action as the table says, for every role', async () => {
-    const wrong: string[] = [];
-    await openRoundForButtons();
-    for (const [id, row] of Object.entries(actions)) {
-      for (const role of roles) {
-        const value = row.fresh
-          ? await row.fresh()
-          : id === 'privacy:erase'
-            ? departedId
-            : (row.value?.() ??
-              (typeof row.options === 'object' ? (row.options.value as string) : undefined));
-        const before = uploads.length;
-        const reply = await chat.action(userOf[role], id, value, 'C-a');
-        const problem = misjudged(id, role, row, reply, before);
-        if (problem) wrong.push(problem);
-      }
-    }
-    expect(wrong).toEqual([]);
-  }, 600_000);
-
-  it('allows or refuses every form as the table says, for every role', async () => {
-    const wrong: string[] = [];
-    for (const [id, row] of Object.entries(forms)) {
-      for (const role of roles) {
-        const before = uploads.length;
-        const reply = await chat.form(userOf[role], id, row.values, 'C-a');
-        const problem = misjudged(id, role, row, reply, before);
-        if (problem) wrong.push(problem);
-      }
-    }
-    expect(wrong).toEqual([]);
-  }, 600_000);
-});
+}

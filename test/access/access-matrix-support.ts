@@ -1,10 +1,17 @@
-// The access matrix: every command, action id and form id of the app declares a verb the policy
-// knows; every command is run as each subject, in this team's channel, another team's channel and
-// a direct message, and refused exactly where the verb table says (with the verb's own sentence
-// and nothing written: every table's row count before and after); row verbs are run against rows
-// of this team, another team, another workspace and the shared starting set. On PGlite and on
-// PostgreSQL. What each subject holds at each place is written out here by hand (`held`), so the
-// test checks the policy's standing (src/access/standing.ts) as well as the router's wiring.
+// The access matrix, shared by the files that walk it (test/access/access-matrix-*.test.ts):
+// every command, action id and form id of the app declares a verb the policy knows; every command
+// is run as each subject, in this team's channel, another team's channel and a direct message, and
+// refused exactly where the verb table says (with the verb's own sentence and nothing written:
+// every table's row count before and after); row verbs are run against rows of this team, another
+// team, another workspace and the shared starting set. On PGlite and on PostgreSQL. What each
+// subject holds at each place is written out here by hand (`held`), so the test checks the
+// policy's standing (src/access/standing.ts) as well as the router's wiring.
+//
+// The walk is about a thousand commands per database, each a real router run (most of the time
+// is the app's own queries), so it is split over files the two CI workers share: per database,
+// the administrators' file walks wsAdmin, adminHere, adminThere and stranger (and checks the
+// verbs and the resource rows), the team's file walks ownSupervisor, otherSupervisor, member and
+// noTeam (and the check-in rows). Every file builds the same world with every subject in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerb, type SubjectKind, type VerbName, verbs } from '../../src/access/index.ts';
 import type { Database } from '../../src/db/index.ts';
@@ -12,11 +19,11 @@ import { migrate } from '../../src/db/index.ts';
 import type { Feature } from '../../src/features/feature.ts';
 import { english } from '../../src/i18n/index.ts';
 import { featureHarness } from '../support/chat-harness.ts';
-import { clonedDatabase, freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
+import { clonedDatabase, freshPostgresSchema, openPostgres } from '../support/database.ts';
 import { testFeatureList } from '../support/feature-list.ts';
 import { clientsFor, shellPeople } from '../support/people.ts';
 
-const subjects = [
+export const subjects = [
   'wsAdmin',
   'adminHere',
   'adminThere',
@@ -26,7 +33,7 @@ const subjects = [
   'noTeam',
   'stranger',
 ] as const;
-type Subject = (typeof subjects)[number];
+export type Subject = (typeof subjects)[number];
 const userOf: Record<Subject, string> = {
   wsAdmin: 'wanda',
   adminHere: 'adm',
@@ -92,8 +99,22 @@ async function rowCounts(db: Database): Promise<string> {
   return row?.counts ?? '';
 }
 
-function matrix(name: string, open: () => Promise<{ db: Database; close(): Promise<void> }>, skip = false) {
-  describe.skipIf(skip)(`access matrix on ${name}`, () => {
+export interface MatrixPart {
+  /** The subjects whose commands this file walks (the world holds them all). */
+  readonly walk: readonly Subject[];
+  /** Which of the other tests this file runs. */
+  readonly verbsKnown?: boolean;
+  readonly resourceRows?: boolean;
+  readonly checkinRows?: boolean;
+}
+
+export function matrix(
+  name: string,
+  open: () => Promise<{ db: Database; close(): Promise<void> }>,
+  part: MatrixPart,
+  skip = false,
+) {
+  describe.skipIf(skip)(`access matrix on ${name} (${part.walk.join(', ')})`, () => {
     let db: Database;
     let close: () => Promise<void>;
     let here: ReturnType<typeof featureHarness>;
@@ -187,22 +208,23 @@ function matrix(name: string, open: () => Promise<{ db: Database; close(): Promi
     });
     afterAll(() => close());
 
-    it('gives every command, action and form a verb the policy knows', () => {
-      const composed = here.composed;
-      expect(here.table.commands.filter((c) => !isVerb(c.verb)).map((c) => c.path.join(' '))).toEqual([]);
-      for (const verb of Object.values(composed.verbs)) expect(isVerb(verb), verb).toBe(true);
-      // Every action and form prefix is covered, by id or by `prefix:*`.
-      const prefixes = [...Object.keys(composed.actions), ...Object.keys(composed.forms)];
-      const declared = Object.keys(composed.verbs).map((id) => id.split(':')[0]);
-      expect(prefixes.filter((p) => !declared.includes(p))).toEqual([]);
-    });
+    if (part.verbsKnown)
+      it('gives every command, action and form a verb the policy knows', () => {
+        const composed = here.composed;
+        expect(here.table.commands.filter((c) => !isVerb(c.verb)).map((c) => c.path.join(' '))).toEqual([]);
+        for (const verb of Object.values(composed.verbs)) expect(isVerb(verb), verb).toBe(true);
+        // Every action and form prefix is covered, by id or by `prefix:*`.
+        const prefixes = [...Object.keys(composed.actions), ...Object.keys(composed.forms)];
+        const declared = Object.keys(composed.verbs).map((id) => id.split(':')[0]);
+        expect(prefixes.filter((p) => !declared.includes(p))).toEqual([]);
+      });
 
     it('allows or refuses every command at every place, for every subject, exactly as the table says', async () => {
       const wrong: string[] = [];
       for (const command of here.table.commands) {
         const verb = command.verb as VerbName;
         if (decidedOnRow(verb)) continue;
-        for (const subject of subjects) {
+        for (const subject of part.walk) {
           for (const place of ['here', 'there', 'dm'] as const) {
             if (command.where === 'channel' && place === 'dm') continue;
             if (command.where === 'direct' && place !== 'dm') continue;
@@ -221,79 +243,85 @@ function matrix(name: string, open: () => Promise<{ db: Database; close(): Promi
       expect(wrong).toEqual([]);
     }, 600_000);
 
-    it('changes a resource entry only where the row allows: its team, its workspace, the shared set only as a workspace copy', async () => {
-      // The shared crisis line is never written from chat: a workspace admin's check makes their
-      // own workspace's copy (either workspace's), and nobody else may touch a crisis line.
-      const expectations: Record<keyof typeof rows & `entry${string}`, readonly Subject[]> = {
-        entryHere: ['wsAdmin', 'adminHere'],
-        entryThere: ['wsAdmin', 'adminThere'],
-        entryShared: ['wsAdmin', 'stranger'],
-        entryElsewhere: ['stranger'],
-      };
-      const shared = await db.prisma.resource.findUniqueOrThrow({ where: { id: rows.entryShared } });
-      const wrong: string[] = [];
-      for (const [row, allowed] of Object.entries(expectations)) {
-        for (const subject of subjects) {
-          const id = rows[row as keyof typeof rows];
-          const before = await rowCounts(db);
-          const reply = await as(subject).action(userOf[subject], 'resources:verify', id, { isDirect: true });
-          const refused =
-            /Only team admins can change|shared starting set|belongs to another workspace|Crisis lines can be changed only/.test(
-              reply.text(),
-            );
-          const expected = allowed.includes(subject);
-          if (refused === expected) wrong.push(`verify ${row} as ${subject}: ${reply.text().slice(0, 80)}`);
-          if (!expected && (await rowCounts(db)) !== before)
-            wrong.push(`verify ${row} as ${subject}: wrote rows`);
+    if (part.resourceRows)
+      it('changes a resource entry only where the row allows: its team, its workspace, the shared set only as a workspace copy', async () => {
+        // The shared crisis line is never written from chat: a workspace admin's check makes their
+        // own workspace's copy (either workspace's), and nobody else may touch a crisis line.
+        const expectations: Record<keyof typeof rows & `entry${string}`, readonly Subject[]> = {
+          entryHere: ['wsAdmin', 'adminHere'],
+          entryThere: ['wsAdmin', 'adminThere'],
+          entryShared: ['wsAdmin', 'stranger'],
+          entryElsewhere: ['stranger'],
+        };
+        const shared = await db.prisma.resource.findUniqueOrThrow({ where: { id: rows.entryShared } });
+        const wrong: string[] = [];
+        for (const [row, allowed] of Object.entries(expectations)) {
+          for (const subject of subjects) {
+            const id = rows[row as keyof typeof rows];
+            const before = await rowCounts(db);
+            const reply = await as(subject).action(userOf[subject], 'resources:verify', id, {
+              isDirect: true,
+            });
+            const refused =
+              /Only team admins can change|shared starting set|belongs to another workspace|Crisis lines can be changed only/.test(
+                reply.text(),
+              );
+            const expected = allowed.includes(subject);
+            if (refused === expected) wrong.push(`verify ${row} as ${subject}: ${reply.text().slice(0, 80)}`);
+            if (!expected && (await rowCounts(db)) !== before)
+              wrong.push(`verify ${row} as ${subject}: wrote rows`);
+          }
         }
-      }
-      expect(wrong).toEqual([]);
-      expect(await db.prisma.resource.findUniqueOrThrow({ where: { id: rows.entryShared } })).toEqual(shared);
-      expect(await db.prisma.resource.count({ where: { replacesId: rows.entryShared } })).toBe(2);
-    });
+        expect(wrong).toEqual([]);
+        expect(await db.prisma.resource.findUniqueOrThrow({ where: { id: rows.entryShared } })).toEqual(
+          shared,
+        );
+        expect(await db.prisma.resource.count({ where: { replacesId: rows.entryShared } })).toBe(2);
+      });
 
-    it("runs a team's check-ins only for that team's admins and supervisors", async () => {
-      const wrong: string[] = [];
-      for (const [row, allowed] of [
-        ['templateHere', ['adminHere', 'ownSupervisor', 'otherSupervisor']],
-        ['templateThere', ['adminThere']],
-      ] as const) {
-        for (const subject of subjects) {
-          const before = await rowCounts(db);
-          const reply = await as(subject).action(userOf[subject], 'checkins:toggle', rows[row], {
-            isDirect: true,
-          });
-          const refused = reply.text().includes(english(verbs['checkin.manage'].refusal));
-          const expected = (allowed as readonly Subject[]).includes(subject);
-          if (refused === expected) wrong.push(`toggle ${row} as ${subject}: ${reply.text().slice(0, 80)}`);
-          if (!expected && (await rowCounts(db)) !== before)
-            wrong.push(`toggle ${row} as ${subject}: wrote rows`);
+    if (part.checkinRows)
+      it("runs a team's check-ins only for that team's admins and supervisors", async () => {
+        const wrong: string[] = [];
+        for (const [row, allowed] of [
+          ['templateHere', ['adminHere', 'ownSupervisor', 'otherSupervisor']],
+          ['templateThere', ['adminThere']],
+        ] as const) {
+          for (const subject of subjects) {
+            const before = await rowCounts(db);
+            const reply = await as(subject).action(userOf[subject], 'checkins:toggle', rows[row], {
+              isDirect: true,
+            });
+            const refused = reply.text().includes(english(verbs['checkin.manage'].refusal));
+            const expected = (allowed as readonly Subject[]).includes(subject);
+            if (refused === expected) wrong.push(`toggle ${row} as ${subject}: ${reply.text().slice(0, 80)}`);
+            if (!expected && (await rowCounts(db)) !== before)
+              wrong.push(`toggle ${row} as ${subject}: wrote rows`);
+          }
         }
-      }
-      expect(wrong).toEqual([]);
-    });
+        expect(wrong).toEqual([]);
+      });
   });
 }
 
-matrix('PGlite', async () => {
+/** A clone of the PGlite template (returned to the pool on close). */
+export async function openPglite(): Promise<{ db: Database; close(): Promise<void> }> {
   const db = await clonedDatabase();
   return { db, close: () => db.close() };
-});
+}
 
-const hasPostgres = await postgresAvailable();
-matrix(
-  'PostgreSQL',
-  async () => {
-    const schema = freshPostgresSchema('pb_access');
-    const db = await openPostgres(schema.url);
-    await migrate(db);
-    return {
-      db,
-      close: async () => {
-        await db.close();
-        await schema.drop();
-      },
-    };
-  },
-  !hasPostgres,
-);
+/** A fresh migrated schema on the PostgreSQL server, dropped on close. */
+export async function openPostgresSchema(): Promise<{ db: Database; close(): Promise<void> }> {
+  const schema = freshPostgresSchema('pb_access');
+  const db = await openPostgres(schema.url);
+  await migrate(db);
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await schema.drop();
+    },
+  };
+}
+
+export const administrators: readonly Subject[] = ['wsAdmin', 'adminHere', 'adminThere', 'stranger'];
+export const teamPeople: readonly Subject[] = ['ownSupervisor', 'otherSupervisor', 'member', 'noTeam'];
