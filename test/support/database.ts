@@ -120,6 +120,39 @@ export async function emptyDatabase(db: Database): Promise<void> {
   ]);
 }
 
+/**
+ * What a database holds now, to put back before each test: a world built once per file (a team
+ * set up through its commands, say) instead of replayed per test. `restore()` empties the
+ * database (as `emptyDatabase`) and writes the rows back as they were, triggers off (the rows
+ * were made by them already); the tables have no sequences to set back. Each test still
+ * starts from the same world, whatever the one before it did.
+ */
+export async function snapshotDatabase(db: Database): Promise<{ restore(): Promise<void> }> {
+  const truncate = await truncateStatement(db);
+  const tables = (await db.prisma.$queryRawUnsafe<{ name: string }[]>(tablesQuery)).map((t) => t.name);
+  const saved: { table: string; rows: string }[] = [];
+  for (const table of tables) {
+    const [row] = await db.prisma.$queryRawUnsafe<{ rows: string | null }[]>(
+      `SELECT json_agg(t)::text AS rows FROM ${table} t`,
+    );
+    if (row?.rows) saved.push({ table, rows: row.rows });
+  }
+  return {
+    async restore() {
+      await db.prisma.$transaction([
+        db.prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+        db.prisma.$executeRawUnsafe(truncate),
+        ...saved.map(({ table, rows }) =>
+          db.prisma.$executeRawUnsafe(
+            `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`,
+            rows,
+          ),
+        ),
+      ]);
+    },
+  };
+}
+
 const tablesQuery = `SELECT quote_ident(table_name) AS name FROM information_schema.tables
   WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
     AND table_name <> '_prisma_migrations'`;
