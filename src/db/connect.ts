@@ -22,7 +22,8 @@ export interface Database {
 /**
  * What `new PrismaPg(...)` is given for a `postgres://` URL (plain data: the migration child
  * process builds its own from it). The URL may carry `?schema=name` (as Prisma URLs do): every
- * connection then uses that schema, for the app and for migrations alike.
+ * connection then uses that schema, for the app and for migrations alike. It may also carry
+ * libpq's `?options=` (server settings such as `-c jit=off`), kept alongside the schema's.
  */
 export function postgresAdapterArgs(
   url: string,
@@ -30,10 +31,14 @@ export function postgresAdapterArgs(
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? undefined;
   parsed.searchParams.delete('schema');
-  const connectionString = parsed.toString();
-  if (!schema) return [{ connectionString }];
+  if (!schema) return [{ connectionString: parsed.toString() }];
+  // pg lets the URL's own `options` override the pool's, which would drop the search path:
+  // both go in the pool's.
+  const given = parsed.searchParams.get('options') ?? undefined;
+  parsed.searchParams.delete('options');
   // public stays on the path: the search extensions (pg_trgm, unaccent) live there.
-  return [{ connectionString, options: `-c search_path="${schema}",public` }, { schema }];
+  const options = [`-c search_path="${schema}",public`, ...(given ? [given] : [])].join(' ');
+  return [{ connectionString: parsed.toString(), options }, { schema }];
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {

@@ -25,6 +25,8 @@ export interface SlackAdapterOptions {
   readonly sink: EventSink;
   /** Extra GET routes on the HTTP receiver (/healthz, /readyz); ignored in Socket Mode. */
   readonly httpRoutes?: SlackAppOptions['httpRoutes'];
+  /** HTTP mode: Bolt's wait for an ack before its own 404 (see SlackAppOptions). */
+  readonly unhandledRequestTimeoutMs?: SlackAppOptions['unhandledRequestTimeoutMs'];
   readonly logger: Logger;
   /** The member's own summary for the App Home tab. */
   readonly homeView: HomeViewSource;

@@ -49,6 +49,12 @@ export interface SlackAppOptions {
     readonly method: string;
     readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
   }[];
+  /**
+   * HTTP mode: how long Bolt waits for a listener to ack a request before it answers 404 itself
+   * (a request no listener takes: an unknown event type). Bolt's 3 s when absent; tests that
+   * post such requests on purpose give less, not to wait out 3 s each.
+   */
+  readonly unhandledRequestTimeoutMs?: number;
 }
 
 export interface SlackApp {
@@ -106,6 +112,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       port: options.port,
       signatureVerification: true,
       processBeforeResponse: false,
+      ...(options.unhandledRequestTimeoutMs === undefined
+        ? {}
+        : { unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMs }),
       logger: bolt,
     });
     receiver = http;

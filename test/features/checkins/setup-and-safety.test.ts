@@ -1,14 +1,15 @@
 // Set-up through the form (and every bad value refused with nothing stored), the safety path
 // (buddy pairing, the "in a hard place" reply with and without a plan), a member's own
 // controls, history, trend, /peer privacy lines and export/erase. Each test has a world of its
-// own (the file's cloned database, emptied, and the team set up again), so it passes alone.
+// own (the file's cloned database, put back to the team set up once), so it passes alone.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FormValues } from '../../../src/chat/index.ts';
-import type { Database } from '../../../src/db/index.ts';
+import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../../../src/features/ports.ts';
 import { english } from '../../../src/i18n/index.ts';
 import { dm } from '../../support/chat-harness.ts';
-import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
+import { clonedDatabase, emptyDatabase, snapshotDatabase } from '../../support/database.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 const crisisLines: CrisisLinesPort = {
@@ -23,17 +24,25 @@ const planSteps: PlanStepsPort = { helpfulSteps: async (memberId) => plans.get(m
 let db: Database;
 let w: CheckinWorld;
 let teamId: string;
+let team: { restore(): Promise<void> };
+// One key for the file: the team's stored fields, made once, are read by every test's world.
+const cipher = createFieldCipher(randomBytes(32));
+const world = () => checkinWorld({ start: '2026-03-02T08:00:00Z', crisisLines, planSteps, cipher }, db);
 
+// The team is set up through its commands once (about half of each test's time when it was
+// per test), and its rows put back before each test: every test starts from the same team.
 beforeAll(async () => {
   db = await clonedDatabase();
+  await emptyDatabase(db);
+  w = await world();
+  teamId = (await w.team({ admin: 'sam', supervisors: ['sue'], members: ['ana', 'ben', 'cal', 'dee'] })).id;
+  await w.command('sam', ['team', 'supervisor'], { member: 'cal', supervisor: 'sue' });
+  team = await snapshotDatabase(db);
 });
 
 beforeEach(async () => {
-  await emptyDatabase(db);
-  w = await checkinWorld({ start: '2026-03-02T08:00:00Z', crisisLines, planSteps }, db);
-  const team = await w.team({ admin: 'sam', supervisors: ['sue'], members: ['ana', 'ben', 'cal', 'dee'] });
-  teamId = team.id;
-  await w.command('sam', ['team', 'supervisor'], { member: 'cal', supervisor: 'sue' });
+  await team.restore();
+  w = await world();
   w.setChannel(['sam', 'sue', 'ana', 'ben', 'cal', 'dee']);
 });
 
