@@ -15,13 +15,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerb, type SubjectKind, type VerbName, verbs } from '../../src/access/index.ts';
 import type { Database } from '../../src/db/index.ts';
-import { migrate } from '../../src/db/index.ts';
 import type { Feature } from '../../src/features/feature.ts';
 import { english } from '../../src/i18n/index.ts';
 import { featureHarness } from '../support/chat-harness.ts';
-import { clonedDatabase, freshPostgresSchema, openPostgres } from '../support/database.ts';
+import { clonedDatabase, openPostgres } from '../support/database.ts';
 import { testFeatureList } from '../support/feature-list.ts';
 import { clientsFor, shellPeople } from '../support/people.ts';
+import { migratedPostgresSchema } from '../support/postgres-template.ts';
 
 export const subjects = [
   'wsAdmin',
@@ -311,9 +311,8 @@ export async function openPglite(): Promise<{ db: Database; close(): Promise<voi
 
 /** A fresh migrated schema on the PostgreSQL server, dropped on close. */
 export async function openPostgresSchema(): Promise<{ db: Database; close(): Promise<void> }> {
-  const schema = freshPostgresSchema('pb_access');
+  const schema = await migratedPostgresSchema('pb_access');
   const db = await openPostgres(schema.url);
-  await migrate(db);
   return {
     db,
     close: async () => {
