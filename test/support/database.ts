@@ -120,37 +120,45 @@ export async function emptyDatabase(db: Database): Promise<void> {
   ]);
 }
 
+/** What every table of a database held at one moment, for `restoreDatabase`. */
+export interface DatabaseSnapshot {
+  /** The tables that held rows, each with its rows as one JSON array. */
+  readonly tables: readonly { readonly name: string; readonly rows: string }[];
+}
+
 /**
- * What a database holds now, to put back before each test: a world built once per file (a team
- * set up through its commands, say) instead of replayed per test. `restore()` empties the
- * database (as `emptyDatabase`) and writes the rows back as they were, triggers off (the rows
- * were made by them already); the tables have no sequences to set back. Each test still
- * starts from the same world, whatever the one before it did.
+ * Every row of every table but the migrations' own: a world built once (a team set up through
+ * the real commands) that each test then starts from with `restoreDatabase`, for the cost of a
+ * few inserts instead of replaying the commands.
  */
-export async function snapshotDatabase(db: Database): Promise<{ restore(): Promise<void> }> {
-  const truncate = await truncateStatement(db);
-  const tables = (await db.prisma.$queryRawUnsafe<{ name: string }[]>(tablesQuery)).map((t) => t.name);
-  const saved: { table: string; rows: string }[] = [];
-  for (const table of tables) {
-    const [row] = await db.prisma.$queryRawUnsafe<{ rows: string | null }[]>(
-      `SELECT json_agg(t)::text AS rows FROM ${table} t`,
+export async function snapshotDatabase(db: Database): Promise<DatabaseSnapshot> {
+  const tables: { name: string; rows: string }[] = [];
+  for (const name of await tableNames(db)) {
+    const [found] = await db.prisma.$queryRawUnsafe<{ rows: string | null }[]>(
+      `SELECT json_agg(t)::text AS rows FROM ${name} t`,
     );
-    if (row?.rows) saved.push({ table, rows: row.rows });
+    if (found?.rows) tables.push({ name, rows: found.rows });
   }
-  return {
-    async restore() {
-      await db.prisma.$transaction([
-        db.prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
-        db.prisma.$executeRawUnsafe(truncate),
-        ...saved.map(({ table, rows }) =>
-          db.prisma.$executeRawUnsafe(
-            `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`,
-            rows,
-          ),
-        ),
-      ]);
-    },
-  };
+  return { tables };
+}
+
+/**
+ * Empties the database (as `emptyDatabase`) and puts back the rows of `snapshot`, in one
+ * transaction. Triggers and foreign keys are off meanwhile (`session_replication_role =
+ * replica`), so tables go back in any order and no trigger rewrites what was saved.
+ */
+export async function restoreDatabase(db: Database, snapshot: DatabaseSnapshot): Promise<void> {
+  const truncate = await truncateStatement(db);
+  await db.prisma.$transaction([
+    db.prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+    db.prisma.$executeRawUnsafe(truncate),
+    ...snapshot.tables.map(({ name, rows }) =>
+      db.prisma.$executeRawUnsafe(
+        `INSERT INTO ${name} SELECT * FROM json_populate_recordset(NULL::${name}, $1::json)`,
+        rows,
+      ),
+    ),
+  ]);
 }
 
 const tablesQuery = `SELECT quote_ident(table_name) AS name FROM information_schema.tables
@@ -160,13 +168,22 @@ const truncateOf = (tables: string[]) => `TRUNCATE ${tables.join(', ')} RESTART 
 
 // The tables of a database do not change between its tests, and asking information_schema
 // costs more than the truncate itself on PGlite: ask once per database.
+const tableLists = new WeakMap<Database, Promise<string[]>>();
+function tableNames(db: Database): Promise<string[]> {
+  let names = tableLists.get(db);
+  if (!names) {
+    names = db.prisma
+      .$queryRawUnsafe<{ name: string }[]>(tablesQuery)
+      .then((tables) => tables.map((t) => t.name));
+    tableLists.set(db, names);
+  }
+  return names;
+}
 const truncateStatements = new WeakMap<Database, Promise<string>>();
 function truncateStatement(db: Database): Promise<string> {
   let statement = truncateStatements.get(db);
   if (!statement) {
-    statement = db.prisma
-      .$queryRawUnsafe<{ name: string }[]>(tablesQuery)
-      .then((tables) => truncateOf(tables.map((t) => t.name)));
+    statement = tableNames(db).then(truncateOf);
     truncateStatements.set(db, statement);
   }
   return statement;

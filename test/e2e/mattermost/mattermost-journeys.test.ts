@@ -2,15 +2,22 @@
 // series with an RSVP by button (the post patched with the new count), `/peer find crisis`
 // answered privately with the region's crisis lines first, and a privacy export arriving as a
 // JSON file in the person's direct channel, never in the team's.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionsOf } from '../../fakes/mattermost/index.ts';
+import { type DatabaseSnapshot, restoreDatabase, snapshotDatabase } from '../../support/database.ts';
+import { outboxBusy, untilIdle } from '../../support/idle.ts';
 import { type MattermostWorldUnderTest, startMattermostApp } from './support.ts';
 
 const WAIT = 30_000;
 let world: MattermostWorldUnderTest;
-// Each test has a world of its own: a fresh fake Mattermost and the app on a fresh database, with
-// Harbor set up in town square and Sam its supervisor.
-beforeEach(async () => {
+/** The database just after the set-up below: each test starts from it. */
+let setUp: DatabaseSnapshot;
+
+// One fake Mattermost and one app for the file (starting them is most of a short test's time),
+// with Harbor set up in town square and Sam its supervisor. Before each test the database goes
+// back to just after that set-up, so no test sees another's rows; the fake keeps its posts, and
+// each test waits only for posts its own steps make (other people, words or channels).
+beforeAll(async () => {
   world = await startMattermostApp({
     before: (fake) => {
       for (const name of ['sam', 'riley']) fake.world.user(name);
@@ -21,8 +28,19 @@ beforeEach(async () => {
   await fake.waitForPost((p) => p.message.includes('now the team'), 'set-up', WAIT);
   await fake.slash('sam', 'team role user:@sam role:supervisor');
   await fake.waitForPost((p) => p.message.includes('is now a supervisor'), 'role', WAIT);
+  // Nothing of the set-up left to send, so no test starts with a row due.
+  await untilIdle(
+    { busy: outboxBusy(world.app.storage.db.prisma), activity: () => world.fake.calls.size },
+    { pollMs: 20, timeoutMs: WAIT },
+  );
+  setUp = await snapshotDatabase(world.app.storage.db);
 }, 120_000);
-afterEach(async () => {
+beforeEach(async () => {
+  // A send the test before left in flight may still land in the fake (in a channel, or with
+  // words, no other test waits for); its row is gone, and the set-up's rows are all sent.
+  await restoreDatabase(world.app.storage.db, setUp);
+});
+afterAll(async () => {
   await world?.stop();
 });
 

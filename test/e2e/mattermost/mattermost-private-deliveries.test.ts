@@ -20,7 +20,7 @@ import {
   postgresAvailable,
 } from '../../support/database.ts';
 import { MM_TOKEN, shown, startMattermostApp } from './support.ts';
-import { answerParts } from './support-journeys.ts';
+import { answerParts, formMark } from './support-journeys.ts';
 
 const HOUR = 60 * 60_000;
 const WAIT = 60_000;
@@ -87,7 +87,7 @@ async function mattermostWorld(database?: Database) {
     },
     async flag(who: string, level: string, wish: string, note: string) {
       const before = await prisma.triggerFlag.count();
-      const opened = fake.world.dialogs.filter((d) => d.user_id === userId(who)).length;
+      const opened = formMark(fake, who);
       await fake.slash(who, 'flag', { channelId: channel });
       await answerParts(fake, who, opened, { level, wish, note });
       await vi.waitFor(async () => expect(await prisma.triggerFlag.count()).toBe(before + 1), {
@@ -96,7 +96,8 @@ async function mattermostWorld(database?: Database) {
       return prisma.triggerFlag.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
     },
     async writePlan(who: string, section: string, text: string) {
-      const opened = fake.world.dialogs.filter((d) => d.user_id === userId(who)).length;
+      // A forged press carries no valid trigger: the form comes as an "is ready for you" button.
+      const opened = formMark(fake, who);
       const url = `http://127.0.0.1:${under.port}/mattermost/action`;
       const context = signAction(key, { actionId: 'plans:edit', value: section });
       expect((await fake.forgedPress(url, { ...context }, who, fake.dmChannelOf(who))).status).toBe(200);

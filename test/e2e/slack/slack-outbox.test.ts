@@ -20,7 +20,9 @@ import { FakeSlackApi, type SlackCall } from '../../fakes/slack/index.ts';
 import { clonedDatabase } from '../../support/database.ts';
 import { BOT_TOKEN, outboxKey, SIGNING_SECRET, waitForCalls } from './support.ts';
 
-const BURST = 200;
+// A check-in round's fan-out, large enough that the worker's 16 send slots stay busy and the 429s
+// land mid-burst; the 200-DM burst on a manual clock is test/scheduling/outbox-burst.test.ts's.
+const BURST = 100;
 const cipher = createFieldCipher(randomBytes(32));
 const table = createCommandTable({ commands: [] });
 const noEvents: EventSink = async () => {};
@@ -126,7 +128,7 @@ afterAll(async () => {
 });
 
 describe('outbox delivery through the Slack adapter', () => {
-  it('delivers a burst of 200 DMs exactly once when every tenth send answers 429 Retry-After 1 s', async () => {
+  it('delivers a burst of 100 DMs exactly once when every tenth send answers 429 Retry-After 1 s', async () => {
     await enqueueOutboxMany(db.prisma, cipher, burst('a'));
     const w = worker('replica-a');
     w.start();
@@ -219,9 +221,8 @@ describe('outbox delivery through the Slack adapter', () => {
 
   it('survives a worker killed mid-burst: a new one delivers the rest, none twice', async () => {
     await enqueueOutboxMany(db.prisma, cipher, burst('b'));
-    // A short lock, so the killed worker's rows come back within seconds (long enough that a
-    // loaded machine's slow sends do not let its claims lapse).
-    const first = worker('replica-b1', 4000);
+    // The default lock (12 s), so a loaded machine's slow sends do not let its claims lapse.
+    const first = worker('replica-b1');
     first.start();
 
     // Kill while sends have reached Slack but their answers are not back: delivered, never
@@ -252,6 +253,17 @@ describe('outbox delivery through the Slack adapter', () => {
       where: { idempotencyKey: outboxKey(inFlight)!, status: 'pending' },
     });
     expect(unrecorded, 'the send in flight at the kill was never recorded').not.toBeNull();
+    // The dead worker's claims lapse: what waiting out its lock would do, without the wait (that
+    // rows come back only when their lock expires is test/scheduling/outbox-burst.test.ts's).
+    const lapsed = await db.prisma.outboxMessage.updateMany({
+      where: {
+        status: 'pending',
+        idempotencyKey: { startsWith: 'checkin-prompt:b:' },
+        lockedUntil: { gt: new Date() },
+      },
+      data: { lockedUntil: new Date(Date.now() - 1) },
+    });
+    expect(lapsed.count).toBeGreaterThan(0);
 
     const second = worker('replica-b2');
     second.start();

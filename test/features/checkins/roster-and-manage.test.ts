@@ -6,12 +6,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FormValues, View } from '../../../src/chat/index.ts';
 import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import { dm } from '../../support/chat-harness.ts';
-import { clonedDatabase, emptyDatabase, snapshotDatabase } from '../../support/database.ts';
+import {
+  clonedDatabase,
+  type DatabaseSnapshot,
+  emptyDatabase,
+  restoreDatabase,
+  snapshotDatabase,
+} from '../../support/database.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 let db: Database;
 let w: CheckinWorld;
-let team: { restore(): Promise<void> };
+let team: DatabaseSnapshot;
 // One key for the file: the team's stored fields, made once, are read by every test's world.
 const cipher = createFieldCipher(randomBytes(32));
 const world = () => checkinWorld({ start: '2026-03-02T08:00:00Z', cipher }, db);
@@ -27,7 +33,7 @@ beforeAll(async () => {
   team = await snapshotDatabase(db);
 }, 120_000);
 beforeEach(async () => {
-  await team.restore();
+  await restoreDatabase(db, team);
   w = await world();
 });
 afterAll(async () => {

@@ -9,7 +9,13 @@ import { createFieldCipher, type Database } from '../../../src/db/index.ts';
 import type { CrisisLinesPort, PlanStepsPort } from '../../../src/features/ports.ts';
 import { english } from '../../../src/i18n/index.ts';
 import { dm } from '../../support/chat-harness.ts';
-import { clonedDatabase, emptyDatabase, snapshotDatabase } from '../../support/database.ts';
+import {
+  clonedDatabase,
+  type DatabaseSnapshot,
+  emptyDatabase,
+  restoreDatabase,
+  snapshotDatabase,
+} from '../../support/database.ts';
 import { type CheckinWorld, checkinWorld } from './support.ts';
 
 const crisisLines: CrisisLinesPort = {
@@ -24,7 +30,7 @@ const planSteps: PlanStepsPort = { helpfulSteps: async (memberId) => plans.get(m
 let db: Database;
 let w: CheckinWorld;
 let teamId: string;
-let team: { restore(): Promise<void> };
+let team: DatabaseSnapshot;
 // One key for the file: the team's stored fields, made once, are read by every test's world.
 const cipher = createFieldCipher(randomBytes(32));
 const world = () => checkinWorld({ start: '2026-03-02T08:00:00Z', crisisLines, planSteps, cipher }, db);
@@ -41,7 +47,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await team.restore();
+  await restoreDatabase(db, team);
   w = await world();
   w.setChannel(['sam', 'sue', 'ana', 'ben', 'cal', 'dee']);
 });
