@@ -10,15 +10,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actionKey, signAction } from '../../../src/adapters/mattermost/action-mac.ts';
 import { featureList } from '../../../src/app.ts';
-import { type Database, migrate } from '../../../src/db/index.ts';
+import type { Database } from '../../../src/db/index.ts';
 import { ManualClock, type PeriodicJob } from '../../../src/scheduling/index.ts';
 import type { FakePost } from '../../fakes/mattermost/index.ts';
-import {
-  freshPostgresSchema,
-  openPostgres,
-  type PostgresSchema,
-  postgresAvailable,
-} from '../../support/database.ts';
+import { openPostgres, type PostgresSchema, postgresAvailable } from '../../support/database.ts';
+import { migratedPostgresSchema } from '../../support/postgres-template.ts';
 import { MM_TOKEN, shown, startMattermostApp } from './support.ts';
 import { answerParts, formMark } from './support-journeys.ts';
 
@@ -352,9 +348,9 @@ describe.skipIf(!pgAvailable)('private deliveries on Mattermost (PostgreSQL)', {
   });
 
   it('drops a flag held for quiet hours once its supervisor role is removed, and passes it to the backup', async () => {
-    schema = freshPostgresSchema('pb_mm_private');
-    const database = await openPostgres(schema.url);
-    await migrate(database);
+    const made = await migratedPostgresSchema('pb_mm_private');
+    schema = made;
+    const database = await openPostgres(made.url);
     world = await mattermostWorld(database);
     await heldThenRoleRemoved(world);
     await world.stop();

@@ -8,7 +8,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { featureList, type RunningApp } from '../../../src/app.ts';
 import type { Database } from '../../../src/db/index.ts';
-import { migrate } from '../../../src/db/index.ts';
 import { ManualClock, type PeriodicJob } from '../../../src/scheduling/index.ts';
 import {
   blockActionsPayload,
@@ -19,12 +18,8 @@ import {
   viewSubmissionPayload,
 } from '../../fakes/slack/index.ts';
 import { startTestApp } from '../../support/app-harness.ts';
-import {
-  freshPostgresSchema,
-  openPostgres,
-  type PostgresSchema,
-  postgresAvailable,
-} from '../../support/database.ts';
+import { openPostgres, type PostgresSchema, postgresAvailable } from '../../support/database.ts';
+import { migratedPostgresSchema } from '../../support/postgres-template.ts';
 import { BOT_TOKEN, freePort, SIGNING_SECRET, shownText } from './support.ts';
 
 const channel = 'C0PEERS0001';
@@ -379,9 +374,9 @@ describe.skipIf(!pgAvailable)('private deliveries on Slack (PostgreSQL)', { time
   });
 
   it('drops a flag held for quiet hours once its supervisor role is removed, and passes it to the backup', async () => {
-    schema = freshPostgresSchema('pb_private');
-    const database = await openPostgres(schema.url);
-    await migrate(database);
+    const made = await migratedPostgresSchema('pb_private');
+    schema = made;
+    const database = await openPostgres(made.url);
     world = await slackWorld(database);
     await heldThenRoleRemoved(world);
     await world.stop();
