@@ -30,7 +30,7 @@ let engine: Promise<{ pgliteWasmModule: WasmModule; fsBundle: Blob }> | undefine
 const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } })
   .WebAssembly;
 
-function pgliteEngine() {
+export function pgliteEngine() {
   engine ??= (async () => {
     const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
     const [code, bundle] = await Promise.all([
