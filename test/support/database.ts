@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/index.ts';
+import { type Database, ensurePrivateDir, openDatabase } from '../../src/db/index.ts';
 import { createPglite, databaseOnPglite, pgliteSettings } from '../../src/db/pglite.ts';
 import { isCi } from './ci.ts';
 
@@ -91,6 +91,23 @@ async function recycle(pglite: PGlite): Promise<void> {
   } catch {
     await pglite.close();
   }
+}
+
+/**
+ * Puts a migrated, empty embedded database in DATA_DIR (`<dataDir>/pglite`), as a bot that ran
+ * once and stopped leaves it: a process started on it skips creating and migrating one (seconds
+ * of initdb and the schema engine), which tests of something else than the first start need not pay.
+ */
+export async function migratedDataDir(dataDir: string): Promise<void> {
+  templateBytes ??= readFile(inject('pgliteTemplatePath'));
+  const folder = join(dataDir, 'pglite');
+  ensurePrivateDir(dataDir);
+  ensurePrivateDir(folder);
+  const pglite = await createPglite(folder, {
+    loadDataDir: new Blob([await templateBytes]),
+    ...(await pgliteEngine()),
+  });
+  await pglite.close();
 }
 
 /** A migrated, empty embedded database of its own. Close it in afterAll/afterEach. */
