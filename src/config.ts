@@ -133,6 +133,12 @@ const envSchema = z
       message: 'must be an app-level token starting with xapp- (Socket Mode)',
     }),
     SLACK_API_URL: url('the Slack Web API').optional(),
+    SLACK_SOCKET_PING_TIMEOUT_MS: z.coerce
+      .number({ message: 'must be a number of milliseconds like 5000' })
+      .int('must be a whole number of milliseconds')
+      .min(100, 'must be at least 100')
+      .max(60_000, 'must be at most 60000 (a minute)')
+      .optional(),
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
       message: 'must be the numeric application id from the Discord developer portal',
@@ -275,6 +281,13 @@ export interface SlackConfig {
   readonly signingSecret?: string;
   readonly appToken?: string;
   readonly apiUrl?: string;
+  /**
+   * Socket Mode: Bolt's `clientPingTimeout`, the pause before reconnecting a dropped socket and
+   * the longest time since Slack's last pong before the socket counts as dead. Unset: Bolt's
+   * 5 s. Bolt pings every 5 s, so less than that drops a healthy socket every other ping: only
+   * tests set less, to see a reconnect in half a second instead of five.
+   */
+  readonly socketPingTimeoutMs?: number;
 }
 
 export interface DiscordConfig {
@@ -433,6 +446,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
             ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
             ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
             ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+            ...(e.SLACK_SOCKET_PING_TIMEOUT_MS === undefined
+              ? {}
+              : { socketPingTimeoutMs: e.SLACK_SOCKET_PING_TIMEOUT_MS }),
           },
         }
       : {}),

@@ -21,7 +21,7 @@ import {
 import { createLogger } from '../../src/logger.ts';
 import { openStorage } from '../../src/open-storage.ts';
 import { uuidv7 } from '../../src/scheduling/index.ts';
-import { clonedDatabase } from '../support/database.ts';
+import { clonedDatabase, migratedDataDir } from '../support/database.ts';
 import { oneTeamWithMember } from '../support/one-team.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -94,6 +94,8 @@ describe('the key file through a rotation', () => {
 
   it('rotates an embedded data folder with npm run keys:rotate, and the app starts on it afterwards', async () => {
     const dataDir = folder();
+    // Migrated already (a clone of the template): creating and migrating one is not this test's subject.
+    await migratedDataDir(dataDir);
     const config = loadConfig({ DATA_DIR: dataDir });
     const storage = await openStorage(config, quiet);
     const oldKey = readKeyFile(join(dataDir, 'encryption.key')).current;

@@ -1,7 +1,8 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DatabaseAheadError,
   defaultMigrationsDir,
@@ -77,28 +78,28 @@ describe('migrations on an empty PGlite', () => {
 });
 
 describe('drift between schema.prisma and the migration folders', () => {
+  // The schema engine's own connection; it replays the migrations into a shadow database it
+  // opens itself (pgliteAdapterFactory), and a diff writes nothing here, so both tests share it.
+  let main: PGlite;
+  beforeAll(async () => {
+    main = await freshPglite();
+  });
+  afterAll(() => main?.close());
+
   it('finds no difference: every schema change has its migration (run `npm run db:diff -- <name>`)', async () => {
-    const shadow = await freshPglite();
-    try {
-      const sql = await diffMigrationsToSchema(pgliteAdapterFactory(shadow));
-      expect(sql, `schema.prisma has changes with no migration:\n${sql}`).toBe('');
-    } finally {
-      await shadow.close();
-    }
+    const sql = await diffMigrationsToSchema(pgliteAdapterFactory(main));
+    expect(sql, `schema.prisma has changes with no migration:\n${sql}`).toBe('');
   });
 
   it('reports a difference when the schema gains a model the migrations lack', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pb-schema-'));
-    const shadow = await freshPglite();
     try {
-      const { readFile } = await import('node:fs/promises');
       const schema = await readFile(join(defaultMigrationsDir, '..', 'schema.prisma'), 'utf8');
       const schemaPath = join(dir, 'schema.prisma');
       await writeFile(schemaPath, `${schema}\nmodel DriftProbe {\n  id Int @id\n}\n`);
-      const sql = await diffMigrationsToSchema(pgliteAdapterFactory(shadow), { schemaPath });
+      const sql = await diffMigrationsToSchema(pgliteAdapterFactory(main), { schemaPath });
       expect(sql).toMatch(/CREATE TABLE "DriftProbe"/);
     } finally {
-      await shadow.close();
       await rm(dir, { recursive: true, force: true });
     }
   });

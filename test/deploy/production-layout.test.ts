@@ -57,6 +57,18 @@ function start(dir: string, env: Record<string, string>): Running {
   return { child, output: () => output, exited };
 }
 
+/** A child's exit code and what it wrote to stderr, once it ends. */
+function finished(child: ChildProcess): Promise<{ status: number | null; stderr: string }> {
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stderr }));
+  });
+}
+
 async function status(url: string): Promise<number> {
   return fetch(url).then(
     (r) => r.status,
@@ -107,26 +119,33 @@ describe.skipIf(!wanted)(
       // COPY package.json package-lock.json ./ ; RUN npm ci --omit=dev --ignore-scripts
       for (const file of ['package.json', 'package-lock.json'])
         await cp(join(repoRoot, file), join(app, file));
-      const install = spawnSync(
-        'npm',
-        ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'],
-        {
-          cwd: app,
-          encoding: 'utf8',
-          env: { ...process.env, npm_config_loglevel: 'error' },
-        },
-      );
+      // COPY prisma ./prisma ; COPY --from=build /app/dist ./dist (built fresh, as the build
+      // stage does). The build runs while npm installs: neither reads what the other writes.
+      await cp(join(repoRoot, 'prisma'), join(app, 'prisma'), { recursive: true });
+      const [install, build] = await Promise.all([
+        finished(
+          spawn(
+            'npm',
+            ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'],
+            {
+              cwd: app,
+              env: { ...process.env, npm_config_loglevel: 'error' },
+              stdio: ['ignore', 'ignore', 'pipe'],
+            },
+          ),
+        ),
+        finished(
+          spawn(process.execPath, ['scripts/build.mjs', '--out-dir', join(app, 'dist')], {
+            cwd: repoRoot,
+            stdio: ['ignore', 'ignore', 'pipe'],
+          }),
+        ),
+      ]);
       expect(install.status, install.stderr).toBe(0);
+      expect(build.status, build.stderr).toBe(0);
       // No development tool came along (typescript may: @prisma/client names it as an optional peer).
       for (const dev of ['vitest', 'tsx', '@biomejs/biome', 'kubernetes-models'])
         await expect(stat(join(app, 'node_modules', dev))).rejects.toThrow();
-      // COPY prisma ./prisma ; COPY --from=build /app/dist ./dist (built fresh, as the build stage does)
-      await cp(join(repoRoot, 'prisma'), join(app, 'prisma'), { recursive: true });
-      const build = spawnSync(process.execPath, ['scripts/build.mjs', '--out-dir', join(app, 'dist')], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-      });
-      expect(build.status, build.stderr).toBe(0);
     }, 300_000);
 
     afterAll(async () => {

@@ -95,6 +95,8 @@ describe('health on HEALTH_PORT', () => {
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_APP_TOKEN: APP_TOKEN,
       SLACK_API_URL: fake.apiUrl,
+      // The client reconnects a dropped socket after its ping timeout (Bolt's 5 s): shorter here.
+      SLACK_SOCKET_PING_TIMEOUT_MS: '500',
       HEALTH_PORT: String(await freePort()),
     });
     await fake.socketMode.waitForConnection();

@@ -2,18 +2,30 @@
 // PORT and HEALTH_PORT, then SIGTERM: /readyz stops saying ready, the process shuts down in
 // order and exits 0. (In-flight work during the stop is shown in shutdown.test.ts, in-process.)
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, SIGNING_SECRET } from '../e2e/slack/support.ts';
 import { FakeSlackApi } from '../fakes/slack/index.ts';
+import { migratedDataDir } from '../support/database.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 let fake: FakeSlackApi;
+let dataDir: string;
 
 beforeAll(async () => {
   fake = await FakeSlackApi.start();
+  // A migrated database to start on: the process under test spends its time starting and
+  // stopping, not creating and migrating one (the first start is production-layout's subject).
+  dataDir = await mkdtemp(join(tmpdir(), 'pb-sigterm-'));
+  await migratedDataDir(dataDir);
 });
-afterAll(() => fake?.close());
+afterAll(async () => {
+  await fake?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
 
 async function status(url: string): Promise<number> {
   try {
@@ -40,7 +52,8 @@ describe('SIGTERM on the real process', () => {
       cwd: repoRoot,
       env: {
         PATH: process.env.PATH ?? '',
-        DATABASE_URL: 'memory://',
+        DATA_DIR: dataDir,
+        ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,

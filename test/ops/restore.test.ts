@@ -4,9 +4,10 @@
 // says what failed and what to do. A good backup replaces it, the old one kept aside.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { markup } from '../../src/chat/markup.ts';
 import { createKeyRing, type KeyRing } from '../../src/db/index.ts';
@@ -14,6 +15,7 @@ import { createPglite, databaseOnPglite } from '../../src/db/pglite.ts';
 import { dumpTo, pgliteFolder, RestoreFailedError } from '../../src/ops/backup.ts';
 import { restoreChecked } from '../../src/ops/restore-check.ts';
 import { enqueueOutbox } from '../../src/scheduling/index.ts';
+import { emptyDatabase, pgliteEngine } from '../support/database.ts';
 
 let dir: string;
 const ring = createKeyRing(randomBytes(32));
@@ -21,12 +23,19 @@ const otherRing = createKeyRing(randomBytes(32));
 let goodBackup: string;
 let otherKeyBackup: string;
 let emptyBackup: string;
+/** A DATA_DIR holding the member `current`, made once: each test restores over a copy of it. */
+let currentTemplate: string;
 
-/** A migrated database holding one member and, with `key`, one private message. */
-async function backupOf(name: string, member: string, key?: KeyRing): Promise<string> {
-  const pglite = await createPglite(undefined, {
+/** A migrated database (a clone of the template) in `folder`, or in memory. */
+async function migratedPglite(folder?: string) {
+  return createPglite(folder, {
     loadDataDir: new Blob([await readFile(inject('pgliteTemplatePath'))]),
+    ...(await pgliteEngine()),
   });
+}
+
+/** Adds one member and, with `key`, one private message. */
+async function fill(pglite: PGlite, name: string, member: string, key?: KeyRing): Promise<void> {
   const db = databaseOnPglite(pglite);
   const workspace = await db.prisma.workspace.create({ data: { platform: 'shell', externalId: 'local' } });
   await db.prisma.member.create({
@@ -42,21 +51,18 @@ async function backupOf(name: string, member: string, key?: KeyRing): Promise<st
       view: { text: markup`private words`, blocks: [] },
     });
   }
-  const file = join(dir, `${name}.tar.gz`);
-  await dumpTo(pglite, file);
-  await db.close();
-  return file;
+  await db.prisma.$disconnect();
 }
 
-/** DATA_DIR holding a database with the member `current`. */
+/** A DATA_DIR of its own for one test: a copy of the one holding the member `current`. */
 async function currentDataDir(name: string): Promise<string> {
   const dataDir = join(dir, name);
-  await restoreChecked(dataDir, await backupOf(`${name}-current`, 'current', ring), ring);
+  await cp(currentTemplate, dataDir, { recursive: true });
   return dataDir;
 }
 
 async function membersIn(dataDir: string): Promise<string[]> {
-  const db = databaseOnPglite(await createPglite(pgliteFolder(dataDir)));
+  const db = databaseOnPglite(await createPglite(pgliteFolder(dataDir), await pgliteEngine()));
   try {
     return (await db.prisma.member.findMany()).map((m) => m.displayName);
   } finally {
@@ -66,13 +72,30 @@ async function membersIn(dataDir: string): Promise<string[]> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'peerbridge-restore-'));
-  goodBackup = await backupOf('good', 'restored', ring);
-  otherKeyBackup = await backupOf('other-key', 'stranger', otherRing);
-  // A valid PostgreSQL data folder with no PeerBridge in it: what an empty dump restores to.
-  const bare = await createPglite();
-  emptyBackup = join(dir, 'empty.tar.gz');
-  await dumpTo(bare, emptyBackup);
-  await bare.close();
+  const backups = (async () => {
+    // The backups (as `npm run backup` writes them) come from one clone, emptied between them.
+    const pglite = await migratedPglite();
+    await fill(pglite, 'good', 'restored', ring);
+    goodBackup = join(dir, 'good.tar.gz');
+    await dumpTo(pglite, goodBackup);
+    await emptyDatabase(databaseOnPglite(pglite));
+    await fill(pglite, 'other-key', 'stranger', otherRing);
+    otherKeyBackup = join(dir, 'other-key.tar.gz');
+    await dumpTo(pglite, otherKeyBackup);
+    // A valid PostgreSQL data folder with no PeerBridge in it (not even its migrations table):
+    // what an empty dump, or one of another application, restores to.
+    await pglite.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    emptyBackup = join(dir, 'empty.tar.gz');
+    await dumpTo(pglite, emptyBackup);
+    await pglite.close();
+  })();
+  // The current database, as a stopped bot leaves its DATA_DIR (closed, in its folder).
+  currentTemplate = join(dir, 'current');
+  await mkdir(pgliteFolder(currentTemplate), { recursive: true });
+  const pglite = await migratedPglite(pgliteFolder(currentTemplate));
+  await fill(pglite, 'current', 'current', ring);
+  await pglite.close();
+  await backups;
 }, 180_000);
 
 afterAll(async () => {

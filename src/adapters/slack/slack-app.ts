@@ -82,6 +82,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     socket = new SocketModeReceiver({
       appToken: config.appToken,
       logger: bolt,
+      ...(config.socketPingTimeoutMs === undefined ? {} : { clientPingTimeout: config.socketPingTimeoutMs }),
       installerOptions: { clientOptions: apiUrl },
     });
     socketOpen = watchSocket(socket, logger);
