@@ -16,10 +16,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/index.ts';
-import { migrate } from '../../src/db/index.ts';
 import { freePort, outboxKey, SIGNING_SECRET } from '../e2e/slack/support.ts';
 import { FakeSlackApi, type SlackCall } from '../fakes/slack/index.ts';
-import { freshPostgresSchema, openPostgres, postgresAvailable } from '../support/database.ts';
+import { openPostgres, type PostgresSchema, postgresAvailable } from '../support/database.ts';
+import { migratedPostgresSchema } from '../support/postgres-template.ts';
 import { type BotProcess, startBot } from './bot-processes.ts';
 import { checkinDueNow, flagEscalationDue, type SeededTeam, seedTeam, TEAM_CHANNEL } from './seed-team.ts';
 
@@ -56,7 +56,7 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
 }
 
 describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_000 }, () => {
-  const schema = freshPostgresSchema('pb_two');
+  let schema: PostgresSchema;
   let fake: FakeSlackApi;
   let prisma: PrismaClient;
   let close: () => Promise<void>;
@@ -115,8 +115,8 @@ describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_00
 
   beforeAll(async () => {
     fake = await FakeSlackApi.start();
+    schema = await migratedPostgresSchema('pb_two');
     const db = await openPostgres(schema.url);
-    await migrate(db);
     prisma = db.prisma;
     close = () => db.close();
     seeded = await seedTeam(prisma, fake.identity.teamId, MEMBERS);
@@ -128,7 +128,7 @@ describe.skipIf(!available)('two bot processes on PostgreSQL', { timeout: 900_00
     for (const b of bots) b.kill('SIGKILL');
     await Promise.all(bots.map((b) => b.exited));
     await close?.();
-    await schema.drop();
+    await schema?.drop();
     await fake?.close();
   });
 
