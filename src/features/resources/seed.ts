@@ -47,9 +47,23 @@ export function parseSeed(text: string): ResourceRecord[] {
   });
 }
 
+// The file ships with the code, so a process reads and checks it once: a bot starts once, but
+// the test suite starts the app hundreds of times in one worker, and parsing and checking the
+// file is a fifth of a start. A file that fails to load is read again next time.
+const seedsByPath = new Map<string, Promise<readonly ResourceRecord[]>>();
+function seedRecords(path: string): Promise<readonly ResourceRecord[]> {
+  let records = seedsByPath.get(path);
+  if (!records) {
+    records = readFile(path, 'utf8').then(parseSeed);
+    seedsByPath.set(path, records);
+    records.catch(() => seedsByPath.delete(path));
+  }
+  return records;
+}
+
 /** Loads the starting set into the install-wide store; safe to call on every start. */
 export async function loadSeed(prisma: PrismaClient, path: string = defaultSeedPath): Promise<WriteCounts> {
-  const records = parseSeed(await readFile(path, 'utf8'));
+  const records = await seedRecords(path);
   return prisma.$transaction((tx) =>
     // The shared set is the operator's: chat changes go to workspace copies, never here. A shared
     // row changed from chat before that rule (or by hand in the database) is restored.
