@@ -13,7 +13,7 @@
 // verbs and the resource rows), the team's file walks ownSupervisor, otherSupervisor, member and
 // noTeam (and the check-in rows). Every file builds the same world with every subject in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isVerb, type SubjectKind, type VerbName, verbs } from '../../src/access/index.ts';
+import { isVerb, type VerbName, verbs } from '../../src/access/index.ts';
 import type { Database } from '../../src/db/index.ts';
 import type { Feature } from '../../src/features/feature.ts';
 import { english } from '../../src/i18n/index.ts';
@@ -22,55 +22,21 @@ import { clonedDatabase, openPostgres } from '../support/database.ts';
 import { testFeatureList } from '../support/feature-list.ts';
 import { clientsFor, shellPeople } from '../support/people.ts';
 import { migratedPostgresSchema } from '../support/postgres-template.ts';
+import {
+  administrators,
+  allows,
+  decidedOnRow,
+  held,
+  type Place,
+  type Subject,
+  subjects,
+  teamPeople,
+  userOf,
+} from './matrix-spec.ts';
 
-export const subjects = [
-  'wsAdmin',
-  'adminHere',
-  'adminThere',
-  'ownSupervisor',
-  'otherSupervisor',
-  'member',
-  'noTeam',
-  'stranger',
-] as const;
-export type Subject = (typeof subjects)[number];
-const userOf: Record<Subject, string> = {
-  wsAdmin: 'wanda',
-  adminHere: 'adm',
-  adminThere: 'bown',
-  ownSupervisor: 'sup',
-  otherSupervisor: 'sup2',
-  member: 'mem',
-  noTeam: 'nobody',
-  stranger: 'stranger',
-};
-type Place = 'here' | 'there' | 'dm';
+export { administrators, type Subject, subjects, teamPeople };
+
 const channelOf: Record<Exclude<Place, 'dm'>, string> = { here: 'C-a', there: 'C-b' };
-
-/** What each subject is at each place, by hand: the specification the policy's standing must meet. */
-function held(subject: Subject, place: Place): ReadonlySet<SubjectKind> {
-  const kinds = new Set<SubjectKind>(['anyone']);
-  // `stranger` administers their own workspace: there, C-a and C-b name no team of anyone's.
-  if (subject === 'wsAdmin' || subject === 'stranger') kinds.add('workspace-admin');
-  const teamOfSubject: Partial<Record<Subject, Place>> = {
-    adminHere: 'here',
-    adminThere: 'there',
-    ownSupervisor: 'here',
-    otherSupervisor: 'here',
-    member: 'here',
-  };
-  if (teamOfSubject[subject] === place) {
-    kinds.add('team-member');
-    if (subject === 'adminHere' || subject === 'adminThere') kinds.add('team-admin');
-    if (subject === 'ownSupervisor' || subject === 'otherSupervisor') kinds.add('team-supervisor');
-  }
-  return kinds;
-}
-
-const allows = (verb: VerbName, kinds: ReadonlySet<SubjectKind>) => verbs[verb].who.some((s) => kinds.has(s));
-/** A command whose verb a row can grant (the member themselves): its handler decides, on the row. */
-const decidedOnRow = (verb: VerbName) =>
-  verbs[verb].scope === 'row' && verbs[verb].who.some((s) => s === 'self' || s === 'own-supervisor');
 
 // The query that counts every table's rows, built once per database: the tables do not change
 // during the walk, and asking information_schema costs more than the counts on PGlite (the walk
@@ -321,6 +287,3 @@ export async function openPostgresSchema(): Promise<{ db: Database; close(): Pro
     },
   };
 }
-
-export const administrators: readonly Subject[] = ['wsAdmin', 'adminHere', 'adminThere', 'stranger'];
-export const teamPeople: readonly Subject[] = ['ownSupervisor', 'otherSupervisor', 'member', 'noTeam'];

@@ -16,60 +16,27 @@
 // awaited by the router, so once it logs, everything that command answers has been posted.
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SubjectKind, type VerbName, verbs } from '../../../src/access/index.ts';
+import { type VerbName, verbs } from '../../../src/access/index.ts';
 import { buildFeatures, featureList } from '../../../src/app.ts';
 import type { FeatureDeps } from '../../../src/features/feature.ts';
 import { english } from '../../../src/i18n/index.ts';
+import {
+  administrators,
+  allows,
+  decidedOnRow,
+  held,
+  type Place,
+  type Subject,
+  subjects,
+  teamPeople,
+  userOf,
+} from '../../access/matrix-spec.ts';
 import type { FakePost } from '../../fakes/mattermost/index.ts';
 import { untilIdle } from '../../support/idle.ts';
 import { type MattermostWorldUnderTest, readable, startMattermostApp } from './support.ts';
 
-export const subjects = [
-  'wsAdmin',
-  'adminHere',
-  'adminThere',
-  'ownSupervisor',
-  'otherSupervisor',
-  'member',
-  'noTeam',
-  'stranger',
-] as const;
-export type Subject = (typeof subjects)[number];
-export const administrators: readonly Subject[] = ['wsAdmin', 'adminHere', 'adminThere', 'stranger'];
-export const teamPeople: readonly Subject[] = ['ownSupervisor', 'otherSupervisor', 'member', 'noTeam'];
+export { administrators, type Subject, subjects, teamPeople };
 
-const userOf: Record<Subject, string> = {
-  wsAdmin: 'wanda',
-  adminHere: 'adm',
-  adminThere: 'bown',
-  ownSupervisor: 'sup',
-  otherSupervisor: 'sup2',
-  member: 'mem',
-  noTeam: 'nobody',
-  stranger: 'stranger',
-};
-type Place = 'here' | 'there' | 'dm';
-
-function held(subject: Subject, place: Place): ReadonlySet<SubjectKind> {
-  const kinds = new Set<SubjectKind>(['anyone']);
-  if (subject === 'wsAdmin' || subject === 'stranger') kinds.add('workspace-admin');
-  const teamOfSubject: Partial<Record<Subject, Place>> = {
-    adminHere: 'here',
-    adminThere: 'there',
-    ownSupervisor: 'here',
-    otherSupervisor: 'here',
-    member: 'here',
-  };
-  if (teamOfSubject[subject] === place) {
-    kinds.add('team-member');
-    if (subject === 'adminHere' || subject === 'adminThere') kinds.add('team-admin');
-    if (subject === 'ownSupervisor' || subject === 'otherSupervisor') kinds.add('team-supervisor');
-  }
-  return kinds;
-}
-const allows = (verb: VerbName, kinds: ReadonlySet<SubjectKind>) => verbs[verb].who.some((s) => kinds.has(s));
-const decidedOnRow = (verb: VerbName) =>
-  verbs[verb].scope === 'row' && verbs[verb].who.some((s) => s === 'self' || s === 'own-supervisor');
 /** Words as a person reads them, markup aside, to compare a refusal sentence with a post. */
 const words = (text: string) => text.replace(/[*_`\\]/g, '').replace(/\s+/g, ' ');
 
