@@ -92,7 +92,8 @@ async function appliedMigrationNames(factory: SqlMigrationAwareDriverAdapterFact
   }
 }
 
-async function ensureSchema(db: Database): Promise<void> {
+/** Makes the schema `?schema=` names, when it is not there yet (exported for its race test). */
+export async function ensureSchema(db: Database): Promise<void> {
   if (db.target.kind !== 'postgres') return;
   const schema = new URL(db.target.url).searchParams.get('schema');
   if (!schema) return;
@@ -100,13 +101,24 @@ async function ensureSchema(db: Database): Promise<void> {
   try {
     // Looked up first: a runtime role that does not own the database may not CREATE, even
     // "IF NOT EXISTS" (the privilege is checked before the name).
-    const found = await adapter.queryRaw({
-      sql: 'SELECT 1 FROM pg_namespace WHERE nspname = $1',
-      args: [schema],
-      argTypes: [{ scalarType: 'string', arity: 'scalar' }],
-    });
-    if (found.rows.length > 0) return;
-    await adapter.executeScript(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', '""')}"`);
+    const exists = async () =>
+      (
+        await adapter.queryRaw({
+          sql: 'SELECT 1 FROM pg_namespace WHERE nspname = $1',
+          args: [schema],
+          argTypes: [{ scalarType: 'string', arity: 'scalar' }],
+        })
+      ).rows.length > 0;
+    if (await exists()) return;
+    try {
+      await adapter.executeScript(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', '""')}"`);
+    } catch (error) {
+      // Replicas started together all find no schema and all create it: PostgreSQL lets one
+      // through and answers the others with a unique violation, "IF NOT EXISTS" or not. The
+      // schema is there all the same, which is all a start needs.
+      if (await exists()) return;
+      throw error;
+    }
   } finally {
     await adapter.dispose();
   }
