@@ -17,6 +17,7 @@ import {
 import { type CommandTable, errorFields, type Logger, OUTBOX_REQUEST_TIMEOUT_MS } from '../../chat/index.ts';
 import type { DiscordConfig } from '../../config.ts';
 import { buildDiscordCommand } from './command-registration.ts';
+import { discordDispatcher } from './discord-dispatcher.ts';
 
 /**
  * Guilds: interactions and the guild list. GuildMembers (privileged: switch on "Server
@@ -35,7 +36,7 @@ export function createDiscordClient(config: DiscordConfig, extra: Partial<Client
     // A DM channel is not cached until used; without this partial discord.js drops DMs.
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), agent: discordDispatcher() },
     ...extra,
   });
 }
@@ -48,6 +49,7 @@ export function createDiscordClient(config: DiscordConfig, extra: Partial<Client
 export function createOutboundRest(config: DiscordConfig): REST {
   return new REST({
     ...(config.apiUrl ? { api: config.apiUrl } : {}),
+    agent: discordDispatcher(),
     rejectOnRateLimit: () => true,
     retries: 0,
     // Inside half the outbox's lease, like Slack's (chat/outbound.ts says why).

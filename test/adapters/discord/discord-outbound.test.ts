@@ -1,6 +1,7 @@
 // The outbox's Discord client against the fake Discord REST API: what reaches Discord, and
 // how each failure is told to the outbox.
 
+import { createRequire } from 'node:module';
 import { PermissionFlagsBits, Routes } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboundRest } from '../../../src/adapters/discord/discord-client.ts';
@@ -174,6 +175,34 @@ describe('Discord outbound client', () => {
     const [call] = fake.rest.calls('POST /channels/:channelId/messages');
     expect(call?.files).toEqual([expect.objectContaining({ filename: 'supervision.ics' })]);
     expect(call?.body).toMatchObject({ content: 'Your supervision dates' });
+  });
+
+  it('uploads a file when the undici of Slack (loaded first) owns the process-wide dispatcher', async () => {
+    // As in a process with Slack and Discord both configured: the Slack adapter loads first, and
+    // its Socket Mode brings undici 7, which made the one dispatcher all copies of undici share.
+    const from = (path: string) => createRequire(path);
+    const bolt = from(import.meta.url).resolve('@slack/bolt');
+    const socketMode = from(bolt).resolve('@slack/socket-mode');
+    const slackUndici = from(socketMode)('undici') as {
+      Agent: new () => { close(): Promise<void> };
+    };
+    const shared = Symbol.for('undici.globalDispatcher.1');
+    const global = globalThis as unknown as Record<symbol, unknown>;
+    const before = global[shared];
+    const slacks = new slackUndici.Agent();
+    global[shared] = slacks;
+    try {
+      await clientFor().uploadFile(alice(), {
+        filename: 'export.json',
+        content: '{}',
+        mimeType: 'application/json',
+      });
+      const [call] = fake.rest.calls('POST /channels/:channelId/messages');
+      expect(call?.files).toEqual([expect.objectContaining({ filename: 'export.json' })]);
+    } finally {
+      global[shared] = before;
+      await slacks.close();
+    }
   });
 
   it('hands a 429 to the outbox with its Retry-After instead of waiting inside discord.js', async () => {
