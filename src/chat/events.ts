@@ -1,3 +1,4 @@
+import type { Wording } from '../i18n/index.ts';
 import type { MessageRef, Platform } from './refs.ts';
 import type { FormValues } from './views.ts';
 
@@ -72,6 +73,15 @@ export type ChatEvent =
       /** Files sent with the message (Slack `files`, Discord attachments, the shell's `/upload`). */
       readonly attachments?: readonly Attachment[];
     })
-  | (EventBase & { readonly kind: 'member-joined'; readonly channelId: string });
+  | (EventBase & { readonly kind: 'member-joined'; readonly channelId: string })
+  | (EventBase & {
+      /**
+       * `/peer …` typed as text the command table cannot read (an unknown word, an option given
+       * twice). The adapter hands it on instead of answering: only the router knows the reader's
+       * language (a Slack slash command carries no locale), so it words the problem.
+       */
+      readonly kind: 'unreadable-command';
+      readonly problem: Wording;
+    });
 
 export type ChatEventKind = ChatEvent['kind'];

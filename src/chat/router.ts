@@ -120,6 +120,8 @@ function logFields(event: ChatEvent): Fields {
       return { ...base, formId: event.formId, inputIds: Object.keys(event.values) };
     case 'member-joined':
       return { ...base, channelId: event.channelId };
+    case 'unreadable-command':
+      return base;
     case 'direct-message':
       return base;
   }
@@ -307,6 +309,11 @@ export function createRouter(deps: RouterDeps): EventSink {
         }
         await deps.directMessage({ ...base, event, text: event.text });
         return 'handled';
+      }
+      case 'unreadable-command': {
+        logger.info({ ...fields, event: 'chat.command.unreadable' }, 'command text not readable');
+        await reply.privately(refusalView(event.problem(await readerOf())));
+        return 'refused';
       }
       case 'member-joined': {
         if (deps.memberJoined) await deps.memberJoined({ ...base, event, channelId: event.channelId });

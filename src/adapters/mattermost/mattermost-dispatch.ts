@@ -9,7 +9,6 @@ import {
   type CommandTable,
   type EventSink,
   errorFields,
-  refusalView,
 } from '../../chat/index.ts';
 import { parseCommandText } from '../../chat/parse-command-text.ts';
 import { english } from '../../i18n/index.ts';
@@ -97,12 +96,7 @@ export function onCommand(body: unknown, deps: DispatchDeps): Verdict {
     status: 200,
     work: async () => {
       const text = parseCommandText(deps.table, await resolveMentions(deps, command.text));
-      if (!text.ok) {
-        const { origin } = commandEvent(command, [], {});
-        await run(deps, origin, undefined, (reply) => reply.privately(refusalView(text.reason(english))));
-        return;
-      }
-      const { event, origin } = commandEvent(command, text.path, text.options);
+      const { event, origin } = commandEvent(command, text);
       await run(deps, origin, event);
     },
   };

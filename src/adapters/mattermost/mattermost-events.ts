@@ -4,6 +4,7 @@
 // is its pending form's ticket and part number; a direct message is its post id.
 import { z } from 'zod';
 import type { Actor, ChatEvent } from '../../chat/events.ts';
+import type { ParsedCommandText } from '../../chat/parse-command-text.ts';
 import type { FormValues } from '../../chat/views.ts';
 
 /** Where and how an event can be answered. */
@@ -71,12 +72,17 @@ export function actorOf(workspaceId: string, userId: string, displayName?: strin
   };
 }
 
+/** The event for a typed command: read, or unreadable for the router to word (`text.reason`). */
 export function commandEvent(
   command: SlashCommand,
-  path: readonly string[],
-  options: Readonly<Record<string, string>>,
+  text: ParsedCommandText,
 ): { event: ChatEvent; origin: ReplyOrigin } {
   const isDirect = isDirectChannelName(command.channel_name);
+  const base = {
+    eventId: `command:${command.trigger_id}`,
+    actor: actorOf(command.team_id, command.user_id, command.user_name),
+    place: { channelId: command.channel_id, isDirect },
+  };
   return {
     origin: {
       workspaceId: command.team_id,
@@ -85,14 +91,9 @@ export function commandEvent(
       isDirect,
       triggerId: command.trigger_id,
     },
-    event: {
-      kind: 'command',
-      eventId: `command:${command.trigger_id}`,
-      actor: actorOf(command.team_id, command.user_id, command.user_name),
-      place: { channelId: command.channel_id, isDirect },
-      path,
-      options,
-    },
+    event: text.ok
+      ? { ...base, kind: 'command', path: text.path, options: text.options }
+      : { ...base, kind: 'unreadable-command', problem: text.reason },
   };
 }
 

@@ -3,14 +3,7 @@
 // `/who` …) are answered here. Forms are not handled here: while one is open, the form queue
 // gets the lines instead.
 
-import {
-  type CommandTable,
-  type MessageRef,
-  type Place,
-  parseCommandText,
-  refusalView,
-} from '../../chat/index.ts';
-import { platformTranslator } from '../form-parts.ts';
+import { type CommandTable, type MessageRef, type Place, parseCommandText } from '../../chat/index.ts';
 import { commandList } from './shell-banner.ts';
 import type { ShellDeliveries } from './shell-deliveries.ts';
 import type { ShellEmitter } from './shell-emitter.ts';
@@ -74,22 +67,13 @@ export function createShellCommands(deps: ShellCommandDeps): (line: ShellLine) =
 
   async function botCommand(text: string): Promise<void> {
     const parsed = parseCommandText(deps.table, text);
-    const place = world.eventPlace();
-    if (!parsed.ok) {
-      // Unread options come before any member row: the person's client language, as on Discord.
-      const refusal = refusalView(parsed.reason(platformTranslator(world.actor().locale)));
-      if (place.isDirect || place.channelId === undefined) deps.deliveries.direct(world.me, refusal);
-      else deps.deliveries.whisper(place.channelId, world.me, refusal);
-      return;
-    }
-    await emitter.emit({
-      kind: 'command',
-      eventId: emitter.nextEventId(),
-      actor: world.actor(),
-      place,
-      path: parsed.path,
-      options: parsed.options,
-    });
+    const base = { eventId: emitter.nextEventId(), actor: world.actor(), place: world.eventPlace() };
+    // Text that cannot be read goes to the router too, which words it in the reader's language.
+    await emitter.emit(
+      parsed.ok
+        ? { ...base, kind: 'command', path: parsed.path, options: parsed.options }
+        : { ...base, kind: 'unreadable-command', problem: parsed.reason },
+    );
   }
 
   function inbox(): void {

@@ -157,9 +157,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       ...(respond === undefined ? {} : { respond }),
     });
     try {
-      if (incoming.kind === 'event') await sink(incoming.event, reply);
-      // A slash command carries no locale: the words before the router knows the member are English.
-      else await reply.privately(refusalView(incoming.reason(english)));
+      await sink(incoming.event, reply);
     } catch (error) {
       // The router never throws; this is a refusal that could not be delivered.
       logger.warn({ event: 'slack.reply.failed', kind, err: errorFields(error) }, 'could not answer');

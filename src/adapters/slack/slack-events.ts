@@ -12,7 +12,6 @@ import { z } from 'zod';
 import type { Actor, ChatEvent, Place } from '../../chat/events.ts';
 import type { CommandTable } from '../../chat/index.ts';
 import { parseCommandText } from '../../chat/parse-command-text.ts';
-import type { Wording } from '../../i18n/translate.ts';
 import { parseSlackActionId } from './render-blocks.ts';
 import { type SlackFileFetcher, slackAttachments, slackFilesSchema } from './slack-files.ts';
 import { formFromSubmittedView } from './slack-modal.ts';
@@ -37,14 +36,11 @@ export interface ReplyOrigin {
 
 /**
  * What a Slack payload turned out to be, by `kind`:
- * - `event`: a ChatEvent for the router, and where to answer it;
- * - `refused`: a person's command the adapter already knows it cannot run (unreadable typed
- *   options): answered privately with `reason`, the router never sees it.
+ * - `event`: a ChatEvent for the router, and where to answer it (a command whose typed text
+ *   cannot be read too: an `unreadable-command` the router words in the reader's language).
  * `Ignored` and `Malformed` below are the other two kinds.
  */
-export type Incoming =
-  | { readonly kind: 'event'; readonly event: ChatEvent; readonly origin: ReplyOrigin }
-  | { readonly kind: 'refused'; readonly reason: Wording; readonly origin: ReplyOrigin };
+export type Incoming = { readonly kind: 'event'; readonly event: ChatEvent; readonly origin: ReplyOrigin };
 
 /** Ignored on purpose (a link button, the bot's own message): acknowledged and dropped. */
 export type Ignored = { readonly kind: 'ignored'; readonly why: string };
@@ -91,18 +87,17 @@ export function commandFromSlack(table: CommandTable, body: unknown): Incoming |
     triggerId: command.trigger_id,
   };
   const text = parseCommandText(table, command.text);
-  if (!text.ok) return { kind: 'refused', reason: text.reason, origin };
+  const base = {
+    eventId: `command:${command.trigger_id}`,
+    actor: actor(command.team_id, command.user_id, command.user_name),
+    place: { channelId: command.channel_id, isDirect },
+  };
   return {
     kind: 'event',
     origin,
-    event: {
-      kind: 'command',
-      eventId: `command:${command.trigger_id}`,
-      actor: actor(command.team_id, command.user_id, command.user_name),
-      place: { channelId: command.channel_id, isDirect },
-      path: text.path,
-      options: text.options,
-    },
+    event: text.ok
+      ? { ...base, kind: 'command', path: text.path, options: text.options }
+      : { ...base, kind: 'unreadable-command', problem: text.reason },
   };
 }
 

@@ -202,8 +202,8 @@ describe('shell commands', () => {
     ]);
   });
 
-  it('sends text only in the direct message, and refuses a command it cannot read without the router', async () => {
-    const { world, out, emitter, type } = commands();
+  it('sends text only in the direct message, and hands a command it cannot read to the router as unreadable', async () => {
+    const { out, emitter, type } = commands();
     await type('hello');
     expect(out.text()).toContain('In a channel, PeerBridge only listens for /peer commands.');
     await type('/dm');
@@ -212,8 +212,10 @@ describe('shell commands', () => {
       { kind: 'direct-message', text: 'hello', place: { isDirect: true } },
     ]);
     await type('/peer no-such-command');
-    expect(emitter.events).toHaveLength(1);
-    expect(world.inbox().at(-1)?.label).toBe('[DM to alex] PeerBridge:');
+    expect(emitter.events).toMatchObject([
+      { kind: 'direct-message' },
+      { kind: 'unreadable-command', place: { isDirect: true } },
+    ]);
     await type('/frobnicate');
     expect(out.text()).toContain("The playground doesn't know /frobnicate.");
   });

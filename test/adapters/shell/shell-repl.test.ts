@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createShellAdapter, type ShellAdapter } from '../../../src/adapters/shell/index.ts';
 import { cancelledFormNote, unfinishedFormNote } from '../../../src/adapters/shell/shell-forms.ts';
 import { type ChatEvent, type EventOfKind, type Reply, view } from '../../../src/chat/index.ts';
-import { markup } from '../../../src/chat/markup.ts';
+import { markup, toPlainText } from '../../../src/chat/markup.ts';
+import { english } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { sampleTable } from '../../chat/sample-table.ts';
 import { checkinForm } from '../../chat/sample-views.ts';
@@ -219,13 +220,19 @@ describe('shell playground: talking to the bot', () => {
     expect(ids).toHaveLength(3);
   });
 
-  it('answers a /peer line it cannot understand privately, with the reason, and sends no event', async () => {
+  it('hands a /peer line it cannot understand to the router with the reason, to be worded for the reader', async () => {
     const { shell, session, of } = playground();
     await shell.start();
-    const text = await session('/peer setpu timezone:UTC');
+    await session('/peer setpu timezone:UTC');
     expect(of('command')).toEqual([]);
-    expect(text).toContain('[to alex, only you] PeerBridge:');
-    expect(text).toContain("I don't know /peer setpu. Did you mean /peer setup?");
+    const [unreadable] = of('unreadable-command');
+    expect(unreadable).toMatchObject({
+      actor: { userId: 'alex' },
+      place: { channelId: 'team', isDirect: false },
+    });
+    expect(toPlainText(unreadable!.problem(english))).toContain(
+      "I don't know /peer setpu. Did you mean /peer setup?",
+    );
   });
 
   it('sends text in a direct message to the bot, and explains why text in a channel is not', async () => {

@@ -57,12 +57,14 @@ describe('Slack slash commands -> command events', () => {
     });
   });
 
-  it('gives back the reason when the text cannot be understood, still knowing where to answer', () => {
+  it('hands on text it cannot read as an unreadable command, for the router to word, still knowing where to answer', () => {
     const incoming = commandFromSlack(table, slashCommandPayload({ command: '/peer', text: 'chekin' }));
-    expect(incoming.kind).toBe('refused');
-    // The reason is worded once the reader's language is known (English on a slash command).
-    expect(incoming.kind === 'refused' && incoming.reason(english)).toContain('/peer checkin');
-    expect(incoming.kind === 'refused' && incoming.origin.userId).toBe('U0ALICE0001');
+    if (incoming.kind !== 'event') throw new Error(`expected an event, got ${incoming.kind}`);
+    // The problem is worded once the router knows the reader's language.
+    const { event } = incoming;
+    expect(event.kind === 'unreadable-command' && event.problem(english)).toContain('/peer checkin');
+    expect(event.actor.userId).toBe('U0ALICE0001');
+    expect(incoming.origin.userId).toBe('U0ALICE0001');
   });
 
   it('refuses a payload without the fields it depends on', () => {

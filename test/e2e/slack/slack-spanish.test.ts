@@ -181,6 +181,17 @@ describe('Spanish on Slack, end to end', () => {
     expect(shownText(english)).toContain('For everyone');
   });
 
+  it('says what it could not read in a typed command in Spanish for Lucía, and in English for Sam', async () => {
+    // A slash command carries no locale: the router words it, knowing the member.
+    await command(lucia, 'chekin');
+    const spanish = await fake.waitForCall('response_url', (c) => shownText(c).includes('Quisiste decir'));
+    expect(shownText(spanish)).toContain('/peer checkin');
+    expect(shownText(spanish)).not.toContain('Did you mean');
+    await command(sam, 'chekin');
+    const english = await fake.waitForCall('response_url', (c) => shownText(c).includes('Did you mean'));
+    expect(shownText(english)).toContain('/peer checkin');
+  });
+
   it('answers /peer find crisis in Spanish, and Sam in English', async () => {
     await command(lucia, 'find crisis');
     const found = await fake.waitForCall('response_url', (c) =>
