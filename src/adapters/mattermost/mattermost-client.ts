@@ -54,7 +54,7 @@ export async function findPostByKey(
   since?: Date,
 ): Promise<{ postId: string; rootId: string } | undefined> {
   const floor = since === undefined ? 0 : since.getTime() - 1_000;
-  let found: { postId: string; rootId: string; at: number } | undefined;
+  let found: { postId: string; rootId: string; at: number; part: number } | undefined;
   for (let page = 0; page < FIND_PAGES; page++) {
     const list = postListSchema.parse(await session.rest.getPosts(channelId, page, FIND_PAGE));
     let older = false;
@@ -67,8 +67,11 @@ export async function findPostByKey(
       }
       if (post.user_id !== session.botUserId() || post.delete_at > 0) continue;
       if (post.props?.[outboxKeyProp] !== key) continue;
-      if (!found || post.create_at <= found.at)
-        found = { postId: post.id, rootId: post.root_id, at: post.create_at };
+      // The first part of a long view: by its part number (parts sent in one millisecond share
+      // create_at), else (a post from before parts were numbered) the earliest.
+      const part = typeof post.props[outboxPartProp] === 'number' ? post.props[outboxPartProp] : 0;
+      if (!found || part < found.part || (part === found.part && post.create_at <= found.at))
+        found = { postId: post.id, rootId: post.root_id, at: post.create_at, part };
     }
     if (older || list.order.length < FIND_PAGE)
       return found && { postId: found.postId, rootId: found.rootId };
@@ -78,6 +81,8 @@ export async function findPostByKey(
 
 /** The prop that carries an outbox idempotency key on every part of a send. */
 export const outboxKeyProp = 'peerbridge_key';
+/** Which part of a long view a post is (0 first), beside the key. */
+export const outboxPartProp = 'peerbridge_part';
 
 export interface MattermostSession {
   readonly rest: MattermostRest;
@@ -111,10 +116,12 @@ export async function postView(
   options: SendOptions = {},
 ): Promise<{ postId: string; channelId: string }> {
   let first: { postId: string; channelId: string } | undefined;
-  for (const post of renderMattermostPosts(view, session.render)) {
+  for (const [part, post] of renderMattermostPosts(view, session.render).entries()) {
     const props = {
       ...(post.props ?? {}),
-      ...(options.idempotencyKey === undefined ? {} : { [outboxKeyProp]: options.idempotencyKey }),
+      ...(options.idempotencyKey === undefined
+        ? {}
+        : { [outboxKeyProp]: options.idempotencyKey, [outboxPartProp]: part }),
     };
     const created = postSchema.parse(
       await session.rest.createPost({
