@@ -2,33 +2,21 @@
 // whose supervisor loses the role before it goes. The flag is passed on (reroute.ts); the held
 // notice is dropped by the delivery worker, audited, and the member hears in their language that
 // it did not reach that person. Nothing of the note goes anywhere.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { privateDeliveryCheck } from '../../../src/access/private-delivery.ts';
 import { toPlainText } from '../../../src/chat/markup.ts';
-import type { Database } from '../../../src/db/index.ts';
 import { createOutboxWorker } from '../../../src/scheduling/index.ts';
 import { driveUntil } from '../../scheduling/support/drive.ts';
 import { RecordingChatClient } from '../../scheduling/support/recording-chat-client.ts';
 import { dm } from '../../support/chat-harness.ts';
-import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
-import { flagsWorld, type World } from './support/world.ts';
+import { standardTeamPerTest, type World } from './support/world.ts';
 
 const HOUR = 60 * 60_000;
 const note = 'NOTE-8zt a hard call today';
 
 let w: World;
-let db: Database;
-
-beforeAll(async () => {
-  db = await clonedDatabase();
-});
-beforeEach(async () => {
-  await emptyDatabase(db);
-  w = await flagsWorld({ db });
-  await w.standardTeam();
-});
-afterAll(async () => {
-  await db.close();
+standardTeamPerTest((world) => {
+  w = world;
 });
 
 describe('a held flag notice whose supervisor lost the role', () => {

@@ -2,38 +2,16 @@
 // real router and features. Each test has a world of its own (the file's cloned database,
 // emptied, with the standard team put back as the file's first set-up left it), so it passes
 // alone and in any order.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { markup } from '../../../src/chat/markup.ts';
-import type { Database } from '../../../src/db/index.ts';
 import { dm } from '../../support/chat-harness.ts';
-import {
-  clonedDatabase,
-  type DatabaseSnapshot,
-  restoreDatabase,
-  snapshotDatabase,
-} from '../../support/database.ts';
-import { flagsWorld, said, type World } from './support/world.ts';
+import { said, standardTeamPerTest, type World } from './support/world.ts';
 
 const secret = 'NOTE-7f3a my brother came up in a session today';
 
 let w: World;
-
-let db: Database;
-
-/** The standard team, set up once through the real commands; each test starts from a copy. */
-let standardTeam: DatabaseSnapshot;
-
-beforeAll(async () => {
-  db = await clonedDatabase();
-  await (await flagsWorld({ db })).standardTeam();
-  standardTeam = await snapshotDatabase(db);
-});
-beforeEach(async () => {
-  await restoreDatabase(db, standardTeam);
-  w = await flagsWorld({ db });
-});
-afterAll(async () => {
-  await db.close();
+standardTeamPerTest((world) => {
+  w = world;
 });
 
 /** maya's "I need to talk now" flag, sent to sam. */

@@ -3,27 +3,15 @@
 // nothing gets the notice in English. And what a person wrote (a flag's note, a plan section)
 // is shown by Open as the characters they typed: never a link, bold text or a mention in the
 // bot's voice (issue 21 item 5).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { View } from '../../../src/chat/index.ts';
 import { parseMarkup, toPlainText } from '../../../src/chat/markup.ts';
-import type { Database } from '../../../src/db/index.ts';
 import { dm } from '../../support/chat-harness.ts';
-import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
-import { flagsWorld, type World } from './support/world.ts';
+import { standardTeamPerTest, type World } from './support/world.ts';
 
 let w: World;
-let db: Database;
-
-beforeAll(async () => {
-  db = await clonedDatabase();
-});
-beforeEach(async () => {
-  await emptyDatabase(db);
-  w = await flagsWorld({ db });
-  await w.standardTeam();
-});
-afterAll(async () => {
-  await db.close();
+standardTeamPerTest((world) => {
+  w = world;
 });
 
 /** Every text a view shows (markup read as a person sees it). */

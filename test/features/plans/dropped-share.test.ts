@@ -3,33 +3,21 @@
 // the former supervisor, the drop is audited, and the member is told by DM, in their own
 // language, that it did not go to that person and how to share it again. The DM carries
 // nothing of the section's text.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { privateDeliveryCheck } from '../../../src/access/private-delivery.ts';
 import { toPlainText } from '../../../src/chat/markup.ts';
-import type { Database } from '../../../src/db/index.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/scheduling/index.ts';
 import { driveUntil, settleAll } from '../../scheduling/support/drive.ts';
 import { RecordingChatClient } from '../../scheduling/support/recording-chat-client.ts';
 import { dm } from '../../support/chat-harness.ts';
-import { clonedDatabase, emptyDatabase } from '../../support/database.ts';
-import { flagsWorld, type World } from '../flags/support/world.ts';
+import { standardTeamPerTest, type World } from '../flags/support/world.ts';
 
 const HOUR = 60 * 60_000;
 const marker = 'PLANTEXT-4kq walk by the river';
 
 let w: World;
-let db: Database;
-
-beforeAll(async () => {
-  db = await clonedDatabase();
-});
-beforeEach(async () => {
-  await emptyDatabase(db);
-  w = await flagsWorld({ db });
-  await w.standardTeam();
-});
-afterAll(async () => {
-  await db.close();
+standardTeamPerTest((world) => {
+  w = world;
 });
 
 async function withWorker<T>(run: (worker: OutboxWorker, delivered: RecordingChatClient) => Promise<T>) {

@@ -5,6 +5,7 @@
 // would receive.
 
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createAccess } from '../../../../src/access/index.ts';
 import type { ChatClient, FormValues, Platform, View } from '../../../../src/chat/index.ts';
 import { createFieldCipher, type Database, type FieldCipher } from '../../../../src/db/index.ts';
@@ -19,7 +20,12 @@ import { type Logger, silentLogger } from '../../../../src/logger.ts';
 import { createScheduler, ManualClock } from '../../../../src/scheduling/index.ts';
 import { decodePayload } from '../../../../src/scheduling/outbox-payload.ts';
 import { dm, featureHarness, type Where } from '../../../support/chat-harness.ts';
-import { clonedDatabase } from '../../../support/database.ts';
+import {
+  clonedDatabase,
+  type DatabaseSnapshot,
+  restoreDatabase,
+  snapshotDatabase,
+} from '../../../support/database.ts';
 import { clientsFor, shellPeople } from '../../../support/people.ts';
 
 export const fakeCrisisLines: CrisisLinesPort & { asked: string[] } = {
@@ -177,3 +183,27 @@ export type World = Awaited<ReturnType<typeof flagsWorld>>;
 
 /** Everything a view says, for "does it mention …" checks. */
 export const said = (view: View | undefined): string => JSON.stringify(view ?? {});
+
+/**
+ * A test file's worlds: one cloned database, the standard team set up once through the real
+ * commands, and before each test the database put back to just that (a snapshot) with a fresh
+ * world over it, handed to `each`. Each test starts from the same team, whatever the one before
+ * it did, so it passes alone and in any order. Registers the file's hooks: call it at the top.
+ */
+export function standardTeamPerTest(each: (world: World) => void): void {
+  let db: Database;
+  let team: DatabaseSnapshot;
+  const cipher = createFieldCipher(randomBytes(32));
+  beforeAll(async () => {
+    db = await clonedDatabase();
+    await (await flagsWorld({ db, cipher })).standardTeam();
+    team = await snapshotDatabase(db);
+  });
+  beforeEach(async () => {
+    await restoreDatabase(db, team);
+    each(await flagsWorld({ db, cipher }));
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+}
